@@ -1,0 +1,257 @@
+"""Alignments between a text and its normalized form.
+
+An alignment is a list of segments ``(in_len, out_len, linear)`` that tile the
+input and the output in order.  A *linear* segment maps character ``i`` of its
+input to character ``i`` of its output (``in_len == out_len``); any other
+segment is an atomic group: its output came from its input as a whole.  Long
+unchanged stretches are one linear segment, so an alignment is as small as the
+number of places where normalization changed the length of the text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+
+Segment = tuple[int, int, bool]
+
+
+def from_sites(length: int, sites: Iterable[tuple[int, int, int]]) -> list[Segment]:
+    """Build an alignment from sorted, non-overlapping edits ``(start, end, out_len)``."""
+    segs: list[Segment] = []
+    pos = 0
+    for start, end, out_len in sites:
+        if start > pos:
+            segs.append((start - pos, start - pos, True))
+        segs.append((end - start, out_len, False))
+        pos = end
+    if pos < length:
+        segs.append((length - pos, length - pos, True))
+    return segs
+
+
+def compose(first: Sequence[Segment], second: Sequence[Segment]) -> list[Segment]:
+    """Compose ``first`` (a -> b) with ``second`` (b -> c) into an alignment a -> c.
+
+    A result segment is linear only where both inputs are linear; elsewhere the
+    smallest groups whose boundaries both inputs allow are formed.
+    """
+    if not second or (len(second) == 1 and second[0][2]):
+        return list(first)
+    if not first or (len(first) == 1 and first[0][2]):
+        return list(second)
+    out: list[Segment] = []
+    ita: Iterator[Segment] = iter(first)
+    itb: Iterator[Segment] = iter(second)
+    a = next(ita, None)
+    b = next(itb, None)
+    pend_in = pend_out = 0
+    pend = False
+    need_a = need_b = 0  # middle-text width one side still owes to the open group
+
+    def push_linear(width: int) -> None:
+        if out and out[-1][2]:
+            prev = out[-1][0]
+            out[-1] = (prev + width, prev + width, True)
+        else:
+            out.append((width, width, True))
+
+    while a is not None or b is not None:
+        if a is not None and a[1] == 0:  # a deletion: no width in the middle text
+            pend_in += a[0]
+            pend = True
+            a = next(ita, None)
+            continue
+        if b is not None and b[0] == 0:  # an insertion
+            pend_out += b[1]
+            pend = True
+            b = next(itb, None)
+            continue
+        if need_a == 0 and need_b == 0:
+            if a is None or b is None:
+                raise ValueError("alignments of different lengths")
+            if pend:  # a cut both sides allow: close the open group
+                out.append((pend_in, pend_out, False))
+                pend_in = pend_out = 0
+                pend = False
+            if a[2] and b[2]:
+                width = min(a[1], b[0])
+                push_linear(width)
+                a = (a[0] - width, a[1] - width, True) if a[1] > width else next(ita, None)
+                b = (b[0] - width, b[1] - width, True) if b[0] > width else next(itb, None)
+                continue
+            pend = True
+            if not a[2]:
+                pend_in += a[0]
+                need_b += a[1]
+                a = next(ita, None)
+            else:
+                pend_out += b[1]
+                need_a += b[0]
+                b = next(itb, None)
+            continue
+        if need_b > 0:
+            if b is None:
+                raise ValueError("alignments of different lengths")
+            if b[2]:
+                width = min(need_b, b[0])
+                pend_out += width
+                need_b -= width
+                b = (b[0] - width, b[1] - width, True) if b[0] > width else next(itb, None)
+            else:
+                pend_out += b[1]
+                width = b[0]
+                b = next(itb, None)
+                if width <= need_b:
+                    need_b -= width
+                else:
+                    need_a += width - need_b
+                    need_b = 0
+        else:
+            if a is None:
+                raise ValueError("alignments of different lengths")
+            if a[2]:
+                width = min(need_a, a[1])
+                pend_in += width
+                need_a -= width
+                a = (a[0] - width, a[1] - width, True) if a[1] > width else next(ita, None)
+            else:
+                pend_in += a[0]
+                width = a[1]
+                a = next(ita, None)
+                if width <= need_a:
+                    need_a -= width
+                else:
+                    need_b += width - need_a
+                    need_a = 0
+    if pend:
+        out.append((pend_in, pend_out, False))
+    return out
+
+
+def attach_empty(segs: list[Segment]) -> list[Segment]:
+    """Join groups that produced no output to the character before them.
+
+    A deleted mark, tatweel or invisible character belongs to the letter it
+    followed, so a span that ends on that letter maps back to an original span
+    that includes it.  At the very start of the text it joins the character
+    after it instead.
+    """
+    out: list[Segment] = []
+    carry = 0  # deleted input before the first output character
+    for in_len, out_len, linear in segs:
+        if out_len == 0:
+            if not out:
+                carry += in_len
+                continue
+            p_in, p_out, p_lin = out[-1]
+            if p_lin:
+                if p_in > 1:
+                    out[-1] = (p_in - 1, p_out - 1, True)
+                    out.append((1 + in_len, 1, False))
+                else:
+                    out[-1] = (1 + in_len, 1, False)
+            else:
+                out[-1] = (p_in + in_len, p_out, False)
+            continue
+        if carry:
+            if linear and in_len > 1:
+                out.append((carry + 1, 1, False))
+                out.append((in_len - 1, out_len - 1, True))
+            elif linear:
+                out.append((carry + 1, 1, False))
+            else:
+                out.append((carry + in_len, out_len, False))
+            carry = 0
+            continue
+        out.append((in_len, out_len, linear))
+    if carry:
+        out.append((carry, 0, False))
+    return out
+
+
+class OffsetMap:
+    """Maps spans of a normalized text back to the spans of the original that produced them.
+
+    Built by :func:`arnorm.normalize_with_offsets`; immutable.
+
+    >>> from arnorm import normalize_with_offsets
+    >>> result = normalize_with_offsets("بالإمـــارات")
+    >>> result.text
+    'بالامارات'
+    >>> result.offsets.to_original(3, 9)
+    (3, 12)
+    """
+
+    __slots__ = (
+        "_in_lens",
+        "_in_starts",
+        "_linear",
+        "_out_starts",
+        "input_length",
+        "output_length",
+    )
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        segs = attach_empty(list(segments))
+        self._out_starts: list[int] = []
+        self._in_starts: list[int] = []
+        self._in_lens: list[int] = []
+        self._linear: list[bool] = []
+        i = o = 0
+        for in_len, out_len, linear in segs:
+            if out_len:
+                self._out_starts.append(o)
+                self._in_starts.append(i)
+                self._in_lens.append(in_len)
+                self._linear.append(linear)
+            i += in_len
+            o += out_len
+        #: Length of the original text.
+        self.input_length: int = i
+        #: Length of the normalized text.
+        self.output_length: int = o
+
+    def __repr__(self) -> str:
+        return (
+            f"OffsetMap(input_length={self.input_length}, output_length={self.output_length},"
+            f" segments={len(self._out_starts)})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, OffsetMap):
+            return NotImplemented
+        return all(getattr(self, s) == getattr(other, s) for s in OffsetMap.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _start(self, pos: int) -> int:
+        k = bisect_right(self._out_starts, pos) - 1
+        if self._linear[k]:
+            return self._in_starts[k] + pos - self._out_starts[k]
+        return self._in_starts[k]
+
+    def _end(self, last: int) -> int:
+        k = bisect_right(self._out_starts, last) - 1
+        if self._linear[k]:
+            return self._in_starts[k] + last - self._out_starts[k] + 1
+        return self._in_starts[k] + self._in_lens[k]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Return the span of the original text that produced ``normalized[start:end]``.
+
+        The span covers whole groups: a letter together with the marks,
+        tatweel or invisible characters removed after it, a ligature that
+        became several letters, a run of spaces that became one.  An empty
+        span maps to an empty span.  Raises :class:`IndexError` for a span
+        outside the normalized text.
+        """
+        if not 0 <= start <= end <= self.output_length:
+            raise IndexError(
+                f"span ({start}, {end}) is outside the normalized text of length"
+                f" {self.output_length}"
+            )
+        if start == end:
+            pos = self._start(start) if start < self.output_length else self.input_length
+            return pos, pos
+        return self._start(start), self._end(end - 1)

@@ -1,0 +1,691 @@
+"""Configuration, profiles and the compiled normalizer."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Final, NamedTuple
+
+import regex
+import unicodedata2
+
+from . import _align, _tables, steps
+from ._align import OffsetMap, Segment
+
+__all__ = [
+    "PROFILES",
+    "Change",
+    "Explanation",
+    "Normalized",
+    "Normalizer",
+    "NormalizerConfig",
+    "StepReport",
+    "explain",
+    "normalize",
+    "normalize_with_offsets",
+]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class NormalizerConfig:
+    """Which steps run, and their options.  Immutable; the defaults are the ``search`` profile.
+
+    Each step field turns one step of :mod:`arnorm.steps` on or off; whatever
+    the order of the fields, enabled steps run in the canonical order of
+    :data:`arnorm.steps.STEP_NAMES`.  Make variants with
+    :func:`dataclasses.replace`:
+
+    >>> import dataclasses
+    >>> from arnorm import NormalizerConfig, normalize
+    >>> cfg = dataclasses.replace(NormalizerConfig(), teh_marbuta=False, keep_shadda=True)
+    >>> normalize("المديريّة", cfg)
+    'المديريّة'
+    >>> NormalizerConfig.profile("light").steps
+    ('unicode', 'invisible', 'tatweel', 'spaces')
+
+    Attributes:
+        unicode: NFC, then Arabic presentation forms to base letters.
+        invisible: remove zero-width and bidi format characters.
+        tatweel: remove U+0640 TATWEEL.
+        diacritics: remove Arabic combining marks.
+        letters: fold Persian and Urdu look-alike letters.
+        alef: fold أ إ آ ٱ ٲ ٳ ٵ to ا.
+        yaa: fold ى to ي.
+        teh_marbuta: fold ة to ه.
+        digits: Arabic-Indic and Persian digits to ASCII.
+        punctuation: Arabic and typographic punctuation to ASCII (off by default).
+        elongation: a letter repeated three times or more becomes one (off by default).
+        spaces: horizontal spaces to U+0020, runs collapsed, line breaks kept.
+        expand_ligatures: with ``unicode``, also expand the multi-word ligatures ﷺ ﷻ ﷽.
+        keep_shadda: with ``diacritics``, keep U+0651 SHADDA.
+        dagger_alef_as_alef: with ``diacritics``, turn U+0670 into ا instead of removing it.
+        fold_hamza_seats: with ``alef``, also fold ؤ to و and ئ to ي.
+    """
+
+    unicode: bool = True
+    invisible: bool = True
+    tatweel: bool = True
+    diacritics: bool = True
+    letters: bool = True
+    alef: bool = True
+    yaa: bool = True
+    teh_marbuta: bool = True
+    digits: bool = True
+    punctuation: bool = False
+    elongation: bool = False
+    spaces: bool = True
+    expand_ligatures: bool = False
+    keep_shadda: bool = False
+    dagger_alef_as_alef: bool = False
+    fold_hamza_seats: bool = False
+
+    def __post_init__(self) -> None:
+        for field in dataclasses.fields(self):
+            if not isinstance(getattr(self, field.name), bool):
+                raise TypeError(
+                    f"NormalizerConfig.{field.name} must be a bool,"
+                    f" not {type(getattr(self, field.name)).__name__}"
+                )
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        """The enabled steps, in the order they run."""
+        return tuple(name for name in steps.STEP_NAMES if getattr(self, name))
+
+    @classmethod
+    def profile(cls, name: str) -> NormalizerConfig:
+        """Return a shipped profile by name (see :data:`PROFILES`)."""
+        try:
+            return PROFILES[name]
+        except KeyError:
+            raise ValueError(
+                f"unknown profile {name!r}; profiles are {', '.join(PROFILES)}"
+            ) from None
+
+    def only(self, names: Sequence[str]) -> NormalizerConfig:
+        """Return a copy with exactly the steps *names* enabled and the same options."""
+        unknown = [n for n in names if n not in steps.STEPS]
+        if unknown:
+            raise ValueError(
+                f"unknown step {unknown[0]!r}; steps are {', '.join(steps.STEP_NAMES)}"
+            )
+        return dataclasses.replace(self, **{n: n in names for n in steps.STEP_NAMES})
+
+
+_ALL_OFF: Final = dict.fromkeys(steps.STEP_NAMES, False)
+
+#: The shipped profiles.  ``light`` loses nothing a reader sees; ``search``
+#: (the default) folds everything that spelling varies on.
+PROFILES: Final[Mapping[str, NormalizerConfig]] = {
+    "light": NormalizerConfig(
+        **{**_ALL_OFF, "unicode": True, "invisible": True, "spaces": True, "tatweel": True}
+    ),
+    "search": NormalizerConfig(),
+}
+
+
+class Normalized(NamedTuple):
+    """The result of :func:`normalize_with_offsets`."""
+
+    #: The normalized text.
+    text: str
+    #: Maps spans of :attr:`text` back to the original.
+    offsets: OffsetMap
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Change:
+    """One change a step made: *before* at *offset* (in that step's input) became *after*."""
+
+    offset: int
+    before: str
+    after: str
+
+    def __str__(self) -> str:
+        def cps(s: str) -> str:
+            return " ".join(f"U+{ord(c):04X}" for c in s) or "(nothing)"
+
+        return f"{cps(self.before)} → {cps(self.after)}"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class StepReport:
+    """What one step changed: how many places, and the first few of them."""
+
+    step: str
+    count: int
+    examples: tuple[Change, ...]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Explanation:
+    """The result of :func:`explain`: the normalized text and the steps that changed it."""
+
+    text: str
+    reports: tuple[StepReport, ...]
+    config: NormalizerConfig
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        """The names of the steps that changed the text, in the order they ran."""
+        return tuple(r.step for r in self.reports)
+
+    def replay(self, original: str) -> str:
+        """Run only the steps that changed the text; this gives :attr:`text` again."""
+        return Normalizer(self.config.only(self.steps))(original)
+
+
+# --------------------------------------------------------------------------
+# Stages: the units a profile compiles into.
+# --------------------------------------------------------------------------
+
+Edit = tuple[int, int, str]  # (start, end, replacement) in a stage's input
+
+
+class _Stage:
+    def __call__(self, text: str) -> str:
+        raise NotImplementedError
+
+    def edits(self, text: str, *, length_changing_only: bool) -> list[Edit]:
+        """The places this stage changes in *text*, in order."""
+        raise NotImplementedError
+
+
+class _NfcStage(_Stage):
+    _candidates: regex.Pattern[str] | None = None
+
+    def __call__(self, text: str) -> str:
+        return steps.nfc(text)
+
+    def edits(self, text: str, *, length_changing_only: bool) -> list[Edit]:
+        out = steps.nfc(text)
+        if out == text:
+            return []
+        if _NfcStage._candidates is None:
+            _NfcStage._candidates = regex.compile(
+                "(?s).?[" + _ranges_class(_COMBINING) + "]+"
+                "|.[" + _ranges_class(_tables.COMPOSING_STARTER_RANGES) + "]+"
+                "|[" + _ranges_class(_tables.NFC_CHANGING_RANGES) + "]"
+            )
+        found = self._edits_from(text, _NfcStage._candidates.finditer(text))
+        if _splice(text, found) != out:
+            found = self._edits_from(text, _clusters(text))
+            if _splice(text, found) != out:  # pragma: no cover - a safety net
+                found = [(0, len(text), out)]
+        if length_changing_only:
+            return [e for e in found if e[1] - e[0] != len(e[2])]
+        return found
+
+    @staticmethod
+    def _edits_from(text: str, spans: Any) -> list[Edit]:
+        found: list[Edit] = []
+        for m in spans:
+            start, end = m.span()
+            seg = text[start:end]
+            new = steps.nfc(seg)
+            if new != seg:
+                found.append((start, end, new))
+        return found
+
+
+class _Span:
+    __slots__ = ("_span",)
+
+    def __init__(self, start: int, end: int) -> None:
+        self._span = (start, end)
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+
+def _clusters(text: str) -> list[_Span]:
+    """Split *text* where NFC can neither reorder nor compose across the split."""
+    composing = _composing_starters()
+    out: list[_Span] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if i and unicodedata2.combining(ch) == 0 and ch not in composing:
+            out.append(_Span(start, i))
+            start = i
+    if text:
+        out.append(_Span(start, len(text)))
+    return out
+
+
+@functools.cache
+def _composing_starters() -> frozenset[str]:
+    return frozenset(
+        chr(cp) for lo, hi in _tables.COMPOSING_STARTER_RANGES for cp in range(lo, hi + 1)
+    )
+
+
+# Combining classes come from the regex module's \p{M} plus Arabic marks from
+# the Unicode 18 tables; a miss only means the slower cluster walk runs.
+_COMBINING: Final = ((0x0300, 0x036F), *_tables.ARABIC_MARK_RANGES)
+
+
+def _ranges_class(ranges: Sequence[tuple[int, int]]) -> str:
+    parts = [r"\p{M}"] if ranges is _COMBINING else []
+    for lo, hi in ranges:
+        parts.append(f"\\U{lo:08X}" if lo == hi else f"\\U{lo:08X}-\\U{hi:08X}")
+    return "".join(parts)
+
+
+def _splice(text: str, edits: Sequence[Edit]) -> str:
+    pieces: list[str] = []
+    pos = 0
+    for start, end, new in edits:
+        pieces.append(text[pos:start])
+        pieces.append(new)
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+class _MapStage(_Stage):
+    def __init__(self, table: Mapping[str, str]) -> None:
+        self.apply = steps.CharMap(table)
+        self.table = table
+        self._all = _class_of(list(table))
+        self._resizing = _class_of([k for k, v in table.items() if len(v) != 1])
+
+    def __call__(self, text: str) -> str:
+        return self.apply(text)
+
+    def edits(self, text: str, *, length_changing_only: bool) -> list[Edit]:
+        pattern = self._resizing if length_changing_only else self._all
+        if pattern is None:
+            return []
+        table = self.table
+        return [(m.start(), m.end(), table[m.group()]) for m in pattern.finditer(text)]
+
+
+_class_of = steps._char_class
+
+
+class _RegexStage(_Stage):
+    def __init__(self, pattern: re.Pattern[str], template: str, *, resizing_only: bool) -> None:
+        self.pattern = pattern
+        self.template = template
+        self.resizing_only = resizing_only
+
+    def __call__(self, text: str) -> str:
+        return self.pattern.sub(self.template, text)
+
+    def edits(self, text: str, *, length_changing_only: bool) -> list[Edit]:
+        out: list[Edit] = []
+        for m in self.pattern.finditer(text):
+            new = m.expand(self.template)
+            if length_changing_only and len(new) == m.end() - m.start():
+                continue
+            out.append((m.start(), m.end(), new))
+        return out
+
+
+_NFC: Final = _NfcStage()
+_ELONGATION: Final = _RegexStage(steps.ELONGATED, r"\1", resizing_only=False)
+
+
+def _compose_tables(tables: Sequence[Mapping[str, str]]) -> dict[str, str]:
+    keys: dict[str, None] = {}
+    for t in tables:
+        keys.update(dict.fromkeys(t))
+    out: dict[str, str] = {}
+    for key in keys:
+        value = key
+        for t in tables:
+            value = "".join(t.get(c, c) for c in value)
+        if value != key:
+            out[key] = value
+    return out
+
+
+def _step_stages(name: str, config: NormalizerConfig) -> list[_Stage | Mapping[str, str]]:
+    """The stages of one step; a plain mapping is a per-character table still to be fused."""
+    if name == "unicode":
+        return [_NfcStage(), _MapStage(_table("unicode", config)), _NfcStage()]
+    if name == "tatweel":
+        return [
+            _RegexStage(steps.TATWEEL_WORD, "", resizing_only=False),
+            steps.char_map("tatweel"),
+        ]
+    if name == "elongation":
+        return [_RegexStage(steps.ELONGATED, r"\1", resizing_only=False)]
+    if name == "spaces":
+        return [_RegexStage(steps.SPACE_RUN, " ", resizing_only=False)]
+    return [_table(name, config)]
+
+
+def _table(name: str, config: NormalizerConfig) -> Mapping[str, str]:
+    """The per-character table of step *name* under *config*'s options."""
+    options: dict[str, bool] = {}
+    if name == "unicode":
+        options = {"expand_ligatures": config.expand_ligatures}
+    elif name == "diacritics":
+        options = {
+            "keep_shadda": config.keep_shadda,
+            "dagger_alef_as_alef": config.dagger_alef_as_alef,
+        }
+    elif name == "alef":
+        options = {"fold_hamza_seats": config.fold_hamza_seats}
+    return steps.char_map(name, **options)
+
+
+class _FastPlan:
+    """The common case in as few passes over the text as the steps allow.
+
+    After NFC, one regular-expression pass applies the composed table of every
+    per-character step to the rare characters (marks, invisible characters,
+    digits, Persian letters, unusual spaces), ``str.replace`` folds the
+    frequent letters (أ إ آ ى ة), and space runs collapse with ``str.replace``.
+    The pass also watches for the two things that make the steps' order
+    observable -- a presentation form, and a tatweel that may form a word of
+    its own -- and then reports that it cannot decide, so that the caller runs
+    the exact, stage-by-stage plan.  Both plans give the same text: the
+    property tests compare them.
+    """
+
+    __slots__ = (
+        "_diacritics",
+        "_elongation",
+        "_frequent",
+        "_loose_tatweel_word",
+        "_pattern",
+        "_presentation",
+        "_spaces",
+        "_table",
+        "_unicode",
+    )
+
+    def __init__(self, config: NormalizerConfig) -> None:
+        names = [n for n in config.steps if n not in ("unicode", "elongation")]
+        tables = [_table(n, config) for n in names]
+        table = _compose_tables(tables)
+        self._frequent = [
+            (c, table.pop(c)) for c in steps.CharMap.FREQUENT if len(table.get(c, "..")) == 1
+        ]
+        self._table = table
+        self._presentation: frozenset[str] = (
+            frozenset(_table("unicode", config)) if config.unicode else frozenset()
+        )
+        watched = sorted(set(table) | self._presentation | {steps.TATWEEL})
+        self._pattern = _class_of(watched)
+        self._unicode = config.unicode
+        self._diacritics = config.diacritics
+        self._elongation = config.elongation
+        self._spaces = config.spaces
+        inv = "".join(re.escape(c) for c in steps.INVISIBLE_CHARS) if config.invisible else ""
+        hs = "[" + steps.HORIZONTAL_SPACES + "]"
+        lb = "[" + steps.LINE_BREAKS + "]"
+        self._loose_tatweel_word = (
+            re.compile(rf"(?:{hs}|{lb}|\A)[{inv}\u0640]*\u0640[{inv}\u0640]*(?:{hs}|{lb}|\Z)")
+            if config.tatweel
+            else None
+        )
+
+    def run(self, text: str, *, aligned: bool) -> tuple[str, list[Segment] | None] | None:
+        """Normalize *text*; ``None`` when the exact plan must decide."""
+        segments: list[Segment] | None = None
+        if aligned:
+            segments = [(len(text), len(text), True)] if text else []
+        if self._unicode:
+            nfc = steps.nfc(text)
+            if aligned and nfc != text:
+                segments = _apply_edits(segments, text, _NFC.edits(text, length_changing_only=True))
+            text = nfc
+        table = self._table
+        presentation = self._presentation
+        sites: list[tuple[int, int, int]] = []
+        flags = {"stop": False, "tatweel": False, "recompose": not self._diacritics}
+        combining = unicodedata2.combining
+
+        def replace(match: re.Match[str]) -> str:
+            char = match.group()
+            if char in presentation:
+                flags["stop"] = True
+                return char
+            new = table.get(char, char)
+            if char == steps.TATWEEL:
+                flags["tatweel"] = True
+            if len(new) != 1:
+                end = match.end()
+                if aligned:
+                    sites.append((end - 1, end, len(new)))
+                if not new and end < len(text):
+                    after = text[end]
+                    if combining(after) or after in _composing_starters():
+                        flags["recompose"] = True
+            return new
+
+        out = self._pattern.sub(replace, text) if self._pattern is not None else text
+        if flags["stop"]:
+            return None
+        if (
+            flags["tatweel"]
+            and self._loose_tatweel_word is not None
+            and self._loose_tatweel_word.search(text)
+        ):
+            return None
+        if aligned and sites:
+            segments = _align.compose(segments or [], _align.from_sites(len(text), sites))
+        for old, new in self._frequent:
+            out = out.replace(old, new)
+        if self._elongation:
+            if aligned:
+                segments = _apply_edits(
+                    segments, out, _ELONGATION.edits(out, length_changing_only=True)
+                )
+            out = steps.ELONGATED.sub(r"\1", out)
+        if self._spaces and "  " in out:
+            if aligned:
+                edits = [(m.start(), m.end(), " ") for m in _SPACE_RUNS.finditer(out)]
+                segments = _apply_edits(segments, out, edits)
+            while "  " in out:
+                out = out.replace("  ", " ")
+        if self._unicode and flags["recompose"]:
+            nfc = steps.nfc(out)
+            if aligned and nfc != out:
+                segments = _apply_edits(segments, out, _NFC.edits(out, length_changing_only=True))
+            out = nfc
+        return out, segments
+
+
+_SPACE_RUNS: Final = re.compile(" {2,}")
+
+
+def _apply_edits(
+    segments: list[Segment] | None, text: str, edits: Sequence[Edit]
+) -> list[Segment] | None:
+    if segments is None or not edits:
+        return segments
+    sites = [(s, e, len(r)) for s, e, r in edits]
+    return _align.compose(segments, _align.from_sites(len(text), sites))
+
+
+def _fuse(parts: Sequence[_Stage | Mapping[str, str]]) -> list[_Stage]:
+    stages: list[_Stage] = []
+    pending: list[Mapping[str, str]] = []
+    for part in [*parts, None]:
+        if isinstance(part, _Stage) or part is None:
+            if pending:
+                table = _compose_tables(pending)
+                if table:
+                    stages.append(_MapStage(table))
+                pending = []
+            if part is not None:
+                stages.append(part)
+        else:
+            pending.append(part)
+    return stages
+
+
+class Normalizer:
+    """A normalizer compiled for one :class:`NormalizerConfig`; call it on a ``str``.
+
+    Consecutive per-character steps are fused into one table, so the search
+    profile runs as a handful of passes over the text.  A ``Normalizer``
+    pickles as its configuration.
+
+    >>> from arnorm import Normalizer
+    >>> norm = Normalizer()
+    >>> norm("استقبل عبد اللطيف حموشي، المديرَ العام للأمن الوطني")
+    'استقبل عبد اللطيف حموشي، المدير العام للامن الوطني'
+    """
+
+    __slots__ = ("_fast", "_stages", "config")
+
+    def __init__(self, config: NormalizerConfig | None = None) -> None:
+        if config is None:
+            config = PROFILES["search"]
+        elif not isinstance(config, NormalizerConfig):
+            raise TypeError(f"config must be a NormalizerConfig, not {type(config).__name__}")
+        #: The configuration this normalizer runs.
+        self.config: NormalizerConfig = config
+        parts: list[_Stage | Mapping[str, str]] = []
+        for name in config.steps:
+            parts.extend(_step_stages(name, config))
+        if config.unicode:
+            # Deleting a character can bring a letter next to a combining
+            # hamza or madda it composes with (ا + ـ + U+0654): compose again.
+            parts.append(_NfcStage())
+        self._stages: tuple[_Stage, ...] = tuple(_fuse(parts))
+        self._fast = _FastPlan(config)
+
+    def __repr__(self) -> str:
+        return f"Normalizer({self.config!r})"
+
+    def __reduce__(self) -> tuple[Callable[..., Normalizer], tuple[NormalizerConfig]]:
+        return (Normalizer, (self.config,))
+
+    def __call__(self, text: str) -> str:
+        _check_str(text)
+        fast = self._fast.run(text, aligned=False)
+        if fast is not None:
+            return fast[0]
+        return self._exact(text)
+
+    def _exact(self, text: str) -> str:
+        for stage in self._stages:
+            text = stage(text)
+        return text
+
+    def with_offsets(self, text: str) -> Normalized:
+        """Normalize *text* and return the result with its :class:`~arnorm.OffsetMap`."""
+        _check_str(text)
+        fast = self._fast.run(text, aligned=True)
+        if fast is not None:
+            return Normalized(fast[0], OffsetMap(fast[1] or []))
+        return self._exact_with_offsets(text)
+
+    def _exact_with_offsets(self, text: str) -> Normalized:
+        segments: list[Segment] = [(len(text), len(text), True)] if text else []
+        for stage in self._stages:
+            edits = stage.edits(text, length_changing_only=True)
+            out = stage(text)
+            if edits:
+                step = _align.from_sites(len(text), [(s, e, len(r)) for s, e, r in edits])
+                segments = _align.compose(segments, step)
+            text = out
+        return Normalized(text, OffsetMap(segments))
+
+    def explain(self, text: str, *, examples: int = 3) -> Explanation:
+        """Normalize *text* step by step and report the steps that changed it."""
+        _check_str(text)
+        counts: dict[str, int] = {}
+        samples: dict[str, list[Change]] = {}
+        for name in self.config.steps:
+            step_cfg = self.config.only([name])
+            for stage in _fuse(_step_stages(name, step_cfg)):
+                text = self._record(name, stage, text, counts, samples, examples)
+        if self.config.unicode:
+            text = self._record("unicode", _NfcStage(), text, counts, samples, examples)
+        order = [n for n in self.config.steps if n in counts]
+        reports = tuple(StepReport(n, counts[n], tuple(samples[n])) for n in order)
+        return Explanation(text, reports, self.config)
+
+    @staticmethod
+    def _record(
+        name: str,
+        stage: _Stage,
+        text: str,
+        counts: dict[str, int],
+        samples: dict[str, list[Change]],
+        examples: int,
+    ) -> str:
+        edits = stage.edits(text, length_changing_only=False)
+        out = stage(text)
+        edits = [e for e in edits if text[e[0] : e[1]] != e[2]]
+        if edits or out != text:
+            counts[name] = counts.get(name, 0) + max(len(edits), 1)
+            bucket = samples.setdefault(name, [])
+            for start, end, new in edits[: max(0, examples - len(bucket))]:
+                bucket.append(Change(start, text[start:end], new))
+        return out
+
+
+def _check_str(text: object) -> None:
+    if not isinstance(text, str):
+        hint = "; decode bytes first" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"expected str, not {type(text).__name__}{hint}")
+
+
+@functools.lru_cache(maxsize=64)
+def _normalizer(config: NormalizerConfig) -> Normalizer:
+    return Normalizer(config)
+
+
+def _resolve(config: NormalizerConfig | str | None) -> Normalizer:
+    if config is None:
+        return _normalizer(PROFILES["search"])
+    if isinstance(config, str):
+        return _normalizer(NormalizerConfig.profile(config))
+    if not isinstance(config, NormalizerConfig):
+        raise TypeError(
+            f"config must be a NormalizerConfig or a profile name, not {type(config).__name__}"
+        )
+    return _normalizer(config)
+
+
+def normalize(text: str, config: NormalizerConfig | str | None = None) -> str:
+    """Normalize *text* with *config* (a :class:`NormalizerConfig` or a profile name).
+
+    The default is the ``search`` profile.
+
+    >>> from arnorm import normalize
+    >>> normalize("الإمـــاراتُ وأبوظبي إِلَىٰ ﻷمن")
+    'الامارات وابوظبي الي لامن'
+    >>> normalize("الإمـــاراتُ", "light")
+    'الإماراتُ'
+    """
+    return _resolve(config)(text)
+
+
+def normalize_with_offsets(text: str, config: NormalizerConfig | str | None = None) -> Normalized:
+    """Normalize *text* and return ``(text, offsets)``; see :class:`~arnorm.OffsetMap`.
+
+    >>> from arnorm import normalize_with_offsets
+    >>> original = "استقبل عبد اللطيف حمّوشي بالرباط"
+    >>> norm, offsets = normalize_with_offsets(original)
+    >>> start = norm.index("حموشي")
+    >>> s, e = offsets.to_original(start, start + len("حموشي"))
+    >>> original[s:e]
+    'حمّوشي'
+    """
+    return _resolve(config).with_offsets(text)
+
+
+def explain(text: str, config: NormalizerConfig | str | None = None) -> Explanation:
+    """Report which steps changed *text*, with counts and examples.
+
+    >>> from arnorm import explain
+    >>> result = explain("الإمـــارات")
+    >>> result.text, result.steps
+    ('الامارات', ('tatweel', 'alef'))
+    >>> str(result.reports[1].examples[0])
+    'U+0625 → U+0627'
+    >>> result.replay("الإمـــارات") == result.text
+    True
+    """
+    return _resolve(config).explain(text)

@@ -1,0 +1,145 @@
+"""Property tests: idempotence, the offset invariant, never raising on any str."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import arnorm
+from arnorm import NormalizerConfig, steps
+
+# Characters every step cares about, so that generated text hits the edge cases.
+INTERESTING = (
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئىة"  # letters
+    "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u06d6\u08f0"
+    "\u0640"  # tatweel
+    " \t\u00a0\u2009\u3000\n\r\u2028"  # spaces and breaks
+    "\u200b\u200c\u200d\u200e\u200f\u061c\u202b\u2067\ufeff\u00ad"  # invisible
+    "\ufef7\ufefb\ufdf2\ufdfa\ufe70\ufe71\ufe8d\ufbfc\ufb8e"  # presentation forms
+    "\u06a9\u06cc\u06c0\u06c1\u06c3\u06be"  # Persian and Urdu letters
+    "٠١٢٩۰۴۹،؛؟٫٬«»“”"
+    "aA0.-\u0301\u0327e\u212b\u1100\u1161\u11a8"  # Latin, combining, singletons, Hangul
+)
+arabic_text = st.text(alphabet=st.sampled_from(INTERESTING), max_size=60)
+any_text = st.text(max_size=40)  # includes lone surrogates
+texts = st.one_of(arabic_text, any_text)
+
+profiles = st.sampled_from(list(arnorm.PROFILES.values()))
+configs = st.builds(
+    NormalizerConfig,
+    **{f.name: st.booleans() for f in dataclasses.fields(NormalizerConfig)},
+)
+
+
+@given(texts, st.one_of(profiles, configs))
+@settings(max_examples=400)
+@example("ا\u0640\u0654", arnorm.PROFILES["light"])
+@example("a \u0640\u0640\r\nb", arnorm.PROFILES["light"])
+def test_idempotent(text: str, config: NormalizerConfig) -> None:
+    once = arnorm.normalize(text, config)
+    assert arnorm.normalize(once, config) == once
+
+
+@given(texts, st.one_of(profiles, configs))
+@settings(max_examples=400)
+def test_offsets_text_equals_fast_path(text: str, config: NormalizerConfig) -> None:
+    result = arnorm.normalize_with_offsets(text, config)
+    assert result.text == arnorm.normalize(text, config)
+    assert result.offsets.input_length == len(text)
+    assert result.offsets.output_length == len(result.text)
+
+
+@given(texts, st.one_of(profiles, configs))
+@settings(max_examples=400)
+def test_offsets_are_monotonic_and_cover_the_original(text: str, config: NormalizerConfig) -> None:
+    norm, offsets = arnorm.normalize_with_offsets(text, config)
+    if not norm:
+        assert offsets.to_original(0, 0) == (len(text), len(text))
+        return
+    assert offsets.to_original(0, len(norm)) == (0, len(text))
+    spans = [offsets.to_original(i, i + 1) for i in range(len(norm))]
+    for (s1, e1), (s2, e2) in itertools.pairwise(spans):
+        assert s1 < e1
+        assert s1 <= s2
+        assert e1 <= e2
+
+
+@given(arabic_text)
+@settings(max_examples=400)
+@example("بالإمـــارات\u200f حمّوشي")
+def test_words_map_back_to_text_that_normalizes_to_them(text: str) -> None:
+    norm, offsets = arnorm.normalize_with_offsets(text)
+    pos = 0
+    for word in norm.split(" "):
+        if word and "\n" not in word and "\r" not in word and "\u2028" not in word:
+            s, e = offsets.to_original(pos, pos + len(word))
+            assert arnorm.normalize(text[s:e]) == word
+        pos += len(word) + 1
+
+
+@given(texts, configs)
+@settings(max_examples=300)
+def test_explain_matches_normalize_and_replays(text: str, config: NormalizerConfig) -> None:
+    result = arnorm.explain(text, config)
+    assert result.text == arnorm.normalize(text, config)
+    assert result.replay(text) == result.text
+    assert set(result.steps) <= set(config.steps)
+    assert all(r.count > 0 for r in result.reports)
+
+
+@given(texts, configs)
+@settings(max_examples=300)
+def test_compiled_pipeline_equals_steps_applied_one_by_one(
+    text: str, config: NormalizerConfig
+) -> None:
+    expected = text
+    for name in config.steps:
+        function = steps.STEPS[name]
+        kwargs = {
+            "unicode": {"expand_ligatures": config.expand_ligatures},
+            "diacritics": {
+                "keep_shadda": config.keep_shadda,
+                "dagger_alef_as_alef": config.dagger_alef_as_alef,
+            },
+            "alef": {"fold_hamza_seats": config.fold_hamza_seats},
+        }.get(name, {})
+        expected = function(expected, **kwargs)
+    if config.unicode:
+        expected = steps.unicode(expected, expand_ligatures=config.expand_ligatures)
+    assert arnorm.normalize(text, config) == expected
+
+
+@given(any_text)
+def test_never_raises_on_any_str(text: str) -> None:
+    for config in arnorm.PROFILES.values():
+        arnorm.normalize(text, config)
+        arnorm.normalize_with_offsets(text, config)
+
+
+def test_lone_surrogates_pass_through() -> None:
+    assert arnorm.normalize("\ud800أ\udfff") == "\ud800ا\udfff"
+
+
+@pytest.mark.parametrize("bad", [b"\xd8\xa3", 42, None])
+def test_non_str_input_is_a_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="expected str"):
+        arnorm.normalize(bad)  # type: ignore[arg-type]
+
+
+@given(texts, st.one_of(profiles, configs))
+@settings(max_examples=500)
+@example("ﺍ\u0654", arnorm.PROFILES["search"])
+@example("e\u200d\u0301", arnorm.PROFILES["search"])
+@example("a \u200bـــ b", arnorm.PROFILES["search"])
+def test_fast_plan_agrees_with_the_exact_plan(text: str, config: NormalizerConfig) -> None:
+    normalizer = arnorm.Normalizer(config)
+    assert normalizer(text) == normalizer._exact(text)
+    fast, exact = normalizer.with_offsets(text), normalizer._exact_with_offsets(text)
+    assert fast.text == exact.text
+    n = len(fast.text)
+    for i in range(n):
+        assert fast.offsets.to_original(i, i + 1) == exact.offsets.to_original(i, i + 1)
