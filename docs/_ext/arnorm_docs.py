@@ -1,0 +1,120 @@
+"""Sphinx directives that render arnorm's tables from the code, so the docs cannot drift.
+
+``.. arnorm-step-table:: NAME`` lists every code point a step's table touches and
+what it becomes; ``.. arnorm-step-examples::`` runs each step on a sample;
+``.. arnorm-benchmarks:: PATH`` renders committed benchmark results.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import unicodedata2
+from docutils import nodes
+from docutils.parsers.rst import Directive
+from sphinx.application import Sphinx
+
+from arnorm import steps
+
+EXAMPLES = {
+    "unicode": "\ufef7\ufee3\ufee6 \ufdf2 \u0627\u0654",
+    "invisible": "حمو\u200fشي\u200c",
+    "tatweel": "الإمـــارات ـــ اليوم",
+    "diacritics": "اهتماماً شكّل إِلَىٰ",
+    "letters": "کرمانشاه علی",
+    "alef": "أحمد إفريقيا آسيا ٱلله",
+    "yaa": "مصطفى إلى",
+    "teh_marbuta": "المديرية العامة",
+    "digits": "٢٠٢٤ ۱۴۰۳",
+    "punctuation": "«الرباط»، لماذا؟",
+    "elongation": "جووووول",
+    "spaces": "الرباط\u00a0\u00a0 والدار",
+}
+
+
+def _cp(text: str) -> str:
+    if not text:
+        return "(removed)"
+    return " ".join(f"U+{ord(c):04X}" for c in text)
+
+
+def _names(text: str) -> str:
+    return ", ".join(unicodedata2.name(c, f"U+{ord(c):04X}") for c in text)
+
+
+def _shown(text: str) -> str:
+    # a lone combining mark is shown on a dotted circle
+    return "".join(("\u25cc" + c) if unicodedata2.combining(c) else c for c in text)
+
+
+def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> nodes.table:
+    table = nodes.table()
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    body = nodes.tbody()
+    group += body
+    for target, cells in ((head, [headers]), (body, rows)):
+        for cells_row in cells:
+            row = nodes.row()
+            for cell in cells_row:
+                entry = nodes.entry()
+                entry += nodes.paragraph(text=cell)
+                row += entry
+            target += row
+    return table
+
+
+class StepTable(Directive):
+    """Every character in a step's table, with what it becomes."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        table = steps.char_map(name)
+        rows = [
+            [_cp(k), _shown(k), unicodedata2.name(k, ""), _cp(v), _shown(v)]
+            for k, v in sorted(table.items(), key=lambda kv: ord(kv[0]))
+        ]
+        if not rows:
+            return [nodes.paragraph(text="This step has no per-character table.")]
+        headers = ["Code point", "Char", "Name", "Becomes", "Result"]
+        return [_table(headers, rows, [12, 6, 40, 20, 8])]
+
+
+class StepExamples(Directive):
+    """Each step run on a sample, before and after."""
+
+    def run(self) -> list[nodes.Node]:
+        rows = []
+        for name in steps.STEP_NAMES:
+            before = EXAMPLES[name]
+            after = steps.STEPS[name](before)
+            rows.append([name, _shown(before), _shown(after)])
+        return [_table(["Step", "Before", "After"], rows, [14, 40, 40])]
+
+
+class Benchmarks(Directive):
+    """A table of committed benchmark results (JSON written by benchmarks/*.py --save)."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        source = Path(self.state.document.settings.env.srcdir) / self.arguments[0]
+        self.state.document.settings.env.note_dependency(str(source))
+        data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+        rows = [[str(c) for c in row] for row in data["table"]["rows"]]
+        return [_table(data["table"]["headers"], rows, [30] + [15] * (len(rows[0]) - 1))]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("arnorm-step-table", StepTable)
+    app.add_directive("arnorm-step-examples", StepExamples)
+    app.add_directive("arnorm-benchmarks", Benchmarks)
+    return {"parallel_read_safe": True, "version": "1"}
