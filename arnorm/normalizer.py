@@ -373,6 +373,15 @@ def _table(name: str, config: NormalizerConfig) -> Mapping[str, str]:
     return steps.char_map(name, **options)
 
 
+#: Steps that fold letters which the closing NFC can compose anew (ا + U+0653 → آ).
+_REFOLD_STEPS: Final = ("letters", "alef", "yaa", "teh_marbuta")
+
+
+def _refold_steps(config: NormalizerConfig) -> list[str]:
+    """The letter folds to run again after the closing NFC, in order."""
+    return [n for n in config.steps if n in _REFOLD_STEPS]
+
+
 class _FastPlan:
     """The common case in as few passes over the text as the steps allow.
 
@@ -391,6 +400,7 @@ class _FastPlan:
         "_diacritics",
         "_elongation",
         "_frequent",
+        "_refold",
         "_loose_tatweel_word",
         "_pattern",
         "_presentation",
@@ -413,6 +423,8 @@ class _FastPlan:
         watched = sorted(set(table) | self._presentation | {steps.TATWEEL})
         self._pattern = _class_of(watched)
         self._unicode = config.unicode
+        refold = _compose_tables([_table(n, config) for n in _refold_steps(config)])
+        self._refold = steps.CharMap(refold) if refold else None
         self._diacritics = config.diacritics
         self._elongation = config.elongation
         self._spaces = config.spaces
@@ -486,9 +498,11 @@ class _FastPlan:
                 out = out.replace("  ", " ")
         if self._unicode and flags["recompose"]:
             nfc = steps.nfc(out)
-            if aligned and nfc != out:
-                segments = _apply_edits(segments, out, _NFC.edits(out, length_changing_only=True))
-            out = nfc
+            if nfc != out:
+                if aligned:
+                    edits = _NFC.edits(out, length_changing_only=True)
+                    segments = _apply_edits(segments, out, edits)
+                out = self._refold(nfc) if self._refold is not None else nfc
         return out, segments
 
 
@@ -548,8 +562,11 @@ class Normalizer:
             parts.extend(_step_stages(name, config))
         if config.unicode:
             # Deleting a character can bring a letter next to a combining
-            # hamza or madda it composes with (ا + ـ + U+0654): compose again.
+            # hamza or madda it composes with (ا + ـ + U+0654), and a letter
+            # fold can do the same (آ + U+0653 -> ا + U+0653): compose again,
+            # then fold the letters that the composition made.
             parts.append(_NfcStage())
+            parts.extend(_table(n, config) for n in _refold_steps(config))
         self._stages: tuple[_Stage, ...] = tuple(_fuse(parts))
         self._fast = _FastPlan(config)
 
@@ -601,6 +618,9 @@ class Normalizer:
                 text = self._record(name, stage, text, counts, samples, examples)
         if self.config.unicode:
             text = self._record("unicode", _NfcStage(), text, counts, samples, examples)
+            for name in _refold_steps(self.config):
+                stage = _MapStage(_table(name, self.config))
+                text = self._record(name, stage, text, counts, samples, examples)
         order = [n for n in self.config.steps if n in counts]
         reports = tuple(StepReport(n, counts[n], tuple(samples[n])) for n in order)
         return Explanation(text, reports, self.config)

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import arnorm
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,3 +19,8 @@ if os.environ.get("ARNORM_TEST_INSTALLED"):
     # CI tests the installed wheel: importing the source tree would hide a file the wheel lacks.
     if ROOT in Path(arnorm.__file__).resolve().parents:
         raise RuntimeError(f"arnorm was imported from the source tree ({arnorm.__file__})")
+
+# HYPOTHESIS_PROFILE=thorough runs many more examples (used before a release, not in CI).
+settings.register_profile("thorough", max_examples=5_000, deadline=None)
+settings.register_profile("default", max_examples=300, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
