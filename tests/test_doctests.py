@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-MODULES = ["arnorm", "arnorm.steps", "arnorm.normalizer", "arnorm._align"]
+MODULES = ["arnorm", "arnorm.steps", "arnorm.normalizer", "arnorm._align", "arnorm._io"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,0 +1,445 @@
+r"""Streaming input and atomic output for the command line.
+
+Input is read in bounded binary blocks and decoded incrementally
+(:func:`decode_blocks`); the decoded text is cut into chunks only where
+normalizing the chunks one by one gives exactly what normalizing the whole text
+would (:func:`chunk_text`).  Memory stays bounded however large the file:
+
+>>> import io
+>>> list(chunk_text(decode_blocks(io.BytesIO("أ\r\nب".encode()), block_size=2)))
+['أ\r\n', 'ب']
+
+Output files are written under a temporary name in the target's directory and
+renamed over the target only when everything went well (:class:`AtomicFile`),
+so a failure never leaves a truncated or half-written file behind.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import dataclasses
+import functools
+import os
+import secrets
+import shutil
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO, Final, Protocol
+
+import regex
+import unicodedata2
+
+from . import steps
+from ._tables import COMPOSING_STARTER_RANGES
+from .normalizer import NormalizerConfig
+
+__all__ = [
+    "BLOCK_SIZE",
+    "MAX_CHUNK_CHARS",
+    "AtomicFile",
+    "DecodeError",
+    "OutputFile",
+    "check_encoding",
+    "chunk_text",
+    "decode_blocks",
+    "open_output",
+]
+
+#: Bytes read from the input at a time.
+BLOCK_SIZE: Final = 1 << 20
+#: Characters of text held back, at most, while looking for a line break; past
+#: this a chunk is cut before a run of spaces, or between two plain letters.
+MAX_CHUNK_CHARS: Final = 4 << 20
+#: How far past ``max_chars`` a chunk may grow when it has no safe cut at all
+#: (a multi-megabyte run of one letter or of marks); then it is cut anyway, so
+#: that memory stays bounded even on such input.
+HARD_LIMIT_FACTOR: Final = 4
+
+
+class _Readable(Protocol):
+    def read(self, size: int = ..., /) -> bytes: ...
+
+
+class DecodeError(ValueError):
+    """The input holds bytes that are not valid in its encoding (``errors="strict"``)."""
+
+    def __init__(self, name: str, line: int, offset: int, byte: int, encoding: str) -> None:
+        self.name = name
+        #: The 1-based line of the offending byte, counted by ``b"\\n"``.
+        self.line = line
+        #: The offset of the offending byte from the start of the input.
+        self.offset = offset
+        self.byte = byte
+        self.encoding = encoding
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return (
+            f"{self.name}:{self.line}: cannot decode byte 0x{self.byte:02x}"
+            f" at byte offset {self.offset} as {self.encoding}"
+        )
+
+
+def check_encoding(name: str) -> str:
+    """Return *name* if it is a text encoding Python can decode; raise ``LookupError`` if not.
+
+    >>> check_encoding("windows-1256")
+    'windows-1256'
+    >>> check_encoding("base64")
+    Traceback (most recent call last):
+    ...
+    LookupError: base64 is not a text encoding
+    """
+    codecs.lookup(name)  # raises LookupError for an unknown name
+    try:
+        probe = codecs.getincrementaldecoder(name)("strict").decode(b"", True)
+    except (TypeError, ValueError):
+        probe = None
+    if not isinstance(probe, str):  # a bytes-to-bytes codec such as base64
+        raise LookupError(f"{name} is not a text encoding")
+    return name
+
+
+def _is_utf8(encoding: str) -> bool:
+    return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+
+
+def _named(err: OSError, name: str) -> OSError:
+    """Return *err* as an ``OSError`` (of the same subclass) that names the file *name*."""
+    return OSError(err.errno, err.strerror or str(err), name)
+
+
+def decode_blocks(
+    stream: _Readable,
+    *,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+    name: str = "<stdin>",
+    block_size: int = BLOCK_SIZE,
+    progress: Callable[[int], object] | None = None,
+) -> Iterator[str]:
+    """Read *stream* in blocks of *block_size* bytes and yield the decoded text.
+
+    A UTF-8 byte order mark at the start is dropped (for ``utf-8`` and
+    ``utf-8-sig``).  Under ``errors="strict"``, bytes that do not decode raise
+    :class:`DecodeError`, which names *name*, the line and the byte offset.
+    Read errors are raised as ``OSError`` naming *name*.  *progress*, if
+    given, is called with the number of bytes read so far after each block.
+    Line breaks are not touched: ``\\r\\n`` stays ``\\r\\n``.
+    """
+    utf8 = _is_utf8(encoding)
+    decoder = codecs.getincrementaldecoder("utf-8" if utf8 else encoding)(errors)
+    # A buffered reader's read1 returns what is there instead of waiting for a
+    # whole block, so text piped in slowly comes out as it arrives.
+    read: Callable[[int], bytes] = getattr(stream, "read1", stream.read)
+    strip_bom = utf8
+    read_so_far = 0
+    lines_so_far = 0  # b"\n" in the bytes read so far
+    while True:
+        try:
+            block = read(block_size)
+        except OSError as err:
+            raise _named(err, name) from None
+        read_so_far += len(block)
+        lines_so_far += block.count(b"\n")
+        try:
+            text = decoder.decode(block, not block)
+        except UnicodeDecodeError as err:
+            # The decoder fails on its own buffer: the undecoded bytes it kept
+            # from earlier blocks followed by this block.  That buffer ends
+            # where the bytes read so far end.
+            bad = err.object
+            offset = read_so_far - len(bad) + err.start
+            line = 1 + lines_so_far - bad[err.start :].count(b"\n")
+            raise DecodeError(name, line, offset, bad[err.start], encoding) from None
+        if progress is not None and block:
+            progress(read_so_far)
+        if strip_bom and text:
+            strip_bom = False
+            if text[0] == "\ufeff":
+                text = text[1:]
+        if text:
+            yield text
+        if not block:
+            return
+
+
+def chunk_text(
+    pieces: Iterable[str], *, max_chars: int = MAX_CHUNK_CHARS, hard_limit: int | None = None
+) -> Iterator[str]:
+    """Join *pieces* of text and cut the result into chunks at safe boundaries.
+
+    The chunks concatenate to the input, and normalizing each chunk on its own
+    gives exactly what normalizing the whole text gives, for every
+    :class:`~arnorm.NormalizerConfig`.  A chunk ends:
+
+    1. after the last ``\\n`` in the buffer (so ``\\r\\n`` stays together);
+    2. if there is none and the buffer holds more than *max_chars*
+       characters, before the last run of horizontal spaces, so that
+       collapsing spaces and removing tatweel-only words see the whole run;
+    3. failing that, between two characters that no step deletes or joins:
+       each is a starter (never a base letter cut from its marks), neither is
+       tatweel, space or a character a step may delete, and they do not fold
+       to the same letter (never inside a run of a repeated letter).
+
+    If no such place exists in *hard_limit* characters (by default
+    ``HARD_LIMIT_FACTOR * max_chars``: a run of one repeated letter, of marks
+    or of tatweel that long), the buffer is cut before its last starter all
+    the same, to keep memory bounded; only there may the result differ from
+    normalizing the whole text.
+
+    >>> list(chunk_text(["ab\\ncd", "\\r\\nef"]))
+    ['ab\\n', 'cd\\r\\n', 'ef']
+    >>> list(chunk_text(["ذهب  إلى  المدرسة"], max_chars=10))
+    ['ذهب  إلى', '  المدرسة']
+    """
+    if max_chars < 1:
+        raise ValueError("max_chars must be at least 1")
+    if hard_limit is None:
+        hard_limit = HARD_LIMIT_FACTOR * max_chars
+    buffer = ""
+    checked = 1  # cuts before this index are known to be unsafe
+    for piece in pieces:
+        buffer += piece
+        while buffer:
+            cut = buffer.rfind("\n") + 1
+            if not cut and len(buffer) > max_chars:
+                cut = _cut_in_line(buffer, checked)
+                checked = max(checked, len(buffer))
+                if not cut and len(buffer) > hard_limit:
+                    cut = _last_resort_cut(buffer)
+            if not cut:
+                break
+            yield buffer[:cut]
+            buffer = buffer[cut:]
+            checked = 1
+    if buffer:
+        yield buffer
+
+
+def _cut_in_line(text: str, start: int) -> int:
+    """The best safe cut in *text* (with no line feed) at or after *start*, or 0."""
+    start = max(start, 1)
+    for run in _space_runs().finditer(text, start):  # the last run first
+        i = run.start()
+        if i > 0 and _solid(text[i - 1]):
+            return i
+    fold = _fold
+    for i in range(len(text) - 1, start - 1, -1):
+        before, after = text[i - 1], text[i]
+        if _solid(after) and _solid(before) and fold(before)[-1] != fold(after)[0]:
+            return i
+    return 0
+
+
+def _last_resort_cut(text: str) -> int:
+    combining = unicodedata2.combining
+    for i in range(len(text) - 1, 0, -1):
+        if combining(text[i]) == 0:
+            return i
+    return len(text)
+
+
+@functools.cache
+def _space_runs() -> regex.Pattern[str]:
+    # Searched in reverse: finditer yields whole runs, the last one first.
+    return regex.compile(f"(?r)[{regex.escape(steps.HORIZONTAL_SPACES)}]+")
+
+
+@functools.cache
+def _all_tables() -> tuple[dict[str, str], ...]:
+    """Every step's per-character table, with every option off and on."""
+    options = [f.name for f in dataclasses.fields(NormalizerConfig) if f.name not in steps.STEPS]
+    return tuple(
+        dict(steps.char_map(name, **dict.fromkeys(options, flag)))
+        for name in steps.STEP_NAMES
+        for flag in (False, True)
+    )
+
+
+@functools.cache
+def _unsafe() -> frozenset[str]:
+    """Characters a chunk must neither end nor start with (besides combining marks)."""
+    deletable = {key for table in _all_tables() for key, value in table.items() if not value}
+    composing = {chr(cp) for lo, hi in COMPOSING_STARTER_RANGES for cp in range(lo, hi + 1)}
+    return frozenset(
+        deletable
+        | composing
+        | set(steps.HORIZONTAL_SPACES)
+        | set(steps.LINE_BREAKS)
+        | {steps.TATWEEL}
+    )
+
+
+def _plain(ch: str) -> bool:
+    return unicodedata2.combining(ch) == 0 and ch not in _unsafe()
+
+
+@functools.cache
+def _solid(ch: str) -> bool:
+    """True if *ch*, and whatever any step turns it into, begins and ends with plain starters."""
+    if not _plain(ch):
+        return False
+    images = [steps.nfc(ch)] + [table[ch] for table in _all_tables() if ch in table]
+    return all(image and _plain(image[0]) and _plain(image[-1]) for image in images)
+
+
+@functools.cache
+def _fold(ch: str) -> str:
+    """*ch* with every per-character table applied until nothing changes (for letter runs)."""
+    text = steps.nfc(ch)
+    for _ in range(8):
+        before = text
+        for table in _all_tables():
+            text = "".join(table.get(c, c) for c in text)
+        if text == before:
+            break
+    return text or ch
+
+
+# --------------------------------------------------------------------------
+# Atomic output.
+# --------------------------------------------------------------------------
+
+
+class OutputFile:
+    """Where normalized bytes go: :meth:`write`, then :meth:`commit`, in a ``with`` block.
+
+    Leaving the ``with`` block without :meth:`commit` calls :meth:`discard`.
+    Errors are raised as ``OSError`` naming *path*.  Make one with
+    :func:`open_output`.
+    """
+
+    def __init__(self, path: str, file: BinaryIO) -> None:
+        self.path = path
+        self._file = file
+        self._committed = False
+
+    def __enter__(self) -> OutputFile:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if not self._committed:
+            self.discard()
+
+    def write(self, data: bytes) -> None:
+        """Write *data*."""
+        try:
+            self._file.write(data)
+        except OSError as err:
+            raise _named(err, self.path) from None
+
+    def commit(self) -> None:
+        """Finish writing: everything written is now in *path*."""
+        try:
+            self._file.close()
+        except OSError as err:
+            raise _named(err, self.path) from None
+        self._committed = True
+
+    def discard(self) -> None:
+        """Stop writing after a failure."""
+        self._file.close()
+
+
+class AtomicFile(OutputFile):
+    """Bytes written under a temporary name, renamed over *path* by :meth:`commit`.
+
+    The temporary file is created in the directory of *path* (symbolic links
+    resolved), so the rename is atomic.  :meth:`commit` flushes and
+    ``fsync``\\ s it, gives it the mode of the file it replaces (a new file gets
+    the usual ``0o666`` less the umask), copies the old file to
+    ``path + backup_suffix`` if asked, and renames it over the target.
+    :meth:`discard` removes the temporary file and leaves the target as it was.
+    """
+
+    def __init__(self, path: str, *, backup_suffix: str | None = None) -> None:
+        self._target = Path(path).resolve()
+        self._backup_suffix = backup_suffix
+        self._tmp, fd = _create_temp(self._target, path)
+        super().__init__(path, os.fdopen(fd, "wb"))
+
+    def commit(self) -> None:
+        """Make the written bytes the content of *path*, atomically."""
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            try:
+                mode: int | None = stat.S_IMODE(self._target.stat().st_mode)
+            except FileNotFoundError:
+                mode = None
+            if mode is not None:
+                self._tmp.chmod(mode)
+                if self._backup_suffix:
+                    shutil.copy2(self._target, self.path + self._backup_suffix)
+            self._tmp.replace(self._target)
+        except OSError as err:
+            self.discard()
+            if err.filename is None or err.filename == str(self._tmp):
+                raise _named(err, self.path) from None
+            raise
+        self._committed = True
+        _sync_directory(self._target.parent)
+
+    def discard(self) -> None:
+        """Close and remove the temporary file; the target is left as it was."""
+        self._file.close()
+        self._tmp.unlink(missing_ok=True)
+
+
+def open_output(path: str, *, backup_suffix: str | None = None) -> OutputFile:
+    """Open *path* for output: an :class:`AtomicFile`, unless *path* is not a regular file.
+
+    A device or a pipe (``/dev/null``, ``/dev/stdout``, a FIFO) cannot be
+    replaced by a rename, so it is written directly (and *backup_suffix* is
+    not used).
+    """
+    try:
+        special = not stat.S_ISREG(Path(path).stat().st_mode)
+    except FileNotFoundError:
+        special = False
+    except OSError as err:
+        raise _named(err, path) from None
+    if not special:
+        return AtomicFile(path, backup_suffix=backup_suffix)
+    try:
+        return OutputFile(path, Path(path).open("wb"))
+    except OSError as err:
+        raise _named(err, path) from None
+
+
+def _create_temp(target: Path, name: str) -> tuple[Path, int]:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.arnorm-tmp")
+        try:
+            return tmp, os.open(tmp, flags, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as err:
+            raise _named(err, name) from None
+    raise FileExistsError(f"{name}: cannot create a temporary file next to it")
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make a rename in *directory* durable, where the platform allows it (POSIX)."""
+    if os.name != "posix":  # pragma: no cover - directories cannot be opened on Windows
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
