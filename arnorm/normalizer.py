@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
 import regex
@@ -96,7 +96,7 @@ class NormalizerConfig:
 
     @classmethod
     def profile(cls, name: str) -> NormalizerConfig:
-        """Return a shipped profile by name (see :data:`PROFILES`)."""
+        """Return a shipped profile by name (see :data:`arnorm.normalizer.PROFILES`)."""
         try:
             return PROFILES[name]
         except KeyError:
@@ -173,7 +173,7 @@ class Explanation:
         return tuple(r.step for r in self.reports)
 
     def replay(self, original: str) -> str:
-        """Run only the steps that changed the text; this gives :attr:`text` again."""
+        """Run only the steps that changed the text; this gives ``text`` again."""
         return Normalizer(self.config.only(self.steps))(original)
 
 
@@ -402,6 +402,7 @@ class _FastPlan:
         "_frequent",
         "_loose_tatweel_word",
         "_pattern",
+        "_pattern_bmp",
         "_presentation",
         "_refold",
         "_spaces",
@@ -422,6 +423,8 @@ class _FastPlan:
         )
         watched = sorted(set(table) | self._presentation | {steps.TATWEEL})
         self._pattern = _class_of(watched)
+        # Without its astral ranges (U+10EC0 ...) the class is a fast BMP set.
+        self._pattern_bmp = _class_of([c for c in watched if ord(c) <= 0xFFFF])
         self._unicode = config.unicode
         refold = _compose_tables([_table(n, config) for n in _refold_steps(config)])
         self._refold = steps.CharMap(refold) if refold else None
@@ -471,7 +474,8 @@ class _FastPlan:
                         flags["recompose"] = True
             return new
 
-        out = self._pattern.sub(replace, text) if self._pattern is not None else text
+        pattern = self._pattern_bmp if _in_bmp(text) else self._pattern
+        out = pattern.sub(replace, text) if pattern is not None else text
         if flags["stop"]:
             return None
         if (
@@ -507,6 +511,28 @@ class _FastPlan:
 
 
 _SPACE_RUNS: Final = re.compile(" {2,}")
+
+
+def _in_bmp(text: str) -> bool:
+    """Whether *text* has no character above U+FFFF."""
+    return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+
+
+#: Texts longer than this many characters are normalized a piece at a time,
+#: cut after a line feed: every step keeps line breaks and no rule looks
+#: across one, so the pieces give the same text, and a piece stays in cache.
+PIECE: Final = 1 << 18
+
+
+def _pieces(text: str) -> Iterator[str]:
+    start = 0
+    while len(text) - start > PIECE:
+        cut = text.find("\n", start + PIECE)
+        if cut < 0:
+            break
+        yield text[start : cut + 1]
+        start = cut + 1
+    yield text[start:]
 
 
 def _apply_edits(
@@ -578,6 +604,11 @@ class Normalizer:
 
     def __call__(self, text: str) -> str:
         _check_str(text)
+        if len(text) > PIECE:
+            return "".join(self._normalize(piece) for piece in _pieces(text))
+        return self._normalize(text)
+
+    def _normalize(self, text: str) -> str:
         fast = self._fast.run(text, aligned=False)
         if fast is not None:
             return fast[0]
@@ -591,12 +622,20 @@ class Normalizer:
     def with_offsets(self, text: str) -> Normalized:
         """Normalize *text* and return the result with its :class:`~arnorm.OffsetMap`."""
         _check_str(text)
-        fast = self._fast.run(text, aligned=True)
-        if fast is not None:
-            return Normalized(fast[0], OffsetMap(fast[1] or []))
-        return self._exact_with_offsets(text)
+        outputs: list[str] = []
+        segments: list[Segment] = []
+        for piece in _pieces(text) if len(text) > PIECE else (text,):
+            fast = self._fast.run(piece, aligned=True)
+            out, segs = fast if fast is not None else self._exact_segments(piece)
+            outputs.append(out)
+            segments.extend(segs or [])
+        return Normalized("".join(outputs), OffsetMap(segments))
 
     def _exact_with_offsets(self, text: str) -> Normalized:
+        out, segments = self._exact_segments(text)
+        return Normalized(out, OffsetMap(segments))
+
+    def _exact_segments(self, text: str) -> tuple[str, list[Segment]]:
         segments: list[Segment] = [(len(text), len(text), True)] if text else []
         for stage in self._stages:
             edits = stage.edits(text, length_changing_only=True)
@@ -605,7 +644,7 @@ class Normalizer:
                 step = _align.from_sites(len(text), [(s, e, len(r)) for s, e, r in edits])
                 segments = _align.compose(segments, step)
             text = out
-        return Normalized(text, OffsetMap(segments))
+        return text, segments
 
     def explain(self, text: str, *, examples: int = 3) -> Explanation:
         """Normalize *text* step by step and report the steps that changed it."""

@@ -263,7 +263,7 @@ def unicode(text: str, *, expand_ligatures: bool = False) -> str:
 
     NFC joins a letter and a following combining hamza or madda: ا + U+0654 → أ
     (U+0623), ا + U+0653 → آ, ا + U+0655 → إ, ي + U+0654 → ئ, و + U+0654 → ؤ,
-    ه + U+0654 → ۀ, and puts combining marks in canonical order.  Then every
+    ە + U+0654 → ۀ, and puts combining marks in canonical order.  Then every
     letter-like character of Arabic Presentation Forms-A (U+FB50-FDFF) and -B
     (U+FE70-FEFF) becomes its base letters, as the Unicode decomposition data
     says (table ``PRESENTATION_FORMS`` in ``arnorm/_tables.py``): all eight

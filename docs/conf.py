@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "arnorm"
 author = "The arnorm developers"
-copyright = "2026, The arnorm developers"  # noqa: A001
+copyright = "2026, The arnorm developers"
 release = _version("arnorm")
 version = ".".join(release.split(".")[:2])
 
@@ -26,6 +26,7 @@ nitpicky = True
 nitpick_ignore = [
     ("py:class", "re.Match"),
     ("py:class", "arnorm._align.Segment"),
+    ("py:class", "Segment"),
 ]
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
@@ -39,7 +40,13 @@ nitpick_ignore_regex = [
     ("py:(class|obj)", r"(Mapping|Sequence|Callable|Iterable|Iterator|Final|NamedTuple)"),
 ]
 
-doctest_global_setup = "import arnorm"
+# Docstrings call the functions of their own module by their bare names.
+doctest_global_setup = """
+import arnorm
+from arnorm import *
+from arnorm.steps import *
+from arnorm.gazetteer import *
+"""
 html_theme = "alabaster"
 html_title = f"arnorm {release}"
 exclude_patterns = ["_build"]

@@ -355,11 +355,18 @@ def test_parser_documents_every_option() -> None:
     assert parser.prog == "arnorm"
     subparsers = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     (commands,) = subparsers
-    assert list(commands.choices) == ["normalize"]
+    assert list(commands.choices) == ["normalize", "gazetteer"]
     normalize = commands.choices["normalize"]
     for action in normalize._actions:
         assert action.help, action.dest
         assert len(action.help) > 15, action.dest
+    gazetteer = commands.choices["gazetteer"]
+    (gazetteer_commands,) = [
+        a for a in gazetteer._actions if isinstance(a, argparse._SubParsersAction)
+    ]
+    assert sorted(gazetteer_commands.choices) == ["diff", "list", "show", "stats", "validate"]
+    for choice in gazetteer_commands._choices_actions:
+        assert choice.help, choice.dest
     assert {a.dest for a in normalize._actions} >= {
         "files",
         "output",

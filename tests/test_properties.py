@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from unittest import mock
 
 import pytest
 import unicodedata2
@@ -144,3 +145,19 @@ def test_fast_plan_agrees_with_the_exact_plan(text: str, config: NormalizerConfi
     n = len(fast.text)
     for i in range(n):
         assert fast.offsets.to_original(i, i + 1) == exact.offsets.to_original(i, i + 1)
+
+
+@given(st.lists(arabic_text, max_size=6), st.one_of(profiles, configs))
+def test_long_texts_are_normalized_in_pieces_with_the_same_result(
+    lines: list[str], config: NormalizerConfig
+) -> None:
+    text = "\n".join(lines)
+    normalizer = arnorm.Normalizer(config)
+    whole = normalizer(text)
+    whole_offsets = normalizer.with_offsets(text)
+    with mock.patch.object(arnorm.normalizer, "PIECE", 3):
+        assert normalizer(text) == whole
+        pieces = normalizer.with_offsets(text)
+    assert pieces.text == whole
+    for i in range(len(whole)):
+        assert pieces.offsets.to_original(i, i + 1) == whole_offsets.offsets.to_original(i, i + 1)

@@ -110,7 +110,26 @@ class Benchmarks(Directive):
         self.state.document.settings.env.note_dependency(str(source))
         data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
         rows = [[str(c) for c in row] for row in data["table"]["rows"]]
-        return [_table(data["table"]["headers"], rows, [30] + [15] * (len(rows[0]) - 1))]
+        out: list[nodes.Node] = [
+            _table(data["table"]["headers"], rows, [30] + [15] * (len(rows[0]) - 1))
+        ]
+        targets = []
+        for target in data.get("targets", []):
+            if "ratio" in target:
+                figure, goal = f"{target['ratio']}x", f">= {target['minimum']}x"
+            else:
+                figure, goal = f"{target['value_mb']} MB", f"< {target['maximum_mb']} MB"
+            targets.append([target["label"], figure, goal, "met" if target["met"] else "missed"])
+        if targets:
+            out.append(_table(["Target", "Measured", "Goal", "Result"], targets, [30, 12, 12, 10]))
+        machine = data["machine"]
+        out.append(
+            nodes.paragraph(
+                text=f"Measured {data['date']} on {machine['cpu']} ({machine['cpus']} cores),"
+                f" Python {data['python']['version']}, with: {data['command']}"
+            )
+        )
+        return out
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
