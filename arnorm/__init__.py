@@ -12,6 +12,14 @@ from importlib.metadata import PackageNotFoundError, version
 
 from . import steps
 from ._align import OffsetMap
+from .gazetteer import (
+    Entry,
+    Gazetteer,
+    GazetteerError,
+    ValidationError,
+    available_gazetteers,
+    load_gazetteer,
+)
 from .normalizer import (
     PROFILES,
     Change,
@@ -33,14 +41,20 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 __all__ = [
     "PROFILES",
     "Change",
+    "Entry",
     "Explanation",
+    "Gazetteer",
+    "GazetteerError",
     "Normalized",
     "Normalizer",
     "NormalizerConfig",
     "OffsetMap",
     "StepReport",
+    "ValidationError",
     "__version__",
+    "available_gazetteers",
     "explain",
+    "load_gazetteer",
     "normalize",
     "normalize_with_offsets",
     "steps",

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, Final, Protocol, TextIO, TypeAlias
 
-from . import __version__, _io, steps
+from . import __version__, _gazetteer_cli, _io, steps
 from .normalizer import PROFILES, Change, Explanation, Normalizer, NormalizerConfig
 
 __all__ = ["build_parser", "main"]
@@ -517,4 +517,5 @@ COMMANDS: Final[
     dict[str, tuple[Callable[[_Subparsers], None], Callable[[argparse.Namespace], int]]]
 ] = {
     "normalize": (_add_normalize, _run_normalize),
+    "gazetteer": (_gazetteer_cli.add_parser, _gazetteer_cli.run),
 }

@@ -35,7 +35,7 @@ autodoc_preserve_defaults = True
 # intersphinx; references to the standard library are plain text.
 nitpick_ignore_regex = [
     ("py:(class|obj|exc|func|data)", r"(str|int|bool|object|None|bytes|tuple|list|dict|type)"),
-    ("py:(class|obj|exc|func|data)", r"(typing|collections\.abc|re|dataclasses|types)\..*"),
+    ("py:(class|obj|exc|func|data)", r"(typing|collections\.abc|re|dataclasses|types|pathlib)\..*"),
     ("py:(class|obj|exc)", r"(ValueError|TypeError|IndexError|KeyError|OSError)"),
     ("py:(class|obj)", r"(Mapping|Sequence|Callable|Iterable|Iterator|Final|NamedTuple)"),
 ]

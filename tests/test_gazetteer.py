@@ -1,0 +1,215 @@
+"""Shipped gazetteers: loading, pinning, checksums, validation, diffs and ambiguity."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+import arnorm
+from arnorm import gazetteer as gz
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+NAMES = ["agencies", "officials", "organizations", "places"]
+
+
+def test_every_shipped_gazetteer_loads_from_the_installed_package() -> None:
+    assert sorted(gz.available_gazetteers()) == NAMES
+    data_dir = gz._data_dir()
+    if os.environ.get("ARNORM_TEST_INSTALLED"):  # CI: the data must ship inside the wheel
+        assert data_dir == Path(arnorm.__file__).parent / "gazetteers"
+    else:
+        assert data_dir in (ROOT / "gazetteers", Path(arnorm.__file__).parent / "gazetteers")
+    for name in NAMES:
+        gaz = gz.load_gazetteer(name)
+        assert gaz.name == name
+        assert len(gaz) > 0
+        assert all(isinstance(e, gz.Entry) for e in gaz)
+
+
+def test_released_files_match_their_checksums() -> None:
+    index = json.loads((gz._data_dir() / "index.json").read_text(encoding="utf-8"))
+    for name, info in index["gazetteers"].items():
+        for release in info["versions"]:
+            data = (gz._data_dir() / release["file"]).read_bytes()
+            assert hashlib.sha256(data).hexdigest() == release["sha256"], (name, release)
+            assert data.count(b"\n") == release["entries"], (name, release)
+
+
+def test_a_changed_release_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "gazetteers"
+    src = gz._data_dir()
+    for path in src.rglob("*"):
+        if path.is_file():
+            target = copy / path.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    places = copy / "places" / "places-1.0.0.jsonl"
+    places.write_bytes(places.read_bytes().replace("المغرب".encode(), "المغرب!".encode(), 1))
+    monkeypatch.setattr(gz, "_data_dir", lambda: copy)
+    monkeypatch.setattr(gz, "_CACHE", {})
+    with pytest.raises(gz.GazetteerError, match="does not match its SHA-256"):
+        gz.load_gazetteer("places")
+
+
+def test_coverage_of_the_first_release() -> None:
+    minimum = {"places": 600, "agencies": 150, "organizations": 40, "officials": 80}
+    for name, count in minimum.items():
+        first = gz.load_gazetteer(name, "1.0.0")
+        assert len(first) >= count, name
+
+
+def test_entry_types_match_their_gazetteer() -> None:
+    expected = {
+        "places": {"place"},
+        "agencies": {"agency"},
+        "organizations": {"organization"},
+        "officials": {"person"},
+    }
+    for name, types in expected.items():
+        assert {e.type for e in gz.load_gazetteer(name)} == types
+
+
+def test_pinning_an_exact_version() -> None:
+    assert gz.load_gazetteer("places", "1.0.0").version == "1.0.0"
+    assert arnorm.load_gazetteer("places") is gz.load_gazetteer("places")
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "message"),
+    [
+        ("nope", None, "no gazetteer named 'nope'"),
+        ("places", "9.9.9", "places has no version 9.9.9"),
+        ("places", "1.0", "invalid version '1.0'"),
+        ("../places", None, "invalid gazetteer name"),
+        ("places/../../etc", None, "invalid gazetteer name"),
+        ("/etc/passwd", None, "invalid gazetteer name"),
+        ("Places", None, "invalid gazetteer name"),
+    ],
+)
+def test_unknown_or_unsafe_names_and_versions_are_refused(
+    name: str, version: str | None, message: str
+) -> None:
+    with pytest.raises(gz.GazetteerError, match=message.replace("(", r"\(").replace(".", r"\.")):
+        gz.load_gazetteer(name, version)
+
+
+def test_every_reference_resolves_across_gazetteers() -> None:
+    ids = {e.id for name in NAMES for e in gz.load_gazetteer(name)}
+    for name in NAMES:
+        for entry in gz.load_gazetteer(name):
+            assert entry.part_of is None or entry.part_of in ids, entry.id
+            for role in entry.roles:
+                assert role.organization is None or role.organization in ids, entry.id
+
+
+def test_ids_are_unique_across_gazetteers() -> None:
+    seen: dict[str, str] = {}
+    for name in NAMES:
+        for entry in gz.load_gazetteer(name):
+            assert entry.id not in seen, (entry.id, seen.get(entry.id), name)
+            seen[entry.id] = name
+
+
+def test_every_entry_has_a_source_with_a_title() -> None:
+    for name in NAMES:
+        for entry in gz.load_gazetteer(name):
+            assert entry.sources
+            assert all(s.title for s in entry.sources)
+
+
+def test_the_json_schema_accepts_every_shipped_entry_and_rejects_a_bad_one() -> None:
+    schema = json.loads((gz._data_dir() / "schema" / "entry.schema.json").read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for name in NAMES:
+        for entry in gz.load_gazetteer(name):
+            validator.validate(entry.to_json())
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({"id": "Bad Id", "type": "place", "name": "x", "name_en": "x"})
+
+
+def test_known_ambiguities_are_exactly_the_collisions_in_the_data() -> None:
+    shipped = [gz.load_gazetteer(n) for n in NAMES]
+    assert gz.alias_collisions(shipped) == gz.known_ambiguities(), (
+        "a new shared surface: review it and run tools/update_ambiguities.py"
+    )
+    for surface in ("عمان", "تونس", "الجزائر", "الكويت"):
+        assert surface in gz.known_ambiguities()
+
+
+def test_common_word_aliases_are_surfaces_of_shipped_entries() -> None:
+    surfaces = {
+        arnorm.normalize(s) for n in NAMES for e in gz.load_gazetteer(n) for s in e.surfaces
+    }
+    words = gz.common_word_aliases()
+    assert words
+    for word in words:
+        assert word == arnorm.normalize(word)
+        assert word in surfaces, word
+
+
+#: Mentions spelled with a transliteration variant that the matcher folds by rule (long
+#: vowels), not by an alias per name: the normalized mention, its entry and the alias it varies.
+SPELLING_VARIANTS = {"اوربا": ("region-europe", "اوروبا")}
+
+
+def _entity_surfaces() -> set[str]:
+    return {arnorm.normalize(s) for n in NAMES for e in gz.load_gazetteer(n) for s in e.surfaces}
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus lives beside the repo")
+def test_the_development_corpus_entities_are_present() -> None:
+    surfaces = _entity_surfaces()
+    types = {
+        arnorm.normalize(s): e.type for n in NAMES for e in gz.load_gazetteer(n) for s in e.surfaces
+    }
+    missing = []
+    for line in (CORPUS / "mentions.jsonl").read_text(encoding="utf-8").splitlines():
+        mention: dict[str, Any] = json.loads(line)
+        text = arnorm.normalize(mention["text"])
+        if mention["type"] == "person" and " " not in text:
+            continue  # a surname alone: the matcher's rule, not an alias
+        # ل fused with the article (للمديرية = ل + المديرية) is the matcher's to undo
+        text = "ال" + text[2:] if text.startswith("لل") else text
+        if text in SPELLING_VARIANTS:
+            entry_id, variant_of = SPELLING_VARIANTS[text]
+            entry = next(g.get(entry_id) for g in map(gz.load_gazetteer, NAMES) if entry_id in g)
+            assert any(arnorm.normalize(s) == variant_of for s in entry.surfaces)  # type: ignore[union-attr]
+            continue
+        if text not in surfaces or types[text] != mention["type"]:
+            missing.append((mention["text"], mention["entity"]))
+    assert not missing
+
+
+def test_diff_between_versions(tmp_path: Path) -> None:
+    old = gz.load_gazetteer("agencies")
+    entries = list(old)
+    first = entries[0]
+    changed = dataclasses.replace(first, aliases=(*first.aliases, "اسم جديد"))
+    new = gz.Gazetteer("agencies", "9.0.0", [changed, *entries[2:]])
+    diff = old.diff(new)
+    assert diff.removed == (entries[1].id,)
+    assert diff.added == ()
+    assert [c.id for c in diff.changed] == [first.id]
+    assert diff.changed[0].fields == ("aliases",)
+    assert diff.changed[0].aliases_added == ("اسم جديد",)
+    assert not old.diff(old)
+
+
+def test_gazetteers_pickle() -> None:
+    places = gz.load_gazetteer("places")
+    again = pickle.loads(pickle.dumps(places))  # noqa: S301 - our own bytes, in-process
+    assert (again.name, again.version, again.sha256, list(again)) == (
+        places.name,
+        places.version,
+        places.sha256,
+        list(places),
+    )
