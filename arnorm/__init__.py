@@ -20,6 +20,7 @@ from .gazetteer import (
     available_gazetteers,
     load_gazetteer,
 )
+from .matcher import Candidate, Match, Matcher
 from .normalizer import (
     PROFILES,
     Change,
@@ -40,11 +41,14 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 __all__ = [
     "PROFILES",
+    "Candidate",
     "Change",
     "Entry",
     "Explanation",
     "Gazetteer",
     "GazetteerError",
+    "Match",
+    "Matcher",
     "Normalized",
     "Normalizer",
     "NormalizerConfig",

@@ -1,0 +1,946 @@
+"""Find officials, agencies, organisations and places in Arabic text, however spelled.
+
+The matcher folds both the gazetteer's aliases and the text with the ``search``
+profile, splits them into words, and looks the text's words up in an index of
+the aliases' words.  A text word may carry proclitics (و ف ب ك ل and their
+combinations, ل with the article fused as لل); name particles (عبد، أبو، ابن،
+بن، آل …) are joined to the word after them on both sides, so عبد اللطيف and
+عبداللطيف are one key.  Words that are not found exactly are looked up, in this
+order, by their long-vowel skeleton (هاينز / هينز), their dotless skeleton
+(الزعابي / الزعاني) and one edit (long words only); those lookups are gated by
+word length and by a list of frequent Arabic words, and score lower than an
+exact match.  Matches never start or end inside a word: مصر is not found in
+المصرف, nor تونس in التونسية.
+
+>>> m = Matcher()
+>>> [(x.text, x.id, x.method) for x in m.find("استقبل عبداللطيف حموشي بالرباط")]
+[('عبداللطيف حموشي', 'person-abdellatif-hammouchi', 'exact'), ('الرباط', 'ma-rabat', 'exact')]
+>>> [x.text for x in m.find("المصرف التونسية")]
+[]
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import dataclasses
+import itertools
+import re
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import Any, Final, Literal, NamedTuple
+
+from ._align import OffsetMap
+from .gazetteer import (
+    Entry,
+    EntryType,
+    Gazetteer,
+    _data_dir,
+    available_gazetteers,
+    common_word_aliases,
+    load_gazetteer,
+)
+from .normalizer import Normalizer, NormalizerConfig
+
+__all__ = [
+    "METHODS",
+    "SCORES",
+    "Candidate",
+    "Match",
+    "Matcher",
+    "frequent_words",
+]
+
+#: How much each way of matching a word or a name multiplies the score by.
+#: A match's score is the product over its words and its alias kind.
+SCORES: Final[dict[str, float]] = {
+    "exact": 1.0,
+    "abbreviation": 0.95,
+    "variant": 0.9,
+    "dots": 0.8,
+    "edit": 0.7,
+    "context": 0.7,
+    "surname": 0.6,
+    "surname-confirmed": 0.9,
+}
+#: The methods a :class:`Match` may report, alone or joined with ``+``.
+METHODS: Final = ("exact", "abbreviation", "variant", "dots", "edit", "context", "surname")
+
+#: Proclitics stripped from the first word of a name: conjunction, preposition, both.
+_PROCLITICS: Final = ("وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل")
+#: Name particles joined to the word after them (normalized: آل is ال).
+_PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ال", "ذو"})
+#: Words just before a common-word alias that show it is meant as a name, by entry
+#: type (normalized).  Agencies and people have none: an alias such as الشرطة or
+#: الأمن الوطني names the body of any country, so it is never reported alone.
+_CUES: Final[dict[str, frozenset[str]]] = {
+    "place": frozenset(
+        {"منطقه", "دول", "بلدان", "مدينه", "اقليم", "عاصمه", "ولايه", "محافظه", "حوض"}
+        | {"شمال", "جنوب", "شرق", "غرب", "وسط", "مياه", "سواحل", "امن", "استقرار"}
+    ),
+    "organization": frozenset(
+        {"تنظيم", "جماعه", "حركه", "عناصر", "زعيم", "مقاتلي", "مسلحي", "فرع", "قاده"}
+        | {"قياده", "معاقل", "خلايا", "خليه", "امير"}
+    ),
+}
+#: Conjunctions between the items of a list of names.
+_CONJUNCTIONS: Final = frozenset({"و", "او", "ثم"})
+#: Letters whose dots are the only thing telling them apart, mapped to one shape.
+_DOTLESS: Final = str.maketrans(
+    {
+        "ب": "ٮ",
+        "ت": "ٮ",
+        "ث": "ٮ",
+        "ن": "ٮ",
+        "ي": "ٮ",
+        "ى": "ٮ",
+        "ج": "ح",
+        "خ": "ح",
+        "ذ": "د",
+        "ز": "ر",
+        "ش": "س",
+        "ض": "ص",
+        "ظ": "ط",
+        "غ": "ع",
+        "ق": "ف",
+        "ة": "ه",
+    }
+)
+#: Hamza seats folded before the long-vowel skeleton is taken.
+_SEATS: Final = str.maketrans({"ؤ": "و", "ئ": "ي", "ء": None, "ى": "ي"})
+_NO_LONG_VOWELS: Final = str.maketrans(dict.fromkeys("اوي"))
+#: Minimum word lengths (in letters) for each fuzzy lookup.
+_MIN_VARIANT = 4
+_MIN_DOTS = 4
+_MIN_DOTS_ALONE = 5
+_MIN_EDIT = 8
+_MIN_EDIT_ALONE = 8
+_TOKEN: Final = re.compile(r"[^\W_]+")
+_SPLIT: Final = re.compile(r"([^\W_]+)")
+_CACHE_LIMIT: Final = 1 << 18
+_PIECE: Final = 1 << 16
+
+Overlaps = Literal["longest", "all"]
+
+_EXACT, _ABBREVIATION, _SURNAME, _COMMON = range(4)
+_KIND_NAMES: Final = ("exact", "abbreviation", "surname", "common")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entry that a surface fits, with how well it fits."""
+
+    id: str
+    type: EntryType
+    name: str
+    name_en: str
+    gazetteer: str
+    version: str
+    alias: str
+    score: float
+    method: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Match:
+    """A mention of a gazetteer entry in the text, with its span in the original string."""
+
+    #: Start and end offsets in the text as given (``text[start:end]``).
+    start: int
+    end: int
+    #: The surface at those offsets, clitics outside it (لل with the article inside it).
+    text: str
+    id: str
+    type: EntryType
+    name: str
+    name_en: str
+    gazetteer: str
+    version: str
+    #: The alias (as written in the gazetteer) that matched.
+    alias: str
+    #: From 0 to 1: 1 for an exact alias, lower for variants, typos and surnames.
+    score: float
+    #: How it matched: ``exact``, ``abbreviation``, ``variant``, ``dots``,
+    #: ``edit``, ``context``, ``surname``, or several joined with ``+``.
+    method: str
+    #: The other entries this surface fits, best first.
+    candidates: tuple[Candidate, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The match as plain JSON-ready data (candidates as dicts too)."""
+        data = dataclasses.asdict(self)
+        data["candidates"] = [dataclasses.asdict(c) for c in self.candidates]
+        return data
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Alias:
+    entry: Entry
+    gazetteer: str
+    version: str
+    surface: str
+    kind: str  # "exact", "abbreviation", "surname" or "common"
+    order: int
+
+
+class _Hit(NamedTuple):
+    nstart: int
+    nend: int
+    ti: int
+    tj: int
+    alias: _Alias
+    factor: float
+    methods: tuple[str, ...]
+
+
+_FREQUENT: frozenset[str] | None = None
+
+
+def frequent_words() -> frozenset[str]:
+    """The shipped list of frequent Arabic words (normalized), used to gate fuzzy lookups.
+
+    >>> "يونس" in frequent_words(), "حموشي" in frequent_words()
+    (True, False)
+    """
+    global _FREQUENT
+    if _FREQUENT is None:
+        path = _data_dir() / "frequent-words-ar.txt"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        _FREQUENT = frozenset(w for w in lines if w and not w.startswith("#"))
+    return _FREQUENT
+
+
+def _strip_forms(token: str) -> list[tuple[str, int]]:
+    """The token and its clitic-stripped forms, with how many letters were cut."""
+    forms = [(token, 0)]
+    for conj in ("", "و", "ف"):
+        lal = conj + "لل"
+        if token.startswith(lal) and len(token) > len(lal) + 1:
+            rest = token[len(lal) :]
+            forms.append(("ال" + rest, len(conj)))
+            forms.append(("ال" + token[len(conj) + 1 :], len(conj)))
+    for prefix in _PROCLITICS:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
+            forms.append((token[len(prefix) :], len(prefix)))
+    return forms
+
+
+#: Particles as the first word of a name may carry a proclitic (وعبد، لابن).
+_PARTICLES_FIRST: Final = _PARTICLES | frozenset(c + p for c in _PROCLITICS for p in _PARTICLES)
+#: Methods that read a word as a typo; a name may hold one such word at most.
+_TYPOS: Final = frozenset({"dots", "edit"})
+
+
+def _is_particle(token: str, first: bool) -> bool:
+    return token in (_PARTICLES_FIRST if first else _PARTICLES)
+
+
+def _loose(word: str) -> str:
+    """The long-vowel skeleton: hamza seats folded, inner ا و ي dropped (هاينز → هنز)."""
+    word = word.translate(_SEATS)
+    if len(word) <= 2:
+        return word
+    return word[0] + word[1:-1].translate(_NO_LONG_VOWELS) + word[-1]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """True if *a* and *b* have the same length and differ in one position."""
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True if *a* and *b* differ by one insertion, deletion, substitution or swap."""
+    if a == b:
+        return False
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    if la > lb:
+        return a[i + 1 :] == b[i:]
+    return a[i:] == b[i + 1 :]
+
+
+def _units(text: str, first: bool) -> tuple[str, ...]:
+    """Split normalized text into words and join each name particle to the next word."""
+    words = _TOKEN.findall(text)
+    if _PARTICLES_FIRST.isdisjoint(words):
+        return tuple(words)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if i + 1 < len(words) and _is_particle(word, first and i == 0):
+            word += words[i + 1]
+            i += 1
+        out.append(word)
+        i += 1
+    return tuple(out)
+
+
+class Matcher:
+    """Find the entries of one or more gazetteers in text.
+
+    *gazetteers* defaults to the latest version of every shipped gazetteer;
+    pass :class:`~arnorm.Gazetteer` objects to pin versions or use your own.
+    *types* keeps only entries of those types.  *common_words* lists aliases
+    (normalized) that are also common words: they are reported only with
+    evidence around them (a cue such as منطقة before, or another name of the
+    same type in the same list); it defaults to the shipped list, and a smaller
+    set marks words as safe.  *fuzzy* turns the dotless-skeleton and one-edit
+    lookups on or off, *variants* the long-vowel and hamza-seat skeleton,
+    *surnames* the matching of a person's surname alone.  *overlaps* is
+    ``"longest"`` (leftmost-longest, no overlaps) or ``"all"`` (nested and
+    overlapping matches too).  Matches scoring below *min_score* are dropped.
+
+    >>> m = Matcher([load_gazetteer("places")], types=["place"])
+    >>> [(x.text, x.name_en) for x in m.find("من أبو ظبي إلى أبوظبي")]
+    [('أبو ظبي', 'Abu Dhabi'), ('أبوظبي', 'Abu Dhabi')]
+    """
+
+    def __init__(
+        self,
+        gazetteers: Iterable[Gazetteer] | None = None,
+        *,
+        types: Iterable[str] | None = None,
+        common_words: Collection[str] | None = None,
+        fuzzy: bool = True,
+        variants: bool = True,
+        surnames: bool = True,
+        overlaps: Overlaps = "longest",
+        min_score: float = 0.0,
+    ) -> None:
+        if gazetteers is None:
+            gazetteers = [load_gazetteer(name) for name in available_gazetteers()]
+        self.gazetteers: tuple[Gazetteer, ...] = tuple(gazetteers)
+        self.types: frozenset[str] | None = None if types is None else frozenset(types)
+        if self.types is not None:
+            unknown = self.types - {"person", "agency", "organization", "place"}
+            if unknown:
+                raise ValueError(f"unknown entry types: {', '.join(sorted(unknown))}")
+        if overlaps not in ("longest", "all"):
+            raise ValueError(f"overlaps must be 'longest' or 'all', not {overlaps!r}")
+        if not 0.0 <= min_score <= 1.0:
+            raise ValueError(f"min_score must be between 0 and 1, not {min_score!r}")
+        self.fuzzy = fuzzy
+        self.variants = variants
+        self.surnames = surnames
+        self.overlaps: Overlaps = overlaps
+        self.min_score = min_score
+        self._normalizer = Normalizer(NormalizerConfig.profile("search"))
+        common = common_word_aliases() if common_words is None else common_words
+        self._common = frozenset(self._normalizer(w) for w in common)
+        self._frequent = frequent_words()
+        self._build()
+        self._first_cache: dict[str, tuple[tuple[str, int, float, str], ...]] = {}
+        self._next_cache: dict[str, tuple[tuple[str, float, str], ...]] = {}
+        self._alias_cache: dict[int, _Alias] = {}
+        self._live: set[str] = set()
+        self._known: set[str] = set()
+
+    def __repr__(self) -> str:
+        names = ", ".join(f"{g.name}@{g.version}" for g in self.gazetteers)
+        return f"<Matcher {names}: {len(self._phrases)} keys>"
+
+    # -- building ----------------------------------------------------------
+    #
+    # The index is kept compact so that a gazetteer of 100,000 entries builds
+    # in about a second and fits in well under 150 MB:
+    #
+    # * an alias is a row of three parallel arrays (entry, kind, surface);
+    # * a name is keyed by its normalized words joined with spaces, in
+    #   ``_phrases`` (key -> alias row, or a list of rows), and every
+    #   word-prefix of a key is in ``_prefixes`` so a walk knows when to stop;
+    # * each fuzzy index is a sorted array of 64-bit integers, the top 40 bits
+    #   a hash of the fuzzy key and the low 24 bits the index of the word in
+    #   ``_words``: a lookup is a binary search and a check of the word found.
+
+    def _build(self) -> None:
+        entries: list[Entry] = []
+        entry_gaz: list[int] = []
+        surfaces: list[str] = []
+        kinds = bytearray()
+        owners = array.array("i")
+        for g, gaz in enumerate(self.gazetteers):
+            for entry in gaz:
+                if self.types is not None and entry.type not in self.types:
+                    continue
+                for surface, kind in _surfaces(entry):
+                    surfaces.append(surface)
+                    kinds.append(kind)
+                    owners.append(len(entries))
+                entries.append(entry)
+                entry_gaz.append(g)
+        self._entries = entries
+        self._entry_gaz = entry_gaz
+        self._a_entry = owners
+        self._a_kind = kinds
+        self._a_surface = surfaces
+        self._phrases: dict[str, int | list[int]] = {}
+        self._prefixes: set[str] = set()
+        heads: set[str] = set()
+        words: dict[str, None] = {}
+        phrases, prefixes, common = self._phrases, self._prefixes, self._common
+        surnames: list[tuple[str, int]] = []
+        for row, normalized in enumerate(_normalize_all(self._normalizer, surfaces)):
+            units = _units(normalized, first=False)
+            if not units:
+                continue
+            kind = kinds[row]
+            key = " ".join(units)
+            if kind == _EXACT and key in common:
+                kinds[row] = _COMMON
+            person = entries[owners[row]].type == "person"
+            if kind == _EXACT and self.surnames and len(units) >= 2 and person:
+                surnames.append((units[-1], owners[row]))
+            self._index(key, units, row, heads, words)
+        # A person's surname alone (حموشي، الحموشي) is a surname match, scored
+        # lower, even where the gazetteer lists it as an alias of its own.
+        for last, owner in surnames:
+            for form in {last, last if last.startswith("ال") else "ال" + last}:
+                if len(form) < 3:
+                    continue
+                rows = phrases.get(form)
+                listed = [
+                    r
+                    for r in ((rows,) if isinstance(rows, int) else rows or ())
+                    if owners[r] == owner
+                ]
+                for r in listed:
+                    kinds[r] = _SURNAME
+                if not listed:
+                    row = len(surfaces)
+                    surfaces.append(form)
+                    kinds.append(_SURNAME)
+                    owners.append(owner)
+                    self._index(form, (form,), row, heads, words)
+        del phrases, prefixes
+        self._heads = frozenset(heads)
+        self._words = list(words)
+        del words, heads
+        self._build_fuzzy()
+
+    def _index(
+        self, key: str, units: Sequence[str], row: int, heads: set[str], words: dict[str, None]
+    ) -> None:
+        phrases = self._phrases
+        found = phrases.get(key)
+        if found is None:
+            phrases[key] = row
+        elif isinstance(found, int):
+            if self._a_entry[found] == self._a_entry[row] and self._a_kind[found] == _SURNAME:
+                return  # the same surname twice (from two forms of the name)
+            phrases[key] = [found, row]
+        else:
+            found.append(row)
+        heads.add(units[0])
+        prefix = units[0]
+        self._prefixes.add(prefix)
+        for unit in units[1:]:
+            prefix = prefix + " " + unit
+            self._prefixes.add(prefix)
+        for unit in units:
+            words[unit] = None
+
+    def _build_fuzzy(self) -> None:
+        if len(self._words) > _INDEX_MASK:
+            raise ValueError(f"too many distinct words for the fuzzy index (> {_INDEX_MASK})")
+        mask, shift = _HASH_MASK, _INDEX_BITS
+        words = self._words
+
+        def fuzzy() -> Iterator[tuple[int, str]]:
+            for index, word in enumerate(words):
+                if len(word) >= _MIN_VARIANT and _is_arabic(word):
+                    yield index, word
+
+        # one index at a time, so that only one list of Python ints is alive at once
+        self._loose = _sorted_array(
+            [(hash(_loose(word)) & mask) << shift | index for index, word in fuzzy()]
+        )
+        self._dotless = _sorted_array(
+            [(hash(word.translate(_DOTLESS)) & mask) << shift | index for index, word in fuzzy()]
+        )
+        deleted: list[int] = []
+        for index, word in fuzzy():
+            if len(word) >= _MIN_EDIT:
+                # the word itself too, for a text word with a letter too many
+                keys = [word, *(word[:i] + word[i + 1 :] for i in range(len(word)))]
+                deleted.extend([(hash(k) & mask) << shift | index for k in keys])
+        self._deleted = _sorted_array(deleted)
+
+    def _alias(self, row: int) -> _Alias:
+        alias = self._alias_cache.get(row)
+        if alias is None:
+            owner = self._a_entry[row]
+            gaz = self.gazetteers[self._entry_gaz[owner]]
+            alias = _Alias(
+                self._entries[owner],
+                gaz.name,
+                gaz.version,
+                self._a_surface[row],
+                _KIND_NAMES[self._a_kind[row]],
+                owner,
+            )
+            self._alias_cache[row] = alias
+        return alias
+
+    # -- looking words up --------------------------------------------------
+
+    def _fuzzy_words(self, form: str, *, frequent: bool) -> list[tuple[str, float, str]]:
+        """Words of the index that *form* may be a variant or a typo of (not itself).
+
+        A frequent word is never read as a typo (يونس is not تونس), and as a
+        long-vowel variant only inside a name of several words (method
+        ``variant*``, dropped for a name of one word): أوربا alone is
+        a common spelling the gazetteer must list, not a variant to guess.
+        """
+        if not _is_arabic(form):
+            return []
+        out: dict[str, tuple[float, str]] = {}
+        words = self._words
+        if self.variants and len(form) >= _MIN_VARIANT:
+            method = "variant*" if frequent else "variant"
+            for index in _probe(self._loose, _loose(form)):
+                word = words[index]
+                if _loose(word) == _loose(form):
+                    out.setdefault(word, (SCORES["variant"], method))
+        if self.fuzzy and not frequent and len(form) >= _MIN_DOTS:
+            skeleton = form.translate(_DOTLESS)
+            for index in _probe(self._dotless, skeleton):
+                word = words[index]
+                if word.translate(_DOTLESS) == skeleton and _one_apart(word, form):
+                    out.setdefault(word, (SCORES["dots"], "dots"))
+        if self.fuzzy and not frequent and len(form) >= _MIN_EDIT - 1:
+            found: set[int] = set(_probe(self._deleted, form))
+            for d in _deletions(form):
+                found.update(_probe(self._deleted, d))
+            for index in found:
+                word = words[index]
+                # an edit at either end is morphology more often than a typo
+                # (موريتاني is Mauritanian, not موريتانيا misspelt)
+                if form[0] == word[0] and form[-1] == word[-1] and _one_edit(form, word):
+                    out.setdefault(word, (SCORES["edit"], "edit"))
+            for d in _deletions(form):
+                if d in self._heads or d in self._prefixes:
+                    out.setdefault(d, (SCORES["edit"], "edit"))
+        out.pop(form, None)
+        return [(word, f, m) for word, (f, m) in out.items()]
+
+    def _first(self, token: str) -> tuple[tuple[str, int, float, str], ...]:
+        """How *token* may begin a name: (word, clitic letters cut, factor, method)."""
+        cached = self._first_cache.get(token)
+        if cached is not None:
+            return cached
+        heads = self._heads
+        forms = _strip_forms(token)
+        found: list[tuple[str, int, float, str]] = [
+            (form, cut, 1.0, "") for form, cut in forms if form in heads
+        ]
+        # و + a frequent word is as frequent a word as the word itself; a
+        # frequent word is never guessed to be the first word of a name.
+        if not found and not any(form in self._frequent for form, _ in forms):
+            for form, cut in forms:
+                for word, factor, method in self._fuzzy_words(form, frequent=False):
+                    if word in heads:
+                        found.append((word, cut, factor, method))
+        result = tuple(found)
+        if len(self._first_cache) >= _CACHE_LIMIT:
+            self._first_cache.clear()
+        self._first_cache[token] = result
+        return result
+
+    def _next(self, token: str) -> tuple[tuple[str, float, str], ...]:
+        """How *token* may continue a name: (word, factor, method)."""
+        cached = self._next_cache.get(token)
+        if cached is not None:
+            return cached
+        result: tuple[tuple[str, float, str], ...] = ((token, 1.0, ""),)
+        fuzzy = self._fuzzy_words(token, frequent=token in self._frequent)
+        if fuzzy:
+            result += tuple(fuzzy)
+        if len(self._next_cache) >= _CACHE_LIMIT:
+            self._next_cache.clear()
+        self._next_cache[token] = result
+        return result
+
+    def lookup(self, word: str) -> tuple[Candidate, ...]:
+        """The entries a single word (or name written as one string) may name, best first.
+
+        >>> [(c.id, c.method) for c in Matcher().lookup("والزعاني")][:1]
+        [('person-talal-rashid-al-zaabi', 'surname+dots')]
+        """
+        matches = self.find(word)
+        out: list[Candidate] = []
+        for match in matches:
+            out.append(_candidate(match))
+            out.extend(match.candidates)
+        return tuple(sorted(out, key=lambda c: -c.score))
+
+    # -- finding -----------------------------------------------------------
+
+    def find(self, text: str) -> list[Match]:
+        """Every mention in *text*, in order (see the class for the options)."""
+        return list(self.finditer(text))
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        """Like :meth:`find`, lazily, working through a long text piece by piece.
+
+        Pieces are cut at line breaks, so a name broken across lines is not found.
+        """
+        return self.iter_chunks(_pieces(text))
+
+    def iter_chunks(self, chunks: Iterable[str]) -> Iterator[Match]:
+        """Find mentions in a text given as consecutive chunks (a stream).
+
+        Offsets count from the start of the first chunk.  What the matcher
+        learns along the way (a person's full name seen, which confirms the
+        surname alone later) carries over from chunk to chunk.  Cut chunks at
+        line breaks: a name cut in two by a chunk boundary is not found.
+        """
+        seen: set[str] = set()
+        base = 0
+        for chunk in chunks:
+            yield from self._scan(chunk, base, seen)
+            base += len(chunk)
+
+    def _scan(self, chunk: str, base: int, seen: set[str]) -> Iterator[Match]:
+        normalized, offsets = self._normalizer.with_offsets(chunk)
+        words = _Words(normalized)
+        hits = self._hits(words)
+        if not hits:
+            return
+        yield from self._resolve(chunk, base, offsets, words, hits, seen)
+
+    def _hits(self, words: _Words) -> list[_Hit]:
+        first, prefixes, phrases = self._first, self._prefixes, self._phrases
+        first_cache, next_cache, next_ = self._first_cache, self._next_cache, self._next
+        alias = self._alias
+        tokens, seps = words.tokens, words.seps
+        hits: list[_Hit] = []
+        n = len(tokens)
+        # Most words start no name: find the ones that may, once per distinct word.
+        live, known = self._live, self._known
+        new = set(tokens) - known
+        if new:
+            if len(known) + len(new) > _CACHE_LIMIT:
+                known.clear()
+                live.clear()
+            for token in new:
+                if first(token) or token in _PARTICLES_FIRST:
+                    live.add(token)
+            known |= new
+        table: list[int] | None = None
+        for i in itertools.compress(range(n), map(live.__contains__, tokens)):
+            token = tokens[i]
+            found = first_cache.get(token)
+            if found is None:
+                found = first(token)
+            states: list[tuple[int, str, int, float, tuple[str, ...], int]] = []
+            for word, cut, factor, method in found:
+                if method:
+                    states.append((i + 1, word, cut, factor, (method,), method in _TYPOS))
+                else:
+                    states.append((i + 1, word, cut, 1.0, (), 0))
+            if token in _PARTICLES_FIRST and i + 1 < n and seps[i + 1] == " ":
+                for word, cut, factor, method in first(token + tokens[i + 1]):
+                    methods: tuple[str, ...] = (method,) if method else ()
+                    states.append((i + 2, word, cut, factor, methods, method in _TYPOS))
+            while states:
+                j, key, cut, factor, methods, typos = states.pop()
+                rows = phrases.get(key)
+                if rows is not None and (not methods or " " in key or _alone_ok(methods, key)):
+                    if table is None:
+                        table = words.table()
+                    nstart, nend = table[2 * i + 1] + cut, table[2 * j]
+                    for row in (rows,) if isinstance(rows, int) else rows:
+                        hits.append(_Hit(nstart, nend, i, j, alias(row), factor, methods))
+                if j >= n or seps[j] != " ":
+                    continue
+                unit = tokens[j]
+                nexts = [(unit, j + 1)]
+                if unit in _PARTICLES and j + 1 < n and seps[j + 1] == " ":
+                    nexts.append((unit + tokens[j + 1], j + 2))
+                for unit, j2 in nexts:
+                    cands = next_cache.get(unit)
+                    if cands is None:
+                        cands = next_(unit)
+                    for word, factor2, method2 in cands:
+                        key2 = key + " " + word
+                        if key2 not in prefixes:
+                            continue
+                        if method2:
+                            typos2 = typos + (method2 in _TYPOS)
+                            if typos2 <= 1:
+                                states.append(
+                                    (j2, key2, cut, factor * factor2, (*methods, method2), typos2)
+                                )
+                        else:
+                            states.append((j2, key2, cut, factor, methods, typos))
+        return hits
+
+    def _resolve(
+        self,
+        chunk: str,
+        base: int,
+        offsets: OffsetMap,
+        words: _Words,
+        hits: list[_Hit],
+        seen: set[str],
+    ) -> Iterator[Match]:
+        by_span: dict[tuple[int, int], list[_Hit]] = {}
+        for hit in hits:
+            by_span.setdefault((hit.nstart, -hit.nend), []).append(hit)
+        groups = [((a, -b), by_span[a, b]) for a, b in sorted(by_span)]
+        starting: dict[int, list[_Hit]] = {}
+        ending: dict[int, list[_Hit]] = {}
+        for hit in hits:
+            if hit.alias.kind != "common":
+                starting.setdefault(hit.ti, []).append(hit)
+                ending.setdefault(hit.tj, []).append(hit)
+        confirmed: list[tuple[int, int, list[_Hit]]] = []
+        for (nstart, nend), group in groups:
+            group = [
+                h
+                for h in group
+                if h.alias.kind != "common" or _evidence(h, words.tokens, starting, ending)
+            ]
+            if group:
+                confirmed.append((nstart, nend, group))
+        last_end = -1
+        for nstart, nend, group in confirmed:
+            if self.overlaps == "longest" and nstart < last_end:
+                continue
+            if len(group) == 1:
+                ranked = [self._score(group[0], seen)]
+            else:
+                ranked = sorted(
+                    (self._score(h, seen) for h in group), key=lambda sc: _rank_key(sc, group)
+                )
+            best_score, best_hit, best_method = ranked[0]
+            if best_score <= 0.0 or best_score < self.min_score:
+                continue
+            if best_hit.alias.kind != "surname" and best_hit.alias.entry.type == "person":
+                seen.add(best_hit.alias.entry.id)
+            start, end = offsets.to_original(nstart, nend)
+            others = _dedupe(
+                [_candidate_from(h, s, m) for s, h, m in ranked[1:]], best_hit.alias.entry.id
+            )
+            last_end = nend
+            entry = best_hit.alias.entry
+            yield Match(
+                start=base + start,
+                end=base + end,
+                text=chunk[start:end],
+                id=entry.id,
+                type=entry.type,
+                name=entry.name,
+                name_en=entry.name_en,
+                gazetteer=best_hit.alias.gazetteer,
+                version=best_hit.alias.version,
+                alias=best_hit.alias.surface,
+                score=round(best_score, 4),
+                method=best_method,
+                candidates=tuple(others),
+            )
+
+    def _score(self, hit: _Hit, seen: set[str]) -> tuple[float, _Hit, str]:
+        kind = hit.alias.kind
+        if kind == "exact" and not hit.methods:
+            return 1.0, hit, "exact"
+        methods = list(hit.methods)
+        if kind == "surname":
+            confirmed = hit.alias.entry.id in seen
+            if not confirmed and hit.alias.surface in self._frequent:
+                return 0.0, hit, "surname"
+            base_score = SCORES["surname-confirmed" if confirmed else "surname"]
+            methods.insert(0, "surname")
+        elif kind == "abbreviation":
+            base_score = SCORES["abbreviation"]
+            methods.insert(0, "abbreviation")
+        elif kind == "common":
+            base_score = SCORES["context"]
+            methods.insert(0, "context")
+        else:
+            base_score = 1.0
+        method = "+".join(dict.fromkeys(m.rstrip("*") for m in methods)) or "exact"
+        return base_score * hit.factor, hit, method
+
+
+def _alone_ok(methods: tuple[str, ...], word: str) -> bool:
+    """A name of one word found by a fuzzy lookup must be long enough to trust."""
+    if "variant*" in methods:
+        return False
+    if "dots" in methods:
+        return len(word) >= _MIN_DOTS_ALONE
+    if "edit" in methods:
+        return len(word) >= _MIN_EDIT_ALONE
+    return True
+
+
+def _surfaces(entry: Entry) -> Iterator[tuple[str, int]]:
+    for surface in (entry.name, *entry.aliases):
+        yield surface, _EXACT
+    for abbr in entry.abbreviations:
+        yield abbr, _ABBREVIATION
+
+
+def _normalize_all(normalizer: Normalizer, surfaces: list[str]) -> list[str]:
+    """Normalize many short strings at once (one call is much faster than thousands)."""
+    if not any("\n" in s for s in surfaces):
+        out = normalizer("\n".join(surfaces)).split("\n")
+        if len(out) == len(surfaces):
+            return out
+    return [normalizer(s) for s in surfaces]
+
+
+_HASH_BITS: Final = 40
+_INDEX_BITS: Final = 24
+_INDEX_MASK: Final = (1 << _INDEX_BITS) - 1
+_HASH_MASK: Final = (1 << _HASH_BITS) - 1
+
+
+def _sorted_array(values: list[int]) -> array.array[int]:
+    values.sort()
+    return array.array("Q", values)
+
+
+def _probe(table: array.array[int], key: str) -> Iterator[int]:
+    """The word indices stored under *key*'s hash (a few false ones are possible)."""
+    low = (hash(key) & _HASH_MASK) << _INDEX_BITS
+    i = bisect.bisect_left(table, low)
+    high = low | _INDEX_MASK
+    while i < len(table) and table[i] <= high:
+        yield table[i] & _INDEX_MASK
+        i += 1
+
+
+def _evidence(
+    hit: _Hit,
+    tokens: list[str],
+    starting: dict[int, list[_Hit]],
+    ending: dict[int, list[_Hit]],
+) -> bool:
+    """A common-word alias counts only with evidence around it.
+
+    Evidence is a cue word of the entry's type just before it (منطقة الخليج،
+    تنظيم القاعدة) or, for places, another place in the same list
+    (بالخليج أو أوربا).
+    """
+    kind = hit.alias.entry.type
+    cues = _CUES.get(kind)
+    if cues is None:
+        return False
+    if hit.ti > 0 and any(form in cues for form, _ in _strip_forms(tokens[hit.ti - 1])):
+        return True
+    if kind != "place":
+        return False
+    neighbours = [*starting.get(hit.tj, ()), *ending.get(hit.ti, ())]
+    if hit.tj < len(tokens) and tokens[hit.tj] in _CONJUNCTIONS:
+        neighbours += starting.get(hit.tj + 1, ())
+    if hit.ti > 0 and tokens[hit.ti - 1] in _CONJUNCTIONS:
+        neighbours += ending.get(hit.ti - 1, ())
+    return any(other.alias.entry.type == kind for other in neighbours)
+
+
+def _rank_key(
+    scored: tuple[float, _Hit, str], group: list[_Hit]
+) -> tuple[float, int, int, int, str]:
+    score, hit, _method = scored
+    entry = hit.alias.entry
+    # An entry that another candidate is part of (the country of a city of the same name) first.
+    contains = any(h.alias.entry.part_of == entry.id for h in group)
+    return (
+        -score,
+        0 if contains else 1,
+        0 if hit.alias.kind == "exact" else 1,
+        hit.alias.order,
+        entry.id,
+    )
+
+
+def _candidate_from(hit: _Hit, score: float, method: str) -> Candidate:
+    entry = hit.alias.entry
+    return Candidate(
+        id=entry.id,
+        type=entry.type,
+        name=entry.name,
+        name_en=entry.name_en,
+        gazetteer=hit.alias.gazetteer,
+        version=hit.alias.version,
+        alias=hit.alias.surface,
+        score=round(score, 4),
+        method=method,
+    )
+
+
+def _candidate(match: Match) -> Candidate:
+    return Candidate(
+        id=match.id,
+        type=match.type,
+        name=match.name,
+        name_en=match.name_en,
+        gazetteer=match.gazetteer,
+        version=match.version,
+        alias=match.alias,
+        score=match.score,
+        method=match.method,
+    )
+
+
+def _dedupe(candidates: Sequence[Candidate], best: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    ids = {best}
+    for c in candidates:
+        if c.id not in ids and c.score > 0:
+            ids.add(c.id)
+            out.append(c)
+    return out
+
+
+class _Words:
+    """The words of a normalized text, the separators between them, and their offsets."""
+
+    __slots__ = ("_offsets", "_parts", "seps", "tokens")
+
+    def __init__(self, normalized: str) -> None:
+        self._parts = _SPLIT.split(normalized)
+        #: ``tokens[i]`` is word *i*; ``seps[i]`` is what precedes it, ``seps[i + 1]``
+        #: what follows it.
+        self.tokens: list[str] = self._parts[1::2]
+        self.seps: list[str] = self._parts[0::2]
+        self._offsets: list[int] | None = None
+
+    def table(self) -> list[int]:
+        """Offsets of the parts: word *i* spans ``table[2i + 1]`` to ``table[2i + 2]``."""
+        if self._offsets is None:
+            self._offsets = list(itertools.accumulate(map(len, self._parts), initial=0))
+        return self._offsets
+
+
+_ARABIC_WORD: Final = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
+
+
+def _is_arabic(word: str) -> bool:
+    return _ARABIC_WORD.fullmatch(word) is not None
+
+
+def _pieces(text: str) -> Iterator[str]:
+    start = 0
+    while start < len(text):
+        end = start + _PIECE
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        yield text[start:end]
+        start = end

@@ -1,0 +1,382 @@
+"""The matcher: what it must find, what it must not, and how it reports it."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+import arnorm
+from arnorm import Gazetteer, Match, Matcher, load_gazetteer
+from arnorm.gazetteer import Entry, Source
+
+DATA = Path(__file__).parent / "data"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+SRC = (Source("test fixture"),)
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher()
+
+
+def gazetteer(*entries: tuple[str, str, str] | Entry) -> Gazetteer:
+    """A small gazetteer of (id, type, name) triples or whole entries."""
+    built = [
+        e
+        if isinstance(e, Entry)
+        else Entry(id=e[0], type=e[1], name=e[2], name_en=e[0], sources=SRC)  # type: ignore[arg-type]
+        for e in entries
+    ]
+    return Gazetteer("fixture", "0.1.0", built)
+
+
+def found(m: Matcher, text: str) -> list[tuple[str, str]]:
+    return [(x.text, x.id) for x in m.find(text)]
+
+
+def ids(m: Matcher, text: str) -> list[str]:
+    return [x.id for x in m.find(text)]
+
+
+# -- spans, fields, folding ----------------------------------------------------
+
+
+def test_spans_point_into_the_original_text(matcher: Matcher) -> None:
+    text = "زار \u200fالـمـغـرب وفدٌ من أَبُوظَبْي، ثم ﻻ شيء عن ﺍﻟﺮﺑﺎﻁ."
+    matches = matcher.find(text)
+    assert [m.id for m in matches] == ["country-ma", "ae-abu-dhabi", "ma-rabat"]
+    for m in matches:
+        assert text[m.start : m.end] == m.text
+    assert matches[0].text == "الـمـغـرب"
+    assert matches[1].text == "أَبُوظَبْي"
+    assert matches[2].text == "ﺍﻟﺮﺑﺎﻁ"
+
+
+def test_match_records_are_typed_immutable_and_versioned(matcher: Matcher) -> None:
+    (m,) = matcher.find("في الرباط")
+    assert isinstance(m, Match)
+    assert (m.type, m.gazetteer, m.name_en, m.method, m.score) == (
+        "place",
+        "places",
+        "Rabat",
+        "exact",
+        1.0,
+    )
+    assert m.version == arnorm.available_gazetteers()["places"][-1]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.start = 0  # type: ignore[misc]
+    data = m.to_dict()
+    assert json.loads(json.dumps(data, ensure_ascii=False))["id"] == "ma-rabat"
+
+
+def test_a_pinned_gazetteer_version_is_reported() -> None:
+    m = Matcher([load_gazetteer("places", "1.0.0")])
+    (match,) = m.find("من الرباط")
+    assert (match.gazetteer, match.version) == ("places", "1.0.0")
+    # أوربا is an alias only from places 1.1.0 on, and not guessed as a variant
+    assert found(m, "في أوربا") == []
+    assert found(Matcher([load_gazetteer("places", "1.1.0")]), "في أوربا") == [
+        ("أوربا", "region-europe")
+    ]
+
+
+# -- clitics -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("بالرباط", "الرباط"),
+        ("والرباط", "الرباط"),
+        ("فالرباط", "الرباط"),
+        ("كالرباط", "الرباط"),
+        ("وبالرباط", "الرباط"),
+        ("فبالرباط", "الرباط"),
+        ("وحموشي", "حموشي"),
+        ("لأفغانستان", "أفغانستان"),
+        ("وكأفغانستان", "أفغانستان"),
+        ("للمديرية العامة للأمن الوطني", "للمديرية العامة للأمن الوطني"),
+        ("وللمديرية العامة للأمن الوطني", "للمديرية العامة للأمن الوطني"),
+        ("للإنتربول", "للإنتربول"),
+    ],
+)
+def test_proclitics_stay_outside_the_span_but_fused_lam_inside(
+    matcher: Matcher, text: str, surface: str
+) -> None:
+    matches = matcher.find(text)
+    assert [m.text for m in matches] == [surface]
+
+
+def test_a_clitic_cut_off_by_a_quote(matcher: Matcher) -> None:
+    text = 'ل"دولة الإمارات" و“المغرب”'
+    assert found(matcher, text) == [("دولة الإمارات", "country-ae"), ("المغرب", "country-ma")]
+
+
+# -- name particles -------------------------------------------------------------
+
+
+def test_name_particles_joined_or_separated(matcher: Matcher) -> None:
+    for text in ("عبد اللطيف حموشي", "عبداللطيف حموشي", "وعبد اللطيف حموشي"):
+        assert ids(matcher, text) == ["person-abdellatif-hammouchi"], text
+    for text in ("أبو ظبي", "أبوظبي", "بأبو ظبي"):
+        assert ids(matcher, text) == ["ae-abu-dhabi"], text
+
+
+def test_particles_in_a_users_gazetteer() -> None:
+    m = Matcher([gazetteer(("p-1", "person", "محمد بن زايد آل نهيان"))])
+    assert ids(m, "الشيخ محمد بنزايد ال نهيان") == ["p-1"]
+    assert ids(m, "محمد بن زايد آلنهيان") == ["p-1"]
+
+
+# -- variants and typos ---------------------------------------------------------
+
+
+def test_transliteration_variants_by_long_vowels_and_hamza_seats() -> None:
+    m = Matcher(
+        [
+            gazetteer(
+                ("p-haines", "person", "أفريل هاينز"),
+                ("p-zuev", "person", "ديمتري زوييف"),
+                ("o-x", "organization", "هيئة المسؤولين الأميركية"),
+            )
+        ]
+    )
+    (haines,) = m.find("قالت أفريل هينز")
+    assert (haines.id, haines.method) == ("p-haines", "variant")
+    assert 0 < haines.score < 1
+    assert ids(m, "ديمتري زويف") == ["p-zuev"]
+    assert ids(m, "هيئة المسئولين الأمريكية") == ["o-x"]
+
+
+def test_variant_rules_do_not_turn_words_into_names(matcher: Matcher) -> None:
+    # الرابط (the link) and اليمين (the right) share a long-vowel skeleton with
+    # الرباط and اليمن but are frequent words: never read as variants.
+    assert found(matcher, "الرابط اليمين الربط") == []
+
+
+def test_one_dot_typos_are_found_below_exact_matches(matcher: Matcher) -> None:
+    (z,) = matcher.find("والزعاني")
+    assert (z.id, z.method, z.text) == ("person-talal-rashid-al-zaabi", "surname+dots", "الزعاني")
+    (h,) = matcher.find("السيد حموسي")
+    assert h.id == "person-abdellatif-hammouchi"
+    assert "dots" in h.method
+    assert h.score < matcher.find("السيد حموشي")[0].score
+
+
+def test_typo_lookups_are_gated(matcher: Matcher) -> None:
+    # يونس is تونس with other dots, but a frequent word: not a typo
+    assert found(matcher, "قال يونس") == []
+    # short words never go through the typo lookups
+    assert found(matcher, "مضر") == []
+    assert Matcher(fuzzy=False).find("والزعاني") == []
+
+
+def test_one_edit_in_long_names() -> None:
+    m = Matcher([gazetteer(("c-x", "place", "كونستانتينوبل"))])
+    for typo in ("كونسانتينوبل", "كونستانتينوببل", "كونستانتيحوبل", "كونستاتنينوبل"):
+        (x,) = m.find(f"في {typo} اليوم")
+        assert (x.id, x.method, x.text) == ("c-x", "edit", typo)
+    assert m.find("في كونستانبل اليوم") == []  # two edits
+
+
+# -- surnames -------------------------------------------------------------------
+
+
+def test_a_surname_alone_scores_lower_until_the_full_name_is_seen(matcher: Matcher) -> None:
+    (alone,) = matcher.find("صرح الحموشي")
+    assert (alone.id, alone.method) == ("person-abdellatif-hammouchi", "surname")
+    later = matcher.find("استقبل عبد اللطيف حموشي ضيفه. وأكد الحموشي")
+    assert [m.method for m in later] == ["exact", "surname"]
+    assert later[1].score > alone.score
+    m = Matcher([gazetteer(("p-haines", "person", "أفريل هاينز"))])
+    assert [(x.text, x.method) for x in m.find("هاينز")] == [("هاينز", "surname")]
+    assert (
+        Matcher([gazetteer(("p-haines", "person", "أفريل هاينز"))], surnames=False).find("هاينز")
+        == []
+    )
+
+
+def test_a_frequent_surname_needs_the_full_name_first() -> None:
+    m = Matcher([gazetteer(("p-1", "person", "أحمد سالم كان"))])
+    assert m.find("كان الجو جميلا") == []
+    text = "وصل أحمد سالم كان أمس ثم قال كان إن"
+    assert [(x.text, x.method) for x in m.find(text)] == [
+        ("أحمد سالم كان", "exact"),
+        ("كان", "surname"),
+    ]
+
+
+# -- abbreviations, quotes, hashtags --------------------------------------------
+
+
+def test_abbreviations_in_latin_and_arabic_script(matcher: Matcher) -> None:
+    assert ids(matcher, "أعلنت DGSN أن") == ["ma-dgsn"]
+    assert ids(matcher, "عناصر الديستي") == ["ma-dgst"]
+    (cia,) = matcher.find("قالت سي آي إيه")
+    assert (cia.id, cia.method) == ("us-cia", "abbreviation")
+    assert matcher.find("dgsn") == []  # Latin abbreviations keep their case
+
+
+def test_names_inside_quotes_hashtags_and_brackets(matcher: Matcher) -> None:
+    text = '“المغرب” #الرباط (أبوظبي) «الإمارات» "داعش"'
+    assert ids(matcher, text) == [
+        "country-ma",
+        "ma-rabat",
+        "ae-abu-dhabi",
+        "country-ae",
+        "org-isis",
+    ]
+
+
+# -- what must not match -----------------------------------------------------------
+
+
+def test_no_match_inside_a_longer_word(matcher: Matcher) -> None:
+    words = "التونسية المغربي المصرف نعمان الرابط اللبنانية المصرية الإماراتيون"
+    assert matcher.find(words) == []
+
+
+def test_trap_words_give_no_match(matcher: Matcher) -> None:
+    traps = [
+        line
+        for line in (DATA / "trap_words.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert len(traps) >= 100
+    hits = {t: found(matcher, t) for t in traps}
+    assert {t: h for t, h in hits.items() if h} == {}
+
+
+def test_common_word_aliases_need_evidence(matcher: Matcher) -> None:
+    assert found(matcher, "جلسنا على الساحل") == []
+    assert found(matcher, "ونام الطفل نوم عميقا") == []
+    assert found(matcher, "تدخلت الشرطة") == []
+    assert ids(matcher, "في مياه الخليج") == ["region-gulf"]
+    assert ids(matcher, "سواء بالخليج أو أوربا") == ["region-gulf", "region-europe"]
+    assert ids(matcher, "عناصر تنظيم القاعدة") == ["org-al-qaeda"]
+    (gulf,) = matcher.find("في مياه الخليج")
+    assert (gulf.method, gulf.score) == ("context", 0.7)
+    # a smaller list marks words as safe
+    assert ids(Matcher(common_words=()), "جلسنا على الساحل") == ["region-sahel"]
+
+
+# -- overlaps and ambiguity ------------------------------------------------------------
+
+
+def test_overlaps_leftmost_longest_or_all() -> None:
+    text = "دولة الإمارات العربية المتحدة"
+    places = [load_gazetteer("places")]
+    assert [m.text for m in Matcher(places).find(text)] == [text]
+    nested = Matcher(places, overlaps="all").find(text)
+    assert {m.text for m in nested} >= {text, "الإمارات العربية المتحدة", "الإمارات"}
+    assert all(m.id == "country-ae" for m in nested)
+
+
+def test_ambiguous_surfaces_report_their_candidates(matcher: Matcher) -> None:
+    (oman,) = matcher.find("في عمان")
+    assert {oman.id, *(c.id for c in oman.candidates)} == {"country-om", "jo-amman"}
+    (algeria,) = matcher.find("الجزائر")
+    assert algeria.id == "country-dz"  # the country a city of the same name is part of
+    assert [c.id for c in algeria.candidates] == ["dz-algiers"]
+
+
+def test_types_and_min_score_filter() -> None:
+    text = "استقبل عبد اللطيف حموشي بالرباط وأكد حموسي"
+    m = Matcher(types=["place"])
+    assert ids(m, text) == ["ma-rabat"]
+    assert ids(Matcher(min_score=0.9), text) == ["person-abdellatif-hammouchi", "ma-rabat"]
+    with pytest.raises(ValueError, match="unknown entry types"):
+        Matcher(types=["city"])
+    with pytest.raises(ValueError, match="min_score"):
+        Matcher(min_score=2)
+
+
+# -- long texts --------------------------------------------------------------------------
+
+
+def test_iterating_over_chunks_matches_the_whole_text(matcher: Matcher) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("news-*.txt"))]
+    whole = "\n".join(texts)
+    lines = whole.splitlines(keepends=True)
+    assert matcher.find(whole) == list(matcher.iter_chunks(lines))
+    long = (whole + "\n") * 40  # longer than one internal piece
+    matches = matcher.find(long)
+    assert all(long[m.start : m.end] == m.text for m in matches)
+    assert len(matches) == 40 * len(matcher.find(whole + "\n"))
+
+
+def test_user_gazetteer_from_csv(tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("name,type,aliases\nمكتب الأبحاث,agency,المكتب|مكتب البحث\n", "utf-8")
+    m = Matcher([Gazetteer.from_path(path)])
+    (x,) = m.find("قال مكتب البحث")
+    assert (x.gazetteer, x.type, x.name) == ("mine", "agency", "مكتب الأبحاث")
+
+
+def test_lookup_ranks_candidates_for_one_word(matcher: Matcher) -> None:
+    best = matcher.lookup("والزعاني")[0]
+    assert (best.id, best.method) == ("person-talal-rashid-al-zaabi", "surname+dots")
+    assert matcher.lookup("كتاب") == ()
+
+
+# -- the development corpus ---------------------------------------------------------------
+
+TITLE = re.compile(r"(مدير|رئيس|قائد|وزير)")
+
+
+def _clause_before(text: str, start: int) -> str:
+    return re.split(r"[،,.:؛\n]", text[max(0, start - 60) : start])[-1]
+
+
+def evaluate(
+    m: Matcher, files: Iterable[Path], gold: list[dict[str, object]]
+) -> tuple[float, float]:
+    """Recall and precision as the corpus README defines them.
+
+    A predicted match is right when it overlaps a listed mention of the same
+    type.  Titles that name an agency are not listed, and a match inside one
+    is neither right nor wrong: a match that overlaps nothing is ignored when
+    its clause starts with a title word (مدير، رئيس، قائد، وزير).
+    """
+    right = wrong = 0
+    seen: set[int] = set()
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        listed = [(i, g) for i, g in enumerate(gold) if g["file"] == path.name]
+        for match in m.find(text):
+            hit = [
+                i
+                for i, g in listed
+                if g["type"] == match.type
+                and int(str(g["start"])) < match.end
+                and match.start < int(str(g["end"]))
+            ]
+            if hit:
+                right += 1
+                seen.update(hit)
+            elif not TITLE.search(_clause_before(text, match.start)):
+                wrong += 1
+    return len(seen) / len(gold), right / max(1, right + wrong)
+
+
+def test_recall_and_precision_on_the_development_corpus(matcher: Matcher) -> None:
+    gold = [
+        json.loads(line) for line in (CORPUS / "mentions.jsonl").read_text("utf-8").splitlines()
+    ]
+    recall, precision = evaluate(matcher, sorted(CORPUS.glob("news-*.txt")), gold)
+    assert recall >= 0.95
+    assert precision >= 0.95
+
+
+def test_the_evaluation_can_fail(matcher: Matcher) -> None:
+    gold = [
+        json.loads(line) for line in (CORPUS / "mentions.jsonl").read_text("utf-8").splitlines()
+    ]
+    places_only = Matcher(types=["place"])
+    recall, _ = evaluate(places_only, sorted(CORPUS.glob("news-*.txt")), gold)
+    assert recall < 0.95
