@@ -38,6 +38,7 @@ nitpick_ignore_regex = [
     ("py:(class|obj|exc|func|data)", r"(typing|collections\.abc|re|dataclasses|types|pathlib)\..*"),
     ("py:(class|obj|exc)", r"(ValueError|TypeError|IndexError|KeyError|OSError)"),
     ("py:(class|obj)", r"(Mapping|Sequence|Callable|Iterable|Iterator|Final|NamedTuple)"),
+    ("py:(class|obj)", r"(Collection|Overlaps)"),
 ]
 
 # Docstrings call the functions of their own module by their bare names.
@@ -46,6 +47,7 @@ import arnorm
 from arnorm import *
 from arnorm.steps import *
 from arnorm.gazetteer import *
+from arnorm.matcher import *
 """
 html_theme = "alabaster"
 html_title = f"arnorm {release}"

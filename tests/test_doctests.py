@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-MODULES = ["arnorm", "arnorm.steps", "arnorm.normalizer", "arnorm._align", "arnorm._io"]
+MODULES = [
+    "arnorm",
+    "arnorm.steps",
+    "arnorm.normalizer",
+    "arnorm._align",
+    "arnorm._io",
+    "arnorm.gazetteer",
+    "arnorm.matcher",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)
