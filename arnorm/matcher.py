@@ -343,7 +343,14 @@ class Matcher:
         self._build()
         self._first_cache: dict[str, tuple[tuple[str, int, float, str], ...]] = {}
         self._next_cache: dict[str, tuple[tuple[str, float, str], ...]] = {}
-        self._alias_cache: dict[int, _Alias] = {}
+        self._aliases: list[_Alias | None] = [None] * len(self._a_surface)
+        self._start_cache: dict[str, tuple[tuple[str, int, float, tuple[str, ...], int], ...]] = {}
+        # kinds of alias whose exact match always passes min_score and needs no evidence
+        self._sure_kinds = frozenset(
+            kind
+            for kind, score in (("exact", 1.0), ("abbreviation", SCORES["abbreviation"]))
+            if score >= min_score
+        )
         self._live: set[str] = set()
         self._known: set[str] = set()
 
@@ -478,7 +485,7 @@ class Matcher:
         self._deleted = _sorted_array(deleted)
 
     def _alias(self, row: int) -> _Alias:
-        alias = self._alias_cache.get(row)
+        alias = self._aliases[row]
         if alias is None:
             owner = self._a_entry[row]
             gaz = self.gazetteers[self._entry_gaz[owner]]
@@ -490,8 +497,21 @@ class Matcher:
                 _KIND_NAMES[self._a_kind[row]],
                 owner,
             )
-            self._alias_cache[row] = alias
+            self._aliases[row] = alias
         return alias
+
+    def _starts(self, token: str) -> tuple[tuple[str, int, float, tuple[str, ...], int], ...]:
+        """The walks *token* begins: (key, cut, factor, methods, typos), cached."""
+        starts = self._start_cache.get(token)
+        if starts is None:
+            starts = tuple(
+                (word, cut, factor, (method,) if method else (), int(method in _TYPOS))
+                for word, cut, factor, method in self._first(token)
+            )
+            if len(self._start_cache) >= _CACHE_LIMIT:
+                self._start_cache.clear()
+            self._start_cache[token] = starts
+        return starts
 
     # -- looking words up --------------------------------------------------
 
@@ -622,8 +642,8 @@ class Matcher:
 
     def _hits(self, words: _Words) -> list[_Hit]:
         first, prefixes, phrases = self._first, self._prefixes, self._phrases
-        first_cache, next_cache, next_ = self._first_cache, self._next_cache, self._next
-        alias = self._alias
+        next_cache, next_ = self._next_cache, self._next
+        alias, aliases, start_cache = self._alias, self._aliases, self._start_cache
         tokens, seps = words.tokens, words.seps
         hits: list[_Hit] = []
         n = len(tokens)
@@ -639,21 +659,23 @@ class Matcher:
                     live.add(token)
             known |= new
         table: list[int] | None = None
+        # Leftmost-longest: once a match that is sure to be kept covers words,
+        # no walk needs to start inside it.  ``reach`` is the furthest end of
+        # any hit so far: a sure hit starting at or after it is kept.
+        skip_nested = self.overlaps == "longest"
+        sure_kinds = self._sure_kinds
+        reach = covered = 0
         for i in itertools.compress(range(n), map(live.__contains__, tokens)):
+            if i < covered:
+                continue
+            first_hit = len(hits)
             token = tokens[i]
-            found = first_cache.get(token)
-            if found is None:
-                found = first(token)
-            states: list[tuple[int, str, int, float, tuple[str, ...], int]] = []
-            for word, cut, factor, method in found:
-                if method:
-                    states.append((i + 1, word, cut, factor, (method,), method in _TYPOS))
-                else:
-                    states.append((i + 1, word, cut, 1.0, (), 0))
+            starts = start_cache.get(token)
+            if starts is None:
+                starts = self._starts(token)
+            states = [(i + 1, *start) for start in starts]
             if token in _PARTICLES_FIRST and i + 1 < n and seps[i + 1] == " ":
-                for word, cut, factor, method in first(token + tokens[i + 1]):
-                    methods: tuple[str, ...] = (method,) if method else ()
-                    states.append((i + 2, word, cut, factor, methods, method in _TYPOS))
+                states += [(i + 2, *start) for start in self._starts(token + tokens[i + 1])]
             while states:
                 j, key, cut, factor, methods, typos = states.pop()
                 rows = phrases.get(key)
@@ -662,7 +684,10 @@ class Matcher:
                         table = words.table()
                     nstart, nend = table[2 * i + 1] + cut, table[2 * j]
                     for row in (rows,) if isinstance(rows, int) else rows:
-                        hits.append(_Hit(nstart, nend, i, j, alias(row), factor, methods))
+                        obj = aliases[row]
+                        if obj is None:
+                            obj = alias(row)
+                        hits.append(_Hit(nstart, nend, i, j, obj, factor, methods))
                 if j >= n or seps[j] != " ":
                     continue
                 unit = tokens[j]
@@ -685,6 +710,12 @@ class Matcher:
                                 )
                         else:
                             states.append((j2, key2, cut, factor, methods, typos))
+            if skip_nested and len(hits) > first_hit:
+                if reach <= i:
+                    for hit in itertools.islice(hits, first_hit, None):
+                        if not hit.methods and hit.alias.kind in sure_kinds:
+                            covered = max(covered, hit.tj)
+                reach = max(reach, *(hit.tj for hit in itertools.islice(hits, first_hit, None)))
         return hits
 
     def _resolve(
@@ -697,59 +728,66 @@ class Matcher:
         seen: set[str],
     ) -> Iterator[Match]:
         by_span: dict[tuple[int, int], list[_Hit]] = {}
+        common = False
         for hit in hits:
-            by_span.setdefault((hit.nstart, -hit.nend), []).append(hit)
-        groups = [((a, -b), by_span[a, b]) for a, b in sorted(by_span)]
+            if hit.alias.kind == "common":
+                common = True
+                break
         starting: dict[int, list[_Hit]] = {}
         ending: dict[int, list[_Hit]] = {}
-        for hit in hits:
-            if hit.alias.kind != "common":
-                starting.setdefault(hit.ti, []).append(hit)
-                ending.setdefault(hit.tj, []).append(hit)
-        confirmed: list[tuple[int, int, list[_Hit]]] = []
-        for (nstart, nend), group in groups:
-            group = [
-                h
-                for h in group
-                if h.alias.kind != "common" or _evidence(h, words.tokens, starting, ending)
-            ]
-            if group:
-                confirmed.append((nstart, nend, group))
+        if common:
+            for hit in hits:
+                if hit.alias.kind != "common":
+                    starting.setdefault(hit.ti, []).append(hit)
+                    ending.setdefault(hit.tj, []).append(hit)
+        min_score = self.min_score
         last_end = -1
-        for nstart, nend, group in confirmed:
-            if self.overlaps == "longest" and nstart < last_end:
+        for nstart, nend, group in _spans(hits, by_span, self.overlaps == "longest"):
+            if nstart < last_end:
                 continue
+            if common:
+                group = [
+                    h
+                    for h in group
+                    if h.alias.kind != "common" or _evidence(h, words.tokens, starting, ending)
+                ]
+                if not group:
+                    continue
             if len(group) == 1:
-                ranked = [self._score(group[0], seen)]
+                best_score, best_hit, best_method = self._score(group[0], seen)
+                others: tuple[Candidate, ...] = ()
             else:
                 ranked = sorted(
                     (self._score(h, seen) for h in group), key=lambda sc: _rank_key(sc, group)
                 )
-            best_score, best_hit, best_method = ranked[0]
-            if best_score <= 0.0 or best_score < self.min_score:
+                best_score, best_hit, best_method = ranked[0]
+                others = _dedupe(
+                    [_candidate_from(h, s, m) for s, h, m in ranked[1:]],
+                    best_hit.alias.entry.id,
+                )
+            if best_score <= 0.0 or best_score < min_score:
                 continue
-            if best_hit.alias.kind != "surname" and best_hit.alias.entry.type == "person":
-                seen.add(best_hit.alias.entry.id)
+            alias = best_hit.alias
+            entry = alias.entry
+            if alias.kind != "surname" and entry.type == "person":
+                seen.add(entry.id)
             start, end = offsets.to_original(nstart, nend)
-            others = _dedupe(
-                [_candidate_from(h, s, m) for s, h, m in ranked[1:]], best_hit.alias.entry.id
-            )
-            last_end = nend
-            entry = best_hit.alias.entry
+            if self.overlaps == "longest":
+                last_end = nend
             yield Match(
-                start=base + start,
-                end=base + end,
-                text=chunk[start:end],
-                id=entry.id,
-                type=entry.type,
-                name=entry.name,
-                name_en=entry.name_en,
-                gazetteer=best_hit.alias.gazetteer,
-                version=best_hit.alias.version,
-                alias=best_hit.alias.surface,
-                score=round(best_score, 4),
-                method=best_method,
-                candidates=tuple(others),
+                base + start,
+                base + end,
+                chunk[start:end],
+                entry.id,
+                entry.type,
+                entry.name,
+                entry.name_en,
+                alias.gazetteer,
+                alias.version,
+                alias.surface,
+                best_score if best_score == 1.0 else round(best_score, 4),
+                best_method,
+                others,
             )
 
     def _score(self, hit: _Hit, seen: set[str]) -> tuple[float, _Hit, str]:
@@ -773,6 +811,33 @@ class Matcher:
             base_score = 1.0
         method = "+".join(dict.fromkeys(m.rstrip("*") for m in methods)) or "exact"
         return base_score * hit.factor, hit, method
+
+
+def _spans(
+    hits: list[_Hit], by_span: dict[tuple[int, int], list[_Hit]], longest: bool
+) -> Iterator[tuple[int, int, list[_Hit]]]:
+    """The hits grouped by span, leftmost first and, at one start, longest first.
+
+    Hits come in order of their first word, so for leftmost-longest only the
+    hits of one first word at a time need sorting (usually one or two).
+    """
+    if not longest:
+        for hit in hits:
+            by_span.setdefault((hit.nstart, -hit.nend), []).append(hit)
+        for key in sorted(by_span):
+            yield key[0], -key[1], by_span[key]
+        return
+    for _ti, same_start in itertools.groupby(hits, key=lambda h: h.ti):
+        batch = list(same_start)
+        if len(batch) == 1:
+            hit = batch[0]
+            yield hit.nstart, hit.nend, batch
+            continue
+        spans: dict[tuple[int, int], list[_Hit]] = {}
+        for hit in batch:
+            spans.setdefault((hit.nstart, -hit.nend), []).append(hit)
+        for key in sorted(spans):
+            yield key[0], -key[1], spans[key]
 
 
 def _alone_ok(methods: tuple[str, ...], word: str) -> bool:
@@ -896,14 +961,14 @@ def _candidate(match: Match) -> Candidate:
     )
 
 
-def _dedupe(candidates: Sequence[Candidate], best: str) -> list[Candidate]:
+def _dedupe(candidates: Sequence[Candidate], best: str) -> tuple[Candidate, ...]:
     out: list[Candidate] = []
     ids = {best}
     for c in candidates:
         if c.id not in ids and c.score > 0:
             ids.add(c.id)
             out.append(c)
-    return out
+    return tuple(out)
 
 
 class _Words:
