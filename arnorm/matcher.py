@@ -24,6 +24,7 @@ from __future__ import annotations
 import array
 import bisect
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -366,7 +367,7 @@ class Matcher:
     # * an alias is a row of three parallel arrays (entry, kind, surface);
     # * a name is keyed by its normalized words joined with spaces, in
     #   ``_phrases`` (key -> alias row, or a list of rows), and every
-    #   word-prefix of a key is in ``_prefixes`` so a walk knows when to stop;
+    #   proper word-prefix of a key is in ``_prefixes`` so a walk knows when to stop;
     # * each fuzzy index is a sorted array of 64-bit integers, the top 40 bits
     #   a hash of the fuzzy key and the low 24 bits the index of the word in
     #   ``_words``: a lookup is a binary search and a check of the word found.
@@ -450,11 +451,11 @@ class Matcher:
         else:
             found.append(row)
         heads.add(units[0])
+        # proper prefixes only: a walk goes on while its key is one of these
         prefix = units[0]
-        self._prefixes.add(prefix)
         for unit in units[1:]:
-            prefix = prefix + " " + unit
             self._prefixes.add(prefix)
+            prefix = prefix + " " + unit
         for unit in units:
             words[unit] = None
 
@@ -464,10 +465,13 @@ class Matcher:
         mask, shift = _HASH_MASK, _INDEX_BITS
         words = self._words
 
+        eligible = array.array(
+            "i", (i for i, w in enumerate(words) if len(w) >= _MIN_VARIANT and _is_arabic(w))
+        )
+
         def fuzzy() -> Iterator[tuple[int, str]]:
-            for index, word in enumerate(words):
-                if len(word) >= _MIN_VARIANT and _is_arabic(word):
-                    yield index, word
+            for index in eligible:
+                yield index, words[index]
 
         # one index at a time, so that only one list of Python ints is alive at once
         self._loose = _sorted_array(
@@ -549,9 +553,6 @@ class Matcher:
                 # (موريتاني is Mauritanian, not موريتانيا misspelt)
                 if form[0] == word[0] and form[-1] == word[-1] and _one_edit(form, word):
                     out.setdefault(word, (SCORES["edit"], "edit"))
-            for d in _deletions(form):
-                if d in self._heads or d in self._prefixes:
-                    out.setdefault(d, (SCORES["edit"], "edit"))
         out.pop(form, None)
         return [(word, f, m) for word, (f, m) in out.items()]
 
@@ -644,6 +645,7 @@ class Matcher:
         first, prefixes, phrases = self._first, self._prefixes, self._phrases
         next_cache, next_ = self._next_cache, self._next
         alias, aliases, start_cache = self._alias, self._aliases, self._start_cache
+        new_hit = _new_hit
         tokens, seps = words.tokens, words.seps
         hits: list[_Hit] = []
         n = len(tokens)
@@ -668,7 +670,7 @@ class Matcher:
         for i in itertools.compress(range(n), map(live.__contains__, tokens)):
             if i < covered:
                 continue
-            first_hit = len(hits)
+            far = sure_end = 0
             token = tokens[i]
             starts = start_cache.get(token)
             if starts is None:
@@ -687,8 +689,12 @@ class Matcher:
                         obj = aliases[row]
                         if obj is None:
                             obj = alias(row)
-                        hits.append(_Hit(nstart, nend, i, j, obj, factor, methods))
-                if j >= n or seps[j] != " ":
+                        hits.append(new_hit((nstart, nend, i, j, obj, factor, methods)))
+                        if j > far:
+                            far = j
+                        if j > sure_end and not methods and obj.kind in sure_kinds:
+                            sure_end = j
+                if j >= n or seps[j] != " " or key not in prefixes:
                     continue
                 unit = tokens[j]
                 nexts = [(unit, j + 1)]
@@ -700,7 +706,7 @@ class Matcher:
                         cands = next_(unit)
                     for word, factor2, method2 in cands:
                         key2 = key + " " + word
-                        if key2 not in prefixes:
+                        if key2 not in prefixes and key2 not in phrases:
                             continue
                         if method2:
                             typos2 = typos + (method2 in _TYPOS)
@@ -710,12 +716,10 @@ class Matcher:
                                 )
                         else:
                             states.append((j2, key2, cut, factor, methods, typos))
-            if skip_nested and len(hits) > first_hit:
-                if reach <= i:
-                    for hit in itertools.islice(hits, first_hit, None):
-                        if not hit.methods and hit.alias.kind in sure_kinds:
-                            covered = max(covered, hit.tj)
-                reach = max(reach, *(hit.tj for hit in itertools.islice(hits, first_hit, None)))
+            if skip_nested and sure_end > i and reach <= i:
+                covered = sure_end
+            if far > reach:
+                reach = far
         return hits
 
     def _resolve(
@@ -736,8 +740,13 @@ class Matcher:
         starting: dict[int, list[_Hit]] = {}
         ending: dict[int, list[_Hit]] = {}
         if common:
+            # only the hits right before or after a common-word hit are evidence
+            near: set[int] = set()
             for hit in hits:
-                if hit.alias.kind != "common":
+                if hit.alias.kind == "common":
+                    near.update((hit.ti - 1, hit.ti, hit.tj, hit.tj + 1))
+            for hit in hits:
+                if hit.alias.kind != "common" and (hit.ti in near or hit.tj in near):
                     starting.setdefault(hit.ti, []).append(hit)
                     ending.setdefault(hit.tj, []).append(hit)
         min_score = self.min_score
@@ -811,6 +820,10 @@ class Matcher:
             base_score = 1.0
         method = "+".join(dict.fromkeys(m.rstrip("*") for m in methods)) or "exact"
         return base_score * hit.factor, hit, method
+
+
+#: ``_Hit(*fields)`` without the Python-level ``__new__`` of a named tuple.
+_new_hit: Final = functools.partial(tuple.__new__, _Hit)
 
 
 def _spans(
