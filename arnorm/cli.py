@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import os
+import shutil
 import stat
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Final, Protocol, TextIO, TypeAlias
 
 from . import __version__, _gazetteer_cli, _io, steps
+from .gazetteer import ENTRY_TYPES, Gazetteer, GazetteerError, load_gazetteer
+from .matcher import Match, Matcher
 from .normalizer import PROFILES, Change, Explanation, Normalizer, NormalizerConfig
 
 __all__ = ["build_parser", "main"]
@@ -56,8 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description=(
-            "Normalize Arabic text: fold the spelling variants of letters, remove tatweel,"
-            " diacritics and invisible characters, and more, as the chosen profile says."
+            "Normalize Arabic text, and find the officials, security agencies, organisations"
+            " and places it names, however they are spelled, against versioned gazetteers."
         ),
         epilog="Run 'arnorm COMMAND --help' for the options of a command.",
     )
@@ -97,12 +102,7 @@ def _add_normalize(commands: _Subparsers) -> None:
             " Exit status: 0 success, 1 an input or output error, 2 a usage error."
         ),
     )
-    sub.add_argument(
-        "files",
-        nargs="*",
-        metavar="FILE",
-        help="input files; none, or '-', reads standard input",
-    )
+    _add_files(sub)
 
     output = sub.add_argument_group("output (at most one of these; default standard output)")
     where = output.add_mutually_exclusive_group()
@@ -190,6 +190,116 @@ def _add_normalize(commands: _Subparsers) -> None:
         ),
     )
 
+    _add_decoding(sub)
+
+
+def _add_match(commands: _Subparsers) -> None:
+    sub = commands.add_parser(
+        "match",
+        help="find gazetteer entries in text files or standard input",
+        description=(
+            "Find the officials, agencies, organisations and places of the gazetteers in FILEs"
+            " (standard input if none or '-'), however they are spelled, and write one record"
+            " a match: JSON Lines (the default) or TSV with a header row. Each record has the"
+            " file, the line of the match's start, its start and end as character offsets into"
+            " the decoded text of the file, the text there, the entry (id, type, name, name_en),"
+            " the score and method, and the gazetteer and version it came from. Input is read in"
+            " bounded blocks, so files of any size run in constant memory."
+        ),
+        epilog=(
+            "A file that cannot be read or decoded is reported and contributes no record; the"
+            " other files still run. With -o, the output file is written atomically and only if"
+            " every input succeeded; otherwise an existing file is left as it was. An unknown"
+            " gazetteer or version is a usage error. Exit status: 0 success, 1 an input or"
+            " output error (including a gazetteer file that does not validate), 2 a usage error."
+        ),
+    )
+    _add_files(sub)
+    output = sub.add_argument_group("output")
+    output.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of standard output ('-'); FILE may not be an input",
+    )
+    output.add_argument(
+        "--format",
+        choices=["jsonl", "tsv"],
+        default="jsonl",
+        help="one JSON object a match, or tab-separated values (default: %(default)s)",
+    )
+    gazetteers = sub.add_argument_group(
+        "gazetteers (default: the latest version of every shipped gazetteer)"
+    )
+    gazetteers.add_argument(
+        "--gazetteer",
+        action="append",
+        metavar="NAME[@VERSION]",
+        help=(
+            "use this shipped gazetteer, at VERSION if given (repeatable); 'arnorm gazetteer"
+            " list' shows them"
+        ),
+    )
+    gazetteers.add_argument(
+        "--gazetteer-file",
+        action="append",
+        metavar="PATH",
+        help="use your own gazetteer, JSON Lines in the shipped schema or CSV (repeatable)",
+    )
+    matching = sub.add_argument_group("matching")
+    matching.add_argument(
+        "--types",
+        type=_types,
+        metavar="TYPE[,TYPE...]",
+        help="keep entries of these types: person, agency, organization, place",
+    )
+    matching.add_argument(
+        "--min-score",
+        type=_score,
+        default=0.0,
+        metavar="SCORE",
+        help="drop matches scoring below SCORE, from 0 to 1 (default: %(default)s)",
+    )
+    matching.add_argument(
+        "--all-overlaps",
+        action="store_true",
+        help="report nested and overlapping matches too, not only the leftmost-longest ones",
+    )
+    _add_decoding(sub)
+
+
+def _types(value: str) -> list[str]:
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in ENTRY_TYPES]
+    if not names or unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown entry type {', '.join(unknown) or repr(value)}; choose from"
+            f" {', '.join(ENTRY_TYPES)}"
+        )
+    return names
+
+
+def _score(value: str) -> float:
+    try:
+        score = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= score <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {value}")
+    return score
+
+
+def _add_files(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="input files; none, or '-', reads standard input",
+    )
+
+
+def _add_decoding(sub: argparse.ArgumentParser) -> None:
+    """The ``--encoding`` and ``--errors`` options, shared by the commands that read text."""
     decoding = sub.add_argument_group("input decoding")
     decoding.add_argument(
         "--encoding",
@@ -434,6 +544,183 @@ def _normalize_stream(
             progress.done()
 
 
+#: The fields of a ``match`` record, in output order.
+MATCH_FIELDS: Final = (
+    "file",
+    "line",
+    "start",
+    "end",
+    "text",
+    "id",
+    "type",
+    "name",
+    "name_en",
+    "score",
+    "method",
+    "gazetteer",
+    "version",
+)
+#: Records of one input are held here (in memory, then on disk) until it succeeds.
+SPOOL_BYTES: Final = 8 << 20
+
+
+def _run_match(args: argparse.Namespace) -> int:
+    """Run ``arnorm match``; return the exit status."""
+    files: list[str] = args.files or ["-"]
+    if files.count("-") > 1:
+        raise _UsageError("standard input ('-') can be read only once")
+    target = None if args.output in (None, "-") else args.output
+    for path in files:
+        if target is not None and _same_file(path, target):
+            raise _UsageError(f"output {target} is the input {path}")
+    try:
+        matcher = Matcher(
+            _match_gazetteers(args),
+            types=args.types,
+            min_score=args.min_score,
+            overlaps="all" if args.all_overlaps else "longest",
+        )
+    except GazetteerError as err:
+        _error(str(err))
+        return 1
+    try:
+        if target is None:
+            return _match_into(files, matcher, args, sys.stdout.buffer)
+        with _io.open_output(target) as output:
+            status = _match_into(files, matcher, args, output)
+            if status == 0:
+                output.commit()
+            return status
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as err:
+        _error(_describe(err, target or "<stdout>"))
+        return 1
+
+
+def _match_gazetteers(args: argparse.Namespace) -> list[Gazetteer] | None:
+    """The gazetteers asked for, or ``None`` for the default (all shipped, latest)."""
+    if not args.gazetteer and not args.gazetteer_file:
+        return None
+    chosen: list[Gazetteer] = []
+    for spec in args.gazetteer or []:
+        name, _, version = spec.partition("@")
+        try:
+            chosen.append(load_gazetteer(name, version or None))
+        except GazetteerError as err:
+            raise _UsageError(str(err)) from None
+    chosen.extend(Gazetteer.from_path(path) for path in args.gazetteer_file or [])
+    return chosen
+
+
+def _match_into(files: list[str], matcher: Matcher, args: argparse.Namespace, out: _Sink) -> int:
+    if args.format == "tsv":
+        out.write(("\t".join(MATCH_FIELDS) + "\n").encode("utf-8"))
+    ok = True
+    for path in files:
+        name = STDIN_NAME if path == "-" else path
+        with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+            try:
+                if path == "-":
+                    _match_stream(sys.stdin.buffer, "-", name, matcher, args, spool)
+                else:
+                    with Path(path).open("rb") as stream:
+                        _match_stream(stream, path, name, matcher, args, spool)
+            except _io.DecodeError as err:
+                _error(str(err))
+                ok = False
+                continue
+            except OSError as err:
+                _error(_describe(err, name))
+                ok = False
+                continue
+            spool.seek(0)
+            shutil.copyfileobj(spool, out)
+    return 0 if ok else 1
+
+
+def _match_stream(
+    stream: BinaryIO,
+    path: str,
+    name: str,
+    matcher: Matcher,
+    args: argparse.Namespace,
+    sink: _Sink,
+) -> None:
+    progress = _Progress.for_stream(stream, name)
+    chunks = _io.chunk_text(
+        _io.decode_blocks(
+            stream, encoding=args.encoding, errors=args.errors, name=name, progress=progress
+        )
+    )
+    # iter_chunks asks for the next chunk only when it has reported every match
+    # of the current one, so a match always lies in ``where.text``.
+    where = _Chunk()
+
+    def tracked() -> Iterator[str]:
+        for chunk in chunks:
+            where.advance(chunk)
+            yield chunk
+
+    render = _tsv_record if args.format == "tsv" else _json_record
+    try:
+        for match in matcher.iter_chunks(tracked()):
+            sink.write(render(path, where.line_of(match.start), match))
+    finally:
+        if progress is not None:
+            progress.done()
+
+
+@dataclasses.dataclass
+class _Chunk:
+    """The chunk of a stream being matched: its text, where it starts, its first line."""
+
+    text: str = ""
+    base: int = 0
+    line: int = 1
+
+    def advance(self, chunk: str) -> None:
+        self.line += self.text.count("\n")
+        self.base += len(self.text)
+        self.text = chunk
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of character *offset* (counted from the stream's start)."""
+        return self.line + self.text.count("\n", 0, offset - self.base)
+
+
+def _record(path: str, line: int, match: Match) -> dict[str, object]:
+    return {
+        "file": path,
+        "line": line,
+        "start": match.start,
+        "end": match.end,
+        "text": match.text,
+        "id": match.id,
+        "type": match.type,
+        "name": match.name,
+        "name_en": match.name_en,
+        "score": match.score,
+        "method": match.method,
+        "gazetteer": match.gazetteer,
+        "version": match.version,
+    }
+
+
+def _json_record(path: str, line: int, match: Match) -> bytes:
+    return (json.dumps(_record(path, line, match), ensure_ascii=False) + "\n").encode("utf-8")
+
+
+_TSV_UNSAFE: Final = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+
+
+def _tsv_record(path: str, line: int, match: Match) -> bytes:
+    values = (str(v).translate(_TSV_UNSAFE) for v in _record(path, line, match).values())
+    return ("\t".join(values) + "\n").encode("utf-8")
+
+
 class _Tally:
     """The ``--explain`` report of one input: counts and examples summed over its chunks."""
 
@@ -517,5 +804,6 @@ COMMANDS: Final[
     dict[str, tuple[Callable[[_Subparsers], None], Callable[[argparse.Namespace], int]]]
 ] = {
     "normalize": (_add_normalize, _run_normalize),
+    "match": (_add_match, _run_match),
     "gazetteer": (_gazetteer_cli.add_parser, _gazetteer_cli.run),
 }

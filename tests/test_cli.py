@@ -355,7 +355,7 @@ def test_parser_documents_every_option() -> None:
     assert parser.prog == "arnorm"
     subparsers = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     (commands,) = subparsers
-    assert list(commands.choices) == ["normalize", "gazetteer"]
+    assert list(commands.choices) == ["normalize", "match", "gazetteer"]
     normalize = commands.choices["normalize"]
     for action in normalize._actions:
         assert action.help, action.dest
