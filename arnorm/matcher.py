@@ -395,7 +395,6 @@ class Matcher:
         self._a_surface = surfaces
         self._phrases: dict[str, int | list[int]] = {}
         self._prefixes: set[str] = set()
-        heads: set[str] = set()
         words: dict[str, None] = {}
         phrases, prefixes, common = self._phrases, self._prefixes, self._common
         surnames: list[tuple[str, int]] = []
@@ -410,7 +409,7 @@ class Matcher:
             person = entries[owners[row]].type == "person"
             if kind == _EXACT and self.surnames and len(units) >= 2 and person:
                 surnames.append((units[-1], owners[row]))
-            self._index(key, units, row, heads, words)
+            self._index(key, units, row, words)
         # A person's surname alone (حموشي، الحموشي) is a surname match, scored
         # lower, even where the gazetteer lists it as an alias of its own.
         for last, owner in surnames:
@@ -430,16 +429,13 @@ class Matcher:
                     surfaces.append(form)
                     kinds.append(_SURNAME)
                     owners.append(owner)
-                    self._index(form, (form,), row, heads, words)
+                    self._index(form, (form,), row, words)
         del phrases, prefixes
-        self._heads = frozenset(heads)
         self._words = list(words)
-        del words, heads
+        del words
         self._build_fuzzy()
 
-    def _index(
-        self, key: str, units: Sequence[str], row: int, heads: set[str], words: dict[str, None]
-    ) -> None:
+    def _index(self, key: str, units: Sequence[str], row: int, words: dict[str, None]) -> None:
         phrases = self._phrases
         found = phrases.get(key)
         if found is None:
@@ -450,7 +446,6 @@ class Matcher:
             phrases[key] = [found, row]
         else:
             found.append(row)
-        heads.add(units[0])
         # proper prefixes only: a walk goes on while its key is one of these
         prefix = units[0]
         for unit in units[1:]:
@@ -561,17 +556,18 @@ class Matcher:
         cached = self._first_cache.get(token)
         if cached is not None:
             return cached
-        heads = self._heads
+        phrases, prefixes = self._phrases, self._prefixes
         forms = _strip_forms(token)
         found: list[tuple[str, int, float, str]] = [
-            (form, cut, 1.0, "") for form, cut in forms if form in heads
+            (form, cut, 1.0, "") for form, cut in forms if form in phrases or form in prefixes
         ]
         # و + a frequent word is as frequent a word as the word itself; a
         # frequent word is never guessed to be the first word of a name.
         if not found and not any(form in self._frequent for form, _ in forms):
             for form, cut in forms:
                 for word, factor, method in self._fuzzy_words(form, frequent=False):
-                    if word in heads:
+                    # a name's first word is a key of one word or a key's first prefix
+                    if word in phrases or word in prefixes:
                         found.append((word, cut, factor, method))
         result = tuple(found)
         if len(self._first_cache) >= _CACHE_LIMIT:
@@ -739,12 +735,14 @@ class Matcher:
                 break
         starting: dict[int, list[_Hit]] = {}
         ending: dict[int, list[_Hit]] = {}
+        common_starts: set[int] = set()
         if common:
             # only the hits right before or after a common-word hit are evidence
             near: set[int] = set()
             for hit in hits:
                 if hit.alias.kind == "common":
                     near.update((hit.ti - 1, hit.ti, hit.tj, hit.tj + 1))
+                    common_starts.add(hit.ti)
             for hit in hits:
                 if hit.alias.kind != "common" and (hit.ti in near or hit.tj in near):
                     starting.setdefault(hit.ti, []).append(hit)
@@ -754,7 +752,7 @@ class Matcher:
         for nstart, nend, group in _spans(hits, by_span, self.overlaps == "longest"):
             if nstart < last_end:
                 continue
-            if common:
+            if common and group[0].ti in common_starts:
                 group = [
                     h
                     for h in group
@@ -762,9 +760,13 @@ class Matcher:
                 ]
                 if not group:
                     continue
+            others: tuple[Candidate, ...] = ()
             if len(group) == 1:
-                best_score, best_hit, best_method = self._score(group[0], seen)
-                others: tuple[Candidate, ...] = ()
+                best_hit = group[0]
+                if best_hit.methods or best_hit.alias.kind != "exact":
+                    best_score, best_hit, best_method = self._score(best_hit, seen)
+                else:
+                    best_score, best_method = 1.0, "exact"
             else:
                 ranked = sorted(
                     (self._score(h, seen) for h in group), key=lambda sc: _rank_key(sc, group)
