@@ -1,22 +1,26 @@
 """The ``arnorm`` command line.
 
-``arnorm normalize [FILE ...]`` normalizes files or standard input.  The parser
-is built by :func:`build_parser` (which the documentation renders) and run by
-:func:`main`, the console script.  Exit status: 0 success, 1 an input or output
-error, 2 a usage error.
+``arnorm normalize [FILE ...]`` normalizes files or standard input, ``arnorm
+match [FILE ...]`` finds the entries of gazetteers in them, and ``arnorm
+gazetteer`` inspects the gazetteers.  The parser is built by
+:func:`build_parser` (which the documentation renders) and run by :func:`main`,
+the console script.  Exit status: 0 success, 1 an input or output error, 2 a
+usage error.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import functools
 import json
 import os
 import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Final, Protocol, TextIO, TypeAlias
 
@@ -229,22 +233,26 @@ def _add_match(commands: _Subparsers) -> None:
         help="one JSON object a match, or tab-separated values (default: %(default)s)",
     )
     gazetteers = sub.add_argument_group(
-        "gazetteers (default: the latest version of every shipped gazetteer)"
+        "gazetteers (with neither option: the latest version of every shipped gazetteer)"
     )
     gazetteers.add_argument(
         "--gazetteer",
         action="append",
         metavar="NAME[@VERSION]",
         help=(
-            "use this shipped gazetteer, at VERSION if given (repeatable); 'arnorm gazetteer"
-            " list' shows them"
+            "use this shipped gazetteer, at VERSION if given, else its latest (repeatable);"
+            " 'arnorm gazetteer list' shows them; an unknown NAME or VERSION is a usage error"
+            " (exit status 2)"
         ),
     )
     gazetteers.add_argument(
         "--gazetteer-file",
         action="append",
         metavar="PATH",
-        help="use your own gazetteer, JSON Lines in the shipped schema or CSV (repeatable)",
+        help=(
+            "use your own gazetteer, JSON Lines in the shipped schema or CSV (repeatable); one"
+            " that cannot be read or breaks the schema is an input error (exit status 1)"
+        ),
     )
     matching = sub.add_argument_group("matching")
     matching.add_argument(
@@ -368,7 +376,7 @@ class _Job:
 
     @property
     def name(self) -> str:
-        return STDIN_NAME if self.source == "-" else self.source
+        return _input_name(self.source)
 
 
 class _Sink(Protocol):
@@ -391,11 +399,15 @@ def _run_normalize(args: argparse.Namespace) -> int:
         try:
             ok = _run_job(job, normalizer, args) and ok
         except BrokenPipeError:
-            # The reader of standard output went away (``| head``): stop quietly.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            return 1
+            return _stop_quietly()
     return 0 if ok else 1
+
+
+def _stop_quietly() -> int:
+    """The reader of standard output went away (``| head``): stop without a traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
 def _config(args: argparse.Namespace) -> NormalizerConfig:
@@ -417,9 +429,7 @@ def _config(args: argparse.Namespace) -> NormalizerConfig:
 
 def _jobs(args: argparse.Namespace) -> list[_Job]:
     """Check the inputs against the output options and pair each input with its target."""
-    files: list[str] = args.files or ["-"]
-    if files.count("-") > 1:
-        raise _UsageError("standard input ('-') can be read only once")
+    files = _inputs(args)
     if args.backup is not None and not args.in_place:
         raise _UsageError("--backup needs --in-place")
     if args.backup == "":
@@ -459,6 +469,19 @@ def _jobs(args: argparse.Namespace) -> list[_Job]:
     return jobs
 
 
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """The input files, ``-`` for standard input (the default), which may be named once."""
+    files: list[str] = args.files or ["-"]
+    if files.count("-") > 1:
+        raise _UsageError("standard input ('-') can be read only once")
+    return files
+
+
+def _input_name(source: str) -> str:
+    """How messages name the input *source*."""
+    return STDIN_NAME if source == "-" else source
+
+
 def _file_key(path: str) -> object:
     """What identifies the file *path*: its device and inode, or where it would be."""
     try:
@@ -475,29 +498,75 @@ def _same_file(a: str, b: str) -> bool:
 def _run_job(job: _Job, normalizer: Normalizer, args: argparse.Namespace) -> bool:
     """Normalize one input; report any error and return whether it succeeded."""
     tally = _Tally() if args.explain else None
-    try:
-        if job.source == "-":
-            _normalize_stream(sys.stdin.buffer, job, normalizer, args, tally)
-        else:
-            with Path(job.source).open("rb") as stream:
-                if args.in_place and not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                    _error(f"{job.name}: not a regular file; --in-place cannot replace it")
-                    return False
-                _normalize_stream(stream, job, normalizer, args, tally)
-    except _io.DecodeError as err:
-        _error(str(err))
-        return False
-    except UnicodeEncodeError as err:
-        char = err.object[err.start]
-        _error(f"{job.name}: U+{ord(char):04X} in the decoded text cannot be written as UTF-8")
-        return False
-    except BrokenPipeError:
-        raise
-    except OSError as err:
-        _error(_describe(err, job.name))
+    if not _attempt(job.name, functools.partial(_normalize_job, job, normalizer, args, tally)):
         return False
     if tally is not None:
         sys.stderr.write(tally.render(job.name))
+    return True
+
+
+def _attempt(name: str, work: Callable[[], bool]) -> bool:
+    """Run *work* on the input *name*; report an input or output error; return whether it worked.
+
+    A broken pipe on standard output is left to the caller, which stops.
+    """
+    try:
+        return work()
+    except _io.DecodeError as err:
+        _error(str(err))
+    except UnicodeEncodeError as err:
+        char = err.object[err.start]
+        _error(f"{name}: U+{ord(char):04X} in the decoded text cannot be written as UTF-8")
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        _error(_describe(err, name))
+    return False
+
+
+@contextlib.contextmanager
+def _reading(source: str) -> Iterator[BinaryIO]:
+    """Standard input for ``-``, otherwise the file *source*, open for reading bytes."""
+    if source == "-":
+        yield sys.stdin.buffer
+        return
+    with Path(source).open("rb") as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def _decoded(stream: BinaryIO, name: str, args: argparse.Namespace) -> Iterator[Iterator[str]]:
+    """The text of *stream*, decoded as ``--encoding`` and ``--errors`` say, in chunks.
+
+    The chunks are cut at line breaks where there are any (see
+    :func:`~arnorm._io.chunk_text`), so memory stays bounded.  A large file
+    read on a terminal shows its progress, erased when the ``with`` ends.
+    """
+    progress = _Progress.for_stream(stream, name)
+    # The sizes are looked up at each call, so that tests can make them small.
+    blocks = _io.decode_blocks(
+        stream,
+        encoding=args.encoding,
+        errors=args.errors,
+        name=name,
+        block_size=_io.BLOCK_SIZE,
+        progress=progress,
+    )
+    try:
+        yield _io.chunk_text(blocks, max_chars=_io.MAX_CHUNK_CHARS)
+    finally:
+        if progress is not None:
+            progress.done()
+
+
+def _normalize_job(
+    job: _Job, normalizer: Normalizer, args: argparse.Namespace, tally: _Tally | None
+) -> bool:
+    with _reading(job.source) as stream:
+        if args.in_place and not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            _error(f"{job.name}: not a regular file; --in-place cannot replace it")
+            return False
+        _normalize_stream(stream, job, normalizer, args, tally)
     return True
 
 
@@ -508,15 +577,9 @@ def _normalize_stream(
     args: argparse.Namespace,
     tally: _Tally | None,
 ) -> None:
-    progress = _Progress.for_stream(stream, job.name)
     encode_errors = "replace" if args.errors == "replace" else "strict"
-    chunks = _io.chunk_text(
-        _io.decode_blocks(
-            stream, encoding=args.encoding, errors=args.errors, name=job.name, progress=progress
-        )
-    )
 
-    def pump(sink: _Sink, flush: Callable[[], object] | None = None) -> None:
+    def pump(sink: _Sink, chunks: Iterable[str], flush: Callable[[], object] | None = None) -> None:
         for chunk in chunks:
             if tally is None:
                 text = normalizer(chunk)
@@ -528,20 +591,17 @@ def _normalize_stream(
             if flush is not None:
                 flush()
 
-    try:
+    with _decoded(stream, job.name, args) as chunks:
         if job.target is None:
             out = sys.stdout.buffer
-            pump(out, out.flush)
+            pump(out, chunks, out.flush)
         else:
             backup = args.backup if args.in_place else None
             with _io.open_output(job.target, backup_suffix=backup) as output:
-                pump(output)
+                pump(output, chunks)
                 if job.source != "-":
                     stream.close()  # before the rename, for platforms that lock open files
                 output.commit()
-    finally:
-        if progress is not None:
-            progress.done()
 
 
 #: The fields of a ``match`` record, in output order.
@@ -566,38 +626,46 @@ SPOOL_BYTES: Final = 8 << 20
 
 def _run_match(args: argparse.Namespace) -> int:
     """Run ``arnorm match``; return the exit status."""
-    files: list[str] = args.files or ["-"]
-    if files.count("-") > 1:
-        raise _UsageError("standard input ('-') can be read only once")
+    files = _inputs(args)
     target = None if args.output in (None, "-") else args.output
     for path in files:
         if target is not None and _same_file(path, target):
             raise _UsageError(f"output {target} is the input {path}")
-    try:
-        matcher = Matcher(
-            _match_gazetteers(args),
-            types=args.types,
-            min_score=args.min_score,
-            overlaps="all" if args.all_overlaps else "longest",
-        )
-    except GazetteerError as err:
-        _error(str(err))
+    matcher = _matcher(args)
+    if matcher is None:
         return 1
     try:
         if target is None:
-            return _match_into(files, matcher, args, sys.stdout.buffer)
+            out = sys.stdout.buffer
+            return _match_into(files, matcher, args, out, out.flush)
         with _io.open_output(target) as output:
             status = _match_into(files, matcher, args, output)
             if status == 0:
                 output.commit()
             return status
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return _stop_quietly()
     except OSError as err:
         _error(_describe(err, target or "<stdout>"))
         return 1
+
+
+def _matcher(args: argparse.Namespace) -> Matcher | None:
+    """The one matcher of this run, or ``None`` (reported) if a gazetteer cannot be loaded."""
+    try:
+        gazetteers = _match_gazetteers(args)
+    except GazetteerError as err:
+        _error(str(err))
+        return None
+    except OSError as err:  # a --gazetteer-file that is a directory, or cannot be read
+        _error(_describe(err, "--gazetteer-file"))
+        return None
+    return Matcher(
+        gazetteers,
+        types=args.types,
+        min_score=args.min_score,
+        overlaps="all" if args.all_overlaps else "longest",
+    )
 
 
 def _match_gazetteers(args: argparse.Namespace) -> list[Gazetteer] | None:
@@ -610,85 +678,84 @@ def _match_gazetteers(args: argparse.Namespace) -> list[Gazetteer] | None:
         try:
             chosen.append(load_gazetteer(name, version or None))
         except GazetteerError as err:
-            raise _UsageError(str(err)) from None
+            raise _UsageError(f"argument --gazetteer: {err}") from None
     chosen.extend(Gazetteer.from_path(path) for path in args.gazetteer_file or [])
     return chosen
 
 
-def _match_into(files: list[str], matcher: Matcher, args: argparse.Namespace, out: _Sink) -> int:
+def _match_into(
+    files: list[str],
+    matcher: Matcher,
+    args: argparse.Namespace,
+    out: _Sink,
+    flush: Callable[[], object] | None = None,
+) -> int:
+    """Write the records of every input to *out*; return the exit status.
+
+    An input's records are spooled (in memory, then on disk) and written only
+    once the whole input was read, so one that fails adds none.
+    """
     if args.format == "tsv":
         out.write(("\t".join(MATCH_FIELDS) + "\n").encode("utf-8"))
     ok = True
     for path in files:
-        name = STDIN_NAME if path == "-" else path
         with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
-            try:
-                if path == "-":
-                    _match_stream(sys.stdin.buffer, "-", name, matcher, args, spool)
-                else:
-                    with Path(path).open("rb") as stream:
-                        _match_stream(stream, path, name, matcher, args, spool)
-            except _io.DecodeError as err:
-                _error(str(err))
-                ok = False
-                continue
-            except OSError as err:
-                _error(_describe(err, name))
+            work = functools.partial(_match_file, path, matcher, args, spool)
+            if not _attempt(_input_name(path), work):
                 ok = False
                 continue
             spool.seek(0)
             shutil.copyfileobj(spool, out)
+        if flush is not None:
+            flush()
     return 0 if ok else 1
 
 
-def _match_stream(
-    stream: BinaryIO,
-    path: str,
-    name: str,
-    matcher: Matcher,
-    args: argparse.Namespace,
-    sink: _Sink,
-) -> None:
-    progress = _Progress.for_stream(stream, name)
-    chunks = _io.chunk_text(
-        _io.decode_blocks(
-            stream, encoding=args.encoding, errors=args.errors, name=name, progress=progress
-        )
-    )
-    # iter_chunks asks for the next chunk only when it has reported every match
-    # of the current one, so a match always lies in ``where.text``.
-    where = _Chunk()
+def _match_file(path: str, matcher: Matcher, args: argparse.Namespace, sink: _Sink) -> bool:
+    """Write a record to *sink* for every match in the input *path*."""
+    render = _tsv_record if args.format == "tsv" else _json_record
+    lines = _Lines()
+    with _reading(path) as stream, _decoded(stream, _input_name(path), args) as chunks:
+        for match in matcher.iter_chunks(lines.track(chunks)):
+            sink.write(render(path, lines.line(match.start), match))
+    return True
 
-    def tracked() -> Iterator[str]:
+
+class _Lines:
+    """The line numbers of offsets into a text that is read chunk by chunk.
+
+    Only the latest chunk is kept, with the line of one offset in it: the
+    line of another is counted from there, forward or back, so each chunk is
+    scanned about once however many matches it holds.  An offset must lie in
+    the latest chunk: :meth:`~arnorm.Matcher.iter_chunks` reports every match
+    of a chunk before it asks for the next.
+    """
+
+    def __init__(self) -> None:
+        self._chunk = ""
+        self._base = 0  # the offset of the chunk in the text
+        self._at = 0  # an index into the chunk ...
+        self._line = 1  # ... and its line
+
+    def track(self, chunks: Iterable[str]) -> Iterator[str]:
+        """Pass *chunks* through, keeping the latest one."""
         for chunk in chunks:
-            where.advance(chunk)
+            self.line(self._base + len(self._chunk))  # count the rest of the previous chunk
+            self._base += len(self._chunk)
+            self._chunk, self._at = chunk, 0
             yield chunk
 
-    render = _tsv_record if args.format == "tsv" else _json_record
-    try:
-        for match in matcher.iter_chunks(tracked()):
-            sink.write(render(path, where.line_of(match.start), match))
-    finally:
-        if progress is not None:
-            progress.done()
-
-
-@dataclasses.dataclass
-class _Chunk:
-    """The chunk of a stream being matched: its text, where it starts, its first line."""
-
-    text: str = ""
-    base: int = 0
-    line: int = 1
-
-    def advance(self, chunk: str) -> None:
-        self.line += self.text.count("\n")
-        self.base += len(self.text)
-        self.text = chunk
-
-    def line_of(self, offset: int) -> int:
-        """The 1-based line of character *offset* (counted from the stream's start)."""
-        return self.line + self.text.count("\n", 0, offset - self.base)
+    def line(self, offset: int) -> int:
+        """The 1-based line of the character at *offset* (from the start of the text)."""
+        at = offset - self._base
+        if not 0 <= at <= len(self._chunk):
+            raise ValueError(f"offset {offset} is not in the latest chunk")
+        if at >= self._at:
+            self._line += self._chunk.count("\n", self._at, at)
+        else:
+            self._line -= self._chunk.count("\n", at, self._at)
+        self._at = at
+        return self._line
 
 
 def _record(path: str, line: int, match: Match) -> dict[str, object]:
@@ -713,7 +780,8 @@ def _json_record(path: str, line: int, match: Match) -> bytes:
     return (json.dumps(_record(path, line, match), ensure_ascii=False) + "\n").encode("utf-8")
 
 
-_TSV_UNSAFE: Final = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+#: A tab, and every character at which ``str.splitlines`` breaks a line, turn into a space.
+_TSV_UNSAFE: Final = str.maketrans(dict.fromkeys("\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 
 def _tsv_record(path: str, line: int, match: Match) -> bytes:

@@ -1,127 +1,307 @@
-"""The ``arnorm match`` command line."""
+"""The ``arnorm match`` command line, run in-process (and once as a real subprocess)."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import io
 import json
-import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from arnorm import Matcher, _io, cli
+from arnorm import Match, Matcher, _io, cli
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+ARTICLES = sorted(CORPUS.glob("news-*.txt"))
 FIELDS = "file line start end text id type name name_en score method gazetteer version".split()  # noqa: SIM905 - the spec, on one line
 TEXT = "استقبل عبد اللطيف حموشي\nوفدا من أبوظبي، ثم زار الرباط\n"
 
 
-def run(*args: str | Path, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "arnorm", "match", *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+@dataclasses.dataclass(frozen=True)
+class Result:
+    status: int
+    out: str
+    err: str
+
+    def records(self) -> list[dict[str, Any]]:
+        return [json.loads(line) for line in self.out.splitlines()]
 
 
-def records(result: subprocess.CompletedProcess[bytes]) -> list[dict[str, object]]:
-    return [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+Run = Callable[..., Result]
 
 
-def test_stdin_gives_one_json_object_a_match_with_the_documented_fields() -> None:
-    result = run(stdin=TEXT.encode())
-    assert result.returncode == 0, result.stderr
-    got = records(result)
+@pytest.fixture
+def match(monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]) -> Run:
+    """``arnorm match ARGS`` in this process, with *stdin* as standard input."""
+
+    def run(*args: str | Path, stdin: bytes = b"") -> Result:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+        status = cli.main(["match", *map(str, args)])
+        out, err = capsysbinary.readouterr()
+        return Result(status, out.decode("utf-8"), err.decode("utf-8"))
+
+    return run
+
+
+@pytest.fixture
+def chunks_seen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The chunks that ``Matcher.iter_chunks`` is given, as it is given them."""
+    seen: list[str] = []
+    original = Matcher.iter_chunks
+
+    def spy(self: Matcher, chunks: Iterable[str]) -> Iterator[Match]:
+        def recorded() -> Iterator[str]:
+            for chunk in chunks:
+                seen.append(chunk)
+                yield chunk
+
+        return original(self, recorded())
+
+    monkeypatch.setattr(Matcher, "iter_chunks", spy)
+    return seen
+
+
+def as_tuples(matches: Iterable[Match]) -> list[tuple[object, ...]]:
+    return [(m.start, m.end, m.text, m.id, m.score, m.method, m.version) for m in matches]
+
+
+def record_tuples(records: Iterable[dict[str, Any]]) -> list[tuple[object, ...]]:
+    keys = ("start", "end", "text", "id", "score", "method", "version")
+    return [tuple(r[k] for k in keys) for r in records]
+
+
+def check_offsets_and_lines(records: list[dict[str, Any]], decoded: str) -> None:
+    for r in records:
+        assert decoded[r["start"] : r["end"]] == r["text"], r
+        assert r["line"] == decoded.count("\n", 0, r["start"]) + 1, r
+
+
+# -- input and records --------------------------------------------------------------------
+
+
+def test_stdin_gives_one_json_object_a_match_with_the_fields_in_order(match: Run) -> None:
+    result = match(stdin=TEXT.encode())
+    assert (result.status, result.err) == (0, "")
+    got = result.records()
     assert [list(r) for r in got] == [FIELDS] * 3
     assert [(r["file"], r["line"], r["text"], r["id"]) for r in got] == [
         ("-", 1, "عبد اللطيف حموشي", "person-abdellatif-hammouchi"),
         ("-", 2, "أبوظبي", "ae-abu-dhabi"),
         ("-", 2, "الرباط", "ma-rabat"),
     ]
-    for r in got:
-        assert TEXT[int(str(r["start"])) : int(str(r["end"]))] == r["text"]
+    expected = [{"file": "-", **m.to_dict()} for m in Matcher().find(TEXT)]
+    for record, want in zip(got, expected, strict=True):
+        assert {k: v for k, v in record.items() if k != "line"} == {
+            k: want[k] for k in FIELDS if k != "line"
+        }
+    assert '"text": "عبد اللطيف حموشي"' in result.out  # ensure_ascii=False
 
 
-@pytest.mark.parametrize("path", sorted(CORPUS.glob("news-*.txt")), ids=lambda p: p.name)
-def test_offsets_and_lines_point_into_the_decoded_file(path: Path) -> None:
-    result = run(path)
-    assert result.returncode == 0
-    text = path.read_text(encoding="utf-8")
-    got = records(result)
-    assert len(got) >= 15
-    for r in got:
-        start, end = int(str(r["start"])), int(str(r["end"]))
-        assert text[start:end] == r["text"]
-        assert r["line"] == text.count("\n", 0, start) + 1
-        assert r["file"] == str(path)
-    assert [(r["start"], r["id"]) for r in got] == [(m.start, m.id) for m in Matcher().find(text)]
-
-
-def test_small_chunks_give_the_same_matches(
-    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path
+def test_a_file_is_named_as_given_and_dash_is_stdin(
+    match: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("news-*.txt")))
-    path = tmp_path / "all.txt"
-    path.write_text(text * 3, encoding="utf-8")
-    monkeypatch.setattr(_io, "MAX_CHUNK_CHARS", 700)
-    monkeypatch.setattr(_io, "BLOCK_SIZE", 256)
-    assert cli.main(["match", str(path)]) == 0
-    lines = capsysbinary.readouterr().out.decode("utf-8").splitlines()
-    got = [json.loads(line) for line in lines]
-    whole = text * 3
-    expected = Matcher().find(whole)
-    assert [(r["start"], r["end"], r["id"]) for r in got] == [
-        (m.start, m.end, m.id) for m in expected
+    (tmp_path / "in.txt").write_text("زار الرباط\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = match("in.txt", "-", stdin="ثم أبوظبي\n".encode())
+    assert result.status == 0
+    assert [(r["file"], r["line"], r["start"], r["id"]) for r in result.records()] == [
+        ("in.txt", 1, 4, "ma-rabat"),
+        ("-", 1, 3, "ae-abu-dhabi"),
     ]
-    assert all(r["line"] == whole.count("\n", 0, r["start"]) + 1 for r in got)
 
 
-def test_tsv_output_has_a_header_and_no_stray_tabs(tmp_path: Path) -> None:
+def test_a_real_pipe_into_the_installed_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "arnorm", "match", "--format", "tsv", "-"],
+        input=TEXT.encode(),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    rows = [line.split("\t") for line in result.stdout.decode("utf-8").splitlines()]
+    assert rows[0] == FIELDS
+    assert [row[4] for row in rows[1:]] == ["عبد اللطيف حموشي", "أبوظبي", "الرباط"]
+
+
+@pytest.mark.skipif(not ARTICLES, reason="the development corpus lives beside the repo")
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_offsets_and_lines_point_into_the_decoded_file(match: Run, path: Path) -> None:
+    result = match(path)
+    assert result.status == 0
+    decoded = path.read_text(encoding="utf-8")
+    got = result.records()
+    assert len(got) >= 15
+    check_offsets_and_lines(got, decoded)
+    assert {r["file"] for r in got} == {str(path)}
+    if "\n" in decoded.strip():
+        assert len({r["line"] for r in got}) > 2
+    assert record_tuples(got) == as_tuples(Matcher().find(decoded))
+
+
+@pytest.mark.skipif(not ARTICLES, reason="the development corpus lives beside the repo")
+def test_offsets_skip_the_bom_and_count_crlf_as_two_characters(match: Run, tmp_path: Path) -> None:
+    decoded = ARTICLES[-1].read_text(encoding="utf-8").replace("\n", "\r\n")
+    path = tmp_path / "bom-crlf.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + decoded.encode("utf-8"))
+    got = match(path).records()
+    check_offsets_and_lines(got, decoded)
+    assert record_tuples(got) == as_tuples(Matcher().find(decoded))
+    assert got[-1]["line"] > 2
+
+
+# -- streaming: several chunks, constant memory -------------------------------------------
+
+
+@pytest.mark.skipif(not ARTICLES, reason="the development corpus lives beside the repo")
+def test_many_chunks_give_the_matches_of_the_whole_text(
+    match: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunks_seen: list[str]
+) -> None:
+    whole = "\n".join(p.read_text(encoding="utf-8") for p in ARTICLES) * 3
+    path = tmp_path / "all.txt"
+    path.write_text(whole, encoding="utf-8")
+    monkeypatch.setattr(_io, "BLOCK_SIZE", 256)  # a chunk ends at the last line feed of a block
+    got = match(path).records()
+    assert len(chunks_seen) > 20
+    assert "".join(chunks_seen) == whole
+    assert all(chunk.endswith("\n") for chunk in chunks_seen[:-1])
+    assert len(got) > 100
+    assert record_tuples(got) == as_tuples(Matcher().find(whole))
+    check_offsets_and_lines(got, whole)
+
+
+@pytest.mark.skipif(not ARTICLES, reason="the development corpus lives beside the repo")
+def test_lines_and_offsets_stay_right_when_chunks_end_inside_lines(
+    match: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunks_seen: list[str]
+) -> None:
+    whole = "\n".join(p.read_text(encoding="utf-8") for p in ARTICLES)
+    path = tmp_path / "all.txt"
+    path.write_text(whole, encoding="utf-8")
+    monkeypatch.setattr(_io, "BLOCK_SIZE", 64)
+    monkeypatch.setattr(_io, "MAX_CHUNK_CHARS", 200)
+    got = match(path).records()
+    assert sum(not chunk.endswith("\n") for chunk in chunks_seen) > 5
+    assert len(got) > 30
+    check_offsets_and_lines(got, whole)
+
+
+def test_line_counting_goes_forward_and_back_within_the_latest_chunk() -> None:
+    lines = cli._Lines()
+    chunks = lines.track(["a\nb\n", "c\nd", "\ne"])
+    assert next(chunks) == "a\nb\n"
+    assert [lines.line(i) for i in (0, 2, 4, 1, 3)] == [1, 2, 3, 1, 2]
+    assert next(chunks) == "c\nd"
+    assert [lines.line(i) for i in (6, 4, 7)] == [4, 3, 4]
+    with pytest.raises(ValueError, match="offset 3 is not in the latest chunk"):
+        lines.line(3)
+    assert next(chunks) == "\ne"
+    assert [lines.line(i) for i in (8, 7, 9)] == [5, 4, 5]
+
+
+# -- output formats ----------------------------------------------------------------------
+
+
+def test_tsv_has_a_header_and_one_row_a_match(match: Run, tmp_path: Path) -> None:
     path = tmp_path / "in.txt"
-    path.write_text("زار\tالرباط\n", encoding="utf-8")
-    result = run("--format", "tsv", path)
-    assert result.returncode == 0
-    header, *rows = result.stdout.decode("utf-8").splitlines()
+    path.write_text("زار\tالرباط\nثم أبوظبي\n", encoding="utf-8")
+    result = match("--format", "tsv", path)
+    assert result.status == 0
+    header, *rows = result.out.split("\n")[:-1]
     assert header.split("\t") == FIELDS
-    assert len(rows) == 1
-    assert rows[0].split("\t")[4:6] == ["الرباط", "ma-rabat"]
-    assert all(len(row.split("\t")) == len(FIELDS) for row in rows)
+    rabat = ["1", "4", "10", "الرباط", "ma-rabat", "place", "الرباط", "Rabat"]
+    abu_dhabi = ["2", "14", "20", "أبوظبي", "ae-abu-dhabi", "place", "أبوظبي", "Abu Dhabi"]
+    scored = ["1.0", "exact", "places", "1.1.0"]
+    assert [row.split("\t") for row in rows] == [
+        [str(path), *rabat, *scored],
+        [str(path), *abu_dhabi, *scored],
+    ]
+    assert match("--format", "tsv", stdin=b"no names here\n").out == "\t".join(FIELDS) + "\n"
 
 
-def test_types_and_min_score_filter() -> None:
+def test_tsv_values_cannot_break_rows_or_columns() -> None:
+    odd = Match(0, 3, "a\tb", "x-1", "place", "n\nm", "N\r\nM", "g\u2028h", "1.0.0", "a", 1.0, "m")
+    row = cli._tsv_record("dir\twith tab/f.txt", 1, odd).decode("utf-8")
+    assert row.endswith("\n")
+    assert row[:-1].splitlines() == [row[:-1]]
+    assert row[:-1].split("\t") == [
+        "dir with tab/f.txt",
+        "1",
+        "0",
+        "3",
+        "a b",
+        "x-1",
+        "place",
+        "n m",
+        "N  M",
+        "1.0",
+        "m",
+        "g h",
+        "1.0.0",
+    ]
+
+
+# -- choosing and filtering --------------------------------------------------------------
+
+
+def test_types_and_min_score_filter(match: Run) -> None:
     text = "استقبل عبد اللطيف حموشي بالرباط وأكد حموسي".encode()
-    places = records(run("--types", "place", stdin=text))
+    everything = match(stdin=text).records()
+    assert min(r["score"] for r in everything) < 0.9
+    places = match("--types", "place", stdin=text).records()
     assert [r["id"] for r in places] == ["ma-rabat"]
-    people = records(run("--types", "person,agency", stdin=text))
+    people = match("--types", "person,agency", stdin=text).records()
     assert {r["type"] for r in people} == {"person"}
     assert len(people) == 2
-    sure = records(run("--min-score", "0.9", stdin=text))
+    sure = match("--min-score", "0.9", stdin=text).records()
     assert [r["id"] for r in sure] == ["person-abdellatif-hammouchi", "ma-rabat"]
-    bad = run("--types", "city", stdin=text)
-    assert bad.returncode == 2
-    assert b"unknown entry type city" in bad.stderr
-    assert run("--min-score", "1.5", stdin=text).returncode == 2
+    assert all(r["score"] >= 0.9 for r in sure)
 
 
-def test_pinned_and_unknown_gazetteers() -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--types", "city"], "argument --types: unknown entry type city; choose from"),
+        (["--types", ","], "argument --types: unknown entry type ','"),
+        (["--min-score", "1.5"], "argument --min-score: must be between 0 and 1, not 1.5"),
+        (["--min-score", "-0.1"], "argument --min-score: must be between 0 and 1"),
+        (["--min-score", "nan"], "argument --min-score: must be between 0 and 1, not nan"),
+        (["--min-score", "high"], "argument --min-score: not a number: 'high'"),
+        (["--format", "csv"], "argument --format: invalid choice"),
+        (["--gazetteer", "nosuch"], "argument --gazetteer: no gazetteer named 'nosuch'"),
+        (
+            ["--gazetteer", "places@9.9.9"],
+            "argument --gazetteer: places has no version 9.9.9; released versions are 1.0.0,",
+        ),
+        (["--gazetteer", "places@latest"], "argument --gazetteer: invalid version 'latest'"),
+        (["-", "-"], "standard input ('-') can be read only once"),
+    ],
+)
+def test_usage_errors_exit_2(match: Run, args: list[str], message: str) -> None:
+    result = match(*args, stdin="الرباط\n".encode())
+    assert (result.status, result.out) == (2, "")
+    assert result.err.startswith("usage: arnorm match")
+    assert f"arnorm match: error: {message}" in result.err
+
+
+def test_a_pinned_gazetteer_version(match: Run) -> None:
     text = "من الرباط إلى أوربا".encode()
-    pinned = records(run("--gazetteer", "places@1.0.0", stdin=text))
-    assert [(r["id"], r["version"]) for r in pinned] == [("ma-rabat", "1.0.0")]
-    latest = records(run("--gazetteer", "places", stdin=text))
-    assert [r["id"] for r in latest] == ["ma-rabat", "region-europe"]
-    for spec in ("places@9.9.9", "nosuch"):
-        result = run("--gazetteer", spec, stdin=text)
-        assert result.returncode == 2
-        assert b"arnorm match: error:" in result.stderr
+    pinned = match("--gazetteer", "places@1.0.0", stdin=text).records()
+    assert [(r["id"], r["gazetteer"], r["version"]) for r in pinned] == [
+        ("ma-rabat", "places", "1.0.0")
+    ]
+    latest = match("--gazetteer", "places", stdin=text).records()
+    assert [(r["id"], r["version"]) for r in latest] == [
+        ("ma-rabat", "1.1.0"),
+        ("region-europe", "1.1.0"),
+    ]
 
 
-def test_a_users_gazetteer_in_jsonl_and_csv(tmp_path: Path) -> None:
+def test_a_users_gazetteer_in_jsonl_and_csv(match: Run, tmp_path: Path) -> None:
     jsonl = tmp_path / "mine.jsonl"
     entry = {
         "id": "x-office",
@@ -132,84 +312,133 @@ def test_a_users_gazetteer_in_jsonl_and_csv(tmp_path: Path) -> None:
     }
     jsonl.write_text(json.dumps(entry, ensure_ascii=False) + "\n", encoding="utf-8")
     csv = tmp_path / "quick.csv"
-    csv.write_text("name,type,aliases\nوادي النخيل,place,الوادي الأخضر\n", encoding="utf-8")
+    csv.write_text(
+        "id,name,type,aliases,name_en\ngreen-valley,وادي النخيل,place,الوادي الأخضر,Green Valley\n",
+        encoding="utf-8",
+    )
     text = "قال مكتب الأبحاث الخاصة في الرباط إن الوادي الأخضر آمن".encode()
-    got = records(run("--gazetteer-file", jsonl, "--gazetteer-file", csv, stdin=text))
-    assert [(r["id"], r["gazetteer"]) for r in got] == [
-        ("x-office", "mine"),
-        (got[1]["id"], "quick"),
+    got = match("--gazetteer-file", jsonl, "--gazetteer-file", csv, stdin=text).records()
+    assert [(r["text"], r["id"], r["name_en"], r["gazetteer"], r["version"]) for r in got] == [
+        ("مكتب الأبحاث الخاصة", "x-office", "Office of Special Research", "mine", "0.0.0"),
+        ("الوادي الأخضر", "green-valley", "Green Valley", "quick", "0.0.0"),
     ]
-    both = records(run("--gazetteer", "places", "--gazetteer-file", jsonl, stdin=text))
+    both = match("--gazetteer", "places", "--gazetteer-file", jsonl, stdin=text).records()
     assert [r["id"] for r in both] == ["x-office", "ma-rabat"]
+
+
+def test_a_bad_gazetteer_file_is_an_input_error(match: Run, tmp_path: Path) -> None:
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"id": "x", "type": "agency"}\n', encoding="utf-8")
-    result = run("--gazetteer-file", broken, stdin=text)
-    assert result.returncode == 1
-    assert f"{broken}:1".encode() in result.stderr
+    result = match("--gazetteer-file", broken, stdin="الرباط\n".encode())
+    assert (result.status, result.out) == (1, "")
+    assert result.err.startswith(f"arnorm: error: {broken}:1: ")
+    result = match("--gazetteer-file", tmp_path, stdin="الرباط\n".encode())
+    assert (result.status, result.err) == (1, f"arnorm: error: {tmp_path}: Is a directory\n")
+    missing = tmp_path / "missing.csv"
+    result = match("--gazetteer-file", missing, stdin="الرباط\n".encode())
+    assert (result.status, result.err) == (
+        1,
+        f"arnorm: error: {missing}: No such file or directory\n",
+    )
 
 
-def test_windows_1256_input(tmp_path: Path) -> None:
-    path = tmp_path / "cp1256.txt"
-    path.write_bytes("وصل الوفد إلى الرباط".encode("windows-1256"))
-    got = records(run("--encoding", "windows-1256", path))
-    assert [(r["text"], r["start"]) for r in got] == [("الرباط", 14)]
+def test_all_overlaps(match: Run) -> None:
+    text = "دولة الإمارات العربية المتحدة".encode()
+    assert [r["text"] for r in match(stdin=text).records()] == ["دولة الإمارات العربية المتحدة"]
+    nested = match("--all-overlaps", stdin=text).records()
+    assert len(nested) >= 3
+    assert "الإمارات" in [r["text"] for r in nested]
+    assert {r["id"] for r in nested} == {"country-ae"}
 
 
-def test_a_decode_error_names_the_place_and_leaves_the_output_alone(tmp_path: Path) -> None:
+# -- decoding, errors and the output file -------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["windows-1256", "iso-8859-6"])
+def test_single_byte_arabic_encodings(match: Run, tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("وصل الوفد\r\nإلى الرباط".encode(encoding))
+    got = match("--encoding", encoding, path).records()
+    assert [(r["text"], r["line"], r["start"], r["end"]) for r in got] == [("الرباط", 2, 15, 21)]
+    assert match(path).status == 1  # not UTF-8
+
+
+def test_errors_replace_counts_the_replacement_character(match: Run) -> None:
+    result = match("--errors", "replace", stdin=b"\xff\xfe " + "الرباط".encode())
+    assert result.status == 0
+    assert [(r["text"], r["start"]) for r in result.records()] == [("الرباط", 3)]
+
+
+def test_a_decode_error_names_the_place_and_leaves_the_output_alone(
+    match: Run, tmp_path: Path
+) -> None:
     bad = tmp_path / "bad.txt"
     before = "الرباط\nسطر ثان ".encode()
     bad.write_bytes(before + b"\xff" + " المغرب\n".encode())
     out = tmp_path / "out.jsonl"
     out.write_text("previous results\n", encoding="utf-8")
-    result = run(bad, "-o", out)
-    assert result.returncode == 1
-    message = result.stderr.decode("utf-8")
-    assert f"{bad}:2: cannot decode byte 0xff at byte offset {len(before)}" in message
+    result = match(bad, "-o", out)
+    assert (result.status, result.out) == (1, "")
+    assert result.err == (
+        f"arnorm: error: {bad}:2: cannot decode byte 0xff at byte offset {len(before)} as utf-8\n"
+    )
     assert out.read_text(encoding="utf-8") == "previous results\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "out.jsonl"]
 
 
-def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
-    good = tmp_path / "good.txt"
-    good.write_text("في الرباط\n", encoding="utf-8")
-    bad = tmp_path / "bad.txt"
-    bad.write_bytes("المغرب ".encode() + b"\xff\n")
-    result = run(bad, good, tmp_path / "missing.txt")
-    assert result.returncode == 1
-    assert [(r["file"], r["id"]) for r in records(result)] == [(str(good), "ma-rabat")]
-    message = result.stderr.decode("utf-8")
-    assert "bad.txt" in message
-    assert "missing.txt" in message
+def test_a_decode_error_on_stdin_is_named_like_normalize_names_it(match: Run) -> None:
+    result = match(stdin="الرباط\n".encode() + b"\xd8")
+    assert (result.status, result.out) == (1, "")
+    offset = len("الرباط\n".encode())
+    assert result.err == (
+        f"arnorm: error: <stdin>:2: cannot decode byte 0xd8 at byte offset {offset} as utf-8\n"
+    )
 
 
-def test_output_file_is_written_atomically(tmp_path: Path) -> None:
+def test_one_bad_file_does_not_stop_the_others(match: Run, tmp_path: Path) -> None:
+    first, bad, last = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    first.write_text("في الرباط\n", encoding="utf-8")
+    bad.write_bytes("المغرب في الرباط ".encode() + b"\xff\n")
+    last.write_text("ثم أبوظبي\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    result = match(first, bad, missing, last)
+    assert result.status == 1
+    assert [(r["file"], r["id"]) for r in result.records()] == [
+        (str(first), "ma-rabat"),
+        (str(last), "ae-abu-dhabi"),
+    ]
+    offset = len("المغرب في الرباط ".encode())
+    assert result.err.splitlines() == [
+        f"arnorm: error: {bad}:1: cannot decode byte 0xff at byte offset {offset} as utf-8",
+        f"arnorm: error: {missing}: No such file or directory",
+    ]
+
+
+def test_output_file_is_written_atomically(match: Run, tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("في الرباط\n", encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    assert run(good, "-o", out).returncode == 0
-    assert [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()] == ["ma-rabat"]
-    same = run(good, "-o", good)
-    assert same.returncode == 2
+    out = tmp_path / "out.tsv"
+    out.write_text("old\n", encoding="utf-8")
+    result = match("--format", "tsv", good, "-o", out)
+    assert (result.status, result.out, result.err) == (0, "", "")
+    assert out.read_text(encoding="utf-8").splitlines()[0].split("\t") == FIELDS
+    assert out.read_text(encoding="utf-8").splitlines()[1].split("\t")[5] == "ma-rabat"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.txt", "out.tsv"]
+    same = match(good, "-o", tmp_path / "." / "good.txt")
+    assert same.status == 2
+    assert "is the input" in same.err
     assert good.read_text(encoding="utf-8") == "في الرباط\n"
-    assert run("-", "-").returncode == 2
-
-
-def test_all_overlaps() -> None:
-    text = "دولة الإمارات العربية المتحدة".encode()
-    assert len(records(run(stdin=text))) == 1
-    nested = records(run("--all-overlaps", stdin=text))
-    assert len(nested) >= 3
-    assert {r["id"] for r in nested} == {"country-ae"}
+    assert match(good, "-o", tmp_path / "no" / "out.jsonl").status == 1
 
 
 def test_match_parser_documents_every_option() -> None:
     parser = cli.build_parser()
     (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    match = commands.choices["match"]
-    for action in match._actions:
+    sub = commands.choices["match"]
+    for action in sub._actions:
         assert action.help, action.dest
         assert len(action.help) > 15, action.dest
-    assert {a.dest for a in match._actions} >= {
+    assert {a.dest for a in sub._actions} >= {
         "files",
         "output",
         "format",
@@ -221,3 +450,6 @@ def test_match_parser_documents_every_option() -> None:
         "encoding",
         "errors",
     }
+    helps = {a.dest: a.help or "" for a in sub._actions}
+    assert "unknown NAME or VERSION is a usage error (exit status 2)" in helps["gazetteer"]
+    assert "input error (exit status 1)" in helps["gazetteer_file"]
