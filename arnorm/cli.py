@@ -660,12 +660,15 @@ def _matcher(args: argparse.Namespace) -> Matcher | None:
     except OSError as err:  # a --gazetteer-file that is a directory, or cannot be read
         _error(_describe(err, "--gazetteer-file"))
         return None
-    return Matcher(
-        gazetteers,
-        types=args.types,
-        min_score=args.min_score,
-        overlaps="all" if args.all_overlaps else "longest",
-    )
+    try:
+        return Matcher(
+            gazetteers,
+            types=args.types,
+            min_score=args.min_score,
+            overlaps="all" if args.all_overlaps else "longest",
+        )
+    except ValueError as err:  # the same gazetteer asked for twice
+        raise _UsageError(str(err)) from None
 
 
 def _match_gazetteers(args: argparse.Namespace) -> list[Gazetteer] | None:

@@ -32,6 +32,7 @@ from typing import Any, Final, Literal, NamedTuple
 
 from ._align import OffsetMap
 from .gazetteer import (
+    ENTRY_TYPES,
     Entry,
     EntryType,
     Gazetteer,
@@ -323,9 +324,15 @@ class Matcher:
         if gazetteers is None:
             gazetteers = [load_gazetteer(name) for name in available_gazetteers()]
         self.gazetteers: tuple[Gazetteer, ...] = tuple(gazetteers)
+        names = [g.name for g in self.gazetteers]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(
+                f"gazetteer {twice[0]!r} is given more than once; a match names one version"
+            )
         self.types: frozenset[str] | None = None if types is None else frozenset(types)
         if self.types is not None:
-            unknown = self.types - {"person", "agency", "organization", "place"}
+            unknown = self.types - set(ENTRY_TYPES)
             if unknown:
                 raise ValueError(f"unknown entry types: {', '.join(sorted(unknown))}")
         if overlaps not in ("longest", "all"):

@@ -278,6 +278,10 @@ def test_types_and_min_score_filter(match: Run) -> None:
             "argument --gazetteer: places has no version 9.9.9; released versions are 1.0.0,",
         ),
         (["--gazetteer", "places@latest"], "argument --gazetteer: invalid version 'latest'"),
+        (
+            ["--gazetteer", "places@1.0.0", "--gazetteer", "places"],
+            "gazetteer 'places' is given more than once",
+        ),
         (["-", "-"], "standard input ('-') can be read only once"),
     ],
 )

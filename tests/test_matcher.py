@@ -294,6 +294,8 @@ def test_types_and_min_score_filter() -> None:
         Matcher(types=["city"])
     with pytest.raises(ValueError, match="min_score"):
         Matcher(min_score=2)
+    with pytest.raises(ValueError, match="'places' is given more than once"):
+        Matcher([load_gazetteer("places", "1.0.0"), load_gazetteer("places")])
 
 
 # -- long texts --------------------------------------------------------------------------
