@@ -422,7 +422,7 @@ class Matcher:
         # A person's surname alone (حموشي، الحموشي) is a surname match, scored
         # lower, even where the gazetteer lists it as an alias of its own.
         for last, owner in surnames:
-            for form in {last, last if last.startswith("ال") else "ال" + last}:
+            for form in dict.fromkeys((last, last if last.startswith("ال") else "ال" + last)):
                 if len(form) < 3:
                     continue
                 rows = phrases.get(form)
@@ -447,14 +447,17 @@ class Matcher:
     def _index(self, key: str, units: Sequence[str], row: int, words: dict[str, None]) -> None:
         phrases = self._phrases
         found = phrases.get(key)
+        owner = self._a_entry[row]
         if found is None:
             phrases[key] = row
         elif isinstance(found, int):
-            if self._a_entry[found] == self._a_entry[row] and self._a_kind[found] == _SURNAME:
-                return  # the same surname twice (from two forms of the name)
+            if self._a_entry[found] == owner:
+                return  # two spellings of one entry that fold alike: the first is kept
             phrases[key] = [found, row]
-        else:
+        elif all(self._a_entry[r] != owner for r in found):
             found.append(row)
+        else:
+            return
         # proper prefixes only: a walk goes on while its key is one of these
         prefix = units[0]
         for unit in units[1:]:
