@@ -607,12 +607,41 @@ class Matcher:
         >>> [(c.id, c.method) for c in Matcher().lookup("والزعاني")][:1]
         [('person-talal-rashid-al-zaabi', 'surname+dots')]
         """
-        matches = self.find(word)
-        out: list[Candidate] = []
-        for match in matches:
-            out.append(_candidate(match))
-            out.extend(match.candidates)
-        return tuple(sorted(out, key=lambda c: -c.score))
+        token = self._normalizer(word).strip()
+        if not _TOKEN.fullmatch(token):
+            # several words, or punctuation: the general path
+            out: list[Candidate] = []
+            for match in self.find(word):
+                out.append(_candidate(match))
+                out.extend(match.candidates)
+            return tuple(sorted(out, key=lambda c: -c.score))
+        # One word: its walks of one word, scored as find would score them alone.
+        scored: dict[str, Candidate] = {}
+        for key, _cut, factor, methods, _typos in self._starts(token):
+            rows = self._phrases.get(key)
+            if rows is None or (methods and not _alone_ok(methods, key)):
+                continue
+            for row in (rows,) if isinstance(rows, int) else rows:
+                alias = self._alias(row)
+                if alias.kind == "common":
+                    continue  # a common word alone has no evidence
+                hit = _new_hit((0, len(token), 0, 1, alias, factor, methods))
+                score, _, method = self._score(hit, set())
+                if score > 0.0 and score >= self.min_score:
+                    candidate = _candidate_from(hit, score, method)
+                    best = scored.get(candidate.id)
+                    if best is None or candidate.score > best.score:
+                        scored[candidate.id] = candidate
+        # as find ranks them: by score, then the entry the others are part of
+        parents = {self._entry_part_of(c.id) for c in scored.values()}
+        return tuple(sorted(scored.values(), key=lambda c: (-c.score, c.id not in parents, c.id)))
+
+    def _entry_part_of(self, entry_id: str) -> str | None:
+        for gaz in self.gazetteers:
+            entry = gaz.get(entry_id)
+            if entry is not None:
+                return entry.part_of
+        return None
 
     # -- finding -----------------------------------------------------------
 
@@ -905,14 +934,17 @@ def _sorted_array(values: list[int]) -> array.array[int]:
     return array.array("Q", values)
 
 
-def _probe(table: array.array[int], key: str) -> Iterator[int]:
+def _probe(table: array.array[int], key: str) -> list[int]:
     """The word indices stored under *key*'s hash (a few false ones are possible)."""
     low = (hash(key) & _HASH_MASK) << _INDEX_BITS
     i = bisect.bisect_left(table, low)
     high = low | _INDEX_MASK
-    while i < len(table) and table[i] <= high:
-        yield table[i] & _INDEX_MASK
+    found: list[int] = []
+    n = len(table)
+    while i < n and table[i] <= high:
+        found.append(table[i] & _INDEX_MASK)
         i += 1
+    return found
 
 
 def _evidence(

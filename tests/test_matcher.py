@@ -382,3 +382,20 @@ def test_the_evaluation_can_fail(matcher: Matcher) -> None:
     places_only = Matcher(types=["place"])
     recall, _ = evaluate(places_only, sorted(CORPUS.glob("news-*.txt")), gold)
     assert recall < 0.95
+
+
+def test_lookup_of_one_word_agrees_with_find(matcher: Matcher) -> None:
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("news-*.txt")))
+    words = set(re.findall(r"\w+", text)) | {"والزعاني", "حموسي", "بتونس", "لعمان", "الخليج"}
+    agreed = 0
+    for word in sorted(words):
+        via_find = {
+            (c.id, c.score, c.method)
+            for m in matcher.find(word)
+            if m.text == word or word.endswith(m.text)
+            for c in (m, *m.candidates)
+        }
+        via_lookup = {(c.id, c.score, c.method) for c in matcher.lookup(word)}
+        assert via_lookup == via_find, word
+        agreed += bool(via_lookup)
+    assert agreed >= 15
