@@ -109,7 +109,10 @@ _DOTLESS: Final = str.maketrans(
 )
 #: Hamza seats folded before the long-vowel skeleton is taken.
 _SEATS: Final = str.maketrans({"ؤ": "و", "ئ": "ي", "ء": None, "ى": "ي"})
-_NO_LONG_VOWELS: Final = str.maketrans(dict.fromkeys("اوي"))
+#: Inside a word, the long vowels and (through their seats) the hamzas all go.
+_INNER_VOWELS: Final = str.maketrans(dict.fromkeys("اويؤئءى"))
+#: At either end of a word a hamza seat is folded, not dropped.
+_SEAT_OF: Final = {"ؤ": "و", "ئ": "ي", "ء": "", "ى": "ي"}
 #: Minimum word lengths (in letters) for each fuzzy lookup.
 _MIN_VARIANT = 4
 _MIN_DOTS = 4
@@ -238,10 +241,12 @@ def _is_particle(token: str, first: bool) -> bool:
 
 def _loose(word: str) -> str:
     """The long-vowel skeleton: hamza seats folded, inner ا و ي dropped (هاينز → هنز)."""
-    word = word.translate(_SEATS)
     if len(word) <= 2:
-        return word
-    return word[0] + word[1:-1].translate(_NO_LONG_VOWELS) + word[-1]
+        return word.translate(_SEATS)
+    first, last = word[0], word[-1]
+    return (
+        _SEAT_OF.get(first, first) + word[1:-1].translate(_INNER_VOWELS) + _SEAT_OF.get(last, last)
+    )
 
 
 def _deletions(word: str) -> set[str]:
@@ -445,23 +450,27 @@ class Matcher:
         self._build_fuzzy()
 
     def _index(self, key: str, units: Sequence[str], row: int, words: dict[str, None]) -> None:
-        phrases = self._phrases
+        phrases, owners = self._phrases, self._a_entry
         found = phrases.get(key)
-        owner = self._a_entry[row]
+        owner = owners[row]
         if found is None:
             phrases[key] = row
         elif isinstance(found, int):
-            if self._a_entry[found] == owner:
+            if owners[found] == owner:
                 return  # two spellings of one entry that fold alike: the first is kept
             phrases[key] = [found, row]
-        elif all(self._a_entry[r] != owner for r in found):
+        elif all(owners[r] != owner for r in found):
             found.append(row)
         else:
             return
+        if len(units) == 1:
+            words[key] = None
+            return
         # proper prefixes only: a walk goes on while its key is one of these
+        add = self._prefixes.add
         prefix = units[0]
         for unit in units[1:]:
-            self._prefixes.add(prefix)
+            add(prefix)
             prefix = prefix + " " + unit
         for unit in units:
             words[unit] = None
@@ -472,13 +481,12 @@ class Matcher:
         mask, shift = _HASH_MASK, _INDEX_BITS
         words = self._words
 
-        eligible = array.array(
-            "i", (i for i, w in enumerate(words) if len(w) >= _MIN_VARIANT and _is_arabic(w))
-        )
+        eligible = [
+            i for i, w in enumerate(words) if len(w) >= _MIN_VARIANT and _ARABIC_WORD.fullmatch(w)
+        ]
 
         def fuzzy() -> Iterator[tuple[int, str]]:
-            for index in eligible:
-                yield index, words[index]
+            return zip(eligible, map(words.__getitem__, eligible), strict=True)
 
         # one index at a time, so that only one list of Python ints is alive at once
         self._loose = _sorted_array(
