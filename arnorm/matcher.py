@@ -488,20 +488,22 @@ class Matcher:
         def fuzzy() -> Iterator[tuple[int, str]]:
             return zip(eligible, map(words.__getitem__, eligible), strict=True)
 
-        # one index at a time, so that only one list of Python ints is alive at once
         self._loose = _sorted_array(
-            [(hash(_loose(word)) & mask) << shift | index for index, word in fuzzy()]
+            (hash(_loose(word)) & mask) << shift | index for index, word in fuzzy()
         )
         self._dotless = _sorted_array(
-            [(hash(word.translate(_DOTLESS)) & mask) << shift | index for index, word in fuzzy()]
+            (hash(word.translate(_DOTLESS)) & mask) << shift | index for index, word in fuzzy()
         )
-        deleted: list[int] = []
-        for index, word in fuzzy():
-            if len(word) >= _MIN_EDIT:
-                # the word itself too, for a text word with a letter too many
-                keys = [word, *(word[:i] + word[i + 1 :] for i in range(len(word)))]
-                deleted.extend([(hash(k) & mask) << shift | index for k in keys])
-        self._deleted = _sorted_array(deleted)
+
+        def deletions() -> Iterator[int]:
+            for index, word in fuzzy():
+                if len(word) >= _MIN_EDIT:
+                    # the word itself too, for a text word with a letter too many
+                    yield (hash(word) & mask) << shift | index
+                    for i in range(len(word)):
+                        yield (hash(word[:i] + word[i + 1 :]) & mask) << shift | index
+
+        self._deleted = _sorted_array(deletions())
 
     def _alias(self, row: int) -> _Alias:
         alias = self._aliases[row]
@@ -937,9 +939,25 @@ _INDEX_MASK: Final = (1 << _INDEX_BITS) - 1
 _HASH_MASK: Final = (1 << _HASH_BITS) - 1
 
 
-def _sorted_array(values: list[int]) -> array.array[int]:
-    values.sort()
-    return array.array("Q", values)
+_BUCKET_SHIFT: Final = _HASH_BITS + _INDEX_BITS - 4
+
+
+def _sorted_array(values: Iterable[int]) -> array.array[int]:
+    """The packed *values*, sorted, as 8-byte integers.
+
+    They are first spread over 16 arrays by their top bits, which sorts them
+    by those bits at no cost, then each is sorted on its own: only a
+    sixteenth of them is ever held as Python ints.
+    """
+    buckets = [array.array("Q") for _ in range(16)]
+    shift = _BUCKET_SHIFT
+    for value in values:
+        buckets[value >> shift].append(value)
+    out = array.array("Q")
+    for bucket in buckets:
+        out.extend(sorted(bucket))
+        del bucket[:]
+    return out
 
 
 def _probe(table: array.array[int], key: str) -> list[int]:
