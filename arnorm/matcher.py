@@ -673,6 +673,9 @@ class Matcher:
         learns along the way (a person's full name seen, which confirms the
         surname alone later) carries over from chunk to chunk.  Cut chunks at
         line breaks: a name cut in two by a chunk boundary is not found.
+        Every match of a chunk is yielded before the next chunk is taken from
+        *chunks*, so a caller may track which chunk a match lies in (the
+        command line counts lines that way).
         """
         seen: set[str] = set()
         base = 0
