@@ -1036,17 +1036,8 @@ def _candidate_from(hit: _Hit, score: float, method: str) -> Candidate:
 
 
 def _candidate(match: Match) -> Candidate:
-    return Candidate(
-        id=match.id,
-        type=match.type,
-        name=match.name,
-        name_en=match.name_en,
-        gazetteer=match.gazetteer,
-        version=match.version,
-        alias=match.alias,
-        score=match.score,
-        method=match.method,
-    )
+    """The match seen as one candidate among others: the fields they share."""
+    return Candidate(**{f.name: getattr(match, f.name) for f in dataclasses.fields(Candidate)})
 
 
 def _dedupe(candidates: Sequence[Candidate], best: str) -> tuple[Candidate, ...]:

@@ -86,20 +86,21 @@ def hamza(name: str, rng: random.Random) -> str | None:
     return None
 
 
-def teh_marbuta(name: str, rng: random.Random) -> str | None:
-    if "ة" in name:
-        return name.replace("ة", "ه")
-    if re.search(r"ه(\s|$)", name):
-        return re.sub(r"ه(\s|$)", r"ة\1", name, count=1)
+def _swap(name: str, letter: str, other: str) -> str | None:
+    """Every *letter* written *other*, or else a word-final *other* written *letter*."""
+    if letter in name:
+        return name.replace(letter, other)
+    if re.search(rf"{other}(\s|$)", name):
+        return re.sub(rf"{other}(\s|$)", rf"{letter}\1", name, count=1)
     return None
+
+
+def teh_marbuta(name: str, rng: random.Random) -> str | None:
+    return _swap(name, "ة", "ه")
 
 
 def alef_maksura(name: str, rng: random.Random) -> str | None:
-    if "ى" in name:
-        return name.replace("ى", "ي")
-    if re.search(r"ي(\s|$)", name):
-        return re.sub(r"ي(\s|$)", r"ى\1", name, count=1)
-    return None
+    return _swap(name, "ى", "ي")
 
 
 def spacing(name: str, rng: random.Random) -> str | None:
