@@ -18,6 +18,7 @@ MODULES = [
     "arnorm._io",
     "arnorm.gazetteer",
     "arnorm.matcher",
+    "arnorm.spacy",
 ]
 
 
