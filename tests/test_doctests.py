@@ -19,6 +19,7 @@ MODULES = [
     "arnorm.gazetteer",
     "arnorm.matcher",
     "arnorm.spacy",
+    "arnorm.frames",
 ]
 
 
