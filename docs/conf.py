@@ -39,6 +39,9 @@ nitpick_ignore_regex = [
     ("py:(class|obj|exc)", r"(ValueError|TypeError|IndexError|KeyError|OSError)"),
     ("py:(class|obj)", r"(Mapping|Sequence|Callable|Iterable|Iterator|Final|NamedTuple)"),
     ("py:(class|obj)", r"(Collection|Overlaps)"),
+    # the optional integrations' libraries, and the Literal aliases of the spaCy settings
+    ("py:(class|obj|meth|func)", r"(spacy|pandas|pd)\..*"),
+    ("py:(class|obj)", r"(Language|Doc|Span|Path|Mode|Alignment)"),
 ]
 
 # Docstrings call the functions of their own module by their bare names.
