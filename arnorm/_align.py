@@ -237,6 +237,15 @@ class OffsetMap:
             return self._in_starts[k] + last - self._out_starts[k] + 1
         return self._in_starts[k] + self._in_lens[k]
 
+    def _span(self, start: int, end: int) -> tuple[int, int]:
+        """:meth:`to_original` of a non-empty span known to be inside, in one call (hot path)."""
+        outs, ins, linear = self._out_starts, self._in_starts, self._linear
+        k = bisect_right(outs, start) - 1
+        first = ins[k] + start - outs[k] if linear[k] else ins[k]
+        last = end - 1
+        k = bisect_right(outs, last) - 1
+        return first, (ins[k] + last - outs[k] + 1 if linear[k] else ins[k] + self._in_lens[k])
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Return the span of the original text that produced ``normalized[start:end]``.
 

@@ -42,6 +42,7 @@ __all__ = [
     "common_word_aliases",
     "known_ambiguities",
     "load_gazetteer",
+    "safe_word_aliases",
     "validate_file",
 ]
 
@@ -712,3 +713,17 @@ def common_word_aliases() -> dict[str, str]:
     """
     words: dict[str, str] = _data_file("common-words.json")["words"]
     return words
+
+
+def safe_word_aliases() -> frozenset[str]:
+    """Shipped one-word aliases that are frequent Arabic words but name their entry first.
+
+    Keys are normalized (``search`` profile).  Each was reviewed: مصر and
+    حماس are names before they are words, so a matcher reports them alone;
+    a frequent one-word alias in neither this list nor
+    :func:`common_word_aliases` needs evidence, as a common word does.
+
+    >>> "مصر" in safe_word_aliases(), "اب" in safe_word_aliases()
+    (True, False)
+    """
+    return frozenset(_data_file("common-words.json")["safe"])

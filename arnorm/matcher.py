@@ -27,7 +27,7 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any, Final, Literal, NamedTuple
 
 from ._align import OffsetMap
@@ -40,6 +40,7 @@ from .gazetteer import (
     available_gazetteers,
     common_word_aliases,
     load_gazetteer,
+    safe_word_aliases,
 )
 from .normalizer import Normalizer, NormalizerConfig
 
@@ -187,11 +188,23 @@ class _Alias:
     order: int
 
 
+#: A walk through the words of a name: (words taken so far, the key they make,
+#: clitic letters cut from the first, score factor, methods, typos, the alias
+#: rows of the key or None, whether the key may go on).
+_State = tuple[int, str, int, float, tuple[str, ...], int, Sequence[int] | None, bool]
+
+
+def _rows(found: int | list[int] | None) -> Sequence[int] | None:
+    """The alias rows of an index key, as a sequence (the index keeps one row as an int)."""
+    return (found,) if isinstance(found, int) else found
+
+
 class _Hit(NamedTuple):
-    nstart: int
-    nend: int
+    """A name found from word *ti* up to (not including) word *tj*, less *cut* clitic letters."""
+
     ti: int
     tj: int
+    cut: int
     alias: _Alias
     factor: float
     methods: tuple[str, ...]
@@ -249,8 +262,25 @@ def _loose(word: str) -> str:
     )
 
 
+#: A long vowel or hamza seat with a letter on either side (words one a line).
+_INNER_VOWEL: Final = re.compile("(?<=[^\n])[اويؤئءى](?=[^\n])")
+
+
+def _loose_many(words: list[str]) -> list[str]:
+    """``[_loose(w) for w in words]``, in three passes of C over all of them at once.
+
+    Once the inner vowels are gone, the only seats left are at the ends, so
+    one translate of everything folds exactly those.
+    """
+    if not words:
+        return []
+    joined = _INNER_VOWEL.sub("", "\n".join(words))
+    return joined.translate(_SEATS).split("\n")
+
+
 def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+    """*word* less one letter, never the first or the last (an edit there is no typo we match)."""
+    return {word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)}
 
 
 def _one_apart(a: str, b: str) -> bool:
@@ -302,10 +332,14 @@ class Matcher:
     *types* keeps only entries of those types.  *common_words* lists aliases
     (normalized) that are also common words: they are reported only with
     evidence around them (a cue such as منطقة before, or another name of the
-    same type in the same list); it defaults to the shipped list, and a smaller
-    set marks words as safe.  *fuzzy* turns the dotless-skeleton and one-edit
-    lookups on or off, *variants* the long-vowel and hamza-seat skeleton,
-    *surnames* the matching of a person's surname alone.  *overlaps* is
+    same type in the same list); it defaults to the shipped list.  An alias
+    of one word that is one of the :func:`frequent_words` is a common word
+    too, unless it is in *safe_words*, which defaults to the shipped aliases
+    reviewed as names first (مصر، حماس): pass the frequent words of your own
+    gazetteer that are names, to report them alone.  *fuzzy* turns the
+    dotless-skeleton and one-edit lookups on or off, *variants* the long-vowel
+    and hamza-seat skeleton, *surnames* the matching of a person's surname
+    alone.  *overlaps* is
     ``"longest"`` (leftmost-longest, no overlaps) or ``"all"`` (nested and
     overlapping matches too).  Matches scoring below *min_score* are dropped.
 
@@ -320,6 +354,7 @@ class Matcher:
         *,
         types: Iterable[str] | None = None,
         common_words: Collection[str] | None = None,
+        safe_words: Collection[str] | None = None,
         fuzzy: bool = True,
         variants: bool = True,
         surnames: bool = True,
@@ -352,12 +387,19 @@ class Matcher:
         self._normalizer = Normalizer(NormalizerConfig.profile("search"))
         common = common_word_aliases() if common_words is None else common_words
         self._common = frozenset(self._normalizer(w) for w in common)
+        safe = safe_word_aliases() if safe_words is None else safe_words
+        self._safe = frozenset(self._normalizer(w) for w in safe)
         self._frequent = frequent_words()
         self._build()
         self._first_cache: dict[str, tuple[tuple[str, int, float, str], ...]] = {}
         self._next_cache: dict[str, tuple[tuple[str, float, str], ...]] = {}
         self._aliases: list[_Alias | None] = [None] * len(self._a_surface)
-        self._start_cache: dict[str, tuple[tuple[str, int, float, tuple[str, ...], int], ...]] = {}
+        self._start_cache: dict[str, tuple[_State, ...]] = {}
+        self._cue_cache: dict[str, frozenset[str]] = {}
+        self._rank_cache: dict[
+            tuple[tuple[int, float, tuple[str, ...], bool], ...],
+            tuple[float, _Alias, str, tuple[Candidate, ...]],
+        ] = {}
         # kinds of alias whose exact match always passes min_score and needs no evidence
         self._sure_kinds = frozenset(
             kind
@@ -411,6 +453,7 @@ class Matcher:
         self._prefixes: set[str] = set()
         words: dict[str, None] = {}
         phrases, prefixes, common = self._phrases, self._prefixes, self._common
+        frequent, safe = self._frequent, self._safe
         surnames: list[tuple[str, int]] = []
         for row, normalized in enumerate(_normalize_all(self._normalizer, surfaces)):
             units = _units(normalized, first=False)
@@ -418,11 +461,15 @@ class Matcher:
                 continue
             kind = kinds[row]
             key = " ".join(units)
-            if kind == _EXACT and key in common:
-                kinds[row] = _COMMON
-            person = entries[owners[row]].type == "person"
-            if kind == _EXACT and self.surnames and len(units) >= 2 and person:
+            entry_type = entries[owners[row]].type
+            if kind == _EXACT and self.surnames and len(units) >= 2 and entry_type == "person":
                 surnames.append((units[-1], owners[row]))
+            if kind != _SURNAME and (
+                key in common or (" " not in key and key in frequent and key not in safe)
+            ):
+                kinds[row] = _COMMON
+                if entry_type not in _CUES:
+                    continue  # no evidence can ever show it is meant as a name: never reported
             self._index(key, units, row, words)
         # A person's surname alone (حموشي، الحموشي) is a surname match, scored
         # lower, even where the gazetteer lists it as an alias of its own.
@@ -488,11 +535,15 @@ class Matcher:
         def fuzzy() -> Iterator[tuple[int, str]]:
             return zip(eligible, map(words.__getitem__, eligible), strict=True)
 
-        self._loose = _sorted_array(
-            (hash(_loose(word)) & mask) << shift | index for index, word in fuzzy()
-        )
+        def packed(keys: list[str]) -> Iterator[int]:
+            return (
+                (hash(key) & mask) << shift | index
+                for index, key in zip(eligible, keys, strict=True)
+            )
+
+        self._loose = _sorted_array(packed(_loose_many([words[i] for i in eligible])))
         self._dotless = _sorted_array(
-            (hash(word.translate(_DOTLESS)) & mask) << shift | index for index, word in fuzzy()
+            packed([w.translate(_DOTLESS) for w in map(words.__getitem__, eligible)])
         )
 
         def deletions() -> Iterator[int]:
@@ -500,8 +551,8 @@ class Matcher:
                 if len(word) >= _MIN_EDIT:
                     # the word itself too, for a text word with a letter too many
                     yield (hash(word) & mask) << shift | index
-                    for i in range(len(word)):
-                        yield (hash(word[:i] + word[i + 1 :]) & mask) << shift | index
+                    for deleted in _deletions(word):
+                        yield (hash(deleted) & mask) << shift | index
 
         self._deleted = _sorted_array(deletions())
 
@@ -521,12 +572,23 @@ class Matcher:
             self._aliases[row] = alias
         return alias
 
-    def _starts(self, token: str) -> tuple[tuple[str, int, float, tuple[str, ...], int], ...]:
-        """The walks *token* begins: (key, cut, factor, methods, typos), cached."""
+    def _starts(self, token: str) -> tuple[_State, ...]:
+        """The walks *token* begins, as states of one word (see :data:`_State`), cached."""
         starts = self._start_cache.get(token)
         if starts is None:
+            phrases, prefixes = self._phrases, self._prefixes
             starts = tuple(
-                (word, cut, factor, (method,) if method else (), int(method in _TYPOS))
+                (
+                    1,
+                    word,
+                    cut,
+                    factor,
+                    (method,) if method else (),
+                    int(method in _TYPOS),
+                    # a guessed spelling of a name of one word must pass _alone_ok
+                    _rows(phrases.get(word)) if not method or _alone_ok((method,), word) else None,
+                    word in prefixes,
+                )
                 for word, cut, factor, method in self._first(token)
             )
             if len(self._start_cache) >= _CACHE_LIMIT:
@@ -602,7 +664,13 @@ class Matcher:
         cached = self._next_cache.get(token)
         if cached is not None:
             return cached
-        result: tuple[tuple[str, float, str], ...] = ((token, 1.0, ""),)
+        # a word that is in no name cannot continue one: leave it out, so that a
+        # walk stops at once (the long-vowel index tells, for words it holds)
+        in_index = len(token) < _MIN_VARIANT or not _is_arabic(token)
+        if not in_index:
+            words = self._words
+            in_index = any(words[i] == token for i in _probe(self._loose, _loose(token)))
+        result: tuple[tuple[str, float, str], ...] = ((token, 1.0, ""),) if in_index else ()
         fuzzy = self._fuzzy_words(token, frequent=token in self._frequent)
         if fuzzy:
             result += tuple(fuzzy)
@@ -627,15 +695,14 @@ class Matcher:
             return tuple(sorted(out, key=lambda c: -c.score))
         # One word: its walks of one word, scored as find would score them alone.
         scored: dict[str, Candidate] = {}
-        for key, _cut, factor, methods, _typos in self._starts(token):
-            rows = self._phrases.get(key)
-            if rows is None or (methods and not _alone_ok(methods, key)):
+        for *_, factor, methods, _typos, rows, _more in self._starts(token):
+            if rows is None:
                 continue
-            for row in (rows,) if isinstance(rows, int) else rows:
+            for row in rows:
                 alias = self._alias(row)
                 if alias.kind == "common":
                     continue  # a common word alone has no evidence
-                hit = _new_hit((0, len(token), 0, 1, alias, factor, methods))
+                hit = _new_hit((0, 1, 0, alias, factor, methods))
                 score, _, method = self._score(hit, set())
                 if score > 0.0 and score >= self.min_score:
                     candidate = _candidate_from(hit, score, method)
@@ -695,7 +762,7 @@ class Matcher:
         first, prefixes, phrases = self._first, self._prefixes, self._phrases
         next_cache, next_ = self._next_cache, self._next
         alias, aliases, start_cache = self._alias, self._aliases, self._start_cache
-        new_hit = _new_hit
+        new_hit, cues_of = _new_hit, self._cues_of
         tokens, seps = words.tokens, words.seps
         hits: list[_Hit] = []
         n = len(tokens)
@@ -710,7 +777,6 @@ class Matcher:
                 if first(token) or token in _PARTICLES_FIRST:
                     live.add(token)
             known |= new
-        table: list[int] | None = None
         # Leftmost-longest: once a match that is sure to be kept covers words,
         # no walk needs to start inside it.  ``reach`` is the furthest end of
         # any hit so far: a sure hit starting at or after it is kept.
@@ -725,47 +791,60 @@ class Matcher:
             starts = start_cache.get(token)
             if starts is None:
                 starts = self._starts(token)
-            states = [(i + 1, *start) for start in starts]
+            states = list(starts)
             if token in _PARTICLES_FIRST and i + 1 < n and seps[i + 1] == " ":
-                states += [(i + 2, *start) for start in self._starts(token + tokens[i + 1])]
+                states += [(2, *start[1:]) for start in self._starts(token + tokens[i + 1])]
             while states:
-                j, key, cut, factor, methods, typos = states.pop()
-                rows = phrases.get(key)
-                if rows is not None and (not methods or " " in key or _alone_ok(methods, key)):
-                    if table is None:
-                        table = words.table()
-                    nstart, nend = table[2 * i + 1] + cut, table[2 * j]
-                    for row in (rows,) if isinstance(rows, int) else rows:
+                d, key, cut, factor, methods, typos, rows, more = states.pop()
+                j = i + d
+                if rows is not None:
+                    for row in rows:
                         obj = aliases[row]
                         if obj is None:
                             obj = alias(row)
-                        hits.append(new_hit((nstart, nend, i, j, obj, factor, methods)))
+                        if (
+                            obj.kind == "common"
+                            and obj.entry.type == "organization"
+                            and not (i and "organization" in cues_of(tokens[i - 1]))
+                        ):
+                            continue  # its only evidence would be a cue just before
+                        hits.append(new_hit((i, j, cut, obj, factor, methods)))
                         if j > far:
                             far = j
                         if j > sure_end and not methods and obj.kind in sure_kinds:
                             sure_end = j
-                if j >= n or seps[j] != " " or key not in prefixes:
+                if not more or j >= n or seps[j] != " ":
                     continue
                 unit = tokens[j]
-                nexts = [(unit, j + 1)]
+                nexts = [(unit, d + 1)]
                 if unit in _PARTICLES and j + 1 < n and seps[j + 1] == " ":
-                    nexts.append((unit + tokens[j + 1], j + 2))
-                for unit, j2 in nexts:
+                    nexts.append((unit + tokens[j + 1], d + 2))
+                for unit, d2 in nexts:
                     cands = next_cache.get(unit)
                     if cands is None:
                         cands = next_(unit)
                     for word, factor2, method2 in cands:
                         key2 = key + " " + word
-                        if key2 not in prefixes and key2 not in phrases:
+                        found = phrases.get(key2)
+                        more2 = key2 in prefixes
+                        if found is None and not more2:
                             continue
-                        if method2:
-                            typos2 = typos + (method2 in _TYPOS)
-                            if typos2 <= 1:
-                                states.append(
-                                    (j2, key2, cut, factor * factor2, (*methods, method2), typos2)
+                        rows2 = (found,) if isinstance(found, int) else found
+                        if not method2:
+                            states.append((d2, key2, cut, factor, methods, typos, rows2, more2))
+                        elif typos + (method2 in _TYPOS) <= 1:
+                            states.append(
+                                (
+                                    d2,
+                                    key2,
+                                    cut,
+                                    factor * factor2,
+                                    (*methods, method2),
+                                    typos + (method2 in _TYPOS),
+                                    rows2,
+                                    more2,
                                 )
-                        else:
-                            states.append((j2, key2, cut, factor, methods, typos))
+                            )
             if skip_nested and sure_end > i and reach <= i:
                 covered = sure_end
             if far > reach:
@@ -781,64 +860,35 @@ class Matcher:
         hits: list[_Hit],
         seen: set[str],
     ) -> Iterator[Match]:
-        by_span: dict[tuple[int, int], list[_Hit]] = {}
-        common = False
-        for hit in hits:
-            if hit.alias.kind == "common":
-                common = True
-                break
-        starting: dict[int, list[_Hit]] = {}
-        ending: dict[int, list[_Hit]] = {}
-        common_starts: set[int] = set()
-        if common:
-            # only the hits right before or after a common-word hit are evidence
-            near: set[int] = set()
-            for hit in hits:
-                if hit.alias.kind == "common":
-                    near.update((hit.ti - 1, hit.ti, hit.tj, hit.tj + 1))
-                    common_starts.add(hit.ti)
-            for hit in hits:
-                if hit.alias.kind != "common" and (hit.ti in near or hit.tj in near):
-                    starting.setdefault(hit.ti, []).append(hit)
-                    ending.setdefault(hit.tj, []).append(hit)
+        by_span: dict[tuple[int, int, int], list[_Hit]] = {}
+        if any(hit.alias.kind == "common" for hit in hits):
+            hits = self._with_evidence(hits, words.tokens)
         min_score = self.min_score
-        last_end = -1
-        for nstart, nend, group in _spans(hits, by_span, self.overlaps == "longest"):
-            if nstart < last_end:
+        to_original = offsets._span  # every hit spans at least one letter of the text
+        offset = words.offset
+        last_end = -1  # the word a kept match ends before
+        for group in _spans(hits, by_span, self.overlaps == "longest"):
+            if group[0].ti < last_end:
                 continue
-            if common and group[0].ti in common_starts:
-                group = [
-                    h
-                    for h in group
-                    if h.alias.kind != "common" or _evidence(h, words.tokens, starting, ending)
-                ]
-                if not group:
-                    continue
             others: tuple[Candidate, ...] = ()
             if len(group) == 1:
                 best_hit = group[0]
-                if best_hit.methods or best_hit.alias.kind != "exact":
+                alias = best_hit.alias
+                if best_hit.methods or alias.kind != "exact":
                     best_score, best_hit, best_method = self._score(best_hit, seen)
                 else:
                     best_score, best_method = 1.0, "exact"
             else:
-                ranked = sorted(
-                    (self._score(h, seen) for h in group), key=lambda sc: _rank_key(sc, group)
-                )
-                best_score, best_hit, best_method = ranked[0]
-                others = _dedupe(
-                    [_candidate_from(h, s, m) for s, h, m in ranked[1:]],
-                    best_hit.alias.entry.id,
-                )
+                best_score, alias, best_method, others = self._rank(group, seen)
             if best_score <= 0.0 or best_score < min_score:
                 continue
-            alias = best_hit.alias
             entry = alias.entry
             if alias.kind != "surname" and entry.type == "person":
                 seen.add(entry.id)
-            start, end = offsets.to_original(nstart, nend)
+            hit = group[0]  # all the hits of a group share its span
+            start, end = to_original(offset(2 * hit.ti + 1) + hit.cut, offset(2 * hit.tj))
             if self.overlaps == "longest":
-                last_end = nend
+                last_end = hit.tj
             yield Match(
                 base + start,
                 base + end,
@@ -854,6 +904,68 @@ class Matcher:
                 best_method,
                 others,
             )
+
+    def _with_evidence(self, hits: list[_Hit], tokens: list[str]) -> list[_Hit]:
+        """*hits* less the common-word hits that nothing around shows to be names."""
+        # only the hits right before or after a common-word hit are evidence
+        near: set[int] = set()
+        for hit in hits:
+            if hit.alias.kind == "common":
+                near.update((hit.ti - 1, hit.ti, hit.tj, hit.tj + 1))
+        starting: dict[int, list[_Hit]] = {}
+        ending: dict[int, list[_Hit]] = {}
+        for hit in hits:
+            if hit.alias.kind != "common" and (hit.ti in near or hit.tj in near):
+                starting.setdefault(hit.ti, []).append(hit)
+                ending.setdefault(hit.tj, []).append(hit)
+        cues_of = self._cues_of
+        return [
+            hit
+            for hit in hits
+            if hit.alias.kind != "common" or _evidence(hit, tokens, starting, ending, cues_of)
+        ]
+
+    def _cues_of(self, token: str) -> frozenset[str]:
+        """The entry types *token* is a cue for (منطقة for places), clitics off; cached."""
+        cues = self._cue_cache.get(token)
+        if cues is None:
+            forms = [form for form, _ in _strip_forms(token)]
+            cues = frozenset(t for t, words in _CUES.items() if not words.isdisjoint(forms))
+            if len(self._cue_cache) >= _CACHE_LIMIT:
+                self._cue_cache.clear()
+            self._cue_cache[token] = cues
+        return cues
+
+    def _rank(
+        self, group: list[_Hit], seen: set[str]
+    ) -> tuple[float, _Alias, str, tuple[Candidate, ...]]:
+        """The best of several hits on one span, and the others as candidates.
+
+        The same name tends to recur in a text, so the ranking of a group is
+        cached, keyed by its hits and, for a surname, by whether the full name
+        was seen (all a score depends on).  Aliases live as long as the
+        matcher, so their ``id`` is a sound key.
+        """
+        key = tuple(
+            [
+                (id(a), h.factor, h.methods, a.kind == "surname" and a.entry.id in seen)
+                for h in group
+                for a in (h.alias,)
+            ]
+        )
+        ranked_group = self._rank_cache.get(key)
+        if ranked_group is not None:
+            return ranked_group
+        ranked = sorted((self._score(h, seen) for h in group), key=lambda sc: _rank_key(sc, group))
+        best_score, best_hit, best_method = ranked[0]
+        others = _dedupe(
+            [_candidate_from(h, s, m) for s, h, m in ranked[1:]], best_hit.alias.entry.id
+        )
+        result = (best_score, best_hit.alias, best_method, others)
+        if len(self._rank_cache) >= _CACHE_LIMIT:
+            self._rank_cache.clear()
+        self._rank_cache[key] = result
+        return result
 
     def _score(self, hit: _Hit, seen: set[str]) -> tuple[float, _Hit, str]:
         kind = hit.alias.kind
@@ -883,30 +995,38 @@ _new_hit: Final = functools.partial(tuple.__new__, _Hit)
 
 
 def _spans(
-    hits: list[_Hit], by_span: dict[tuple[int, int], list[_Hit]], longest: bool
-) -> Iterator[tuple[int, int, list[_Hit]]]:
+    hits: list[_Hit], by_span: dict[tuple[int, int, int], list[_Hit]], longest: bool
+) -> Iterator[list[_Hit]]:
     """The hits grouped by span, leftmost first and, at one start, longest first.
 
-    Hits come in order of their first word, so for leftmost-longest only the
-    hits of one first word at a time need sorting (usually one or two).
+    A span is (first word, clitic letters cut, end word): its order is the
+    order of the spans' offsets.  Hits come in order of their first word, so
+    for leftmost-longest only the hits of one first word at a time need
+    sorting (usually one or two).
     """
     if not longest:
         for hit in hits:
-            by_span.setdefault((hit.nstart, -hit.nend), []).append(hit)
+            by_span.setdefault((hit.ti, hit.cut, -hit.tj), []).append(hit)
         for key in sorted(by_span):
-            yield key[0], -key[1], by_span[key]
+            yield by_span[key]
         return
-    for _ti, same_start in itertools.groupby(hits, key=lambda h: h.ti):
-        batch = list(same_start)
-        if len(batch) == 1:
-            hit = batch[0]
-            yield hit.nstart, hit.nend, batch
+    n = len(hits)
+    i = 0
+    while i < n:
+        hit = hits[i]
+        j = i + 1
+        if j == n or hits[j].ti != hit.ti:  # the usual case: one hit from this word
+            yield [hit]
+            i = j
             continue
-        spans: dict[tuple[int, int], list[_Hit]] = {}
-        for hit in batch:
-            spans.setdefault((hit.nstart, -hit.nend), []).append(hit)
+        while j < n and hits[j].ti == hit.ti:
+            j += 1
+        spans: dict[tuple[int, int, int], list[_Hit]] = {}
+        for other in hits[i:j]:
+            spans.setdefault((other.ti, other.cut, -other.tj), []).append(other)
         for key in sorted(spans):
-            yield key[0], -key[1], spans[key]
+            yield spans[key]
+        i = j
 
 
 def _alone_ok(methods: tuple[str, ...], word: str) -> bool:
@@ -981,6 +1101,7 @@ def _evidence(
     tokens: list[str],
     starting: dict[int, list[_Hit]],
     ending: dict[int, list[_Hit]],
+    cues_of: Callable[[str], frozenset[str]],
 ) -> bool:
     """A common-word alias counts only with evidence around it.
 
@@ -989,12 +1110,11 @@ def _evidence(
     (بالخليج أو أوربا).
     """
     kind = hit.alias.entry.type
-    cues = _CUES.get(kind)
-    if cues is None:
+    if kind not in _CUES:
         return False
-    if hit.ti > 0 and any(form in cues for form, _ in _strip_forms(tokens[hit.ti - 1])):
+    if hit.ti > 0 and kind in cues_of(tokens[hit.ti - 1]):
         return True
-    if kind != "place":
+    if kind != "place" or not starting:
         return False
     neighbours = [*starting.get(hit.tj, ()), *ending.get(hit.ti, ())]
     if hit.tj < len(tokens) and tokens[hit.tj] in _CONJUNCTIONS:
@@ -1053,7 +1173,7 @@ def _dedupe(candidates: Sequence[Candidate], best: str) -> tuple[Candidate, ...]
 class _Words:
     """The words of a normalized text, the separators between them, and their offsets."""
 
-    __slots__ = ("_offsets", "_parts", "seps", "tokens")
+    __slots__ = ("_at", "_offset", "_parts", "seps", "tokens")
 
     def __init__(self, normalized: str) -> None:
         self._parts = _SPLIT.split(normalized)
@@ -1061,13 +1181,22 @@ class _Words:
         #: what follows it.
         self.tokens: list[str] = self._parts[1::2]
         self.seps: list[str] = self._parts[0::2]
-        self._offsets: list[int] | None = None
+        self._at = self._offset = 0
 
-    def table(self) -> list[int]:
-        """Offsets of the parts: word *i* spans ``table[2i + 1]`` to ``table[2i + 2]``."""
-        if self._offsets is None:
-            self._offsets = list(itertools.accumulate(map(len, self._parts), initial=0))
-        return self._offsets
+    def offset(self, part: int) -> int:
+        """Where part *part* starts: word *i* spans ``offset(2i + 1)`` to ``offset(2i + 2)``.
+
+        Matches are few and come in order, so the offset is carried from the
+        last one asked for, by joining the parts in between (a copy in C,
+        cheaper than a table of every part's offset).
+        """
+        at = self._at
+        if part >= at:
+            self._offset += len("".join(self._parts[at:part]))
+        else:
+            self._offset -= len("".join(self._parts[part:at]))
+        self._at = part
+        return self._offset
 
 
 _ARABIC_WORD: Final = re.compile("[\u0621-\u064a\u0671-\u06d3]+")

@@ -158,6 +158,25 @@ def test_common_word_aliases_are_surfaces_of_shipped_entries() -> None:
         assert word in surfaces, word
 
 
+def test_every_frequent_one_word_alias_is_reviewed() -> None:
+    from arnorm.matcher import frequent_words
+
+    frequent = frequent_words()
+    common, safe = set(gz.common_word_aliases()), gz.safe_word_aliases()
+    assert safe
+    assert not common & safe
+    one_word = {
+        arnorm.normalize(s)
+        for n in NAMES
+        for e in gz.load_gazetteer(n)
+        for s in (e.name, *e.aliases, *e.abbreviations)
+    }
+    one_word = {s for s in one_word if " " not in s}
+    unreviewed = sorted((one_word & frequent) - common - safe)
+    assert unreviewed == [], "frequent one-word aliases: add each to 'words' or 'safe'"
+    assert safe <= one_word, sorted(safe - one_word)
+
+
 #: Mentions spelled with a transliteration variant that the matcher folds by rule (long
 #: vowels), not by an alias per name: the normalized mention, its entry and the alias it varies.
 SPELLING_VARIANTS = {"اوربا": ("region-europe", "اوروبا")}

@@ -261,8 +261,31 @@ def test_common_word_aliases_need_evidence(matcher: Matcher) -> None:
     assert ids(matcher, "عناصر تنظيم القاعدة") == ["org-al-qaeda"]
     (gulf,) = matcher.find("في مياه الخليج")
     assert (gulf.method, gulf.score) == ("context", 0.7)
-    # a smaller list marks words as safe
-    assert ids(Matcher(common_words=()), "جلسنا على الساحل") == ["region-sahel"]
+    # a word left out of the list, and (being frequent) marked safe, is reported alone
+    assert ids(Matcher(common_words=()), "جلسنا على الساحل") == []
+    safe = Matcher(common_words=(), safe_words={"الساحل"})
+    assert ids(safe, "جلسنا على الساحل") == ["region-sahel"]
+
+
+def test_frequent_one_word_aliases_need_evidence_unless_safe() -> None:
+    # a user's gazetteer whose aliases are everyday words: قال (said), بين (between)
+    entries = [
+        Entry(id="place-qal", type="place", name="قال", name_en="Qal", sources=(Source("t"),)),
+        Entry(id="org-bayn", type="organization", name="بين", name_en="B", sources=(Source("t"),)),
+        Entry(id="place-two", type="place", name="قال بين", name_en="Q B", sources=(Source("t"),)),
+    ]
+    own = Gazetteer("own", "1.0.0", entries)
+    text = "قال الوزير إن الفرق بين البلدين كبير، وقال بين الناس"
+    assert ids(Matcher([own]), text) == ["place-two"]  # a name of two words is no frequent word
+    assert ids(Matcher([own]), "زار منطقة قال") == ["place-qal"]  # evidence, as for a common word
+    marked = Matcher([own], safe_words={"قال"})
+    assert ids(marked, text) == ["place-qal", "place-two"]
+
+
+def test_shipped_frequent_aliases_follow_the_review(matcher: Matcher) -> None:
+    assert found(matcher, "وهو أب لثلاثة أطفال") == []  # أب is a father before it is Ibb
+    assert ids(matcher, "في محافظة إب") == ["ye-ibb"]
+    assert ids(matcher, "في مصر وتونس وحماس") == ["country-eg", "country-tn", "org-hamas"]
 
 
 # -- overlaps and ambiguity ------------------------------------------------------------

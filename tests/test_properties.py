@@ -161,3 +161,33 @@ def test_long_texts_are_normalized_in_pieces_with_the_same_result(
     assert pieces.text == whole
     for i in range(len(whole)):
         assert pieces.offsets.to_original(i, i + 1) == whole_offsets.offsets.to_original(i, i + 1)
+
+
+@given(arabic_text, st.data())
+def test_offset_map_span_fast_path_equals_to_original(text: str, data: st.DataObject) -> None:
+    norm, offsets = arnorm.normalize_with_offsets(text, arnorm.PROFILES["search"])
+    if not norm:
+        return
+    start = data.draw(st.integers(0, len(norm) - 1))
+    end = data.draw(st.integers(start + 1, len(norm)))
+    assert offsets._span(start, end) == offsets.to_original(start, end)
+
+
+@given(arabic_text, st.lists(st.integers(0, 200), max_size=12))
+def test_word_offsets_in_any_order_equal_a_running_sum(text: str, asks: list[int]) -> None:
+    from arnorm.matcher import _Words
+
+    words = _Words(arnorm.normalize(text, arnorm.PROFILES["search"]))
+    parts = [p for pair in itertools.zip_longest(words.seps, words.tokens) for p in pair if p]
+    total = list(itertools.accumulate(map(len, words._parts), initial=0))
+    assert "".join(parts) == "".join(words._parts)
+    for ask in asks:
+        part = ask % len(total)
+        assert words.offset(part) == total[part]
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ابتويؤئءىةهن"), min_size=1, max_size=9)))
+def test_loose_keys_in_bulk_equal_one_by_one(words: list[str]) -> None:
+    from arnorm.matcher import _loose, _loose_many
+
+    assert _loose_many(words) == [_loose(w) for w in words]
