@@ -25,17 +25,24 @@ import array
 import bisect
 import dataclasses
 import functools
+import io
 import itertools
+import os
+import pickle
 import re
+import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, Final, Literal, NamedTuple
 
 from ._align import OffsetMap
+from ._io import AtomicFile
 from .gazetteer import (
     ENTRY_TYPES,
     Entry,
     EntryType,
     Gazetteer,
+    GazetteerError,
     _data_dir,
     available_gazetteers,
     common_word_aliases,
@@ -339,9 +346,14 @@ class Matcher:
     gazetteer that are names, to report them alone.  *fuzzy* turns the
     dotless-skeleton and one-edit lookups on or off, *variants* the long-vowel
     and hamza-seat skeleton, *surnames* the matching of a person's surname
-    alone.  *overlaps* is
-    ``"longest"`` (leftmost-longest, no overlaps) or ``"all"`` (nested and
-    overlapping matches too).  Matches scoring below *min_score* are dropped.
+    alone.  *overlaps* is ``"longest"`` (leftmost-longest, no overlaps) or
+    ``"all"`` (nested and overlapping matches too).  Matches scoring below
+    *min_score* are dropped.
+
+    A matcher pickles small when its gazetteers are shipped ones (their names
+    and versions travel, and each process builds the matcher once); one built
+    from your own gazetteers pickles with its index, which loads faster than
+    it builds.  :meth:`save` and :meth:`load` keep that index in a file.
 
     >>> m = Matcher([load_gazetteer("places")], types=["place"])
     >>> [(x.text, x.name_en) for x in m.find("من أبو ظبي إلى أبوظبي")]
@@ -384,13 +396,22 @@ class Matcher:
         self.surnames = surnames
         self.overlaps: Overlaps = overlaps
         self.min_score = min_score
-        self._normalizer = Normalizer(NormalizerConfig.profile("search"))
+        self._normalizer = _search_normalizer()
+        #: The word lists as given (None: the shipped ones), to rebuild the matcher elsewhere.
+        self._word_lists = (
+            None if common_words is None else frozenset(common_words),
+            None if safe_words is None else frozenset(safe_words),
+        )
         common = common_word_aliases() if common_words is None else common_words
         self._common = frozenset(self._normalizer(w) for w in common)
         safe = safe_word_aliases() if safe_words is None else safe_words
         self._safe = frozenset(self._normalizer(w) for w in safe)
         self._frequent = frequent_words()
         self._build()
+        self._start()
+
+    def _start(self) -> None:
+        """Set up what a matcher keeps besides its index: empty caches, derived sets."""
         self._first_cache: dict[str, tuple[tuple[str, int, float, str], ...]] = {}
         self._next_cache: dict[str, tuple[tuple[str, float, str], ...]] = {}
         self._aliases: list[_Alias | None] = [None] * len(self._a_surface)
@@ -404,7 +425,7 @@ class Matcher:
         self._sure_kinds = frozenset(
             kind
             for kind, score in (("exact", 1.0), ("abbreviation", SCORES["abbreviation"]))
-            if score >= min_score
+            if score >= self.min_score
         )
         self._live: set[str] = set()
         self._known: set[str] = set()
@@ -412,6 +433,80 @@ class Matcher:
     def __repr__(self) -> str:
         names = ", ".join(f"{g.name}@{g.version}" for g in self.gazetteers)
         return f"<Matcher {names}: {len(self._phrases)} keys>"
+
+    # -- travelling ----------------------------------------------------------
+
+    def _options(self) -> tuple[Any, ...]:
+        """The keyword arguments this matcher was made with, as a hashable tuple."""
+        return (
+            ("types", self.types),
+            ("common_words", self._word_lists[0]),
+            ("safe_words", self._word_lists[1]),
+            ("fuzzy", self.fuzzy),
+            ("variants", self.variants),
+            ("surnames", self.surnames),
+            ("overlaps", self.overlaps),
+            ("min_score", self.min_score),
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        shipped = tuple((g.name, g.version) for g in self.gazetteers)
+        if all(_is_shipped(g) for g in self.gazetteers):
+            return (_shipped_matcher, (shipped, self._options()))
+        return (_from_state, (self._state(),))
+
+    def _state(self) -> dict[str, Any]:
+        """Everything :func:`_from_state` needs, as plain data (see :meth:`save`)."""
+        return {
+            "format": _STATE_FORMAT,
+            "arnorm": _arnorm_version(),
+            "gazetteers": self.gazetteers,
+            "options": self._options(),
+            "common": self._common,
+            "safe": self._safe,
+            "index": {name: _plain(getattr(self, name)) for name in _INDEX_FIELDS},
+        }
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Keep this matcher's index in the file *path*, to :meth:`load` it faster than it builds.
+
+        The file is written under a temporary name and renamed into place, so
+        an existing file is replaced whole or not at all.  It holds the
+        gazetteers and the index, readable by the same version of arnorm.
+
+        >>> import tempfile, pathlib
+        >>> from arnorm.gazetteer import Entry, Source
+        >>> own = Gazetteer("own", "1.0.0", [Entry(id="x", type="place", name="الرباط",
+        ...     name_en="Rabat", sources=(Source("example"),))])
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     Matcher([own]).save(pathlib.Path(tmp, "own.matcher"))
+        ...     loaded = Matcher.load(pathlib.Path(tmp, "own.matcher"))
+        >>> [m.id for m in loaded.find("بالرباط")]
+        ['x']
+        """
+        payload = pickle.dumps(self._state(), protocol=pickle.HIGHEST_PROTOCOL)
+        with AtomicFile(os.fspath(path)) as out:
+            out.write(_SAVE_MAGIC)
+            out.write(payload)
+            out.commit()
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Matcher:
+        """Read a matcher written by :meth:`save`.
+
+        Only plain data and arnorm's own gazetteer records are accepted from
+        the file, never code; a file that is not a saved matcher, or was saved
+        by another version of arnorm, raises :class:`ValueError` saying so.
+        """
+        path = Path(path)
+        data = path.read_bytes()
+        if not data.startswith(_SAVE_MAGIC):
+            raise ValueError(f"{path}: not a matcher saved by arnorm (no {_SAVE_MAGIC!r} header)")
+        try:
+            state = _SafeUnpickler(io.BytesIO(data[len(_SAVE_MAGIC) :])).load()
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
+            raise ValueError(f"{path}: damaged matcher file: {exc}") from None
+        return _from_state(state, where=str(path))
 
     # -- building ----------------------------------------------------------
     #
@@ -525,7 +620,8 @@ class Matcher:
     def _build_fuzzy(self) -> None:
         if len(self._words) > _INDEX_MASK:
             raise ValueError(f"too many distinct words for the fuzzy index (> {_INDEX_MASK})")
-        mask, shift = _HASH_MASK, _INDEX_BITS
+        shift = _INDEX_BITS
+        crc, utf8 = zlib.crc32, str.encode  # _key_hash, inlined: it runs a million times
         words = self._words
 
         eligible = [
@@ -537,8 +633,7 @@ class Matcher:
 
         def packed(keys: list[str]) -> Iterator[int]:
             return (
-                (hash(key) & mask) << shift | index
-                for index, key in zip(eligible, keys, strict=True)
+                crc(utf8(key)) << shift | index for index, key in zip(eligible, keys, strict=True)
             )
 
         self._loose = _sorted_array(packed(_loose_many([words[i] for i in eligible])))
@@ -550,9 +645,9 @@ class Matcher:
             for index, word in fuzzy():
                 if len(word) >= _MIN_EDIT:
                     # the word itself too, for a text word with a letter too many
-                    yield (hash(word) & mask) << shift | index
+                    yield crc(utf8(word)) << shift | index
                     for deleted in _deletions(word):
-                        yield (hash(deleted) & mask) << shift | index
+                        yield crc(utf8(deleted)) << shift | index
 
         self._deleted = _sorted_array(deletions())
 
@@ -990,6 +1085,129 @@ class Matcher:
         return base_score * hit.factor, hit, method
 
 
+# -- travelling ---------------------------------------------------------------
+
+#: What a saved matcher file starts with; the number is :data:`_STATE_FORMAT`.
+_SAVE_MAGIC: Final = b"arnorm-matcher 1\n"
+_STATE_FORMAT: Final = 1
+#: The attributes that make up a built index (see ``Matcher._build``).
+_INDEX_FIELDS: Final = (
+    "_entries",
+    "_entry_gaz",
+    "_a_entry",
+    "_a_kind",
+    "_a_surface",
+    "_phrases",
+    "_prefixes",
+    "_words",
+    "_loose",
+    "_dotless",
+    "_deleted",
+)
+#: Matchers of shipped gazetteers, by (names and versions, options): one build a process.
+_SHIPPED: dict[tuple[Any, ...], Matcher] = {}
+
+
+def _arnorm_version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+@functools.cache
+def _search_normalizer() -> Normalizer:
+    return Normalizer(NormalizerConfig.profile("search"))
+
+
+def _is_shipped(gazetteer: Gazetteer) -> bool:
+    """True if *gazetteer* is the shipped release that :func:`load_gazetteer` returns."""
+    try:
+        return load_gazetteer(gazetteer.name, gazetteer.version) is gazetteer
+    except GazetteerError:
+        return False
+
+
+def _shipped_matcher(shipped: tuple[tuple[str, str], ...], options: tuple[Any, ...]) -> Matcher:
+    """The matcher of these shipped gazetteer versions, built once in each process."""
+    key = (shipped, options)
+    matcher = _SHIPPED.get(key)
+    if matcher is None:
+        gazetteers = [load_gazetteer(name, version) for name, version in shipped]
+        matcher = Matcher(gazetteers, **dict(options))
+        _SHIPPED[key] = matcher
+    return matcher
+
+
+def _plain(value: object) -> object:
+    """An index attribute as plain data: arrays become (typecode, bytes)."""
+    if isinstance(value, array.array):
+        return ("array", value.typecode, value.tobytes())
+    if isinstance(value, bytearray):
+        return ("bytearray", bytes(value))
+    return value
+
+
+def _unplain(value: Any) -> Any:
+    if isinstance(value, tuple) and value and value[0] == "array":
+        out = array.array(value[1])
+        out.frombytes(value[2])
+        return out
+    if isinstance(value, tuple) and value and value[0] == "bytearray":
+        return bytearray(value[1])
+    return value
+
+
+def _from_state(state: dict[str, Any], where: str = "pickled matcher") -> Matcher:
+    """A matcher from :meth:`Matcher._state`, without building its index again."""
+    if not isinstance(state, dict) or state.get("format") != _STATE_FORMAT:
+        raise ValueError(f"{where}: not a matcher of format {_STATE_FORMAT}")
+    if state.get("arnorm") != _arnorm_version():
+        raise ValueError(
+            f"{where}: saved by arnorm {state.get('arnorm')}, this is arnorm"
+            f" {_arnorm_version()}; build the matcher again and save it"
+        )
+    matcher = Matcher.__new__(Matcher)
+    matcher.gazetteers = tuple(state["gazetteers"])
+    options = dict(state["options"])
+    matcher.types = options["types"]
+    matcher._word_lists = (options["common_words"], options["safe_words"])
+    matcher.fuzzy = options["fuzzy"]
+    matcher.variants = options["variants"]
+    matcher.surnames = options["surnames"]
+    matcher.overlaps = options["overlaps"]
+    matcher.min_score = options["min_score"]
+    matcher._normalizer = _search_normalizer()
+    matcher._common = state["common"]
+    matcher._safe = state["safe"]
+    matcher._frequent = frequent_words()
+    for name in _INDEX_FIELDS:
+        setattr(matcher, name, _unplain(state["index"][name]))
+    matcher._start()
+    return matcher
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Reads plain data and arnorm's gazetteer records, and refuses everything else.
+
+    A saved matcher is data: a file that asks for any other class or
+    function (which is how a pickle runs code) is refused.
+    """
+
+    _ALLOWED: Final = {
+        ("builtins", "set"),
+        ("builtins", "frozenset"),
+        ("arnorm.gazetteer", "Entry"),
+        ("arnorm.gazetteer", "Source"),
+        ("arnorm.gazetteer", "Role"),
+        ("arnorm.gazetteer", "_restore"),
+    }
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in self._ALLOWED:
+            raise pickle.UnpicklingError(f"refused to load {module}.{name}")
+        return super().find_class(module, name)
+
+
 #: ``_Hit(*fields)`` without the Python-level ``__new__`` of a named tuple.
 _new_hit: Final = functools.partial(tuple.__new__, _Hit)
 
@@ -1056,10 +1274,17 @@ def _normalize_all(normalizer: Normalizer, surfaces: list[str]) -> list[str]:
     return [normalizer(s) for s in surfaces]
 
 
-_HASH_BITS: Final = 36
+_HASH_BITS: Final = 32
 _INDEX_BITS: Final = 24
 _INDEX_MASK: Final = (1 << _INDEX_BITS) - 1
-_HASH_MASK: Final = (1 << _HASH_BITS) - 1
+
+
+def _key_hash(key: str) -> int:
+    """A 32-bit hash of *key* that every process agrees on (``hash()`` is salted per process).
+
+    A saved or pickled index must mean the same in the process that loads it.
+    """
+    return zlib.crc32(key.encode("utf-8"))
 
 
 _BUCKET_SHIFT: Final = _HASH_BITS + _INDEX_BITS - 4
@@ -1085,7 +1310,7 @@ def _sorted_array(values: Iterable[int]) -> array.array[int]:
 
 def _probe(table: array.array[int], key: str) -> list[int]:
     """The word indices stored under *key*'s hash (a few false ones are possible)."""
-    low = (hash(key) & _HASH_MASK) << _INDEX_BITS
+    low = _key_hash(key) << _INDEX_BITS
     i = bisect.bisect_left(table, low)
     high = low | _INDEX_MASK
     found: list[int] = []

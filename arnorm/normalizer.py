@@ -600,7 +600,9 @@ class Normalizer:
         return f"Normalizer({self.config!r})"
 
     def __reduce__(self) -> tuple[Callable[..., Normalizer], tuple[NormalizerConfig]]:
-        return (Normalizer, (self.config,))
+        # A pickle holds the configuration alone (about 100 bytes); unpickling
+        # reuses the normalizer this process already compiled for it.
+        return (_normalizer_for, (self.config,))
 
     def __call__(self, text: str) -> str:
         _check_str(text)
@@ -748,3 +750,9 @@ def explain(text: str, config: NormalizerConfig | str | None = None) -> Explanat
     True
     """
     return _resolve(config).explain(text)
+
+
+@functools.lru_cache(maxsize=32)
+def _normalizer_for(config: NormalizerConfig) -> Normalizer:
+    """One normalizer a configuration, in each process (a normalizer never changes)."""
+    return Normalizer(config)
