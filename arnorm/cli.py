@@ -20,13 +20,14 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import BinaryIO, Final, Protocol, TextIO, TypeAlias
+from typing import BinaryIO, ClassVar, Final, Protocol, TextIO, TypeAlias
 
-from . import __version__, _gazetteer_cli, _io, steps
+from . import __version__, _gazetteer_cli, _io, _parallel, _walk, steps
 from .gazetteer import ENTRY_TYPES, Gazetteer, GazetteerError, load_gazetteer
-from .matcher import Match, Matcher
+from .matcher import Match, Matcher, Overlaps
 from .normalizer import PROFILES, Change, Explanation, Normalizer, NormalizerConfig
 
 __all__ = ["build_parser", "main"]
@@ -91,19 +92,24 @@ def _add_normalize(commands: _Subparsers) -> None:
         "normalize",
         help="normalize text files or standard input",
         description=(
-            "Normalize FILEs (standard input if none or '-') and write the result to standard"
-            " output, to -o FILE, into --output-dir, or back over each input with --in-place."
-            " Output is always UTF-8, whatever the input encoding. Line breaks (LF, CRLF, CR)"
-            " are kept byte for byte. Input is read in bounded blocks, so files of any size"
-            " run in constant memory."
+            "Normalize FILEs (standard input if none or '-'; with --recursive, the files below"
+            " each directory) and write the result to standard output, to -o FILE, into"
+            " --output-dir, or back over each input with --in-place. Output is always UTF-8,"
+            " whatever the input encoding. Line breaks (LF, CRLF, CR) are kept byte for byte."
+            " Input is read in bounded blocks, so files of any size run in constant memory."
+            " Several inputs are shared among --jobs worker processes; what is written is the"
+            " same, byte for byte and in input order, whatever the number of jobs."
         ),
         epilog=(
             "Files are written under a temporary name in the same directory and renamed into"
             " place only when the whole input was read and normalized, so an error (such as"
             " bytes that do not decode) leaves an existing output file, or the input under"
             " --in-place, exactly as it was. Text already written to standard output stays"
-            " there. With several inputs, an input that fails does not stop the others."
-            " Exit status: 0 success, 1 an input or output error, 2 a usage error."
+            " there. With several inputs, an input that fails is reported in its turn and the"
+            " others go on; a last line on standard error says how many failed. When standard"
+            " error is a terminal (and the output does not go to it), a bar there shows the"
+            " inputs done. Exit status: 0 success, 1 an input or output error (in any input),"
+            " 2 a usage error."
         ),
     )
     _add_files(sub)
@@ -120,8 +126,9 @@ def _add_normalize(commands: _Subparsers) -> None:
         "--output-dir",
         metavar="DIR",
         help=(
-            "write each input to DIR under the input's base name (created if missing);"
-            " two inputs with the same base name are refused"
+            "write each input to DIR (created if missing) under its base name, or, if"
+            " --recursive found it below a directory, under its path below that directory;"
+            " two inputs with the same target are refused"
         ),
     )
     where.add_argument(
@@ -203,19 +210,25 @@ def _add_match(commands: _Subparsers) -> None:
         help="find gazetteer entries in text files or standard input",
         description=(
             "Find the officials, agencies, organisations and places of the gazetteers in FILEs"
-            " (standard input if none or '-'), however they are spelled, and write one record"
+            " (standard input if none or '-'; with --recursive, the files below each"
+            " directory), however they are spelled, and write one record"
             " a match: JSON Lines (the default) or TSV with a header row. Each record has the"
             " file, the line of the match's start, its start and end as character offsets into"
             " the decoded text of the file, the text there, the entry (id, type, name, name_en),"
             " the score and method, and the gazetteer and version it came from. Input is read in"
-            " bounded blocks, so files of any size run in constant memory."
+            " bounded blocks, so files of any size run in constant memory. Several inputs are"
+            " shared among --jobs worker processes; the records are the same, byte for byte"
+            " and in input order, whatever the number of jobs."
         ),
         epilog=(
-            "A file that cannot be read or decoded is reported and contributes no record; the"
-            " other files still run. With -o, the output file is written atomically and only if"
-            " every input succeeded; otherwise an existing file is left as it was. An unknown"
-            " gazetteer or version is a usage error. Exit status: 0 success, 1 an input or"
-            " output error (including a gazetteer file that does not validate), 2 a usage error."
+            "A file that cannot be read or decoded is reported in its turn and contributes no"
+            " record; the other files still run, and with several inputs a last line on"
+            " standard error says how many failed. When standard error is a terminal (and the"
+            " records do not go to it), a bar there shows the inputs done. With -o, the output"
+            " file is written atomically and only if every input succeeded; otherwise an"
+            " existing file is left as it was. An unknown gazetteer or version is a usage"
+            " error. Exit status: 0 success, 1 an input or output error (including a gazetteer"
+            " file that does not validate), 2 a usage error."
         ),
     )
     _add_files(sub)
@@ -298,12 +311,66 @@ def _score(value: str) -> float:
 
 
 def _add_files(sub: argparse.ArgumentParser) -> None:
+    """The inputs and the options for many of them, shared by the commands that read text."""
     sub.add_argument(
         "files",
         nargs="*",
         metavar="FILE",
-        help="input files; none, or '-', reads standard input",
+        help=("input files, or directories with --recursive; none, or '-', reads standard input"),
     )
+    inputs = sub.add_argument_group("many inputs")
+    inputs.add_argument(
+        "-r",
+        "--recursive",
+        action="store_true",
+        help=(
+            "read the files below each directory FILE: depth first, each directory's entries"
+            " sorted by name, skipping names that begin with '.' and not following symbolic"
+            " links (a directory named as FILE may be one); without this option a directory"
+            " is an input error"
+        ),
+    )
+    inputs.add_argument(
+        "--glob",
+        action="append",
+        type=_pattern,
+        metavar="PATTERN",
+        help=(
+            "with --recursive, read only the files whose path below the directory matches"
+            " PATTERN (repeatable; the default is "
+            + " ".join(f"--glob={pattern}" for pattern in _walk.DEFAULT_PATTERNS)
+            + "): a PATTERN without '/' matches the file name, one with '/' the last parts of the"
+            " path, one that begins with '/' the whole path; * ? [...] never match '/', and"
+            " case counts; files named as FILE are read whatever their name"
+        ),
+    )
+    inputs.add_argument(
+        "-j",
+        "--jobs",
+        type=_job_count,
+        metavar="N",
+        help=(
+            "share the inputs among N worker processes (default: the number of processors);"
+            " 1 runs them all in this process; the output is the same for every N"
+        ),
+    )
+
+
+def _pattern(value: str) -> str:
+    try:
+        return _walk.check_pattern(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _job_count(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {count}")
+    return count
 
 
 def _add_decoding(sub: argparse.ArgumentParser) -> None:
@@ -369,38 +436,91 @@ def _status(exc: SystemExit) -> int:
 
 @dataclasses.dataclass(frozen=True)
 class _Job:
-    """One input and where its output goes (``None``: standard output)."""
+    """One input and where its output goes (``None``: the output of the run)."""
 
     source: str
     target: str | None
+    #: Why the input cannot be read, known before reading it (a directory without --recursive).
+    problem: str | None = None
 
     @property
     def name(self) -> str:
         return _input_name(self.source)
 
 
-class _Sink(Protocol):
-    def write(self, data: bytes, /) -> object: ...
+_Sink: TypeAlias = _parallel.Sink
+
+
+class _InputError(Exception):
+    """An input that cannot be read, said in words; the message gets the input's name in front."""
+
+
+@dataclasses.dataclass(frozen=True)
+class _Decoding:
+    """How the inputs are decoded: ``--encoding`` and ``--errors``."""
+
+    encoding: str
+    errors: str
+
+
+class _Work:
+    """What a command does to one input, built once per process from a picklable :class:`_Spec`.
+
+    Subclasses say what in :meth:`run`.
+    """
+
+    #: Whether output written before an input failed stays (``normalize`` streams its
+    #: output) or is dropped (an input that fails adds no ``match`` record).
+    keep_partial: ClassVar[bool]
+
+    def __call__(
+        self,
+        job: _Job,
+        out: _Sink,
+        flush: Callable[[], object] | None = None,
+        progress: bool = False,
+    ) -> tuple[bool, str]:
+        """Write *job*'s output to *out* (or to its target); return whether it worked and
+        the text for standard error.  *progress* allows a display of a large input."""
+        return _attempt(job, functools.partial(self.run, job, out, flush, progress))
+
+    def run(self, job: _Job, out: _Sink, flush: Callable[[], object] | None, progress: bool) -> str:
+        """Do the work, flushing *out* with *flush* as it goes if given; return a report
+        for standard error; raise on an input or output error."""
+        raise NotImplementedError
+
+
+class _Spec(Protocol):
+    """A command's options for each input, picklable, so that worker processes get them."""
+
+    def build(self) -> _Work: ...
 
 
 def _run_normalize(args: argparse.Namespace) -> int:
     """Run ``arnorm normalize``; return the exit status."""
-    config = _config(args)
-    jobs = _jobs(args)
-    normalizer = Normalizer(config)
+    spec = _NormalizeSpec(
+        decoding=_Decoding(args.encoding, args.errors),
+        config=_config(args),
+        explain=args.explain,
+        in_place=args.in_place,
+        backup=args.backup if args.in_place else None,
+        make_parents=args.output_dir is not None,
+    )
+    jobs = _jobs(args, _inputs(args, exclude=args.output_dir))
     if args.output_dir is not None:
         try:
             Path(args.output_dir).mkdir(parents=True, exist_ok=True)
         except OSError as err:
             _error(_describe(err, args.output_dir))
             return 1
-    ok = True
-    for job in jobs:
-        try:
-            ok = _run_job(job, normalizer, args) and ok
-        except BrokenPipeError:
-            return _stop_quietly()
-    return 0 if ok else 1
+    out = sys.stdout.buffer
+    to_terminal = sys.stdout.isatty() and any(job.target is None for job in jobs)
+    try:
+        return _run_all(
+            jobs, spec, spec.build(), out, out.flush, processes=args.jobs, to_terminal=to_terminal
+        )
+    except BrokenPipeError:
+        return _stop_quietly()
 
 
 def _stop_quietly() -> int:
@@ -427,41 +547,45 @@ def _config(args: argparse.Namespace) -> NormalizerConfig:
     return config
 
 
-def _jobs(args: argparse.Namespace) -> list[_Job]:
+def _jobs(args: argparse.Namespace, inputs: list[_walk.Found]) -> list[_Job]:
     """Check the inputs against the output options and pair each input with its target."""
-    files = _inputs(args)
     if args.backup is not None and not args.in_place:
         raise _UsageError("--backup needs --in-place")
     if args.backup == "":
         raise _UsageError("--backup needs a non-empty SUFFIX")
+    stdin = any(found.path == "-" for found in inputs)
     if args.in_place:
-        if "-" in files:
+        if stdin:
             raise _UsageError("--in-place cannot rewrite standard input")
+        jobs = [_Job(found.path, found.path, found.problem) for found in inputs]
         seen_files: dict[object, str] = {}
-        for path in files:
-            key = _file_key(path)
+        for job in _readable(jobs):
+            key = _file_key(job.source)
             if key in seen_files:
-                raise _UsageError(f"{seen_files[key]} and {path} are the same file")
-            seen_files[key] = path
-        return [_Job(path, path) for path in files]
+                raise _UsageError(f"{seen_files[key]} and {job.source} are the same file")
+            seen_files[key] = job.source
+        return jobs
     if args.output_dir is not None:
-        if "-" in files:
+        if stdin:
             raise _UsageError("--output-dir needs file names; standard input has none")
-        jobs = []
-        seen: dict[str, str] = {}
-        for path in files:
-            target = str(Path(args.output_dir, Path(path).name))
-            if target in seen:
-                raise _UsageError(f"{seen[target]} and {path} would both be written to {target}")
-            seen[target] = path
-            jobs.append(_Job(path, target))
+        jobs = [
+            _Job(found.path, str(Path(args.output_dir, found.relative)), found.problem)
+            for found in inputs
+        ]
+        seen: dict[str | None, str] = {}
+        for job in _readable(jobs):
+            if job.target in seen:
+                raise _UsageError(
+                    f"{seen[job.target]} and {job.source} would both be written to {job.target}"
+                )
+            seen[job.target] = job.source
     elif args.output is not None and args.output != "-":
-        if len(files) > 1:
+        if len(inputs) > 1:
             raise _UsageError("-o/--output takes one input; use --output-dir for several")
-        jobs = [_Job(files[0], args.output)]
+        jobs = [_Job(found.path, args.output, found.problem) for found in inputs]
     else:
-        return [_Job(path, None) for path in files]
-    for job in jobs:
+        return [_Job(found.path, None, found.problem) for found in inputs]
+    for job in _readable(jobs):
         if job.target is not None and _same_file(job.source, job.target):
             raise _UsageError(
                 f"output {job.target} is the input {job.source}; use --in-place to rewrite it"
@@ -469,12 +593,39 @@ def _jobs(args: argparse.Namespace) -> list[_Job]:
     return jobs
 
 
-def _inputs(args: argparse.Namespace) -> list[str]:
-    """The input files, ``-`` for standard input (the default), which may be named once."""
+def _readable(jobs: Iterable[_Job]) -> Iterator[_Job]:
+    """The jobs that will be tried (a directory without --recursive has no output to check)."""
+    return (job for job in jobs if job.problem is None)
+
+
+def _inputs(args: argparse.Namespace, *, exclude: str | None = None) -> list[_walk.Found]:
+    """The inputs: FILE arguments (``-``, standard input, by default, and at most once), with
+    each directory replaced, under ``--recursive``, by the files below it; *exclude* is a
+    directory not to look into (the output directory)."""
     files: list[str] = args.files or ["-"]
     if files.count("-") > 1:
         raise _UsageError("standard input ('-') can be read only once")
-    return files
+    if args.glob and not args.recursive:
+        raise _UsageError("--glob needs --recursive")
+    patterns: Sequence[str] = args.glob or _walk.DEFAULT_PATTERNS
+    excluded = set()
+    if exclude is not None:
+        with contextlib.suppress(OSError):  # it does not exist yet, so it is not in a tree
+            info = Path(exclude).stat()
+            excluded.add((info.st_dev, info.st_ino))
+    inputs: list[_walk.Found] = []
+    for path in files:
+        if path == "-" or not Path(path).is_dir():
+            inputs.append(_walk.Found(path, Path(path).name))
+        elif not args.recursive:
+            problem = "is a directory; use --recursive (-r) to read the files below it"
+            inputs.append(_walk.Found(path, Path(path).name, problem))
+        else:
+            found = list(_walk.walk(path, patterns, exclude=excluded))
+            if not found:
+                _warn(f"{path}: no file below it matches {' or '.join(patterns)}")
+            inputs.extend(found)
+    return inputs
 
 
 def _input_name(source: str) -> str:
@@ -495,33 +646,115 @@ def _same_file(a: str, b: str) -> bool:
     return a != "-" and b != "-" and _file_key(a) == _file_key(b)
 
 
-def _run_job(job: _Job, normalizer: Normalizer, args: argparse.Namespace) -> bool:
-    """Normalize one input; report any error and return whether it succeeded."""
-    tally = _Tally() if args.explain else None
-    if not _attempt(job.name, functools.partial(_normalize_job, job, normalizer, args, tally)):
-        return False
-    if tally is not None:
-        sys.stderr.write(tally.render(job.name))
-    return True
+def _run_all(
+    jobs: list[_Job],
+    spec: _Spec,
+    work: _Work,
+    out: _Sink,
+    flush: Callable[[], object] | None,
+    *,
+    processes: int | None,
+    to_terminal: bool,
+) -> int:
+    """Run every job and write their outputs to *out*, in input order; return the exit status.
+
+    With *processes* (``--jobs``; default: one per processor) above 1 and more than one
+    file, the files are shared among worker processes.  Standard input, pipes and devices
+    are read here, in their turn: only this process has them.  An input that fails is
+    reported in its turn and the others go on; with several inputs, a last line says how
+    many failed.  *to_terminal* says that *out* is the terminal, where a progress bar on
+    standard error would get in the way.
+    """
+
+    def here(job: _Job) -> bool:  # inputs this process handles itself
+        return job.source == "-" or job.problem is not None or not Path(job.source).is_file()
+
+    wanted = processes or os.cpu_count() or 1
+    workers = min(wanted, sum(not here(job) for job in jobs))
+    if workers < 2:  # one worker would only add the cost of starting it
+        workers = 0
+    # A worker made by fork() flushes the standard streams it inherited when it exits.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    bar = _Bar.for_run(len(jobs), to_terminal=to_terminal)
+    failed = 0
+    try:
+        with _parallel.ordered(
+            jobs, spec.build, workers=workers, keep_partial=work.keep_partial, local=here
+        ) as outcomes:
+            for job, outcome in outcomes:
+                if outcome is None:
+                    ok, report = _in_process(job, work, out, flush, progress=bar is None)
+                else:
+                    ok, report = outcome.ok, outcome.report
+                    outcome.write_to(out)
+                    if flush is not None:
+                        flush()
+                failed += not ok
+                if report:
+                    if bar is not None:
+                        bar.clear()
+                    sys.stderr.write(report)
+                if bar is not None:
+                    bar.advance(ok)
+    except BrokenProcessPool as err:
+        if bar is not None:
+            bar.clear()
+        _error(f"a worker process stopped before its input was done ({err}); nothing more is run")
+        return 1
+    finally:
+        if bar is not None:
+            bar.clear()
+    if failed and len(jobs) > 1:
+        sys.stderr.write(f"{PROG}: {failed} of {len(jobs)} inputs failed\n")
+    return 1 if failed else 0
 
 
-def _attempt(name: str, work: Callable[[], bool]) -> bool:
-    """Run *work* on the input *name*; report an input or output error; return whether it worked.
+def _in_process(
+    job: _Job,
+    work: _Work,
+    out: _Sink,
+    flush: Callable[[], object] | None,
+    *,
+    progress: bool,
+) -> tuple[bool, str]:
+    """Run *job* in this process, writing to *out*; as :meth:`_Work.__call__`."""
+    if work.keep_partial:
+        return work(job, out, flush, progress)
+    # Held (in memory, then on disk) and written only once the whole input succeeded.
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+        ok, report = work(job, spool, None, progress)
+        if ok:
+            spool.seek(0)
+            shutil.copyfileobj(spool, out)
+            if flush is not None:
+                flush()
+    return ok, report
+
+
+def _attempt(job: _Job, work: Callable[[], str]) -> tuple[bool, str]:
+    """Run *work* on the input of *job*; return whether it worked, and the text for standard
+    error: what *work* returns, or the input or output error that stopped it.
 
     A broken pipe on standard output is left to the caller, which stops.
     """
+    name = job.name
     try:
-        return work()
+        if job.problem is not None:
+            raise _InputError(job.problem)
+        return True, work()
+    except _InputError as err:
+        message = f"{name}: {err}"
     except _io.DecodeError as err:
-        _error(str(err))
+        message = str(err)
     except UnicodeEncodeError as err:
         char = err.object[err.start]
-        _error(f"{name}: U+{ord(char):04X} in the decoded text cannot be written as UTF-8")
+        message = f"{name}: U+{ord(char):04X} in the decoded text cannot be written as UTF-8"
     except BrokenPipeError:
         raise
     except OSError as err:
-        _error(_describe(err, name))
-    return False
+        message = _describe(err, name)
+    return False, _error_line(message)
 
 
 @contextlib.contextmanager
@@ -535,73 +768,97 @@ def _reading(source: str) -> Iterator[BinaryIO]:
 
 
 @contextlib.contextmanager
-def _decoded(stream: BinaryIO, name: str, args: argparse.Namespace) -> Iterator[Iterator[str]]:
+def _decoded(
+    stream: BinaryIO, name: str, decoding: _Decoding, *, progress: bool
+) -> Iterator[Iterator[str]]:
     """The text of *stream*, decoded as ``--encoding`` and ``--errors`` say, in chunks.
 
     The chunks are cut at line breaks where there are any (see
-    :func:`~arnorm._io.chunk_text`), so memory stays bounded.  A large file
-    read on a terminal shows its progress, erased when the ``with`` ends.
+    :func:`~arnorm._io.chunk_text`), so memory stays bounded.  If *progress*,
+    a large file read on a terminal shows its progress, erased when the
+    ``with`` ends.
     """
-    progress = _Progress.for_stream(stream, name)
+    display = _Progress.for_stream(stream, name) if progress else None
     # The sizes are looked up at each call, so that tests can make them small.
     blocks = _io.decode_blocks(
         stream,
-        encoding=args.encoding,
-        errors=args.errors,
+        encoding=decoding.encoding,
+        errors=decoding.errors,
         name=name,
         block_size=_io.BLOCK_SIZE,
-        progress=progress,
+        progress=display,
     )
     try:
         yield _io.chunk_text(blocks, max_chars=_io.MAX_CHUNK_CHARS)
     finally:
-        if progress is not None:
-            progress.done()
+        if display is not None:
+            display.done()
 
 
-def _normalize_job(
-    job: _Job, normalizer: Normalizer, args: argparse.Namespace, tally: _Tally | None
-) -> bool:
-    with _reading(job.source) as stream:
-        if args.in_place and not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            _error(f"{job.name}: not a regular file; --in-place cannot replace it")
-            return False
-        _normalize_stream(stream, job, normalizer, args, tally)
-    return True
+@dataclasses.dataclass(frozen=True)
+class _NormalizeSpec:
+    """The options of ``normalize`` for each input."""
+
+    decoding: _Decoding
+    config: NormalizerConfig
+    explain: bool
+    in_place: bool
+    #: The ``--backup`` suffix (with ``--in-place`` only).
+    backup: str | None
+    #: Create a target's directory if missing (``--output-dir`` mirrors the trees it is given).
+    make_parents: bool
+
+    def build(self) -> _NormalizeWork:
+        return _NormalizeWork(self, Normalizer(self.config))
 
 
-def _normalize_stream(
-    stream: BinaryIO,
-    job: _Job,
-    normalizer: Normalizer,
-    args: argparse.Namespace,
-    tally: _Tally | None,
-) -> None:
-    encode_errors = "replace" if args.errors == "replace" else "strict"
+class _NormalizeWork(_Work):
+    """Normalize one input into its target file, or into the output of the run."""
 
-    def pump(sink: _Sink, chunks: Iterable[str], flush: Callable[[], object] | None = None) -> None:
+    keep_partial: ClassVar[bool] = True  # text already written to standard output stays there
+
+    def __init__(self, spec: _NormalizeSpec, normalizer: Normalizer) -> None:
+        self.spec = spec
+        self.normalizer = normalizer
+
+    def run(self, job: _Job, out: _Sink, flush: Callable[[], object] | None, progress: bool) -> str:
+        """Normalize *job*; return its ``--explain`` report, if asked for."""
+        spec = self.spec
+        tally = _Tally() if spec.explain else None
+        with _reading(job.source) as stream:
+            if spec.in_place and not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise _InputError("not a regular file; --in-place cannot replace it")
+            with _decoded(stream, job.name, spec.decoding, progress=progress) as chunks:
+                if job.target is None:
+                    self._pump(chunks, out, tally, flush)
+                else:
+                    if spec.make_parents:
+                        Path(job.target).parent.mkdir(parents=True, exist_ok=True)
+                    with _io.open_output(job.target, backup_suffix=spec.backup) as output:
+                        self._pump(chunks, output, tally, None)
+                        if job.source != "-":
+                            stream.close()  # before the rename, for platforms that lock open files
+                        output.commit()
+        return "" if tally is None else tally.render(job.name)
+
+    def _pump(
+        self,
+        chunks: Iterable[str],
+        sink: _Sink,
+        tally: _Tally | None,
+        flush: Callable[[], object] | None,
+    ) -> None:
+        encode_errors = "replace" if self.spec.decoding.errors == "replace" else "strict"
         for chunk in chunks:
             if tally is None:
-                text = normalizer(chunk)
+                text = self.normalizer(chunk)
             else:
-                explanation = normalizer.explain(chunk, examples=EXPLAIN_EXAMPLES)
+                explanation = self.normalizer.explain(chunk, examples=EXPLAIN_EXAMPLES)
                 tally.add(explanation)
                 text = explanation.text
             sink.write(text.encode("utf-8", encode_errors))
             if flush is not None:
                 flush()
-
-    with _decoded(stream, job.name, args) as chunks:
-        if job.target is None:
-            out = sys.stdout.buffer
-            pump(out, chunks, out.flush)
-        else:
-            backup = args.backup if args.in_place else None
-            with _io.open_output(job.target, backup_suffix=backup) as output:
-                pump(output, chunks)
-                if job.source != "-":
-                    stream.close()  # before the rename, for platforms that lock open files
-                output.commit()
 
 
 #: The fields of a ``match`` record, in output order.
@@ -626,20 +883,31 @@ SPOOL_BYTES: Final = 8 << 20
 
 def _run_match(args: argparse.Namespace) -> int:
     """Run ``arnorm match``; return the exit status."""
-    files = _inputs(args)
+    jobs = [_Job(found.path, None, found.problem) for found in _inputs(args)]
     target = None if args.output in (None, "-") else args.output
-    for path in files:
-        if target is not None and _same_file(path, target):
-            raise _UsageError(f"output {target} is the input {path}")
-    matcher = _matcher(args)
-    if matcher is None:
+    for job in _readable(jobs):
+        if target is not None and _same_file(job.source, target):
+            raise _UsageError(f"output {target} is the input {job.source}")
+    spec = _match_spec(args)
+    if spec is None:
         return 1
+    try:
+        work = spec.build()
+    except ValueError as err:  # the same gazetteer asked for twice
+        raise _UsageError(str(err)) from None
+    header = ("\t".join(MATCH_FIELDS) + "\n").encode("utf-8") if spec.tsv else b""
     try:
         if target is None:
             out = sys.stdout.buffer
-            return _match_into(files, matcher, args, out, out.flush)
+            out.write(header)
+            return _run_all(
+                jobs, spec, work, out, out.flush, processes=args.jobs, to_terminal=out.isatty()
+            )
         with _io.open_output(target) as output:
-            status = _match_into(files, matcher, args, output)
+            output.write(header)
+            status = _run_all(
+                jobs, spec, work, output, None, processes=args.jobs, to_terminal=False
+            )
             if status == 0:
                 output.commit()
             return status
@@ -650,8 +918,8 @@ def _run_match(args: argparse.Namespace) -> int:
         return 1
 
 
-def _matcher(args: argparse.Namespace) -> Matcher | None:
-    """The one matcher of this run, or ``None`` (reported) if a gazetteer cannot be loaded."""
+def _match_spec(args: argparse.Namespace) -> _MatchSpec | None:
+    """The options of this run, or ``None`` (reported) if a gazetteer cannot be loaded."""
     try:
         gazetteers = _match_gazetteers(args)
     except GazetteerError as err:
@@ -660,15 +928,14 @@ def _matcher(args: argparse.Namespace) -> Matcher | None:
     except OSError as err:  # a --gazetteer-file that is a directory, or cannot be read
         _error(_describe(err, "--gazetteer-file"))
         return None
-    try:
-        return Matcher(
-            gazetteers,
-            types=args.types,
-            min_score=args.min_score,
-            overlaps="all" if args.all_overlaps else "longest",
-        )
-    except ValueError as err:  # the same gazetteer asked for twice
-        raise _UsageError(str(err)) from None
+    return _MatchSpec(
+        decoding=_Decoding(args.encoding, args.errors),
+        gazetteers=None if gazetteers is None else tuple(gazetteers),
+        types=None if args.types is None else tuple(args.types),
+        min_score=args.min_score,
+        overlaps="all" if args.all_overlaps else "longest",
+        tsv=args.format == "tsv",
+    )
 
 
 def _match_gazetteers(args: argparse.Namespace) -> list[Gazetteer] | None:
@@ -686,42 +953,46 @@ def _match_gazetteers(args: argparse.Namespace) -> list[Gazetteer] | None:
     return chosen
 
 
-def _match_into(
-    files: list[str],
-    matcher: Matcher,
-    args: argparse.Namespace,
-    out: _Sink,
-    flush: Callable[[], object] | None = None,
-) -> int:
-    """Write the records of every input to *out*; return the exit status.
+@dataclasses.dataclass(frozen=True)
+class _MatchSpec:
+    """The options of ``match`` for each input; the gazetteers go as data, not as a matcher."""
 
-    An input's records are spooled (in memory, then on disk) and written only
-    once the whole input was read, so one that fails adds none.
-    """
-    if args.format == "tsv":
-        out.write(("\t".join(MATCH_FIELDS) + "\n").encode("utf-8"))
-    ok = True
-    for path in files:
-        with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
-            work = functools.partial(_match_file, path, matcher, args, spool)
-            if not _attempt(_input_name(path), work):
-                ok = False
-                continue
-            spool.seek(0)
-            shutil.copyfileobj(spool, out)
-        if flush is not None:
-            flush()
-    return 0 if ok else 1
+    decoding: _Decoding
+    #: ``None``: the latest version of every shipped gazetteer.
+    gazetteers: tuple[Gazetteer, ...] | None
+    types: tuple[str, ...] | None
+    min_score: float
+    overlaps: Overlaps
+    tsv: bool
+
+    def build(self) -> _MatchWork:
+        """The matcher of these options; ``ValueError`` if a gazetteer is given twice."""
+        matcher = Matcher(
+            self.gazetteers, types=self.types, min_score=self.min_score, overlaps=self.overlaps
+        )
+        return _MatchWork(self, matcher)
 
 
-def _match_file(path: str, matcher: Matcher, args: argparse.Namespace, sink: _Sink) -> bool:
-    """Write a record to *sink* for every match in the input *path*."""
-    render = _tsv_record if args.format == "tsv" else _json_record
-    lines = _Lines()
-    with _reading(path) as stream, _decoded(stream, _input_name(path), args) as chunks:
-        for match in matcher.iter_chunks(lines.track(chunks)):
-            sink.write(render(path, lines.line(match.start), match))
-    return True
+class _MatchWork(_Work):
+    """Write a record for every match in one input."""
+
+    keep_partial: ClassVar[bool] = False  # an input that fails adds no record
+
+    def __init__(self, spec: _MatchSpec, matcher: Matcher) -> None:
+        self.spec = spec
+        self.matcher = matcher
+
+    def run(self, job: _Job, out: _Sink, flush: Callable[[], object] | None, progress: bool) -> str:
+        """Write the records of *job* (*out* is flushed by the caller, once it succeeded)."""
+        render = _tsv_record if self.spec.tsv else _json_record
+        lines = _Lines()
+        with (
+            _reading(job.source) as stream,
+            _decoded(stream, job.name, self.spec.decoding, progress=progress) as chunks,
+        ):
+            for match in self.matcher.iter_chunks(lines.track(chunks)):
+                out.write(render(job.source, lines.line(match.start), match))
+        return ""
 
 
 class _Lines:
@@ -857,13 +1128,68 @@ class _Progress:
             self.stream.flush()
 
 
+class _Bar:
+    """Progress across inputs on standard error: a bar, the inputs done, and the failures."""
+
+    WIDTH: ClassVar[int] = 30
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total = total
+        self.stream = stream
+        self.finished = 0
+        self.failed = 0
+        self.shown = 0  # the length of the line on the screen
+
+    @classmethod
+    def for_run(cls, total: int, *, to_terminal: bool) -> _Bar | None:
+        """A bar for *total* inputs if there are several and stderr is a terminal.
+
+        Not when the output goes to that terminal too (*to_terminal*): the
+        bar would break into it.
+        """
+        if total < 2 or to_terminal or not sys.stderr.isatty():
+            return None
+        bar = cls(total, sys.stderr)
+        bar.draw()
+        return bar
+
+    def advance(self, ok: bool) -> None:
+        """Count one more input done."""
+        self.finished += 1
+        self.failed += not ok
+        self.draw()
+
+    def draw(self) -> None:
+        filled = self.WIDTH * self.finished // self.total
+        line = (
+            f"{PROG}: [{'#' * filled}{'.' * (self.WIDTH - filled)}]"
+            f" {self.finished}/{self.total} inputs"
+        )
+        if self.failed:
+            line += f", {self.failed} failed"
+        self.stream.write("\r" + line.ljust(self.shown))
+        self.stream.flush()
+        self.shown = len(line)
+
+    def clear(self) -> None:
+        """Erase the bar, so that a message can be written on a clean line."""
+        if self.shown:
+            self.stream.write("\r" + " " * self.shown + "\r")
+            self.stream.flush()
+            self.shown = 0
+
+
 def _describe(err: OSError, default: str) -> str:
     name = err.filename if err.filename is not None else default
     return f"{os.fsdecode(name)}: {err.strerror or err}"
 
 
+def _error_line(message: str) -> str:
+    return f"{PROG}: error: {message}\n"
+
+
 def _error(message: str) -> None:
-    sys.stderr.write(f"{PROG}: error: {message}\n")
+    sys.stderr.write(_error_line(message))
 
 
 def _warn(message: str) -> None:

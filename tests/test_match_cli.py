@@ -415,6 +415,7 @@ def test_one_bad_file_does_not_stop_the_others(match: Run, tmp_path: Path) -> No
     assert result.err.splitlines() == [
         f"arnorm: error: {bad}:1: cannot decode byte 0xff at byte offset {offset} as utf-8",
         f"arnorm: error: {missing}: No such file or directory",
+        "arnorm: 2 of 4 inputs failed",
     ]
 
 
