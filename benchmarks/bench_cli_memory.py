@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import resource
 import shutil
@@ -32,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 # A sibling script: Python puts this folder first on sys.path when it runs one.
-from bench_normalize import DEFAULT_CORPUS, MB, environment
+from bench_normalize import DEFAULT_CORPUS, MB, environment, save_results
 
 import arnorm
 
@@ -56,14 +55,18 @@ def arnorm_command(explicit: str | None) -> list[str]:
     return [sys.executable, "-m", "arnorm"]
 
 
-def write_input(path: Path, corpus: Path, size_mb: float) -> int:
-    """Write the corpus repeated to at least *size_mb* MB into *path*; return its size."""
+def corpus_bytes(corpus: Path, script: str) -> bytes:
+    """The articles of *corpus* joined by line feeds, ending with one; *script* says who asks."""
     paths = sorted(corpus.glob("news-*.txt"))
     if not paths:
-        raise SystemExit(f"bench_cli_memory: no news-*.txt in {corpus} (use --corpus DIR)")
+        raise SystemExit(f"{script}: no news-*.txt in {corpus} (use --corpus DIR)")
     base = b"\n".join(p.read_bytes() for p in paths)
-    if not base.endswith(b"\n"):
-        base += b"\n"
+    return base if base.endswith(b"\n") else base + b"\n"
+
+
+def write_input(path: Path, corpus: Path, size_mb: float) -> int:
+    """Write the corpus repeated to at least *size_mb* MB into *path*; return its size."""
+    base = corpus_bytes(corpus, "bench_cli_memory")
     block = base * max(1, BLOCK // len(base))
     wanted = int(size_mb * MB)
     written = 0
@@ -188,11 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         "table": {"headers": headers, "rows": rows},
     }
     if args.save:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(
-            json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        print(f"wrote {args.output}")
+        save_results(args.output, results)
     return 1 if args.check and not met else 0
 
 

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 # A sibling script: Python puts this folder first on sys.path when it runs one.
-from bench_normalize import DEFAULT_CORPUS, MB, _version, environment
+from bench_normalize import DEFAULT_CORPUS, MB, _version, environment, save_results
 
 import arnorm
 from arnorm import Entry, Gazetteer, Matcher, available_gazetteers, load_gazetteer
@@ -1141,11 +1141,7 @@ def main(argv: list[str] | None = None) -> int:
         "total_seconds": round(elapsed, 1),
     }
     if args.save:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(
-            json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        print(f"wrote {output}")
+        save_results(output, results)
     if args.check and any(t["met"] is False for t in found):
         return 1
     return 0

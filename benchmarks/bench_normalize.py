@@ -211,6 +211,13 @@ def environment() -> dict[str, Any]:
     }
 
 
+def save_results(path: Path, results: dict[str, Any], *, lead: str = "") -> None:
+    """Write *results* as the JSON that the docs render, and say so (after *lead*)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{lead}wrote {path}")
+
+
 def _ratio(mbps: dict[str, float], numerator: str, denominator: str) -> float | None:
     if numerator not in mbps or denominator not in mbps:
         return None
@@ -312,11 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     results = report(entries, best, corpus, args.runs)
     results["command"] = " ".join(["python", "benchmarks/bench_normalize.py", *sys.argv[1:]])
     if args.save:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(
-            json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        print(f"\nwrote {args.output}")
+        save_results(args.output, results, lead="\n")
     if args.check and any(t["met"] is False for t in results["targets"]):
         return 1
     return 0
