@@ -14,7 +14,6 @@ import argparse
 import contextlib
 import dataclasses
 import functools
-import json
 import os
 import shutil
 import stat
@@ -25,7 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import BinaryIO, ClassVar, Final, Protocol, TextIO, TypeAlias
 
-from . import __version__, _gazetteer_cli, _io, _parallel, _walk, steps
+from . import __version__, _gazetteer_cli, _io, _parallel, _walk, files, steps
 from .gazetteer import ENTRY_TYPES, Gazetteer, GazetteerError, load_gazetteer
 from .matcher import Match, Matcher, Overlaps
 from .normalizer import PROFILES, Change, Explanation, Normalizer, NormalizerConfig
@@ -861,22 +860,7 @@ class _NormalizeWork(_Work):
                 flush()
 
 
-#: The fields of a ``match`` record, in output order.
-MATCH_FIELDS: Final = (
-    "file",
-    "line",
-    "start",
-    "end",
-    "text",
-    "id",
-    "type",
-    "name",
-    "name_en",
-    "score",
-    "method",
-    "gazetteer",
-    "version",
-)
+MATCH_FIELDS: Final = files.MATCH_FIELDS  # kept here too: the name was public
 #: Records of one input are held here (in memory, then on disk) until it succeeds.
 SPOOL_BYTES: Final = 8 << 20
 
@@ -985,7 +969,7 @@ class _MatchWork(_Work):
     def run(self, job: _Job, out: _Sink, flush: Callable[[], object] | None, progress: bool) -> str:
         """Write the records of *job* (*out* is flushed by the caller, once it succeeded)."""
         render = _tsv_record if self.spec.tsv else _json_record
-        lines = _Lines()
+        lines = files.LineCounter()
         with (
             _reading(job.source) as stream,
             _decoded(stream, job.name, self.spec.decoding, progress=progress) as chunks,
@@ -995,63 +979,8 @@ class _MatchWork(_Work):
         return ""
 
 
-class _Lines:
-    """The line numbers of offsets into a text that is read chunk by chunk.
-
-    Only the latest chunk is kept, with the line of one offset in it: the
-    line of another is counted from there, forward or back, so each chunk is
-    scanned about once however many matches it holds.  An offset must lie in
-    the latest chunk: :meth:`~arnorm.Matcher.iter_chunks` reports every match
-    of a chunk before it asks for the next.
-    """
-
-    def __init__(self) -> None:
-        self._chunk = ""
-        self._base = 0  # the offset of the chunk in the text
-        self._at = 0  # an index into the chunk ...
-        self._line = 1  # ... and its line
-
-    def track(self, chunks: Iterable[str]) -> Iterator[str]:
-        """Pass *chunks* through, keeping the latest one."""
-        for chunk in chunks:
-            self.line(self._base + len(self._chunk))  # count the rest of the previous chunk
-            self._base += len(self._chunk)
-            self._chunk, self._at = chunk, 0
-            yield chunk
-
-    def line(self, offset: int) -> int:
-        """The 1-based line of the character at *offset* (from the start of the text)."""
-        at = offset - self._base
-        if not 0 <= at <= len(self._chunk):
-            raise ValueError(f"offset {offset} is not in the latest chunk")
-        if at >= self._at:
-            self._line += self._chunk.count("\n", self._at, at)
-        else:
-            self._line -= self._chunk.count("\n", at, self._at)
-        self._at = at
-        return self._line
-
-
-def _record(path: str, line: int, match: Match) -> dict[str, object]:
-    return {
-        "file": path,
-        "line": line,
-        "start": match.start,
-        "end": match.end,
-        "text": match.text,
-        "id": match.id,
-        "type": match.type,
-        "name": match.name,
-        "name_en": match.name_en,
-        "score": match.score,
-        "method": match.method,
-        "gazetteer": match.gazetteer,
-        "version": match.version,
-    }
-
-
 def _json_record(path: str, line: int, match: Match) -> bytes:
-    return (json.dumps(_record(path, line, match), ensure_ascii=False) + "\n").encode("utf-8")
+    return files.json_line(files.match_record(path, line, match)).encode("utf-8")
 
 
 #: A tab, and every character at which ``str.splitlines`` breaks a line, turn into a space.
@@ -1059,7 +988,7 @@ _TSV_UNSAFE: Final = str.maketrans(dict.fromkeys("\t\n\r\v\f\x1c\x1d\x1e\x85\u20
 
 
 def _tsv_record(path: str, line: int, match: Match) -> bytes:
-    values = (str(v).translate(_TSV_UNSAFE) for v in _record(path, line, match).values())
+    values = (str(v).translate(_TSV_UNSAFE) for v in files.match_record(path, line, match).values())
     return ("\t".join(values) + "\n").encode("utf-8")
 
 

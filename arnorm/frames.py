@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import pandas as pd
 
-from .cli import MATCH_FIELDS
+from .files import MATCH_FIELDS
 from .matcher import Matcher
 
 __all__ = ["COLUMNS", "mentions"]

@@ -20,6 +20,8 @@ MODULES = [
     "arnorm.matcher",
     "arnorm.spacy",
     "arnorm.frames",
+    "arnorm.files",
+    "arnorm._walk",
 ]
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from arnorm import Match, Matcher, _io, cli
+from arnorm import Match, Matcher, _io, cli, files
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 ARTICLES = sorted(CORPUS.glob("news-*.txt"))
@@ -191,7 +191,7 @@ def test_lines_and_offsets_stay_right_when_chunks_end_inside_lines(
 
 
 def test_line_counting_goes_forward_and_back_within_the_latest_chunk() -> None:
-    lines = cli._Lines()
+    lines = files.LineCounter()
     chunks = lines.track(["a\nb\n", "c\nd", "\ne"])
     assert next(chunks) == "a\nb\n"
     assert [lines.line(i) for i in (0, 2, 4, 1, 3)] == [1, 2, 3, 1, 2]

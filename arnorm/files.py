@@ -1,0 +1,191 @@
+"""Whole files: what ``arnorm match`` and ``arnorm normalize`` do to one file, as functions.
+
+These are the building blocks for running arnorm over an archive with other
+tools (Dask, Spark, a job queue): each takes a path and gives exactly what the
+command line gives for that file, reading it in bounded chunks.
+
+>>> import pathlib, tempfile
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     path = pathlib.Path(tmp, "a.txt")
+...     _ = path.write_text("سطر أول\\nزار حموشي الرباط\\n", encoding="utf-8")
+...     records = match_file(path)
+>>> [(r["line"], r["start"], r["text"], r["method"]) for r in records]
+[(2, 12, 'حموشي', 'surname'), (2, 18, 'الرباط', 'exact')]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Final
+
+from . import _io
+from .matcher import Match, Matcher
+from .normalizer import NormalizerConfig, _normalizer_for
+
+__all__ = [
+    "MATCH_FIELDS",
+    "LineCounter",
+    "json_line",
+    "match_file",
+    "match_record",
+    "normalize_file",
+]
+
+#: The fields of a match record (``arnorm match``), in output order.
+MATCH_FIELDS: Final = (
+    "file",
+    "line",
+    "start",
+    "end",
+    "text",
+    "id",
+    "type",
+    "name",
+    "name_en",
+    "score",
+    "method",
+    "gazetteer",
+    "version",
+)
+
+_DEFAULT_MATCHER: Matcher | None = None
+
+
+def match_record(file: str, line: int, match: Match) -> dict[str, object]:
+    """The record ``arnorm match`` writes for *match*, found at *line* of *file*.
+
+    ``start`` and ``end`` are character offsets into the decoded text of the
+    whole file; ``line`` counts from 1.
+    """
+    return {
+        "file": file,
+        "line": line,
+        "start": match.start,
+        "end": match.end,
+        "text": match.text,
+        "id": match.id,
+        "type": match.type,
+        "name": match.name,
+        "name_en": match.name_en,
+        "score": match.score,
+        "method": match.method,
+        "gazetteer": match.gazetteer,
+        "version": match.version,
+    }
+
+
+def json_line(record: dict[str, object]) -> str:
+    """One record as a line of JSON Lines, as ``arnorm match`` writes it (UTF-8, not escaped)."""
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def match_file(
+    path: str | os.PathLike[str],
+    matcher: Matcher | None = None,
+    *,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+) -> list[dict[str, object]]:
+    """The match records of the file *path*, as ``arnorm match`` writes them, in order.
+
+    *matcher* defaults to one of all shipped gazetteers (built once).  The
+    ``file`` field is *path* as given.  Bytes that do not decode raise
+    a ``DecodeError`` (a :class:`ValueError` naming the file, line and byte
+    offset) under ``errors="strict"``; a file that cannot be
+    read raises :class:`OSError`.
+    """
+    if matcher is None:
+        matcher = _default_matcher()
+    name = os.fspath(path)
+    lines = LineCounter()
+    with Path(name).open("rb") as stream:
+        chunks = _io.chunk_text(
+            _io.decode_blocks(stream, encoding=encoding, errors=errors, name=name),
+            max_chars=_io.MAX_CHUNK_CHARS,
+        )
+        return [
+            match_record(name, lines.line(match.start), match)
+            for match in matcher.iter_chunks(lines.track(chunks))
+        ]
+
+
+def normalize_file(
+    path: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    config: NormalizerConfig | None = None,
+    *,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+) -> str:
+    """Normalize the file *path* into the file *output*, as ``arnorm normalize PATH -o OUTPUT``.
+
+    The output is UTF-8 with line breaks kept byte for byte; it is written
+    under a temporary name and renamed into place only when the whole input
+    was read, so a failure leaves an existing *output* as it was.  *output*
+    may not be *path*.  *config* defaults to the ``search`` profile's.
+    Returns *output* as a string.
+    """
+    source, target = os.fspath(path), os.fspath(output)
+    if Path(target).exists() and Path(source).resolve() == Path(target).resolve():
+        raise ValueError(f"output {target} is the input {source}")
+    normalizer = _normalizer_for(config or NormalizerConfig.profile("search"))
+    encode_errors = "replace" if errors == "replace" else "strict"
+    with Path(source).open("rb") as stream, _io.open_output(target) as out:
+        blocks = _io.decode_blocks(stream, encoding=encoding, errors=errors, name=source)
+        for chunk in _io.chunk_text(blocks, max_chars=_io.MAX_CHUNK_CHARS):
+            out.write(normalizer(chunk).encode("utf-8", encode_errors))
+        stream.close()  # before the rename, for platforms that lock open files
+        out.commit()
+    return target
+
+
+def _default_matcher() -> Matcher:
+    global _DEFAULT_MATCHER
+    if _DEFAULT_MATCHER is None:
+        _DEFAULT_MATCHER = Matcher()
+    return _DEFAULT_MATCHER
+
+
+class LineCounter:
+    """The line numbers of offsets into a text that is read chunk by chunk.
+
+    Only the latest chunk is kept, with the line of one offset in it: the
+    line of another is counted from there, forward or back, so each chunk is
+    scanned about once however many matches it holds.  An offset must lie in
+    the latest chunk: :meth:`~arnorm.Matcher.iter_chunks` reports every match
+    of a chunk before it asks for the next.
+
+    >>> lines = LineCounter()
+    >>> chunks = list(lines.track(["a\\nb\\n", "c"]))
+    >>> lines.line(4)
+    3
+    """
+
+    def __init__(self) -> None:
+        self._chunk = ""
+        self._base = 0  # the offset of the chunk in the text
+        self._at = 0  # an index into the chunk ...
+        self._line = 1  # ... and its line
+
+    def track(self, chunks: Iterable[str]) -> Iterator[str]:
+        """Pass *chunks* through, keeping the latest one."""
+        for chunk in chunks:
+            self.line(self._base + len(self._chunk))  # count the rest of the previous chunk
+            self._base += len(self._chunk)
+            self._chunk, self._at = chunk, 0
+            yield chunk
+
+    def line(self, offset: int) -> int:
+        """The 1-based line of the character at *offset* (from the start of the text)."""
+        at = offset - self._base
+        if not 0 <= at <= len(self._chunk):
+            raise ValueError(f"offset {offset} is not in the latest chunk")
+        if at >= self._at:
+            self._line += self._chunk.count("\n", self._at, at)
+        else:
+            self._line -= self._chunk.count("\n", at, self._at)
+        self._at = at
+        return self._line
