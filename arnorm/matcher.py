@@ -340,7 +340,7 @@ class Matcher:
     (normalized) that are also common words: they are reported only with
     evidence around them (a cue such as منطقة before, or another name of the
     same type in the same list); it defaults to the shipped list.  An alias
-    of one word that is one of the :func:`frequent_words` is a common word
+    of one word that is one of the :func:`~arnorm.matcher.frequent_words` is a common word
     too, unless it is in *safe_words*, which defaults to the shipped aliases
     reviewed as names first (مصر، حماس): pass the frequent words of your own
     gazetteer that are names, to report them alone.  *fuzzy* turns the

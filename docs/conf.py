@@ -35,12 +35,16 @@ autodoc_preserve_defaults = True
 # intersphinx; references to the standard library are plain text.
 nitpick_ignore_regex = [
     ("py:(class|obj|exc|func|data)", r"(str|int|bool|object|None|bytes|tuple|list|dict|type)"),
-    ("py:(class|obj|exc|func|data)", r"(typing|collections\.abc|re|dataclasses|types|pathlib)\..*"),
+    (
+        "py:(class|obj|exc|func|data)",
+        r"(typing|collections\.abc|re|dataclasses|types|pathlib|os)\..*",
+    ),
     ("py:(class|obj|exc)", r"(ValueError|TypeError|IndexError|KeyError|OSError)"),
     ("py:(class|obj)", r"(Mapping|Sequence|Callable|Iterable|Iterator|Final|NamedTuple)"),
     ("py:(class|obj)", r"(Collection|Overlaps)"),
     # the optional integrations' libraries, and the Literal aliases of the spaCy settings
-    ("py:(class|obj|meth|func)", r"(spacy|pandas|pd)\..*"),
+    ("py:(class|obj|meth|func|mod)", r"(spacy|pandas|pd|dask)(\..*)?"),
+    ("py:(class|obj)", r"Bag"),
     ("py:(class|obj)", r"(Language|Doc|Span|Path|Mode|Alignment)"),
 ]
 
@@ -51,6 +55,7 @@ from arnorm import *
 from arnorm.steps import *
 from arnorm.gazetteer import *
 from arnorm.matcher import *
+from arnorm.files import *
 """
 html_theme = "alabaster"
 html_title = f"arnorm {release}"
