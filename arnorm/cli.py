@@ -25,7 +25,13 @@ from pathlib import Path
 from typing import BinaryIO, ClassVar, Final, Protocol, TextIO, TypeAlias
 
 from . import __version__, _gazetteer_cli, _io, _parallel, _walk, files, steps
-from .gazetteer import ENTRY_TYPES, Gazetteer, GazetteerError, load_gazetteer
+from .gazetteer import (
+    ENTRY_TYPES,
+    Gazetteer,
+    GazetteerError,
+    load_gazetteer,
+    safe_word_aliases,
+)
 from .matcher import Match, Matcher, Overlaps
 from .normalizer import PROFILES, Change, Explanation, Normalizer, NormalizerConfig
 
@@ -279,6 +285,16 @@ def _add_match(commands: _Subparsers) -> None:
         default=0.0,
         metavar="SCORE",
         help="drop matches scoring below SCORE, from 0 to 1 (default: %(default)s)",
+    )
+    matching.add_argument(
+        "--safe-word",
+        action="append",
+        metavar="WORD",
+        help=(
+            "report WORD alone where it is an alias (repeatable): an alias of one word that is"
+            " a frequent Arabic word is otherwise reported only with evidence around it, as a"
+            " common word is; the shipped gazetteers' own are reviewed already"
+        ),
     )
     matching.add_argument(
         "--all-overlaps",
@@ -919,6 +935,7 @@ def _match_spec(args: argparse.Namespace) -> _MatchSpec | None:
         min_score=args.min_score,
         overlaps="all" if args.all_overlaps else "longest",
         tsv=args.format == "tsv",
+        safe_words=tuple(args.safe_word or ()),
     )
 
 
@@ -948,11 +965,17 @@ class _MatchSpec:
     min_score: float
     overlaps: Overlaps
     tsv: bool
+    #: ``--safe-word``: added to the shipped list of frequent words that are names.
+    safe_words: tuple[str, ...] = ()
 
     def build(self) -> _MatchWork:
         """The matcher of these options; ``ValueError`` if a gazetteer is given twice."""
         matcher = Matcher(
-            self.gazetteers, types=self.types, min_score=self.min_score, overlaps=self.overlaps
+            self.gazetteers,
+            types=self.types,
+            min_score=self.min_score,
+            overlaps=self.overlaps,
+            safe_words=safe_word_aliases() | set(self.safe_words) if self.safe_words else None,
         )
         return _MatchWork(self, matcher)
 

@@ -330,6 +330,18 @@ def test_a_users_gazetteer_in_jsonl_and_csv(match: Run, tmp_path: Path) -> None:
     assert [r["id"] for r in both] == ["x-office", "ma-rabat"]
 
 
+def test_safe_word_reports_a_frequent_word_alias_alone(match: Run, tmp_path: Path) -> None:
+    csv = tmp_path / "towns.csv"
+    csv.write_text("id,name,type\nqal,قال,place\n", encoding="utf-8")
+    text = "قال الوزير إن الرباط آمنة\n".encode()
+    assert match("--gazetteer-file", csv, stdin=text).records() == []
+    marked = match("--gazetteer-file", csv, "--safe-word", "قال", stdin=text).records()
+    assert [r["id"] for r in marked] == ["qal"]
+    # the shipped list still holds: مصر stays safe when a word is added
+    shipped = match("--safe-word", "قال", stdin="زار مصر\n".encode()).records()
+    assert [r["id"] for r in shipped] == ["country-eg"]
+
+
 def test_a_bad_gazetteer_file_is_an_input_error(match: Run, tmp_path: Path) -> None:
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"id": "x", "type": "agency"}\n', encoding="utf-8")
