@@ -115,6 +115,27 @@ _DOTLESS: Final = str.maketrans(
         "ة": "ه",
     }
 )
+
+
+def _dotless_bytes() -> bytes:
+    """:data:`_DOTLESS` as a table of Windows-1256 bytes (for ``bytes.translate``).
+
+    A shape with no byte of its own (ٮ) is written as the first letter that
+    folds to it; only equality of skeletons matters.
+    """
+    table = bytearray(range(256))
+    shapes: dict[str, str] = {}
+    for code, shape in _DOTLESS.items():
+        letter = chr(code)
+        try:
+            shape.encode("cp1256")
+        except UnicodeEncodeError:
+            shape = shapes.setdefault(shape, letter)
+        table[letter.encode("cp1256")[0]] = shape.encode("cp1256")[0]
+    return bytes(table)
+
+
+_DOTLESS_BYTES: Final = _dotless_bytes()
 #: Hamza seats folded before the long-vowel skeleton is taken.
 _SEATS: Final = str.maketrans({"ؤ": "و", "ئ": "ي", "ء": None, "ى": "ي"})
 #: Inside a word, the long vowels and (through their seats) the hamzas all go.
@@ -283,6 +304,61 @@ def _loose_many(words: list[str]) -> list[str]:
         return []
     joined = _INNER_VOWEL.sub("", "\n".join(words))
     return joined.translate(_SEATS).split("\n")
+
+
+def _loose_keys(words: list[str]) -> list[bytes]:
+    """The key bytes of the long-vowel skeletons of *words* (see :func:`_key_bytes`)."""
+    loose = _loose_many(words)
+    try:
+        return "\n".join(loose).encode("cp1256").split(b"\n") if loose else []
+    except UnicodeEncodeError:
+        return [_key_bytes(key) for key in loose]
+
+
+def _key_bytes(key: str) -> bytes:
+    """*key* as the bytes its index hash is taken of: one byte a letter where it can be.
+
+    Windows-1256 holds every letter the ``search`` profile leaves, one byte
+    each, so slicing and translating bytes is slicing and translating letters
+    (at C speed); a key with a letter outside it is taken as UTF-8.
+    """
+    try:
+        return key.encode("cp1256")
+    except UnicodeEncodeError:
+        return key.encode("utf-8")
+
+
+def _dotless_key(word: str) -> bytes:
+    """The bytes of *word*'s dotless skeleton (hashed for the dotless index)."""
+    try:
+        return word.encode("cp1256").translate(_DOTLESS_BYTES)
+    except UnicodeEncodeError:
+        return word.translate(_DOTLESS).encode("utf-8")
+
+
+def _dotless_keys(words: list[str]) -> list[bytes]:
+    """``[_dotless_key(w) for w in words]``, in one encode and one translate where it can."""
+    try:
+        data = "\n".join(words).encode("cp1256")
+    except UnicodeEncodeError:
+        return [_dotless_key(word) for word in words]
+    return data.translate(_DOTLESS_BYTES).split(b"\n") if words else []
+
+
+def _deleted_keys(word: str) -> Iterator[bytes]:
+    """The key bytes of *word* and of each of its :func:`_deletions`."""
+    try:
+        data = word.encode("cp1256")
+    except UnicodeEncodeError:
+        yield word.encode("utf-8")
+        yield from map(_key_bytes, _deletions(word))
+        return
+    yield data
+    yield from {data[:i] + data[i + 1 :] for i in range(1, len(data) - 1)}
+
+
+#: Words whose fuzzy keys are made at once while the index is built.
+_KEY_BATCH: Final = 4096
 
 
 def _deletions(word: str) -> set[str]:
@@ -621,7 +697,7 @@ class Matcher:
         if len(self._words) > _INDEX_MASK:
             raise ValueError(f"too many distinct words for the fuzzy index (> {_INDEX_MASK})")
         shift = _INDEX_BITS
-        crc, utf8 = zlib.crc32, str.encode  # _key_hash, inlined: it runs a million times
+        crc = zlib.crc32  # _key_hash, inlined: it runs a million times
         words = self._words
 
         eligible = [
@@ -631,23 +707,23 @@ class Matcher:
         def fuzzy() -> Iterator[tuple[int, str]]:
             return zip(eligible, map(words.__getitem__, eligible), strict=True)
 
-        def packed(keys: list[str]) -> Iterator[int]:
-            return (
-                crc(utf8(key)) << shift | index for index, key in zip(eligible, keys, strict=True)
-            )
+        def packed(keys_of: Callable[[list[str]], list[bytes]]) -> Iterator[int]:
+            # keys are made a batch at a time: in bulk, but never all held at once
+            for at in range(0, len(eligible), _KEY_BATCH):
+                batch = eligible[at : at + _KEY_BATCH]
+                keys = keys_of([words[i] for i in batch])
+                for index, key in zip(batch, keys, strict=True):
+                    yield crc(key) << shift | index
 
-        self._loose = _sorted_array(packed(_loose_many([words[i] for i in eligible])))
-        self._dotless = _sorted_array(
-            packed([w.translate(_DOTLESS) for w in map(words.__getitem__, eligible)])
-        )
+        self._loose = _sorted_array(packed(_loose_keys))
+        self._dotless = _sorted_array(packed(_dotless_keys))
 
         def deletions() -> Iterator[int]:
             for index, word in fuzzy():
                 if len(word) >= _MIN_EDIT:
                     # the word itself too, for a text word with a letter too many
-                    yield crc(utf8(word)) << shift | index
-                    for deleted in _deletions(word):
-                        yield crc(utf8(deleted)) << shift | index
+                    for key in _deleted_keys(word):
+                        yield crc(key) << shift | index
 
         self._deleted = _sorted_array(deletions())
 
@@ -713,14 +789,14 @@ class Matcher:
                     out.setdefault(word, (SCORES["variant"], method))
         if self.fuzzy and not frequent and len(form) >= _MIN_DOTS:
             skeleton = form.translate(_DOTLESS)
-            for index in _probe(self._dotless, skeleton):
+            for index in _probe_bytes(self._dotless, _dotless_key(form)):
                 word = words[index]
                 if word.translate(_DOTLESS) == skeleton and _one_apart(word, form):
                     out.setdefault(word, (SCORES["dots"], "dots"))
         if self.fuzzy and not frequent and len(form) >= _MIN_EDIT - 1:
-            found: set[int] = set(_probe(self._deleted, form))
-            for d in _deletions(form):
-                found.update(_probe(self._deleted, d))
+            found: set[int] = set()
+            for key in _deleted_keys(form):
+                found.update(_probe_bytes(self._deleted, key))
             for index in found:
                 word = words[index]
                 # an edit at either end is morphology more often than a typo
@@ -1284,7 +1360,7 @@ def _key_hash(key: str) -> int:
 
     A saved or pickled index must mean the same in the process that loads it.
     """
-    return zlib.crc32(key.encode("utf-8"))
+    return zlib.crc32(_key_bytes(key))
 
 
 _BUCKET_SHIFT: Final = _HASH_BITS + _INDEX_BITS - 4
@@ -1310,7 +1386,12 @@ def _sorted_array(values: Iterable[int]) -> array.array[int]:
 
 def _probe(table: array.array[int], key: str) -> list[int]:
     """The word indices stored under *key*'s hash (a few false ones are possible)."""
-    low = _key_hash(key) << _INDEX_BITS
+    return _probe_bytes(table, _key_bytes(key))
+
+
+def _probe_bytes(table: array.array[int], key: bytes) -> list[int]:
+    """:func:`_probe` of a key already turned into bytes."""
+    low = zlib.crc32(key) << _INDEX_BITS
     i = bisect.bisect_left(table, low)
     high = low | _INDEX_MASK
     found: list[int] = []

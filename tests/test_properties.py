@@ -191,3 +191,19 @@ def test_loose_keys_in_bulk_equal_one_by_one(words: list[str]) -> None:
     from arnorm.matcher import _loose, _loose_many
 
     assert _loose_many(words) == [_loose(w) for w in words]
+
+
+ARABIC_WORDS = st.text(alphabet=st.sampled_from("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءؤئپگ"), min_size=1)
+
+
+@given(st.lists(ARABIC_WORDS, max_size=8), ARABIC_WORDS, ARABIC_WORDS)
+def test_fuzzy_index_keys_in_bulk_equal_one_by_one(words: list[str], a: str, b: str) -> None:
+    from arnorm import matcher as mt
+
+    assert mt._dotless_keys(words) == [mt._dotless_key(w) for w in words]
+    assert mt._loose_keys(words) == [mt._key_bytes(mt._loose(w)) for w in words]
+    # the byte skeletons tell words apart exactly as the letter skeletons do
+    same = a.translate(mt._DOTLESS) == b.translate(mt._DOTLESS)
+    assert (mt._dotless_key(a) == mt._dotless_key(b)) == same
+    expected = {mt._key_bytes(a)} | {mt._key_bytes(d) for d in mt._deletions(a)}
+    assert set(mt._deleted_keys(a)) == expected
