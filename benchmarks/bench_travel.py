@@ -146,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
                 "arnorm": arnorm.__version__,
                 "runs": args.runs,
                 "results": results,
+                "table": {"headers": ["Object", "Size", "Time"], "rows": rows},
             },
         )
     return 0
