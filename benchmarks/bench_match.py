@@ -1048,6 +1048,25 @@ def _sizes(value: str) -> list[int]:
     return sizes
 
 
+def results_head(script: str, corpus: Corpus, text: str, spacy_text: str) -> dict[str, Any]:
+    """What every matching results file starts with: the run, the machine, the input."""
+    env = environment()
+    env["libraries"] = {name: _version(name) for name in LIBRARIES}
+    return {
+        "benchmark": script,
+        "command": " ".join(["python", f"benchmarks/{script}.py", *sys.argv[1:]]),
+        "date": datetime.datetime.now(datetime.UTC).date().isoformat(),
+        **env,
+        "input": {
+            "files": corpus.files,
+            "sha256_of_concatenation": corpus.sha256,
+            "utf8_bytes": len(text.encode("utf-8")),
+            "characters": len(text),
+            "spacy_utf8_bytes": len(spacy_text.encode("utf-8")),
+        },
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run")
@@ -1115,20 +1134,8 @@ def main(argv: list[str] | None = None) -> int:
         profile_find(shipped, text)
     print(f"\ntotal {elapsed:.0f} s")
 
-    env = environment()
-    env["libraries"] = {name: _version(name) for name in LIBRARIES}
     results = {
-        "benchmark": "bench_match",
-        "command": " ".join(["python", "benchmarks/bench_match.py", *sys.argv[1:]]),
-        "date": datetime.datetime.now(datetime.UTC).date().isoformat(),
-        **env,
-        "input": {
-            "files": corpus.files,
-            "sha256_of_concatenation": corpus.sha256,
-            "utf8_bytes": len(text.encode("utf-8")),
-            "characters": len(text),
-            "spacy_utf8_bytes": len(spacy_text.encode("utf-8")),
-        },
+        **results_head("bench_match", corpus, text, spacy_text),
         "quick": args.quick,
         "runs": args.runs,
         "unit": "MB/s: 10**6 bytes of UTF-8 input per second of wall time, best run",

@@ -25,7 +25,6 @@ Run from the repository root (see ``benchmarks/README.md``)::
 from __future__ import annotations
 
 import argparse
-import datetime
 import gc
 import os
 import sys
@@ -38,7 +37,6 @@ from typing import Any
 # Sibling scripts: Python puts this folder first on sys.path when it runs one.
 from bench_match import (
     CORPUS_GLOB,
-    LIBRARIES,
     Contender,
     Find,
     _contender_results,
@@ -47,13 +45,14 @@ from bench_match import (
     flashtext_find,
     race,
     read_corpus,
+    results_head,
     shipped_gazetteers,
     shipped_surfaces,
     spacy_find,
     synthetic_gazetteer,
     utf8_mb,
 )
-from bench_normalize import DEFAULT_CORPUS, _version, environment, save_results
+from bench_normalize import DEFAULT_CORPUS, save_results
 
 from arnorm import Gazetteer, Matcher
 
@@ -243,24 +242,13 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     print(f"load average after {load_after[0]:.2f}; total {elapsed:.0f} s")
 
-    env = environment()
-    env["libraries"] = {name: _version(name) for name in LIBRARIES}
+    head = results_head("bench_scaling", corpus, text, spacy_text)
+    head["input"]["distinct_words"] = len(set(corpus.base.split()))
+    head["input"]["spacy_tokenizer_max_cache_size"] = spacy_cache_size()
     results = {
-        "benchmark": "bench_scaling",
-        "command": " ".join(["python", "benchmarks/bench_scaling.py", *sys.argv[1:]]),
-        "date": datetime.datetime.now(datetime.UTC).date().isoformat(),
-        **env,
+        **head,
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in load_after],
-        "input": {
-            "files": corpus.files,
-            "sha256_of_concatenation": corpus.sha256,
-            "utf8_bytes": len(text.encode("utf-8")),
-            "characters": len(text),
-            "spacy_utf8_bytes": len(spacy_text.encode("utf-8")),
-            "distinct_words": len(set(corpus.base.split())),
-            "spacy_tokenizer_max_cache_size": spacy_cache_size(),
-        },
         "notes": NOTES,
         "quick": args.quick,
         "runs": args.runs,
