@@ -92,6 +92,9 @@ _CUES: Final[dict[str, frozenset[str]]] = {
         | {"قياده", "معاقل", "خلايا", "خليه", "امير"}
     ),
 }
+#: Entry types whose common-word alias is also shown a name by a list of others of its type
+#: (بالخليج أو أوربا); for the other types only a cue just before it counts.
+_LIST_EVIDENCE: Final = frozenset({"place"})
 #: Conjunctions between the items of a list of names.
 _CONJUNCTIONS: Final = frozenset({"و", "او", "ثم"})
 #: Letters whose dots are the only thing telling them apart, mapped to one shape.
@@ -975,8 +978,8 @@ class Matcher:
                             obj = alias(row)
                         if (
                             obj.kind == "common"
-                            and obj.entry.type == "organization"
-                            and not (i and "organization" in cues_of(tokens[i - 1]))
+                            and obj.entry.type not in _LIST_EVIDENCE
+                            and not (i and obj.entry.type in cues_of(tokens[i - 1]))
                         ):
                             continue  # its only evidence would be a cue just before
                         hits.append(new_hit((i, j, cut, obj, factor, methods)))
@@ -1420,7 +1423,7 @@ def _evidence(
         return False
     if hit.ti > 0 and kind in cues_of(tokens[hit.ti - 1]):
         return True
-    if kind != "place" or not starting:
+    if kind not in _LIST_EVIDENCE or not starting:
         return False
     neighbours = [*starting.get(hit.tj, ()), *ending.get(hit.ti, ())]
     if hit.tj < len(tokens) and tokens[hit.tj] in _CONJUNCTIONS:
