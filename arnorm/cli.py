@@ -992,13 +992,12 @@ class _MatchWork(_Work):
     def run(self, job: _Job, out: _Sink, flush: Callable[[], object] | None, progress: bool) -> str:
         """Write the records of *job* (*out* is flushed by the caller, once it succeeded)."""
         render = _tsv_record if self.spec.tsv else _json_record
-        lines = files.LineCounter()
         with (
             _reading(job.source) as stream,
             _decoded(stream, job.name, self.spec.decoding, progress=progress) as chunks,
         ):
-            for match in self.matcher.iter_chunks(lines.track(chunks)):
-                out.write(render(job.source, lines.line(match.start), match))
+            for line, match in files.lined(self.matcher, chunks):
+                out.write(render(job.source, line, match))
         return ""
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "MATCH_FIELDS",
     "LineCounter",
     "json_line",
+    "lined",
     "match_file",
     "match_record",
     "normalize_file",
@@ -100,16 +101,19 @@ def match_file(
     if matcher is None:
         matcher = _default_matcher()
     name = os.fspath(path)
-    lines = LineCounter()
     with Path(name).open("rb") as stream:
         chunks = _io.chunk_text(
             _io.decode_blocks(stream, encoding=encoding, errors=errors, name=name),
             max_chars=_io.MAX_CHUNK_CHARS,
         )
-        return [
-            match_record(name, lines.line(match.start), match)
-            for match in matcher.iter_chunks(lines.track(chunks))
-        ]
+        return [match_record(name, line, match) for line, match in lined(matcher, chunks)]
+
+
+def lined(matcher: Matcher, chunks: Iterable[str]) -> Iterator[tuple[int, Match]]:
+    """The matches in a text given as *chunks*, each with the 1-based line it starts on."""
+    lines = LineCounter()
+    for match in matcher.iter_chunks(lines.track(chunks)):
+        yield lines.line(match.start), match
 
 
 def normalize_file(

@@ -461,6 +461,32 @@ class Matcher:
             raise ValueError(
                 f"gazetteer {twice[0]!r} is given more than once; a match names one version"
             )
+        self._configure(
+            types=types,
+            common_words=common_words,
+            safe_words=safe_words,
+            fuzzy=fuzzy,
+            variants=variants,
+            surnames=surnames,
+            overlaps=overlaps,
+            min_score=min_score,
+        )
+        self._build()
+        self._start()
+
+    def _configure(
+        self,
+        *,
+        types: Iterable[str] | None,
+        common_words: Collection[str] | None,
+        safe_words: Collection[str] | None,
+        fuzzy: bool,
+        variants: bool,
+        surnames: bool,
+        overlaps: Overlaps,
+        min_score: float,
+    ) -> None:
+        """Check and keep the options (shared by building and by loading a saved index)."""
         self.types: frozenset[str] | None = None if types is None else frozenset(types)
         if self.types is not None:
             unknown = self.types - set(ENTRY_TYPES)
@@ -486,8 +512,6 @@ class Matcher:
         safe = safe_word_aliases() if safe_words is None else safe_words
         self._safe = frozenset(self._normalizer(w) for w in safe)
         self._frequent = frequent_words()
-        self._build()
-        self._start()
 
     def _start(self) -> None:
         """Set up what a matcher keeps besides its index: empty caches, derived sets."""
@@ -541,8 +565,6 @@ class Matcher:
             "arnorm": _arnorm_version(),
             "gazetteers": self.gazetteers,
             "options": self._options(),
-            "common": self._common,
-            "safe": self._safe,
             "index": {name: _plain(getattr(self, name)) for name in _INDEX_FIELDS},
         }
 
@@ -1247,18 +1269,7 @@ def _from_state(state: dict[str, Any], where: str = "pickled matcher") -> Matche
         )
     matcher = Matcher.__new__(Matcher)
     matcher.gazetteers = tuple(state["gazetteers"])
-    options = dict(state["options"])
-    matcher.types = options["types"]
-    matcher._word_lists = (options["common_words"], options["safe_words"])
-    matcher.fuzzy = options["fuzzy"]
-    matcher.variants = options["variants"]
-    matcher.surnames = options["surnames"]
-    matcher.overlaps = options["overlaps"]
-    matcher.min_score = options["min_score"]
-    matcher._normalizer = _search_normalizer()
-    matcher._common = state["common"]
-    matcher._safe = state["safe"]
-    matcher._frequent = frequent_words()
+    matcher._configure(**dict(state["options"]))
     for name in _INDEX_FIELDS:
         setattr(matcher, name, _unplain(state["index"][name]))
     matcher._start()
