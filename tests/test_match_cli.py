@@ -10,14 +10,15 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from arnorm import Match, Matcher, _io, cli, files
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-ARTICLES = sorted(CORPUS.glob("news-*.txt"))
+if TYPE_CHECKING:
+    from conftest import Corpus
+
 FIELDS = "file line start end text id type name name_en score method gazetteer version".split()  # noqa: SIM905 - the spec, on one line
 TEXT = "استقبل عبد اللطيف حموشي\nوفدا من أبوظبي، ثم زار الرباط\n"
 
@@ -129,24 +130,20 @@ def test_a_real_pipe_into_the_installed_command() -> None:
     assert [row[4] for row in rows[1:]] == ["عبد اللطيف حموشي", "أبوظبي", "الرباط"]
 
 
-@pytest.mark.skipif(not ARTICLES, reason="the development corpus lives beside the repo")
-@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
-def test_offsets_and_lines_point_into_the_decoded_file(match: Run, path: Path) -> None:
-    result = match(path)
+def test_offsets_and_lines_point_into_the_decoded_file(match: Run, article: Path) -> None:
+    result = match(article)
     assert result.status == 0
-    decoded = path.read_text(encoding="utf-8")
+    decoded = article.read_text(encoding="utf-8")
     got = result.records()
-    assert len(got) >= 15
     check_offsets_and_lines(got, decoded)
-    assert {r["file"] for r in got} == {str(path)}
-    if "\n" in decoded.strip():
-        assert len({r["line"] for r in got}) > 2
+    assert all(r["file"] == str(article) for r in got)
     assert record_tuples(got) == as_tuples(Matcher().find(decoded))
 
 
-@pytest.mark.skipif(not ARTICLES, reason="the development corpus lives beside the repo")
-def test_offsets_skip_the_bom_and_count_crlf_as_two_characters(match: Run, tmp_path: Path) -> None:
-    decoded = ARTICLES[-1].read_text(encoding="utf-8").replace("\n", "\r\n")
+def test_offsets_skip_the_bom_and_count_crlf_as_two_characters(
+    match: Run, tmp_path: Path, corpus: Corpus
+) -> None:
+    decoded = corpus.text().replace("\n", "\r\n")
     path = tmp_path / "bom-crlf.txt"
     path.write_bytes(b"\xef\xbb\xbf" + decoded.encode("utf-8"))
     got = match(path).records()
@@ -158,11 +155,14 @@ def test_offsets_skip_the_bom_and_count_crlf_as_two_characters(match: Run, tmp_p
 # -- streaming: several chunks, constant memory -------------------------------------------
 
 
-@pytest.mark.skipif(not ARTICLES, reason="the development corpus lives beside the repo")
 def test_many_chunks_give_the_matches_of_the_whole_text(
-    match: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunks_seen: list[str]
+    match: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    chunks_seen: list[str],
+    corpus: Corpus,
 ) -> None:
-    whole = "\n".join(p.read_text(encoding="utf-8") for p in ARTICLES) * 3
+    whole = corpus.text() * 3
     path = tmp_path / "all.txt"
     path.write_text(whole, encoding="utf-8")
     monkeypatch.setattr(_io, "BLOCK_SIZE", 256)  # a chunk ends at the last line feed of a block
@@ -175,11 +175,14 @@ def test_many_chunks_give_the_matches_of_the_whole_text(
     check_offsets_and_lines(got, whole)
 
 
-@pytest.mark.skipif(not ARTICLES, reason="the development corpus lives beside the repo")
 def test_lines_and_offsets_stay_right_when_chunks_end_inside_lines(
-    match: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunks_seen: list[str]
+    match: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    chunks_seen: list[str],
+    corpus: Corpus,
 ) -> None:
-    whole = "\n".join(p.read_text(encoding="utf-8") for p in ARTICLES)
+    whole = corpus.text()
     path = tmp_path / "all.txt"
     path.write_text(whole, encoding="utf-8")
     monkeypatch.setattr(_io, "BLOCK_SIZE", 64)

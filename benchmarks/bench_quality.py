@@ -1,0 +1,245 @@
+"""Matching quality on the development corpus: recall and precision, by span and by entry.
+
+**In-sample.** The development corpus (``../shared/corpus/`` beside the checkout: 28
+third-party articles and the mentions expected in them) is what the matcher was tuned on.
+A score here says how the matcher does on text it has seen; the project is measured on
+articles it has not.  Quote these figures only with that said.
+
+The scoring follows the corpus README:
+
+- a predicted match *finds* a listed mention when it overlaps the mention's span and has the
+  same type;
+- it finds the *right entry* when, in addition, its ``id`` is the mention's ``id`` (a mention
+  whose ``id`` is ``null`` names an entity the gazetteers lack: no match can be right there);
+- titles that name an agency are not listed, so a match that overlaps no mention is ignored
+  (neither right nor wrong) when the clause before it starts with a title word
+  (مدير، رئيس، قائد، وزير); any other match that overlaps no mention is wrong.
+
+Reported: recall over all mentions (span, and right entry), recall over the mentions that
+have an ``id`` (right entry), precision by span and counting the entry, each overall, per
+type and per method.
+
+Run from the repository root::
+
+    python benchmarks/bench_quality.py            # print the tables
+    python benchmarks/bench_quality.py --save     # also write results/quality.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import arnorm
+from arnorm import Match, Matcher
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus"
+DEFAULT_OUTPUT = HERE / "results" / "quality.json"
+
+#: A clause that starts with one of these words is a title: a match in it that overlaps no
+#: listed mention is neither right nor wrong (the corpus README lists no titles).
+TITLE = re.compile(r"(مدير|رئيس|قائد|وزير)")
+_CLAUSE_END = re.compile(r"[،,.:؛\n]")
+
+
+def clause_before(text: str, start: int) -> str:
+    """The clause that leads up to *start* (at most 60 characters back)."""
+    return _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one predicted match is worth."""
+
+    match: Match
+    found: tuple[int, ...]  # indices of the listed mentions it finds (same type, overlapping)
+    right_entry: bool  # it finds a mention whose id is its own
+    ignored: bool  # it finds nothing, inside a title: neither right nor wrong
+
+
+def judge(
+    text: str, matches: Iterable[Match], listed: Sequence[tuple[int, Mapping[str, Any]]]
+) -> list[Verdict]:
+    """The verdict on each of *matches* in *text*, against the *listed* (index, mention) pairs."""
+    verdicts = []
+    for match in matches:
+        found = tuple(
+            i
+            for i, g in listed
+            if g["type"] == match.type
+            and int(g["start"]) < match.end
+            and match.start < int(g["end"])
+        )
+        right = any(
+            listed_id == match.id for i, g in listed if i in found for listed_id in [g["id"]]
+        )
+        ignored = not found and bool(TITLE.search(clause_before(text, match.start)))
+        verdicts.append(Verdict(match, found, right, ignored))
+    return verdicts
+
+
+@dataclass
+class Tally:
+    """Counts behind one row of the tables."""
+
+    mentions: int = 0
+    with_id: int = 0
+    found: int = 0
+    found_right: int = 0
+    predicted: int = 0
+    predicted_right_span: int = 0
+    predicted_right_entry: int = 0
+
+    def row(self) -> dict[str, Any]:
+        def ratio(a: int, b: int) -> float | None:
+            return round(a / b, 4) if b else None
+
+        return {
+            "mentions": self.mentions,
+            "mentions_with_id": self.with_id,
+            "predicted": self.predicted,
+            "recall_span": ratio(self.found, self.mentions),
+            "recall_entry": ratio(self.found_right, self.mentions),
+            "recall_entry_where_id": ratio(self.found_right, self.with_id),
+            "precision_span": ratio(self.predicted_right_span, self.predicted),
+            "precision_entry": ratio(self.predicted_right_entry, self.predicted),
+        }
+
+
+def score(
+    matcher: Matcher, articles: Sequence[Path], mentions: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]:
+    """Recall and precision of *matcher* on *articles*, overall, per type and per method."""
+    overall = Tally()
+    types: dict[str, Tally] = {}
+    methods: dict[str, Tally] = {}
+    found: set[int] = set()
+    found_right: set[int] = set()
+    names = {p.name for p in articles}
+    for path in articles:
+        text = path.read_text(encoding="utf-8")
+        listed = [(i, g) for i, g in enumerate(mentions) if g["file"] == path.name]
+        for v in judge(text, matcher.find(text), listed):
+            if v.ignored:
+                continue
+            for tally in (
+                overall,
+                types.setdefault(v.match.type, Tally()),
+                methods.setdefault(v.match.method, Tally()),
+            ):
+                tally.predicted += 1
+                tally.predicted_right_span += bool(v.found)
+                tally.predicted_right_entry += v.right_entry
+            found.update(v.found)
+            found_right.update(i for i in v.found if mentions[i]["id"] == v.match.id)
+    for i, g in enumerate(mentions):
+        if g["file"] not in names:
+            continue
+        for tally in (overall, types.setdefault(g["type"], Tally())):
+            tally.mentions += 1
+            tally.with_id += g["id"] is not None
+            tally.found += i in found
+            tally.found_right += i in found_right
+    return {
+        "overall": overall.row(),
+        "per_type": {t: types[t].row() for t in sorted(types)},
+        # Recall has no meaning per method: a mention that is missed has no method.
+        "per_method": {
+            m: {
+                k: v
+                for k, v in methods[m].row().items()
+                if k.startswith(("predicted", "precision"))
+            }
+            for m in sorted(methods)
+        },
+    }
+
+
+def load_corpus(corpus: Path) -> tuple[list[Path], list[dict[str, Any]]]:
+    """The articles of *corpus* and the mentions listed for them (an error if there are none)."""
+    articles = sorted(corpus.glob("news-*.txt"))
+    mentions_file = corpus / "mentions.jsonl"
+    if not articles or not mentions_file.is_file():
+        raise SystemExit(f"bench_quality: no articles or no mentions.jsonl in {corpus}")
+    lines = mentions_file.read_text(encoding="utf-8").splitlines()
+    return articles, [json.loads(line) for line in lines if line.strip()]
+
+
+def results(corpus: Path) -> dict[str, Any]:
+    """The default matcher's figures on *corpus*, as ``results/quality.json`` holds them."""
+    articles, mentions = load_corpus(corpus)
+    matcher = Matcher()
+    return {
+        "in_sample": True,
+        "note": (
+            "In-sample: the development corpus is what the matcher was tuned on. "
+            "Out-of-sample quality is measured on articles the project does not have."
+        ),
+        "arnorm": arnorm.__version__,
+        "gazetteers": {g.name: g.version for g in matcher.gazetteers},
+        "articles": len(articles),
+        "mentions": len(mentions),
+        "scores": score(matcher, articles, mentions),
+    }
+
+
+def _fmt(value: float | None) -> str:
+    return "   -" if value is None else f"{value:.2f}"
+
+
+def render(figures: dict[str, Any]) -> str:
+    """The tables that ``--save`` writes as JSON, for a terminal."""
+    s = figures["scores"]
+    columns = ("R span", "R entry", "R id", "P span", "P entry")
+    head = f"{'':<14}{'mentions':>9}{'predicted':>10}" + "".join(f"{c:>8}" for c in columns)
+    versions = ", ".join(f"{k} {v}" for k, v in figures["gazetteers"].items())
+    lines = [
+        f"IN-SAMPLE: development corpus, {figures['articles']} articles, "
+        f"{figures['mentions']} mentions; {versions}",
+        head,
+    ]
+    rows = [("all", s["overall"])] + [(t, r) for t, r in s["per_type"].items()]
+    for label, r in rows:
+        lines.append(
+            f"{label:<14}{r['mentions']:>9}{r['predicted']:>10}{_fmt(r['recall_span']):>8}"
+            f"{_fmt(r['recall_entry']):>8}{_fmt(r['recall_entry_where_id']):>8}"
+            f"{_fmt(r['precision_span']):>8}{_fmt(r['precision_entry']):>8}"
+        )
+    lines.append("")
+    lines.append(f"{'method':<22}{'predicted':>10}{'P span':>8}{'P entry':>8}")
+    for method, r in s["per_method"].items():
+        lines.append(
+            f"{method:<22}{r['predicted']:>10}{_fmt(r['precision_span']):>8}{_fmt(r['precision_entry']):>8}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--corpus", type=Path, default=DEFAULT_CORPUS, help="the development corpus folder"
+    )
+    parser.add_argument(
+        "--save", action="store_true", help=f"also write {DEFAULT_OUTPUT.relative_to(HERE.parent)}"
+    )
+    args = parser.parse_args(argv)
+    figures = results(args.corpus)
+    print(render(figures))
+    if args.save:
+        DEFAULT_OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+        DEFAULT_OUTPUT.write_text(
+            json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        print(f"wrote {DEFAULT_OUTPUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
