@@ -9,6 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# The integration needs its extra: without it, this module is skipped, and says why.
+pytest.importorskip("dask.distributed", reason="needs the [dask] extra: pip install '.[dask]'")
+
 from dask.distributed import Client, LocalCluster
 
 import arnorm

@@ -18,15 +18,20 @@ MODULES = [
     "arnorm._io",
     "arnorm.gazetteer",
     "arnorm.matcher",
-    "arnorm.spacy",
-    "arnorm.frames",
+    pytest.param("arnorm.spacy", marks=pytest.mark.needs("spacy")),
+    pytest.param("arnorm.frames", marks=pytest.mark.needs("pandas")),
     "arnorm.files",
     "arnorm._walk",
 ]
 
 
 @pytest.mark.parametrize("name", MODULES)
-def test_docstring_examples(name: str) -> None:
+def test_docstring_examples(name: str, request: pytest.FixtureRequest) -> None:
+    for mark in request.node.iter_markers("needs"):
+        (library,) = mark.args
+        pytest.importorskip(
+            library, reason=f"needs the [{library}] extra: pip install '.[{library}]'"
+        )
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0, f"{name} has no examples"

@@ -6,8 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
+
+# The integration needs its extra: without it, this module is skipped, and says why.
+pytest.importorskip("pandas", reason="needs the [pandas] extra: pip install '.[pandas]'")
+
+import pandas as pd
 
 import arnorm
 from arnorm import Matcher
