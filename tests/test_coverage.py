@@ -1,0 +1,84 @@
+"""docs/coverage.rst is generated from the gazetteers by tools/coverage.py, and kept current."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from arnorm.gazetteer import Entry, Role, Source
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("coverage_tool", ROOT / "tools" / "coverage.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["coverage_tool"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_coverage_page_is_current(tool: ModuleType) -> None:
+    committed = (ROOT / "docs" / "coverage.rst").read_text(encoding="utf-8")
+    assert committed == tool.page(), "run python tools/coverage.py and commit docs/coverage.rst"
+
+
+SOURCE = (Source("t"),)
+
+
+def _agency(id_: str, country: str = "JO") -> Entry:
+    return Entry(id_, "agency", "جهاز", id_, SOURCE, country=country)
+
+
+def test_a_row_counts_bodies_people_and_who_led_them_since_2010(tool: ModuleType) -> None:
+    entries = [
+        _agency("jo-a"),
+        _agency("jo-b"),
+        _agency("jo-army"),
+        Entry(
+            "p1",
+            "person",
+            "س",
+            "P1",
+            SOURCE,
+            country="JO",
+            roles=(Role("مدير", organization="jo-a", end="2009-12"),),
+        ),
+        Entry(
+            "p2",
+            "person",
+            "ص",
+            "P2",
+            SOURCE,
+            country="JO",
+            roles=(Role("مدير", organization="jo-b", start="2012"),),
+        ),
+        Entry(
+            "p3",
+            "person",
+            "ع",
+            "P3",
+            SOURCE,
+            country="JO",
+            roles=(Role("قائد", organization="jo-army"),),
+        ),
+    ]
+    kinds = {"jo-a": {"intelligence"}, "jo-b": {"police", "gendarmerie"}, "jo-army": {"other"}}
+    (jordan,) = [r for r in tool.rows(entries, kinds) if r.code == "JO"]
+    assert (jordan.interior, jordan.intelligence, jordan.police, jordan.gendarmerie) == (0, 1, 1, 1)
+    assert (jordan.people, jordan.leaders_since_2010) == (3, 1)
+    detail = "\n".join(tool.details(entries, kinds))
+    assert "P2 (ص): مدير, 2012 to open" in detail
+    assert "jo-army" not in detail
+
+
+def test_an_agency_nobody_classified_stops_the_tool(tool: ModuleType) -> None:
+    with pytest.raises(SystemExit, match="jo-new"):
+        tool.rows([_agency("jo-new")], {})

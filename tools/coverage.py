@@ -1,0 +1,254 @@
+"""Write docs/coverage.rst: what the latest gazetteers cover, state by state.
+
+For each of the 22 Arab League states: whether its interior ministry has an entry, how many
+intelligence, police and gendarmerie / national guard bodies do, how many people the
+officials gazetteer has for the state, how many of them led one of those bodies (or the
+ministry) at some time since 2010, and the oldest ``checked`` date among its people (the
+date their roles were last confirmed; ``-`` where entries carry none).
+
+A body's kind comes from ``tools/agency_kinds.json``, reviewed by hand (the gazetteers have
+no field for it); the tool refuses an agency of a member state that the file does not list,
+so a new body cannot be left out of the table unnoticed.
+
+    python tools/coverage.py            # rewrite docs/coverage.rst
+    python tools/coverage.py --check    # exit 1 if docs/coverage.rst is stale
+
+A test runs the check, so the page cannot drift from the data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from arnorm.gazetteer import Entry, available_gazetteers, load_gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = ROOT / "docs" / "coverage.rst"
+
+#: The member states of the League of Arab States, ISO 3166-1 alpha-2, with English names.
+ARAB_LEAGUE = {
+    "DZ": "Algeria",
+    "BH": "Bahrain",
+    "KM": "Comoros",
+    "DJ": "Djibouti",
+    "EG": "Egypt",
+    "IQ": "Iraq",
+    "JO": "Jordan",
+    "KW": "Kuwait",
+    "LB": "Lebanon",
+    "LY": "Libya",
+    "MR": "Mauritania",
+    "MA": "Morocco",
+    "OM": "Oman",
+    "PS": "Palestine",
+    "QA": "Qatar",
+    "SA": "Saudi Arabia",
+    "SO": "Somalia",
+    "SD": "Sudan",
+    "SY": "Syria",
+    "TN": "Tunisia",
+    "AE": "United Arab Emirates",
+    "YE": "Yemen",
+}
+
+KINDS_FILE = Path(__file__).resolve().parent / "agency_kinds.json"
+KINDS = ("interior", "intelligence", "police", "gendarmerie", "other")
+
+
+def agency_kinds() -> dict[str, set[str]]:
+    """The reviewed kinds of each agency, from ``agency_kinds.json``."""
+    data = json.loads(KINDS_FILE.read_text(encoding="utf-8"))
+    kinds = {k: set(v) for k, v in data.items() if not k.startswith("_")}
+    unknown = {k for v in kinds.values() for k in v} - set(KINDS)
+    if unknown:
+        raise SystemExit(f"{KINDS_FILE}: unknown kinds {sorted(unknown)}")
+    return kinds
+
+
+@dataclass(frozen=True)
+class Row:
+    code: str
+    state: str
+    interior: int
+    intelligence: int
+    police: int
+    gendarmerie: int
+    people: int
+    leaders_since_2010: int
+    oldest_checked: str
+
+
+def _since_2010(end: str | None) -> bool:
+    return end is None or end[:4] >= "2010"
+
+
+def rows(entries: Iterable[Entry], kinds: dict[str, set[str]]) -> list[Row]:
+    """One row per Arab League state, from *entries* of every gazetteer and their *kinds*."""
+    entries = list(entries)
+    unlisted = sorted(
+        e.id
+        for e in entries
+        if e.type == "agency" and e.country in ARAB_LEAGUE and e.id not in kinds
+    )
+    if unlisted:
+        raise SystemExit(
+            f"{KINDS_FILE} does not say what these agencies are: {', '.join(unlisted)}"
+        )
+    out = []
+    for code, state in ARAB_LEAGUE.items():
+        counts = dict.fromkeys(KINDS, 0)
+        watched: set[str] = set()  # the state's interior, intelligence, police, gendarmerie bodies
+        for e in entries:
+            if e.type == "agency" and e.country == code:
+                for kind in kinds[e.id]:
+                    counts[kind] += 1
+                watched.update(e.id for kind in kinds[e.id] if kind != "other")
+        people = [e for e in entries if e.type == "person" and e.country == code]
+        leaders = [
+            p
+            for p in people
+            if any(r.organization in watched and _since_2010(r.end) for r in p.roles)
+        ]
+        checked = sorted(c for p in people if (c := getattr(p, "checked", None)))
+        out.append(
+            Row(
+                code,
+                state,
+                counts["interior"],
+                counts["intelligence"],
+                counts["police"],
+                counts["gendarmerie"],
+                len(people),
+                len(leaders),
+                checked[0] if checked else "-",
+            )
+        )
+    return out
+
+
+def _span(start: str | None, end: str | None) -> str:
+    return f"{start or '?'} to {end or 'open'}"
+
+
+def details(entries: Iterable[Entry], kinds: dict[str, set[str]]) -> list[str]:
+    """Per state: each interior, intelligence, police or gendarmerie body, and who led it."""
+    entries = list(entries)
+    lines = [
+        "",
+        "Bodies and the people who led them",
+        "----------------------------------",
+        "",
+        "Each body of those kinds, with every person the officials gazetteer gives a role at it",
+        "(title, from, to; *open* is a role with no end date: held as of the entry's data).",
+    ]
+    for code, state in ARAB_LEAGUE.items():
+        bodies = [
+            e
+            for e in entries
+            if e.type == "agency" and e.country == code and kinds[e.id] - {"other"}
+        ]
+        lines += ["", state, "~" * len(state), ""]
+        if not bodies:
+            lines.append("No body of these kinds has an entry yet.")
+            continue
+        for body in bodies:
+            kind = ", ".join(sorted(kinds[body.id] - {"other"}))
+            lines.append(f"- **{body.name_en}** ({body.name}; ``{body.id}``; {kind})")
+            held = sorted(
+                (
+                    (r.start or "", p, r)
+                    for p in entries
+                    if p.type == "person"
+                    for r in p.roles
+                    if r.organization == body.id
+                ),
+                key=lambda t: (t[0], t[1].id),
+            )
+            for _, person, role in held:
+                title = role.title_en or role.title
+                lines.append(
+                    f"  - {person.name_en} ({person.name}): {title}, {_span(role.start, role.end)}"
+                )
+    return lines
+
+
+def render(table: list[Row], versions: dict[str, str], more: Sequence[str] = ()) -> str:
+    """The page, as reStructuredText."""
+    header = (
+        "State",
+        "Interior ministry",
+        "Intelligence bodies",
+        "Police bodies",
+        "Gendarmerie / national guard",
+        "People",
+        "Led these bodies since 2010",
+        "Oldest checked",
+    )
+    lines = [
+        ".. Generated by tools/coverage.py from the gazetteers: do not edit by hand.",
+        "",
+        "Coverage by state",
+        "=================",
+        "",
+        "What the latest gazetteers ("
+        + ", ".join(f"{name} {version}" for name, version in sorted(versions.items()))
+        + ") hold for each member state of the League of Arab States. A body's kind is",
+        "reviewed by hand (``tools/agency_kinds.json``); *Led these bodies since 2010* counts the",
+        "people with a role at the",
+        "state's interior ministry, intelligence, police or gendarmerie bodies that had not ended",
+        "before 2010; *Oldest checked* is the oldest date on which a person's roles were last",
+        "confirmed (``-`` where the entries carry no such date).",
+        "",
+        "A zero is a gap, not a claim that the body or the people do not exist: the gazetteers'",
+        "changelogs list what is known to be missing.",
+        "",
+        ".. list-table::",
+        "   :header-rows: 1",
+        "",
+    ]
+    lines.append("   * - " + "\n     - ".join(header))
+    for r in table:
+        cells = (
+            f"{r.state} ({r.code})",
+            "yes" if r.interior else "**no**",
+            str(r.intelligence),
+            str(r.police),
+            str(r.gendarmerie),
+            str(r.people),
+            str(r.leaders_since_2010),
+            r.oldest_checked,
+        )
+        lines.append("   * - " + "\n     - ".join(cells))
+    return "\n".join([*lines, *more]) + "\n"
+
+
+def page() -> str:
+    versions = {name: releases[-1] for name, releases in available_gazetteers().items()}
+    entries = [e for name, version in versions.items() for e in load_gazetteer(name, version)]
+    kinds = agency_kinds()
+    return render(rows(entries, kinds), versions, details(entries, kinds))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the page is stale")
+    args = parser.parse_args(argv)
+    text = page()
+    if args.check:
+        current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
+        if current != text:
+            print(f"{PAGE} is stale: run python tools/coverage.py", file=sys.stderr)
+            return 1
+        return 0
+    PAGE.write_text(text, encoding="utf-8")
+    print(f"wrote {PAGE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
