@@ -1,0 +1,183 @@
+"""Matching on text seen once: arnorm beside flashtext, pyahocorasick and spaCy, one cold pass.
+
+An archive is matched once, and most of its words are new to the matcher. This benchmark
+measures that: every contender is built first (build time is not counted), then makes **one
+pass** over text it has never seen. That single pass is the headline figure. A second pass
+over the same text by the same arnorm matcher (its per-word caches now full) is reported
+beside it as *warm*, never instead of it.
+
+The texts, each a separate row:
+
+- ``corpus``: the development articles (``../shared/corpus/``), once each, joined;
+- ``varied``: ``--size-mb`` megabytes of text with a realistic vocabulary (see
+  ``varied_text.py``: Zipf-distributed words over a two-million-word vocabulary, clitics,
+  one word in a hundred a gazetteer name, 15% corpus sentences);
+- the genres of ``genres.py`` (vowelled, presentation forms, social media …) when that
+  module is present.
+
+Peers, with every surface (name, alias, abbreviation) of the shipped gazetteers, on the raw
+text as arnorm gets it (they do not normalize, so they find fewer names; their counts are
+shown, not compared): flashtext with Arabic letters, marks and digits as word characters;
+pyahocorasick keeping hits with no letter on either side; spaCy's PhraseMatcher line by line.
+
+Run from the repository root::
+
+    python benchmarks/bench_cold.py              # 5 MB of varied text (a few minutes)
+    python benchmarks/bench_cold.py --size-mb 1  # quicker
+    python benchmarks/bench_cold.py --save       # also write results/cold.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gc
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# Sibling scripts: Python puts this folder first on sys.path when it runs one.
+from bench_match import (
+    ahocorasick_find,
+    flashtext_find,
+    shipped_gazetteers,
+    shipped_surfaces,
+    spacy_find,
+    utf8_mb,
+)
+from bench_normalize import DEFAULT_CORPUS, environment, save_results
+from varied_text import corpus_sentences, distinct_words, varied_text
+
+from arnorm import Matcher
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_OUTPUT = HERE / "results" / "cold.json"
+
+Find = Callable[[str], Sequence[object]]
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One timed pass of one contender over one text."""
+
+    seconds: float
+    found: int
+    mb: float
+
+    @property
+    def mbps(self) -> float:
+        return self.mb / self.seconds if self.seconds else float("inf")
+
+    def json(self) -> dict[str, Any]:
+        return {
+            "seconds": round(self.seconds, 4),
+            "mb_per_s": round(self.mbps, 2),
+            "found": self.found,
+        }
+
+
+def one_pass(find: Find, text: str) -> Pass:
+    gc.collect()
+    start = time.perf_counter()
+    found = len(find(text))
+    return Pass(time.perf_counter() - start, found, utf8_mb(text))
+
+
+def texts(corpus: Path, size_mb: float, seed: int) -> dict[str, str]:
+    """The texts to match, by name; each is new to every contender."""
+    out: dict[str, str] = {}
+    sentences: list[str] = []
+    if corpus.is_dir():
+        articles = sorted(corpus.glob("news-*.txt"))
+        out["corpus"] = "\n".join(p.read_text(encoding="utf-8") for p in articles) + "\n"
+        sentences = corpus_sentences(corpus)
+    names = shipped_surfaces(shipped_gazetteers())
+    # One UTF-8 megabyte of Arabic is about 550,000 characters.
+    out["varied"] = varied_text(int(size_mb * 550_000), seed=seed, names=names, sentences=sentences)
+    try:
+        import genres  # type: ignore[import-not-found]
+    except ImportError:
+        return out
+    for name, text in genres.genres(corpus).items():  # the normalizer benchmark's genres
+        out.setdefault(name, text)
+    return out
+
+
+def peers() -> dict[str, tuple[str, Find]]:
+    surfaces = shipped_surfaces(shipped_gazetteers())
+    out: dict[str, tuple[str, Find]] = {}
+    for key, label, factory in (
+        ("flashtext", "flashtext KeywordProcessor", flashtext_find),
+        ("pyahocorasick", "pyahocorasick + boundary check", ahocorasick_find),
+        ("spacy", "spaCy PhraseMatcher, by line", spacy_find),
+    ):
+        find = factory(surfaces)
+        if find is None:
+            print(f"skipped: {label} (not installed)", file=sys.stderr)
+            continue
+        out[key] = (label, find)
+    return out
+
+
+def run(corpus: Path, size_mb: float, seed: int) -> dict[str, Any]:
+    subjects = texts(corpus, size_mb, seed)
+    others = peers()
+    rows: dict[str, Any] = {}
+    for name, text in subjects.items():
+        matcher = Matcher()  # fresh: nothing of this text seen
+        cold = one_pass(matcher.find, text)
+        warm = one_pass(matcher.find, text)
+        row: dict[str, Any] = {
+            "mb": round(utf8_mb(text), 3),
+            "distinct_words": distinct_words(text),
+            "arnorm": {"cold": cold.json(), "warm": warm.json()},
+        }
+        for key, (_, find) in others.items():
+            peer = one_pass(find, text)
+            row[key] = peer.json()
+            row[f"arnorm_cold_vs_{key}"] = round(cold.mbps / peer.mbps, 3)
+        rows[name] = row
+        print(render_row(name, row), flush=True)
+    return {
+        "benchmark": "bench_cold.py",
+        "date": datetime.date.today().isoformat(),
+        "headline": "one cold pass (a fresh Matcher, text never seen); warm is a second pass",
+        "size_mb": size_mb,
+        "seed": seed,
+        "peers": {key: label for key, (label, _) in others.items()},
+        "texts": rows,
+        "environment": environment(),
+    }
+
+
+def render_row(name: str, row: dict[str, Any]) -> str:
+    a = row["arnorm"]
+    parts = [
+        f"{name:<14}{row['mb']:>7.2f} MB {row['distinct_words']:>8,} words",
+        f"arnorm cold {a['cold']['mb_per_s']:>6.2f} MB/s (warm {a['warm']['mb_per_s']:.2f})",
+    ]
+    for key in ("flashtext", "pyahocorasick", "spacy"):
+        if key in row:
+            ratio = row[f"arnorm_cold_vs_{key}"]
+            parts.append(f"{key} {row[key]['mb_per_s']:.2f} MB/s (arnorm {ratio:.2f}x)")
+    return " | ".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--size-mb", type=float, default=5.0, help="varied text size (default 5)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--save", action="store_true", help="also write results/cold.json")
+    args = parser.parse_args(argv)
+    results = run(args.corpus, args.size_mb, args.seed)
+    if args.save:
+        save_results(DEFAULT_OUTPUT, results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
