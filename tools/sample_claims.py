@@ -69,7 +69,8 @@ def _entries(source: str) -> list[dict[str, Any]]:
     if path.suffix == ".jsonl" and path.is_file():
         lines = path.read_text(encoding="utf-8").splitlines()
         return [json.loads(line) for line in lines if line.strip()]
-    return [e.to_json() for e in load_gazetteer(source)]
+    name, _, version = source.partition("@")
+    return [e.to_json() for e in load_gazetteer(name, version or None)]
 
 
 def sample(source: str, n: int, seed: int) -> list[Claim]:
