@@ -1,0 +1,97 @@
+"""tools/merge_drafts.py: research drafts merged over a released gazetteer."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+TOOLS = Path(__file__).resolve().parent.parent / "tools"
+
+
+@pytest.fixture(scope="module")
+def tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("merge_drafts", TOOLS / "merge_drafts.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["merge_drafts"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _role(
+    title: str, start: str | None, end: str | None = None, org: str = "xx-a"
+) -> dict[str, Any]:
+    return {"title": title, "organization": org, "from": start, "to": end}
+
+
+BASE = [
+    {
+        "id": "person-a",
+        "type": "person",
+        "name": "أ",
+        "name_en": "A",
+        "aliases": ["أأ"],
+        "roles": [_role("مدير", "2010", None)],
+        "sources": [{"title": "s1"}],
+        "notes": "old",
+    }
+]
+
+
+def test_drafts_unite_roles_aliases_and_sources_and_report_conflicts(
+    tool: ModuleType, tmp_path: Path
+) -> None:
+    one = tmp_path / "one.jsonl"
+    one.write_text(
+        json.dumps(
+            {
+                "id": "person-a",
+                "type": "person",
+                "name": "أ",
+                "name_en": "A. B.",
+                "aliases": ["أأ", "ب"],
+                "roles": [_role("مدير", "2010", "2014"), _role("وزير", "2015")],
+                "sources": [{"title": "s1"}, {"title": "s2"}],
+                "notes": "new",
+                "checked": "2026-12-01",
+                "fix": "closed the role",
+            },
+            ensure_ascii=False,
+        )
+        + "\n"
+        + json.dumps({"id": "xx-b", "type": "agency", "name": "ج", "name_en": "B", "sources": []})
+        + "\n",
+        encoding="utf-8",
+    )
+    two = tmp_path / "two.jsonl"
+    two.write_text(
+        json.dumps(
+            {
+                "id": "person-a",
+                "type": "person",
+                "name": "أ",
+                "name_en": "A. B.",
+                "sources": [{"title": "s3"}],
+                "checked": "2025-01-01",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    merged, conflicts, elsewhere = tool.merge([dict(e) for e in BASE], [one, two])
+    (a,) = merged
+    assert a["aliases"] == ["أأ", "ب"]
+    assert a["roles"] == [_role("مدير", "2010", "2014"), _role("وزير", "2015")]
+    assert [s["title"] for s in a["sources"]] == ["s1", "s2", "s3"]
+    assert a["notes"] == "old new"
+    assert a["checked"] == "2025-01-01"  # every open role claimed as of the earlier date
+    assert "fix" not in a
+    assert conflicts == ["person-a: name_en 'A' -> 'A. B.' (one.jsonl:1)"]
+    assert elsewhere == 1
