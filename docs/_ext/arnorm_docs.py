@@ -3,17 +3,25 @@
 ``.. arnorm-step-table:: NAME`` lists every code point a step's table touches and
 what it becomes; ``.. arnorm-step-examples::`` runs each step on a sample;
 ``.. arnorm-benchmarks:: PATH`` renders committed benchmark results.
+
+It also highlights doctest output so that the Arabic strings in it can be isolated for bidi
+(see ``_static/arabic.css``).
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
 
 import unicodedata2
 from docutils import nodes
 from docutils.parsers.rst import Directive
+from pygments.lexers import PythonConsoleLexer
+from pygments.token import Generic, String, _TokenType
 from sphinx.application import Sphinx
 
 from arnorm import steps
@@ -49,7 +57,9 @@ def _shown(text: str) -> str:
     return "".join(("\u25cc" + c) if unicodedata2.combining(c) else c for c in text)
 
 
-def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> nodes.table:
+def _table(
+    headers: list[str], rows: list[list[str]], widths: list[int], arabic: tuple[int, ...] = ()
+) -> nodes.table:
     table = nodes.table()
     group = nodes.tgroup(cols=len(headers))
     table += group
@@ -62,8 +72,10 @@ def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> node
     for target, cells in ((head, [headers]), (body, rows)):
         for cells_row in cells:
             row = nodes.row()
-            for cell in cells_row:
+            for column, cell in enumerate(cells_row):
                 entry = nodes.entry()
+                if target is body and column in arabic:
+                    entry["classes"].append("arnorm-arabic")
                 entry += nodes.paragraph(text=cell)
                 row += entry
             target += row
@@ -96,8 +108,9 @@ class StepExamples(Directive):
         for name in steps.STEP_NAMES:
             before = EXAMPLES[name]
             after = steps.STEPS[name](before)
-            rows.append([name, _shown(before), _shown(after)])
-        return [_table(["Step", "Before", "After"], rows, [14, 40, 40])]
+            # the text as it stands: a mark shown on a dotted circle would break the joining
+            rows.append([name, before, after])
+        return [_table(["Step", "Before", "After"], rows, [14, 40, 40], arabic=(1, 2))]
 
 
 class Benchmarks(Directive):
@@ -132,7 +145,37 @@ class Benchmarks(Directive):
         return out
 
 
+_STRING = re.compile(r"'(?:[^'\\\n]|\\.)*'" + r'|"(?:[^"\\\n]|\\.)*"')
+
+
+class ConsoleLexer(PythonConsoleLexer):
+    """Python sessions, with the string literals in the output marked as strings.
+
+    An output line such as ``['المغرب', 'دولة الإمارات']`` is one token otherwise, and the
+    browser shows its Arabic items as one right-to-left run, last first.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        options.setdefault("stripnl", False)
+        super().__init__(**options)
+
+    def get_tokens_unprocessed(self, text: str) -> Iterator[tuple[int, _TokenType, str]]:  # type: ignore[override]
+        for index, token, value in super().get_tokens_unprocessed(text):
+            if token is not Generic.Output:
+                yield index, token, value
+                continue
+            at = 0
+            for found in _STRING.finditer(value):
+                if found.start() > at:
+                    yield index + at, token, value[at : found.start()]
+                yield index + found.start(), String, found.group()
+                at = found.end()
+            if at < len(value):
+                yield index + at, token, value[at:]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_lexer("pycon", ConsoleLexer)
     app.add_directive("arnorm-step-table", StepTable)
     app.add_directive("arnorm-step-examples", StepExamples)
     app.add_directive("arnorm-benchmarks", Benchmarks)
