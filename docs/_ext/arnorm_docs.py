@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-
 import unicodedata2
 from docutils import nodes
 from docutils.parsers.rst import Directive
