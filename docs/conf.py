@@ -71,3 +71,13 @@ copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
 copybutton_exclude = ".linenos, .gp, .go"
 exclude_patterns = ["_build"]
+
+# The recipes' plots are drawn when the docs are built, from the code shown on the page, run in
+# the root of the repository (where examples/ is) with nothing imported beforehand.
+plot_working_directory = str(Path(__file__).resolve().parent.parent)
+plot_pre_code = ""
+plot_include_source = True
+plot_formats = ["svg"]
+plot_html_show_formats = False
+plot_html_show_source_link = False
+plot_rcparams = {"svg.hashsalt": "arnorm-docs"}

@@ -34,6 +34,7 @@ class _Code(HTMLParser):
         self.depth = 0
         self.pieces: list[str] = []
         self.links: list[dict[str, str | None]] = []
+        self.images: list[dict[str, str | None]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("pre", "code"):
@@ -42,6 +43,8 @@ class _Code(HTMLParser):
             self.depth += 1
         if tag in ("a", "link"):
             self.links.append(dict(attrs))
+        if tag == "img":
+            self.images.append(dict(attrs))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("pre", "code") and self.depth:
@@ -123,3 +126,14 @@ def test_doctest_output_strings_are_marked_so_they_can_be_isolated(html: Path) -
     # which arabic.css isolates, so the items show in their order.
     text = (html / "matching.html").read_text(encoding="utf-8")
     assert "<span class=\"s\">'دولة الإمارات'</span>" in text
+
+
+def test_the_recipes_page_shows_the_plot_drawn_during_the_build(html: Path) -> None:
+    page = _read(html / "recipes.html")
+    images = [str(i.get("src") or "") for i in page.images if "recipes" in str(i.get("src") or "")]
+    assert images, "recipes.html shows no plot"
+    drawn = html / images[0]
+    assert drawn.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert "Mentions per month" in drawn.read_text(encoding="utf-8")
+    # the code that drew it is shown
+    assert any("per_month = pd.crosstab" in piece for piece in page.pieces)

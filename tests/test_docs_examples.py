@@ -46,3 +46,36 @@ def test_a_page_that_uses_a_name_it_never_imports_fails() -> None:
     page = ">>> arnorm.normalize('أ')\n'ا'\n"
     assert run_page(page, "page.rst").failed == 1
     assert run_page(">>> import arnorm\n" + page, "page.rst").failed == 0
+
+
+def plot_scripts(text: str) -> list[str]:
+    """The code of each ``.. plot::`` directive of a page (its options left out)."""
+    scripts = []
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith(".. plot::"):
+            body = []
+            for following in lines[i + 1 :]:
+                if following.strip() and not following.startswith("   "):
+                    break
+                body.append(following[3:])
+            if body and body[0].startswith(":"):  # the options end at the first blank line
+                body = body[body.index("") :] if "" in body else []
+            scripts.append("\n".join(body).strip("\n") + "\n")
+    return scripts
+
+
+def test_the_recipes_plot_draws_the_counts_it_shows(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("pandas", reason="the recipes need the pandas extra")
+    matplotlib = pytest.importorskip("matplotlib", reason="the recipes' plot needs matplotlib")
+    matplotlib.use("Agg")
+    (script,) = plot_scripts((ROOT / "docs" / "recipes.rst").read_text(encoding="utf-8"))
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {"__name__": "__main__"}
+    exec(compile(script, "docs/recipes.rst (plot)", "exec"), namespace)  # noqa: S102
+    per_month = namespace["per_month"]
+    ax = namespace["ax"]
+    assert list(per_month.index) == [f"2017-0{m}" for m in range(1, 7)]  # type: ignore[attr-defined]
+    heights = sorted(int(bar.get_height()) for bar in ax.patches)  # type: ignore[attr-defined]
+    assert heights == sorted(per_month.to_numpy().ravel().tolist())  # type: ignore[attr-defined]
+    namespace["plt"].close("all")  # type: ignore[attr-defined]
