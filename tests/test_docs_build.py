@@ -137,3 +137,13 @@ def test_the_recipes_page_shows_the_plot_drawn_during_the_build(html: Path) -> N
     assert "Mentions per month" in drawn.read_text(encoding="utf-8")
     # the code that drew it is shown
     assert any("per_month = pd.crosstab" in piece for piece in page.pieces)
+
+
+def test_arabic_runs_in_prose_are_isolated_and_tables_of_characters_left_whole(html: Path) -> None:
+    matching = (html / "matching.html").read_text(encoding="utf-8")
+    pair = '<span class="ar">عبد اللطيف</span> / <span class="ar">عبداللطيف</span>'
+    assert pair in matching
+    assert ".ar {" in (html / "_static" / "arabic.css").read_text(encoding="utf-8")
+    steps = (html / "steps.html").read_text(encoding="utf-8")
+    assert "<p>\u25cc\u064b</p>" in steps  # a lone fathatan stays on its dotted circle
+    assert '<td class="arnorm-arabic"><p>اهتماماً شكّل إِلَىٰ</p></td>' in steps  # no dotted circles

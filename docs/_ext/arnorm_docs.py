@@ -4,8 +4,10 @@
 what it becomes; ``.. arnorm-step-examples::`` runs each step on a sample;
 ``.. arnorm-benchmarks:: PATH`` renders committed benchmark results.
 
-It also highlights doctest output so that the Arabic strings in it can be isolated for bidi
-(see ``_static/arabic.css``).
+It also helps Arabic read in order among English (see ``_static/arabic.css``): doctest output is
+highlighted so that its string literals can be isolated, and in prose each run of Arabic words
+becomes an isolated span, so that "عبد اللطيف / عبداللطيف, أبو ظبي / أبوظبي" shows its items
+left to right instead of as one right-to-left run.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from docutils.parsers.rst import Directive
 from pygments.lexers import PythonConsoleLexer
 from pygments.token import Generic, String, _TokenType
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 
 from arnorm import steps
 
@@ -59,7 +62,7 @@ def _shown(text: str) -> str:
 def _table(
     headers: list[str], rows: list[list[str]], widths: list[int], arabic: tuple[int, ...] = ()
 ) -> nodes.table:
-    table = nodes.table()
+    table = nodes.table(classes=["arnorm-table"])
     group = nodes.tgroup(cols=len(headers))
     table += group
     for width in widths:
@@ -173,8 +176,53 @@ class ConsoleLexer(PythonConsoleLexer):
                 yield index + at, token, value[at:]
 
 
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+#: Arabic words (with their Arabic punctuation and invisible marks) and the spaces between them.
+_ARABIC_RUN = re.compile(
+    f"[{_ARABIC}][{_ARABIC}\u200c-\u200f]*(?:[ \u00a0]+[{_ARABIC}][{_ARABIC}\u200c-\u200f]*)*"
+)
+_CODE = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.comment, nodes.option_string)
+
+
+class IsolateArabic(SphinxTransform):
+    """Wrap each run of Arabic words in prose in an inline of class ``ar``.
+
+    Code keeps its text (the CSS isolates its string tokens instead), and so do the tables of
+    this extension: their Arabic cells take their direction from their text as a whole, and a
+    lone mark stays on its dotted circle.
+    """
+
+    default_priority = 800
+
+    def apply(self, **kwargs: Any) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            parent = text.parent
+            if parent is None or not _ARABIC_RUN.search(text.astext()):
+                continue
+            ancestors, up = [], parent
+            while up is not None:
+                ancestors.append(up)
+                up = up.parent
+            if any(
+                isinstance(a, _CODE) or "arnorm-table" in a.get("classes", ()) for a in ancestors
+            ):
+                continue
+            if isinstance(parent, nodes.inline) and "ar" in parent["classes"]:
+                continue
+            value, pieces, at = text.astext(), [], 0
+            for found in _ARABIC_RUN.finditer(value):
+                if found.start() > at:
+                    pieces.append(nodes.Text(value[at : found.start()]))
+                pieces.append(nodes.inline(found.group(), found.group(), classes=["ar"]))
+                at = found.end()
+            if at < len(value):
+                pieces.append(nodes.Text(value[at:]))
+            parent.replace(text, pieces)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_lexer("pycon", ConsoleLexer)
+    app.add_transform(IsolateArabic)
     app.add_directive("arnorm-step-table", StepTable)
     app.add_directive("arnorm-step-examples", StepExamples)
     app.add_directive("arnorm-benchmarks", Benchmarks)
