@@ -26,6 +26,8 @@ extensions = [
 
 # Commands and code are shown as typed: no en dash for "--", no curly quotes.
 smartquotes = False
+# A literal block without a language (a command, the CLI's usage) is plain text, not Python.
+highlight_language = "none"
 
 nitpicky = True
 nitpick_ignore = [
