@@ -67,11 +67,12 @@ html_css_files = ["arabic.css"]
 pygments_style = "default"
 
 # The copy button copies what a reader types: the commands and the code after ">>> " and "... ",
-# not the prompts nor the output.
+# not the prompts nor the output. Lines are told apart by their prompts, not by their highlighting
+# (the string literals of output lines are highlighted as strings, see _ext/arnorm_docs.py).
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
-copybutton_exclude = ".linenos, .gp, .go"
+copybutton_exclude = ".linenos"
 exclude_patterns = ["_build"]
 
 # The recipes' plots are drawn when the docs are built, from the code shown on the page, run in

@@ -7,7 +7,10 @@ the ``docs`` extra; without it they skip and say so.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -147,3 +150,46 @@ def test_arabic_runs_in_prose_are_isolated_and_tables_of_characters_left_whole(h
     steps = (html / "steps.html").read_text(encoding="utf-8")
     assert "<p>\u25cc\u064b</p>" in steps  # a lone fathatan stays on its dotted circle
     assert '<td class="arnorm-arabic"><p>اهتماماً شكّل إِلَىٰ</p></td>' in steps  # no dotted circles
+
+
+def _copied(html: Path, block: str) -> str:
+    """What the copy button of the docs copies from *block*, the text of a code block.
+
+    Runs the theme's own ``formatCopyText`` (from the built ``copybutton.js``) under node, with
+    the arguments the built page passes to it.
+    """
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is needed to run the copy button's JavaScript")
+    js = (html / "_static" / "copybutton.js").read_text(encoding="utf-8")
+    call = re.search(r"let exclude = '([^']*)';.*?return formatCopyText\(text, (.*?)\)\n", js, re.S)
+    assert call, "copybutton.js has changed shape"
+    # nodes of these classes are removed before copying: prompts and output must not be
+    assert {c.strip() for c in call.group(1).split(",")} <= {".linenos"}
+    start = js.index("function formatCopyText(")
+    function = js[start : js.index("\n}\n", start) + 3]
+    script = (
+        f"{function}\nprocess.stdout.write(formatCopyText({json.dumps(block)}, {call.group(2)}))"
+    )
+    done = subprocess.run([node, "-e", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_copied_session_runs_as_code(html: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sessions = [
+        p for p in _read(html / "quickstart.html").pieces if p.startswith(">>> import arnorm")
+    ]
+    copied = _copied(html, sessions[0])
+    assert ">>>" not in copied
+    assert "...     print(" not in copied
+    assert "Abdellatif Hammouchi surname" not in copied  # the output is left out
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {}
+    exec(compile(copied, "copied from quickstart.html", "exec"), namespace)  # noqa: S102
+    assert namespace["text"] == "وأكد الحموشي بالرباط أن وللمديرية العامة للأمن الوطني دوراً"
+
+
+def test_a_copied_output_line_with_strings_is_left_out(html: Path) -> None:
+    block = ">>> [x.text for x in m.find(t)]\n['المغرب', 'دولة الإمارات']\n"
+    assert _copied(html, block) == "[x.text for x in m.find(t)]"
