@@ -19,8 +19,15 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinxarg.ext",
+    "sphinx_copybutton",
+    "matplotlib.sphinxext.plot_directive",
     "arnorm_docs",
 ]
+
+# Commands and code are shown as typed: no en dash for "--", no curly quotes.
+smartquotes = False
+# A literal block without a language (a command, the CLI's usage) is plain text, not Python.
+highlight_language = "none"
 
 nitpicky = True
 nitpick_ignore = [
@@ -48,15 +55,32 @@ nitpick_ignore_regex = [
     ("py:(class|obj)", r"(Language|Doc|Span|Path|Mode|Alignment)"),
 ]
 
-# Docstrings call the functions of their own module by their bare names.
-doctest_global_setup = """
-import arnorm
-from arnorm import *
-from arnorm.steps import *
-from arnorm.gazetteer import *
-from arnorm.matcher import *
-from arnorm.files import *
-"""
-html_theme = "alabaster"
+# No doctest_global_setup: every page's examples run in a namespace of their own, from the
+# page's own imports, as they would when pasted into a fresh interpreter. The pages that render
+# docstrings (which call their module's functions by bare names) import them in a testsetup.
+html_theme = "furo"
 html_title = f"arnorm {release}"
+html_static_path = ["_static"]
+# Noto Naskh Arabic, shipped as a web font (see _static/fonts/README.md), and the rules that keep
+# Arabic strings in code blocks in their order.
+html_css_files = ["arabic.css"]
+pygments_style = "default"
+
+# The copy button copies what a reader types: the commands and the code after ">>> " and "... ",
+# not the prompts nor the output. Lines are told apart by their prompts, not by their highlighting
+# (the string literals of output lines are highlighted as strings, see _ext/arnorm_docs.py).
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+copybutton_exclude = ".linenos"
 exclude_patterns = ["_build"]
+
+# The recipes' plots are drawn when the docs are built, from the code shown on the page, run in
+# the root of the repository (where examples/ is) with nothing imported beforehand.
+plot_working_directory = str(Path(__file__).resolve().parent.parent)
+plot_pre_code = ""
+plot_include_source = True
+plot_formats = ["svg"]
+plot_html_show_formats = False
+plot_html_show_source_link = False
+plot_rcparams = {"svg.hashsalt": "arnorm-docs"}

@@ -1,29 +1,33 @@
-"""Draw ``docs/_static/performance.svg`` from the committed benchmark results.
+"""Draw ``docs/_static/performance.svg`` from the committed benchmark results, with matplotlib.
 
-The picture has two panels: matching throughput against gazetteer size, for
-arnorm, flashtext, pyahocorasick and spaCy's PhraseMatcher
-(``benchmarks/results/scaling.json``, written by ``bench_scaling.py --save``),
-and normalization throughput of arnorm against the pyarabic and CAMeL Tools
-chains (``benchmarks/results/normalize.json``, from ``bench_normalize.py
---save``).  The SVG is written element by element, with no plotting library,
-and depends on nothing but the two files: the same data gives the same bytes.
+The picture has two panels: matching throughput against gazetteer size, for arnorm, flashtext,
+pyahocorasick and spaCy's PhraseMatcher (``benchmarks/results/scaling.json``, written by
+``bench_scaling.py --save``), and normalization throughput of arnorm against the pyarabic and
+CAMeL Tools chains (``benchmarks/results/normalize.json``, from ``bench_normalize.py --save``).
 Run from the repository root::
 
     python tools/plot_performance.py          # rewrite docs/_static/performance.svg
     python tools/plot_performance.py --check  # exit 1 when the committed picture is stale
 
-``tests/test_performance_plot.py`` runs the ``--check`` comparison, so new
-results that are committed without their picture fail the tests.
+Drawing needs matplotlib (the ``docs`` and ``bench`` extras); ``--check`` does not. The figures
+the picture is drawn from (:func:`plot_data`) are written into the SVG's metadata as a SHA-256
+digest, and ``--check`` compares that digest with the one the results files give, so the check
+is the same with any matplotlib version, or none. The SVG itself is reproducible for a given
+matplotlib: no date, a fixed ``svg.hashsalt``, text kept as text.
+
+``tests/test_performance_plot.py`` runs the ``--check`` comparison, so new results that are
+committed without their picture fail the tests.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import io
 import json
-import math
+import re
 import sys
-from collections.abc import Callable, Sequence
-from html import escape
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +36,15 @@ SCALING = ROOT / "benchmarks" / "results" / "scaling.json"
 NORMALIZE = ROOT / "benchmarks" / "results" / "normalize.json"
 OUT = ROOT / "docs" / "_static" / "performance.svg"
 
-#: Key in scaling.json, legend label, colour and marker shape (the colours, from the
+#: Bump when the drawing changes in a way the committed picture must follow.
+STYLE = 2
+#: Key in scaling.json, legend label, colour and matplotlib marker (the colours, from the
 #: Okabe-Ito and Tol palettes, stay apart in colour blindness; the shapes tell them apart too).
 MATCHERS = (
-    ("arnorm", "arnorm Matcher.find", "#0072B2", "circle"),
-    ("flashtext", "flashtext", "#D55E00", "square"),
-    ("pyahocorasick", "pyahocorasick", "#009E73", "triangle"),
-    ("spacy", "spaCy PhraseMatcher", "#882255", "diamond"),
+    ("arnorm", "arnorm Matcher.find", "#0072B2", "o"),
+    ("flashtext", "flashtext", "#D55E00", "s"),
+    ("pyahocorasick", "pyahocorasick", "#009E73", "^"),
+    ("spacy", "spaCy PhraseMatcher", "#882255", "D"),
 )
 #: Key in normalize.json and bar label; the keys missing from the file are left out.
 NORMALIZERS = (
@@ -47,253 +53,8 @@ NORMALIZERS = (
     ("pyarabic_chain", "pyarabic chain"),
     ("camel_chain", "CAMeL Tools chain"),
 )
-ARNORM_BAR, PEER_BAR = "#0072B2", "#8C8C8C"
-INK, MUTED, GRID = "#222222", "#555555", "#DDDDDD"
-
-WIDTH, HEIGHT = 820, 700
-# Panel 1: the plot area, the shipped gazetteers' slot and where the log axis begins.
-LEFT, RIGHT, TOP, BOTTOM = 80.0, 590.0, 78.0, 368.0
-SHIPPED_X, LOG_LEFT = LEFT + 34.0, LEFT + 92.0
-LEGEND_X = 612.0
-# Panel 2: bars.
-BAR_LABEL_X, BAR_LEFT, BAR_RIGHT = 220.0, 230.0, 700.0
-BARS_TOP, BAR_HEIGHT, BAR_STEP = 500.0, 22.0, 32.0
-
-
-def _f(value: float) -> str:
-    """A coordinate: one decimal, no trailing ``.0`` (the same number, the same text)."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _mbps(value: float) -> str:
-    return f"{value:.1f}"
-
-
-class Svg:
-    """The elements of the picture, in drawing order."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-
-    def add(self, tag: str, text: str | None = None, **attributes: str | float) -> None:
-        attrs = "".join(
-            f' {name.rstrip("_").replace("_", "-")}="'
-            + (_f(value) if isinstance(value, float) else escape(str(value)))
-            + '"'
-            for name, value in attributes.items()
-        )
-        if text is None:
-            self.parts.append(f"<{tag}{attrs}/>")
-        else:
-            self.parts.append(f"<{tag}{attrs}>{escape(text, quote=False)}</{tag}>")
-
-    def text(
-        self, x: float, y: float, text: str, *, size: int = 12, anchor: str = "start", **more: Any
-    ) -> None:
-        more.setdefault("fill", INK)
-        self.add("text", text, x=x, y=y, font_size=size, text_anchor=anchor, **more)
-
-    def line(self, x1: float, y1: float, x2: float, y2: float, stroke: str, **more: Any) -> None:
-        self.add("line", x1=x1, y1=y1, x2=x2, y2=y2, stroke=stroke, **more)
-
-    def marker(self, shape: str, x: float, y: float, colour: str, *, hollow: bool) -> None:
-        paint = {"fill": "#FFFFFF" if hollow else colour, "stroke": colour, "stroke_width": 1.8}
-        if shape == "circle":
-            self.add("circle", cx=x, cy=y, r=4.5, **paint)
-        elif shape == "square":
-            self.add("rect", x=x - 4.0, y=y - 4.0, width=8.0, height=8.0, **paint)
-        else:
-            r = 5.5
-            points = (
-                [(x, y - r), (x + r, y + r * 0.8), (x - r, y + r * 0.8)]
-                if shape == "triangle"
-                else [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
-            )
-            self.add("polygon", points=" ".join(f"{_f(a)},{_f(b)}" for a, b in points), **paint)
-
-
-def log_axis(lo: float, hi: float, a: float, b: float) -> Callable[[float], float]:
-    """The position between *a* and *b* of a value between *lo* and *hi*, on a log scale."""
-    span = math.log10(hi) - math.log10(lo)
-    return lambda v: a + (math.log10(v) - math.log10(lo)) / span * (b - a)
-
-
-def nice_steps(lo: float, hi: float) -> list[float]:
-    """The 1-2-5 values (1, 2, 5, 10, 20, ...) from just below *lo* to just above *hi*."""
-    values = [m * 10.0**k for k in range(-2, 8) for m in (1, 2, 5)]
-    low = max(v for v in values if v <= lo)
-    high = min(v for v in values if v >= hi)
-    return [v for v in values if low <= v <= high]
-
-
-def _count(n: float) -> str:
-    return f"{n:,.0f}"
-
-
-def _x_axis(
-    svg: Svg, shipped: list[dict[str, Any]], lo: float, hi: float
-) -> Callable[[float], float]:
-    """A slot for the shipped gazetteers, a break, then sizes from *lo* to *hi* on a log scale.
-
-    Returns the position of a size.
-    """
-    x = log_axis(lo, hi, LOG_LEFT, RIGHT)
-    for g in shipped:
-        svg.line(SHIPPED_X, BOTTOM, SHIPPED_X, BOTTOM + 5, INK)
-        svg.text(SHIPPED_X, BOTTOM + 19, "shipped", anchor="middle")
-        svg.text(SHIPPED_X, BOTTOM + 33, _count(g["entries"]), anchor="middle")
-    brk = (SHIPPED_X + LOG_LEFT) / 2
-    svg.add("rect", x=brk - 4.0, y=BOTTOM - 6.0, width=8.0, height=12.0, fill="#FFFFFF")
-    for dx in (-4.0, 4.0):
-        svg.line(brk + dx - 3, BOTTOM + 6, brk + dx + 3, BOTTOM - 6, INK)
-    for k in range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1):
-        for m in range(1, 10):
-            v = m * 10.0**k
-            if not lo <= v <= hi:
-                continue
-            svg.line(x(v), BOTTOM, x(v), BOTTOM + (5 if m == 1 else 3), INK)
-            if m == 1:
-                svg.text(x(v), BOTTOM + 19, _count(v), anchor="middle")
-    svg.text((LEFT + RIGHT) / 2, BOTTOM + 50, "entries in the gazetteer", anchor="middle", size=13)
-    return x
-
-
-def _legend(svg: Svg, matchers: list[tuple[str, str, str, str]]) -> None:
-    """The matchers' colours and shapes, then what a filled and a hollow marker stand for."""
-    ly = TOP + 6
-    svg.text(LEGEND_X, ly, "Matcher", size=13, font_weight="bold")
-    for _, label, colour, shape in matchers:
-        ly += 22
-        svg.line(LEGEND_X, ly - 4, LEGEND_X + 26, ly - 4, colour, stroke_width=2.0)
-        svg.marker(shape, LEGEND_X + 13, ly - 4, colour, hollow=False)
-        svg.text(LEGEND_X + 34, ly, label)
-    ly -= 6
-    for hollow, lines in (
-        (False, ("synthetic gazetteer:", "random names, 1 alias each")),
-        (True, ("the four shipped", "gazetteers together")),
-    ):
-        ly += 36
-        svg.marker("circle", LEGEND_X + 13, ly - 4, MUTED, hollow=hollow)
-        for i, line in enumerate(lines):
-            svg.text(LEGEND_X + 34, ly + 15 * i, line)
-
-
-def matching_panel(svg: Svg, data: dict[str, Any]) -> list[str]:
-    """Panel 1; returns the sentences of the description."""
-    subjects = sorted(data["gazetteers"], key=lambda g: (g["kind"] != "shipped", g["entries"]))
-    shipped = [g for g in subjects if g["kind"] == "shipped"]
-    synthetic = [g for g in subjects if g["kind"] == "synthetic"]
-    matchers = [m for m in MATCHERS if any(m[0] in g["results"] for g in subjects)]
-    rates = [
-        g["results"][m[0]]["mb_per_s"] for g in subjects for m in matchers if m[0] in g["results"]
-    ]
-    ticks = nice_steps(min(rates) / 1.05, max(rates) * 1.05)
-    y = log_axis(ticks[0], ticks[-1], BOTTOM, TOP)
-    sizes = [g["entries"] for g in synthetic]
-    mb = data["input"]["utf8_bytes"] / 1e6
-    spacy_mb = data["input"]["spacy_utf8_bytes"] / 1e6
-
-    svg.text(
-        LEFT - 60,
-        28,
-        "Gazetteer matching: throughput against gazetteer size",
-        size=16,
-        font_weight="bold",
-    )
-    spacy_note = "" if spacy_mb == mb else f", spaCy on {spacy_mb:.1f} MB"
-    svg.text(
-        LEFT - 60,
-        48,
-        f"MB/s of UTF-8 input, best of {data['runs']}, on {mb:.1f} MB of news text{spacy_note};"
-        " both axes logarithmic",
-        fill=MUTED,
-    )
-    # Grid and y axis.
-    for tick in ticks:
-        svg.line(LEFT, y(tick), RIGHT, y(tick), GRID)
-        svg.text(LEFT - 8, y(tick) + 4, f"{tick:g}", anchor="end")
-    svg.text(
-        24,
-        (TOP + BOTTOM) / 2,
-        "MB/s",
-        anchor="middle",
-        size=13,
-        transform=f"rotate(-90 24 {_f((TOP + BOTTOM) / 2)})",
-    )
-    svg.line(LEFT, TOP, LEFT, BOTTOM, INK)
-    svg.line(LEFT, BOTTOM, RIGHT, BOTTOM, INK)
-    x = _x_axis(svg, shipped, min(sizes) / 1.5, max(sizes) * 1.5)
-
-    # The series: joined filled markers for the synthetic sizes, a hollow one for the shipped.
-    sentences = []
-    for key, label, colour, shape in matchers:
-        points = [
-            (x(g["entries"]), y(g["results"][key]["mb_per_s"]))
-            for g in synthetic
-            if key in g["results"]
-        ]
-        if len(points) > 1:
-            svg.add(
-                "polyline",
-                points=" ".join(f"{_f(a)},{_f(b)}" for a, b in points),
-                fill="none",
-                stroke=colour,
-                stroke_width=2.0,
-            )
-        for a, b in points:
-            svg.marker(shape, a, b, colour, hollow=False)
-        for g in shipped:
-            if key in g["results"]:
-                svg.marker(shape, SHIPPED_X, y(g["results"][key]["mb_per_s"]), colour, hollow=True)
-        parts = [
-            f"{_mbps(g['results'][key]['mb_per_s'])} with the four shipped gazetteers"
-            f" ({_count(g['entries'])} entries)"
-            for g in shipped
-            if key in g["results"]
-        ]
-        measured = [g for g in synthetic if key in g["results"]]
-        if measured:
-            shown = ", ".join(_mbps(g["results"][key]["mb_per_s"]) for g in measured)
-            counts = ", ".join(_count(g["entries"]) for g in measured)
-            parts.append(f"{shown} with synthetic gazetteers of {counts} entries")
-        sentences.append(f"{label}: {'; '.join(parts)}.")
-
-    _legend(svg, matchers)
-    return sentences
-
-
-def normalizing_panel(svg: Svg, data: dict[str, Any], top: float) -> list[str]:
-    """Panel 2; returns the sentences of the description."""
-    results = data["results"]
-    bars = [(key, label, results[key]["mb_per_s"]) for key, label in NORMALIZERS if key in results]
-    mb = data["input"]["utf8_bytes"] / 1e6
-    svg.text(LEFT - 60, top, "Normalization throughput", size=16, font_weight="bold")
-    svg.text(
-        LEFT - 60,
-        top + 20,
-        f"MB/s of UTF-8 input, best of {data['runs']}, on {mb:.0f} MB of news text",
-        fill=MUTED,
-    )
-    peak = max(v for _, _, v in bars)
-    step = next(s for s in nice_steps(peak / 6, peak / 6) if peak / s <= 6)
-    limit = math.ceil(peak / step) * step
-    scale = (BAR_RIGHT - BAR_LEFT) / limit
-    bottom = BARS_TOP + BAR_STEP * len(bars)
-    for i in range(int(limit / step) + 1):
-        v = i * step
-        svg.line(BAR_LEFT + v * scale, BARS_TOP - 6, BAR_LEFT + v * scale, bottom, GRID)
-        svg.text(BAR_LEFT + v * scale, bottom + 16, f"{v:g}", anchor="middle")
-    svg.text(BAR_RIGHT + 40, bottom + 16, "MB/s", anchor="middle")
-    for i, (key, label, value) in enumerate(bars):
-        top_y = BARS_TOP + i * BAR_STEP
-        colour = ARNORM_BAR if key.startswith("arnorm") else PEER_BAR
-        svg.add("rect", x=BAR_LEFT, y=top_y, width=value * scale, height=BAR_HEIGHT, fill=colour)
-        middle = top_y + BAR_HEIGHT / 2 + 4
-        svg.text(BAR_LABEL_X, middle, label, anchor="end", size=13)
-        svg.text(BAR_LEFT + value * scale + 6, middle, _mbps(value), size=13)
-    svg.line(BAR_LEFT, BARS_TOP - 6, BAR_LEFT, bottom, INK)
-    return [f"{label}: {_mbps(value)} MB/s." for _, label, value in bars]
+ARNORM_BAR, PEER_BAR, MUTED = "#0072B2", "#8C8C8C", "#555555"
+DIGEST = re.compile(r"plot-data-sha256:([0-9a-f]{64})")
 
 
 def _made(data: dict[str, Any], what: str, source: str) -> str:
@@ -304,36 +65,187 @@ def _made(data: dict[str, Any], what: str, source: str) -> str:
     )
 
 
-def render(scaling: dict[str, Any], normalize: dict[str, Any]) -> str:
-    """The SVG document for the two results files."""
-    svg = Svg()
-    matching = matching_panel(svg, scaling)
-    normalizing = normalizing_panel(svg, normalize, 452.0)
-    captions = [
-        _made(scaling, "Matching", "benchmarks/results/scaling.json"),
-        _made(normalize, "Normalization", "benchmarks/results/normalize.json"),
-    ]
-    for i, caption in enumerate(captions):
-        svg.text(LEFT - 60, HEIGHT - 30 + 16 * i, caption, size=11, fill=MUTED)
-    title = "arnorm performance: gazetteer matching against gazetteer size, and normalization"
-    desc = " ".join(
-        [
-            "Line chart of gazetteer matching throughput, in MB/s, against gazetteer size.",
-            *matching,
-            "Bar chart of normalization throughput.",
-            *normalizing,
-            *(c + "." for c in captions),
+def plot_data(scaling: dict[str, Any], normalize: dict[str, Any]) -> dict[str, Any]:
+    """Every figure and word the picture shows, taken from the two results files."""
+    subjects = sorted(scaling["gazetteers"], key=lambda g: (g["kind"] != "shipped", g["entries"]))
+    matchers = []
+    for key, label, colour, marker in MATCHERS:
+        points = {
+            kind: [
+                [g["entries"], g["results"][key]["mb_per_s"]]
+                for g in subjects
+                if g["kind"] == kind and key in g["results"]
+            ]
+            for kind in ("shipped", "synthetic")
+        }
+        if points["shipped"] or points["synthetic"]:
+            matchers.append(
+                {"key": key, "label": label, "colour": colour, "marker": marker, **points}
+            )
+    mb = scaling["input"]["utf8_bytes"] / 1e6
+    spacy_mb = scaling["input"].get("spacy_utf8_bytes", scaling["input"]["utf8_bytes"]) / 1e6
+    spacy_note = "" if spacy_mb == mb else f", spaCy on {spacy_mb:.1f} MB"
+    results = normalize["results"]
+    return {
+        "style": STYLE,
+        "matching": {
+            "title": "Gazetteer matching: throughput against gazetteer size",
+            "subtitle": f"MB/s of UTF-8 input, best of {scaling['runs']}, on {mb:.1f} MB of news"
+            f" text{spacy_note}; both axes logarithmic",
+            "matchers": matchers,
+        },
+        "normalizing": {
+            "title": "Normalization throughput",
+            "subtitle": f"MB/s of UTF-8 input, best of {normalize['runs']},"
+            f" on {normalize['input']['utf8_bytes'] / 1e6:.0f} MB of news text",
+            "bars": [
+                [key, label, results[key]["mb_per_s"]]
+                for key, label in NORMALIZERS
+                if key in results
+            ],
+        },
+        "captions": [
+            _made(scaling, "Matching", "benchmarks/results/scaling.json"),
+            _made(normalize, "Normalization", "benchmarks/results/normalize.json"),
+        ],
+    }
+
+
+def digest(data: dict[str, Any]) -> str:
+    """The SHA-256 of the plot data, as written into the picture's metadata."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def description(data: dict[str, Any]) -> str:
+    """The picture in words (the SVG's description, for readers who do not see it)."""
+    sentences = ["Line chart of gazetteer matching throughput, in MB/s, against gazetteer size."]
+    for m in data["matching"]["matchers"]:
+        parts = [
+            f"{rate:.1f} with the four shipped gazetteers ({entries:,} entries)"
+            for entries, rate in m["shipped"]
         ]
-    )
-    head = [
-        '<svg xmlns="http://www.w3.org/2000/svg"'
-        f' width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}"'
-        ' role="img" aria-labelledby="title desc" font-family="sans-serif">',
-        f'<title id="title">{escape(title, quote=False)}</title>',
-        f'<desc id="desc">{escape(desc, quote=False)}</desc>',
-        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#FFFFFF"/>',
-    ]
-    return "\n".join([*head, *svg.parts, "</svg>"]) + "\n"
+        if m["synthetic"]:
+            rates = ", ".join(f"{rate:.1f}" for _, rate in m["synthetic"])
+            sizes = ", ".join(f"{entries:,}" for entries, _ in m["synthetic"])
+            parts.append(f"{rates} with synthetic gazetteers of {sizes} entries")
+        sentences.append(f"{m['label']}: {'; '.join(parts)}.")
+    sentences.append("Bar chart of normalization throughput.")
+    sentences += [f"{label}: {rate:.1f} MB/s." for _, label, rate in data["normalizing"]["bars"]]
+    sentences += [c + "." for c in data["captions"]]
+    return " ".join(sentences)
+
+
+def render(data: dict[str, Any]) -> str:
+    """The SVG document for the plot data (needs matplotlib)."""
+    import matplotlib
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    settings = {
+        "svg.hashsalt": "arnorm-performance",
+        "svg.fonttype": "none",
+        "font.family": "DejaVu Sans",
+        "font.size": 11,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }
+    with matplotlib.rc_context(settings):
+        fig = Figure(figsize=(9.6, 8.4), layout="constrained")
+        top, bottom = fig.subfigures(2, 1, height_ratios=[3, 2])
+        grid = top.add_gridspec(1, 2, width_ratios=[1, 7])
+        shipped_ax = top.add_subplot(grid[0, 0])
+        sizes_ax = top.add_subplot(grid[0, 1], sharey=shipped_ax)
+        bars_ax = bottom.add_subplot()
+
+        matching = data["matching"]
+        whole = lambda v, _pos: f"{v:,.0f}" if v >= 1 else f"{v:g}"  # noqa: E731
+        for m in matching["matchers"]:
+            style = {"color": m["colour"], "marker": m["marker"], "markersize": 7}
+            if m["synthetic"]:
+                xs, ys = zip(*m["synthetic"], strict=True)
+                sizes_ax.plot(xs, ys, linewidth=2, label=m["label"], **style)
+            for _, rate in m["shipped"]:
+                shipped_ax.plot(
+                    [0],
+                    [rate],
+                    markerfacecolor="white",
+                    markeredgewidth=1.8,
+                    linestyle="none",
+                    **style,
+                )
+        sizes_ax.set_xscale("log")
+        sizes_ax.set_yscale("log")
+        sizes_ax.xaxis.set_major_formatter(FuncFormatter(whole))
+        sizes_ax.yaxis.set_major_formatter(FuncFormatter(whole))
+        sizes_ax.yaxis.set_minor_formatter(NullFormatter())
+        sizes_ax.yaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+        sizes_ax.tick_params(labelleft=False)
+        sizes_ax.set_xlabel("entries in a synthetic gazetteer (random names, one alias each)")
+        sizes_ax.grid(True, which="major", color="#DDDDDD")
+        top.suptitle(matching["title"], x=0.01, ha="left", fontsize=14, fontweight="bold")
+        sizes_ax.set_title(matching["subtitle"], loc="left", color=MUTED, fontsize=10)
+        sizes_ax.legend(
+            title="Matcher",
+            loc="lower right",
+            bbox_to_anchor=(1.0, 0.1),
+            ncols=2,
+            frameon=True,
+            framealpha=0.9,
+            edgecolor="white",
+            fontsize=10,
+        )
+
+        shipped_ax.set_xlim(-1, 1)
+        shipped_ax.set_xticks([0])
+        entries = {e for m in matching["matchers"] for e, _ in m["shipped"]}
+        shipped_ax.set_xticklabels([f"{e:,}" for e in sorted(entries)] or [""])
+        shipped_ax.set_xlabel("the four shipped\ngazetteers (hollow)")
+        shipped_ax.set_ylabel("MB/s")
+        shipped_ax.grid(True, axis="y", which="major", color="#DDDDDD")
+
+        normalizing = data["normalizing"]
+        labels = [label for _, label, _ in normalizing["bars"]]
+        rates = [rate for _, _, rate in normalizing["bars"]]
+        colours = [
+            ARNORM_BAR if key.startswith("arnorm") else PEER_BAR
+            for key, _, _ in normalizing["bars"]
+        ]
+        positions = list(range(len(rates)))
+        bars_ax.barh(positions, rates, color=colours, height=0.65)
+        bars_ax.set_yticks(positions, labels)
+        bars_ax.invert_yaxis()
+        bars_ax.bar_label(bars_ax.containers[0], labels=[f"{r:.1f}" for r in rates], padding=4)
+        bars_ax.set_xlabel("MB/s")
+        bars_ax.grid(True, axis="x", color="#DDDDDD")
+        bars_ax.set_axisbelow(True)
+        bottom.suptitle(normalizing["title"], x=0.01, ha="left", fontsize=14, fontweight="bold")
+        bars_ax.set_title(normalizing["subtitle"], loc="left", color=MUTED, fontsize=10)
+        bottom.supxlabel("\n".join(data["captions"]), x=0.01, ha="left", color=MUTED, fontsize=8)
+
+        out = io.StringIO()
+        fig.savefig(
+            out,
+            format="svg",
+            metadata={
+                "Title": "arnorm performance: gazetteer matching against gazetteer size,"
+                " and normalization",
+                "Description": description(data),
+                "Identifier": f"plot-data-sha256:{digest(data)}",
+                "Creator": "tools/plot_performance.py with matplotlib",
+                "Date": None,
+            },
+        )
+    return out.getvalue()
+
+
+def committed_digest(path: Path) -> str | None:
+    """The digest of the plot data written in an SVG file, or None when there is none."""
+    try:
+        found = DIGEST.search(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return found.group(1) if found else None
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -342,26 +254,30 @@ def _load(path: Path) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the picture is stale")
     parser.add_argument("--output", type=Path, default=OUT, help="the SVG file")
     parser.add_argument("--scaling", type=Path, default=SCALING, help="bench_scaling results")
     parser.add_argument("--normalize", type=Path, default=NORMALIZE, help="bench_normalize results")
     args = parser.parse_args(argv)
-    picture = render(_load(args.scaling), _load(args.normalize))
+    data = plot_data(_load(args.scaling), _load(args.normalize))
     if args.check:
-        try:
-            current = args.output.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            current = None
-        if current != picture:
+        if committed_digest(args.output) != digest(data):
             print(
-                f"plot_performance: {args.output} is not what the results give;"
+                f"plot_performance: {args.output} was not drawn from the current results;"
                 " run python tools/plot_performance.py",
                 file=sys.stderr,
             )
             return 1
         return 0
+    try:
+        picture = render(data)
+    except ImportError as error:
+        print(
+            f"plot_performance: drawing needs matplotlib ({error}); pip install '.[docs]'",
+            file=sys.stderr,
+        )
+        return 2
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(picture, encoding="utf-8")
     print(f"wrote {args.output}")

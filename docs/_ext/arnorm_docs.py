@@ -3,18 +3,28 @@
 ``.. arnorm-step-table:: NAME`` lists every code point a step's table touches and
 what it becomes; ``.. arnorm-step-examples::`` runs each step on a sample;
 ``.. arnorm-benchmarks:: PATH`` renders committed benchmark results.
+
+It also helps Arabic read in order among English (see ``_static/arabic.css``): doctest output is
+highlighted so that its string literals can be isolated, and in prose each run of Arabic words
+becomes an isolated span, so that "عبد اللطيف / عبداللطيف, أبو ظبي / أبوظبي" shows its items
+left to right instead of as one right-to-left run.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import unicodedata2
 from docutils import nodes
 from docutils.parsers.rst import Directive
+from pygments.lexers import PythonConsoleLexer
+from pygments.token import Generic, String, _TokenType
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 
 from arnorm import steps
 
@@ -49,8 +59,10 @@ def _shown(text: str) -> str:
     return "".join(("\u25cc" + c) if unicodedata2.combining(c) else c for c in text)
 
 
-def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> nodes.table:
-    table = nodes.table()
+def _table(
+    headers: list[str], rows: list[list[str]], widths: list[int], arabic: tuple[int, ...] = ()
+) -> nodes.table:
+    table = nodes.table(classes=["arnorm-table"])
     group = nodes.tgroup(cols=len(headers))
     table += group
     for width in widths:
@@ -62,8 +74,10 @@ def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> node
     for target, cells in ((head, [headers]), (body, rows)):
         for cells_row in cells:
             row = nodes.row()
-            for cell in cells_row:
+            for column, cell in enumerate(cells_row):
                 entry = nodes.entry()
+                if target is body and column in arabic:
+                    entry["classes"].append("arnorm-arabic")
                 entry += nodes.paragraph(text=cell)
                 row += entry
             target += row
@@ -96,8 +110,9 @@ class StepExamples(Directive):
         for name in steps.STEP_NAMES:
             before = EXAMPLES[name]
             after = steps.STEPS[name](before)
-            rows.append([name, _shown(before), _shown(after)])
-        return [_table(["Step", "Before", "After"], rows, [14, 40, 40])]
+            # the text as it stands: a mark shown on a dotted circle would break the joining
+            rows.append([name, before, after])
+        return [_table(["Step", "Before", "After"], rows, [14, 40, 40], arabic=(1, 2))]
 
 
 class Benchmarks(Directive):
@@ -132,7 +147,82 @@ class Benchmarks(Directive):
         return out
 
 
+_STRING = re.compile(r"'(?:[^'\\\n]|\\.)*'" + r'|"(?:[^"\\\n]|\\.)*"')
+
+
+class ConsoleLexer(PythonConsoleLexer):
+    """Python sessions, with the string literals in the output marked as strings.
+
+    An output line such as ``['المغرب', 'دولة الإمارات']`` is one token otherwise, and the
+    browser shows its Arabic items as one right-to-left run, last first.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        options.setdefault("stripnl", False)
+        super().__init__(**options)
+
+    def get_tokens_unprocessed(self, text: str) -> Iterator[tuple[int, _TokenType, str]]:  # type: ignore[override]
+        for index, token, value in super().get_tokens_unprocessed(text):
+            if token is not Generic.Output:
+                yield index, token, value
+                continue
+            at = 0
+            for found in _STRING.finditer(value):
+                if found.start() > at:
+                    yield index + at, token, value[at : found.start()]
+                yield index + found.start(), String, found.group()
+                at = found.end()
+            if at < len(value):
+                yield index + at, token, value[at:]
+
+
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+#: Arabic words (with their Arabic punctuation and invisible marks) and the spaces between them.
+_ARABIC_RUN = re.compile(
+    f"[{_ARABIC}][{_ARABIC}\u200c-\u200f]*(?:[ \u00a0]+[{_ARABIC}][{_ARABIC}\u200c-\u200f]*)*"
+)
+_CODE = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.comment, nodes.option_string)
+
+
+class IsolateArabic(SphinxTransform):
+    """Wrap each run of Arabic words in prose in an inline of class ``ar``.
+
+    Code keeps its text (the CSS isolates its string tokens instead), and so do the tables of
+    this extension: their Arabic cells take their direction from their text as a whole, and a
+    lone mark stays on its dotted circle.
+    """
+
+    default_priority = 800
+
+    def apply(self, **kwargs: Any) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            parent = text.parent
+            if parent is None or not _ARABIC_RUN.search(text.astext()):
+                continue
+            ancestors, up = [], parent
+            while up is not None:
+                ancestors.append(up)
+                up = up.parent
+            if any(
+                isinstance(a, _CODE) or "arnorm-table" in a.get("classes", ()) for a in ancestors
+            ):
+                continue
+            if isinstance(parent, nodes.inline) and "ar" in parent["classes"]:
+                continue
+            value, pieces, at = text.astext(), [], 0
+            for found in _ARABIC_RUN.finditer(value):
+                if found.start() > at:
+                    pieces.append(nodes.Text(value[at : found.start()]))
+                pieces.append(nodes.inline(found.group(), found.group(), classes=["ar"]))
+                at = found.end()
+            if at < len(value):
+                pieces.append(nodes.Text(value[at:]))
+            parent.replace(text, pieces)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_lexer("pycon", ConsoleLexer)
+    app.add_transform(IsolateArabic)
     app.add_directive("arnorm-step-table", StepTable)
     app.add_directive("arnorm-step-examples", StepExamples)
     app.add_directive("arnorm-benchmarks", Benchmarks)
