@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 EntryType = Literal["person", "agency", "organization", "place"]
-#: A date for :meth:`Entry.roles_at`: a :class:`datetime.date` or an ISO string.
+#: A date for ``Entry.roles_at``: a ``datetime.date`` or an ISO string.
 DateLike = dt.date | str
 #: The entry types, in the order the docs list them.
 ENTRY_TYPES: Final[tuple[EntryType, ...]] = ("person", "agency", "organization", "place")
@@ -113,7 +113,7 @@ class Role:
     end: str | None = None
 
     def held_on(self, date: DateLike) -> bool:
-        """Whether the data places this role on *date* (see :meth:`Entry.roles_at`)."""
+        """Whether the data places this role on *date* (see ``Entry.roles_at``)."""
         return self._held(*_query_period(date))
 
     def _held(self, first: dt.date, last: dt.date) -> bool:
@@ -144,7 +144,7 @@ class Entry:
     def roles_at(self, date: DateLike) -> tuple[Role, ...]:
         """The roles the data places on *date*, in the entry's order.
 
-        *date* is a :class:`datetime.date` (a :class:`datetime.datetime` counts
+        *date* is a ``datetime.date`` (a ``datetime.datetime`` counts
         as its day) or an ISO string ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a
         string that is not one, or a day not in the calendar, raises
         :class:`ValueError`.  The rules, which the gazetteers docs explain:
@@ -159,7 +159,7 @@ class Entry:
         * an open ``to`` is the data's claim that the role is still held, so
           the role is held on every later date;
         * a role with no ``from`` is never placed on a date: the data does not
-          say when it began.  It is still in :attr:`roles`;
+          say when it began.  It is still in ``roles``;
         * a partial *date* asks about a period: the roles held at some time
           in it.
 
