@@ -63,6 +63,10 @@ ENTRY_TYPES: Final[tuple[EntryType, ...]] = ("person", "agency", "organization",
 MAX_FILE_BYTES: Final = 256 * 1024 * 1024
 #: A JSON Lines line longer than this is refused.
 MAX_LINE_BYTES: Final = 1024 * 1024
+#: The shipped data files other than the gazetteers, checksummed in ``index.json``
+#: under ``data_files`` and verified each time one is read, and whenever a
+#: shipped gazetteer is loaded.
+DATA_FILES: Final = ("ambiguities.json", "common-words.json", "frequent-words-ar.txt")
 
 _NAME_RE: Final = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 _VERSION_RE: Final = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
@@ -498,6 +502,8 @@ def _shown(value: Any, limit: int = 60) -> str:
 
 def _bad_character(value: str) -> str | None:
     """Why *value* cannot be a text field of an entry, or ``None`` when it can."""
+    if value.isprintable():  # the common case, at C speed: no Cc, Cf, Cs, Zl or Zp at all
+        return None
     for char in value:
         category = unicodedata2.category(char)
         if category in _REFUSED or (category == "Cf" and char not in _ALLOWED_FORMAT):
@@ -817,6 +823,7 @@ def _parse_csv(data: bytes, where: str) -> list[Entry]:
         raise ValidationError(check.errors)
     parsed: list[tuple[int, Entry]] = []
     shown = "".join("\ufffd" if _bad_character(c) else c for c in where)  # a name with a newline
+    stem = Path(where).stem.lower()
     for row in _csv_rows(reader, check):
         number = reader.line_num
         if None in row:
@@ -824,7 +831,7 @@ def _parse_csv(data: bytes, where: str) -> list[Entry]:
             continue
         aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
         obj: dict[str, Any] = {
-            "id": (row.get("id") or "").strip() or f"{Path(where).stem.lower()}-{number}",
+            "id": (row.get("id") or "").strip() or f"{stem}-{number}",
             "type": (row.get("type") or "").strip(),
             "name": (row.get("name") or "").strip(),
             "name_en": (row.get("name_en") or "").strip() or (row.get("name") or "").strip(),
@@ -973,11 +980,15 @@ def load_gazetteer(name: str, version: str | None = None) -> Gazetteer:
     '1.0.0'
 
     Raises :class:`GazetteerError` for an unknown name or version, or a name
-    that is not a plain gazetteer name (such as a path).
+    that is not a plain gazetteer name (such as a path), and when the release
+    file, or any of the shipped data files (``DATA_FILES``) that matching
+    reads beside it, does not match its SHA-256 in the index.
     """
     release = _release(name, version)
     key = (name, release["version"])
     if key not in _CACHE:
+        for data_file in DATA_FILES:  # the data matching reads beside the gazetteer
+            _read_data_file(data_file)
         entries = _load_release(name, release, check_refs=True)
         _CACHE[key] = Gazetteer(name, release["version"], entries, sha256=release["sha256"])
     return _CACHE[key]
@@ -1004,11 +1015,6 @@ def alias_collisions(gazetteers: Iterable[Gazetteer]) -> dict[str, tuple[str, ..
             for surface in entry.surfaces:
                 owners.setdefault(normalize(surface), set()).add(entry.id)
     return {k: tuple(sorted(v)) for k, v in sorted(owners.items()) if len(v) > 1}
-
-
-#: The shipped data files other than the gazetteers, checksummed in ``index.json``
-#: under ``data_files`` and verified each time one is read.
-DATA_FILES: Final = ("ambiguities.json", "common-words.json", "frequent-words-ar.txt")
 
 
 def _read_data_file(name: str) -> bytes:

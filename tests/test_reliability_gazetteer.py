@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from arnorm import Matcher
 from arnorm import gazetteer as gz
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -271,6 +272,19 @@ def test_the_readers_of_the_data_files_refuse_an_edit(
     ambiguities.write_bytes(ambiguities.read_bytes()[:-10])
     with pytest.raises(gz.GazetteerError, match=r"ambiguities\.json does not match"):
         gz.known_ambiguities()
+
+
+@pytest.mark.parametrize("name", ["ambiguities.json", "common-words.json", "frequent-words-ar.txt"])
+def test_loading_a_shipped_gazetteer_checks_every_data_file(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # frequent-words-ar.txt is read by the matcher itself; the check at load time covers it
+    copy = copy_data(tmp_path, monkeypatch)
+    (copy / name).write_bytes((copy / name).read_bytes() + b"\n")
+    with pytest.raises(gz.GazetteerError, match=f"^{re.escape(name)} does not match its SHA-256"):
+        gz.load_gazetteer("places")
+    with pytest.raises(gz.GazetteerError, match=f"^{re.escape(name)} does not match its SHA-256"):
+        Matcher()
 
 
 def test_a_data_file_missing_from_the_index_is_refused(
