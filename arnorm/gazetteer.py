@@ -63,6 +63,13 @@ ENTRY_TYPES: Final[tuple[EntryType, ...]] = ("person", "agency", "organization",
 MAX_FILE_BYTES: Final = 256 * 1024 * 1024
 #: A JSON Lines line longer than this is refused.
 MAX_LINE_BYTES: Final = 1024 * 1024
+#: A file with more entries than this is refused (memory grows with the entries).
+MAX_ENTRIES: Final = 500_000
+#: Validation stops after this many problems, so that a file of bad lines costs
+#: bounded memory; the last message says the rest was not checked.
+MAX_ERRORS: Final = 1000
+#: Lines are split from at most about this many bytes at a time.
+_LINE_WINDOW: Final = 1 << 20
 #: The shipped data files other than the gazetteers, checksummed in ``index.json``
 #: under ``data_files`` and verified each time one is read, and whenever a
 #: shipped gazetteer is loaded.
@@ -533,6 +540,18 @@ class _Checker:
 
     def fail(self, line: int, field: str, message: str) -> None:
         self.errors.append(f"{self.where}:{line}: {field}: {message}")
+        if len(self.errors) >= MAX_ERRORS:
+            self.errors.append(
+                f"{self.where}:{line}: (file): {MAX_ERRORS} problems found;"
+                " the rest of the file is not checked"
+            )
+            raise ValidationError(self.errors)
+
+    def count(self, line: int, parsed: list[Any]) -> None:
+        """Refuse the file once it has more than :data:`MAX_ENTRIES` entries."""
+        if len(parsed) > MAX_ENTRIES:
+            self.fail(line, "(file)", f"has more than {MAX_ENTRIES} entries")
+            raise ValidationError(self.errors)
 
     def text(
         self,
@@ -744,10 +763,31 @@ def _check_part_of_cycles(check: _Checker, entries: list[tuple[int, Entry]]) -> 
         done.update(path)
 
 
+def _split_lines(data: bytes) -> Iterator[tuple[int, int, bytes]]:
+    """``(number, offset, line)`` for each line of *data* split at ``\\n``, from 1.
+
+    The same lines as ``data.split(b"\\n")``, but split a window at a time, so
+    that a file of millions of short lines is never a list of millions of
+    objects; runs of blank lines are skipped without a loop over them.
+    """
+    number, start = 1, 0
+    while start <= len(data):
+        end = data.find(b"\n", start + _LINE_WINDOW)
+        end = len(data) if end < 0 else end
+        window = data[start:end]
+        if window.strip():
+            offset = start
+            for raw in window.split(b"\n"):
+                yield number, offset, raw
+                offset += len(raw) + 1
+                number += 1
+        else:
+            number += window.count(b"\n") + 1
+        start = end + 1
+
+
 def _lines(data: bytes, where: str, check: _Checker) -> Iterator[tuple[int, str]]:
-    start = 0  # the byte offset of the line in data
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        offset, start = start, start + len(raw) + 1
+    for number, offset, raw in _split_lines(data):
         if len(raw) > MAX_LINE_BYTES:
             check.fail(number, "(line)", f"is {len(raw)} bytes; the limit is {MAX_LINE_BYTES}")
             continue
@@ -787,6 +827,7 @@ def parse_jsonl(data: bytes, where: str, *, external_ids: Iterable[str] | None =
         entry = _entry(check, number, obj)
         if entry is not None:
             parsed.append((number, entry))
+            check.count(number, parsed)
     if not parsed and not check.errors:
         check.fail(1, "(file)", "has no entries")
     if external_ids is not None:
@@ -848,6 +889,7 @@ def _parse_csv(data: bytes, where: str) -> list[Entry]:
             check.errors[before:] = [e for e in check.errors[before:] if not e.startswith(own)]
         if entry is not None:
             parsed.append((number, entry))
+            check.count(number, parsed)
     _check_references(check, parsed)
     if check.errors:
         raise ValidationError(check.errors)

@@ -449,3 +449,83 @@ def test_the_shipped_gazetteers_still_validate() -> None:
             data = (gz._data_dir() / release["file"]).read_bytes()
             assert gz.parse_jsonl(data, name, external_ids=None)
             assert len(gz.load_gazetteer(name, version)) == release["entries"]
+
+
+# -- bounded cost whatever the file: problems, entries and lines --------------------------
+
+
+def test_validation_stops_after_max_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gz, "MAX_ERRORS", 10)
+    path = write(tmp_path / "bad.jsonl", "1\n" * 5000)
+    problems = errors(path)
+    assert len(problems) == 11
+    assert (
+        problems[-1] == f"{path}:10: (file): 10 problems found; the rest of the file is not checked"
+    )
+    csv_path = write(tmp_path / "bad.csv", "name,type\n" + "x,city\n" * 5000)
+    assert len(errors(csv_path)) == 11
+
+
+def test_a_file_of_a_million_bad_lines_costs_bounded_memory(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = write(tmp_path / "many.jsonl", b"1\n" * 1_000_000)
+    tracemalloc.start()
+    try:
+        problems = gz.validate_file(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(problems) == gz.MAX_ERRORS + 1
+    assert peak < 16 * 1024 * 1024  # the 2 MB file, a window of lines and 1,000 messages
+
+
+def test_blank_lines_cost_no_list_of_lines(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = write(tmp_path / "blank.jsonl", b"\n" * 4_000_000 + jsonl(GOOD).encode())
+    tracemalloc.start()
+    try:
+        gaz = gz.Gazetteer.from_path(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(gaz) == 1
+    assert peak < 16 * 1024 * 1024  # data.split would hold 4 million references (32 MB)
+    bad = write(tmp_path / "blank-bad.jsonl", b"\n" * 4_000_000 + b"{nope")
+    assert errors(bad)[0].startswith(f"{bad}:4000001: (json): ")
+
+
+def test_line_numbers_and_offsets_across_windows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = jsonl(GOOD).encode()
+    data = (
+        good
+        + b"\n\n   \n"
+        + b"\xff\n"
+        + b"\n" * 50
+        + b"{nope\n"
+        + good.replace(b"xx-rabat", b"xx-b")
+    )
+    path = write(tmp_path / "w.jsonl", data)
+    expected = errors(path)
+    assert expected == [
+        f"{path}:4: (line): is not UTF-8 (byte offset {len(good) + 6})",
+        f"{path}:55: (json): Expecting property name enclosed in double quotes at column 2",
+    ]
+    for window in (1, 2, 3, 7, 64):
+        monkeypatch.setattr(gz, "_LINE_WINDOW", window)
+        assert errors(path) == expected
+
+
+def test_a_file_with_too_many_entries_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gz, "MAX_ENTRIES", 3)
+    rows = "".join(f"اسم{i},place\n" for i in range(10))
+    path = write(tmp_path / "many.csv", "name,type\n" + rows)
+    assert errors(path) == [f"{path}:5: (file): has more than 3 entries"]
+    objs = [{**GOOD, "id": f"x-{i}"} for i in range(10)]
+    path = write(tmp_path / "many.jsonl", jsonl(*objs))
+    assert errors(path) == [f"{path}:4: (file): has more than 3 entries"]
