@@ -18,6 +18,7 @@ import calendar
 import csv
 import dataclasses
 import datetime as dt
+import errno
 import hashlib
 import io
 import json
@@ -369,10 +370,11 @@ class Gazetteer:
         the line number when missing).  Files are parsed as data only.
 
         Whatever the file holds, loading raises only :class:`ValidationError`
-        (a malformed, oversized or formula-like file, or a path that is not a
-        regular file: a directory, FIFO or device), whose ``errors`` name the
-        file, line and field, or :class:`GazetteerError` when the file cannot
-        be opened or read (missing, permission denied, an I/O error).
+        (a malformed, oversized or formula-like file, or a FIFO, device or
+        socket, which is refused without being read), whose ``errors`` name
+        the file, line and field, or :class:`GazetteerError` when the file
+        cannot be opened or read (missing, a directory, permission denied, an
+        I/O error).
         """
         path = Path(path)
         data = _read_limited(path)
@@ -388,7 +390,6 @@ def _restore(name: str, version: str, entries: tuple[Entry, ...], sha256: str | 
 
 
 _FILE_KINDS: Final = (
-    (stat.S_ISDIR, "a directory"),
     (stat.S_ISFIFO, "a FIFO"),
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
@@ -396,7 +397,10 @@ _FILE_KINDS: Final = (
 )
 
 
-def _not_regular(path: Path, mode: int) -> ValidationError:
+def _not_regular(path: Path, mode: int) -> GazetteerError:
+    """A directory is the I/O error it would be on reading; other special files are invalid."""
+    if stat.S_ISDIR(mode):
+        return GazetteerError(f"{path}: {os.strerror(errno.EISDIR)}")
     kind = next((what for test, what in _FILE_KINDS if test(mode)), "not a regular file")
     return ValidationError([f"{path}: (file): is {kind}; a gazetteer must be a regular file"])
 

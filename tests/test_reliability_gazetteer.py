@@ -160,9 +160,8 @@ def test_a_missing_file_is_a_gazetteer_error(tmp_path: Path) -> None:
 
 
 def test_a_directory_is_refused(tmp_path: Path) -> None:
-    assert errors(tmp_path) == [
-        f"{tmp_path}: (file): is a directory; a gazetteer must be a regular file"
-    ]
+    with pytest.raises(gz.GazetteerError, match=f"^{re.escape(str(tmp_path))}: Is a directory$"):
+        gz.Gazetteer.from_path(tmp_path)
 
 
 def test_a_device_is_refused_without_reading_it() -> None:
