@@ -91,7 +91,10 @@ class GazetteerError(Exception):
 class ValidationError(GazetteerError):
     """A gazetteer file breaks the schema; ``errors`` lists every problem found.
 
-    Each problem is a string ``FILE:LINE: FIELD: message``.
+    Each problem is a string ``FILE:LINE: FIELD: message`` (the field is
+    ``(line)``, ``(json)``, ``(csv)``, ``(row)`` or ``(file)`` for a problem
+    that is not in one field), or ``FILE: (file): message`` for a problem of
+    the whole file found before its lines are read.
     """
 
     def __init__(self, errors: list[str]) -> None:

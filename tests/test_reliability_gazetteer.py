@@ -300,8 +300,7 @@ def test_a_data_file_missing_from_the_index_is_refused(
 def test_the_release_tool_keeps_the_data_checksums(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sys.path.insert(0, str(ROOT / "tools"))
-    monkeypatch.setattr(sys, "path", sys.path)
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
     import release_gazetteer as tool
 
     copy = copy_data(tmp_path, monkeypatch)
@@ -322,6 +321,27 @@ def test_the_release_tool_keeps_the_data_checksums(
             "gazetteers"
         ]
     )
+
+
+def test_a_release_keeps_the_data_checksums(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import release_gazetteer as tool
+
+    copy = copy_data(tmp_path, monkeypatch)
+    monkeypatch.setattr(tool, "ROOT", copy)
+    before = json.loads((copy / "index.json").read_text(encoding="utf-8"))
+    draft = copy / "organizations" / "organizations-1.0.0.jsonl"
+    assert tool.main(["organizations", "9.0.0", str(draft), "--date", "2026-12-04"]) == 0
+    after = json.loads((copy / "index.json").read_text(encoding="utf-8"))
+    assert after["data_files"] == before["data_files"]
+    assert after["gazetteers"]["organizations"]["versions"][-1]["version"] == "9.0.0"
+    assert len(gz.load_gazetteer("organizations", "9.0.0")) == len(
+        gz.load_gazetteer("organizations", "1.0.0")
+    )
+    with pytest.raises(SystemExit):  # --data-files takes no gazetteer name
+        tool.main(["--data-files", "organizations"])
 
 
 # -- item 20: part_of cycles, control characters, formula-like cells -----------------------
