@@ -14,18 +14,26 @@ released version, listed in ``index.json`` with its entry count and SHA-256.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import dataclasses
+import datetime as dt
+import errno
 import hashlib
 import io
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final, Literal
 
+import unicodedata2
+
 from .normalizer import normalize
+from .steps import INVISIBLE_CHARS
 
 __all__ = [
     "ENTRY_TYPES",
@@ -47,6 +55,8 @@ __all__ = [
 ]
 
 EntryType = Literal["person", "agency", "organization", "place"]
+#: A date for ``Entry.roles_at``: a ``datetime.date`` or an ISO string.
+DateLike = dt.date | str
 #: The entry types, in the order the docs list them.
 ENTRY_TYPES: Final[tuple[EntryType, ...]] = ("person", "agency", "organization", "place")
 
@@ -54,6 +64,17 @@ ENTRY_TYPES: Final[tuple[EntryType, ...]] = ("person", "agency", "organization",
 MAX_FILE_BYTES: Final = 256 * 1024 * 1024
 #: A JSON Lines line longer than this is refused.
 MAX_LINE_BYTES: Final = 1024 * 1024
+#: A file with more entries than this is refused (memory grows with the entries).
+MAX_ENTRIES: Final = 500_000
+#: Validation stops after this many problems, so that a file of bad lines costs
+#: bounded memory; the last message says the rest was not checked.
+MAX_ERRORS: Final = 1000
+#: Lines are split from at most about this many bytes at a time.
+_LINE_WINDOW: Final = 1 << 20
+#: The shipped data files other than the gazetteers, checksummed in ``index.json``
+#: under ``data_files`` and verified each time one is read, and whenever a
+#: shipped gazetteer is loaded.
+DATA_FILES: Final = ("ambiguities.json", "common-words.json", "frequent-words-ar.txt")
 
 _NAME_RE: Final = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 _VERSION_RE: Final = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
@@ -70,7 +91,10 @@ class GazetteerError(Exception):
 class ValidationError(GazetteerError):
     """A gazetteer file breaks the schema; ``errors`` lists every problem found.
 
-    Each problem is a string ``FILE:LINE: FIELD: message``.
+    Each problem is a string ``FILE:LINE: FIELD: message`` (the field is
+    ``(line)``, ``(json)``, ``(csv)``, ``(row)`` or ``(file)`` for a problem
+    that is not in one field), or ``FILE: (file): message`` for a problem of
+    the whole file found before its lines are read.
     """
 
     def __init__(self, errors: list[str]) -> None:
@@ -103,6 +127,16 @@ class Role:
     start: str | None = None
     end: str | None = None
 
+    def held_on(self, date: DateLike) -> bool:
+        """Whether the data places this role on *date* (see ``Entry.roles_at``)."""
+        return self._held(*_query_period(date))
+
+    def _held(self, first: dt.date, last: dt.date) -> bool:
+        if self.start is None:
+            return False
+        end = dt.date.max if self.end is None else _period(self.end)[1]
+        return _period(self.start)[0] <= last and first <= end
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Entry:
@@ -121,6 +155,49 @@ class Entry:
     valid_to: str | None = None
     roles: tuple[Role, ...] = ()
     notes: str | None = None
+
+    def roles_at(self, date: DateLike) -> tuple[Role, ...]:
+        """The roles the data places on *date*, in the entry's order.
+
+        *date* is a ``datetime.date`` (a ``datetime.datetime`` counts
+        as its day) or an ISO string ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a
+        string that is not one, or a day not in the calendar, raises
+        :class:`ValueError`.  The rules, which the gazetteers docs explain:
+
+        * ``from`` and ``to`` are both inclusive: on the day one role ends and
+          the next begins, the person holds both;
+        * a partial date covers its whole period: a role from ``2013`` is
+          held on 2013-01-01, and one to ``2015-06`` on 2015-06-30, because
+          the data says only that the change happened at some time in that
+          year or month, and a role that may have been held is shown with its
+          dates rather than hidden;
+        * an open ``to`` is the data's claim that the role is still held, so
+          the role is held on every later date;
+        * a role with no ``from`` is never placed on a date: the data does not
+          say when it began.  It is still in ``roles``;
+        * a partial *date* asks about a period: the roles held at some time
+          in it.
+
+        >>> from arnorm import load_gazetteer
+        >>> officials = load_gazetteer("officials", "1.0.0")
+        >>> khiame = officials.get("person-abdelhak-khiame")
+        >>> [(r.title_en, r.start, r.end) for r in khiame.roles]
+        [('Head of the National Brigade of Judicial Police', '2004', '2015'), \
+('Director of the BCIJ', '2015', '2020-11-29')]
+        >>> [r.title_en for r in khiame.roles_at("2014-02-01")]
+        ['Head of the National Brigade of Judicial Police']
+        >>> [r.title_en for r in khiame.roles_at("2015-06")]  # both: "2015" is the whole year
+        ['Head of the National Brigade of Judicial Police', 'Director of the BCIJ']
+        >>> import datetime
+        >>> khiame.roles_at(datetime.date(2021, 1, 1))
+        ()
+        >>> khiame.roles_at("2021-02-30")
+        Traceback (most recent call last):
+          ...
+        ValueError: a date is YYYY, YYYY-MM or YYYY-MM-DD in the calendar, not '2021-02-30'
+        """
+        first, last = _query_period(date)
+        return tuple(role for role in self.roles if role._held(first, last))
 
     @property
     def surfaces(self) -> tuple[str, ...]:
@@ -145,6 +222,35 @@ class Entry:
         if self.notes is not None:
             out["notes"] = self.notes
         return out
+
+
+def _period(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` date; else ValueError."""
+    if not _DATE_RE.fullmatch(value):
+        raise ValueError(f"not YYYY, YYYY-MM or YYYY-MM-DD: {value!r}")
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    year = parts[0]
+    if len(parts) == 2:
+        month = parts[1]
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _query_period(date: DateLike) -> tuple[dt.date, dt.date]:
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    if isinstance(date, dt.date):
+        return date, date
+    if not isinstance(date, str):
+        raise TypeError(f"a date is a datetime.date or an ISO string, not {type(date).__name__}")
+    try:
+        return _period(date)
+    except ValueError:
+        message = f"a date is YYYY, YYYY-MM or YYYY-MM-DD in the calendar, not {_shown(date)}"
+        raise ValueError(message) from None
 
 
 def _role_json(role: Role) -> dict[str, Any]:
@@ -264,20 +370,17 @@ class Gazetteer:
         A ``.csv`` file has a header row with at least ``name`` and ``type``;
         ``aliases`` holds several aliases separated by ``|``; ``id``,
         ``name_en``, ``country`` and ``source`` are optional (ids are made from
-        the line number when missing).  Files are parsed as data only.  A
-        malformed or oversized file raises :class:`ValidationError` naming the
-        file, line and field.
+        the line number when missing).  Files are parsed as data only.
+
+        Whatever the file holds, loading raises only :class:`ValidationError`
+        (a malformed, oversized or formula-like file, or a FIFO, device or
+        socket, which is refused without being read), whose ``errors`` name
+        the file, line and field, or :class:`GazetteerError` when the file
+        cannot be opened or read (missing, a directory, permission denied, an
+        I/O error).
         """
         path = Path(path)
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            raise GazetteerError(f"{path}: {exc.strerror or exc}") from None
-        if size > MAX_FILE_BYTES:
-            raise ValidationError(
-                [f"{path}: file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes"]
-            )
-        data = path.read_bytes()
+        data = _read_limited(path)
         if path.suffix.lower() == ".csv":
             entries = _parse_csv(data, str(path))
         else:
@@ -287,6 +390,59 @@ class Gazetteer:
 
 def _restore(name: str, version: str, entries: tuple[Entry, ...], sha256: str | None) -> Gazetteer:
     return Gazetteer(name, version, entries, sha256=sha256)
+
+
+_FILE_KINDS: Final = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _not_regular(path: Path, mode: int) -> GazetteerError:
+    """A directory is the I/O error it would be on reading; other special files are invalid."""
+    if stat.S_ISDIR(mode):
+        return GazetteerError(f"{path}: {os.strerror(errno.EISDIR)}")
+    kind = next((what for test, what in _FILE_KINDS if test(mode)), "not a regular file")
+    return ValidationError([f"{path}: (file): is {kind}; a gazetteer must be a regular file"])
+
+
+def _read_limited(path: Path) -> bytes:
+    """Read a user's gazetteer file: a regular file of at most :data:`MAX_FILE_BYTES`.
+
+    The file is opened without blocking (a FIFO would otherwise wait for a
+    writer), checked with ``fstat`` on the open descriptor, and read up to one
+    byte past the limit, so a file that grows, or whose size ``stat`` does not
+    tell, cannot be read without bound.
+    """
+    try:
+        if not stat.S_ISREG(mode := path.stat().st_mode):
+            raise _not_regular(path, mode)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise GazetteerError(f"{path}: {exc.strerror or exc}") from None
+    try:
+        if not stat.S_ISREG(mode := os.fstat(fd).st_mode):
+            raise _not_regular(path, mode)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise GazetteerError(f"{path}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES
+        raise ValidationError(
+            [f"{path}: (file): is more than {limit} bytes; the limit is {limit} bytes"]
+        )
+    return b"".join(chunks)
 
 
 # --------------------------------------------------------------------------
@@ -301,6 +457,89 @@ _ROLE_KEYS: Final = frozenset({"title", "title_en", "organization", "from", "to"
 _SOURCE_KEYS: Final = frozenset({"title", "publisher", "url"})
 
 
+#: Format characters a name may hold: the ones the normalizer removes (``invisible``)
+#: and that real spellings carry (ZWNJ in Persian-style names, bidi marks pasted
+#: from web pages).  Every other control (Cc), format (Cf), surrogate (Cs) or
+#: line and paragraph separator (Zl, Zp) is refused in every text field: NUL,
+#: newlines and tabs included.
+_ALLOWED_FORMAT: Final = frozenset(INVISIBLE_CHARS)
+_REFUSED: Final = frozenset({"Cc", "Cs", "Zl", "Zp"})
+#: A cell starting with one of these is run as a formula by spreadsheets.
+_FORMULA_START: Final = ("=", "+", "-", "@")
+#: Fields that hold a name: no formula-like first character in them.
+_NAME_FIELDS: Final = frozenset({"name", "name_en", "aliases", "abbreviations"})
+#: A JSON number with more characters than this is refused (the schema has no numbers).
+_MAX_DIGITS: Final = 64
+
+
+class _JSONRefusedError(ValueError):
+    """Raised from inside ``json.loads`` by the hooks below."""
+
+
+def _json_int(text: str) -> int:
+    if len(text) > _MAX_DIGITS:
+        raise _JSONRefusedError(f"has a number of {len(text)} digits")
+    return int(text)
+
+
+def _json_constant(text: str) -> Any:
+    raise _JSONRefusedError(f"{text} is not JSON")
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _JSONRefusedError(f"an object repeats the key {_shown(key)}")
+            seen.add(key)
+    return obj
+
+
+def _json_loads(text: str) -> Any:
+    """Parse one JSON value strictly: no NaN or Infinity, no repeated keys, no huge numbers."""
+    return json.loads(
+        text, parse_int=_json_int, parse_constant=_json_constant, object_pairs_hook=_json_object
+    )
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A short, printable description of a value from a file, for an error message."""
+    if isinstance(value, str):
+        text = repr(value)
+        return text if len(text) <= limit else f"{text[: limit - 5]}...' ({len(value)} characters)"
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)[:limit]
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _bad_character(value: str) -> str | None:
+    """Why *value* cannot be a text field of an entry, or ``None`` when it can."""
+    if value.isprintable():  # the common case, at C speed: no Cc, Cf, Cs, Zl or Zp at all
+        return None
+    for char in value:
+        category = unicodedata2.category(char)
+        if category in _REFUSED or (category == "Cf" and char not in _ALLOWED_FORMAT):
+            return (
+                f"holds U+{ord(char):04X} ({_char_name(char)}); control, format and"
+                " line-separator characters are not allowed"
+            )
+    return None
+
+
+def _char_name(char: str) -> str:
+    names = {
+        "\n": "LINE FEED",
+        "\r": "CARRIAGE RETURN",
+        "\t": "TAB",
+        "\x00": "NUL",
+        "\x1b": "ESCAPE",
+        "\x7f": "DELETE",
+    }
+    return names.get(char) or unicodedata2.name(char, "unnamed")
+
+
 class _Checker:
     def __init__(self, where: str) -> None:
         self.where = where
@@ -308,26 +547,68 @@ class _Checker:
 
     def fail(self, line: int, field: str, message: str) -> None:
         self.errors.append(f"{self.where}:{line}: {field}: {message}")
+        if len(self.errors) >= MAX_ERRORS:
+            self.errors.append(
+                f"{self.where}:{line}: (file): {MAX_ERRORS} problems found;"
+                " the rest of the file is not checked"
+            )
+            raise ValidationError(self.errors)
 
-    def text(self, line: int, obj: Mapping[str, Any], key: str, *, required: bool) -> str | None:
+    def count(self, line: int, parsed: list[Any]) -> None:
+        """Refuse the file once it has more than :data:`MAX_ENTRIES` entries."""
+        if len(parsed) > MAX_ENTRIES:
+            self.fail(line, "(file)", f"has more than {MAX_ENTRIES} entries")
+            raise ValidationError(self.errors)
+
+    def text(
+        self,
+        line: int,
+        obj: Mapping[str, Any],
+        key: str,
+        *,
+        required: bool,
+        field: str | None = None,
+    ) -> str | None:
+        field = field or key
         value = obj.get(key)
         if value is None:
             if required:
-                self.fail(line, key, "is required")
+                self.fail(line, field, "is required")
             return None
         if not isinstance(value, str) or not value.strip():
-            self.fail(line, key, "must be a non-empty string")
+            self.fail(line, field, "must be a non-empty string")
             return None
         if value != value.strip():
-            self.fail(line, key, "has leading or trailing white space")
-        return value
+            self.fail(line, field, "has leading or trailing white space")
+        return value if self.clean(line, field, value) else None
+
+    def clean(self, line: int, field: str, value: str) -> bool:
+        """Refuse control characters anywhere, and a formula-like start in a name."""
+        problem = _bad_character(value)
+        if problem is not None:
+            self.fail(line, field, problem)
+            return False
+        if field.partition("[")[0] in _NAME_FIELDS and value.startswith(_FORMULA_START):
+            self.fail(
+                line,
+                field,
+                f"starts with {value[0]!r}, which a spreadsheet would run as a formula"
+                f" ({_shown(value)}); a name cannot start with = + - or @",
+            )
+            return False
+        return True
 
     def date(self, line: int, obj: Mapping[str, Any], key: str, field: str) -> str | None:
         value = obj.get(key)
         if value is None:
             return None
-        if not isinstance(value, str) or not _DATE_RE.match(value):
-            self.fail(line, field, f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+        if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+            self.fail(line, field, f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {_shown(value)}")
+            return None
+        try:
+            _period(value)
+        except ValueError:
+            self.fail(line, field, f"{value} is not a date of the calendar")
             return None
         return value
 
@@ -338,7 +619,8 @@ class _Checker:
             return ()
         if len(set(value)) != len(value):
             self.fail(line, key, "repeats a value")
-        return tuple(value)
+        ok = [self.clean(line, f"{key}[{i}]", v) for i, v in enumerate(value)]
+        return tuple(value) if all(ok) else ()
 
 
 def _entry(check: _Checker, line: int, obj: Any) -> Entry | None:
@@ -348,16 +630,16 @@ def _entry(check: _Checker, line: int, obj: Any) -> Entry | None:
     for key in sorted(obj.keys() - _ENTRY_KEYS):
         check.fail(line, key, "is not a field of the schema")
     entry_id = check.text(line, obj, "id", required=True)
-    if entry_id is not None and not _ID_RE.match(entry_id):
-        check.fail(line, "id", f"must be a lowercase ASCII slug, not {entry_id!r}")
+    if entry_id is not None and not _ID_RE.fullmatch(entry_id):
+        check.fail(line, "id", f"must be a lowercase ASCII slug, not {_shown(entry_id)}")
     kind = obj.get("type")
     if kind not in ENTRY_TYPES:
-        check.fail(line, "type", f"must be one of {', '.join(ENTRY_TYPES)}, not {kind!r}")
+        check.fail(line, "type", f"must be one of {', '.join(ENTRY_TYPES)}, not {_shown(kind)}")
     name = check.text(line, obj, "name", required=True)
     name_en = check.text(line, obj, "name_en", required=True)
     country = check.text(line, obj, "country", required=False)
-    if country is not None and not _COUNTRY_RE.match(country):
-        check.fail(line, "country", f"must be an ISO 3166-1 alpha-2 code, not {country!r}")
+    if country is not None and not _COUNTRY_RE.fullmatch(country):
+        check.fail(line, "country", f"must be an ISO 3166-1 alpha-2 code, not {_shown(country)}")
     part_of = check.text(line, obj, "part_of", required=False)
     notes = check.text(line, obj, "notes", required=False)
     valid_from = check.date(line, obj, "valid_from", "valid_from")
@@ -406,7 +688,8 @@ def _titled_objects(
         if not isinstance(title, str) or not title.strip():
             check.fail(line, f"{field}.title", "must be a non-empty string")
             continue
-        yield field, obj, title
+        if check.clean(line, f"{field}.title", title):
+            yield field, obj, title
 
 
 def _roles(check: _Checker, line: int, value: Any) -> tuple[Role, ...]:
@@ -417,19 +700,11 @@ def _roles(check: _Checker, line: int, value: Any) -> tuple[Role, ...]:
     for field, obj, title in _titled_objects(check, line, "roles", value, _ROLE_KEYS):
         start = check.date(line, obj, "from", f"{field}.from")
         end = check.date(line, obj, "to", f"{field}.to")
-        if start and end and end < start:
+        if start and end and _period(end)[1] < _period(start)[0]:
             check.fail(line, f"{field}.to", f"{end} is before {start}")
-        title_en = obj.get("title_en")
-        org = obj.get("organization")
-        roles.append(
-            Role(
-                title=title,
-                title_en=title_en if isinstance(title_en, str) else None,
-                organization=org if isinstance(org, str) else None,
-                start=start,
-                end=end,
-            )
-        )
+        title_en = check.text(line, obj, "title_en", required=False, field=f"{field}.title_en")
+        org = check.text(line, obj, "organization", required=False, field=f"{field}.organization")
+        roles.append(Role(title, title_en, org, start, end))
     return tuple(roles)
 
 
@@ -440,11 +715,11 @@ def _sources(check: _Checker, line: int, value: Any) -> tuple[Source, ...]:
     out: list[Source] = []
     for field, obj, title in _titled_objects(check, line, "sources", value, _SOURCE_KEYS):
         url = obj.get("url")
-        if url is not None and (not isinstance(url, str) or not _URL_RE.match(url)):
-            check.fail(line, f"{field}.url", f"must be an http(s) URL, not {url!r}")
+        if url is not None and (not isinstance(url, str) or not _URL_RE.fullmatch(url)):
+            check.fail(line, f"{field}.url", f"must be an http(s) URL, not {_shown(url)}")
             url = None
-        publisher = obj.get("publisher")
-        out.append(Source(title, publisher if isinstance(publisher, str) else None, url))
+        publisher = check.text(line, obj, "publisher", required=False, field=f"{field}.publisher")
+        out.append(Source(title, publisher, url))
     return tuple(out)
 
 
@@ -453,29 +728,80 @@ def _check_references(check: _Checker, entries: list[tuple[int, Entry]]) -> None
     seen: dict[str, int] = {}
     for line, entry in entries:
         if entry.id in seen:
-            check.fail(line, "id", f"duplicate id {entry.id!r} (first on line {seen[entry.id]})")
+            check.fail(
+                line, "id", f"duplicate id {_shown(entry.id)} (first on line {seen[entry.id]})"
+            )
         seen.setdefault(entry.id, line)
         if entry.part_of is not None and entry.part_of not in ids:
-            check.fail(line, "part_of", f"refers to unknown id {entry.part_of!r}")
+            check.fail(line, "part_of", f"refers to unknown id {_shown(entry.part_of)}")
         if entry.part_of == entry.id:
             check.fail(line, "part_of", "an entry cannot be part of itself")
         for i, role in enumerate(entry.roles):
             if role.organization is not None and role.organization not in ids:
                 check.fail(
-                    line, f"roles[{i}].organization", f"refers to unknown id {role.organization!r}"
+                    line,
+                    f"roles[{i}].organization",
+                    f"refers to unknown id {_shown(role.organization)}",
                 )
+    _check_part_of_cycles(check, entries)
+
+
+def _check_part_of_cycles(check: _Checker, entries: list[tuple[int, Entry]]) -> None:
+    """Report each ``part_of`` cycle longer than one entry once, on its first line."""
+    parent = {e.id: e.part_of for _, e in entries if e.part_of not in (None, e.id)}
+    line_of: dict[str, int] = {}
+    for line, entry in entries:
+        line_of.setdefault(entry.id, line)
+    done: set[str] = set()
+    for start in parent:
+        path: list[str] = []
+        position: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node not in done and node not in position:
+            position[node] = len(path)
+            path.append(node)
+            node = parent.get(node)
+        if node is not None and node in position:
+            cycle = path[position[node] :]
+            first = min(cycle, key=lambda i: line_of[i])
+            turn = cycle.index(first)
+            shown = " -> ".join([*cycle[turn:], *cycle[:turn], first])
+            check.fail(line_of[first], "part_of", f"forms a cycle: {shown}")
+        done.update(path)
+
+
+def _split_lines(data: bytes) -> Iterator[tuple[int, int, bytes]]:
+    """``(number, offset, line)`` for each line of *data* split at ``\\n``, from 1.
+
+    The same lines as ``data.split(b"\\n")``, but split a window at a time, so
+    that a file of millions of short lines is never a list of millions of
+    objects; runs of blank lines are skipped without a loop over them.
+    """
+    number, start = 1, 0
+    while start <= len(data):
+        end = data.find(b"\n", start + _LINE_WINDOW)
+        end = len(data) if end < 0 else end
+        window = data[start:end]
+        if window.strip():
+            offset = start
+            for raw in window.split(b"\n"):
+                yield number, offset, raw
+                offset += len(raw) + 1
+                number += 1
+        else:
+            number += window.count(b"\n") + 1
+        start = end + 1
 
 
 def _lines(data: bytes, where: str, check: _Checker) -> Iterator[tuple[int, str]]:
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+    for number, offset, raw in _split_lines(data):
         if len(raw) > MAX_LINE_BYTES:
             check.fail(number, "(line)", f"is {len(raw)} bytes; the limit is {MAX_LINE_BYTES}")
             continue
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            offset = data.index(raw) + exc.start if raw else 0
-            check.fail(number, "(line)", f"is not UTF-8 (byte offset {offset})")
+            check.fail(number, "(line)", f"is not UTF-8 (byte offset {offset + exc.start})")
             continue
         if text.strip():
             yield number, text
@@ -492,13 +818,23 @@ def parse_jsonl(data: bytes, where: str, *, external_ids: Iterable[str] | None =
     parsed: list[tuple[int, Entry]] = []
     for number, text in _lines(data.removeprefix(b"\xef\xbb\xbf"), where, check):
         try:
-            obj = json.loads(text)
+            obj = _json_loads(text)
         except json.JSONDecodeError as exc:
             check.fail(number, "(json)", f"{exc.msg} at column {exc.colno}")
+            continue
+        except _JSONRefusedError as exc:
+            check.fail(number, "(json)", str(exc))
+            continue
+        except RecursionError:
+            check.fail(number, "(json)", "is nested too deeply")
+            continue
+        except ValueError as exc:  # anything else json.loads refuses: said, not raised
+            check.fail(number, "(json)", f"cannot be read: {exc}")
             continue
         entry = _entry(check, number, obj)
         if entry is not None:
             parsed.append((number, entry))
+            check.count(number, parsed)
     if not parsed and not check.errors:
         check.fail(1, "(file)", "has no entries")
     if external_ids is not None:
@@ -521,37 +857,71 @@ def _parse_csv(data: bytes, where: str) -> list[Entry]:
         message = f"{where}:1: (file): is not UTF-8 (byte offset {exc.start})"
         raise ValidationError([message]) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        line = reader.reader.line_num
+        raise ValidationError([f"{where}:{line}: (csv): {_csv_problem(exc)}"]) from None
     for required in ("name", "type"):
         if required not in header:
             check.fail(1, required, "the header has no such column")
+    for column in sorted({c for c in header if header.count(c) > 1}):
+        check.fail(1, column, "the header has this column more than once")
     if check.errors:
         raise ValidationError(check.errors)
     parsed: list[tuple[int, Entry]] = []
-    for row in reader:
+    shown = "".join("\ufffd" if _bad_character(c) else c for c in where)  # a name with a newline
+    stem = Path(where).stem.lower()
+    for row in _csv_rows(reader, check):
         number = reader.line_num
         if None in row:
             check.fail(number, "(row)", "has more cells than the header")
             continue
         aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
         obj: dict[str, Any] = {
-            "id": (row.get("id") or "").strip() or f"{Path(where).stem.lower()}-{number}",
+            "id": (row.get("id") or "").strip() or f"{stem}-{number}",
             "type": (row.get("type") or "").strip(),
             "name": (row.get("name") or "").strip(),
             "name_en": (row.get("name_en") or "").strip() or (row.get("name") or "").strip(),
             "aliases": aliases,
-            "sources": [{"title": (row.get("source") or "").strip() or f"{where}, line {number}"}],
+            "sources": [{"title": (row.get("source") or "").strip() or f"{shown}, line {number}"}],
         }
         if (row.get("country") or "").strip():
             obj["country"] = row["country"].strip()
         obj["id"] = re.sub(r"[^a-z0-9]+", "-", obj["id"].lower()).strip("-") or f"line-{number}"
+        before = len(check.errors)
         entry = _entry(check, number, obj)
+        if not (row.get("name_en") or "").strip():  # copied from name: say its problems once
+            own = f"{where}:{number}: name_en: "
+            check.errors[before:] = [e for e in check.errors[before:] if not e.startswith(own)]
         if entry is not None:
             parsed.append((number, entry))
+            check.count(number, parsed)
     _check_references(check, parsed)
     if check.errors:
         raise ValidationError(check.errors)
     return [e for _, e in parsed]
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    message = str(exc)
+    if "field larger than field limit" in message:
+        return f"a cell is longer than {csv.field_size_limit()} characters"
+    return message
+
+
+def _csv_rows(reader: csv.DictReader[str], check: _Checker) -> Iterator[dict[str, Any]]:
+    """The rows of *reader*; a row the csv module cannot read ends the file with an error."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # the reader cannot resynchronise after this: stop here
+            line = reader.reader.line_num  # the line being read (DictReader counts rows read)
+            check.fail(line, "(csv)", f"{_csv_problem(exc)}; the rest is not read")
+            return
+        yield row
 
 
 def validate_file(path: str | Path) -> list[str]:
@@ -601,7 +971,7 @@ def _version_key(version: str) -> tuple[int, ...]:
 
 
 def _release(name: str, version: str | None) -> dict[str, Any]:
-    if not isinstance(name, str) or not _NAME_RE.match(name):
+    if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
         raise GazetteerError(
             f"invalid gazetteer name {name!r}: a name is lowercase letters, digits, - and _"
         )
@@ -614,7 +984,7 @@ def _release(name: str, version: str | None) -> dict[str, Any]:
     if version is None:
         release: dict[str, Any] = max(releases, key=lambda r: _version_key(r["version"]))
         return release
-    if not isinstance(version, str) or not _VERSION_RE.match(version):
+    if not isinstance(version, str) or not _VERSION_RE.fullmatch(version):
         raise GazetteerError(f"invalid version {version!r}: a version is MAJOR.MINOR.PATCH")
     for release in releases:
         if release["version"] == version:
@@ -659,11 +1029,15 @@ def load_gazetteer(name: str, version: str | None = None) -> Gazetteer:
     '1.0.0'
 
     Raises :class:`GazetteerError` for an unknown name or version, or a name
-    that is not a plain gazetteer name (such as a path).
+    that is not a plain gazetteer name (such as a path), and when the release
+    file, or any of the shipped data files (``DATA_FILES``) that matching
+    reads beside it, does not match its SHA-256 in the index.
     """
     release = _release(name, version)
     key = (name, release["version"])
     if key not in _CACHE:
+        for data_file in DATA_FILES:  # the data matching reads beside the gazetteer
+            _read_data_file(data_file)
         entries = _load_release(name, release, check_refs=True)
         _CACHE[key] = Gazetteer(name, release["version"], entries, sha256=release["sha256"])
     return _CACHE[key]
@@ -692,8 +1066,34 @@ def alias_collisions(gazetteers: Iterable[Gazetteer]) -> dict[str, tuple[str, ..
     return {k: tuple(sorted(v)) for k, v in sorted(owners.items()) if len(v) > 1}
 
 
+def _read_data_file(name: str) -> bytes:
+    """The bytes of a shipped data file, after checking them against ``index.json``.
+
+    Raises :class:`GazetteerError` if the file is not listed there, lies
+    outside the data directory, cannot be read, or does not match its
+    SHA-256: the same refusal as a tampered gazetteer release.
+    """
+    base = _data_dir()
+    listed = _index().get("data_files", {}).get(name)
+    if not isinstance(listed, dict) or not isinstance(listed.get("sha256"), str):
+        raise GazetteerError(f"{name}: the index lists no SHA-256 for this data file")
+    path = (base / name).resolve()
+    if base.resolve() not in path.parents:
+        raise GazetteerError(f"{name}: the data file is outside the data directory")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GazetteerError(f"{name}: {exc.strerror or exc}") from None
+    if hashlib.sha256(data).hexdigest() != listed["sha256"]:
+        raise GazetteerError(
+            f"{name} does not match its SHA-256 in the index"
+            " (shipped data must not be edited in place; see tools/release_gazetteer.py)"
+        )
+    return data
+
+
 def _data_file(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((_data_dir() / name).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(_read_data_file(name).decode("utf-8"))
     return data
 
 

@@ -259,9 +259,8 @@ class ArnormComponent:
         state = {"gazetteers": list(self.gazetteers), "arnorm": __version__}
         return json.dumps(state, indent=2).encode("utf-8")
 
-    def _restore(self, data: bytes) -> None:
-        state = json.loads(data)
-        pinned = _pinned(state["gazetteers"])
+    def _restore(self, data: bytes, where: str) -> None:
+        pinned = _pinned(_saved_specs(data, where))
         if pinned != self.gazetteers:
             self._build(pinned)
 
@@ -270,8 +269,13 @@ class ArnormComponent:
         return self._state()
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ArnormComponent:
-        """Match with the gazetteer versions saved by :meth:`to_bytes`."""
-        self._restore(data)
+        """Match with the gazetteer versions saved by :meth:`to_bytes`.
+
+        Raises :class:`ValueError` naming the problem if *data* is not such a
+        state, and :class:`~arnorm.GazetteerError` if this installation does
+        not ship one of the versions.
+        """
+        self._restore(data, "from_bytes")
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -284,10 +288,39 @@ class ArnormComponent:
         """Match with the gazetteer versions that :meth:`to_disk` wrote in *path*.
 
         Raises :class:`~arnorm.GazetteerError` if this installation does not
-        ship one of them.
+        ship one of them, and :class:`ValueError` naming the problem if the
+        file is not a state that :meth:`to_disk` writes.
         """
-        self._restore((Path(path) / _STATE_FILE).read_bytes())
+        state = Path(path) / _STATE_FILE
+        self._restore(state.read_bytes(), str(state))
         return self
+
+
+def _saved_specs(data: bytes, where: str) -> list[str]:
+    """The ``NAME@VERSION`` list of a saved state; :class:`ValueError` saying what is wrong."""
+    try:
+        state = json.loads(data)
+    except (ValueError, TypeError) as exc:  # not JSON, not UTF-8, not bytes
+        raise ValueError(f"{where}: the arnorm component state is not JSON ({exc})") from None
+    if not isinstance(state, dict):
+        raise ValueError(
+            f"{where}: the arnorm component state must be a JSON object, not {type(state).__name__}"
+        )
+    if "gazetteers" not in state:
+        raise ValueError(f"{where}: the arnorm component state has no 'gazetteers' key")
+    specs = state["gazetteers"]
+    if not isinstance(specs, list):
+        raise ValueError(
+            f"{where}: 'gazetteers' in the arnorm component state must be a list of"
+            f" NAME@VERSION strings, not {type(specs).__name__}"
+        )
+    for i, spec in enumerate(specs):
+        if not isinstance(spec, str):
+            raise ValueError(
+                f"{where}: 'gazetteers'[{i}] in the arnorm component state must be a"
+                f" NAME@VERSION string, not {type(spec).__name__}"
+            )
+    return specs
 
 
 def _tokens(spans: Iterable[Span]) -> set[int]:

@@ -1,6 +1,7 @@
 """Release a new, immutable version of a shipped gazetteer.
 
     python tools/release_gazetteer.py NAME VERSION DRAFT.jsonl [DRAFT.jsonl ...]
+    python tools/release_gazetteer.py --data-files [--check]
 
 The drafts are merged in order (a later entry with the same id is an error),
 validated against the schema and against the ids of the other shipped
@@ -8,6 +9,15 @@ gazetteers, written to ``gazetteers/NAME/NAME-VERSION.jsonl`` with keys in
 schema order, and listed in ``gazetteers/index.json`` with the entry count and
 SHA-256.  An existing version is never overwritten: a change is a new version.
 Add the version's entry to ``gazetteers/NAME/CHANGELOG.md`` by hand.
+
+The shipped data files beside the gazetteers (``arnorm.gazetteer.DATA_FILES``:
+``ambiguities.json``, ``common-words.json``, ``frequent-words-ar.txt``) are
+checksummed in ``index.json`` too, under ``data_files``, and arnorm refuses one
+that no longer matches.  After regenerating one of them on purpose (with
+``tools/update_ambiguities.py`` or ``tools/gen_frequent_words.py``), run
+``--data-files`` to record the new checksums; it prints each file whose
+checksum changed.  ``--data-files --check`` only reports, and exits 1 when a
+checksum is out of date.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ import hashlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from arnorm import gazetteer
 
@@ -36,15 +47,59 @@ def _drop_nulls(line: bytes) -> bytes:
     return json.dumps(kept, ensure_ascii=False).encode("utf-8")
 
 
+def _write_index(index: dict[str, Any]) -> None:
+    text = json.dumps(index, ensure_ascii=False, indent=2) + "\n"
+    (ROOT / "index.json").write_text(text, encoding="utf-8")
+
+
+def data_file_checksums(index: dict[str, Any]) -> list[str]:
+    """Set the SHA-256 of every shipped data file in *index*; return the names that changed."""
+    listed = index.setdefault("data_files", {})
+    changed = []
+    for name in gazetteer.DATA_FILES:
+        digest = hashlib.sha256((ROOT / name).read_bytes()).hexdigest()
+        if listed.get(name, {}).get("sha256") != digest:
+            changed.append(name)
+        listed[name] = {"sha256": digest}
+    for name in sorted(set(listed) - set(gazetteer.DATA_FILES)):
+        changed.append(name)
+        del listed[name]
+    index["data_files"] = dict(sorted(listed.items()))
+    return changed
+
+
+def _data_files(check: bool) -> int:
+    index = json.loads((ROOT / "index.json").read_text(encoding="utf-8"))
+    changed = data_file_checksums(index)
+    for name in changed:
+        print(f"{name}: {'out of date' if check else 'checksum updated'}")
+    if check:
+        return 1 if changed else 0
+    if changed:
+        _write_index(index)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("name")
-    parser.add_argument("version")
-    parser.add_argument("drafts", nargs="+", type=Path)
+    parser.add_argument("name", nargs="?")
+    parser.add_argument("version", nargs="?")
+    parser.add_argument("drafts", nargs="*", type=Path)
     parser.add_argument("--date", default=dt.date.today().isoformat())
+    parser.add_argument(
+        "--data-files", action="store_true", help="record the checksums of the shipped data files"
+    )
+    parser.add_argument("--check", action="store_true", help="with --data-files: only report")
     args = parser.parse_args(argv)
-    index_path = ROOT / "index.json"
-    index = json.loads(index_path.read_text(encoding="utf-8"))
+    if args.data_files:
+        if args.name is not None:
+            parser.error("--data-files takes no NAME, VERSION or drafts")
+        return _data_files(args.check)
+    if args.check:
+        parser.error("--check goes with --data-files")
+    if not args.drafts:
+        parser.error("NAME, VERSION and at least one DRAFT are required")
+    index = json.loads((ROOT / "index.json").read_text(encoding="utf-8"))
     releases = index["gazetteers"].setdefault(args.name, {"versions": []})["versions"]
     if any(r["version"] == args.version for r in releases):
         message = f"{args.name} {args.version} is released already; make a new version"
@@ -83,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             "released": args.date,
         }
     )
-    index_path.write_text(json.dumps(index, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _write_index(index)
     print(f"released {args.name} {args.version}: {len(entries)} entries -> {target}")
     return 0
 
