@@ -44,7 +44,7 @@ nitpick_ignore_regex = [
     ("py:(class|obj|exc|func|data)", r"(str|int|bool|object|None|bytes|tuple|list|dict|type)"),
     (
         "py:(class|obj|exc|func|data)",
-        r"(typing|collections\.abc|re|dataclasses|types|pathlib|os)\..*",
+        r"(typing|collections\.abc|re|dataclasses|types|pathlib|os|datetime)\..*",
     ),
     ("py:(class|obj|exc)", r"(ValueError|TypeError|IndexError|KeyError|OSError)"),
     ("py:(class|obj)", r"(Mapping|Sequence|Callable|Iterable|Iterator|Final|NamedTuple)"),
