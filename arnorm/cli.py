@@ -4,8 +4,9 @@
 match [FILE ...]`` finds the entries of gazetteers in them, and ``arnorm
 gazetteer`` inspects the gazetteers.  The parser is built by
 :func:`build_parser` (which the documentation renders) and run by :func:`main`,
-the console script.  Exit status: 0 success, 1 an input or output error, 2 a
-usage error.
+the console script.  Exit status, the same for every command: 0 success (a
+closed standard output included), 1 an input, output or data error, 2 a usage
+error, 130 SIGINT, 143 SIGTERM.
 """
 
 from __future__ import annotations
@@ -14,22 +15,26 @@ import argparse
 import contextlib
 import dataclasses
 import functools
+import multiprocessing
 import os
+import re
 import shutil
+import signal
 import stat
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import BinaryIO, ClassVar, Final, Protocol, TextIO, TypeAlias
+from types import FrameType
+from typing import BinaryIO, ClassVar, Final, NoReturn, Protocol, TextIO, TypeAlias
 
 from . import __version__, _gazetteer_cli, _io, _parallel, _walk, files, steps
 from .gazetteer import (
     ENTRY_TYPES,
     Gazetteer,
     GazetteerError,
-    load_gazetteer,
     safe_word_aliases,
 )
 from .matcher import Match, Matcher, Overlaps
@@ -38,7 +43,10 @@ from .normalizer import PROFILES, Change, Explanation, Normalizer, NormalizerCon
 __all__ = ["build_parser", "main"]
 
 PROG: Final = "arnorm"
+#: How messages and match records name standard input (given as ``-`` or no FILE).
 STDIN_NAME: Final = "<stdin>"
+#: How messages name standard output.
+STDOUT_NAME: Final = "<stdout>"
 #: Inputs at least this large (regular files only) get a progress display on a terminal.
 PROGRESS_MIN_BYTES: Final = 8 << 20
 #: Examples of each step's changes shown by ``--explain``.
@@ -54,8 +62,18 @@ OPTION_FLAGS: Final = {
 }
 
 
-class _UsageError(Exception):
-    """A mistake in the command line that argparse cannot see (exit status 2)."""
+#: The exit statuses, the same for every command (the table in ``docs/cli.rst``).
+EXIT_OK: Final = 0
+#: An input, output or data error: a file that cannot be read, decoded or written, a
+#: gazetteer file that does not validate, a shipped gazetteer that fails its checksum.
+EXIT_ERROR: Final = 1
+#: A mistake in the command line, including an unknown gazetteer name or version.
+EXIT_USAGE: Final = 2
+#: Stopped by SIGINT (Ctrl-C) or SIGTERM (``kill``, ``timeout``): 128 + the signal number.
+EXIT_SIGINT: Final = 128 + signal.SIGINT
+EXIT_SIGTERM: Final = 128 + signal.SIGTERM
+
+_UsageError = _gazetteer_cli.UsageError
 
 
 # --------------------------------------------------------------------------
@@ -114,7 +132,7 @@ def _add_normalize(commands: _Subparsers) -> None:
             " others go on; a last line on standard error says how many failed. When standard"
             " error is a terminal (and the output does not go to it), a bar there shows the"
             " inputs done. Exit status: 0 success, 1 an input or output error (in any input),"
-            " 2 a usage error."
+            " 2 a usage error, 130 and 143 stopped by SIGINT and SIGTERM."
         ),
     )
     _add_files(sub)
@@ -233,7 +251,8 @@ def _add_match(commands: _Subparsers) -> None:
             " file is written atomically and only if every input succeeded; otherwise an"
             " existing file is left as it was. An unknown gazetteer or version is a usage"
             " error. Exit status: 0 success, 1 an input or output error (including a gazetteer"
-            " file that does not validate), 2 a usage error."
+            " file that does not validate), 2 a usage error, 130 and 143 stopped by SIGINT and"
+            " SIGTERM."
         ),
     )
     _add_files(sub)
@@ -427,20 +446,95 @@ def _encoding(name: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run ``arnorm`` with *argv* (default ``sys.argv[1:]``) and return the exit status."""
+    """Run ``arnorm`` with *argv* (default ``sys.argv[1:]``) and return the exit status.
+
+    SIGTERM stops a run as SIGINT (Ctrl-C) does: temporary files and the
+    worker processes' spill directory are removed, and the status is 143.
+    """
     parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-        _, run = COMMANDS[args.command]
+    with _stopped_by_sigterm():
         try:
-            return run(args)
-        except _UsageError as err:
-            command_parser: argparse.ArgumentParser = args.command_parser
-            command_parser.error(str(err))
-    except SystemExit as exc:  # argparse's usage errors, --help and --version
-        return _status(exc)
-    except KeyboardInterrupt:
-        return 130
+            args = parser.parse_args(argv)
+            _, run = COMMANDS[args.command]
+            try:
+                status = run(args)
+            except _UsageError as err:
+                command_parser: argparse.ArgumentParser = args.command_parser
+                command_parser.error(_shown(str(err)))
+            try:  # here, not at exit, where an error would be a traceback
+                sys.stdout.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as err:
+                _error(_describe(err, STDOUT_NAME))
+                return EXIT_ERROR
+            return status
+        except SystemExit as exc:  # argparse's usage errors, --help and --version
+            return _status(exc)
+        except _Terminated:
+            return EXIT_SIGTERM
+        except KeyboardInterrupt:
+            return EXIT_SIGINT
+        except BrokenPipeError:  # the reader of standard output went away (| head)
+            return _stop_quietly()
+        except GazetteerError as err:  # a damaged installation, an unreadable gazetteer file
+            _error(str(err))
+            return EXIT_ERROR
+        except OSError as err:
+            _error(_describe(err, "arnorm"))
+            return EXIT_ERROR
+        except Exception as err:  # noqa: BLE001 - a clean message, not a traceback
+            _error(f"{_exception_text(err)} (this is a bug in arnorm; please report it)")
+            return EXIT_ERROR
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it stops as it does on Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> NoReturn:
+    """In the ``arnorm`` process: stop cleanly, and have the workers stop their inputs too."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: the clean-up runs to its end
+    with contextlib.suppress(Exception):
+        for child in multiprocessing.active_children():
+            child.terminate()  # SIGTERM, which _on_worker_sigterm handles
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """Make SIGTERM raise :class:`_Terminated` for the time of the ``with`` (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+#: Whether this worker process is working on an input (see :func:`_on_worker_sigterm`).
+_busy = False
+#: Whether this worker process was told to stop: it starts no other input.
+_stopping = False
+
+
+def _on_worker_sigterm(signum: int, frame: FrameType | None) -> None:
+    """In a worker: stop the input in hand as the ``arnorm`` process stops, removing its
+    temporary files; a worker waiting for an input has nothing to clean up and exits."""
+    global _stopping  # one per worker process, by design
+    if not _busy:
+        os._exit(EXIT_SIGTERM)
+    if not _stopping:  # a second signal must not cut the clean-up of the first short
+        _stopping = True
+        raise _Terminated
+
+
+def _build_in_worker(spec: _Spec) -> _Work:
+    """Set up a worker process for *spec*'s inputs (what ``--jobs`` starts)."""
+    signal.signal(signal.SIGTERM, _on_worker_sigterm)
+    return spec.build()
 
 
 def _status(exc: SystemExit) -> int:
@@ -460,7 +554,8 @@ class _Job:
 
     @property
     def name(self) -> str:
-        return _input_name(self.source)
+        """How messages name the input."""
+        return _shown(_input_name(self.source))
 
 
 _Sink: TypeAlias = _parallel.Sink
@@ -497,7 +592,14 @@ class _Work:
     ) -> tuple[bool, str]:
         """Write *job*'s output to *out* (or to its target); return whether it worked and
         the text for standard error.  *progress* allows a display of a large input."""
-        return _attempt(job, functools.partial(self.run, job, out, flush, progress))
+        global _busy  # one per worker process, by design
+        if _stopping:  # a worker told to stop: the inputs queued for it are not started
+            raise _Terminated
+        _busy = True
+        try:
+            return _attempt(job, functools.partial(self.run, job, out, flush, progress))
+        finally:
+            _busy = False
 
     def run(self, job: _Job, out: _Sink, flush: Callable[[], object] | None, progress: bool) -> str:
         """Do the work, flushing *out* with *flush* as it goes if given; return a report
@@ -536,13 +638,20 @@ def _run_normalize(args: argparse.Namespace) -> int:
         )
     except BrokenPipeError:
         return _stop_quietly()
+    except OSError as err:  # writing standard output (a worker's output, under --jobs)
+        _error(_describe(err, STDOUT_NAME))
+        return EXIT_ERROR
 
 
 def _stop_quietly() -> int:
-    """The reader of standard output went away (``| head``): stop without a traceback."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return 1
+    """The reader of standard output went away (``| head``): stop quietly with status 0,
+    as other Unix tools do; standard output now goes nowhere, so that the flush at exit
+    cannot fail."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_OK
 
 
 def _config(args: argparse.Namespace) -> NormalizerConfig:
@@ -603,7 +712,8 @@ def _jobs(args: argparse.Namespace, inputs: list[_walk.Found]) -> list[_Job]:
     for job in _readable(jobs):
         if job.target is not None and _same_file(job.source, job.target):
             raise _UsageError(
-                f"output {job.target} is the input {job.source}; use --in-place to rewrite it"
+                f"output {job.target} is the input {_input_name(job.source)};"
+                " use --in-place to rewrite it"
             )
     return jobs
 
@@ -644,12 +754,48 @@ def _inputs(args: argparse.Namespace, *, exclude: str | None = None) -> list[_wa
 
 
 def _input_name(source: str) -> str:
-    """How messages name the input *source*."""
+    """How messages and records name the input *source*: standard input is ``<stdin>``."""
     return STDIN_NAME if source == "-" else source
 
 
+#: What :func:`_shown` escapes: control characters, line and paragraph separators, and the
+#: surrogates that stand for the bytes of a file name that is not UTF-8.
+_UNSHOWABLE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that did not decode (os.fsdecode)
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(chr(code), f"\\x{code:02x}")
+    return f"\\u{code:04x}"
+
+
+def _shown(text: str) -> str:
+    r"""*text* safe to write to a terminal: control characters (of a file name, say) escaped.
+
+    >>> print(_shown("a\x1b[31m\nb\udce9.txt"))
+    a\x1b[31m\nb\xe9.txt
+    """
+    return _UNSHOWABLE.sub(_escape, text)
+
+
 def _file_key(path: str) -> object:
-    """What identifies the file *path*: its device and inode, or where it would be."""
+    """What identifies the file *path*: its device and inode, or where it would be.
+
+    For ``-``, standard input: the pipe or file it is (``-o /dev/stdin`` would
+    wait for ever on a pipe it holds open itself); a terminal or a device such
+    as ``/dev/null`` is never the same file as an output.
+    """
+    if path == "-":
+        try:
+            info = os.fstat(sys.stdin.fileno())
+        except (OSError, ValueError, AttributeError):  # closed, or not a real file
+            return object()
+        if not (stat.S_ISFIFO(info.st_mode) or stat.S_ISREG(info.st_mode)):
+            return object()
+        return (info.st_dev, info.st_ino)
     try:
         info = Path(path).stat()
     except OSError:  # it does not exist (yet)
@@ -658,7 +804,7 @@ def _file_key(path: str) -> object:
 
 
 def _same_file(a: str, b: str) -> bool:
-    return a != "-" and b != "-" and _file_key(a) == _file_key(b)
+    return _file_key(a) == _file_key(b)
 
 
 def _run_all(
@@ -695,7 +841,11 @@ def _run_all(
     failed = 0
     try:
         with _parallel.ordered(
-            jobs, spec.build, workers=workers, keep_partial=work.keep_partial, local=here
+            jobs,
+            functools.partial(_build_in_worker, spec),
+            workers=workers,
+            keep_partial=work.keep_partial,
+            local=here,
         ) as outcomes:
             for job, outcome in outcomes:
                 if outcome is None:
@@ -769,7 +919,18 @@ def _attempt(job: _Job, work: Callable[[], str]) -> tuple[bool, str]:
         raise
     except OSError as err:
         message = _describe(err, name)
+    except Exception as err:  # noqa: BLE001 - any failure of one input must not stop the others
+        message = f"{name}: {_exception_text(err)}"
     return False, _error_line(message)
+
+
+def _exception_text(err: BaseException) -> str:
+    """An unexpected exception in words: its type, and its message if it has one."""
+    kind = type(err).__name__
+    text = _shown(str(err))
+    if isinstance(err, MemoryError):
+        return f"MemoryError: out of memory{': ' + text if text else ''}"
+    return f"{kind}: {text}" if text else kind
 
 
 @contextlib.contextmanager
@@ -887,7 +1048,7 @@ def _run_match(args: argparse.Namespace) -> int:
     target = None if args.output in (None, "-") else args.output
     for job in _readable(jobs):
         if target is not None and _same_file(job.source, target):
-            raise _UsageError(f"output {target} is the input {job.source}")
+            raise _UsageError(f"output {target} is the input {_input_name(job.source)}")
     spec = _match_spec(args)
     if spec is None:
         return 1
@@ -912,10 +1073,13 @@ def _run_match(args: argparse.Namespace) -> int:
                 output.commit()
             return status
     except BrokenPipeError:
+        if target is not None:  # a pipe named with -o: an output error
+            _error(f"{target}: the reader of the pipe went away")
+            return EXIT_ERROR
         return _stop_quietly()
     except OSError as err:
-        _error(_describe(err, target or "<stdout>"))
-        return 1
+        _error(_describe(err, target or STDOUT_NAME))
+        return EXIT_ERROR
 
 
 def _match_spec(args: argparse.Namespace) -> _MatchSpec | None:
@@ -945,12 +1109,17 @@ def _match_gazetteers(args: argparse.Namespace) -> list[Gazetteer] | None:
         return None
     chosen: list[Gazetteer] = []
     for spec in args.gazetteer or []:
-        name, _, version = spec.partition("@")
         try:
-            chosen.append(load_gazetteer(name, version or None))
-        except GazetteerError as err:
+            chosen.append(_gazetteer_cli.load_named(spec))
+        except _UsageError as err:
             raise _UsageError(f"argument --gazetteer: {err}") from None
-    chosen.extend(Gazetteer.from_path(path) for path in args.gazetteer_file or [])
+    for path in args.gazetteer_file or []:
+        try:
+            chosen.append(Gazetteer.from_path(path))
+        except (GazetteerError, OSError):
+            raise
+        except Exception as err:  # said as the file's error, not a traceback
+            raise GazetteerError(f"{path}: {_exception_text(err)}") from err
     return chosen
 
 
@@ -992,12 +1161,13 @@ class _MatchWork(_Work):
     def run(self, job: _Job, out: _Sink, flush: Callable[[], object] | None, progress: bool) -> str:
         """Write the records of *job* (*out* is flushed by the caller, once it succeeded)."""
         render = _tsv_record if self.spec.tsv else _json_record
+        name = _input_name(job.source)
         with (
             _reading(job.source) as stream,
             _decoded(stream, job.name, self.spec.decoding, progress=progress) as chunks,
         ):
             for line, match in files.lined(self.matcher, chunks):
-                out.write(render(job.source, line, match))
+                out.write(render(name, line, match))
         return ""
 
 
@@ -1136,7 +1306,7 @@ def _describe(err: OSError, default: str) -> str:
 
 
 def _error_line(message: str) -> str:
-    return f"{PROG}: error: {message}\n"
+    return f"{PROG}: error: {_shown(message)}\n"
 
 
 def _error(message: str) -> None:
@@ -1144,7 +1314,7 @@ def _error(message: str) -> None:
 
 
 def _warn(message: str) -> None:
-    sys.stderr.write(f"{PROG}: warning: {message}\n")
+    sys.stderr.write(f"{PROG}: warning: {_shown(message)}\n")
 
 
 #: The subcommands: the function that adds each one's parser, and the one that runs it.

@@ -134,7 +134,7 @@ def test_standard_input_among_files_keeps_its_place(tree: Path) -> None:
     result = run("match", tree / "a" / "big.txt", "-", tree / "z.txt", "-j", "2", stdin=text)
     assert result.returncode == 0, result.stderr
     files = list(dict.fromkeys(r["file"] for r in records(result)))
-    assert files == [str(tree / "a" / "big.txt"), "-", str(tree / "z.txt")]
+    assert files == [str(tree / "a" / "big.txt"), "<stdin>", str(tree / "z.txt")]
 
 
 # -- which files ---------------------------------------------------------------------------
