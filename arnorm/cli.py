@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import dataclasses
 import functools
+import io
 import multiprocessing
 import os
 import re
@@ -28,13 +30,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from types import FrameType
-from typing import BinaryIO, ClassVar, Final, NoReturn, Protocol, TextIO, TypeAlias
+from typing import Any, BinaryIO, ClassVar, Final, NoReturn, Protocol, TypeAlias
+
+from tqdm import tqdm  # type: ignore[import-untyped]
 
 from . import __version__, _gazetteer_cli, _io, _parallel, _walk, files, steps
 from .gazetteer import (
     ENTRY_TYPES,
     Gazetteer,
     GazetteerError,
+    common_word_aliases,
     safe_word_aliases,
 )
 from .matcher import Match, Matcher, Overlaps
@@ -265,9 +270,15 @@ def _add_match(commands: _Subparsers) -> None:
     )
     output.add_argument(
         "--format",
-        choices=["jsonl", "tsv"],
+        choices=list(FORMATS),
         default="jsonl",
-        help="one JSON object a match, or tab-separated values (default: %(default)s)",
+        help=(
+            "one JSON object a match; tab-separated values with a header row; or RFC 4180 CSV"
+            " (comma-separated, quoted where needed, CRLF line ends) with a header row, as"
+            " spreadsheets and pandas read it. In tsv and csv, a value that a spreadsheet"
+            " would run as a formula (it begins with = + - @, a tab or a carriage return)"
+            " gets a ' in front (default: %(default)s)"
+        ),
     )
     gazetteers = sub.add_argument_group(
         "gazetteers (with neither option: the latest version of every shipped gazetteer)"
@@ -313,6 +324,34 @@ def _add_match(commands: _Subparsers) -> None:
             "report WORD alone where it is an alias (repeatable): an alias of one word that is"
             " a frequent Arabic word is otherwise reported only with evidence around it, as a"
             " common word is; the shipped gazetteers' own are reviewed already"
+        ),
+    )
+    matching.add_argument(
+        "--safe-words-file",
+        action="append",
+        metavar="FILE",
+        help=(
+            "read more safe words from FILE (repeatable): UTF-8, one word a line, '#' starts a"
+            " comment; added to the shipped list, as --safe-word is"
+        ),
+    )
+    matching.add_argument(
+        "--common-word",
+        action="append",
+        metavar="WORD",
+        help=(
+            "report WORD, where it is an alias, only with evidence around it (a cue word such as"
+            " منطقة before it, or another name of the same type beside it), as the shipped"
+            " common words are (repeatable; added to the shipped list)"
+        ),
+    )
+    matching.add_argument(
+        "--common-words-file",
+        action="append",
+        metavar="FILE",
+        help=(
+            "read more common words from FILE (repeatable): UTF-8, one alias a line, '#'"
+            " starts a comment; added to the shipped list, as --common-word is"
         ),
     )
     matching.add_argument(
@@ -376,6 +415,15 @@ def _add_files(sub: argparse.ArgumentParser) -> None:
             + "): a PATTERN without '/' matches the file name, one with '/' the last parts of the"
             " path, one that begins with '/' the whole path; * ? [...] never match '/', and"
             " case counts; files named as FILE are read whatever their name"
+        ),
+    )
+    inputs.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help=(
+            "show no progress, no warnings and no last line counting the inputs that failed;"
+            " errors are still reported, and the exit status is the same"
         ),
     )
     inputs.add_argument(
@@ -634,7 +682,14 @@ def _run_normalize(args: argparse.Namespace) -> int:
     to_terminal = sys.stdout.isatty() and any(job.target is None for job in jobs)
     try:
         return _run_all(
-            jobs, spec, spec.build(), out, out.flush, processes=args.jobs, to_terminal=to_terminal
+            jobs,
+            spec,
+            spec.build(),
+            out,
+            out.flush,
+            processes=args.jobs,
+            to_terminal=to_terminal,
+            quiet=args.quiet,
         )
     except BrokenPipeError:
         return _stop_quietly()
@@ -667,7 +722,7 @@ def _config(args: argparse.Namespace) -> NormalizerConfig:
     for opt, step in OPTION_FLAGS.items():
         if getattr(args, opt) and not getattr(config, step):
             flag = "--" + opt.replace("_", "-")
-            _warn(f"{flag} has no effect: the {step} step is off")
+            _warn(f"{flag} has no effect: the {step} step is off", args)
     return config
 
 
@@ -748,7 +803,7 @@ def _inputs(args: argparse.Namespace, *, exclude: str | None = None) -> list[_wa
         else:
             found = list(_walk.walk(path, patterns, exclude=excluded))
             if not found:
-                _warn(f"{path}: no file below it matches {' or '.join(patterns)}")
+                _warn(f"{path}: no file below it matches {' or '.join(patterns)}", args)
             inputs.extend(found)
     return inputs
 
@@ -816,6 +871,7 @@ def _run_all(
     *,
     processes: int | None,
     to_terminal: bool,
+    quiet: bool = False,
 ) -> int:
     """Run every job and write their outputs to *out*, in input order; return the exit status.
 
@@ -823,8 +879,8 @@ def _run_all(
     file, the files are shared among worker processes.  Standard input, pipes and devices
     are read here, in their turn: only this process has them.  An input that fails is
     reported in its turn and the others go on; with several inputs, a last line says how
-    many failed.  *to_terminal* says that *out* is the terminal, where a progress bar on
-    standard error would get in the way.
+    many failed (not if *quiet*).  *to_terminal* says that *out* is the terminal, where a
+    progress bar on standard error would get in the way; *quiet* shows none.
     """
 
     def here(job: _Job) -> bool:  # inputs this process handles itself
@@ -837,7 +893,7 @@ def _run_all(
     # A worker made by fork() flushes the standard streams it inherited when it exits.
     sys.stdout.flush()
     sys.stderr.flush()
-    bar = _Bar.for_run(len(jobs), to_terminal=to_terminal)
+    bar = None if quiet else _inputs_bar(len(jobs), to_terminal=to_terminal)
     failed = 0
     try:
         with _parallel.ordered(
@@ -849,7 +905,9 @@ def _run_all(
         ) as outcomes:
             for job, outcome in outcomes:
                 if outcome is None:
-                    ok, report = _in_process(job, work, out, flush, progress=bar is None)
+                    ok, report = _in_process(
+                        job, work, out, flush, progress=bar is None and not quiet
+                    )
                 else:
                     ok, report = outcome.ok, outcome.report
                     outcome.write_to(out)
@@ -857,20 +915,23 @@ def _run_all(
                         flush()
                 failed += not ok
                 if report:
-                    if bar is not None:
-                        bar.clear()
-                    sys.stderr.write(report)
+                    if bar is None:
+                        sys.stderr.write(report)
+                    else:
+                        tqdm.write(report, file=sys.stderr, end="")  # above the bar
                 if bar is not None:
-                    bar.advance(ok)
+                    if not ok:
+                        bar.set_postfix_str(f"{failed} failed", refresh=False)
+                    bar.update()
     except BrokenProcessPool as err:
         if bar is not None:
-            bar.clear()
+            bar.close()
         _error(f"a worker process stopped before its input was done ({err}); nothing more is run")
         return 1
     finally:
         if bar is not None:
-            bar.clear()
-    if failed and len(jobs) > 1:
+            bar.close()
+    if failed and len(jobs) > 1 and not quiet:
         sys.stderr.write(f"{PROG}: {failed} of {len(jobs)} inputs failed\n")
     return 1 if failed else 0
 
@@ -954,7 +1015,7 @@ def _decoded(
     a large file read on a terminal shows its progress, erased when the
     ``with`` ends.
     """
-    display = _Progress.for_stream(stream, name) if progress else None
+    bar = _file_bar(stream, name) if progress else None
     # The sizes are looked up at each call, so that tests can make them small.
     blocks = _io.decode_blocks(
         stream,
@@ -962,13 +1023,13 @@ def _decoded(
         errors=decoding.errors,
         name=name,
         block_size=_io.BLOCK_SIZE,
-        progress=display,
+        progress=None if bar is None else functools.partial(_advance, bar),
     )
     try:
         yield _io.chunk_text(blocks, max_chars=_io.MAX_CHUNK_CHARS)
     finally:
-        if display is not None:
-            display.done()
+        if bar is not None:
+            bar.close()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1056,18 +1117,32 @@ def _run_match(args: argparse.Namespace) -> int:
         work = spec.build()
     except ValueError as err:  # the same gazetteer asked for twice
         raise _UsageError(str(err)) from None
-    header = ("\t".join(MATCH_FIELDS) + "\n").encode("utf-8") if spec.tsv else b""
+    header = FORMATS[spec.format].header
     try:
         if target is None:
             out = sys.stdout.buffer
             out.write(header)
             return _run_all(
-                jobs, spec, work, out, out.flush, processes=args.jobs, to_terminal=out.isatty()
+                jobs,
+                spec,
+                work,
+                out,
+                out.flush,
+                processes=args.jobs,
+                to_terminal=out.isatty(),
+                quiet=args.quiet,
             )
         with _io.open_output(target) as output:
             output.write(header)
             status = _run_all(
-                jobs, spec, work, output, None, processes=args.jobs, to_terminal=False
+                jobs,
+                spec,
+                work,
+                output,
+                None,
+                processes=args.jobs,
+                to_terminal=False,
+                quiet=args.quiet,
             )
             if status == 0:
                 output.commit()
@@ -1086,7 +1161,13 @@ def _match_spec(args: argparse.Namespace) -> _MatchSpec | None:
     """The options of this run, or ``None`` (reported) if a gazetteer cannot be loaded."""
     try:
         gazetteers = _match_gazetteers(args)
-    except GazetteerError as err:
+        safe_words = list(args.safe_word or ())
+        for path in args.safe_words_file or ():
+            safe_words.extend(_word_list(path, one_word=True))
+        common_words = list(args.common_word or ())
+        for path in args.common_words_file or ():
+            common_words.extend(_word_list(path, one_word=False))
+    except (GazetteerError, _InputError) as err:
         _error(str(err))
         return None
     except OSError as err:  # a --gazetteer-file that is a directory, or cannot be read
@@ -1098,9 +1179,39 @@ def _match_spec(args: argparse.Namespace) -> _MatchSpec | None:
         types=None if args.types is None else tuple(args.types),
         min_score=args.min_score,
         overlaps="all" if args.all_overlaps else "longest",
-        tsv=args.format == "tsv",
-        safe_words=tuple(args.safe_word or ()),
+        format=args.format,
+        safe_words=tuple(safe_words),
+        common_words=tuple(common_words),
     )
+
+
+def _word_list(path: str, *, one_word: bool) -> list[str]:
+    """The words of a ``--safe-words-file`` or ``--common-words-file``.
+
+    UTF-8, one entry a line (one word if *one_word*); ``#`` starts a comment;
+    blank lines are skipped.  A problem raises :class:`_InputError` naming the
+    file and line; a file that cannot be read raises ``OSError``.
+    """
+    words = []
+    with Path(path).open("rb") as lines:
+        for number, raw in enumerate(lines, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                raise _InputError(
+                    f"{path}:{number}: cannot decode byte 0x{raw[err.start]:02x} at column"
+                    f" {err.start + 1} as utf-8"
+                ) from None
+            word = line.removeprefix("\ufeff").split("#", 1)[0].strip()
+            if not word:
+                continue
+            if one_word and len(word.split()) > 1:
+                raise _InputError(
+                    f"{path}:{number}: {word!r} is more than one word; a safe word lets a"
+                    " one-word alias be reported alone"
+                )
+            words.append(word)
+    return words
 
 
 def _match_gazetteers(args: argparse.Namespace) -> list[Gazetteer] | None:
@@ -1133,18 +1244,28 @@ class _MatchSpec:
     types: tuple[str, ...] | None
     min_score: float
     overlaps: Overlaps
-    tsv: bool
-    #: ``--safe-word``: added to the shipped list of frequent words that are names.
+    #: ``--format``: a key of :data:`FORMATS`.
+    format: str
+    #: ``--safe-word`` and ``--safe-words-file``: added to the shipped list of frequent
+    #: words that are names.
     safe_words: tuple[str, ...] = ()
+    #: ``--common-word`` and ``--common-words-file``: added to the shipped list of aliases
+    #: that are also common words.
+    common_words: tuple[str, ...] = ()
 
     def build(self) -> _MatchWork:
         """The matcher of these options; ``ValueError`` if a gazetteer is given twice."""
+        # The shipped lists and the words given, together: the same whether Matcher's
+        # safe_words= and common_words= replace the shipped lists or add to them.
+        safe = safe_word_aliases() | set(self.safe_words) if self.safe_words else None
+        common = set(common_word_aliases()) | set(self.common_words) if self.common_words else None
         matcher = Matcher(
             self.gazetteers,
             types=self.types,
             min_score=self.min_score,
             overlaps=self.overlaps,
-            safe_words=safe_word_aliases() | set(self.safe_words) if self.safe_words else None,
+            safe_words=safe,
+            common_words=common,
         )
         return _MatchWork(self, matcher)
 
@@ -1160,7 +1281,7 @@ class _MatchWork(_Work):
 
     def run(self, job: _Job, out: _Sink, flush: Callable[[], object] | None, progress: bool) -> str:
         """Write the records of *job* (*out* is flushed by the caller, once it succeeded)."""
-        render = _tsv_record if self.spec.tsv else _json_record
+        render = FORMATS[self.spec.format].render
         name = _input_name(job.source)
         with (
             _reading(job.source) as stream,
@@ -1177,11 +1298,50 @@ def _json_record(path: str, line: int, match: Match) -> bytes:
 
 #: A tab, and every character at which ``str.splitlines`` breaks a line, turn into a space.
 _TSV_UNSAFE: Final = str.maketrans(dict.fromkeys("\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
+#: What a spreadsheet runs as a formula when a cell begins with it.
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    """*value* as a TSV or CSV cell: one a spreadsheet would run as a formula gets a ``'``.
+
+    >>> _cell("=HYPERLINK(1)"), _cell(-1.5), _cell("الرباط")
+    ("'=HYPERLINK(1)", "'-1.5", 'الرباط')
+    """
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _tsv_record(path: str, line: int, match: Match) -> bytes:
-    values = (str(v).translate(_TSV_UNSAFE) for v in files.match_record(path, line, match).values())
+    record = files.match_record(path, line, match)
+    values = (_cell(v).translate(_TSV_UNSAFE) for v in record.values())
     return ("\t".join(values) + "\n").encode("utf-8")
+
+
+def _csv_line(values: Iterable[object]) -> bytes:
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerow(values)
+    return text.getvalue().encode("utf-8")
+
+
+def _csv_record(path: str, line: int, match: Match) -> bytes:
+    return _csv_line(_cell(v) for v in files.match_record(path, line, match).values())
+
+
+@dataclasses.dataclass(frozen=True)
+class _Format:
+    """An output format of ``match``: what starts the output, and one record."""
+
+    header: bytes
+    render: Callable[[str, int, Match], bytes]
+
+
+#: The ``--format`` choices of ``match``.
+FORMATS: Final = {
+    "jsonl": _Format(b"", _json_record),
+    "tsv": _Format(("\t".join(MATCH_FIELDS) + "\n").encode("utf-8"), _tsv_record),
+    "csv": _Format(_csv_line(MATCH_FIELDS), _csv_record),
+}
 
 
 class _Tally:
@@ -1212,92 +1372,62 @@ class _Tally:
         return "\n".join(lines) + "\n"
 
 
-class _Progress:
-    """A carriage-return percentage on standard error, by bytes read."""
-
-    def __init__(self, name: str, total: int, stream: TextIO) -> None:
-        self.name = name
-        self.total = total
-        self.stream = stream
-        self.shown = -1
-
-    @classmethod
-    def for_stream(cls, stream: BinaryIO, name: str) -> _Progress | None:
-        """A progress display for *stream*, if stderr is a terminal and *stream* a large file."""
-        if not sys.stderr.isatty():
-            return None
-        try:
-            info = os.fstat(stream.fileno())
-        except (OSError, ValueError):  # no file descriptor (a test's BytesIO)
-            return None
-        if not stat.S_ISREG(info.st_mode) or info.st_size < PROGRESS_MIN_BYTES:
-            return None
-        return cls(name, info.st_size, sys.stderr)
-
-    def __call__(self, done: int) -> None:
-        percent = min(100, done * 100 // self.total)
-        if percent != self.shown:
-            self.shown = percent
-            self.stream.write(f"\r{PROG}: {self.name}: {percent:3d}%")
-            self.stream.flush()
-
-    def done(self) -> None:
-        """Erase the display, so that what follows starts on a clean line."""
-        if self.shown >= 0:
-            width = len(f"{PROG}: {self.name}: 100%")
-            self.stream.write("\r" + " " * width + "\r")
-            self.stream.flush()
+def _advance(bar: Any, done: int) -> None:
+    """Move *bar* to *done* bytes read."""
+    bar.update(done - bar.n)
 
 
-class _Bar:
-    """Progress across inputs on standard error: a bar, the inputs done, and the failures."""
+def _terminal_progress() -> bool:
+    """Whether progress may be shown: standard error is a terminal."""
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced, or closed
+        return False
 
-    WIDTH: ClassVar[int] = 30
 
-    def __init__(self, total: int, stream: TextIO) -> None:
-        self.total = total
-        self.stream = stream
-        self.finished = 0
-        self.failed = 0
-        self.shown = 0  # the length of the line on the screen
+def _inputs_bar(total: int, *, to_terminal: bool) -> Any:
+    """A bar on standard error across *total* inputs: done, rate, time left, failures.
 
-    @classmethod
-    def for_run(cls, total: int, *, to_terminal: bool) -> _Bar | None:
-        """A bar for *total* inputs if there are several and stderr is a terminal.
+    Only when there are several inputs and standard error is a terminal, and
+    not when the output goes to that terminal too (*to_terminal*): the bar
+    would break into it.  tqdm fits it to the terminal's width as that changes.
+    """
+    if total < 2 or to_terminal or not _terminal_progress():
+        return None
+    return tqdm(
+        total=total,
+        desc=PROG,
+        unit="input",
+        file=sys.stderr,
+        leave=False,
+        dynamic_ncols=True,
+    )
 
-        Not when the output goes to that terminal too (*to_terminal*): the
-        bar would break into it.
-        """
-        if total < 2 or to_terminal or not sys.stderr.isatty():
-            return None
-        bar = cls(total, sys.stderr)
-        bar.draw()
-        return bar
 
-    def advance(self, ok: bool) -> None:
-        """Count one more input done."""
-        self.finished += 1
-        self.failed += not ok
-        self.draw()
+def _file_bar(stream: BinaryIO, name: str) -> Any:
+    """A bar on standard error for reading *stream*: bytes read, rate, time left.
 
-    def draw(self) -> None:
-        filled = self.WIDTH * self.finished // self.total
-        line = (
-            f"{PROG}: [{'#' * filled}{'.' * (self.WIDTH - filled)}]"
-            f" {self.finished}/{self.total} inputs"
-        )
-        if self.failed:
-            line += f", {self.failed} failed"
-        self.stream.write("\r" + line.ljust(self.shown))
-        self.stream.flush()
-        self.shown = len(line)
-
-    def clear(self) -> None:
-        """Erase the bar, so that a message can be written on a clean line."""
-        if self.shown:
-            self.stream.write("\r" + " " * self.shown + "\r")
-            self.stream.flush()
-            self.shown = 0
+    Only when standard error is a terminal and *stream* is a regular file of
+    at least :data:`PROGRESS_MIN_BYTES`.
+    """
+    if not _terminal_progress():
+        return None
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # no file descriptor
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size < PROGRESS_MIN_BYTES:
+        return None
+    return tqdm(
+        total=info.st_size,
+        desc=f"{PROG}: {name}",
+        unit="B",
+        unit_scale=True,
+        unit_divisor=1024,
+        file=sys.stderr,
+        leave=False,
+        dynamic_ncols=True,
+    )
 
 
 def _describe(err: OSError, default: str) -> str:
@@ -1313,8 +1443,10 @@ def _error(message: str) -> None:
     sys.stderr.write(_error_line(message))
 
 
-def _warn(message: str) -> None:
-    sys.stderr.write(f"{PROG}: warning: {_shown(message)}\n")
+def _warn(message: str, args: argparse.Namespace) -> None:
+    """Write a warning, unless ``--quiet``."""
+    if not getattr(args, "quiet", False):
+        sys.stderr.write(f"{PROG}: warning: {_shown(message)}\n")
 
 
 #: The subcommands: the function that adds each one's parser, and the one that runs it.

@@ -271,7 +271,7 @@ def test_types_and_min_score_filter(match: Run) -> None:
         (["--min-score", "-0.1"], "argument --min-score: must be between 0 and 1"),
         (["--min-score", "nan"], "argument --min-score: must be between 0 and 1, not nan"),
         (["--min-score", "high"], "argument --min-score: not a number: 'high'"),
-        (["--format", "csv"], "argument --format: invalid choice"),
+        (["--format", "xlsx"], "argument --format: invalid choice"),
         (["--gazetteer", "nosuch"], "argument --gazetteer: no gazetteer named 'nosuch'"),
         (
             ["--gazetteer", "places@9.9.9"],
