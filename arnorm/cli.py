@@ -1372,6 +1372,19 @@ class _Tally:
         return "\n".join(lines) + "\n"
 
 
+#: A file's progress bar shows at most this many characters of its name (the end of it).
+NAME_WIDTH: Final = 24
+
+
+def _shortened(name: str, width: int) -> str:
+    """*name*, or its last *width* - 1 characters after an ellipsis.
+
+    >>> _shortened("news/2024/a-long-name.txt", 12)
+    '…ng-name.txt'
+    """
+    return name if len(name) <= width else "…" + name[len(name) - width + 1 :]
+
+
 def _advance(bar: Any, done: int) -> None:
     """Move *bar* to *done* bytes read."""
     bar.update(done - bar.n)
@@ -1420,7 +1433,7 @@ def _file_bar(stream: BinaryIO, name: str) -> Any:
         return None
     return tqdm(
         total=info.st_size,
-        desc=f"{PROG}: {name}",
+        desc=_shortened(name, NAME_WIDTH),
         unit="B",
         unit_scale=True,
         unit_divisor=1024,
