@@ -355,6 +355,24 @@ def _add_match(commands: _Subparsers) -> None:
         ),
     )
     matching.add_argument(
+        "--no-fuzzy",
+        action="store_true",
+        help=(
+            "match only spellings the gazetteers list (after normalization): no dotless"
+            " skeletons and no one-letter edits (Matcher(fuzzy=False))"
+        ),
+    )
+    matching.add_argument(
+        "--no-variants",
+        action="store_true",
+        help="no long-vowel and hamza-seat variants of the names (Matcher(variants=False))",
+    )
+    matching.add_argument(
+        "--no-surnames",
+        action="store_true",
+        help="never report a person's surname alone (Matcher(surnames=False))",
+    )
+    matching.add_argument(
         "--all-overlaps",
         action="store_true",
         help="report nested and overlapping matches too, not only the leftmost-longest ones",
@@ -1182,6 +1200,9 @@ def _match_spec(args: argparse.Namespace) -> _MatchSpec | None:
         format=args.format,
         safe_words=tuple(safe_words),
         common_words=tuple(common_words),
+        fuzzy=not args.no_fuzzy,
+        variants=not args.no_variants,
+        surnames=not args.no_surnames,
     )
 
 
@@ -1252,6 +1273,10 @@ class _MatchSpec:
     #: ``--common-word`` and ``--common-words-file``: added to the shipped list of aliases
     #: that are also common words.
     common_words: tuple[str, ...] = ()
+    #: ``--no-fuzzy``, ``--no-variants``, ``--no-surnames``: as :class:`~arnorm.Matcher`'s.
+    fuzzy: bool = True
+    variants: bool = True
+    surnames: bool = True
 
     def build(self) -> _MatchWork:
         """The matcher of these options; ``ValueError`` if a gazetteer is given twice."""
@@ -1266,6 +1291,9 @@ class _MatchSpec:
             overlaps=self.overlaps,
             safe_words=safe,
             common_words=common,
+            fuzzy=self.fuzzy,
+            variants=self.variants,
+            surnames=self.surnames,
         )
         return _MatchWork(self, matcher)
 

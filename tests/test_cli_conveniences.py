@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from arnorm import files
+from arnorm import cli, files
 
 TEXT = "زار عبد اللطيف حموشي الرباط\nثم أبوظبي\n"
 FOUR = "زار الوفد مصر وتونس والرياض وتحدث مع حماس\n"
@@ -279,3 +279,35 @@ def test_a_missing_word_list_is_an_input_error(tmp_path: Path) -> None:
     assert result.stderr.decode() == (
         f"arnorm: error: {tmp_path / 'nope.txt'}: No such file or directory\n"
     )
+
+
+# -- the Matcher's options on the command line -----------------------------------------------
+
+
+def test_the_matchers_switches_reach_the_matcher() -> None:
+    parser = cli.build_parser()
+    default = cli._match_spec(parser.parse_args(["match"]))
+    assert default is not None
+    matcher = default.build().matcher
+    assert (matcher.fuzzy, matcher.variants, matcher.surnames) == (True, True, True)
+    args = parser.parse_args(["match", "--no-fuzzy", "--no-variants", "--no-surnames"])
+    spec = cli._match_spec(args)
+    assert spec is not None
+    matcher = spec.build().matcher
+    assert (matcher.fuzzy, matcher.variants, matcher.surnames) == (False, False, False)
+
+
+def test_no_surnames_reports_no_surname_match(tmp_path: Path) -> None:
+    path = tmp_path / "in.txt"
+    path.write_text("قال حموشي إن\n", encoding="utf-8")
+    methods = [
+        [
+            line.split("\t")[10]
+            for line in run("match", "--format", "tsv", *extra, path)
+            .stdout.decode()
+            .splitlines()[1:]
+        ]
+        for extra in ([], ["--no-surnames"])
+    ]
+    assert methods[0] == ["surname"]
+    assert "surname" not in methods[1]
