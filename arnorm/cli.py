@@ -1320,8 +1320,14 @@ class _MatchWork(_Work):
         return ""
 
 
+#: How a record writes what UTF-8 cannot hold: the surrogates that stand for the bytes of a
+#: file name that is not UTF-8 (``os.fsdecode``) become ``\udce9``, which in JSON is an
+#: escape that reads back as the same string, and ``os.fsencode`` turns into the name's bytes.
+_UNENCODABLE: Final = "backslashreplace"
+
+
 def _json_record(path: str, line: int, match: Match) -> bytes:
-    return files.json_line(files.match_record(path, line, match)).encode("utf-8")
+    return files.json_line(files.match_record(path, line, match)).encode("utf-8", _UNENCODABLE)
 
 
 #: A tab, and every character at which ``str.splitlines`` breaks a line, turn into a space.
@@ -1343,13 +1349,13 @@ def _cell(value: object) -> str:
 def _tsv_record(path: str, line: int, match: Match) -> bytes:
     record = files.match_record(path, line, match)
     values = (_cell(v).translate(_TSV_UNSAFE) for v in record.values())
-    return ("\t".join(values) + "\n").encode("utf-8")
+    return ("\t".join(values) + "\n").encode("utf-8", _UNENCODABLE)
 
 
 def _csv_line(values: Iterable[object]) -> bytes:
     text = io.StringIO()
     csv.writer(text, lineterminator="\r\n").writerow(values)
-    return text.getvalue().encode("utf-8")
+    return text.getvalue().encode("utf-8", _UNENCODABLE)
 
 
 def _csv_record(path: str, line: int, match: Match) -> bytes:

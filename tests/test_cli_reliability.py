@@ -417,3 +417,19 @@ def test_the_exit_statuses_are_documented_in_one_table() -> None:
     table = docs[docs.index(".. _exit-status:") :]
     for status in (cli.EXIT_OK, cli.EXIT_ERROR, cli.EXIT_USAGE, cli.EXIT_SIGINT, cli.EXIT_SIGTERM):
         assert f"\n   * - {status}\n" in table
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "tsv", "csv"])
+def test_a_file_name_that_is_not_utf8_is_matched_and_named_with_escapes(
+    tmp_path: Path, fmt: str
+) -> None:
+    name = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    Path(os.fsdecode(name)).write_text(TEXT, encoding="utf-8")
+    result = run("match", "--format", fmt, name)
+    assert (result.returncode, result.stderr) == (0, b"")
+    lines = result.stdout.decode("utf-8").splitlines()
+    if fmt == "jsonl":
+        assert {os.fsencode(json.loads(line)["file"]) for line in lines} == {name}
+    else:
+        escaped = os.fsdecode(tmp_path) + "/caf\\udce9.txt"
+        assert {line.split("\t" if fmt == "tsv" else ",")[0] for line in lines[1:]} == {escaped}
