@@ -450,8 +450,9 @@ def _add_files(sub: argparse.ArgumentParser) -> None:
         type=_job_count,
         metavar="N",
         help=(
-            "share the inputs among N worker processes (default: the number of processors);"
-            " 1 runs them all in this process; the output is the same for every N"
+            "share the inputs among N worker processes (default, and at most: the number of"
+            " processors, and of inputs); 1 runs them all in this process; the output is the"
+            " same for every N"
         ),
     )
 
@@ -904,8 +905,8 @@ def _run_all(
     def here(job: _Job) -> bool:  # inputs this process handles itself
         return job.source == "-" or job.problem is not None or not Path(job.source).is_file()
 
-    wanted = processes or os.cpu_count() or 1
-    workers = min(wanted, sum(not here(job) for job in jobs))
+    # More workers than processors, or than inputs, would only cost memory.
+    workers = min(processes or _processors(), _processors(), sum(not here(job) for job in jobs))
     if workers < 2:  # one worker would only add the cost of starting it
         workers = 0
     # A worker made by fork() flushes the standard streams it inherited when it exits.
@@ -952,6 +953,14 @@ def _run_all(
     if failed and len(jobs) > 1 and not quiet:
         sys.stderr.write(f"{PROG}: {failed} of {len(jobs)} inputs failed\n")
     return 1 if failed else 0
+
+
+def _processors() -> int:
+    """The processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on this platform
+        return os.cpu_count() or 1
 
 
 def _in_process(

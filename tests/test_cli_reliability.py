@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -433,3 +434,24 @@ def test_a_file_name_that_is_not_utf8_is_matched_and_named_with_escapes(
     else:
         escaped = os.fsdecode(tmp_path) + "/caf\\udce9.txt"
         assert {line.split("\t" if fmt == "tsv" else ",")[0] for line in lines[1:]} == {escaped}
+
+
+def test_jobs_are_capped_at_the_processors_and_the_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [tmp_path / f"{i}.txt" for i in range(6)]
+    for path in paths:
+        path.write_text(TEXT, encoding="utf-8")
+    asked: list[int] = []
+    real = cli._parallel.ordered
+
+    def ordered(*args: Any, workers: int, **kw: Any) -> Any:
+        asked.append(workers)
+        return real(*args, workers=0, **kw)  # run here: only the count is checked
+
+    monkeypatch.setattr(cli._parallel, "ordered", ordered)
+    monkeypatch.setattr(cli, "_processors", lambda: 4)
+    for jobs, inputs, expected in (("1000", 6, 4), ("3", 6, 3), ("1000", 2, 2), ("1", 6, 0)):
+        assert cli.main(["normalize", "-j", jobs, *map(str, paths[:inputs])]) == 0
+        assert asked.pop() == expected
+    capsys.readouterr()
