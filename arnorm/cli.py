@@ -32,8 +32,6 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, BinaryIO, ClassVar, Final, NoReturn, Protocol, TypeAlias
 
-from tqdm import tqdm  # type: ignore[import-untyped]
-
 from . import __version__, _gazetteer_cli, _io, _parallel, _walk, files, steps
 from .gazetteer import (
     ENTRY_TYPES,
@@ -548,7 +546,7 @@ def main(argv: list[str] | None = None) -> int:
             _error(str(err))
             return EXIT_ERROR
         except OSError as err:
-            _error(_describe(err, "arnorm"))
+            _error(_describe(err, None))
             return EXIT_ERROR
         except Exception as err:  # noqa: BLE001 - a clean message, not a traceback
             _error(f"{_exception_text(err)} (this is a bug in arnorm; please report it)")
@@ -937,7 +935,7 @@ def _run_all(
                     if bar is None:
                         sys.stderr.write(report)
                     else:
-                        tqdm.write(report, file=sys.stderr, end="")  # above the bar
+                        bar.write(report, file=sys.stderr, end="")  # above the bar
                 if bar is not None:
                     if not ok:
                         bar.set_postfix_str(f"{failed} failed", refresh=False)
@@ -1450,14 +1448,7 @@ def _inputs_bar(total: int, *, to_terminal: bool) -> Any:
     """
     if total < 2 or to_terminal or not _terminal_progress():
         return None
-    return tqdm(
-        total=total,
-        desc=PROG,
-        unit="input",
-        file=sys.stderr,
-        leave=False,
-        dynamic_ncols=True,
-    )
+    return _tqdm(total=total, desc=PROG, unit="input")
 
 
 def _file_bar(stream: BinaryIO, name: str) -> Any:
@@ -1474,21 +1465,25 @@ def _file_bar(stream: BinaryIO, name: str) -> Any:
         return None
     if not stat.S_ISREG(info.st_mode) or info.st_size < PROGRESS_MIN_BYTES:
         return None
-    return tqdm(
-        total=info.st_size,
-        desc=_shortened(name, NAME_WIDTH),
-        unit="B",
-        unit_scale=True,
-        unit_divisor=1024,
-        file=sys.stderr,
-        leave=False,
-        dynamic_ncols=True,
-    )
+    desc = _shortened(name, NAME_WIDTH)
+    return _tqdm(total=info.st_size, desc=desc, unit="B", unit_scale=True, unit_divisor=1024)
 
 
-def _describe(err: OSError, default: str) -> str:
+def _tqdm(**options: Any) -> Any:
+    """A tqdm bar on standard error, fitted to its width, erased when closed.
+
+    tqdm is imported here, when a terminal shows a bar, and not by every run.
+    """
+    from tqdm import tqdm  # type: ignore[import-untyped]
+
+    return tqdm(file=sys.stderr, leave=False, dynamic_ncols=True, **options)
+
+
+def _describe(err: OSError, default: str | None) -> str:
+    """*err* in words, after the file it names (else *default*, if any)."""
     name = err.filename if err.filename is not None else default
-    return f"{os.fsdecode(name)}: {err.strerror or err}"
+    what = err.strerror or str(err)
+    return what if name is None else f"{os.fsdecode(name)}: {what}"
 
 
 def _error_line(message: str) -> str:
