@@ -517,7 +517,7 @@ def main(argv: list[str] | None = None) -> int:
     worker processes' spill directory are removed, and the status is 143.
     """
     parser = build_parser()
-    with _stopped_by_sigterm():
+    with _stopped_by_signals():
         try:
             args = parser.parse_args(argv)
             _, run = COMMANDS[args.command]
@@ -557,26 +557,46 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the program is, so that it stops as it does on Ctrl-C."""
 
 
-def _on_sigterm(signum: int, frame: FrameType | None) -> NoReturn:
-    """In the ``arnorm`` process: stop cleanly, and have the workers stop their inputs too."""
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: the clean-up runs to its end
+def _stop_workers() -> None:
+    """Have the ``--jobs`` workers stop their inputs in hand, cleanly, and start no other."""
     with contextlib.suppress(Exception):
         for child in multiprocessing.active_children():
             child.terminate()  # SIGTERM, which _on_worker_sigterm handles
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> NoReturn:
+    """In the ``arnorm`` process: stop as on Ctrl-C, with the workers."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: the clean-up runs to its end
+    _stop_workers()
     raise _Terminated
 
 
+def _on_sigint(signum: int, frame: FrameType | None) -> NoReturn:
+    """In the ``arnorm`` process: Ctrl-C, which the workers leave to it, stops them too."""
+    _stop_workers()
+    raise KeyboardInterrupt
+
+
 @contextlib.contextmanager
-def _stopped_by_sigterm() -> Iterator[None]:
-    """Make SIGTERM raise :class:`_Terminated` for the time of the ``with`` (main thread only)."""
+def _stopped_by_signals() -> Iterator[None]:
+    """For the time of the ``with``, SIGTERM raises :class:`_Terminated`, and SIGINT (unless
+    ignored, as in a background job) stops the workers before it raises KeyboardInterrupt.
+
+    Only in the main thread, where Python runs signal handlers.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    previous_term = signal.signal(signal.SIGTERM, _on_sigterm)
+    previous_int = signal.getsignal(signal.SIGINT)
+    if previous_int is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _on_sigint)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGTERM, previous_term)
+        if previous_int is signal.default_int_handler:
+            signal.signal(signal.SIGINT, previous_int)
 
 
 #: Whether this worker process is working on an input (see :func:`_on_worker_sigterm`).

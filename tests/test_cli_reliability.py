@@ -335,8 +335,9 @@ def test_a_signal_during_in_place_leaves_the_input_and_no_temporary_file(
     assert document.read_bytes() == before
 
 
-def test_sigterm_under_jobs_stops_the_workers_and_removes_the_spill_directory(
-    tmp_path: Path, three: list[Path]
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_under_jobs_stops_the_workers_and_removes_the_spill_directory(
+    tmp_path: Path, three: list[Path], sig: signal.Signals, status: int
 ) -> None:
     for path in three:
         path.write_text(TEXT * 20, encoding="utf-8")
@@ -347,8 +348,8 @@ def test_sigterm_under_jobs_stops_the_workers_and_removes_the_spill_directory(
             workers = set(_children(proc.pid)) | {int(p) for p in ready.read_text().split()}
             assert proc.pid not in workers
             assert [p.name[:7] for p in (tmp_path / "tmp").iterdir()] == ["arnorm-"]
-            proc.send_signal(signal.SIGTERM)  # the parent only, as `kill PID` or `timeout` does
-            assert proc.wait(timeout=30) == 143
+            proc.send_signal(sig)  # the parent only, as `kill PID` or `timeout` does
+            assert proc.wait(timeout=30) == status
             assert proc.stderr is not None
             assert proc.stderr.read() == b""
         deadline = time.monotonic() + 15
