@@ -545,8 +545,8 @@ def main(argv: list[str] | None = None) -> int:
         except GazetteerError as err:  # a damaged installation, an unreadable gazetteer file
             _error(str(err))
             return EXIT_ERROR
-        except OSError as err:
-            _error(_describe(err, None))
+        except OSError as err:  # commands name the files they read: else, the output
+            _error(_describe(err, STDOUT_NAME))
             return EXIT_ERROR
         except Exception as err:  # noqa: BLE001 - a clean message, not a traceback
             _error(f"{_exception_text(err)} (this is a bug in arnorm; please report it)")

@@ -456,3 +456,20 @@ def test_jobs_are_capped_at_the_processors_and_the_inputs(
         assert cli.main(["normalize", "-j", jobs, *map(str, paths[:inputs])]) == 0
         assert asked.pop() == expected
     capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    "args", [["gazetteer", "list"], ["gazetteer", "show", "places", "ma-rabat"]]
+)
+def test_a_full_standard_output_under_gazetteer_is_an_error(args: list[str]) -> None:
+    with Path("/dev/full").open("wb") as full:
+        result = subprocess.run(
+            arnorm_cmd(*args),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=env(),
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr.decode() == "arnorm: error: <stdout>: No space left on device\n"
