@@ -822,6 +822,9 @@ def _inputs(args: argparse.Namespace, *, exclude: str | None = None) -> list[_wa
     files: list[str] = args.files or ["-"]
     if files.count("-") > 1:
         raise _UsageError("standard input ('-') can be read only once")
+    if "-" in files and not args.quiet and _is_terminal(sys.stdin) and _is_terminal(sys.stderr):
+        # Otherwise a command run without FILE at a terminal seems to hang.
+        sys.stderr.write(f"{PROG}: reading standard input (end it with Ctrl-D)\n")
     if args.glob and not args.recursive:
         raise _UsageError("--glob needs --recursive")
     patterns: Sequence[str] = args.glob or _walk.DEFAULT_PATTERNS
@@ -1451,12 +1454,17 @@ def _advance(bar: Any, done: int) -> None:
     bar.update(done - bar.n)
 
 
-def _terminal_progress() -> bool:
-    """Whether progress may be shown: standard error is a terminal."""
+def _is_terminal(stream: object) -> bool:
+    """Whether *stream* is a terminal (not if it was replaced by something without a file)."""
     try:
-        return sys.stderr.isatty()
+        return bool(stream.isatty())  # type: ignore[attr-defined]
     except (AttributeError, ValueError):  # replaced, or closed
         return False
+
+
+def _terminal_progress() -> bool:
+    """Whether progress may be shown: standard error is a terminal."""
+    return _is_terminal(sys.stderr)
 
 
 def _inputs_bar(total: int, *, to_terminal: bool) -> Any:

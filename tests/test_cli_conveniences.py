@@ -10,10 +10,12 @@ import io
 import os
 import pty
 import re
+import select
 import struct
 import subprocess
 import sys
 import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -311,3 +313,37 @@ def test_no_surnames_reports_no_surname_match(tmp_path: Path) -> None:
     ]
     assert methods[0] == ["surname"]
     assert "surname" not in methods[1]
+
+
+@pytest.mark.parametrize("quiet", [[], ["--quiet"]])
+def test_a_hint_when_standard_input_is_a_terminal(quiet: list[str]) -> None:
+    master, slave = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "arnorm", "normalize", *quiet],
+        stdin=slave,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=env(),
+    ) as proc:
+        os.close(slave)
+        hint = b"arnorm: reading standard input (end it with Ctrl-D)"
+        received = b""
+        deadline = time.monotonic() + 20
+        while not quiet and hint not in received and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.1)[0]:
+                received += os.read(master, 1024)
+        os.write(master, "أ\n".encode() + b"\x04")  # a line, then end of input
+        assert proc.stdout is not None
+        out = proc.stdout.read()
+        status = proc.wait(timeout=60)
+        while True:
+            try:
+                data = os.read(master, 1024)
+            except OSError:
+                break
+            if not data:
+                break
+            received += data
+    os.close(master)
+    assert (status, out) == (0, "ا\n".encode())
+    assert (hint in received) == (not quiet)
