@@ -1115,7 +1115,14 @@ class _NormalizeWork(_Work):
                 raise _InputError("not a regular file; --in-place cannot replace it")
             with _decoded(stream, job.name, spec.decoding, progress=progress) as chunks:
                 if job.target is None:
-                    self._pump(chunks, out, tally, flush)
+                    try:
+                        self._pump(chunks, out, tally, flush)
+                    except BrokenPipeError:
+                        raise
+                    except OSError as err:  # reading errors name the input; this is the output
+                        if err.filename is not None:
+                            raise
+                        raise OSError(err.errno, err.strerror, STDOUT_NAME) from err
                 else:
                     if spec.make_parents:
                         Path(job.target).parent.mkdir(parents=True, exist_ok=True)

@@ -154,10 +154,13 @@ def test_a_gazetteer_file_that_breaks_the_parser_is_an_error_not_a_traceback(
         assert b"Traceback" not in result.stderr
 
 
-def test_a_full_standard_output_under_jobs_is_an_error_not_a_traceback(three: list[Path]) -> None:
+@pytest.mark.parametrize(("jobs", "inputs"), [("2", 3), ("1", 1)])
+def test_a_full_standard_output_is_an_error_of_the_output_not_a_traceback(
+    three: list[Path], jobs: str, inputs: int
+) -> None:
     with Path("/dev/full").open("wb") as full:
         result = subprocess.run(
-            arnorm_cmd("normalize", "-j", "2", *three),
+            arnorm_cmd("normalize", "-j", jobs, *three[:inputs]),
             stdout=full,
             stderr=subprocess.PIPE,
             env=env(),
