@@ -1,4 +1,10 @@
-"""``arnorm gazetteer``: list, show, validate, diff and count the gazetteers."""
+"""``arnorm gazetteer``: list, show, validate, diff and count the gazetteers.
+
+Errors are raised, not written: :func:`arnorm.cli.main` reports them all the
+same way, with the exit statuses of every command (an unknown gazetteer name,
+version or entry is a :class:`UsageError`, status 2; a gazetteer that cannot
+be read or does not validate, status 1).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,28 @@ from typing import TextIO
 
 from . import gazetteer as gz
 
-__all__ = ["add_parser", "run"]
+__all__ = ["UsageError", "add_parser", "load_named", "run"]
+
+
+class UsageError(Exception):
+    """A mistake in the command line that argparse cannot see (exit status 2)."""
+
+
+def load_named(spec: str) -> gz.Gazetteer:
+    """The shipped gazetteer *spec* (``NAME`` or ``NAME@VERSION``) named on the command line.
+
+    An unknown or malformed name or version is a :class:`UsageError`; a
+    shipped gazetteer that cannot be loaded (a file that fails its checksum)
+    raises :class:`~arnorm.gazetteer.GazetteerError`.
+    """
+    name, _, version = spec.partition("@")
+    known = gz.available_gazetteers()
+    if name not in known or (version and version not in known[name]):
+        try:
+            gz.load_gazetteer(name, version or None)  # says what is wrong with the name
+        except gz.GazetteerError as err:
+            raise UsageError(str(err)) from None
+    return gz.load_gazetteer(name, version or None)
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,6 +48,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="Inspect the shipped gazetteers and validate your own.",
     )
     sub = parser.add_subparsers(dest="gazetteer_command", metavar="COMMAND", required=True)
+    parser.epilog = (
+        "Exit status: 0 success, 1 a gazetteer that cannot be read or does not validate,"
+        " 2 a usage error (including an unknown gazetteer, version or entry)."
+    )
     sub.add_parser("list", help="the shipped gazetteers, their versions and entry counts")
     show = sub.add_parser("show", help="a gazetteer's summary, or one entry as JSON")
     show.add_argument("name", metavar="NAME[@VERSION]", help="e.g. agencies or agencies@1.0.0")
@@ -32,23 +63,19 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     diff.add_argument("old", metavar="V1", help="the older version")
     diff.add_argument("new", metavar="V2", help="the newer version")
     sub.add_parser("stats", help="entries by type, aliases and countries of each gazetteer")
-
-
-def _split(spec: str) -> tuple[str, str | None]:
-    name, _, version = spec.partition("@")
-    return name, version or None
+    for command_parser in sub.choices.values():
+        # So that a usage error found after parsing shows this command's usage.
+        command_parser.set_defaults(command_parser=command_parser)
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    """Run a parsed ``gazetteer`` command; return the exit status."""
-    try:
-        return _run(args, sys.stdout if out is None else out)
-    except gz.GazetteerError as exc:
-        sys.stderr.write(f"arnorm: error: {exc}\n")
-        return 1
-    except OSError as exc:
-        sys.stderr.write(f"arnorm: error: {exc.filename or ''}: {exc.strerror or exc}\n")
-        return 1
+    """Run a parsed ``gazetteer`` command; return the exit status.
+
+    Raises :class:`UsageError` for an unknown gazetteer, version or entry,
+    :class:`~arnorm.gazetteer.GazetteerError` or ``OSError`` for one that
+    cannot be loaded.
+    """
+    return _run(args, sys.stdout if out is None else out)
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -60,8 +87,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"{name}\t{latest.version}\t{len(latest)} entries\t(versions: {listed})\n")
         return 0
     if command == "show":
-        name, version = _split(args.name)
-        gaz = gz.load_gazetteer(name, version)
+        gaz = load_named(args.name)
         if args.id is None:
             types = collections.Counter(e.type for e in gaz)
             out.write(f"{gaz.name}@{gaz.version}: {len(gaz)} entries\n")
@@ -72,11 +98,16 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             return 0
         entry = gaz.get(args.id)
         if entry is None:
-            raise gz.GazetteerError(f"{gaz.name}@{gaz.version} has no entry {args.id!r}")
+            raise UsageError(f"{gaz.name}@{gaz.version} has no entry {args.id!r}")
         out.write(json.dumps(entry.to_json(), ensure_ascii=False, indent=2) + "\n")
         return 0
     if command == "validate":
-        errors = gz.validate_file(args.path)
+        try:
+            errors = gz.validate_file(args.path)
+        except (gz.GazetteerError, OSError):
+            raise
+        except Exception as err:  # noqa: BLE001 - reported as the file's error, not a traceback
+            errors = [f"{args.path}: {type(err).__name__}: {err}"]
         if errors:
             for error in errors:
                 sys.stderr.write(f"{error}\n")
@@ -86,8 +117,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"{args.path}: valid, {count} entries\n")
         return 0
     if command == "diff":
-        old = gz.load_gazetteer(args.name, args.old)
-        new = gz.load_gazetteer(args.name, args.new)
+        old = load_named(f"{args.name}@{args.old}")
+        new = load_named(f"{args.name}@{args.new}")
         result = old.diff(new)
         out.write(f"--- {result.old}\n+++ {result.new}\n")
         for entry_id in result.added:

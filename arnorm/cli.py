@@ -4,32 +4,40 @@
 match [FILE ...]`` finds the entries of gazetteers in them, and ``arnorm
 gazetteer`` inspects the gazetteers.  The parser is built by
 :func:`build_parser` (which the documentation renders) and run by :func:`main`,
-the console script.  Exit status: 0 success, 1 an input or output error, 2 a
-usage error.
+the console script.  Exit status, the same for every command: 0 success (a
+closed standard output included), 1 an input, output or data error, 2 a usage
+error, 130 SIGINT, 143 SIGTERM.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import dataclasses
 import functools
+import io
+import multiprocessing
 import os
+import re
 import shutil
+import signal
 import stat
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import BinaryIO, ClassVar, Final, Protocol, TextIO, TypeAlias
+from types import FrameType
+from typing import Any, BinaryIO, ClassVar, Final, NoReturn, Protocol, TypeAlias
 
 from . import __version__, _gazetteer_cli, _io, _parallel, _walk, files, steps
 from .gazetteer import (
     ENTRY_TYPES,
     Gazetteer,
     GazetteerError,
-    load_gazetteer,
+    common_word_aliases,
     safe_word_aliases,
 )
 from .matcher import Match, Matcher, Overlaps
@@ -38,7 +46,10 @@ from .normalizer import PROFILES, Change, Explanation, Normalizer, NormalizerCon
 __all__ = ["build_parser", "main"]
 
 PROG: Final = "arnorm"
+#: How messages and match records name standard input (given as ``-`` or no FILE).
 STDIN_NAME: Final = "<stdin>"
+#: How messages name standard output.
+STDOUT_NAME: Final = "<stdout>"
 #: Inputs at least this large (regular files only) get a progress display on a terminal.
 PROGRESS_MIN_BYTES: Final = 8 << 20
 #: Examples of each step's changes shown by ``--explain``.
@@ -54,8 +65,18 @@ OPTION_FLAGS: Final = {
 }
 
 
-class _UsageError(Exception):
-    """A mistake in the command line that argparse cannot see (exit status 2)."""
+#: The exit statuses, the same for every command (the table in ``docs/cli.rst``).
+EXIT_OK: Final = 0
+#: An input, output or data error: a file that cannot be read, decoded or written, a
+#: gazetteer file that does not validate, a shipped gazetteer that fails its checksum.
+EXIT_ERROR: Final = 1
+#: A mistake in the command line, including an unknown gazetteer name or version.
+EXIT_USAGE: Final = 2
+#: Stopped by SIGINT (Ctrl-C) or SIGTERM (``kill``, ``timeout``): 128 + the signal number.
+EXIT_SIGINT: Final = 128 + signal.SIGINT
+EXIT_SIGTERM: Final = 128 + signal.SIGTERM
+
+_UsageError = _gazetteer_cli.UsageError
 
 
 # --------------------------------------------------------------------------
@@ -114,7 +135,7 @@ def _add_normalize(commands: _Subparsers) -> None:
             " others go on; a last line on standard error says how many failed. When standard"
             " error is a terminal (and the output does not go to it), a bar there shows the"
             " inputs done. Exit status: 0 success, 1 an input or output error (in any input),"
-            " 2 a usage error."
+            " 2 a usage error, 130 and 143 stopped by SIGINT and SIGTERM."
         ),
     )
     _add_files(sub)
@@ -233,7 +254,8 @@ def _add_match(commands: _Subparsers) -> None:
             " file is written atomically and only if every input succeeded; otherwise an"
             " existing file is left as it was. An unknown gazetteer or version is a usage"
             " error. Exit status: 0 success, 1 an input or output error (including a gazetteer"
-            " file that does not validate), 2 a usage error."
+            " file that does not validate), 2 a usage error, 130 and 143 stopped by SIGINT and"
+            " SIGTERM."
         ),
     )
     _add_files(sub)
@@ -246,9 +268,15 @@ def _add_match(commands: _Subparsers) -> None:
     )
     output.add_argument(
         "--format",
-        choices=["jsonl", "tsv"],
+        choices=list(FORMATS),
         default="jsonl",
-        help="one JSON object a match, or tab-separated values (default: %(default)s)",
+        help=(
+            "one JSON object a match; tab-separated values with a header row; or RFC 4180 CSV"
+            " (comma-separated, quoted where needed, CRLF line ends) with a header row, as"
+            " spreadsheets and pandas read it. In tsv and csv, a value that a spreadsheet"
+            " would run as a formula (it begins with = + - @, a tab or a carriage return)"
+            " gets a ' in front (default: %(default)s)"
+        ),
     )
     gazetteers = sub.add_argument_group(
         "gazetteers (with neither option: the latest version of every shipped gazetteer)"
@@ -295,6 +323,52 @@ def _add_match(commands: _Subparsers) -> None:
             " a frequent Arabic word is otherwise reported only with evidence around it, as a"
             " common word is; the shipped gazetteers' own are reviewed already"
         ),
+    )
+    matching.add_argument(
+        "--safe-words-file",
+        action="append",
+        metavar="FILE",
+        help=(
+            "read more safe words from FILE (repeatable): UTF-8, one word a line, '#' starts a"
+            " comment; added to the shipped list, as --safe-word is"
+        ),
+    )
+    matching.add_argument(
+        "--common-word",
+        action="append",
+        metavar="WORD",
+        help=(
+            "report WORD, where it is an alias, only with evidence around it (a cue word such as"
+            " منطقة before it, or another name of the same type beside it), as the shipped"
+            " common words are (repeatable; added to the shipped list)"
+        ),
+    )
+    matching.add_argument(
+        "--common-words-file",
+        action="append",
+        metavar="FILE",
+        help=(
+            "read more common words from FILE (repeatable): UTF-8, one alias a line, '#'"
+            " starts a comment; added to the shipped list, as --common-word is"
+        ),
+    )
+    matching.add_argument(
+        "--no-fuzzy",
+        action="store_true",
+        help=(
+            "match only spellings the gazetteers list (after normalization): no dotless"
+            " skeletons and no one-letter edits (Matcher(fuzzy=False))"
+        ),
+    )
+    matching.add_argument(
+        "--no-variants",
+        action="store_true",
+        help="no long-vowel and hamza-seat variants of the names (Matcher(variants=False))",
+    )
+    matching.add_argument(
+        "--no-surnames",
+        action="store_true",
+        help="never report a person's surname alone (Matcher(surnames=False))",
     )
     matching.add_argument(
         "--all-overlaps",
@@ -360,13 +434,23 @@ def _add_files(sub: argparse.ArgumentParser) -> None:
         ),
     )
     inputs.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help=(
+            "show no progress, no warnings and no last line counting the inputs that failed;"
+            " errors are still reported, and the exit status is the same"
+        ),
+    )
+    inputs.add_argument(
         "-j",
         "--jobs",
         type=_job_count,
         metavar="N",
         help=(
-            "share the inputs among N worker processes (default: the number of processors);"
-            " 1 runs them all in this process; the output is the same for every N"
+            "share the inputs among N worker processes (default, and at most: the number of"
+            " processors, and of inputs); 1 runs them all in this process; the output is the"
+            " same for every N"
         ),
     )
 
@@ -427,20 +511,115 @@ def _encoding(name: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run ``arnorm`` with *argv* (default ``sys.argv[1:]``) and return the exit status."""
+    """Run ``arnorm`` with *argv* (default ``sys.argv[1:]``) and return the exit status.
+
+    SIGTERM stops a run as SIGINT (Ctrl-C) does: temporary files and the
+    worker processes' spill directory are removed, and the status is 143.
+    """
     parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-        _, run = COMMANDS[args.command]
+    with _stopped_by_signals():
         try:
-            return run(args)
-        except _UsageError as err:
-            command_parser: argparse.ArgumentParser = args.command_parser
-            command_parser.error(str(err))
-    except SystemExit as exc:  # argparse's usage errors, --help and --version
-        return _status(exc)
-    except KeyboardInterrupt:
-        return 130
+            args = parser.parse_args(argv)
+            _, run = COMMANDS[args.command]
+            try:
+                status = run(args)
+            except _UsageError as err:
+                command_parser: argparse.ArgumentParser = args.command_parser
+                command_parser.error(_shown(str(err)))
+            try:  # here, not at exit, where an error would be a traceback
+                sys.stdout.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as err:
+                _error(_describe(err, STDOUT_NAME))
+                return EXIT_ERROR
+            return status
+        except SystemExit as exc:  # argparse's usage errors, --help and --version
+            return _status(exc)
+        except _Terminated:
+            return EXIT_SIGTERM
+        except KeyboardInterrupt:
+            return EXIT_SIGINT
+        except BrokenPipeError:  # the reader of standard output went away (| head)
+            return _stop_quietly()
+        except GazetteerError as err:  # a damaged installation, an unreadable gazetteer file
+            _error(str(err))
+            return EXIT_ERROR
+        except OSError as err:  # commands name the files they read: else, the output
+            _error(_describe(err, STDOUT_NAME))
+            return EXIT_ERROR
+        except Exception as err:  # noqa: BLE001 - a clean message, not a traceback
+            _error(f"{_exception_text(err)} (this is a bug in arnorm; please report it)")
+            return EXIT_ERROR
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it stops as it does on Ctrl-C."""
+
+
+def _stop_workers() -> None:
+    """Have the ``--jobs`` workers stop their inputs in hand, cleanly, and start no other."""
+    with contextlib.suppress(Exception):
+        for child in multiprocessing.active_children():
+            child.terminate()  # SIGTERM, which _on_worker_sigterm handles
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> NoReturn:
+    """In the ``arnorm`` process: stop as on Ctrl-C, with the workers."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: the clean-up runs to its end
+    _stop_workers()
+    raise _Terminated
+
+
+def _on_sigint(signum: int, frame: FrameType | None) -> NoReturn:
+    """In the ``arnorm`` process: Ctrl-C, which the workers leave to it, stops them too."""
+    _stop_workers()
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """For the time of the ``with``, SIGTERM raises :class:`_Terminated`, and SIGINT (unless
+    ignored, as in a background job) stops the workers before it raises KeyboardInterrupt.
+
+    Only in the main thread, where Python runs signal handlers.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous_term = signal.signal(signal.SIGTERM, _on_sigterm)
+    previous_int = signal.getsignal(signal.SIGINT)
+    if previous_int is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous_term)
+        if previous_int is signal.default_int_handler:
+            signal.signal(signal.SIGINT, previous_int)
+
+
+#: Whether this worker process is working on an input (see :func:`_on_worker_sigterm`).
+_busy = False
+#: Whether this worker process was told to stop: it starts no other input.
+_stopping = False
+
+
+def _on_worker_sigterm(signum: int, frame: FrameType | None) -> None:
+    """In a worker: stop the input in hand as the ``arnorm`` process stops, removing its
+    temporary files; a worker waiting for an input has nothing to clean up and exits."""
+    global _stopping  # one per worker process, by design
+    if not _busy:
+        os._exit(EXIT_SIGTERM)
+    if not _stopping:  # a second signal must not cut the clean-up of the first short
+        _stopping = True
+        raise _Terminated
+
+
+def _build_in_worker(spec: _Spec) -> _Work:
+    """Set up a worker process for *spec*'s inputs (what ``--jobs`` starts)."""
+    signal.signal(signal.SIGTERM, _on_worker_sigterm)
+    return spec.build()
 
 
 def _status(exc: SystemExit) -> int:
@@ -460,7 +639,8 @@ class _Job:
 
     @property
     def name(self) -> str:
-        return _input_name(self.source)
+        """How messages name the input."""
+        return _shown(_input_name(self.source))
 
 
 _Sink: TypeAlias = _parallel.Sink
@@ -497,7 +677,14 @@ class _Work:
     ) -> tuple[bool, str]:
         """Write *job*'s output to *out* (or to its target); return whether it worked and
         the text for standard error.  *progress* allows a display of a large input."""
-        return _attempt(job, functools.partial(self.run, job, out, flush, progress))
+        global _busy  # one per worker process, by design
+        if _stopping:  # a worker told to stop: the inputs queued for it are not started
+            raise _Terminated
+        _busy = True
+        try:
+            return _attempt(job, functools.partial(self.run, job, out, flush, progress))
+        finally:
+            _busy = False
 
     def run(self, job: _Job, out: _Sink, flush: Callable[[], object] | None, progress: bool) -> str:
         """Do the work, flushing *out* with *flush* as it goes if given; return a report
@@ -532,17 +719,31 @@ def _run_normalize(args: argparse.Namespace) -> int:
     to_terminal = sys.stdout.isatty() and any(job.target is None for job in jobs)
     try:
         return _run_all(
-            jobs, spec, spec.build(), out, out.flush, processes=args.jobs, to_terminal=to_terminal
+            jobs,
+            spec,
+            spec.build(),
+            out,
+            out.flush,
+            processes=args.jobs,
+            to_terminal=to_terminal,
+            quiet=args.quiet,
         )
     except BrokenPipeError:
         return _stop_quietly()
+    except OSError as err:  # writing standard output (a worker's output, under --jobs)
+        _error(_describe(err, STDOUT_NAME))
+        return EXIT_ERROR
 
 
 def _stop_quietly() -> int:
-    """The reader of standard output went away (``| head``): stop without a traceback."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return 1
+    """The reader of standard output went away (``| head``): stop quietly with status 0,
+    as other Unix tools do; standard output now goes nowhere, so that the flush at exit
+    cannot fail."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_OK
 
 
 def _config(args: argparse.Namespace) -> NormalizerConfig:
@@ -558,7 +759,7 @@ def _config(args: argparse.Namespace) -> NormalizerConfig:
     for opt, step in OPTION_FLAGS.items():
         if getattr(args, opt) and not getattr(config, step):
             flag = "--" + opt.replace("_", "-")
-            _warn(f"{flag} has no effect: the {step} step is off")
+            _warn(f"{flag} has no effect: the {step} step is off", args)
     return config
 
 
@@ -603,7 +804,8 @@ def _jobs(args: argparse.Namespace, inputs: list[_walk.Found]) -> list[_Job]:
     for job in _readable(jobs):
         if job.target is not None and _same_file(job.source, job.target):
             raise _UsageError(
-                f"output {job.target} is the input {job.source}; use --in-place to rewrite it"
+                f"output {job.target} is the input {_input_name(job.source)};"
+                " use --in-place to rewrite it"
             )
     return jobs
 
@@ -620,6 +822,9 @@ def _inputs(args: argparse.Namespace, *, exclude: str | None = None) -> list[_wa
     files: list[str] = args.files or ["-"]
     if files.count("-") > 1:
         raise _UsageError("standard input ('-') can be read only once")
+    if "-" in files and not args.quiet and _is_terminal(sys.stdin) and _is_terminal(sys.stderr):
+        # Otherwise a command run without FILE at a terminal seems to hang.
+        sys.stderr.write(f"{PROG}: reading standard input (end it with Ctrl-D)\n")
     if args.glob and not args.recursive:
         raise _UsageError("--glob needs --recursive")
     patterns: Sequence[str] = args.glob or _walk.DEFAULT_PATTERNS
@@ -638,18 +843,54 @@ def _inputs(args: argparse.Namespace, *, exclude: str | None = None) -> list[_wa
         else:
             found = list(_walk.walk(path, patterns, exclude=excluded))
             if not found:
-                _warn(f"{path}: no file below it matches {' or '.join(patterns)}")
+                _warn(f"{path}: no file below it matches {' or '.join(patterns)}", args)
             inputs.extend(found)
     return inputs
 
 
 def _input_name(source: str) -> str:
-    """How messages name the input *source*."""
+    """How messages and records name the input *source*: standard input is ``<stdin>``."""
     return STDIN_NAME if source == "-" else source
 
 
+#: What :func:`_shown` escapes: control characters, line and paragraph separators, and the
+#: surrogates that stand for the bytes of a file name that is not UTF-8.
+_UNSHOWABLE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that did not decode (os.fsdecode)
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(chr(code), f"\\x{code:02x}")
+    return f"\\u{code:04x}"
+
+
+def _shown(text: str) -> str:
+    r"""*text* safe to write to a terminal: control characters (of a file name, say) escaped.
+
+    >>> print(_shown("a\x1b[31m\nb\udce9.txt"))
+    a\x1b[31m\nb\xe9.txt
+    """
+    return _UNSHOWABLE.sub(_escape, text)
+
+
 def _file_key(path: str) -> object:
-    """What identifies the file *path*: its device and inode, or where it would be."""
+    """What identifies the file *path*: its device and inode, or where it would be.
+
+    For ``-``, standard input: the pipe or file it is (``-o /dev/stdin`` would
+    wait for ever on a pipe it holds open itself); a terminal or a device such
+    as ``/dev/null`` is never the same file as an output.
+    """
+    if path == "-":
+        try:
+            info = os.fstat(sys.stdin.fileno())
+        except (OSError, ValueError, AttributeError):  # closed, or not a real file
+            return object()
+        if not (stat.S_ISFIFO(info.st_mode) or stat.S_ISREG(info.st_mode)):
+            return object()
+        return (info.st_dev, info.st_ino)
     try:
         info = Path(path).stat()
     except OSError:  # it does not exist (yet)
@@ -658,7 +899,7 @@ def _file_key(path: str) -> object:
 
 
 def _same_file(a: str, b: str) -> bool:
-    return a != "-" and b != "-" and _file_key(a) == _file_key(b)
+    return _file_key(a) == _file_key(b)
 
 
 def _run_all(
@@ -670,6 +911,7 @@ def _run_all(
     *,
     processes: int | None,
     to_terminal: bool,
+    quiet: bool = False,
 ) -> int:
     """Run every job and write their outputs to *out*, in input order; return the exit status.
 
@@ -677,29 +919,35 @@ def _run_all(
     file, the files are shared among worker processes.  Standard input, pipes and devices
     are read here, in their turn: only this process has them.  An input that fails is
     reported in its turn and the others go on; with several inputs, a last line says how
-    many failed.  *to_terminal* says that *out* is the terminal, where a progress bar on
-    standard error would get in the way.
+    many failed (not if *quiet*).  *to_terminal* says that *out* is the terminal, where a
+    progress bar on standard error would get in the way; *quiet* shows none.
     """
 
     def here(job: _Job) -> bool:  # inputs this process handles itself
         return job.source == "-" or job.problem is not None or not Path(job.source).is_file()
 
-    wanted = processes or os.cpu_count() or 1
-    workers = min(wanted, sum(not here(job) for job in jobs))
+    # More workers than processors, or than inputs, would only cost memory.
+    workers = min(processes or _processors(), _processors(), sum(not here(job) for job in jobs))
     if workers < 2:  # one worker would only add the cost of starting it
         workers = 0
     # A worker made by fork() flushes the standard streams it inherited when it exits.
     sys.stdout.flush()
     sys.stderr.flush()
-    bar = _Bar.for_run(len(jobs), to_terminal=to_terminal)
+    bar = None if quiet else _inputs_bar(len(jobs), to_terminal=to_terminal)
     failed = 0
     try:
         with _parallel.ordered(
-            jobs, spec.build, workers=workers, keep_partial=work.keep_partial, local=here
+            jobs,
+            functools.partial(_build_in_worker, spec),
+            workers=workers,
+            keep_partial=work.keep_partial,
+            local=here,
         ) as outcomes:
             for job, outcome in outcomes:
                 if outcome is None:
-                    ok, report = _in_process(job, work, out, flush, progress=bar is None)
+                    ok, report = _in_process(
+                        job, work, out, flush, progress=bar is None and not quiet
+                    )
                 else:
                     ok, report = outcome.ok, outcome.report
                     outcome.write_to(out)
@@ -707,22 +955,33 @@ def _run_all(
                         flush()
                 failed += not ok
                 if report:
-                    if bar is not None:
-                        bar.clear()
-                    sys.stderr.write(report)
+                    if bar is None:
+                        sys.stderr.write(report)
+                    else:
+                        bar.write(report, file=sys.stderr, end="")  # above the bar
                 if bar is not None:
-                    bar.advance(ok)
+                    if not ok:
+                        bar.set_postfix_str(f"{failed} failed", refresh=False)
+                    bar.update()
     except BrokenProcessPool as err:
         if bar is not None:
-            bar.clear()
+            bar.close()
         _error(f"a worker process stopped before its input was done ({err}); nothing more is run")
         return 1
     finally:
         if bar is not None:
-            bar.clear()
-    if failed and len(jobs) > 1:
+            bar.close()
+    if failed and len(jobs) > 1 and not quiet:
         sys.stderr.write(f"{PROG}: {failed} of {len(jobs)} inputs failed\n")
     return 1 if failed else 0
+
+
+def _processors() -> int:
+    """The processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on this platform
+        return os.cpu_count() or 1
 
 
 def _in_process(
@@ -769,7 +1028,18 @@ def _attempt(job: _Job, work: Callable[[], str]) -> tuple[bool, str]:
         raise
     except OSError as err:
         message = _describe(err, name)
+    except Exception as err:  # noqa: BLE001 - any failure of one input must not stop the others
+        message = f"{name}: {_exception_text(err)}"
     return False, _error_line(message)
+
+
+def _exception_text(err: BaseException) -> str:
+    """An unexpected exception in words: its type, and its message if it has one."""
+    kind = type(err).__name__
+    text = _shown(str(err))
+    if isinstance(err, MemoryError):
+        return f"MemoryError: out of memory{': ' + text if text else ''}"
+    return f"{kind}: {text}" if text else kind
 
 
 @contextlib.contextmanager
@@ -793,7 +1063,7 @@ def _decoded(
     a large file read on a terminal shows its progress, erased when the
     ``with`` ends.
     """
-    display = _Progress.for_stream(stream, name) if progress else None
+    bar = _file_bar(stream, name) if progress else None
     # The sizes are looked up at each call, so that tests can make them small.
     blocks = _io.decode_blocks(
         stream,
@@ -801,13 +1071,13 @@ def _decoded(
         errors=decoding.errors,
         name=name,
         block_size=_io.BLOCK_SIZE,
-        progress=display,
+        progress=None if bar is None else functools.partial(_advance, bar),
     )
     try:
         yield _io.chunk_text(blocks, max_chars=_io.MAX_CHUNK_CHARS)
     finally:
-        if display is not None:
-            display.done()
+        if bar is not None:
+            bar.close()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -845,7 +1115,14 @@ class _NormalizeWork(_Work):
                 raise _InputError("not a regular file; --in-place cannot replace it")
             with _decoded(stream, job.name, spec.decoding, progress=progress) as chunks:
                 if job.target is None:
-                    self._pump(chunks, out, tally, flush)
+                    try:
+                        self._pump(chunks, out, tally, flush)
+                    except BrokenPipeError:
+                        raise
+                    except OSError as err:  # reading errors name the input; this is the output
+                        if err.filename is not None:
+                            raise
+                        raise OSError(err.errno, err.strerror, STDOUT_NAME) from err
                 else:
                     if spec.make_parents:
                         Path(job.target).parent.mkdir(parents=True, exist_ok=True)
@@ -887,7 +1164,7 @@ def _run_match(args: argparse.Namespace) -> int:
     target = None if args.output in (None, "-") else args.output
     for job in _readable(jobs):
         if target is not None and _same_file(job.source, target):
-            raise _UsageError(f"output {target} is the input {job.source}")
+            raise _UsageError(f"output {target} is the input {_input_name(job.source)}")
     spec = _match_spec(args)
     if spec is None:
         return 1
@@ -895,34 +1172,57 @@ def _run_match(args: argparse.Namespace) -> int:
         work = spec.build()
     except ValueError as err:  # the same gazetteer asked for twice
         raise _UsageError(str(err)) from None
-    header = ("\t".join(MATCH_FIELDS) + "\n").encode("utf-8") if spec.tsv else b""
+    header = FORMATS[spec.format].header
     try:
         if target is None:
             out = sys.stdout.buffer
             out.write(header)
             return _run_all(
-                jobs, spec, work, out, out.flush, processes=args.jobs, to_terminal=out.isatty()
+                jobs,
+                spec,
+                work,
+                out,
+                out.flush,
+                processes=args.jobs,
+                to_terminal=out.isatty(),
+                quiet=args.quiet,
             )
         with _io.open_output(target) as output:
             output.write(header)
             status = _run_all(
-                jobs, spec, work, output, None, processes=args.jobs, to_terminal=False
+                jobs,
+                spec,
+                work,
+                output,
+                None,
+                processes=args.jobs,
+                to_terminal=False,
+                quiet=args.quiet,
             )
             if status == 0:
                 output.commit()
             return status
     except BrokenPipeError:
+        if target is not None:  # a pipe named with -o: an output error
+            _error(f"{target}: the reader of the pipe went away")
+            return EXIT_ERROR
         return _stop_quietly()
     except OSError as err:
-        _error(_describe(err, target or "<stdout>"))
-        return 1
+        _error(_describe(err, target or STDOUT_NAME))
+        return EXIT_ERROR
 
 
 def _match_spec(args: argparse.Namespace) -> _MatchSpec | None:
     """The options of this run, or ``None`` (reported) if a gazetteer cannot be loaded."""
     try:
         gazetteers = _match_gazetteers(args)
-    except GazetteerError as err:
+        safe_words = list(args.safe_word or ())
+        for path in args.safe_words_file or ():
+            safe_words.extend(_word_list(path, one_word=True))
+        common_words = list(args.common_word or ())
+        for path in args.common_words_file or ():
+            common_words.extend(_word_list(path, one_word=False))
+    except (GazetteerError, _InputError) as err:
         _error(str(err))
         return None
     except OSError as err:  # a --gazetteer-file that is a directory, or cannot be read
@@ -934,9 +1234,42 @@ def _match_spec(args: argparse.Namespace) -> _MatchSpec | None:
         types=None if args.types is None else tuple(args.types),
         min_score=args.min_score,
         overlaps="all" if args.all_overlaps else "longest",
-        tsv=args.format == "tsv",
-        safe_words=tuple(args.safe_word or ()),
+        format=args.format,
+        safe_words=tuple(safe_words),
+        common_words=tuple(common_words),
+        fuzzy=not args.no_fuzzy,
+        variants=not args.no_variants,
+        surnames=not args.no_surnames,
     )
+
+
+def _word_list(path: str, *, one_word: bool) -> list[str]:
+    """The words of a ``--safe-words-file`` or ``--common-words-file``.
+
+    UTF-8, one entry a line (one word if *one_word*); ``#`` starts a comment;
+    blank lines are skipped.  A problem raises :class:`_InputError` naming the
+    file and line; a file that cannot be read raises ``OSError``.
+    """
+    words = []
+    with Path(path).open("rb") as lines:
+        for number, raw in enumerate(lines, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                raise _InputError(
+                    f"{path}:{number}: cannot decode byte 0x{raw[err.start]:02x} at column"
+                    f" {err.start + 1} as utf-8"
+                ) from None
+            word = line.removeprefix("\ufeff").split("#", 1)[0].strip()
+            if not word:
+                continue
+            if one_word and len(word.split()) > 1:
+                raise _InputError(
+                    f"{path}:{number}: {word!r} is more than one word; a safe word lets a"
+                    " one-word alias be reported alone"
+                )
+            words.append(word)
+    return words
 
 
 def _match_gazetteers(args: argparse.Namespace) -> list[Gazetteer] | None:
@@ -945,12 +1278,17 @@ def _match_gazetteers(args: argparse.Namespace) -> list[Gazetteer] | None:
         return None
     chosen: list[Gazetteer] = []
     for spec in args.gazetteer or []:
-        name, _, version = spec.partition("@")
         try:
-            chosen.append(load_gazetteer(name, version or None))
-        except GazetteerError as err:
+            chosen.append(_gazetteer_cli.load_named(spec))
+        except _UsageError as err:
             raise _UsageError(f"argument --gazetteer: {err}") from None
-    chosen.extend(Gazetteer.from_path(path) for path in args.gazetteer_file or [])
+    for path in args.gazetteer_file or []:
+        try:
+            chosen.append(Gazetteer.from_path(path))
+        except (GazetteerError, OSError):
+            raise
+        except Exception as err:  # said as the file's error, not a traceback
+            raise GazetteerError(f"{path}: {_exception_text(err)}") from err
     return chosen
 
 
@@ -964,18 +1302,35 @@ class _MatchSpec:
     types: tuple[str, ...] | None
     min_score: float
     overlaps: Overlaps
-    tsv: bool
-    #: ``--safe-word``: added to the shipped list of frequent words that are names.
+    #: ``--format``: a key of :data:`FORMATS`.
+    format: str
+    #: ``--safe-word`` and ``--safe-words-file``: added to the shipped list of frequent
+    #: words that are names.
     safe_words: tuple[str, ...] = ()
+    #: ``--common-word`` and ``--common-words-file``: added to the shipped list of aliases
+    #: that are also common words.
+    common_words: tuple[str, ...] = ()
+    #: ``--no-fuzzy``, ``--no-variants``, ``--no-surnames``: as :class:`~arnorm.Matcher`'s.
+    fuzzy: bool = True
+    variants: bool = True
+    surnames: bool = True
 
     def build(self) -> _MatchWork:
         """The matcher of these options; ``ValueError`` if a gazetteer is given twice."""
+        # The shipped lists and the words given, together: the same whether Matcher's
+        # safe_words= and common_words= replace the shipped lists or add to them.
+        safe = safe_word_aliases() | set(self.safe_words) if self.safe_words else None
+        common = set(common_word_aliases()) | set(self.common_words) if self.common_words else None
         matcher = Matcher(
             self.gazetteers,
             types=self.types,
             min_score=self.min_score,
             overlaps=self.overlaps,
-            safe_words=safe_word_aliases() | set(self.safe_words) if self.safe_words else None,
+            safe_words=safe,
+            common_words=common,
+            fuzzy=self.fuzzy,
+            variants=self.variants,
+            surnames=self.surnames,
         )
         return _MatchWork(self, matcher)
 
@@ -991,27 +1346,73 @@ class _MatchWork(_Work):
 
     def run(self, job: _Job, out: _Sink, flush: Callable[[], object] | None, progress: bool) -> str:
         """Write the records of *job* (*out* is flushed by the caller, once it succeeded)."""
-        render = _tsv_record if self.spec.tsv else _json_record
+        render = FORMATS[self.spec.format].render
+        name = _input_name(job.source)
         with (
             _reading(job.source) as stream,
             _decoded(stream, job.name, self.spec.decoding, progress=progress) as chunks,
         ):
             for line, match in files.lined(self.matcher, chunks):
-                out.write(render(job.source, line, match))
+                out.write(render(name, line, match))
         return ""
 
 
+#: How a record writes what UTF-8 cannot hold: the surrogates that stand for the bytes of a
+#: file name that is not UTF-8 (``os.fsdecode``) become ``\udce9``, which in JSON is an
+#: escape that reads back as the same string, and ``os.fsencode`` turns into the name's bytes.
+_UNENCODABLE: Final = "backslashreplace"
+
+
 def _json_record(path: str, line: int, match: Match) -> bytes:
-    return files.json_line(files.match_record(path, line, match)).encode("utf-8")
+    return files.json_line(files.match_record(path, line, match)).encode("utf-8", _UNENCODABLE)
 
 
 #: A tab, and every character at which ``str.splitlines`` breaks a line, turn into a space.
 _TSV_UNSAFE: Final = str.maketrans(dict.fromkeys("\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
+#: What a spreadsheet runs as a formula when a cell begins with it.
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    """*value* as a TSV or CSV cell: one a spreadsheet would run as a formula gets a ``'``.
+
+    >>> _cell("=HYPERLINK(1)"), _cell(-1.5), _cell("الرباط")
+    ("'=HYPERLINK(1)", "'-1.5", 'الرباط')
+    """
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _tsv_record(path: str, line: int, match: Match) -> bytes:
-    values = (str(v).translate(_TSV_UNSAFE) for v in files.match_record(path, line, match).values())
-    return ("\t".join(values) + "\n").encode("utf-8")
+    record = files.match_record(path, line, match)
+    values = (_cell(v).translate(_TSV_UNSAFE) for v in record.values())
+    return ("\t".join(values) + "\n").encode("utf-8", _UNENCODABLE)
+
+
+def _csv_line(values: Iterable[object]) -> bytes:
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerow(values)
+    return text.getvalue().encode("utf-8", _UNENCODABLE)
+
+
+def _csv_record(path: str, line: int, match: Match) -> bytes:
+    return _csv_line(_cell(v) for v in files.match_record(path, line, match).values())
+
+
+@dataclasses.dataclass(frozen=True)
+class _Format:
+    """An output format of ``match``: what starts the output, and one record."""
+
+    header: bytes
+    render: Callable[[str, int, Match], bytes]
+
+
+#: The ``--format`` choices of ``match``.
+FORMATS: Final = {
+    "jsonl": _Format(b"", _json_record),
+    "tsv": _Format(("\t".join(MATCH_FIELDS) + "\n").encode("utf-8"), _tsv_record),
+    "csv": _Format(_csv_line(MATCH_FIELDS), _csv_record),
+}
 
 
 class _Tally:
@@ -1042,109 +1443,96 @@ class _Tally:
         return "\n".join(lines) + "\n"
 
 
-class _Progress:
-    """A carriage-return percentage on standard error, by bytes read."""
-
-    def __init__(self, name: str, total: int, stream: TextIO) -> None:
-        self.name = name
-        self.total = total
-        self.stream = stream
-        self.shown = -1
-
-    @classmethod
-    def for_stream(cls, stream: BinaryIO, name: str) -> _Progress | None:
-        """A progress display for *stream*, if stderr is a terminal and *stream* a large file."""
-        if not sys.stderr.isatty():
-            return None
-        try:
-            info = os.fstat(stream.fileno())
-        except (OSError, ValueError):  # no file descriptor (a test's BytesIO)
-            return None
-        if not stat.S_ISREG(info.st_mode) or info.st_size < PROGRESS_MIN_BYTES:
-            return None
-        return cls(name, info.st_size, sys.stderr)
-
-    def __call__(self, done: int) -> None:
-        percent = min(100, done * 100 // self.total)
-        if percent != self.shown:
-            self.shown = percent
-            self.stream.write(f"\r{PROG}: {self.name}: {percent:3d}%")
-            self.stream.flush()
-
-    def done(self) -> None:
-        """Erase the display, so that what follows starts on a clean line."""
-        if self.shown >= 0:
-            width = len(f"{PROG}: {self.name}: 100%")
-            self.stream.write("\r" + " " * width + "\r")
-            self.stream.flush()
+#: A file's progress bar shows at most this many characters of its name (the end of it).
+NAME_WIDTH: Final = 24
 
 
-class _Bar:
-    """Progress across inputs on standard error: a bar, the inputs done, and the failures."""
+def _shortened(name: str, width: int) -> str:
+    """*name*, or its last *width* - 1 characters after an ellipsis.
 
-    WIDTH: ClassVar[int] = 30
-
-    def __init__(self, total: int, stream: TextIO) -> None:
-        self.total = total
-        self.stream = stream
-        self.finished = 0
-        self.failed = 0
-        self.shown = 0  # the length of the line on the screen
-
-    @classmethod
-    def for_run(cls, total: int, *, to_terminal: bool) -> _Bar | None:
-        """A bar for *total* inputs if there are several and stderr is a terminal.
-
-        Not when the output goes to that terminal too (*to_terminal*): the
-        bar would break into it.
-        """
-        if total < 2 or to_terminal or not sys.stderr.isatty():
-            return None
-        bar = cls(total, sys.stderr)
-        bar.draw()
-        return bar
-
-    def advance(self, ok: bool) -> None:
-        """Count one more input done."""
-        self.finished += 1
-        self.failed += not ok
-        self.draw()
-
-    def draw(self) -> None:
-        filled = self.WIDTH * self.finished // self.total
-        line = (
-            f"{PROG}: [{'#' * filled}{'.' * (self.WIDTH - filled)}]"
-            f" {self.finished}/{self.total} inputs"
-        )
-        if self.failed:
-            line += f", {self.failed} failed"
-        self.stream.write("\r" + line.ljust(self.shown))
-        self.stream.flush()
-        self.shown = len(line)
-
-    def clear(self) -> None:
-        """Erase the bar, so that a message can be written on a clean line."""
-        if self.shown:
-            self.stream.write("\r" + " " * self.shown + "\r")
-            self.stream.flush()
-            self.shown = 0
+    >>> _shortened("news/2024/a-long-name.txt", 12)
+    '…ng-name.txt'
+    """
+    return name if len(name) <= width else "…" + name[len(name) - width + 1 :]
 
 
-def _describe(err: OSError, default: str) -> str:
+def _advance(bar: Any, done: int) -> None:
+    """Move *bar* to *done* bytes read."""
+    bar.update(done - bar.n)
+
+
+def _is_terminal(stream: object) -> bool:
+    """Whether *stream* is a terminal (not if it was replaced by something without a file)."""
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):  # replaced, or closed
+        return False
+
+
+def _terminal_progress() -> bool:
+    """Whether progress may be shown: standard error is a terminal."""
+    return _is_terminal(sys.stderr)
+
+
+def _inputs_bar(total: int, *, to_terminal: bool) -> Any:
+    """A bar on standard error across *total* inputs: done, rate, time left, failures.
+
+    Only when there are several inputs and standard error is a terminal, and
+    not when the output goes to that terminal too (*to_terminal*): the bar
+    would break into it.  tqdm fits it to the terminal's width as that changes.
+    """
+    if total < 2 or to_terminal or not _terminal_progress():
+        return None
+    return _tqdm(total=total, desc=PROG, unit="input")
+
+
+def _file_bar(stream: BinaryIO, name: str) -> Any:
+    """A bar on standard error for reading *stream*: bytes read, rate, time left.
+
+    Only when standard error is a terminal and *stream* is a regular file of
+    at least :data:`PROGRESS_MIN_BYTES`.
+    """
+    if not _terminal_progress():
+        return None
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # no file descriptor
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size < PROGRESS_MIN_BYTES:
+        return None
+    desc = _shortened(name, NAME_WIDTH)
+    return _tqdm(total=info.st_size, desc=desc, unit="B", unit_scale=True, unit_divisor=1024)
+
+
+def _tqdm(**options: Any) -> Any:
+    """A tqdm bar on standard error, fitted to its width, erased when closed.
+
+    tqdm is imported here, when a terminal shows a bar, and not by every run.
+    """
+    from tqdm import tqdm  # type: ignore[import-untyped]
+
+    return tqdm(file=sys.stderr, leave=False, dynamic_ncols=True, **options)
+
+
+def _describe(err: OSError, default: str | None) -> str:
+    """*err* in words, after the file it names (else *default*, if any)."""
     name = err.filename if err.filename is not None else default
-    return f"{os.fsdecode(name)}: {err.strerror or err}"
+    what = err.strerror or str(err)
+    return what if name is None else f"{os.fsdecode(name)}: {what}"
 
 
 def _error_line(message: str) -> str:
-    return f"{PROG}: error: {message}\n"
+    return f"{PROG}: error: {_shown(message)}\n"
 
 
 def _error(message: str) -> None:
     sys.stderr.write(_error_line(message))
 
 
-def _warn(message: str) -> None:
-    sys.stderr.write(f"{PROG}: warning: {message}\n")
+def _warn(message: str, args: argparse.Namespace) -> None:
+    """Write a warning, unless ``--quiet``."""
+    if not getattr(args, "quiet", False):
+        sys.stderr.write(f"{PROG}: warning: {_shown(message)}\n")
 
 
 #: The subcommands: the function that adds each one's parser, and the one that runs it.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import stat
 import subprocess
@@ -326,22 +325,6 @@ def test_in_place_through_a_symlink_keeps_the_link(sample: Path, tmp_path: Path)
     assert link.is_symlink()
     assert sample.read_bytes() == NORMALIZED.encode()
     assert listing(tmp_path) == ["in.txt", "link.txt"]
-
-
-def test_progress_display() -> None:
-    shown = io.StringIO()
-    progress = cli._Progress("big.txt", 200, shown)
-    for done in (50, 60, 61, 200):
-        progress(done)
-    progress.done()
-    assert shown.getvalue().split("\r") == [
-        "",
-        "arnorm: big.txt:  25%",
-        "arnorm: big.txt:  30%",
-        "arnorm: big.txt: 100%",
-        " " * len("arnorm: big.txt: 100%"),
-        "",
-    ]
 
 
 def test_version_and_help() -> None:

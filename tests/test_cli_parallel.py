@@ -134,7 +134,7 @@ def test_standard_input_among_files_keeps_its_place(tree: Path) -> None:
     result = run("match", tree / "a" / "big.txt", "-", tree / "z.txt", "-j", "2", stdin=text)
     assert result.returncode == 0, result.stderr
     files = list(dict.fromkeys(r["file"] for r in records(result)))
-    assert files == [str(tree / "a" / "big.txt"), "-", str(tree / "z.txt")]
+    assert files == [str(tree / "a" / "big.txt"), "<stdin>", str(tree / "z.txt")]
 
 
 # -- which files ---------------------------------------------------------------------------
@@ -346,20 +346,3 @@ def test_a_spill_moves_to_a_file_past_its_limit(tmp_path: Path) -> None:
     dropped.write(b"abc")
     assert dropped.outcome(False, "", keep=False).path is None
     assert list(tmp_path.iterdir()) == []
-
-
-def test_progress_bar_across_inputs() -> None:
-    shown = io.StringIO()
-    bar = cli._Bar(4, shown)
-    bar.draw()
-    bar.advance(True)
-    bar.advance(False)
-    bar.clear()
-    assert shown.getvalue().split("\r") == [
-        "",
-        "arnorm: [..............................] 0/4 inputs",
-        "arnorm: [#######.......................] 1/4 inputs",
-        "arnorm: [###############...............] 2/4 inputs, 1 failed",
-        " " * len("arnorm: [###############...............] 2/4 inputs, 1 failed"),
-        "",
-    ]

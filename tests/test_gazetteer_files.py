@@ -198,10 +198,10 @@ def test_cli_list_show_stats() -> None:
 
 def test_cli_errors() -> None:
     missing = run_cli("show", "places", "no-such-id")
-    assert missing.returncode == 1
+    assert missing.returncode == 2
     assert "has no entry 'no-such-id'" in missing.stderr
     unknown = run_cli("show", "../etc")
-    assert unknown.returncode == 1
+    assert unknown.returncode == 2
     assert "invalid gazetteer name" in unknown.stderr
     assert run_cli("frobnicate").returncode == 2
 

@@ -91,11 +91,11 @@ def test_stdin_gives_one_json_object_a_match_with_the_fields_in_order(match: Run
     got = result.records()
     assert [list(r) for r in got] == [FIELDS] * 3
     assert [(r["file"], r["line"], r["text"], r["id"]) for r in got] == [
-        ("-", 1, "عبد اللطيف حموشي", "person-abdellatif-hammouchi"),
-        ("-", 2, "أبوظبي", "ae-abu-dhabi"),
-        ("-", 2, "الرباط", "ma-rabat"),
+        ("<stdin>", 1, "عبد اللطيف حموشي", "person-abdellatif-hammouchi"),
+        ("<stdin>", 2, "أبوظبي", "ae-abu-dhabi"),
+        ("<stdin>", 2, "الرباط", "ma-rabat"),
     ]
-    expected = [{"file": "-", **m.to_dict()} for m in Matcher().find(TEXT)]
+    expected = [{"file": "<stdin>", **m.to_dict()} for m in Matcher().find(TEXT)]
     for record, want in zip(got, expected, strict=True):
         assert {k: v for k, v in record.items() if k != "line"} == {
             k: want[k] for k in FIELDS if k != "line"
@@ -112,7 +112,7 @@ def test_a_file_is_named_as_given_and_dash_is_stdin(
     assert result.status == 0
     assert [(r["file"], r["line"], r["start"], r["id"]) for r in result.records()] == [
         ("in.txt", 1, 4, "ma-rabat"),
-        ("-", 1, 3, "ae-abu-dhabi"),
+        ("<stdin>", 1, 3, "ae-abu-dhabi"),
     ]
 
 
@@ -274,7 +274,7 @@ def test_types_and_min_score_filter(match: Run) -> None:
         (["--min-score", "-0.1"], "argument --min-score: must be between 0 and 1"),
         (["--min-score", "nan"], "argument --min-score: must be between 0 and 1, not nan"),
         (["--min-score", "high"], "argument --min-score: not a number: 'high'"),
-        (["--format", "csv"], "argument --format: invalid choice"),
+        (["--format", "xlsx"], "argument --format: invalid choice"),
         (["--gazetteer", "nosuch"], "argument --gazetteer: no gazetteer named 'nosuch'"),
         (
             ["--gazetteer", "places@9.9.9"],
