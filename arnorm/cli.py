@@ -1509,7 +1509,7 @@ def _tqdm(**options: Any) -> Any:
 
     tqdm is imported here, when a terminal shows a bar, and not by every run.
     """
-    from tqdm import tqdm  # type: ignore[import-untyped]
+    from tqdm import tqdm
 
     return tqdm(file=sys.stderr, leave=False, dynamic_ncols=True, **options)
 
