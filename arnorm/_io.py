@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import dataclasses
+import errno
 import functools
 import os
 import secrets
@@ -355,53 +356,195 @@ class AtomicFile(OutputFile):
 
     The temporary file is created in the directory of *path* (symbolic links
     resolved), so the rename is atomic.  :meth:`commit` flushes and
-    ``fsync``\\ s it, gives it the mode of the file it replaces (a new file gets
-    the usual ``0o666`` less the umask), copies the old file to
-    ``path + backup_suffix`` if asked, and renames it over the target.
-    :meth:`discard` removes the temporary file and leaves the target as it was.
+    ``fsync``\\ s it, gives it the metadata of the file it replaces, keeps the
+    old file as ``path + backup_suffix`` if asked, and renames it over the
+    target.  Leaving the ``with`` block without :meth:`commit`, by any
+    exception (``KeyboardInterrupt``, ``SystemExit`` and exceptions raised by
+    signal handlers included), calls :meth:`discard`, which removes the
+    temporary file and leaves the target as it was.
+
+    What the new file keeps of the one it replaces, as ``sed -i`` and
+    ``perl -i`` users expect:
+
+    * the permission bits, setuid, setgid and sticky bits included (a new
+      file gets the usual ``0o666`` less the umask);
+    * the owner and group, where the process may set them (as root, or the
+      group of a file one owns when one belongs to it); where it may not, the
+      new file belongs to the user who runs the command, as with ``sed -i``;
+    * the extended attributes (``user.*``; ``security.*`` and ``trusted.*`` where
+      the process may set them; POSIX ACLs), on platforms that have them.  An
+      attribute the process may not set is left out.
+
+    It does not keep the inode: the rename gives the path a new file, so a
+    hard link to the old file elsewhere keeps the old text (``sed -i`` and
+    ``perl -i`` do the same), and so do open handles on it.  The
+    modification time is that of the rewrite.
+
+    The backup (*backup_suffix*) is the old file itself, linked under its new
+    name where the file system allows (the same inode, so with all its
+    metadata), or else an exact copy with the same mode, owner, times and
+    extended attributes, written under a temporary name first; either way it
+    appears whole or not at all, and a symbolic link planted at the backup's
+    name is replaced, never followed.  An existing backup is not overwritten
+    unless *overwrite_backup*: a second run, or two runs at once, would
+    otherwise replace the original text with text already normalized.  That
+    is refused with ``FileExistsError`` naming the backup, before anything is
+    written, and checked again atomically when the backup is made.
     """
 
-    def __init__(self, path: str, *, backup_suffix: str | None = None) -> None:
+    def __init__(
+        self, path: str, *, backup_suffix: str | None = None, overwrite_backup: bool = False
+    ) -> None:
         self._target = Path(path).resolve()
-        self._backup_suffix = backup_suffix
+        self._backup = path + backup_suffix if backup_suffix else None
+        self._overwrite_backup = overwrite_backup
+        if self._backup is not None and not overwrite_backup and os.path.lexists(self._backup):
+            raise _backup_exists(self._backup)
         self._tmp, fd = _create_temp(self._target, path)
-        super().__init__(path, os.fdopen(fd, "wb"))
+        try:
+            file = os.fdopen(fd, "wb")
+        except BaseException:
+            os.close(fd)
+            self._tmp.unlink(missing_ok=True)
+            raise
+        super().__init__(path, file)
 
     def commit(self) -> None:
         """Make the written bytes the content of *path*, atomically."""
         try:
             self._file.flush()
+            try:
+                old: os.stat_result | None = self._target.stat()
+            except FileNotFoundError:
+                old = None
+            if old is not None:
+                _copy_metadata(self._target, old, self._file.fileno())
             os.fsync(self._file.fileno())
             self._file.close()
-            try:
-                mode: int | None = stat.S_IMODE(self._target.stat().st_mode)
-            except FileNotFoundError:
-                mode = None
-            if mode is not None:
-                self._tmp.chmod(mode)
-                if self._backup_suffix:
-                    shutil.copy2(self._target, self.path + self._backup_suffix)
+            if old is not None and self._backup is not None:
+                _make_backup(self._target, old, self._backup, overwrite=self._overwrite_backup)
             self._tmp.replace(self._target)
         except OSError as err:
             self.discard()
             if err.filename is None or err.filename == str(self._tmp):
                 raise _named(err, self.path) from None
             raise
+        except BaseException:
+            self.discard()
+            raise
         self._committed = True
         _sync_directory(self._target.parent)
 
     def discard(self) -> None:
         """Close and remove the temporary file; the target is left as it was."""
-        self._file.close()
-        self._tmp.unlink(missing_ok=True)
+        try:
+            self._file.close()
+        finally:
+            self._tmp.unlink(missing_ok=True)
 
 
-def open_output(path: str, *, backup_suffix: str | None = None) -> OutputFile:
+def _backup_exists(backup: str) -> FileExistsError:
+    return FileExistsError(
+        errno.EEXIST,
+        "a backup is already there and is not overwritten"
+        " (move it away, or choose another backup suffix)",
+        backup,
+    )
+
+
+def _copy_metadata(source: Path, info: os.stat_result, fd: int) -> None:
+    """Give the open file *fd* the owner, group, extended attributes and mode of *source*."""
+    if hasattr(os, "fchown") and (info.st_uid, info.st_gid) != _owner(fd):
+        try:
+            os.fchown(fd, info.st_uid, info.st_gid)
+        except PermissionError:
+            with contextlib.suppress(OSError):  # at least the group, if we belong to it
+                os.fchown(fd, -1, info.st_gid)
+    _copy_xattrs(source, fd)
+    os.fchmod(fd, stat.S_IMODE(info.st_mode))  # after fchown, which may clear setuid
+
+
+def _owner(fd: int) -> tuple[int, int]:
+    info = os.fstat(fd)
+    return info.st_uid, info.st_gid
+
+
+#: Reasons an extended attribute cannot be copied that leave the file usable.
+_XATTR_SKIPPED: Final = frozenset(
+    {errno.EPERM, errno.EACCES, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EINVAL, errno.ENODATA}
+)
+
+
+def _copy_xattrs(source: Path, fd: int) -> None:
+    if not hasattr(os, "listxattr"):  # pragma: no cover - not Linux
+        return
+    try:
+        names = os.listxattr(source)
+    except OSError as err:
+        if err.errno in _XATTR_SKIPPED:
+            return
+        raise
+    for name in names:
+        try:
+            os.setxattr(fd, name, os.getxattr(source, name))
+        except OSError as err:
+            if err.errno not in _XATTR_SKIPPED:
+                raise
+
+
+def _make_backup(target: Path, info: os.stat_result, backup: str, *, overwrite: bool) -> None:
+    """Keep the file *target* (whose status is *info*) as *backup*, whole or not at all."""
+    where = Path(backup)
+    try:
+        if overwrite:
+            linked = _free_name(where)
+            os.link(target, linked)
+            try:
+                linked.replace(where)
+            finally:
+                linked.unlink(missing_ok=True)
+        else:
+            os.link(target, backup)  # fails if anything, a symbolic link too, is there
+        return
+    except FileExistsError:
+        raise _backup_exists(backup) from None
+    except OSError as err:
+        if err.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
+            raise
+    # Another file system, or no hard links there: an exact copy, made under a temporary name.
+    tmp, fd = _create_temp(where, backup)
+    try:
+        with os.fdopen(fd, "wb") as out, target.open("rb") as original:
+            shutil.copyfileobj(original, out, BLOCK_SIZE)
+            out.flush()
+            _copy_metadata(target, info, out.fileno())
+            os.fsync(out.fileno())
+        os.utime(tmp, ns=(info.st_atime_ns, info.st_mtime_ns))
+        if overwrite:
+            tmp.replace(where)
+        else:
+            try:
+                os.link(tmp, backup)
+            except FileExistsError:
+                raise _backup_exists(backup) from None
+            except OSError as err:
+                if err.errno not in (errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
+                    raise
+                if os.path.lexists(backup):  # no hard links at all: a check, then a rename
+                    raise _backup_exists(backup) from None
+                tmp.replace(where)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def open_output(
+    path: str, *, backup_suffix: str | None = None, overwrite_backup: bool = False
+) -> OutputFile:
     """Open *path* for output: an :class:`AtomicFile`, unless *path* is not a regular file.
 
     A device or a pipe (``/dev/null``, ``/dev/stdout``, a FIFO) cannot be
-    replaced by a rename, so it is written directly (and *backup_suffix* is
-    not used).
+    replaced by a rename, so it is written directly (and *backup_suffix* and
+    *overwrite_backup* are not used).
     """
     try:
         special = not stat.S_ISREG(Path(path).stat().st_mode)
@@ -410,17 +553,22 @@ def open_output(path: str, *, backup_suffix: str | None = None) -> OutputFile:
     except OSError as err:
         raise _named(err, path) from None
     if not special:
-        return AtomicFile(path, backup_suffix=backup_suffix)
+        return AtomicFile(path, backup_suffix=backup_suffix, overwrite_backup=overwrite_backup)
     try:
         return OutputFile(path, Path(path).open("wb"))
     except OSError as err:
         raise _named(err, path) from None
 
 
+def _free_name(target: Path) -> Path:
+    """A name next to *target* for a temporary file, free at the time of asking."""
+    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.arnorm-tmp")
+
+
 def _create_temp(target: Path, name: str) -> tuple[Path, int]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.arnorm-tmp")
+        tmp = _free_name(target)
         try:
             return tmp, os.open(tmp, flags, 0o666)
         except FileExistsError:

@@ -43,7 +43,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, BinaryIO, Final, Protocol, TypeAlias, TypeVar
+from typing import Any, BinaryIO, Final, NoReturn, Protocol, TypeAlias, TypeVar
 
 __all__ = [
     "AHEAD",
@@ -139,6 +139,19 @@ class Spill:
 # The worker's own state, built once by _start.
 _process: Callable[[Any, Sink], tuple[bool, str]] | None = None
 _PR_SET_PDEATHSIG: Final = 1
+#: Seconds an orphaned worker gives the input in hand to unwind before it exits anyway.
+_GRACE: Final = 5.0
+#: Whether this worker is working on an input (in :func:`_run`).
+_busy = False
+#: Whether this worker got ``SIGTERM`` and is unwinding the input in hand.
+_terminating = False
+
+
+class _Terminated(BaseException):
+    """Raised in a worker by ``SIGTERM`` to unwind the input in hand, so its temporary files go.
+
+    A ``BaseException``, so that no ``except Exception`` in the work stops it.
+    """
 
 
 def _start(build: Callable[[], Process[Any]], directory: str, parent: int) -> None:
@@ -150,8 +163,14 @@ def _start(build: Callable[[], Process[Any]], directory: str, parent: int) -> No
     _process = build()
 
 
+def _stop() -> NoReturn:  # pragma: no cover - replaced by _die_with_parent in a worker
+    os._exit(1)
+
+
 def _die_with_parent(directory: str, parent: int) -> None:
-    """Exit, removing *directory*, as soon as this worker is orphaned."""
+    """Make ``SIGTERM`` stop this worker cleanly, and exit, removing *directory*, as soon
+    as this worker is orphaned."""
+    global _stop
     started_by = os.getppid()
 
     def orphaned() -> bool:
@@ -161,14 +180,25 @@ def _die_with_parent(directory: str, parent: int) -> None:
         # the run itself is *parent*.
         return parent != started_by and not _alive(parent)
 
-    def on_term(signum: int, frame: object) -> None:
+    def stop() -> NoReturn:
         if orphaned():
             _orphan_exit(directory)
         # The parent is alive and stopping us (or the whole group was sent SIGTERM):
-        # die of the signal, as a worker always did.
+        # die of the signal, as a worker always did; the parent cleans up.
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGTERM)
+        os._exit(128 + signal.SIGTERM)  # pragma: no cover - the signal came first
 
+    def on_term(signum: int, frame: object) -> None:
+        global _terminating
+        if _terminating:  # unwinding already; a second signal must not cut it short
+            return
+        if _busy:
+            _terminating = True
+            raise _Terminated
+        stop()
+
+    _stop = stop
     signal.signal(signal.SIGTERM, on_term)
     _set_parent_death_signal(signal.SIGTERM)
     if orphaned():  # the parent died before the death signal was armed
@@ -177,6 +207,8 @@ def _die_with_parent(directory: str, parent: int) -> None:
     def watch() -> None:
         while not orphaned():
             time.sleep(WATCHDOG_SECONDS)
+        os.kill(os.getpid(), signal.SIGTERM)  # unwinds the input in hand in the main thread
+        time.sleep(_GRACE)
         _orphan_exit(directory)
 
     threading.Thread(target=watch, name="arnorm-watchdog", daemon=True).start()
@@ -212,15 +244,28 @@ def _orphan_exit(directory: str) -> None:
 
 
 def _run(item: object, directory: str, keep_partial: bool) -> Outcome:
-    """Process *item* in a worker; the output is kept if it succeeded or *keep_partial*."""
+    """Process *item* in a worker; the output is kept if it succeeded or *keep_partial*.
+
+    ``SIGTERM`` while the input is processed unwinds it (an :class:`~arnorm._io.AtomicFile`
+    removes its temporary file), removes its spill file, and ends the worker.
+    """
+    global _busy
     if _process is None:  # pragma: no cover - _start always runs first
         raise RuntimeError("the worker was not started")
     spill = Spill(directory)
     try:
+        _busy = True
         ok, report = _process(item, spill)
+    except _Terminated:
+        _busy = False
+        with contextlib.suppress(OSError):  # the spill directory may be gone already
+            spill.outcome(False, "", keep=False)
+        _stop()
     except BaseException:
         spill.outcome(False, "", keep=False)
         raise
+    finally:
+        _busy = False
     return spill.outcome(ok, report, keep=ok or keep_partial)
 
 

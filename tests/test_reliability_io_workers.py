@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from arnorm import _parallel
+from arnorm import _parallel, normalize
 
 LINE = "زار الوفد الرباط قبل أن يعود إلى أبوظبي والمديرية العامة للأمن الوطني.\n"
 #: Lines per input: about 4,000 records of output each, more than a worker keeps in memory.
@@ -214,3 +214,43 @@ def _echo(item: str, out: _parallel.Sink) -> tuple[bool, str]:
 
 def _echo_builder() -> _parallel.Process[str]:
     return _echo
+
+
+@linux_only
+def test_sigterm_to_the_group_leaves_no_temporary_file_of_in_place_workers(
+    tmp_path: Path, private_tmp: Path
+) -> None:
+    """``systemctl stop`` and ``docker stop`` send SIGTERM to every process of the run."""
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    line = "وتأتي الزيــارة في إطار التعاون الأمني منذ ٢٠٢٤ بين البلدين.\n"
+    text = line * 150_000
+    for i in range(6):
+        (tree / f"in{i}.txt").write_text(text, encoding="utf-8")
+    env = {**os.environ, "TMPDIR": str(private_tmp), "PYTHONIOENCODING": "utf-8"}
+    run = subprocess.Popen(
+        [sys.executable, "-m", "arnorm", "normalize", "-j", "2", "--in-place", "-r", str(tree)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
+    )
+    workers: list[int] = []
+    try:
+        _wait_for(lambda: len(_children(run.pid)) >= 2, "two workers")
+        workers = _children(run.pid)
+        _wait_for(lambda: list(tree.glob(".*.arnorm-tmp")), "a worker's temporary file")
+        os.killpg(run.pid, signal.SIGTERM)
+        run.wait(timeout=PATIENCE)
+        _wait_for(lambda: not _alive(workers), f"workers {workers} to exit")
+        assert list(tree.glob(".*")) == []
+        assert list(private_tmp.iterdir()) == []
+        whole = {len(text.encode()), len(normalize(line).encode()) * 150_000}
+        for path in tree.iterdir():  # each file whole: the original or normalized
+            assert path.stat().st_size in whole
+    finally:
+        for pid in _alive(workers):
+            os.kill(pid, signal.SIGKILL)
+        if run.poll() is None:
+            run.kill()
+            run.wait()
