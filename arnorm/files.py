@@ -62,7 +62,7 @@ def match_record(file: str, line: int, match: Match) -> dict[str, object]:
 
     ``start`` and ``end`` are character offsets into the decoded text of the
     whole file; ``line`` counts from 1.  ``file`` is *file* as
-    :func:`display_name` shows it, so that a name that is not UTF-8 can be
+    ``display_name`` shows it, so that a name that is not UTF-8 can be
     written.
     """
     return {
