@@ -47,6 +47,7 @@ __all__ = [
     "chunk_text",
     "decode_blocks",
     "open_output",
+    "space_cuts",
 ]
 
 #: Bytes read from the input at a time.
@@ -219,6 +220,22 @@ def chunk_text(
             checked = 1
     if buffer:
         yield buffer
+
+
+def space_cuts(text: str, start: int, end: int) -> Iterator[int]:
+    """Where :func:`chunk_text` may cut a long line between *start* and *end*, the last first.
+
+    Each is the start of a run of horizontal spaces that follows a character no
+    step deletes or joins, so that normalizing the text on either side of it
+    gives what normalizing the whole gives.
+
+    >>> list(space_cuts("ab  cd ef", 0, 9))
+    [6, 2]
+    """
+    for run in _space_runs().finditer(text, start, end):  # the last run first
+        i = run.start()
+        if i > 0 and _solid(text[i - 1]):
+            yield i
 
 
 def _cut_in_line(text: str, start: int) -> int:

@@ -27,6 +27,7 @@ from .matcher import Match, Matcher
 from .normalizer import NormalizerConfig, _normalizer_for
 
 __all__ = [
+    "CUT_MARGIN",
     "MATCH_FIELDS",
     "LineCounter",
     "display_name",
@@ -140,17 +141,69 @@ def match_file(
     name = os.fspath(path)
     with Path(name).open("rb") as stream:
         chunks = _io.chunk_text(
-            _io.decode_blocks(stream, encoding=encoding, errors=errors, name=name),
+            _io.decode_blocks(
+                stream, encoding=encoding, errors=errors, name=name, block_size=_io.BLOCK_SIZE
+            ),
             max_chars=_io.MAX_CHUNK_CHARS,
         )
         return [match_record(name, line, match) for line, match in lined(matcher, chunks)]
 
 
+#: Characters of context looked at on each side of a cut inside a line (see :func:`lined`).
+CUT_MARGIN: Final = 2048
+
+
 def lined(matcher: Matcher, chunks: Iterable[str]) -> Iterator[tuple[int, Match]]:
-    """The matches in a text given as *chunks*, each with the 1-based line it starts on."""
+    """The matches in a text given as *chunks*, each with the 1-based line it starts on.
+
+    A chunk that ends inside a line (as the command line cuts a line of
+    millions of characters) is cut again where no name lies across the cut,
+    so the names around it are found exactly as in one piece: the matcher
+    looks at the ``CUT_MARGIN`` characters on each side of the cut, and the
+    cut moves back, within that margin, to a run of spaces that no match found
+    there covers.  Only if every such place is covered (matches overlapping
+    without a break over the whole margin) does the cut stay where it was.
+    Chunks that end with a line break are taken as they are: no name spans a
+    line break.
+    """
     lines = LineCounter()
-    for match in matcher.iter_chunks(lines.track(chunks)):
+    for match in matcher.iter_chunks(lines.track(_cut_between_names(matcher, chunks))):
         yield lines.line(match.start), match
+
+
+def _cut_between_names(matcher: Matcher, chunks: Iterable[str]) -> Iterator[str]:
+    """*chunks*, with every cut inside a line moved to where no match lies across it."""
+    margin = CUT_MARGIN  # looked up at each call, so that tests can make it small
+    upcoming = iter(chunks)
+    current = next(upcoming, None)
+    while current is not None:
+        following = next(upcoming, None)
+        if following is None or not current or current.endswith("\n"):
+            yield current
+            current = following
+            continue
+        cut = _free_cut(matcher, current, following, margin)
+        yield current[:cut]
+        current = current[cut:] + following
+
+
+def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> int:
+    """Where to end *current*, followed by *following*, so that no match lies across the end."""
+    end = len(current)
+    low = max(0, end - 2 * margin)
+    spans = [
+        (low + m.start, low + m.end) for m in matcher.find(current[low:] + following[: 2 * margin])
+    ]
+
+    def free(cut: int) -> bool:
+        return not any(start < cut < stop for start, stop in spans)
+
+    if free(end):
+        return end
+    for cut in _io.space_cuts(current, max(1, end - margin), end):
+        if free(cut):
+            return cut
+    return end
 
 
 def normalize_file(
