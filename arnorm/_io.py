@@ -527,7 +527,7 @@ def _make_backup(target: Path, info: os.stat_result, backup: str, *, overwrite: 
         raise _backup_exists(backup) from None
     except OSError as err:
         if err.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
-            raise
+            raise _named(err, backup) from None
     # Another file system, or no hard links there: an exact copy, made under a temporary name.
     tmp, fd = _create_temp(where, backup)
     try:

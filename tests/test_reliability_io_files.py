@@ -274,3 +274,11 @@ def test_the_temporary_file_goes_on_any_exception(
         write_and_stop()
     assert doc.read_bytes() == b"original"
     assert listing(tmp_path) == ["doc.txt"]
+
+
+def test_a_backup_that_cannot_be_made_is_named(doc: Path, tmp_path: Path) -> None:
+    with pytest.raises(NotADirectoryError) as info:
+        rewrite(doc, b"new", backup_suffix="/x")
+    assert info.value.filename == str(doc) + "/x"
+    assert doc.read_bytes() == b"original"
+    assert listing(tmp_path) == ["doc.txt"]
