@@ -190,6 +190,9 @@ def _cut_between_names(matcher: Matcher, chunks: Iterable[str]) -> Iterator[str]
 def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> int:
     """Where to end *current*, followed by *following*, so that no match lies across the end."""
     end = len(current)
+    cuts = list(_io.space_cuts(current, max(1, end - margin), end))
+    if not cuts:  # nowhere else to cut (a run of letters or marks): no need to look
+        return end
     low = max(0, end - 2 * margin)
     spans = [
         (low + m.start, low + m.end) for m in matcher.find(current[low:] + following[: 2 * margin])
@@ -200,10 +203,7 @@ def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> in
 
     if free(end):
         return end
-    for cut in _io.space_cuts(current, max(1, end - margin), end):
-        if free(cut):
-            return cut
-    return end
+    return next((cut for cut in cuts if free(cut)), end)
 
 
 def normalize_file(
