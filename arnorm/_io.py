@@ -16,6 +16,7 @@ so a failure never leaves a truncated or half-written file behind.
 
 from __future__ import annotations
 
+import atexit
 import codecs
 import contextlib
 import dataclasses
@@ -47,6 +48,7 @@ __all__ = [
     "chunk_text",
     "decode_blocks",
     "open_output",
+    "remove_temporaries",
     "space_cuts",
 ]
 
@@ -417,12 +419,15 @@ class AtomicFile(OutputFile):
         self._overwrite_backup = overwrite_backup
         if self._backup is not None and not overwrite_backup and os.path.lexists(self._backup):
             raise _backup_exists(self._backup)
-        self._tmp, fd = _create_temp(self._target, path)
+        trying: list[Path] = []
         try:
+            self._tmp, fd = _create_temp(self._target, path, trying)
             file = os.fdopen(fd, "wb")
-        except BaseException:
-            os.close(fd)
-            self._tmp.unlink(missing_ok=True)
+        except OSError:
+            raise
+        except BaseException:  # a signal handler raised: the file may be there already
+            for tmp in trying:
+                _release(tmp, remove=True)
             raise
         super().__init__(path, file)
 
@@ -441,6 +446,7 @@ class AtomicFile(OutputFile):
             if old is not None and self._backup is not None:
                 _make_backup(self._target, old, self._backup, overwrite=self._overwrite_backup)
             self._tmp.replace(self._target)
+            _release(self._tmp, remove=False)
         except OSError as err:
             self.discard()
             if err.filename is None or err.filename == str(self._tmp):
@@ -457,7 +463,7 @@ class AtomicFile(OutputFile):
         try:
             self._file.close()
         finally:
-            self._tmp.unlink(missing_ok=True)
+            _release(self._tmp, remove=True)
 
 
 def _backup_exists(backup: str) -> FileExistsError:
@@ -515,11 +521,12 @@ def _make_backup(target: Path, info: os.stat_result, backup: str, *, overwrite: 
     try:
         if overwrite:
             linked = _free_name(where)
-            os.link(target, linked)
+            _temporaries[linked] = os.getpid()
             try:
+                os.link(target, linked)
                 linked.replace(where)
             finally:
-                linked.unlink(missing_ok=True)
+                _release(linked, remove=True)
         else:
             os.link(target, backup)  # fails if anything, a symbolic link too, is there
         return
@@ -529,7 +536,15 @@ def _make_backup(target: Path, info: os.stat_result, backup: str, *, overwrite: 
         if err.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
             raise _named(err, backup) from None
     # Another file system, or no hard links there: an exact copy, made under a temporary name.
-    tmp, fd = _create_temp(where, backup)
+    trying: list[Path] = []
+    try:
+        tmp, fd = _create_temp(where, backup, trying)
+    except OSError:
+        raise
+    except BaseException:
+        for made in trying:
+            _release(made, remove=True)
+        raise
     try:
         with os.fdopen(fd, "wb") as out, target.open("rb") as original:
             shutil.copyfileobj(original, out, BLOCK_SIZE)
@@ -551,7 +566,7 @@ def _make_backup(target: Path, info: os.stat_result, backup: str, *, overwrite: 
                     raise _backup_exists(backup) from None
                 tmp.replace(where)
     finally:
-        tmp.unlink(missing_ok=True)
+        _release(tmp, remove=True)
 
 
 def open_output(
@@ -577,20 +592,65 @@ def open_output(
         raise _named(err, path) from None
 
 
+#: The temporary files made here and not yet renamed into place or removed, with the
+#: process that made each (a worker made by ``fork`` inherits the table of its parent).
+_temporaries: dict[Path, int] = {}
+
+
+def remove_temporaries() -> None:
+    """Remove every temporary file this process made that is still there.
+
+    :class:`AtomicFile` removes its own when it is left without a commit; this
+    also covers an exception from a signal handler that lands between the
+    creation of the file and the ``with`` block.  It runs at the exit of the
+    interpreter (``atexit``), and worker processes call it before they exit on
+    a signal.
+    """
+    pid = os.getpid()
+    for path, owner in list(_temporaries.items()):
+        if owner == pid:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+            _temporaries.pop(path, None)
+
+
+atexit.register(remove_temporaries)
+
+
+def _release(tmp: Path, *, remove: bool) -> None:
+    """*tmp* is no longer a temporary file of ours: it was renamed, or is removed now."""
+    try:
+        if remove:
+            tmp.unlink(missing_ok=True)
+    finally:
+        _temporaries.pop(tmp, None)
+
+
 def _free_name(target: Path) -> Path:
     """A name next to *target* for a temporary file, free at the time of asking."""
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}.arnorm-tmp")
 
 
-def _create_temp(target: Path, name: str) -> tuple[Path, int]:
+def _create_temp(target: Path, name: str, trying: list[Path] | None = None) -> tuple[Path, int]:
+    """Create a new file next to *target*; its path and descriptor.
+
+    *trying*, if given, holds the name being created while it is: if an exception
+    from a signal handler cuts this short, the caller removes that file.
+    """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    trying = [] if trying is None else trying
     for _ in range(100):
         tmp = _free_name(target)
+        trying[:] = [tmp]
+        _temporaries[tmp] = os.getpid()  # before it exists: a signal may come right after
         try:
             return tmp, os.open(tmp, flags, 0o666)
         except FileExistsError:
+            trying.clear()  # someone else's
+            _temporaries.pop(tmp, None)
             continue
         except OSError as err:
+            _temporaries.pop(tmp, None)
             raise _named(err, name) from None
     raise FileExistsError(f"{name}: cannot create a temporary file next to it")
 

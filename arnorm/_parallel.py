@@ -45,6 +45,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO, Final, NoReturn, Protocol, TypeAlias, TypeVar
 
+from . import _io
+
 __all__ = [
     "AHEAD",
     "SPILL_BYTES",
@@ -141,6 +143,8 @@ _process: Callable[[Any, Sink], tuple[bool, str]] | None = None
 _PR_SET_PDEATHSIG: Final = 1
 #: Seconds an orphaned worker gives the input in hand to unwind before it exits anyway.
 _GRACE: Final = 5.0
+#: Seconds a worker sent ``SIGTERM`` waits to see whether its parent died.
+_PARENT_SETTLES: Final = 1.0
 #: Whether this worker is working on an input (in :func:`_run`).
 _busy = False
 #: Whether this worker got ``SIGTERM`` and is unwinding the input in hand.
@@ -181,10 +185,16 @@ def _die_with_parent(directory: str, parent: int) -> None:
         return parent != started_by and not _alive(parent)
 
     def stop() -> NoReturn:
+        # The parent-death signal may come before the new parent shows (it does so under
+        # gVisor, for one): give it a moment to show.
+        deadline = time.monotonic() + _PARENT_SETTLES
+        while not orphaned() and time.monotonic() < deadline:
+            time.sleep(0.01)
         if orphaned():
             _orphan_exit(directory)
         # The parent is alive and stopping us (or the whole group was sent SIGTERM):
         # die of the signal, as a worker always did; the parent cleans up.
+        _io.remove_temporaries()
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGTERM)
         os._exit(128 + signal.SIGTERM)  # pragma: no cover - the signal came first
@@ -239,6 +249,7 @@ def _alive(pid: int) -> bool:
 
 def _orphan_exit(directory: str) -> None:
     """The run is gone: remove its spill directory and exit without any further cleanup."""
+    _io.remove_temporaries()
     shutil.rmtree(directory, ignore_errors=True)
     os._exit(1)
 

@@ -282,3 +282,35 @@ def test_a_backup_that_cannot_be_made_is_named(doc: Path, tmp_path: Path) -> Non
     assert info.value.filename == str(doc) + "/x"
     assert doc.read_bytes() == b"original"
     assert listing(tmp_path) == ["doc.txt"]
+
+
+def test_a_signal_right_after_the_temporary_file_is_created_leaves_nothing(
+    doc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_open = os.open
+
+    def open_then_interrupted(path: str, flags: int, mode: int = 0o777) -> int:
+        real_open(path, flags, mode)
+        raise KeyboardInterrupt  # as a handler raises once the system call returned
+
+    monkeypatch.setattr(os, "open", open_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _io.AtomicFile(str(doc))
+    monkeypatch.undo()
+    assert listing(tmp_path) == ["doc.txt"]
+    assert _io._temporaries == {}
+
+
+def test_remove_temporaries_removes_only_this_process_s(doc: Path, tmp_path: Path) -> None:
+    out = _io.AtomicFile(str(doc))
+    out.write(b"half")
+    inherited = tmp_path / ".doc.txt.0000.arnorm-tmp"
+    inherited.touch()
+    _io._temporaries[inherited] = os.getpid() + 1  # as a forked worker sees its parent's
+    try:
+        _io.remove_temporaries()
+        assert listing(tmp_path) == [inherited.name, "doc.txt"]
+    finally:
+        _io._temporaries.pop(inherited, None)
+        out.discard()
+    assert _io._temporaries == {}

@@ -217,10 +217,14 @@ def _echo_builder() -> _parallel.Process[str]:
 
 
 @linux_only
-def test_sigterm_to_the_group_leaves_no_temporary_file_of_in_place_workers(
-    tmp_path: Path, private_tmp: Path
+@pytest.mark.parametrize(
+    ("group", "signum"), [(True, signal.SIGTERM), (False, signal.SIGKILL)], ids=["group", "parent"]
+)
+def test_a_stopped_run_leaves_no_temporary_file_of_in_place_workers(
+    tmp_path: Path, private_tmp: Path, group: bool, signum: signal.Signals
 ) -> None:
-    """``systemctl stop`` and ``docker stop`` send SIGTERM to every process of the run."""
+    """``systemctl stop`` and ``docker stop`` send SIGTERM to every process of the run;
+    the OOM killer sends SIGKILL to one."""
     tree = tmp_path / "tree"
     tree.mkdir()
     line = "وتأتي الزيــارة في إطار التعاون الأمني منذ ٢٠٢٤ بين البلدين.\n"
@@ -240,11 +244,11 @@ def test_sigterm_to_the_group_leaves_no_temporary_file_of_in_place_workers(
         _wait_for(lambda: len(_children(run.pid)) >= 2, "two workers")
         workers = _children(run.pid)
         _wait_for(lambda: list(tree.glob(".*.arnorm-tmp")), "a worker's temporary file")
-        os.killpg(run.pid, signal.SIGTERM)
+        (os.killpg if group else os.kill)(run.pid, signum)
         run.wait(timeout=PATIENCE)
         _wait_for(lambda: not _alive(workers), f"workers {workers} to exit")
         assert list(tree.glob(".*")) == []
-        assert list(private_tmp.iterdir()) == []
+        assert [(p, list(p.iterdir())) for p in private_tmp.iterdir()] == []
         whole = {len(text.encode()), len(normalize(line).encode()) * 150_000}
         for path in tree.iterdir():  # each file whole: the original or normalized
             assert path.stat().st_size in whole
