@@ -440,7 +440,7 @@ class AtomicFile(OutputFile):
             except FileNotFoundError:
                 old = None
             if old is not None:
-                _copy_metadata(self._target, old, self._file.fileno())
+                _copy_metadata(self._target, old, self._file.fileno(), self._tmp)
             os.fsync(self._file.fileno())
             self._file.close()
             if old is not None and self._backup is not None:
@@ -475,8 +475,9 @@ def _backup_exists(backup: str) -> FileExistsError:
     )
 
 
-def _copy_metadata(source: Path, info: os.stat_result, fd: int) -> None:
-    """Give the open file *fd* the owner, group, extended attributes and mode of *source*."""
+def _copy_metadata(source: Path, info: os.stat_result, fd: int, path: Path) -> None:
+    """Give the open file *fd* (at *path*) the owner, group, extended attributes and mode
+    of *source*."""
     if hasattr(os, "fchown") and (info.st_uid, info.st_gid) != _owner(fd):
         try:
             os.fchown(fd, info.st_uid, info.st_gid)
@@ -484,7 +485,11 @@ def _copy_metadata(source: Path, info: os.stat_result, fd: int) -> None:
             with contextlib.suppress(OSError):  # at least the group, if we belong to it
                 os.fchown(fd, -1, info.st_gid)
     _copy_xattrs(source, fd)
-    os.fchmod(fd, stat.S_IMODE(info.st_mode))  # after fchown, which may clear setuid
+    # After fchown, which may clear setuid.
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(info.st_mode))
+    else:  # pragma: no cover - Windows before Python 3.13
+        path.chmod(stat.S_IMODE(info.st_mode))
 
 
 def _owner(fd: int) -> tuple[int, int]:
@@ -549,7 +554,7 @@ def _make_backup(target: Path, info: os.stat_result, backup: str, *, overwrite: 
         with os.fdopen(fd, "wb") as out, target.open("rb") as original:
             shutil.copyfileobj(original, out, BLOCK_SIZE)
             out.flush()
-            _copy_metadata(target, info, out.fileno())
+            _copy_metadata(target, info, out.fileno(), tmp)
             os.fsync(out.fileno())
         os.utime(tmp, ns=(info.st_atime_ns, info.st_mtime_ns))
         if overwrite:

@@ -131,7 +131,9 @@ def match_file(
     """The match records of the file *path*, as ``arnorm match`` writes them, in order.
 
     *matcher* defaults to one of all shipped gazetteers (built once).  The
-    ``file`` field is *path* as given.  Bytes that do not decode raise
+    ``file`` field is *path* as given, except that the bytes of a name that
+    are not UTF-8 are written ``\\xNN`` (see :func:`match_record`); the file
+    is read under its real name.  Bytes that do not decode raise
     a ``DecodeError`` (a :class:`ValueError` naming the file, line and byte
     offset) under ``errors="strict"``; a file that cannot be
     read raises :class:`OSError`.
