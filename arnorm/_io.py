@@ -16,9 +16,11 @@ so a failure never leaves a truncated or half-written file behind.
 
 from __future__ import annotations
 
+import atexit
 import codecs
 import contextlib
 import dataclasses
+import errno
 import functools
 import os
 import secrets
@@ -46,6 +48,8 @@ __all__ = [
     "chunk_text",
     "decode_blocks",
     "open_output",
+    "remove_temporaries",
+    "space_cuts",
 ]
 
 #: Bytes read from the input at a time.
@@ -220,6 +224,22 @@ def chunk_text(
         yield buffer
 
 
+def space_cuts(text: str, start: int, end: int) -> Iterator[int]:
+    """Where :func:`chunk_text` may cut a long line between *start* and *end*, the last first.
+
+    Each is the start of a run of horizontal spaces that follows a character no
+    step deletes or joins, so that normalizing the text on either side of it
+    gives what normalizing the whole gives.
+
+    >>> list(space_cuts("ab  cd ef", 0, 9))
+    [6, 2]
+    """
+    for run in _space_runs().finditer(text, start, end):  # the last run first
+        i = run.start()
+        if i > 0 and _solid(text[i - 1]):
+            yield i
+
+
 def _cut_in_line(text: str, start: int) -> int:
     """The best safe cut in *text* (with no line feed) at or after *start*, or 0."""
     start = max(start, 1)
@@ -355,53 +375,213 @@ class AtomicFile(OutputFile):
 
     The temporary file is created in the directory of *path* (symbolic links
     resolved), so the rename is atomic.  :meth:`commit` flushes and
-    ``fsync``\\ s it, gives it the mode of the file it replaces (a new file gets
-    the usual ``0o666`` less the umask), copies the old file to
-    ``path + backup_suffix`` if asked, and renames it over the target.
-    :meth:`discard` removes the temporary file and leaves the target as it was.
+    ``fsync``\\ s it, gives it the metadata of the file it replaces, keeps the
+    old file as ``path + backup_suffix`` if asked, and renames it over the
+    target.  Leaving the ``with`` block without :meth:`commit`, by any
+    exception (``KeyboardInterrupt``, ``SystemExit`` and exceptions raised by
+    signal handlers included), calls :meth:`discard`, which removes the
+    temporary file and leaves the target as it was.
+
+    What the new file keeps of the one it replaces, as ``sed -i`` and
+    ``perl -i`` users expect:
+
+    * the permission bits, setuid, setgid and sticky bits included (a new
+      file gets the usual ``0o666`` less the umask);
+    * the owner and group, where the process may set them (as root, or the
+      group of a file one owns when one belongs to it); where it may not, the
+      new file belongs to the user who runs the command, as with ``sed -i``;
+    * the extended attributes (``user.*``; ``security.*`` and ``trusted.*`` where
+      the process may set them; POSIX ACLs), on platforms that have them.  An
+      attribute the process may not set is left out.
+
+    It does not keep the inode: the rename gives the path a new file, so a
+    hard link to the old file elsewhere keeps the old text (``sed -i`` and
+    ``perl -i`` do the same), and so do open handles on it.  The
+    modification time is that of the rewrite.
+
+    The backup (*backup_suffix*) is the old file itself, linked under its new
+    name where the file system allows (the same inode, so with all its
+    metadata), or else an exact copy with the same mode, owner, times and
+    extended attributes, written under a temporary name first; either way it
+    appears whole or not at all, and a symbolic link planted at the backup's
+    name is replaced, never followed.  An existing backup is not overwritten
+    unless *overwrite_backup*: a second run, or two runs at once, would
+    otherwise replace the original text with text already normalized.  That
+    is refused with ``FileExistsError`` naming the backup, before anything is
+    written, and checked again atomically when the backup is made.
     """
 
-    def __init__(self, path: str, *, backup_suffix: str | None = None) -> None:
+    def __init__(
+        self, path: str, *, backup_suffix: str | None = None, overwrite_backup: bool = False
+    ) -> None:
         self._target = Path(path).resolve()
-        self._backup_suffix = backup_suffix
-        self._tmp, fd = _create_temp(self._target, path)
-        super().__init__(path, os.fdopen(fd, "wb"))
+        self._backup = path + backup_suffix if backup_suffix else None
+        self._overwrite_backup = overwrite_backup
+        if self._backup is not None and not overwrite_backup and os.path.lexists(self._backup):
+            raise _backup_exists(self._backup)
+        trying: list[Path] = []
+        try:
+            self._tmp, fd = _create_temp(self._target, path, trying)
+            file = os.fdopen(fd, "wb")
+        except OSError:
+            raise
+        except BaseException:  # a signal handler raised: the file may be there already
+            for tmp in trying:
+                _release(tmp, remove=True)
+            raise
+        super().__init__(path, file)
 
     def commit(self) -> None:
         """Make the written bytes the content of *path*, atomically."""
         try:
             self._file.flush()
+            try:
+                old: os.stat_result | None = self._target.stat()
+            except FileNotFoundError:
+                old = None
+            if old is not None:
+                _copy_metadata(self._target, old, self._file.fileno(), self._tmp)
             os.fsync(self._file.fileno())
             self._file.close()
-            try:
-                mode: int | None = stat.S_IMODE(self._target.stat().st_mode)
-            except FileNotFoundError:
-                mode = None
-            if mode is not None:
-                self._tmp.chmod(mode)
-                if self._backup_suffix:
-                    shutil.copy2(self._target, self.path + self._backup_suffix)
+            if old is not None and self._backup is not None:
+                _make_backup(self._target, old, self._backup, overwrite=self._overwrite_backup)
             self._tmp.replace(self._target)
+            _release(self._tmp, remove=False)
         except OSError as err:
             self.discard()
             if err.filename is None or err.filename == str(self._tmp):
                 raise _named(err, self.path) from None
+            raise
+        except BaseException:
+            self.discard()
             raise
         self._committed = True
         _sync_directory(self._target.parent)
 
     def discard(self) -> None:
         """Close and remove the temporary file; the target is left as it was."""
-        self._file.close()
-        self._tmp.unlink(missing_ok=True)
+        try:
+            self._file.close()
+        finally:
+            _release(self._tmp, remove=True)
 
 
-def open_output(path: str, *, backup_suffix: str | None = None) -> OutputFile:
+def _backup_exists(backup: str) -> FileExistsError:
+    return FileExistsError(
+        errno.EEXIST,
+        "a backup is already there and is not overwritten"
+        " (move it away, or choose another backup suffix)",
+        backup,
+    )
+
+
+def _copy_metadata(source: Path, info: os.stat_result, fd: int, path: Path) -> None:
+    """Give the open file *fd* (at *path*) the owner, group, extended attributes and mode
+    of *source*."""
+    if hasattr(os, "fchown") and (info.st_uid, info.st_gid) != _owner(fd):
+        try:
+            os.fchown(fd, info.st_uid, info.st_gid)
+        except PermissionError:
+            with contextlib.suppress(OSError):  # at least the group, if we belong to it
+                os.fchown(fd, -1, info.st_gid)
+    _copy_xattrs(source, fd)
+    # After fchown, which may clear setuid.
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(info.st_mode))
+    else:  # pragma: no cover - Windows before Python 3.13
+        path.chmod(stat.S_IMODE(info.st_mode))
+
+
+def _owner(fd: int) -> tuple[int, int]:
+    info = os.fstat(fd)
+    return info.st_uid, info.st_gid
+
+
+#: Reasons an extended attribute cannot be copied that leave the file usable.
+_XATTR_SKIPPED: Final = frozenset(
+    {errno.EPERM, errno.EACCES, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EINVAL, errno.ENODATA}
+)
+
+
+def _copy_xattrs(source: Path, fd: int) -> None:
+    if not hasattr(os, "listxattr"):  # pragma: no cover - not Linux
+        return
+    try:
+        names = os.listxattr(source)
+    except OSError as err:
+        if err.errno in _XATTR_SKIPPED:
+            return
+        raise
+    for name in names:
+        try:
+            os.setxattr(fd, name, os.getxattr(source, name))
+        except OSError as err:
+            if err.errno not in _XATTR_SKIPPED:
+                raise
+
+
+def _make_backup(target: Path, info: os.stat_result, backup: str, *, overwrite: bool) -> None:
+    """Keep the file *target* (whose status is *info*) as *backup*, whole or not at all."""
+    where = Path(backup)
+    try:
+        if overwrite:
+            linked = _free_name(where)
+            _temporaries[linked] = os.getpid()
+            try:
+                os.link(target, linked)
+                linked.replace(where)
+            finally:
+                _release(linked, remove=True)
+        else:
+            os.link(target, backup)  # fails if anything, a symbolic link too, is there
+        return
+    except FileExistsError:
+        raise _backup_exists(backup) from None
+    except OSError as err:
+        if err.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
+            raise _named(err, backup) from None
+    # Another file system, or no hard links there: an exact copy, made under a temporary name.
+    trying: list[Path] = []
+    try:
+        tmp, fd = _create_temp(where, backup, trying)
+    except OSError:
+        raise
+    except BaseException:
+        for made in trying:
+            _release(made, remove=True)
+        raise
+    try:
+        with os.fdopen(fd, "wb") as out, target.open("rb") as original:
+            shutil.copyfileobj(original, out, BLOCK_SIZE)
+            out.flush()
+            _copy_metadata(target, info, out.fileno(), tmp)
+            os.fsync(out.fileno())
+        os.utime(tmp, ns=(info.st_atime_ns, info.st_mtime_ns))
+        if overwrite:
+            tmp.replace(where)
+        else:
+            try:
+                os.link(tmp, backup)
+            except FileExistsError:
+                raise _backup_exists(backup) from None
+            except OSError as err:
+                if err.errno not in (errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
+                    raise
+                if os.path.lexists(backup):  # no hard links at all: a check, then a rename
+                    raise _backup_exists(backup) from None
+                tmp.replace(where)
+    finally:
+        _release(tmp, remove=True)
+
+
+def open_output(
+    path: str, *, backup_suffix: str | None = None, overwrite_backup: bool = False
+) -> OutputFile:
     """Open *path* for output: an :class:`AtomicFile`, unless *path* is not a regular file.
 
     A device or a pipe (``/dev/null``, ``/dev/stdout``, a FIFO) cannot be
-    replaced by a rename, so it is written directly (and *backup_suffix* is
-    not used).
+    replaced by a rename, so it is written directly (and *backup_suffix* and
+    *overwrite_backup* are not used).
     """
     try:
         special = not stat.S_ISREG(Path(path).stat().st_mode)
@@ -410,22 +590,72 @@ def open_output(path: str, *, backup_suffix: str | None = None) -> OutputFile:
     except OSError as err:
         raise _named(err, path) from None
     if not special:
-        return AtomicFile(path, backup_suffix=backup_suffix)
+        return AtomicFile(path, backup_suffix=backup_suffix, overwrite_backup=overwrite_backup)
     try:
         return OutputFile(path, Path(path).open("wb"))
     except OSError as err:
         raise _named(err, path) from None
 
 
-def _create_temp(target: Path, name: str) -> tuple[Path, int]:
+#: The temporary files made here and not yet renamed into place or removed, with the
+#: process that made each (a worker made by ``fork`` inherits the table of its parent).
+_temporaries: dict[Path, int] = {}
+
+
+def remove_temporaries() -> None:
+    """Remove every temporary file this process made that is still there.
+
+    :class:`AtomicFile` removes its own when it is left without a commit; this
+    also covers an exception from a signal handler that lands between the
+    creation of the file and the ``with`` block.  It runs at the exit of the
+    interpreter (``atexit``), and worker processes call it before they exit on
+    a signal.
+    """
+    pid = os.getpid()
+    for path, owner in list(_temporaries.items()):
+        if owner == pid:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+            _temporaries.pop(path, None)
+
+
+atexit.register(remove_temporaries)
+
+
+def _release(tmp: Path, *, remove: bool) -> None:
+    """*tmp* is no longer a temporary file of ours: it was renamed, or is removed now."""
+    try:
+        if remove:
+            tmp.unlink(missing_ok=True)
+    finally:
+        _temporaries.pop(tmp, None)
+
+
+def _free_name(target: Path) -> Path:
+    """A name next to *target* for a temporary file, free at the time of asking."""
+    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.arnorm-tmp")
+
+
+def _create_temp(target: Path, name: str, trying: list[Path] | None = None) -> tuple[Path, int]:
+    """Create a new file next to *target*; its path and descriptor.
+
+    *trying*, if given, holds the name being created while it is: if an exception
+    from a signal handler cuts this short, the caller removes that file.
+    """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    trying = [] if trying is None else trying
     for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.arnorm-tmp")
+        tmp = _free_name(target)
+        trying[:] = [tmp]
+        _temporaries[tmp] = os.getpid()  # before it exists: a signal may come right after
         try:
             return tmp, os.open(tmp, flags, 0o666)
         except FileExistsError:
+            trying.clear()  # someone else's
+            _temporaries.pop(tmp, None)
             continue
         except OSError as err:
+            _temporaries.pop(tmp, None)
             raise _named(err, name) from None
     raise FileExistsError(f"{name}: cannot create a temporary file next to it")
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
@@ -26,8 +27,10 @@ from .matcher import Match, Matcher
 from .normalizer import NormalizerConfig, _normalizer_for
 
 __all__ = [
+    "CUT_MARGIN",
     "MATCH_FIELDS",
     "LineCounter",
+    "display_name",
     "json_line",
     "lined",
     "match_file",
@@ -59,10 +62,12 @@ def match_record(file: str, line: int, match: Match) -> dict[str, object]:
     """The record ``arnorm match`` writes for *match*, found at *line* of *file*.
 
     ``start`` and ``end`` are character offsets into the decoded text of the
-    whole file; ``line`` counts from 1.
+    whole file; ``line`` counts from 1.  ``file`` is *file* as
+    ``display_name`` shows it, so that a name that is not UTF-8 can be
+    written.
     """
     return {
-        "file": file,
+        "file": display_name(file),
         "line": line,
         "start": match.start,
         "end": match.end,
@@ -76,6 +81,39 @@ def match_record(file: str, line: int, match: Match) -> dict[str, object]:
         "gazetteer": match.gazetteer,
         "version": match.version,
     }
+
+
+#: A code point that cannot be written as UTF-8: a surrogate.
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def display_name(name: str) -> str:
+    r"""*name* with the bytes that are not UTF-8 written as ``\xNN``, so it can be written.
+
+    On POSIX a file name is bytes; Python gives a name that is not valid UTF-8
+    with each stray byte as a lone surrogate (``os.fsdecode``, surrogate
+    escapes), which no UTF-8 output can hold.  Each such byte is shown as a
+    backslash, ``x`` and its two hex digits, as ``bytes.decode(...,
+    "backslashreplace")`` shows it; any other lone surrogate as ``\udNNN``.
+    Every other name comes back unchanged.  The file is read under its real
+    name all the same: only the name written in records changes.
+
+    >>> import os
+    >>> print(display_name(os.fsdecode(b"caf\xe9.txt")))
+    caf\xe9.txt
+    >>> display_name("مقال.txt")
+    'مقال.txt'
+    """
+    if _SURROGATE.search(name) is None:
+        return name
+    return _SURROGATE.sub(_escape_surrogate, name)
+
+
+def _escape_surrogate(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that did not decode (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}"
 
 
 def json_line(record: dict[str, object]) -> str:
@@ -93,7 +131,9 @@ def match_file(
     """The match records of the file *path*, as ``arnorm match`` writes them, in order.
 
     *matcher* defaults to one of all shipped gazetteers (built once).  The
-    ``file`` field is *path* as given.  Bytes that do not decode raise
+    ``file`` field is *path* as given, except that the bytes of a name that
+    are not UTF-8 are written ``\\xNN`` (see :func:`match_record`); the file
+    is read under its real name.  Bytes that do not decode raise
     a ``DecodeError`` (a :class:`ValueError` naming the file, line and byte
     offset) under ``errors="strict"``; a file that cannot be
     read raises :class:`OSError`.
@@ -103,17 +143,69 @@ def match_file(
     name = os.fspath(path)
     with Path(name).open("rb") as stream:
         chunks = _io.chunk_text(
-            _io.decode_blocks(stream, encoding=encoding, errors=errors, name=name),
+            _io.decode_blocks(
+                stream, encoding=encoding, errors=errors, name=name, block_size=_io.BLOCK_SIZE
+            ),
             max_chars=_io.MAX_CHUNK_CHARS,
         )
         return [match_record(name, line, match) for line, match in lined(matcher, chunks)]
 
 
+#: Characters of context looked at on each side of a cut inside a line (see :func:`lined`).
+CUT_MARGIN: Final = 2048
+
+
 def lined(matcher: Matcher, chunks: Iterable[str]) -> Iterator[tuple[int, Match]]:
-    """The matches in a text given as *chunks*, each with the 1-based line it starts on."""
+    """The matches in a text given as *chunks*, each with the 1-based line it starts on.
+
+    A chunk that ends inside a line (as the command line cuts a line of
+    millions of characters) is cut again where no name lies across the cut,
+    so the names around it are found exactly as in one piece: the matcher
+    looks at the ``CUT_MARGIN`` characters on each side of the cut, and the
+    cut moves back, within that margin, to a run of spaces that no match found
+    there covers.  Only if every such place is covered (matches overlapping
+    without a break over the whole margin) does the cut stay where it was.
+    Chunks that end with a line break are taken as they are: no name spans a
+    line break.
+    """
     lines = LineCounter()
-    for match in matcher.iter_chunks(lines.track(chunks)):
+    for match in matcher.iter_chunks(lines.track(_cut_between_names(matcher, chunks))):
         yield lines.line(match.start), match
+
+
+def _cut_between_names(matcher: Matcher, chunks: Iterable[str]) -> Iterator[str]:
+    """*chunks*, with every cut inside a line moved to where no match lies across it."""
+    margin = CUT_MARGIN  # looked up at each call, so that tests can make it small
+    upcoming = iter(chunks)
+    current = next(upcoming, None)
+    while current is not None:
+        following = next(upcoming, None)
+        if following is None or not current or current.endswith("\n"):
+            yield current
+            current = following
+            continue
+        cut = _free_cut(matcher, current, following, margin)
+        yield current[:cut]
+        current = current[cut:] + following
+
+
+def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> int:
+    """Where to end *current*, followed by *following*, so that no match lies across the end."""
+    end = len(current)
+    cuts = list(_io.space_cuts(current, max(1, end - margin), end))
+    if not cuts:  # nowhere else to cut (a run of letters or marks): no need to look
+        return end
+    low = max(0, end - 2 * margin)
+    spans = [
+        (low + m.start, low + m.end) for m in matcher.find(current[low:] + following[: 2 * margin])
+    ]
+
+    def free(cut: int) -> bool:
+        return not any(start < cut < stop for start, stop in spans)
+
+    if free(end):
+        return end
+    return next((cut for cut in cuts if free(cut)), end)
 
 
 def normalize_file(
