@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
@@ -30,7 +29,6 @@ __all__ = [
     "CUT_MARGIN",
     "MATCH_FIELDS",
     "LineCounter",
-    "display_name",
     "json_line",
     "lined",
     "match_file",
@@ -62,12 +60,14 @@ def match_record(file: str, line: int, match: Match) -> dict[str, object]:
     """The record ``arnorm match`` writes for *match*, found at *line* of *file*.
 
     ``start`` and ``end`` are character offsets into the decoded text of the
-    whole file; ``line`` counts from 1.  ``file`` is *file* as
-    ``display_name`` shows it, so that a name that is not UTF-8 can be
-    written.
+    whole file; ``line`` counts from 1.  ``file`` is *file* as given: a name
+    that is not UTF-8 keeps the surrogates ``os.fsdecode`` gives its stray
+    bytes, so ``os.fsencode(record["file"])`` is the name's bytes (the command
+    line writes each as a backslash-u escape, which JSON reads back as the
+    same surrogate).
     """
     return {
-        "file": display_name(file),
+        "file": file,
         "line": line,
         "start": match.start,
         "end": match.end,
@@ -81,39 +81,6 @@ def match_record(file: str, line: int, match: Match) -> dict[str, object]:
         "gazetteer": match.gazetteer,
         "version": match.version,
     }
-
-
-#: A code point that cannot be written as UTF-8: a surrogate.
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
-
-
-def display_name(name: str) -> str:
-    r"""*name* with the bytes that are not UTF-8 written as ``\xNN``, so it can be written.
-
-    On POSIX a file name is bytes; Python gives a name that is not valid UTF-8
-    with each stray byte as a lone surrogate (``os.fsdecode``, surrogate
-    escapes), which no UTF-8 output can hold.  Each such byte is shown as a
-    backslash, ``x`` and its two hex digits, as ``bytes.decode(...,
-    "backslashreplace")`` shows it; any other lone surrogate as ``\udNNN``.
-    Every other name comes back unchanged.  The file is read under its real
-    name all the same: only the name written in records changes.
-
-    >>> import os
-    >>> print(display_name(os.fsdecode(b"caf\xe9.txt")))
-    caf\xe9.txt
-    >>> display_name("مقال.txt")
-    'مقال.txt'
-    """
-    if _SURROGATE.search(name) is None:
-        return name
-    return _SURROGATE.sub(_escape_surrogate, name)
-
-
-def _escape_surrogate(found: re.Match[str]) -> str:
-    code = ord(found.group())
-    if 0xDC80 <= code <= 0xDCFF:  # a byte that did not decode (surrogateescape)
-        return f"\\x{code - 0xDC00:02x}"
-    return f"\\u{code:04x}"
 
 
 def json_line(record: dict[str, object]) -> str:
