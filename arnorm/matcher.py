@@ -30,6 +30,7 @@ import itertools
 import os
 import pickle
 import re
+import threading
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -92,6 +93,8 @@ _CUES: Final[dict[str, frozenset[str]]] = {
         | {"قياده", "معاقل", "خلايا", "خليه", "امير"}
     ),
 }
+#: The longest a cue can be, with its clitics.
+_LONGEST_CUE: Final = max(len(w) for words in _CUES.values() for w in words) + 3
 #: Entry types whose common-word alias is also shown a name by a list of others of its type
 #: (بالخليج أو أوربا); for the other types only a cue just before it counts.
 _LIST_EVIDENCE: Final = frozenset({"place"})
@@ -153,7 +156,11 @@ _MIN_EDIT = 8
 _MIN_EDIT_ALONE = 8
 _TOKEN: Final = re.compile(r"[^\W_]+")
 _SPLIT: Final = re.compile(r"([^\W_]+)")
-_CACHE_LIMIT: Final = 1 << 18
+#: How many entries each of a matcher's caches holds before it starts afresh.
+_CACHE_LIMIT = 1 << 18
+#: Letters a word may have beyond the longest word of the index and still be looked up:
+#: clitics (at most three letters) and long vowels a variant spelling adds.
+_LONG_MARGIN: Final = 4
 _PIECE: Final = 1 << 16
 
 Overlaps = Literal["longest", "all"]
@@ -434,6 +441,11 @@ class Matcher:
     from your own gazetteers pickles with its index, which loads faster than
     it builds.  :meth:`save` and :meth:`load` keep that index in a file.
 
+    One matcher may be shared by any number of threads, and used for any
+    amount of text: its caches are bounded, hold only complete entries, are
+    cleared or swapped only between words, and each call keeps its own
+    state, so results never depend on what was matched before or alongside.
+
     >>> m = Matcher([load_gazetteer("places")], types=["place"])
     >>> [(x.text, x.name_en) for x in m.find("من أبو ظبي إلى أبوظبي")]
     [('أبو ظبي', 'Abu Dhabi'), ('أبوظبي', 'Abu Dhabi')]
@@ -530,8 +542,12 @@ class Matcher:
             for kind, score in (("exact", 1.0), ("abbreviation", SCORES["abbreviation"]))
             if score >= self.min_score
         )
-        self._live: set[str] = set()
-        self._known: set[str] = set()
+        #: The words tested for whether they may start a name, and those that may,
+        #: swapped whole for new sets when full (see :meth:`_live_words`).
+        self._tested: tuple[set[str], set[str]] = (set(), set())
+        #: Longer words are in no name and have no fuzzy keys: they are never cached.
+        self._longest = max(map(len, self._words), default=0) + _LONG_MARGIN
+        self._alias_lock = threading.Lock()
 
     def __repr__(self) -> str:
         names = ", ".join(f"{g.name}@{g.version}" for g in self.gazetteers)
@@ -755,17 +771,21 @@ class Matcher:
     def _alias(self, row: int) -> _Alias:
         alias = self._aliases[row]
         if alias is None:
-            owner = self._a_entry[row]
-            gaz = self.gazetteers[self._entry_gaz[owner]]
-            alias = _Alias(
-                self._entries[owner],
-                gaz.name,
-                gaz.version,
-                self._a_surface[row],
-                _KIND_NAMES[self._a_kind[row]],
-                owner,
-            )
-            self._aliases[row] = alias
+            # one object a row, even between threads: the rank cache is keyed by its id
+            with self._alias_lock:
+                alias = self._aliases[row]
+                if alias is None:
+                    owner = self._a_entry[row]
+                    gaz = self.gazetteers[self._entry_gaz[owner]]
+                    alias = _Alias(
+                        self._entries[owner],
+                        gaz.name,
+                        gaz.version,
+                        self._a_surface[row],
+                        _KIND_NAMES[self._a_kind[row]],
+                        owner,
+                    )
+                    self._aliases[row] = alias
         return alias
 
     def _starts(self, token: str) -> tuple[_State, ...]:
@@ -787,9 +807,10 @@ class Matcher:
                 )
                 for word, cut, factor, method in self._first(token)
             )
-            if len(self._start_cache) >= _CACHE_LIMIT:
-                self._start_cache.clear()
-            self._start_cache[token] = starts
+            if len(token) <= self._longest:
+                if len(self._start_cache) >= _CACHE_LIMIT:
+                    self._start_cache.clear()
+                self._start_cache[token] = starts
         return starts
 
     # -- looking words up --------------------------------------------------
@@ -802,8 +823,8 @@ class Matcher:
         ``variant*``, dropped for a name of one word): أوربا alone is
         a common spelling the gazetteer must list, not a variant to guess.
         """
-        if not _is_arabic(form):
-            return []
+        if len(form) > self._longest or not _is_arabic(form):
+            return []  # a word longer than any of the index's is no variant or typo of one
         out: dict[str, tuple[float, str]] = {}
         words = self._words
         if self.variants and len(form) >= _MIN_VARIANT:
@@ -836,6 +857,8 @@ class Matcher:
         cached = self._first_cache.get(token)
         if cached is not None:
             return cached
+        if len(token) > self._longest:
+            return ()  # every form of it is longer than any word of a name
         phrases, prefixes = self._phrases, self._prefixes
         forms = _strip_forms(token)
         found: list[tuple[str, int, float, str]] = [
@@ -851,7 +874,7 @@ class Matcher:
                         found.append((word, cut, factor, method))
         result = tuple(found)
         if len(self._first_cache) >= _CACHE_LIMIT:
-            self._first_cache.clear()
+            self._first_cache.clear()  # between words: a result is never half cached
         self._first_cache[token] = result
         return result
 
@@ -860,6 +883,8 @@ class Matcher:
         cached = self._next_cache.get(token)
         if cached is not None:
             return cached
+        if len(token) > self._longest:
+            return ()
         # a word that is in no name cannot continue one: leave it out, so that a
         # walk stops at once (the long-vowel index tells, for words it holds)
         in_index = len(token) < _MIN_VARIANT or not _is_arabic(token)
@@ -954,8 +979,36 @@ class Matcher:
             return
         yield from self._resolve(chunk, base, offsets, words, hits, seen)
 
+    def _live_words(self, tokens: list[str]) -> set[str]:
+        """The words of *tokens* that may start a name, every one of them.
+
+        What was learnt is cached for the next texts in a pair of sets, *tested*
+        and *live* (the tested words that may start a name).  A word is added
+        to *live* before *tested*, so whoever finds it tested (another thread
+        too) finds it live if it is; when the pair is full, a new pair takes
+        its place whole.  The set returned is built for this text alone, so
+        no clearing of the cache can ever drop a word of it.
+        """
+        tested, live = self._tested
+        distinct = set(tokens)
+        new = distinct - tested
+        here = distinct & live
+        if new:
+            first, longest = self._first, self._longest
+            found = {token for token in new if token in _PARTICLES_FIRST or first(token)}
+            here |= found
+            if max(map(len, new)) > longest:
+                # a word longer than any name's is never live: not worth keeping
+                new = {token for token in new if len(token) <= longest}
+            if len(tested) + len(new) > _CACHE_LIMIT:
+                self._tested = (new, found)
+            else:
+                live |= found
+                tested |= new
+        return here
+
     def _hits(self, words: _Words) -> list[_Hit]:
-        first, prefixes, phrases = self._first, self._prefixes, self._phrases
+        prefixes, phrases = self._prefixes, self._phrases
         next_cache, next_ = self._next_cache, self._next
         alias, aliases, start_cache = self._alias, self._aliases, self._start_cache
         new_hit, cues_of = _new_hit, self._cues_of
@@ -963,16 +1016,7 @@ class Matcher:
         hits: list[_Hit] = []
         n = len(tokens)
         # Most words start no name: find the ones that may, once per distinct word.
-        live, known = self._live, self._known
-        new = set(tokens) - known
-        if new:
-            if len(known) + len(new) > _CACHE_LIMIT:
-                known.clear()
-                live.clear()
-            for token in new:
-                if first(token) or token in _PARTICLES_FIRST:
-                    live.add(token)
-            known |= new
+        live = self._live_words(tokens)
         # Leftmost-longest: once a match that is sure to be kept covers words,
         # no walk needs to start inside it.  ``reach`` is the furthest end of
         # any hit so far: a sure hit starting at or after it is kept.
@@ -1125,6 +1169,8 @@ class Matcher:
         """The entry types *token* is a cue for (منطقة for places), clitics off; cached."""
         cues = self._cue_cache.get(token)
         if cues is None:
+            if len(token) > _LONGEST_CUE:
+                return frozenset()
             forms = [form for form, _ in _strip_forms(token)]
             cues = frozenset(t for t, words in _CUES.items() if not words.isdisjoint(forms))
             if len(self._cue_cache) >= _CACHE_LIMIT:
