@@ -161,7 +161,10 @@ _CACHE_LIMIT = 1 << 18
 #: Letters a word may have beyond the longest word of the index and still be looked up:
 #: clitics (at most three letters) and long vowels a variant spelling adds.
 _LONG_MARGIN: Final = 4
-_PIECE: Final = 1 << 16
+#: :meth:`Matcher.find` works through a longer text windows of about this many characters.
+_PIECE = 1 << 16
+#: A window grows up to this many times :data:`_PIECE` to hold enough whole words.
+_PIECE_GROWTH: Final = 8
 
 Overlaps = Literal["longest", "all"]
 
@@ -548,6 +551,8 @@ class Matcher:
         #: Longer words are in no name and have no fuzzy keys: they are never cached.
         self._longest = max(map(len, self._words), default=0) + _LONG_MARGIN
         self._alias_lock = threading.Lock()
+        #: The most words a name spans in a text (a particle and its word are two).
+        self._name_words = 2 * max((key.count(" ") + 1 for key in self._phrases), default=1)
 
     def __repr__(self) -> str:
         names = ", ".join(f"{g.name}@{g.version}" for g in self.gazetteers)
@@ -948,11 +953,66 @@ class Matcher:
         return list(self.finditer(text))
 
     def finditer(self, text: str) -> Iterator[Match]:
-        """Like :meth:`find`, lazily, working through a long text piece by piece.
+        """Like :meth:`find`, lazily, working through a long text a window at a time.
 
-        Pieces are cut at line breaks, so a name broken across lines is not found.
+        The windows overlap by enough words for every name, and the words
+        around it that show it is one, to be seen whole: the matches are
+        those of the text taken in one piece, however long its lines.  (Only
+        words of more than 64K characters, which are no names, may be cut.)
         """
-        return self.iter_chunks(_pieces(text))
+        if len(text) <= _PIECE:
+            return self._scan(text, 0, set())
+        return self._scan_long(text)
+
+    def _scan_long(self, text: str) -> Iterator[Match]:
+        """The matches of a long *text*, found window by window.
+
+        Each window's matches are kept only for its *region* of words: it
+        starts :attr:`_context` words before the region (the words a cue or
+        a list of names before it needs), ends as many words after it (a
+        name that starts in the region ends in the window), and the next
+        window's region starts where this one's ends.  A window begins at the
+        start of a word, where normalizing gives the same words as in the
+        whole text; under ``overlaps="longest"`` the next region skips the
+        words a kept match covers, as one pass over the text would.
+        """
+        seen: set[str] = set()
+        n = len(text)
+        context = self._context
+        start = lo = 0  # the window's first character, and its region's first word
+        state = [-1]  # under "longest": the word the last kept match ends before
+        while start < n:
+            size = _PIECE
+            while True:
+                end = min(n, start + size)
+                if end < n:
+                    end = _cut(text, start, end)
+                chunk = text[start:end]
+                normalized, offsets = self._normalizer.with_offsets(chunk)
+                words = _Words(normalized)
+                count = len(words.tokens)
+                # the last word of a window that stops short of the end may be cut
+                hi = count if end == n else count - 1 - context
+                if hi > lo or size >= _PIECE * _PIECE_GROWTH:
+                    break
+                size *= 2
+            whole = hi > lo
+            if not whole:
+                hi = count  # no room for the context (a word of 64K characters): cut it
+            hits = self._hits(words)
+            if hits:
+                yield from self._resolve(chunk, start, offsets, words, hits, seen, lo, hi, state)
+            if end == n:
+                return
+            if not whole:
+                start, lo, state[0] = end, 0, -1
+                continue
+            first = max(0, hi - context)
+            if first < count:
+                at = words.offset(2 * first + 1)
+                start += offsets._span(at, at + 1)[0]
+            lo = hi - first
+            state[0] -= first
 
     def iter_chunks(self, chunks: Iterable[str]) -> Iterator[Match]:
         """Find mentions in a text given as consecutive chunks (a stream).
@@ -970,6 +1030,17 @@ class Matcher:
         for chunk in chunks:
             yield from self._scan(chunk, base, seen)
             base += len(chunk)
+
+    @property
+    def _context(self) -> int:
+        """Words a window of :meth:`_scan_long` holds on either side of its region.
+
+        A name is at most :attr:`_name_words` words long (twice its units: a
+        particle and the word after it are two).  Whether a name with a
+        common word counts depends on one word before it and on a name
+        after a conjunction before or after it.
+        """
+        return 2 * self._name_words + 4
 
     def _scan(self, chunk: str, base: int, seen: set[str]) -> Iterator[Match]:
         normalized, offsets = self._normalizer.with_offsets(chunk)
@@ -1099,17 +1170,31 @@ class Matcher:
         words: _Words,
         hits: list[_Hit],
         seen: set[str],
+        lo: int = 0,
+        hi: int | None = None,
+        state: list[int] | None = None,
     ) -> Iterator[Match]:
+        """The matches of *hits* that start in words *lo* to *hi* (all by default).
+
+        Under ``overlaps="longest"``, *state* holds the word the last kept match
+        ends before (no match starts before it), read at the start and kept
+        up to date.
+        """
         by_span: dict[tuple[int, int, int], list[_Hit]] = {}
         if any(hit.alias.kind == "common" for hit in hits):
             hits = self._with_evidence(hits, words.tokens)
         min_score = self.min_score
         to_original = offsets._span  # every hit spans at least one letter of the text
         offset = words.offset
-        last_end = -1  # the word a kept match ends before
+        last_end = -1 if state is None else state[0]  # the word a kept match ends before
+        if hi is None:
+            hi = len(words.tokens)
         for group in _spans(hits, by_span, self.overlaps == "longest"):
-            if group[0].ti < last_end:
+            ti = group[0].ti
+            if ti < last_end or ti < lo:
                 continue
+            if ti >= hi:
+                break
             others: tuple[Candidate, ...] = ()
             if len(group) == 1:
                 best_hit = group[0]
@@ -1126,9 +1211,14 @@ class Matcher:
             if alias.kind != "surname" and entry.type == "person":
                 seen.add(entry.id)
             hit = group[0]  # all the hits of a group share its span
-            start, end = to_original(offset(2 * hit.ti + 1) + hit.cut, offset(2 * hit.tj))
+            at = offset(2 * hit.ti + 1) + hit.cut
+            start, end = to_original(at, offset(2 * hit.tj))
+            if not at and start == 0:
+                start = _deleted_prefix(self._normalizer, chunk, end)
             if self.overlaps == "longest":
                 last_end = hit.tj
+                if state is not None:
+                    state[0] = last_end
             yield Match(
                 base + start,
                 base + end,
@@ -1572,14 +1662,28 @@ def _is_arabic(word: str) -> bool:
     return _ARABIC_WORD.fullmatch(word) is not None
 
 
-def _pieces(text: str) -> Iterator[str]:
-    start = 0
-    while start < len(text):
-        end = start + _PIECE
-        if end < len(text):
-            cut = text.rfind("\n", start, end)
-            if cut <= start:
-                cut = text.rfind(" ", start, end)
-            end = cut + 1 if cut > start else end
-        yield text[start:end]
-        start = end
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to end a window of *text* that starts at *start*: after its last space or line
+    break before *end* (in its second half), or at *end* if it has none."""
+    half = start + (end - start) // 2
+    cut = max(text.rfind(" ", half, end), text.rfind("\n", half, end))
+    return cut + 1 if cut >= 0 else end
+
+
+def _deleted_prefix(normalizer: Normalizer, chunk: str, end: int) -> int:
+    """How many characters at the start of *chunk* normalization deletes (before *end*).
+
+    In a text, what normalizing deletes after a space or a line break belongs
+    to it, not to the word after it; at the start of a chunk it has no
+    character before it, so a match there starts after it all the same.
+    """
+    if normalizer(chunk[:1]):
+        return 0
+    lo, hi = 1, end  # chunk[:lo] normalizes to nothing, chunk[:hi] to something
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if normalizer(chunk[:mid]):
+            hi = mid
+        else:
+            lo = mid
+    return lo
