@@ -164,7 +164,7 @@ _LONG_MARGIN: Final = 4
 #: :meth:`Matcher.find` works through a longer text windows of about this many characters.
 _PIECE = 1 << 16
 #: A window grows up to this many times :data:`_PIECE` to hold enough whole words.
-_PIECE_GROWTH: Final = 8
+_PIECE_GROWTH: Final = 2
 
 Overlaps = Literal["longest", "all"]
 
@@ -960,11 +960,15 @@ class Matcher:
         those of the text taken in one piece, however long its lines.  (Only
         words of more than 64K characters, which are no names, may be cut.)
         """
-        if len(text) <= _PIECE:
-            return self._scan(text, 0, set())
-        return self._scan_long(text)
+        return self._scan_text(text, 0, set())
 
-    def _scan_long(self, text: str) -> Iterator[Match]:
+    def _scan_text(self, text: str, base: int, seen: set[str]) -> Iterator[Match]:
+        """The matches of *text*, in one piece or (when long) window by window."""
+        if len(text) <= _PIECE:
+            return self._scan(text, base, seen)
+        return self._scan_long(text, base, seen)
+
+    def _scan_long(self, text: str, base: int, seen: set[str]) -> Iterator[Match]:
         """The matches of a long *text*, found window by window.
 
         Each window's matches are kept only for its *region* of words: it
@@ -976,7 +980,6 @@ class Matcher:
         whole text; under ``overlaps="longest"`` the next region skips the
         words a kept match covers, as one pass over the text would.
         """
-        seen: set[str] = set()
         n = len(text)
         context = self._context
         start = lo = 0  # the window's first character, and its region's first word
@@ -993,7 +996,8 @@ class Matcher:
                 count = len(words.tokens)
                 # the last word of a window that stops short of the end may be cut
                 hi = count if end == n else count - 1 - context
-                if hi > lo or size >= _PIECE * _PIECE_GROWTH:
+                # a window of no words has nothing to find, however far it grows
+                if hi > lo or not count or size >= _PIECE * _PIECE_GROWTH:
                     break
                 size *= 2
             whole = hi > lo
@@ -1001,7 +1005,10 @@ class Matcher:
                 hi = count  # no room for the context (a word of 64K characters): cut it
             hits = self._hits(words)
             if hits:
-                yield from self._resolve(chunk, start, offsets, words, hits, seen, lo, hi, state)
+                matches = self._resolve(
+                    chunk, base + start, offsets, words, hits, seen, lo, hi, state
+                )
+                yield from matches
             if end == n:
                 return
             if not whole:
@@ -1020,7 +1027,9 @@ class Matcher:
         Offsets count from the start of the first chunk.  What the matcher
         learns along the way (a person's full name seen, which confirms the
         surname alone later) carries over from chunk to chunk.  Cut chunks at
-        line breaks: a name cut in two by a chunk boundary is not found.
+        line breaks: a name cut in two by a chunk boundary is not found.  A
+        chunk of any length is matched as :meth:`finditer` matches a text, a
+        window at a time, so the memory it takes does not grow with it.
         Every match of a chunk is yielded before the next chunk is taken from
         *chunks*, so a caller may track which chunk a match lies in (the
         command line counts lines that way).
@@ -1028,7 +1037,7 @@ class Matcher:
         seen: set[str] = set()
         base = 0
         for chunk in chunks:
-            yield from self._scan(chunk, base, seen)
+            yield from self._scan_text(chunk, base, seen)
             base += len(chunk)
 
     @property

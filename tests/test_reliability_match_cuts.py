@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tracemalloc
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -115,3 +117,21 @@ def test_a_word_longer_than_a_window_is_cut_not_held_whole() -> None:
     matcher = Matcher()
     text = "بالرباط " + "ب" * (arnorm.matcher._PIECE * 10) + " بالرباط"
     assert [m.start for m in matcher.find(text)] == [1, len(text) - 6]
+
+
+@pytest.mark.parametrize("mark", ["\u064e", "ـ"], ids=["fatha", "tatweel"])
+def test_a_long_chunk_is_matched_in_bounded_memory(
+    mark: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line of fatha or tatweel only took ~210 bytes a character (3.7 GB in the CLI)."""
+    monkeypatch.setattr(arnorm.matcher, "_PIECE", 8192)
+    matcher = Matcher()
+    text = "بالرباط " + mark * 100_000 + " بالرباط"
+    tracemalloc.start()
+    try:
+        found = list(matcher.iter_chunks([text]))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [m.start for m in found] == [1, len(text) - 6]
+    assert peak < 6_000_000  # the text itself is 200 KB; a window's work about 2 MB
