@@ -31,10 +31,11 @@ import os
 import pickle
 import re
 import threading
+import warnings
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Final, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple, NoReturn
 
 from ._align import OffsetMap
 from ._io import AtomicFile
@@ -44,6 +45,8 @@ from .gazetteer import (
     EntryType,
     Gazetteer,
     GazetteerError,
+    Role,
+    Source,
     _data_dir,
     available_gazetteers,
     common_word_aliases,
@@ -55,9 +58,12 @@ from .normalizer import Normalizer, NormalizerConfig
 __all__ = [
     "METHODS",
     "SCORES",
+    "AliasNeedingEvidence",
     "Candidate",
+    "EvidenceWarning",
     "Match",
     "Matcher",
+    "aliases_needing_evidence",
     "frequent_words",
 ]
 
@@ -268,6 +274,115 @@ def frequent_words() -> frozenset[str]:
     return _FREQUENT
 
 
+class EvidenceWarning(UserWarning):
+    """Aliases of a gazetteer of your own are common words: they need evidence to be reported."""
+
+
+class AliasNeedingEvidence(NamedTuple):
+    """An alias that is reported only with evidence around it, and why."""
+
+    #: The alias as the gazetteer writes it.
+    alias: str
+    #: The id of its entry.
+    entry_id: str
+    #: Why it needs evidence, and what evidence counts for its entry's type.
+    reason: str
+
+
+def _why_common(
+    key: str, common: frozenset[str], frequent: frozenset[str], safe: frozenset[str]
+) -> str:
+    """Why the normalized alias *key* is a common word (an empty string: it is not)."""
+    if key in common:
+        return "it is in the list of common words"
+    if " " not in key and key in frequent and key not in safe:
+        return "it is a frequent Arabic word (and not in safe_words)"
+    return ""
+
+
+def _word_lists(
+    common_words: Iterable[str],
+    safe_words: Iterable[str],
+    shipped: bool,
+    normalizer: Normalizer,
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The common and safe words a matcher uses (normalized): the given ones, and the shipped."""
+    common = {normalizer(w) for w in common_words}
+    safe = {normalizer(w) for w in safe_words}
+    if shipped:
+        common.update(common_word_aliases())
+        safe.update(safe_word_aliases())
+    return frozenset(common), frozenset(safe)
+
+
+def _needing_evidence(
+    gazetteer: Gazetteer,
+    types: frozenset[str] | None,
+    common: frozenset[str],
+    safe: frozenset[str],
+    normalizer: Normalizer,
+) -> list[AliasNeedingEvidence]:
+    """The aliases of *gazetteer* that a matcher with these word lists treats as common words."""
+    rows: list[tuple[str, Entry]] = [
+        (surface, entry)
+        for entry in gazetteer
+        if types is None or entry.type in types
+        for surface, _ in _surfaces(entry)
+    ]
+    frequent = frequent_words()
+    out: list[AliasNeedingEvidence] = []
+    seen: set[tuple[str, str]] = set()
+    normalized = _normalize_all(normalizer, [surface for surface, _ in rows])
+    for (surface, entry), folded in zip(rows, normalized, strict=True):
+        key = " ".join(_units(folded, first=False))
+        why = _why_common(key, common, frequent, safe) if key else ""
+        if not why or (surface, entry.id) in seen:
+            continue
+        seen.add((surface, entry.id))
+        if entry.type in _LIST_EVIDENCE:
+            then = (
+                "reported only after a cue word (منطقة، مدينة …) or beside another place in a list"
+            )
+        elif entry.type in _CUES:
+            then = f"reported only after a cue word for an {entry.type} (تنظيم، جماعة …)"
+        else:
+            then = f"never reported on its own: no word around it shows the {entry.type} is meant"
+        out.append(AliasNeedingEvidence(surface, entry.id, f"{why}; {then}"))
+    return out
+
+
+def aliases_needing_evidence(
+    gazetteer: Gazetteer,
+    *,
+    safe_words: Collection[str] = (),
+    common_words: Collection[str] = (),
+    shipped_word_lists: bool = True,
+) -> list[AliasNeedingEvidence]:
+    """The aliases of *gazetteer* that a :class:`Matcher` reports only with evidence, and why.
+
+    An alias is a common word when it is in the common-word list, or when
+    it is a single :func:`frequent_words` word not in *safe_words*.  Such an
+    alias of a place is reported only after a cue (منطقة الخليج) or beside
+    another place in a list; of an organisation, only after a cue (تنظيم
+    القاعدة); of a person or an agency, never on its own.  The word lists
+    are those a matcher built with the same arguments uses.
+
+    >>> from arnorm.gazetteer import Entry, Source
+    >>> own = Gazetteer("own", "1.0.0", [Entry(id="x", type="place", name="الساحل",
+    ...     name_en="Sahel", sources=(Source("example"),))])
+    >>> [(a.alias, a.entry_id) for a in aliases_needing_evidence(own)]
+    [('الساحل', 'x')]
+    >>> aliases_needing_evidence(own, safe_words={"الساحل"}, shipped_word_lists=False)
+    []
+    """
+    for words, label in ((common_words, "common_words"), (safe_words, "safe_words")):
+        if isinstance(words, str):
+            raise TypeError(f"{label} must be a collection of words, not a string")
+    normalizer = _search_normalizer()
+    common, safe = _word_lists(common_words, safe_words, shipped_word_lists, normalizer)
+    return _needing_evidence(gazetteer, None, common, safe, normalizer)
+
+
 def _strip_forms(token: str) -> list[tuple[str, int]]:
     """The token and its clitic-stripped forms, with how many letters were cut."""
     forms = [(token, 0)]
@@ -426,13 +541,17 @@ class Matcher:
     *gazetteers* defaults to the latest version of every shipped gazetteer;
     pass :class:`~arnorm.Gazetteer` objects to pin versions or use your own.
     *types* keeps only entries of those types.  *common_words* lists aliases
-    (normalized) that are also common words: they are reported only with
-    evidence around them (a cue such as منطقة before, or another name of the
-    same type in the same list); it defaults to the shipped list.  An alias
-    of one word that is one of the :func:`~arnorm.matcher.frequent_words` is a common word
-    too, unless it is in *safe_words*, which defaults to the shipped aliases
-    reviewed as names first (مصر، حماس): pass the frequent words of your own
-    gazetteer that are names, to report them alone.  *fuzzy* turns the
+    that are also common words: they are reported only with evidence around
+    them (a cue such as منطقة before, or another name of the same type in the
+    same list).  An alias of one word that is one of the
+    :func:`~arnorm.matcher.frequent_words` is a common word too, unless it is
+    in *safe_words*: pass the frequent words of your own gazetteer that are
+    names, to report them alone.  Both add to the shipped lists (the shipped
+    common words, and the shipped aliases reviewed as names first: مصر، حماس);
+    with *shipped_word_lists* false, only the words you give are used.
+    Building a matcher with a gazetteer of your own warns
+    (:class:`EvidenceWarning`) of each of its aliases that is a common word,
+    as :func:`aliases_needing_evidence` lists them.  *fuzzy* turns the
     dotless-skeleton and one-edit lookups on or off, *variants* the long-vowel
     and hamza-seat skeleton, *surnames* the matching of a person's surname
     alone.  *overlaps* is ``"longest"`` (leftmost-longest, no overlaps) or
@@ -461,6 +580,7 @@ class Matcher:
         types: Iterable[str] | None = None,
         common_words: Collection[str] | None = None,
         safe_words: Collection[str] | None = None,
+        shipped_word_lists: bool = True,
         fuzzy: bool = True,
         variants: bool = True,
         surnames: bool = True,
@@ -476,10 +596,14 @@ class Matcher:
             raise ValueError(
                 f"gazetteer {twice[0]!r} is given more than once; a match names one version"
             )
+        for words, label in ((common_words, "common_words"), (safe_words, "safe_words")):
+            if isinstance(words, str):
+                raise TypeError(f"{label} must be a collection of words, not a string")
         self._configure(
             types=types,
             common_words=common_words,
             safe_words=safe_words,
+            shipped_word_lists=shipped_word_lists,
             fuzzy=fuzzy,
             variants=variants,
             surnames=surnames,
@@ -488,6 +612,28 @@ class Matcher:
         )
         self._build()
         self._start()
+        self._warn_evidence()
+
+    def _warn_evidence(self) -> None:
+        """Warn of the aliases of the user's own gazetteers that will need evidence."""
+        found = [
+            alias
+            for gazetteer in self.gazetteers
+            if not _is_shipped(gazetteer)
+            for alias in _needing_evidence(
+                gazetteer, self.types, self._common, self._safe, self._normalizer
+            )
+        ]
+        if found:
+            shown = "; ".join(f"{a.alias!r} of {a.entry_id!r}: {a.reason}" for a in found[:20])
+            more = f"; and {len(found) - 20} more" if len(found) > 20 else ""
+            warnings.warn(
+                f"{len(found)} alias(es) of your gazetteer(s) are common words and are not"
+                f" reported on their own: {shown}{more}.  If they are names first, pass them"
+                " in safe_words=.",
+                EvidenceWarning,
+                stacklevel=3,
+            )
 
     def _configure(
         self,
@@ -495,6 +641,7 @@ class Matcher:
         types: Iterable[str] | None,
         common_words: Collection[str] | None,
         safe_words: Collection[str] | None,
+        shipped_word_lists: bool,
         fuzzy: bool,
         variants: bool,
         surnames: bool,
@@ -517,15 +664,15 @@ class Matcher:
         self.overlaps: Overlaps = overlaps
         self.min_score = min_score
         self._normalizer = _search_normalizer()
-        #: The word lists as given (None: the shipped ones), to rebuild the matcher elsewhere.
+        #: The word lists as given (None: none), to rebuild the matcher elsewhere.
         self._word_lists = (
             None if common_words is None else frozenset(common_words),
             None if safe_words is None else frozenset(safe_words),
         )
-        common = common_word_aliases() if common_words is None else common_words
-        self._common = frozenset(self._normalizer(w) for w in common)
-        safe = safe_word_aliases() if safe_words is None else safe_words
-        self._safe = frozenset(self._normalizer(w) for w in safe)
+        self._shipped_word_lists = shipped_word_lists
+        self._common, self._safe = _word_lists(
+            common_words or (), safe_words or (), shipped_word_lists, self._normalizer
+        )
         self._frequent = frequent_words()
 
     def _start(self) -> None:
@@ -566,6 +713,7 @@ class Matcher:
             ("types", self.types),
             ("common_words", self._word_lists[0]),
             ("safe_words", self._word_lists[1]),
+            ("shipped_word_lists", self._shipped_word_lists),
             ("fuzzy", self.fuzzy),
             ("variants", self.variants),
             ("surnames", self.surnames),
@@ -626,8 +774,8 @@ class Matcher:
             raise ValueError(f"{path}: not a matcher saved by arnorm (no {_SAVE_MAGIC!r} header)")
         try:
             state = _SafeUnpickler(io.BytesIO(data[len(_SAVE_MAGIC) :])).load()
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
-            raise ValueError(f"{path}: damaged matcher file: {exc}") from None
+        except Exception as exc:  # noqa: BLE001 - whatever the bytes make go wrong, they are damaged
+            raise ValueError(f"{path}: damaged matcher file: {exc!s:.200}") from None
         return _from_state(state, where=str(path))
 
     # -- building ----------------------------------------------------------
@@ -681,9 +829,7 @@ class Matcher:
             entry_type = entries[owners[row]].type
             if kind == _EXACT and self.surnames and len(units) >= 2 and entry_type == "person":
                 surnames.append((units[-1], owners[row]))
-            if kind != _SURNAME and (
-                key in common or (" " not in key and key in frequent and key not in safe)
-            ):
+            if kind != _SURNAME and _why_common(key, common, frequent, safe):
                 kinds[row] = _COMMON
                 if entry_type not in _CUES:
                     continue  # no evidence can ever show it is meant as a name: never reported
@@ -1404,21 +1550,220 @@ def _unplain(value: Any) -> Any:
 
 
 def _from_state(state: dict[str, Any], where: str = "pickled matcher") -> Matcher:
-    """A matcher from :meth:`Matcher._state`, without building its index again."""
+    """A matcher from :meth:`Matcher._state`, without building its index again.
+
+    Every part of *state* is checked first (:func:`_check_state`): a file
+    crafted or damaged raises :class:`ValueError` saying what is wrong, never
+    another error, now or later in :meth:`Matcher.find`.
+    """
     if not isinstance(state, dict) or state.get("format") != _STATE_FORMAT:
         raise ValueError(f"{where}: not a matcher of format {_STATE_FORMAT}")
     if state.get("arnorm") != _arnorm_version():
         raise ValueError(
-            f"{where}: saved by arnorm {state.get('arnorm')}, this is arnorm"
+            f"{where}: saved by arnorm {state.get('arnorm')!r:.40}, this is arnorm"
             f" {_arnorm_version()}; build the matcher again and save it"
         )
+    options, index = _check_state(state, where)
     matcher = Matcher.__new__(Matcher)
     matcher.gazetteers = tuple(state["gazetteers"])
-    matcher._configure(**dict(state["options"]))
+    matcher._configure(**options)
     for name in _INDEX_FIELDS:
-        setattr(matcher, name, _unplain(state["index"][name]))
+        setattr(matcher, name, index[name])
     matcher._start()
     return matcher
+
+
+#: The keyword arguments a saved matcher holds, and the check of each value.
+_OPTION_CHECKS: Final[dict[str, tuple[str, Callable[[Any], bool]]]] = {
+    "types": (
+        "None or a frozenset of entry types",
+        lambda v: v is None or (isinstance(v, frozenset) and v <= set(ENTRY_TYPES)),
+    ),
+    "common_words": ("None or a frozenset of words", lambda v: v is None or _words_ok(v)),
+    "safe_words": ("None or a frozenset of words", lambda v: v is None or _words_ok(v)),
+    "shipped_word_lists": ("a bool", lambda v: isinstance(v, bool)),
+    "fuzzy": ("a bool", lambda v: isinstance(v, bool)),
+    "variants": ("a bool", lambda v: isinstance(v, bool)),
+    "surnames": ("a bool", lambda v: isinstance(v, bool)),
+    "overlaps": ("'longest' or 'all'", lambda v: isinstance(v, str) and v in ("longest", "all")),
+    "min_score": (
+        "a number from 0 to 1",
+        lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 1,
+    ),
+}
+#: The longest word a saved matcher's word lists may hold (each is normalized on loading).
+_MAX_LIST_WORD: Final = 1000
+
+
+def _words_ok(value: object) -> bool:
+    return isinstance(value, frozenset) and all(
+        isinstance(w, str) and len(w) <= _MAX_LIST_WORD for w in value
+    )
+
+
+def _is_str(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_opt_str(value: object) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _check_entry(entry: object) -> str:
+    """What is wrong with *entry* as a gazetteer record (an empty string: nothing)."""
+    if not isinstance(entry, Entry):
+        return f"{type(entry).__name__} in place of an Entry"
+    for field, ok in (
+        ("id", _is_str),
+        ("name", _is_str),
+        ("name_en", _is_str),
+        ("country", _is_opt_str),
+        ("part_of", _is_opt_str),
+        ("valid_from", _is_opt_str),
+        ("valid_to", _is_opt_str),
+        ("notes", _is_opt_str),
+    ):
+        if not ok(getattr(entry, field, None)):
+            return f"field {field} is {type(getattr(entry, field, None)).__name__}"
+    if entry.type not in ENTRY_TYPES:
+        return f"type {entry.type!r:.40} is none of {', '.join(ENTRY_TYPES)}"
+    for field in ("aliases", "abbreviations"):
+        value = getattr(entry, field, None)
+        if not isinstance(value, tuple) or not all(map(_is_str, value)):
+            return f"field {field} is not a tuple of strings"
+    sources = getattr(entry, "sources", None)
+    if not isinstance(sources, tuple) or not all(
+        isinstance(x, Source)
+        and _is_str(getattr(x, "title", None))
+        and _is_opt_str(getattr(x, "publisher", None))
+        and _is_opt_str(getattr(x, "url", None))
+        for x in sources
+    ):
+        return "field sources is not a tuple of Source records"
+    roles = getattr(entry, "roles", None)
+    if not isinstance(roles, tuple) or not all(
+        isinstance(x, Role)
+        and _is_str(getattr(x, "title", None))
+        and all(
+            _is_opt_str(getattr(x, f, None)) for f in ("title_en", "organization", "start", "end")
+        )
+        for x in roles
+    ):
+        return "field roles is not a tuple of Role records"
+    return ""
+
+
+def _check_state(state: dict[str, Any], where: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The options and the index of a saved matcher, once every part of them is checked.
+
+    Raises :class:`ValueError` naming the first part that is not as :meth:`Matcher._state`
+    writes it.  Each check costs a constant for each item of the file (word lists are
+    the only thing normalized, and their words are short), so a crafted file cannot make
+    loading slower than its size.
+    """
+
+    def bad(what: str) -> NoReturn:
+        raise ValueError(f"{where}: damaged matcher file: {what}")
+
+    keys = set(state)
+    if keys != {"format", "arnorm", "gazetteers", "options", "index"}:
+        bad(f"unexpected keys {sorted(map(str, keys))!r:.200}")
+    gazetteers = state["gazetteers"]
+    if not isinstance(gazetteers, tuple) or not all(isinstance(g, Gazetteer) for g in gazetteers):
+        bad("gazetteers is not a tuple of Gazetteer objects")
+    checked: set[int] = set()
+    for g in gazetteers:
+        if not (_is_str(g.name) and _is_str(g.version) and _is_opt_str(g.sha256)):
+            bad("a gazetteer's name, version or sha256 is not a string")
+        for entry in g:
+            problem = _check_entry(entry)
+            if problem:
+                bad(f"gazetteer {g.name!r:.60}: an entry: {problem}")
+            checked.add(id(entry))
+    # options
+    raw = state["options"]
+    if not isinstance(raw, tuple) or not all(
+        isinstance(o, tuple) and len(o) == 2 and isinstance(o[0], str) for o in raw
+    ):
+        bad("options is not a tuple of (name, value) pairs")
+    options = dict(raw)
+    if len(options) != len(raw):
+        bad("an option is given twice")
+    unknown = sorted(set(options) - set(_OPTION_CHECKS))
+    if unknown:
+        bad(f"unknown option(s) {', '.join(repr(k)[:40] for k in unknown[:5])}")
+    missing = sorted(set(_OPTION_CHECKS) - set(options))
+    if missing:
+        bad(f"missing option(s) {', '.join(missing)}")
+    for name, (expected, ok) in _OPTION_CHECKS.items():
+        if not ok(options[name]):
+            bad(f"option {name} is not {expected}")
+    # index
+    raw_index = state["index"]
+    if not isinstance(raw_index, dict) or set(raw_index) != set(_INDEX_FIELDS):
+        bad(f"index does not hold exactly the fields {', '.join(_INDEX_FIELDS)}")
+    try:
+        index = {name: _unplain(raw_index[name]) for name in _INDEX_FIELDS}
+    except (TypeError, ValueError, IndexError) as exc:
+        bad(f"index: {exc}")
+    _check_index(index, len(gazetteers), checked, bad)
+    return options, index
+
+
+def _check_index(
+    index: dict[str, Any], n_gazetteers: int, checked: set[int], bad: Callable[[str], NoReturn]
+) -> None:
+    """Check the index fields of a saved matcher against each other (see :meth:`Matcher._build`)."""
+
+    def ints_below(values: Iterable[Any], limit: int) -> bool:
+        return all(isinstance(v, int) and 0 <= v < limit for v in values)
+
+    entries = index["_entries"]
+    if not isinstance(entries, list):
+        bad("index: _entries is not a list")
+    for entry in entries:
+        if id(entry) not in checked:
+            problem = _check_entry(entry)
+            if problem:
+                bad(f"index: _entries: {problem}")
+    n_entries = len(entries)
+    entry_gaz = index["_entry_gaz"]
+    if not isinstance(entry_gaz, list) or len(entry_gaz) != n_entries:
+        bad("index: _entry_gaz is not a list as long as _entries")
+    if not ints_below(entry_gaz, n_gazetteers):
+        bad("index: _entry_gaz names a gazetteer that is not there")
+    a_entry, a_kind, a_surface = index["_a_entry"], index["_a_kind"], index["_a_surface"]
+    if not (isinstance(a_entry, array.array) and a_entry.typecode == "i"):
+        bad("index: _a_entry is not an array of ints")
+    if not isinstance(a_kind, bytearray) or not isinstance(a_surface, list):
+        bad("index: _a_kind is not a bytearray or _a_surface not a list")
+    n_rows = len(a_surface)
+    if len(a_entry) != n_rows or len(a_kind) != n_rows:
+        bad("index: _a_entry, _a_kind and _a_surface differ in length")
+    if n_rows and (min(a_entry) < 0 or max(a_entry) >= n_entries):
+        bad("index: _a_entry names an entry that is not there")
+    if n_rows and max(a_kind) >= len(_KIND_NAMES):
+        bad("index: _a_kind holds an unknown kind")
+    if not all(map(_is_str, a_surface)):
+        bad("index: _a_surface is not a list of strings")
+    phrases, prefixes, words = index["_phrases"], index["_prefixes"], index["_words"]
+    if not isinstance(phrases, dict) or not all(map(_is_str, phrases)):
+        bad("index: _phrases is not a dict of strings")
+    for rows in phrases.values():
+        if not isinstance(rows, int | list) or not ints_below(
+            (rows,) if isinstance(rows, int) else rows, n_rows
+        ):
+            bad("index: _phrases names an alias row that is not there")
+    if not isinstance(prefixes, set) or not all(map(_is_str, prefixes)):
+        bad("index: _prefixes is not a set of strings")
+    if not isinstance(words, list) or not all(map(_is_str, words)):
+        bad("index: _words is not a list of strings")
+    for name in ("_loose", "_dotless", "_deleted"):
+        table = index[name]
+        if not (isinstance(table, array.array) and table.typecode == "Q"):
+            bad(f"index: {name} is not an array of 8-byte unsigned ints")
+        if table and max(v & _INDEX_MASK for v in table) >= len(words):
+            bad(f"index: {name} names a word that is not there")
 
 
 class _SafeUnpickler(pickle.Unpickler):
