@@ -550,8 +550,8 @@ class Matcher:
     common words, and the shipped aliases reviewed as names first: مصر، حماس);
     with *shipped_word_lists* false, only the words you give are used.
     Building a matcher with a gazetteer of your own warns
-    (:class:`EvidenceWarning`) of each of its aliases that is a common word,
-    as :func:`aliases_needing_evidence` lists them.  *fuzzy* turns the
+    (``arnorm.EvidenceWarning``) of each of its aliases that is a common word,
+    as ``arnorm.matcher.aliases_needing_evidence`` lists them.  *fuzzy* turns the
     dotless-skeleton and one-edit lookups on or off, *variants* the long-vowel
     and hamza-seat skeleton, *surnames* the matching of a person's surname
     alone.  *overlaps* is ``"longest"`` (leftmost-longest, no overlaps) or
@@ -724,7 +724,9 @@ class Matcher:
     def __reduce__(self) -> tuple[Any, ...]:
         shipped = tuple((g.name, g.version) for g in self.gazetteers)
         if all(_is_shipped(g) for g in self.gazetteers):
-            return (_shipped_matcher, (shipped, self._options()))
+            # the options that differ from the defaults: a pickle of a few hundred bytes
+            options = tuple((k, v) for k, v in self._options() if _DEFAULTS.get(k, k) != v)
+            return (_shipped_matcher, (shipped, options))
         return (_from_state, (self._state(),))
 
     def _state(self) -> dict[str, Any]:
@@ -1496,6 +1498,18 @@ _INDEX_FIELDS: Final = (
     "_dotless",
     "_deleted",
 )
+#: The options a matcher has unless told otherwise (see ``Matcher.__init__``).
+_DEFAULTS: Final[dict[str, object]] = {
+    "types": None,
+    "common_words": None,
+    "safe_words": None,
+    "shipped_word_lists": True,
+    "fuzzy": True,
+    "variants": True,
+    "surnames": True,
+    "overlaps": "longest",
+    "min_score": 0.0,
+}
 #: Matchers of shipped gazetteers, by (names and versions, options): one build a process.
 _SHIPPED: dict[tuple[Any, ...], Matcher] = {}
 
