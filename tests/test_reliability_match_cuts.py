@@ -67,9 +67,7 @@ texts = st.lists(
 
 
 @settings(max_examples=60)
-@given(
-    text=texts, piece=st.sampled_from([1500, 2500]), mode=st.sampled_from(["longest", "all"])
-)
+@given(text=texts, piece=st.sampled_from([1500, 2500]), mode=st.sampled_from(["longest", "all"]))
 def test_windows_find_what_one_piece_finds(
     matchers: dict[str, Matcher], text: str, piece: int, mode: str
 ) -> None:
