@@ -1273,7 +1273,11 @@ class Matcher:
                         if (
                             obj.kind == "common"
                             and obj.entry.type not in _LIST_EVIDENCE
-                            and not (i and obj.entry.type in cues_of(tokens[i - 1]))
+                            and not (
+                                i
+                                and "\n" not in seps[i]
+                                and obj.entry.type in cues_of(tokens[i - 1])
+                            )
                         ):
                             continue  # its only evidence would be a cue just before
                         hits.append(new_hit((i, j, cut, obj, factor, methods)))
@@ -1339,7 +1343,7 @@ class Matcher:
         """
         by_span: dict[tuple[int, int, int], list[_Hit]] = {}
         if any(hit.alias.kind == "common" for hit in hits):
-            hits = self._with_evidence(hits, words.tokens)
+            hits = self._with_evidence(hits, words.tokens, words.seps)
         min_score = self.min_score
         to_original = offsets._span  # every hit spans at least one letter of the text
         offset = words.offset
@@ -1392,7 +1396,7 @@ class Matcher:
                 others,
             )
 
-    def _with_evidence(self, hits: list[_Hit], tokens: list[str]) -> list[_Hit]:
+    def _with_evidence(self, hits: list[_Hit], tokens: list[str], seps: list[str]) -> list[_Hit]:
         """*hits* less the common-word hits that nothing around shows to be names."""
         # only the hits right before or after a common-word hit are evidence
         near: set[int] = set()
@@ -1409,7 +1413,7 @@ class Matcher:
         return [
             hit
             for hit in hits
-            if hit.alias.kind != "common" or _evidence(hit, tokens, starting, ending, cues_of)
+            if hit.alias.kind != "common" or _evidence(hit, tokens, seps, starting, ending, cues_of)
         ]
 
     def _cues_of(self, token: str) -> frozenset[str]:
@@ -1923,28 +1927,33 @@ def _probe_bytes(table: array.array[int], key: bytes) -> list[int]:
 def _evidence(
     hit: _Hit,
     tokens: list[str],
+    seps: list[str],
     starting: dict[int, list[_Hit]],
     ending: dict[int, list[_Hit]],
     cues_of: Callable[[str], frozenset[str]],
 ) -> bool:
-    """A common-word alias counts only with evidence around it.
+    """A common-word alias counts only with evidence around it, on its line.
 
     Evidence is a cue word of the entry's type just before it (منطقة الخليج،
     تنظيم القاعدة) or, for places, another place in the same list
-    (بالخليج أو أوربا).
+    (بالخليج أو أوربا).  Nothing on another line counts: a line is matched
+    the same alone as in its text (``seps[i]`` is what precedes word *i*).
     """
     kind = hit.alias.entry.type
     if kind not in _CUES:
         return False
-    if hit.ti > 0 and kind in cues_of(tokens[hit.ti - 1]):
+    ti, tj = hit.ti, hit.tj
+    before = ti > 0 and "\n" not in seps[ti]  # the word before is on the same line
+    if before and kind in cues_of(tokens[ti - 1]):
         return True
     if kind not in _LIST_EVIDENCE or not starting:
         return False
-    neighbours = [*starting.get(hit.tj, ()), *ending.get(hit.ti, ())]
-    if hit.tj < len(tokens) and tokens[hit.tj] in _CONJUNCTIONS:
-        neighbours += starting.get(hit.tj + 1, ())
-    if hit.ti > 0 and tokens[hit.ti - 1] in _CONJUNCTIONS:
-        neighbours += ending.get(hit.ti - 1, ())
+    after = tj < len(tokens) and "\n" not in seps[tj]
+    neighbours = [*(starting.get(tj, ()) if after else ()), *(ending.get(ti, ()) if before else ())]
+    if after and tokens[tj] in _CONJUNCTIONS and "\n" not in seps[tj + 1]:
+        neighbours += starting.get(tj + 1, ())
+    if before and tokens[ti - 1] in _CONJUNCTIONS and "\n" not in seps[ti - 1]:
+        neighbours += ending.get(ti - 1, ())
     return any(other.alias.entry.type == kind for other in neighbours)
 
 

@@ -133,3 +133,21 @@ def test_a_long_chunk_is_matched_in_bounded_memory(
         tracemalloc.stop()
     assert [m.start for m in found] == [1, len(text) - 6]
     assert peak < 6_000_000  # the text itself is 200 KB; a window's work about 2 MB
+
+
+def test_evidence_for_a_common_word_stays_on_its_line() -> None:
+    """Found by the review's fuzzing: الساحل took the place on the line before as its list."""
+    matcher = Matcher()
+    text = "الرباط\nالساحل والصحراءالرباط"
+    assert [m.id for m in matcher.find(text)] == ["ma-rabat"]
+    assert [m.id for m in matcher.find("في منطقة الخليج")] == ["region-gulf"]
+    assert [m.id for m in matcher.find("في منطقة\nالخليج")] == []
+    assert [m.id for m in matcher.find("سواء بالخليج أو\nأوربا")] == ["region-europe"]
+
+
+@settings(max_examples=60)
+@given(text=texts)
+def test_iter_chunks_over_lines_equals_find(matchers: dict[str, Matcher], text: str) -> None:
+    matcher = matchers["longest"]
+    lines = text.splitlines(keepends=True)
+    assert list(matcher.iter_chunks(lines)) == matcher.find(text)
