@@ -20,7 +20,7 @@ from .gazetteer import (
     available_gazetteers,
     load_gazetteer,
 )
-from .matcher import Candidate, Match, Matcher
+from .matcher import Candidate, EvidenceWarning, Match, Matcher
 from .normalizer import (
     PROFILES,
     Change,
@@ -44,6 +44,7 @@ __all__ = [
     "Candidate",
     "Change",
     "Entry",
+    "EvidenceWarning",
     "Explanation",
     "Gazetteer",
     "GazetteerError",

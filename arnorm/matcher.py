@@ -30,10 +30,12 @@ import itertools
 import os
 import pickle
 import re
+import threading
+import warnings
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Final, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple, NoReturn
 
 from ._align import OffsetMap
 from ._io import AtomicFile
@@ -43,6 +45,8 @@ from .gazetteer import (
     EntryType,
     Gazetteer,
     GazetteerError,
+    Role,
+    Source,
     _data_dir,
     available_gazetteers,
     common_word_aliases,
@@ -54,9 +58,12 @@ from .normalizer import Normalizer, NormalizerConfig
 __all__ = [
     "METHODS",
     "SCORES",
+    "AliasNeedingEvidence",
     "Candidate",
+    "EvidenceWarning",
     "Match",
     "Matcher",
+    "aliases_needing_evidence",
     "frequent_words",
 ]
 
@@ -92,6 +99,8 @@ _CUES: Final[dict[str, frozenset[str]]] = {
         | {"قياده", "معاقل", "خلايا", "خليه", "امير"}
     ),
 }
+#: The longest a cue can be, with its clitics.
+_LONGEST_CUE: Final = max(len(w) for words in _CUES.values() for w in words) + 3
 #: Entry types whose common-word alias is also shown a name by a list of others of its type
 #: (بالخليج أو أوربا); for the other types only a cue just before it counts.
 _LIST_EVIDENCE: Final = frozenset({"place"})
@@ -153,8 +162,15 @@ _MIN_EDIT = 8
 _MIN_EDIT_ALONE = 8
 _TOKEN: Final = re.compile(r"[^\W_]+")
 _SPLIT: Final = re.compile(r"([^\W_]+)")
-_CACHE_LIMIT: Final = 1 << 18
-_PIECE: Final = 1 << 16
+#: How many entries each of a matcher's caches holds before it starts afresh.
+_CACHE_LIMIT = 1 << 18
+#: Letters a word may have beyond the longest word of the index and still be looked up:
+#: clitics (at most three letters) and long vowels a variant spelling adds.
+_LONG_MARGIN: Final = 4
+#: :meth:`Matcher.find` works through a longer text windows of about this many characters.
+_PIECE = 1 << 16
+#: A window grows up to this many times :data:`_PIECE` to hold enough whole words.
+_PIECE_GROWTH: Final = 2
 
 Overlaps = Literal["longest", "all"]
 
@@ -256,6 +272,115 @@ def frequent_words() -> frozenset[str]:
         lines = path.read_text(encoding="utf-8").splitlines()
         _FREQUENT = frozenset(w for w in lines if w and not w.startswith("#"))
     return _FREQUENT
+
+
+class EvidenceWarning(UserWarning):
+    """Aliases of a gazetteer of your own are common words: they need evidence to be reported."""
+
+
+class AliasNeedingEvidence(NamedTuple):
+    """An alias that is reported only with evidence around it, and why."""
+
+    #: The alias as the gazetteer writes it.
+    alias: str
+    #: The id of its entry.
+    entry_id: str
+    #: Why it needs evidence, and what evidence counts for its entry's type.
+    reason: str
+
+
+def _why_common(
+    key: str, common: frozenset[str], frequent: frozenset[str], safe: frozenset[str]
+) -> str:
+    """Why the normalized alias *key* is a common word (an empty string: it is not)."""
+    if key in common:
+        return "it is in the list of common words"
+    if " " not in key and key in frequent and key not in safe:
+        return "it is a frequent Arabic word (and not in safe_words)"
+    return ""
+
+
+def _word_lists(
+    common_words: Iterable[str],
+    safe_words: Iterable[str],
+    shipped: bool,
+    normalizer: Normalizer,
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The common and safe words a matcher uses (normalized): the given ones, and the shipped."""
+    common = {normalizer(w) for w in common_words}
+    safe = {normalizer(w) for w in safe_words}
+    if shipped:
+        common.update(common_word_aliases())
+        safe.update(safe_word_aliases())
+    return frozenset(common), frozenset(safe)
+
+
+def _needing_evidence(
+    gazetteer: Gazetteer,
+    types: frozenset[str] | None,
+    common: frozenset[str],
+    safe: frozenset[str],
+    normalizer: Normalizer,
+) -> list[AliasNeedingEvidence]:
+    """The aliases of *gazetteer* that a matcher with these word lists treats as common words."""
+    rows: list[tuple[str, Entry]] = [
+        (surface, entry)
+        for entry in gazetteer
+        if types is None or entry.type in types
+        for surface, _ in _surfaces(entry)
+    ]
+    frequent = frequent_words()
+    out: list[AliasNeedingEvidence] = []
+    seen: set[tuple[str, str]] = set()
+    normalized = _normalize_all(normalizer, [surface for surface, _ in rows])
+    for (surface, entry), folded in zip(rows, normalized, strict=True):
+        key = " ".join(_units(folded, first=False))
+        why = _why_common(key, common, frequent, safe) if key else ""
+        if not why or (surface, entry.id) in seen:
+            continue
+        seen.add((surface, entry.id))
+        if entry.type in _LIST_EVIDENCE:
+            then = (
+                "reported only after a cue word (منطقة، مدينة …) or beside another place in a list"
+            )
+        elif entry.type in _CUES:
+            then = f"reported only after a cue word for an {entry.type} (تنظيم، جماعة …)"
+        else:
+            then = f"never reported on its own: no word around it shows the {entry.type} is meant"
+        out.append(AliasNeedingEvidence(surface, entry.id, f"{why}; {then}"))
+    return out
+
+
+def aliases_needing_evidence(
+    gazetteer: Gazetteer,
+    *,
+    safe_words: Collection[str] = (),
+    common_words: Collection[str] = (),
+    shipped_word_lists: bool = True,
+) -> list[AliasNeedingEvidence]:
+    """The aliases of *gazetteer* that a :class:`Matcher` reports only with evidence, and why.
+
+    An alias is a common word when it is in the common-word list, or when
+    it is a single :func:`frequent_words` word not in *safe_words*.  Such an
+    alias of a place is reported only after a cue (منطقة الخليج) or beside
+    another place in a list; of an organisation, only after a cue (تنظيم
+    القاعدة); of a person or an agency, never on its own.  The word lists
+    are those a matcher built with the same arguments uses.
+
+    >>> from arnorm.gazetteer import Entry, Source
+    >>> own = Gazetteer("own", "1.0.0", [Entry(id="x", type="place", name="الساحل",
+    ...     name_en="Sahel", sources=(Source("example"),))])
+    >>> [(a.alias, a.entry_id) for a in aliases_needing_evidence(own)]
+    [('الساحل', 'x')]
+    >>> aliases_needing_evidence(own, safe_words={"الساحل"}, shipped_word_lists=False)
+    []
+    """
+    for words, label in ((common_words, "common_words"), (safe_words, "safe_words")):
+        if isinstance(words, str):
+            raise TypeError(f"{label} must be a collection of words, not a string")
+    normalizer = _search_normalizer()
+    common, safe = _word_lists(common_words, safe_words, shipped_word_lists, normalizer)
+    return _needing_evidence(gazetteer, None, common, safe, normalizer)
 
 
 def _strip_forms(token: str) -> list[tuple[str, int]]:
@@ -416,13 +541,17 @@ class Matcher:
     *gazetteers* defaults to the latest version of every shipped gazetteer;
     pass :class:`~arnorm.Gazetteer` objects to pin versions or use your own.
     *types* keeps only entries of those types.  *common_words* lists aliases
-    (normalized) that are also common words: they are reported only with
-    evidence around them (a cue such as منطقة before, or another name of the
-    same type in the same list); it defaults to the shipped list.  An alias
-    of one word that is one of the :func:`~arnorm.matcher.frequent_words` is a common word
-    too, unless it is in *safe_words*, which defaults to the shipped aliases
-    reviewed as names first (مصر، حماس): pass the frequent words of your own
-    gazetteer that are names, to report them alone.  *fuzzy* turns the
+    that are also common words: they are reported only with evidence around
+    them (a cue such as منطقة before, or another name of the same type in the
+    same list).  An alias of one word that is one of the
+    :func:`~arnorm.matcher.frequent_words` is a common word too, unless it is
+    in *safe_words*: pass the frequent words of your own gazetteer that are
+    names, to report them alone.  Both add to the shipped lists (the shipped
+    common words, and the shipped aliases reviewed as names first: مصر، حماس);
+    with *shipped_word_lists* false, only the words you give are used.
+    Building a matcher with a gazetteer of your own warns
+    (``arnorm.EvidenceWarning``) of each of its aliases that is a common word,
+    as ``arnorm.matcher.aliases_needing_evidence`` lists them.  *fuzzy* turns the
     dotless-skeleton and one-edit lookups on or off, *variants* the long-vowel
     and hamza-seat skeleton, *surnames* the matching of a person's surname
     alone.  *overlaps* is ``"longest"`` (leftmost-longest, no overlaps) or
@@ -433,6 +562,11 @@ class Matcher:
     and versions travel, and each process builds the matcher once); one built
     from your own gazetteers pickles with its index, which loads faster than
     it builds.  :meth:`save` and :meth:`load` keep that index in a file.
+
+    One matcher may be shared by any number of threads, and used for any
+    amount of text: its caches are bounded, hold only complete entries, are
+    cleared or swapped only between words, and each call keeps its own
+    state, so results never depend on what was matched before or alongside.
 
     >>> m = Matcher([load_gazetteer("places")], types=["place"])
     >>> [(x.text, x.name_en) for x in m.find("من أبو ظبي إلى أبوظبي")]
@@ -446,6 +580,7 @@ class Matcher:
         types: Iterable[str] | None = None,
         common_words: Collection[str] | None = None,
         safe_words: Collection[str] | None = None,
+        shipped_word_lists: bool = True,
         fuzzy: bool = True,
         variants: bool = True,
         surnames: bool = True,
@@ -461,10 +596,14 @@ class Matcher:
             raise ValueError(
                 f"gazetteer {twice[0]!r} is given more than once; a match names one version"
             )
+        for words, label in ((common_words, "common_words"), (safe_words, "safe_words")):
+            if isinstance(words, str):
+                raise TypeError(f"{label} must be a collection of words, not a string")
         self._configure(
             types=types,
             common_words=common_words,
             safe_words=safe_words,
+            shipped_word_lists=shipped_word_lists,
             fuzzy=fuzzy,
             variants=variants,
             surnames=surnames,
@@ -473,6 +612,28 @@ class Matcher:
         )
         self._build()
         self._start()
+        self._warn_evidence()
+
+    def _warn_evidence(self) -> None:
+        """Warn of the aliases of the user's own gazetteers that will need evidence."""
+        found = [
+            alias
+            for gazetteer in self.gazetteers
+            if not _is_shipped(gazetteer)
+            for alias in _needing_evidence(
+                gazetteer, self.types, self._common, self._safe, self._normalizer
+            )
+        ]
+        if found:
+            shown = "; ".join(f"{a.alias!r} of {a.entry_id!r}: {a.reason}" for a in found[:20])
+            more = f"; and {len(found) - 20} more" if len(found) > 20 else ""
+            warnings.warn(
+                f"{len(found)} alias(es) of your gazetteer(s) are common words and are not"
+                f" reported on their own: {shown}{more}.  If they are names first, pass them"
+                " in safe_words=.",
+                EvidenceWarning,
+                stacklevel=3,
+            )
 
     def _configure(
         self,
@@ -480,6 +641,7 @@ class Matcher:
         types: Iterable[str] | None,
         common_words: Collection[str] | None,
         safe_words: Collection[str] | None,
+        shipped_word_lists: bool,
         fuzzy: bool,
         variants: bool,
         surnames: bool,
@@ -502,15 +664,15 @@ class Matcher:
         self.overlaps: Overlaps = overlaps
         self.min_score = min_score
         self._normalizer = _search_normalizer()
-        #: The word lists as given (None: the shipped ones), to rebuild the matcher elsewhere.
+        #: The word lists as given (None: none), to rebuild the matcher elsewhere.
         self._word_lists = (
             None if common_words is None else frozenset(common_words),
             None if safe_words is None else frozenset(safe_words),
         )
-        common = common_word_aliases() if common_words is None else common_words
-        self._common = frozenset(self._normalizer(w) for w in common)
-        safe = safe_word_aliases() if safe_words is None else safe_words
-        self._safe = frozenset(self._normalizer(w) for w in safe)
+        self._shipped_word_lists = shipped_word_lists
+        self._common, self._safe = _word_lists(
+            common_words or (), safe_words or (), shipped_word_lists, self._normalizer
+        )
         self._frequent = frequent_words()
 
     def _start(self) -> None:
@@ -530,8 +692,14 @@ class Matcher:
             for kind, score in (("exact", 1.0), ("abbreviation", SCORES["abbreviation"]))
             if score >= self.min_score
         )
-        self._live: set[str] = set()
-        self._known: set[str] = set()
+        #: The words tested for whether they may start a name, and those that may,
+        #: swapped whole for new sets when full (see :meth:`_live_words`).
+        self._tested: tuple[set[str], set[str]] = (set(), set())
+        #: Longer words are in no name and have no fuzzy keys: they are never cached.
+        self._longest = max(map(len, self._words), default=0) + _LONG_MARGIN
+        self._alias_lock = threading.Lock()
+        #: The most words a name spans in a text (a particle and its word are two).
+        self._name_words = 2 * max((key.count(" ") + 1 for key in self._phrases), default=1)
 
     def __repr__(self) -> str:
         names = ", ".join(f"{g.name}@{g.version}" for g in self.gazetteers)
@@ -545,6 +713,7 @@ class Matcher:
             ("types", self.types),
             ("common_words", self._word_lists[0]),
             ("safe_words", self._word_lists[1]),
+            ("shipped_word_lists", self._shipped_word_lists),
             ("fuzzy", self.fuzzy),
             ("variants", self.variants),
             ("surnames", self.surnames),
@@ -555,7 +724,9 @@ class Matcher:
     def __reduce__(self) -> tuple[Any, ...]:
         shipped = tuple((g.name, g.version) for g in self.gazetteers)
         if all(_is_shipped(g) for g in self.gazetteers):
-            return (_shipped_matcher, (shipped, self._options()))
+            # the options that differ from the defaults: a pickle of a few hundred bytes
+            options = tuple((k, v) for k, v in self._options() if _DEFAULTS.get(k, k) != v)
+            return (_shipped_matcher, (shipped, options))
         return (_from_state, (self._state(),))
 
     def _state(self) -> dict[str, Any]:
@@ -605,8 +776,8 @@ class Matcher:
             raise ValueError(f"{path}: not a matcher saved by arnorm (no {_SAVE_MAGIC!r} header)")
         try:
             state = _SafeUnpickler(io.BytesIO(data[len(_SAVE_MAGIC) :])).load()
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
-            raise ValueError(f"{path}: damaged matcher file: {exc}") from None
+        except Exception as exc:  # noqa: BLE001 - whatever the bytes make go wrong, they are damaged
+            raise ValueError(f"{path}: damaged matcher file: {exc!s:.200}") from None
         return _from_state(state, where=str(path))
 
     # -- building ----------------------------------------------------------
@@ -660,9 +831,7 @@ class Matcher:
             entry_type = entries[owners[row]].type
             if kind == _EXACT and self.surnames and len(units) >= 2 and entry_type == "person":
                 surnames.append((units[-1], owners[row]))
-            if kind != _SURNAME and (
-                key in common or (" " not in key and key in frequent and key not in safe)
-            ):
+            if kind != _SURNAME and _why_common(key, common, frequent, safe):
                 kinds[row] = _COMMON
                 if entry_type not in _CUES:
                     continue  # no evidence can ever show it is meant as a name: never reported
@@ -755,17 +924,21 @@ class Matcher:
     def _alias(self, row: int) -> _Alias:
         alias = self._aliases[row]
         if alias is None:
-            owner = self._a_entry[row]
-            gaz = self.gazetteers[self._entry_gaz[owner]]
-            alias = _Alias(
-                self._entries[owner],
-                gaz.name,
-                gaz.version,
-                self._a_surface[row],
-                _KIND_NAMES[self._a_kind[row]],
-                owner,
-            )
-            self._aliases[row] = alias
+            # one object a row, even between threads: the rank cache is keyed by its id
+            with self._alias_lock:
+                alias = self._aliases[row]
+                if alias is None:
+                    owner = self._a_entry[row]
+                    gaz = self.gazetteers[self._entry_gaz[owner]]
+                    alias = _Alias(
+                        self._entries[owner],
+                        gaz.name,
+                        gaz.version,
+                        self._a_surface[row],
+                        _KIND_NAMES[self._a_kind[row]],
+                        owner,
+                    )
+                    self._aliases[row] = alias
         return alias
 
     def _starts(self, token: str) -> tuple[_State, ...]:
@@ -787,9 +960,10 @@ class Matcher:
                 )
                 for word, cut, factor, method in self._first(token)
             )
-            if len(self._start_cache) >= _CACHE_LIMIT:
-                self._start_cache.clear()
-            self._start_cache[token] = starts
+            if len(token) <= self._longest:
+                if len(self._start_cache) >= _CACHE_LIMIT:
+                    self._start_cache.clear()
+                self._start_cache[token] = starts
         return starts
 
     # -- looking words up --------------------------------------------------
@@ -802,8 +976,8 @@ class Matcher:
         ``variant*``, dropped for a name of one word): أوربا alone is
         a common spelling the gazetteer must list, not a variant to guess.
         """
-        if not _is_arabic(form):
-            return []
+        if len(form) > self._longest or not _is_arabic(form):
+            return []  # a word longer than any of the index's is no variant or typo of one
         out: dict[str, tuple[float, str]] = {}
         words = self._words
         if self.variants and len(form) >= _MIN_VARIANT:
@@ -836,6 +1010,8 @@ class Matcher:
         cached = self._first_cache.get(token)
         if cached is not None:
             return cached
+        if len(token) > self._longest:
+            return ()  # every form of it is longer than any word of a name
         phrases, prefixes = self._phrases, self._prefixes
         forms = _strip_forms(token)
         found: list[tuple[str, int, float, str]] = [
@@ -851,7 +1027,7 @@ class Matcher:
                         found.append((word, cut, factor, method))
         result = tuple(found)
         if len(self._first_cache) >= _CACHE_LIMIT:
-            self._first_cache.clear()
+            self._first_cache.clear()  # between words: a result is never half cached
         self._first_cache[token] = result
         return result
 
@@ -860,6 +1036,8 @@ class Matcher:
         cached = self._next_cache.get(token)
         if cached is not None:
             return cached
+        if len(token) > self._longest:
+            return ()
         # a word that is in no name cannot continue one: leave it out, so that a
         # walk stops at once (the long-vowel index tells, for words it holds)
         in_index = len(token) < _MIN_VARIANT or not _is_arabic(token)
@@ -923,11 +1101,73 @@ class Matcher:
         return list(self.finditer(text))
 
     def finditer(self, text: str) -> Iterator[Match]:
-        """Like :meth:`find`, lazily, working through a long text piece by piece.
+        """Like :meth:`find`, lazily, working through a long text a window at a time.
 
-        Pieces are cut at line breaks, so a name broken across lines is not found.
+        The windows overlap by enough words for every name, and the words
+        around it that show it is one, to be seen whole: the matches are
+        those of the text taken in one piece, however long its lines.  (Only
+        words of more than 64K characters, which are no names, may be cut.)
         """
-        return self.iter_chunks(_pieces(text))
+        return self._scan_text(text, 0, set())
+
+    def _scan_text(self, text: str, base: int, seen: set[str]) -> Iterator[Match]:
+        """The matches of *text*, in one piece or (when long) window by window."""
+        if len(text) <= _PIECE:
+            return self._scan(text, base, seen)
+        return self._scan_long(text, base, seen)
+
+    def _scan_long(self, text: str, base: int, seen: set[str]) -> Iterator[Match]:
+        """The matches of a long *text*, found window by window.
+
+        Each window's matches are kept only for its *region* of words: it
+        starts :attr:`_context` words before the region (the words a cue or
+        a list of names before it needs), ends as many words after it (a
+        name that starts in the region ends in the window), and the next
+        window's region starts where this one's ends.  A window begins at the
+        start of a word, where normalizing gives the same words as in the
+        whole text; under ``overlaps="longest"`` the next region skips the
+        words a kept match covers, as one pass over the text would.
+        """
+        n = len(text)
+        context = self._context
+        start = lo = 0  # the window's first character, and its region's first word
+        state = [-1]  # under "longest": the word the last kept match ends before
+        while start < n:
+            size = _PIECE
+            while True:
+                end = min(n, start + size)
+                if end < n:
+                    end = _cut(text, start, end)
+                chunk = text[start:end]
+                normalized, offsets = self._normalizer.with_offsets(chunk)
+                words = _Words(normalized)
+                count = len(words.tokens)
+                # the last word of a window that stops short of the end may be cut
+                hi = count if end == n else count - 1 - context
+                # a window of no words has nothing to find, however far it grows
+                if hi > lo or not count or size >= _PIECE * _PIECE_GROWTH:
+                    break
+                size *= 2
+            whole = hi > lo
+            if not whole:
+                hi = count  # no room for the context (a word of 64K characters): cut it
+            hits = self._hits(words)
+            if hits:
+                matches = self._resolve(
+                    chunk, base + start, offsets, words, hits, seen, lo, hi, state
+                )
+                yield from matches
+            if end == n:
+                return
+            if not whole:
+                start, lo, state[0] = end, 0, -1
+                continue
+            first = max(0, hi - context)
+            if first < count:
+                at = words.offset(2 * first + 1)
+                start += offsets._span(at, at + 1)[0]
+            lo = hi - first
+            state[0] -= first
 
     def iter_chunks(self, chunks: Iterable[str]) -> Iterator[Match]:
         """Find mentions in a text given as consecutive chunks (a stream).
@@ -935,7 +1175,9 @@ class Matcher:
         Offsets count from the start of the first chunk.  What the matcher
         learns along the way (a person's full name seen, which confirms the
         surname alone later) carries over from chunk to chunk.  Cut chunks at
-        line breaks: a name cut in two by a chunk boundary is not found.
+        line breaks: a name cut in two by a chunk boundary is not found.  A
+        chunk of any length is matched as :meth:`finditer` matches a text, a
+        window at a time, so the memory it takes does not grow with it.
         Every match of a chunk is yielded before the next chunk is taken from
         *chunks*, so a caller may track which chunk a match lies in (the
         command line counts lines that way).
@@ -943,8 +1185,19 @@ class Matcher:
         seen: set[str] = set()
         base = 0
         for chunk in chunks:
-            yield from self._scan(chunk, base, seen)
+            yield from self._scan_text(chunk, base, seen)
             base += len(chunk)
+
+    @property
+    def _context(self) -> int:
+        """Words a window of :meth:`_scan_long` holds on either side of its region.
+
+        A name is at most :attr:`_name_words` words long (twice its units: a
+        particle and the word after it are two).  Whether a name with a
+        common word counts depends on one word before it and on a name
+        after a conjunction before or after it.
+        """
+        return 2 * self._name_words + 4
 
     def _scan(self, chunk: str, base: int, seen: set[str]) -> Iterator[Match]:
         normalized, offsets = self._normalizer.with_offsets(chunk)
@@ -954,8 +1207,36 @@ class Matcher:
             return
         yield from self._resolve(chunk, base, offsets, words, hits, seen)
 
+    def _live_words(self, tokens: list[str]) -> set[str]:
+        """The words of *tokens* that may start a name, every one of them.
+
+        What was learnt is cached for the next texts in a pair of sets, *tested*
+        and *live* (the tested words that may start a name).  A word is added
+        to *live* before *tested*, so whoever finds it tested (another thread
+        too) finds it live if it is; when the pair is full, a new pair takes
+        its place whole.  The set returned is built for this text alone, so
+        no clearing of the cache can ever drop a word of it.
+        """
+        tested, live = self._tested
+        distinct = set(tokens)
+        new = distinct - tested
+        here = distinct & live
+        if new:
+            first, longest = self._first, self._longest
+            found = {token for token in new if token in _PARTICLES_FIRST or first(token)}
+            here |= found
+            if max(map(len, new)) > longest:
+                # a word longer than any name's is never live: not worth keeping
+                new = {token for token in new if len(token) <= longest}
+            if len(tested) + len(new) > _CACHE_LIMIT:
+                self._tested = (new, found)
+            else:
+                live |= found
+                tested |= new
+        return here
+
     def _hits(self, words: _Words) -> list[_Hit]:
-        first, prefixes, phrases = self._first, self._prefixes, self._phrases
+        prefixes, phrases = self._prefixes, self._phrases
         next_cache, next_ = self._next_cache, self._next
         alias, aliases, start_cache = self._alias, self._aliases, self._start_cache
         new_hit, cues_of = _new_hit, self._cues_of
@@ -963,16 +1244,7 @@ class Matcher:
         hits: list[_Hit] = []
         n = len(tokens)
         # Most words start no name: find the ones that may, once per distinct word.
-        live, known = self._live, self._known
-        new = set(tokens) - known
-        if new:
-            if len(known) + len(new) > _CACHE_LIMIT:
-                known.clear()
-                live.clear()
-            for token in new:
-                if first(token) or token in _PARTICLES_FIRST:
-                    live.add(token)
-            known |= new
+        live = self._live_words(tokens)
         # Leftmost-longest: once a match that is sure to be kept covers words,
         # no walk needs to start inside it.  ``reach`` is the furthest end of
         # any hit so far: a sure hit starting at or after it is kept.
@@ -1001,7 +1273,11 @@ class Matcher:
                         if (
                             obj.kind == "common"
                             and obj.entry.type not in _LIST_EVIDENCE
-                            and not (i and obj.entry.type in cues_of(tokens[i - 1]))
+                            and not (
+                                i
+                                and "\n" not in seps[i]
+                                and obj.entry.type in cues_of(tokens[i - 1])
+                            )
                         ):
                             continue  # its only evidence would be a cue just before
                         hits.append(new_hit((i, j, cut, obj, factor, methods)))
@@ -1055,17 +1331,31 @@ class Matcher:
         words: _Words,
         hits: list[_Hit],
         seen: set[str],
+        lo: int = 0,
+        hi: int | None = None,
+        state: list[int] | None = None,
     ) -> Iterator[Match]:
+        """The matches of *hits* that start in words *lo* to *hi* (all by default).
+
+        Under ``overlaps="longest"``, *state* holds the word the last kept match
+        ends before (no match starts before it), read at the start and kept
+        up to date.
+        """
         by_span: dict[tuple[int, int, int], list[_Hit]] = {}
         if any(hit.alias.kind == "common" for hit in hits):
-            hits = self._with_evidence(hits, words.tokens)
+            hits = self._with_evidence(hits, words.tokens, words.seps)
         min_score = self.min_score
         to_original = offsets._span  # every hit spans at least one letter of the text
         offset = words.offset
-        last_end = -1  # the word a kept match ends before
+        last_end = -1 if state is None else state[0]  # the word a kept match ends before
+        if hi is None:
+            hi = len(words.tokens)
         for group in _spans(hits, by_span, self.overlaps == "longest"):
-            if group[0].ti < last_end:
+            ti = group[0].ti
+            if ti < last_end or ti < lo:
                 continue
+            if ti >= hi:
+                break
             others: tuple[Candidate, ...] = ()
             if len(group) == 1:
                 best_hit = group[0]
@@ -1082,9 +1372,14 @@ class Matcher:
             if alias.kind != "surname" and entry.type == "person":
                 seen.add(entry.id)
             hit = group[0]  # all the hits of a group share its span
-            start, end = to_original(offset(2 * hit.ti + 1) + hit.cut, offset(2 * hit.tj))
+            at = offset(2 * hit.ti + 1) + hit.cut
+            start, end = to_original(at, offset(2 * hit.tj))
+            if not at and start == 0:
+                start = _deleted_prefix(self._normalizer, chunk, end)
             if self.overlaps == "longest":
                 last_end = hit.tj
+                if state is not None:
+                    state[0] = last_end
             yield Match(
                 base + start,
                 base + end,
@@ -1101,7 +1396,7 @@ class Matcher:
                 others,
             )
 
-    def _with_evidence(self, hits: list[_Hit], tokens: list[str]) -> list[_Hit]:
+    def _with_evidence(self, hits: list[_Hit], tokens: list[str], seps: list[str]) -> list[_Hit]:
         """*hits* less the common-word hits that nothing around shows to be names."""
         # only the hits right before or after a common-word hit are evidence
         near: set[int] = set()
@@ -1118,13 +1413,15 @@ class Matcher:
         return [
             hit
             for hit in hits
-            if hit.alias.kind != "common" or _evidence(hit, tokens, starting, ending, cues_of)
+            if hit.alias.kind != "common" or _evidence(hit, tokens, seps, starting, ending, cues_of)
         ]
 
     def _cues_of(self, token: str) -> frozenset[str]:
         """The entry types *token* is a cue for (منطقة for places), clitics off; cached."""
         cues = self._cue_cache.get(token)
         if cues is None:
+            if len(token) > _LONGEST_CUE:
+                return frozenset()
             forms = [form for form, _ in _strip_forms(token)]
             cues = frozenset(t for t, words in _CUES.items() if not words.isdisjoint(forms))
             if len(self._cue_cache) >= _CACHE_LIMIT:
@@ -1205,6 +1502,18 @@ _INDEX_FIELDS: Final = (
     "_dotless",
     "_deleted",
 )
+#: The options a matcher has unless told otherwise (see ``Matcher.__init__``).
+_DEFAULTS: Final[dict[str, object]] = {
+    "types": None,
+    "common_words": None,
+    "safe_words": None,
+    "shipped_word_lists": True,
+    "fuzzy": True,
+    "variants": True,
+    "surnames": True,
+    "overlaps": "longest",
+    "min_score": 0.0,
+}
 #: Matchers of shipped gazetteers, by (names and versions, options): one build a process.
 _SHIPPED: dict[tuple[Any, ...], Matcher] = {}
 
@@ -1259,21 +1568,220 @@ def _unplain(value: Any) -> Any:
 
 
 def _from_state(state: dict[str, Any], where: str = "pickled matcher") -> Matcher:
-    """A matcher from :meth:`Matcher._state`, without building its index again."""
+    """A matcher from :meth:`Matcher._state`, without building its index again.
+
+    Every part of *state* is checked first (:func:`_check_state`): a file
+    crafted or damaged raises :class:`ValueError` saying what is wrong, never
+    another error, now or later in :meth:`Matcher.find`.
+    """
     if not isinstance(state, dict) or state.get("format") != _STATE_FORMAT:
         raise ValueError(f"{where}: not a matcher of format {_STATE_FORMAT}")
     if state.get("arnorm") != _arnorm_version():
         raise ValueError(
-            f"{where}: saved by arnorm {state.get('arnorm')}, this is arnorm"
+            f"{where}: saved by arnorm {state.get('arnorm')!r:.40}, this is arnorm"
             f" {_arnorm_version()}; build the matcher again and save it"
         )
+    options, index = _check_state(state, where)
     matcher = Matcher.__new__(Matcher)
     matcher.gazetteers = tuple(state["gazetteers"])
-    matcher._configure(**dict(state["options"]))
+    matcher._configure(**options)
     for name in _INDEX_FIELDS:
-        setattr(matcher, name, _unplain(state["index"][name]))
+        setattr(matcher, name, index[name])
     matcher._start()
     return matcher
+
+
+#: The keyword arguments a saved matcher holds, and the check of each value.
+_OPTION_CHECKS: Final[dict[str, tuple[str, Callable[[Any], bool]]]] = {
+    "types": (
+        "None or a frozenset of entry types",
+        lambda v: v is None or (isinstance(v, frozenset) and v <= set(ENTRY_TYPES)),
+    ),
+    "common_words": ("None or a frozenset of words", lambda v: v is None or _words_ok(v)),
+    "safe_words": ("None or a frozenset of words", lambda v: v is None or _words_ok(v)),
+    "shipped_word_lists": ("a bool", lambda v: isinstance(v, bool)),
+    "fuzzy": ("a bool", lambda v: isinstance(v, bool)),
+    "variants": ("a bool", lambda v: isinstance(v, bool)),
+    "surnames": ("a bool", lambda v: isinstance(v, bool)),
+    "overlaps": ("'longest' or 'all'", lambda v: isinstance(v, str) and v in ("longest", "all")),
+    "min_score": (
+        "a number from 0 to 1",
+        lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 1,
+    ),
+}
+#: The longest word a saved matcher's word lists may hold (each is normalized on loading).
+_MAX_LIST_WORD: Final = 1000
+
+
+def _words_ok(value: object) -> bool:
+    return isinstance(value, frozenset) and all(
+        isinstance(w, str) and len(w) <= _MAX_LIST_WORD for w in value
+    )
+
+
+def _is_str(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_opt_str(value: object) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _check_entry(entry: object) -> str:
+    """What is wrong with *entry* as a gazetteer record (an empty string: nothing)."""
+    if not isinstance(entry, Entry):
+        return f"{type(entry).__name__} in place of an Entry"
+    for field, ok in (
+        ("id", _is_str),
+        ("name", _is_str),
+        ("name_en", _is_str),
+        ("country", _is_opt_str),
+        ("part_of", _is_opt_str),
+        ("valid_from", _is_opt_str),
+        ("valid_to", _is_opt_str),
+        ("notes", _is_opt_str),
+    ):
+        if not ok(getattr(entry, field, None)):
+            return f"field {field} is {type(getattr(entry, field, None)).__name__}"
+    if entry.type not in ENTRY_TYPES:
+        return f"type {entry.type!r:.40} is none of {', '.join(ENTRY_TYPES)}"
+    for field in ("aliases", "abbreviations"):
+        value = getattr(entry, field, None)
+        if not isinstance(value, tuple) or not all(map(_is_str, value)):
+            return f"field {field} is not a tuple of strings"
+    sources = getattr(entry, "sources", None)
+    if not isinstance(sources, tuple) or not all(
+        isinstance(x, Source)
+        and _is_str(getattr(x, "title", None))
+        and _is_opt_str(getattr(x, "publisher", None))
+        and _is_opt_str(getattr(x, "url", None))
+        for x in sources
+    ):
+        return "field sources is not a tuple of Source records"
+    roles = getattr(entry, "roles", None)
+    if not isinstance(roles, tuple) or not all(
+        isinstance(x, Role)
+        and _is_str(getattr(x, "title", None))
+        and all(
+            _is_opt_str(getattr(x, f, None)) for f in ("title_en", "organization", "start", "end")
+        )
+        for x in roles
+    ):
+        return "field roles is not a tuple of Role records"
+    return ""
+
+
+def _check_state(state: dict[str, Any], where: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The options and the index of a saved matcher, once every part of them is checked.
+
+    Raises :class:`ValueError` naming the first part that is not as :meth:`Matcher._state`
+    writes it.  Each check costs a constant for each item of the file (word lists are
+    the only thing normalized, and their words are short), so a crafted file cannot make
+    loading slower than its size.
+    """
+
+    def bad(what: str) -> NoReturn:
+        raise ValueError(f"{where}: damaged matcher file: {what}")
+
+    keys = set(state)
+    if keys != {"format", "arnorm", "gazetteers", "options", "index"}:
+        bad(f"unexpected keys {sorted(map(str, keys))!r:.200}")
+    gazetteers = state["gazetteers"]
+    if not isinstance(gazetteers, tuple) or not all(isinstance(g, Gazetteer) for g in gazetteers):
+        bad("gazetteers is not a tuple of Gazetteer objects")
+    checked: set[int] = set()
+    for g in gazetteers:
+        if not (_is_str(g.name) and _is_str(g.version) and _is_opt_str(g.sha256)):
+            bad("a gazetteer's name, version or sha256 is not a string")
+        for entry in g:
+            problem = _check_entry(entry)
+            if problem:
+                bad(f"gazetteer {g.name!r:.60}: an entry: {problem}")
+            checked.add(id(entry))
+    # options
+    raw = state["options"]
+    if not isinstance(raw, tuple) or not all(
+        isinstance(o, tuple) and len(o) == 2 and isinstance(o[0], str) for o in raw
+    ):
+        bad("options is not a tuple of (name, value) pairs")
+    options = dict(raw)
+    if len(options) != len(raw):
+        bad("an option is given twice")
+    unknown = sorted(set(options) - set(_OPTION_CHECKS))
+    if unknown:
+        bad(f"unknown option(s) {', '.join(repr(k)[:40] for k in unknown[:5])}")
+    missing = sorted(set(_OPTION_CHECKS) - set(options))
+    if missing:
+        bad(f"missing option(s) {', '.join(missing)}")
+    for name, (expected, ok) in _OPTION_CHECKS.items():
+        if not ok(options[name]):
+            bad(f"option {name} is not {expected}")
+    # index
+    raw_index = state["index"]
+    if not isinstance(raw_index, dict) or set(raw_index) != set(_INDEX_FIELDS):
+        bad(f"index does not hold exactly the fields {', '.join(_INDEX_FIELDS)}")
+    try:
+        index = {name: _unplain(raw_index[name]) for name in _INDEX_FIELDS}
+    except (TypeError, ValueError, IndexError) as exc:
+        bad(f"index: {exc}")
+    _check_index(index, len(gazetteers), checked, bad)
+    return options, index
+
+
+def _check_index(
+    index: dict[str, Any], n_gazetteers: int, checked: set[int], bad: Callable[[str], NoReturn]
+) -> None:
+    """Check the index fields of a saved matcher against each other (see :meth:`Matcher._build`)."""
+
+    def ints_below(values: Iterable[Any], limit: int) -> bool:
+        return all(isinstance(v, int) and 0 <= v < limit for v in values)
+
+    entries = index["_entries"]
+    if not isinstance(entries, list):
+        bad("index: _entries is not a list")
+    for entry in entries:
+        if id(entry) not in checked:
+            problem = _check_entry(entry)
+            if problem:
+                bad(f"index: _entries: {problem}")
+    n_entries = len(entries)
+    entry_gaz = index["_entry_gaz"]
+    if not isinstance(entry_gaz, list) or len(entry_gaz) != n_entries:
+        bad("index: _entry_gaz is not a list as long as _entries")
+    if not ints_below(entry_gaz, n_gazetteers):
+        bad("index: _entry_gaz names a gazetteer that is not there")
+    a_entry, a_kind, a_surface = index["_a_entry"], index["_a_kind"], index["_a_surface"]
+    if not (isinstance(a_entry, array.array) and a_entry.typecode == "i"):
+        bad("index: _a_entry is not an array of ints")
+    if not isinstance(a_kind, bytearray) or not isinstance(a_surface, list):
+        bad("index: _a_kind is not a bytearray or _a_surface not a list")
+    n_rows = len(a_surface)
+    if len(a_entry) != n_rows or len(a_kind) != n_rows:
+        bad("index: _a_entry, _a_kind and _a_surface differ in length")
+    if n_rows and (min(a_entry) < 0 or max(a_entry) >= n_entries):
+        bad("index: _a_entry names an entry that is not there")
+    if n_rows and max(a_kind) >= len(_KIND_NAMES):
+        bad("index: _a_kind holds an unknown kind")
+    if not all(map(_is_str, a_surface)):
+        bad("index: _a_surface is not a list of strings")
+    phrases, prefixes, words = index["_phrases"], index["_prefixes"], index["_words"]
+    if not isinstance(phrases, dict) or not all(map(_is_str, phrases)):
+        bad("index: _phrases is not a dict of strings")
+    for rows in phrases.values():
+        if not isinstance(rows, int | list) or not ints_below(
+            (rows,) if isinstance(rows, int) else rows, n_rows
+        ):
+            bad("index: _phrases names an alias row that is not there")
+    if not isinstance(prefixes, set) or not all(map(_is_str, prefixes)):
+        bad("index: _prefixes is not a set of strings")
+    if not isinstance(words, list) or not all(map(_is_str, words)):
+        bad("index: _words is not a list of strings")
+    for name in ("_loose", "_dotless", "_deleted"):
+        table = index[name]
+        if not (isinstance(table, array.array) and table.typecode == "Q"):
+            bad(f"index: {name} is not an array of 8-byte unsigned ints")
+        if table and max(v & _INDEX_MASK for v in table) >= len(words):
+            bad(f"index: {name} names a word that is not there")
 
 
 class _SafeUnpickler(pickle.Unpickler):
@@ -1419,28 +1927,33 @@ def _probe_bytes(table: array.array[int], key: bytes) -> list[int]:
 def _evidence(
     hit: _Hit,
     tokens: list[str],
+    seps: list[str],
     starting: dict[int, list[_Hit]],
     ending: dict[int, list[_Hit]],
     cues_of: Callable[[str], frozenset[str]],
 ) -> bool:
-    """A common-word alias counts only with evidence around it.
+    """A common-word alias counts only with evidence around it, on its line.
 
     Evidence is a cue word of the entry's type just before it (منطقة الخليج،
     تنظيم القاعدة) or, for places, another place in the same list
-    (بالخليج أو أوربا).
+    (بالخليج أو أوربا).  Nothing on another line counts: a line is matched
+    the same alone as in its text (``seps[i]`` is what precedes word *i*).
     """
     kind = hit.alias.entry.type
     if kind not in _CUES:
         return False
-    if hit.ti > 0 and kind in cues_of(tokens[hit.ti - 1]):
+    ti, tj = hit.ti, hit.tj
+    before = ti > 0 and "\n" not in seps[ti]  # the word before is on the same line
+    if before and kind in cues_of(tokens[ti - 1]):
         return True
     if kind not in _LIST_EVIDENCE or not starting:
         return False
-    neighbours = [*starting.get(hit.tj, ()), *ending.get(hit.ti, ())]
-    if hit.tj < len(tokens) and tokens[hit.tj] in _CONJUNCTIONS:
-        neighbours += starting.get(hit.tj + 1, ())
-    if hit.ti > 0 and tokens[hit.ti - 1] in _CONJUNCTIONS:
-        neighbours += ending.get(hit.ti - 1, ())
+    after = tj < len(tokens) and "\n" not in seps[tj]
+    neighbours = [*(starting.get(tj, ()) if after else ()), *(ending.get(ti, ()) if before else ())]
+    if after and tokens[tj] in _CONJUNCTIONS and "\n" not in seps[tj + 1]:
+        neighbours += starting.get(tj + 1, ())
+    if before and tokens[ti - 1] in _CONJUNCTIONS and "\n" not in seps[ti - 1]:
+        neighbours += ending.get(ti - 1, ())
     return any(other.alias.entry.type == kind for other in neighbours)
 
 
@@ -1526,14 +2039,28 @@ def _is_arabic(word: str) -> bool:
     return _ARABIC_WORD.fullmatch(word) is not None
 
 
-def _pieces(text: str) -> Iterator[str]:
-    start = 0
-    while start < len(text):
-        end = start + _PIECE
-        if end < len(text):
-            cut = text.rfind("\n", start, end)
-            if cut <= start:
-                cut = text.rfind(" ", start, end)
-            end = cut + 1 if cut > start else end
-        yield text[start:end]
-        start = end
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to end a window of *text* that starts at *start*: after its last space or line
+    break before *end* (in its second half), or at *end* if it has none."""
+    half = start + (end - start) // 2
+    cut = max(text.rfind(" ", half, end), text.rfind("\n", half, end))
+    return cut + 1 if cut >= 0 else end
+
+
+def _deleted_prefix(normalizer: Normalizer, chunk: str, end: int) -> int:
+    """How many characters at the start of *chunk* normalization deletes (before *end*).
+
+    In a text, what normalizing deletes after a space or a line break belongs
+    to it, not to the word after it; at the start of a chunk it has no
+    character before it, so a match there starts after it all the same.
+    """
+    if normalizer(chunk[:1]):
+        return 0
+    lo, hi = 1, end  # chunk[:lo] normalizes to nothing, chunk[:hi] to something
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if normalizer(chunk[:mid]):
+            hi = mid
+        else:
+            lo = mid
+    return lo
