@@ -397,7 +397,7 @@ class Gazetteer:
         the line number when missing).  Files are parsed as data only.
 
         A JSON Lines file is checked by the rules of *schema*, by default those
-        of *version* (:func:`schema_of`: 2 from version 2.0.0 on, which requires
+        of *version* (``schema_of``: 2 from version 2.0.0 on, which requires
         ``checked`` on people and dated roles).
 
         Whatever the file holds, loading raises only :class:`ValidationError`
@@ -1023,7 +1023,7 @@ def parse_jsonl(
     *external_ids* are ids defined in other gazetteers that references
     (``part_of``, a role's ``organization``) may use; ``None`` skips the check
     of references.  *schema* 2 adds the rules of releases 2.0.0 and later
-    (:func:`schema_of`): ``checked`` on every person, a ``from`` on every role,
+    (``schema_of``): ``checked`` on every person, a ``from`` on every role,
     one holder at a time of a single-holder post unless a role's ``note``
     explains it, and no source from the development corpus.
     """
@@ -1142,7 +1142,7 @@ def _csv_rows(reader: csv.DictReader[str], check: _Checker) -> Iterator[dict[str
 def validate_file(path: str | Path, *, schema: int = 1) -> list[str]:
     """Validate a gazetteer file; return the list of problems (empty when valid).
 
-    *schema* 2 applies the rules of releases 2.0.0 and later (see :func:`parse_jsonl`).
+    *schema* 2 applies the rules of releases 2.0.0 and later (see ``parse_jsonl``).
     """
     try:
         Gazetteer.from_path(path, schema=schema)
