@@ -127,10 +127,16 @@ def test_schema_2_drops_corpus_sources_dates_roles_and_sets_checked(tool: Module
             "checked": "2024-03-01",
         },
         {"id": "xx-x", "type": "agency", "name": "ج", "name_en": "X", "sources": [{"title": "s"}]},
+        {
+            **BASE[0],
+            "id": "person-d",
+            "roles": [_role("وزير", "2025-09-14"), _role("م", "2026", "2026")],
+        },
     ]
     out, report = tool.to_schema2(entries, "2025-06")
-    assert [e["id"] for e in out] == ["person-a", "person-c", "xx-x"]
-    a, c, agency = out
+    assert [e["id"] for e in out] == ["person-a", "person-c", "xx-x", "person-d"]
+    a, c, agency, d = out
+    assert d["checked"] == "2025-09-14"  # its open role was confirmed when it began
     assert a["sources"] == [{"title": "s1"}]
     assert a["checked"] == "2025-06"
     assert c["checked"] == "2024-03-01"  # a verified date is kept
@@ -144,4 +150,5 @@ def test_schema_2_drops_corpus_sources_dates_roles_and_sets_checked(tool: Module
         "person-a: checked set to 2025-06",
         "dropped person-b: its only sources were the development corpus",
         "person-c: 1 undated role(s) moved to notes",
+        "person-d: checked set to 2025-09-14",
     ]

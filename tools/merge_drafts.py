@@ -32,7 +32,9 @@ and says on standard error what it changed:
 - a role with no ``from`` is moved into the entry's ``notes`` (its title, organisation and
   end), since schema 2 dates every role and a start date is never invented;
 - a person with no ``checked`` gets ``--checked DATE``, the date as of which the review that
-  last read the unchanged entries confirmed their open roles (required with ``--schema 2``).
+  last read the unchanged entries confirmed their open roles (required with ``--schema 2``),
+  or the start of their latest open role when that is later: the appointment's own source
+  confirmed the role on that day.
 
 The output is a draft for ``tools/release_gazetteer.py``; the report goes to standard error,
 and the exit status is 1 when there were conflicts (the merged file is written all the same).
@@ -177,8 +179,10 @@ def to_schema2(
             entry["notes"] = f"{entry['notes']} {moved}" if entry.get("notes") else moved
             report.append(f"{entry['id']}: {len(undated)} undated role(s) moved to notes")
         if entry.get("type") == "person" and not entry.get("checked"):
-            entry["checked"] = checked
-            report.append(f"{entry['id']}: checked set to {checked}")
+            # an open role that began later was confirmed by its own source when it began
+            starts = [r["from"] for r in entry.get("roles", []) if not r.get("to")]
+            entry["checked"] = max([checked, *starts])
+            report.append(f"{entry['id']}: checked set to {entry['checked']}")
         out.append(entry)
     return out, report
 
