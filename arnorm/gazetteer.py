@@ -902,33 +902,61 @@ def _check_single_holders(check: _Checker, entries: list[tuple[int, Entry]]) -> 
     from ``2015``), is not an overlap.  A ``note`` on either role (an acting
     head, a disputed appointment) lets both stand.
     """
-    posts: dict[str, list[tuple[int, Entry, int, Role, tuple[str, str | None]]]] = {}
+    # Each post is grouped twice, by its Arabic and by its English key; a group is
+    # swept in order of start, keeping only the roles still held, so that the work
+    # grows with the overlaps found (each one a problem), not with the square of
+    # the roles.  A role with a note, or held on no certain day, is never compared.
+    groups: dict[tuple[str, str, str], list[_Holding]] = {}
     for line, entry in entries:
         for i, role in enumerate(entry.roles):
             keys = _post_keys(role)
-            if keys is not None and role.organization is not None and role.start is not None:
-                posts.setdefault(role.organization, []).append((line, entry, i, role, keys))
-    for holders in posts.values():
-        for k, (line, entry, i, role, keys) in enumerate(holders):
-            mine = _certain_period(role)
-            for other_line, other, _, other_role, other_keys in holders[:k]:
-                if other.id == entry.id or mine is None:
+            period = _certain_period(role)
+            if keys is None or role.organization is None or role.note is not None:
+                continue
+            if period is None or period[0] >= period[1]:
+                continue
+            holding = _Holding(period[0], period[1], line, i, entry.id, role)
+            for kind, key in (("ar", keys[0]), ("en", keys[1])):
+                if key:
+                    groups.setdefault((role.organization, kind, key), []).append(holding)
+    found: dict[tuple[int, int, int, int], str] = {}
+    for holdings in groups.values():
+        held: list[_Holding] = []
+        for holding in sorted(holdings, key=lambda h: (h.first, h.line, h.index)):
+            held = [h for h in held if h.last > holding.first]
+            for other in held:
+                if other.entry_id == holding.entry_id:
                     continue
-                same = keys[0] == other_keys[0] or (
-                    keys[1] is not None and keys[1] == other_keys[1]
-                )
-                if not same or role.note is not None or other_role.note is not None:
-                    continue
-                theirs = _certain_period(other_role)
-                if theirs is not None and max(mine[0], theirs[0]) < min(mine[1], theirs[1]):
-                    check.fail(
-                        line,
-                        f"roles[{i}]",
-                        f"{role.title_en or role.title} at {role.organization}"
-                        f" ({role.start} to {role.end or 'open'}) overlaps {other.id}"
-                        f" (line {other_line}: {other_role.start} to {other_role.end or 'open'});"
-                        " one holder at a time, unless a role's note explains it",
-                    )
+                late, early = sorted((holding, other), key=lambda h: (h.line, h.index))[::-1]
+                pair = (late.line, late.index, early.line, early.index)
+                found.setdefault(pair, _overlap_message(late, early))
+            if len(found) >= MAX_ERRORS:  # check.fail stops the file there anyway
+                break
+            held.append(holding)
+    for (line, index, _, _), message in sorted(found.items()):
+        check.fail(line, f"roles[{index}]", message)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Holding:
+    """A role for the one-holder check: its certain days, where it is, whose it is."""
+
+    first: dt.date
+    last: dt.date
+    line: int
+    index: int
+    entry_id: str
+    role: Role
+
+
+def _overlap_message(late: _Holding, early: _Holding) -> str:
+    role, other = late.role, early.role
+    return (
+        f"{role.title_en or role.title} at {role.organization}"
+        f" ({role.start} to {role.end or 'open'}) overlaps {early.entry_id}"
+        f" (line {early.line}: {other.start} to {other.end or 'open'});"
+        " one holder at a time, unless a role's note explains it"
+    )
 
 
 def _check_references(check: _Checker, entries: list[tuple[int, Entry]]) -> None:

@@ -327,3 +327,24 @@ def test_diff_reports_a_changed_checked_date() -> None:
     entry = next(iter(old))
     new = gz.Gazetteer("g", "2.0.1", [dataclasses.replace(entry, checked="2026-12-04")])
     assert old.diff(new).changed[0].fields == ("checked",)
+
+
+def test_the_one_holder_check_costs_little_on_big_files(tmp_path: Path) -> None:
+    import time
+
+    # 8,000 successive heads of one post (handovers within a year), and 20,000
+    # different open posts at one body
+    successive = [person(f"p-{n}", role(f"{1000 + n}", f"{1001 + n}")) for n in range(8_000)]
+    posts = [
+        person(
+            f"q-{n}", role("2010", None, title=f"مدير الإدارة {n}", title_en=f"Head of unit {n}")
+        )
+        for n in range(20_000)
+    ]
+    started = time.perf_counter()
+    assert problems(tmp_path, *successive, *posts) == []
+    # 3,000 people all heading one post at once: stopped at the limit of problems
+    crowd = [person(f"r-{n}", role("2010", None)) for n in range(3_000)]
+    errors = problems(tmp_path, *crowd)
+    assert len(errors) == gz.MAX_ERRORS + 1
+    assert time.perf_counter() - started < 30
