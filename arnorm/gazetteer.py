@@ -25,6 +25,7 @@ import json
 import os
 import re
 import stat
+import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
@@ -51,6 +52,7 @@ __all__ = [
     "known_ambiguities",
     "load_gazetteer",
     "safe_word_aliases",
+    "schema_of",
     "validate_file",
 ]
 
@@ -105,11 +107,16 @@ class ValidationError(GazetteerError):
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Source:
-    """Where the facts of an entry come from."""
+    """Where the facts of an entry come from.
+
+    ``date`` is the ISO date of the page (``YYYY``, ``YYYY-MM`` or
+    ``YYYY-MM-DD``), when known (schema 2).
+    """
 
     title: str
     publisher: str | None = None
     url: str | None = None
+    date: str | None = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -118,7 +125,11 @@ class Role:
 
     ``start`` and ``end`` are ISO dates (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)
     or ``None`` when unknown; in the files they are the keys ``from`` and ``to``.
-    An ``end`` of ``None`` means no source records the end of the role.
+    An ``end`` of ``None`` is the data's claim that the role is still held, as
+    of the entry's ``checked`` date (schema 2); in a 1.x release, which has no
+    ``checked``, it means only that no source records the end of the role.
+    ``note`` explains what the dates alone do not (schema 2): an acting head, a
+    disputed appointment, two people claiming the same post.
     """
 
     title: str
@@ -126,6 +137,7 @@ class Role:
     organization: str | None = None
     start: str | None = None
     end: str | None = None
+    note: str | None = None
 
     def held_on(self, date: DateLike) -> bool:
         """Whether the data places this role on *date* (see ``Entry.roles_at``)."""
@@ -155,6 +167,9 @@ class Entry:
     valid_to: str | None = None
     roles: tuple[Role, ...] = ()
     notes: str | None = None
+    #: The ISO date on which every open role (or an open ``valid_to``) was last
+    #: confirmed true (schema 2; required on a person there); ``None`` in 1.x releases.
+    checked: str | None = None
 
     def roles_at(self, date: DateLike) -> tuple[Role, ...]:
         """The roles the data places on *date*, in the entry's order.
@@ -216,6 +231,8 @@ class Entry:
                 out[key] = getattr(self, key)
         if self.roles:
             out["roles"] = [_role_json(r) for r in self.roles]
+        if self.checked is not None:
+            out["checked"] = self.checked
         out["sources"] = [
             {k: v for k, v in dataclasses.asdict(s).items() if v is not None} for s in self.sources
         ]
@@ -261,6 +278,8 @@ def _role_json(role: Role) -> dict[str, Any]:
         out["organization"] = role.organization
     out["from"] = role.start
     out["to"] = role.end
+    if role.note is not None:
+        out["note"] = role.note
     return out
 
 
@@ -363,7 +382,12 @@ class Gazetteer:
 
     @classmethod
     def from_path(
-        cls, path: str | Path, *, name: str | None = None, version: str = "0.0.0"
+        cls,
+        path: str | Path,
+        *,
+        name: str | None = None,
+        version: str = "0.0.0",
+        schema: int | None = None,
     ) -> Gazetteer:
         """Load a gazetteer of your own: JSON Lines in the shipped schema, or CSV.
 
@@ -371,6 +395,10 @@ class Gazetteer:
         ``aliases`` holds several aliases separated by ``|``; ``id``,
         ``name_en``, ``country`` and ``source`` are optional (ids are made from
         the line number when missing).  Files are parsed as data only.
+
+        A JSON Lines file is checked by the rules of *schema*, by default those
+        of *version* (``schema_of``: 2 from version 2.0.0 on, which requires
+        ``checked`` on people and dated roles).
 
         Whatever the file holds, loading raises only :class:`ValidationError`
         (a malformed, oversized or formula-like file, or a FIFO, device or
@@ -384,7 +412,8 @@ class Gazetteer:
         if path.suffix.lower() == ".csv":
             entries = _parse_csv(data, str(path))
         else:
-            entries = parse_jsonl(data, str(path))
+            chosen = schema_of(version) if schema is None else schema
+            entries = parse_jsonl(data, str(path), schema=chosen)
         return cls(name or path.stem, version, entries, sha256=hashlib.sha256(data).hexdigest())
 
 
@@ -451,10 +480,10 @@ def _read_limited(path: Path) -> bytes:
 
 _ENTRY_KEYS: Final = frozenset(
     {"id", "type", "name", "name_en", "aliases", "abbreviations", "country", "part_of",
-     "valid_from", "valid_to", "roles", "sources", "notes"}
+     "valid_from", "valid_to", "roles", "checked", "sources", "notes"}
 )  # fmt: skip
-_ROLE_KEYS: Final = frozenset({"title", "title_en", "organization", "from", "to"})
-_SOURCE_KEYS: Final = frozenset({"title", "publisher", "url"})
+_ROLE_KEYS: Final = frozenset({"title", "title_en", "organization", "from", "to", "note"})
+_SOURCE_KEYS: Final = frozenset({"title", "publisher", "url", "date"})
 
 
 #: Format characters a name may hold: the ones the normalizer removes (``invisible``)
@@ -541,8 +570,9 @@ def _char_name(char: str) -> str:
 
 
 class _Checker:
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: str, schema: int = 1) -> None:
         self.where = where
+        self.schema = schema
         self.errors: list[str] = []
 
     def fail(self, line: int, field: str, message: str) -> None:
@@ -644,11 +674,19 @@ def _entry(check: _Checker, line: int, obj: Any) -> Entry | None:
     notes = check.text(line, obj, "notes", required=False)
     valid_from = check.date(line, obj, "valid_from", "valid_from")
     valid_to = check.date(line, obj, "valid_to", "valid_to")
+    checked = check.date(line, obj, "checked", "checked")
     roles = _roles(check, line, obj.get("roles", []))
     if kind != "person" and "roles" in obj:
         check.fail(line, "roles", "only a person has roles")
     if kind == "person" and ("valid_from" in obj or "valid_to" in obj):
         check.fail(line, "valid_from", "a person has roles, not valid_from/valid_to")
+    if check.schema >= 2 and kind == "person" and obj.get("checked") is None:
+        check.fail(
+            line,
+            "checked",
+            "is required on a person in schema 2: the date on which its open roles were last"
+            " confirmed",
+        )
     sources = _sources(check, line, obj.get("sources"))
     aliases = check.strings(line, obj, "aliases")
     abbreviations = check.strings(line, obj, "abbreviations")
@@ -670,6 +708,7 @@ def _entry(check: _Checker, line: int, obj: Any) -> Entry | None:
         valid_to=valid_to,
         roles=roles,
         notes=notes,
+        checked=checked,
     )
 
 
@@ -702,9 +741,12 @@ def _roles(check: _Checker, line: int, value: Any) -> tuple[Role, ...]:
         end = check.date(line, obj, "to", f"{field}.to")
         if start and end and _period(end)[1] < _period(start)[0]:
             check.fail(line, f"{field}.to", f"{end} is before {start}")
+        if check.schema >= 2 and obj.get("from") is None:
+            check.fail(line, f"{field}.from", "is required in schema 2: every role is dated")
         title_en = check.text(line, obj, "title_en", required=False, field=f"{field}.title_en")
         org = check.text(line, obj, "organization", required=False, field=f"{field}.organization")
-        roles.append(Role(title, title_en, org, start, end))
+        note = check.text(line, obj, "note", required=False, field=f"{field}.note")
+        roles.append(Role(title, title_en, org, start, end, note))
     return tuple(roles)
 
 
@@ -719,8 +761,202 @@ def _sources(check: _Checker, line: int, value: Any) -> tuple[Source, ...]:
             check.fail(line, f"{field}.url", f"must be an http(s) URL, not {_shown(url)}")
             url = None
         publisher = check.text(line, obj, "publisher", required=False, field=f"{field}.publisher")
-        out.append(Source(title, publisher, url))
+        date = check.date(line, obj, "date", f"{field}.date")
+        if check.schema >= 2:
+            corpus = _dev_corpus_source(title, url)
+            if corpus is not None:
+                check.fail(
+                    line,
+                    f"{field}.{corpus[0]}",
+                    f"cites the development corpus ({corpus[1]});"
+                    " it is for testing, never a source",
+                )
+        out.append(Source(title, publisher, url, date))
     return tuple(out)
+
+
+#: The development corpus (``shared/corpus/``, its README's table): the addresses
+#: of the pages its articles were taken from, as :func:`_address_key` writes them
+#: (no scheme, no ``www.``, percent-escapes decoded, lower case, NFC).  Those
+#: articles test the matcher; a schema-2 gazetteer that cites one of them, or
+#: names the corpus, is refused, so that its score on them stays a test.  Only the
+#: addresses are kept here, never the texts.
+DEV_CORPUS_ADDRESSES: Final = (
+    "tangiertimes.com/arabic/prefecture-police-tanger",  # news-003
+    "alanbaa.ma/38969",  # news-004
+    "elaph.com/politics/2005/2/42379.htm",  # news-005
+    "maghress.com/alyaoum24/1106365",  # news-006
+    "akhbaar24.com/amparticle/440538/mailto:revenue@srmg.com",  # news-007
+    "turess.com/assabah/1154253",  # news-008
+    "djazairess.com/elbilad/1000586",  # news-009
+    "drup.alakhbar.info/?q=node/62951",  # news-010
+    "alarabipost.com/?p=29312",  # news-011
+    "zahraainfo.com/node/24012",  # news-012
+    "yemenmonitor.com/details/artmid/908/articleid/124695",  # news-013
+    "shorouknews.com/news/print.aspx?cdate=09072017&id=bc9df31c-97b2-4b95-b5d7-20a60f48f191",
+    "mnbr.news/134773.html",  # news-015
+    "arabi21.co.uk/story/838160/ولي-العهد-السعودي-يلتقي-مدير-المخابرات-الأمريكية",  # news-016
+    "alweeam.com.sa/555765/الأمير-تركي-الفيصل-الاستخبارات-الأمر",  # news-017
+    "turess.com/alchourouk/158178",  # news-018
+    "akhbaar24.com/amparticle/346680/archive",  # news-019
+    "sauress.com/alhayat/485243",  # news-020
+    "sauress.com/almadina/384453",  # news-021
+    "kirkuknow.com/ar/news/61918",  # news-022
+    "akhbaralaan.net/news/arab-world/2020/05/10/"
+    "رئيس-الوزراء-العراقي-يعيدُ-مسؤولاً-عسكرياً-بارزاً-إلى-رأس-جهاز-مكافحة-الإرهاب",  # news-023
+    "skynewsarabia.com/middle-east/39108-اللواء-مملوك-الأمن-والإرهاب",  # news-024
+    "crisp.network/watch/13635/"
+    "قبل-مغادرته-واشنطن-الإعلان-عن-إصابة-مدير-الأمن-العام-اللبناني-بكورونا",  # news-025
+    "arabkhabar.com/a/2132627",  # news-026
+    "marebpress.net/news_details.php?lang=arabic&sid=216588",  # news-027
+)
+#: Words that name the development corpus in a source's title or address.
+_DEV_CORPUS_NAMES: Final = ("shared/corpus", "development corpus")
+
+
+def _address_key(url: str) -> str:
+    """*url* without scheme, ``www.``, fragment or final ``/``, decoded, lower case, NFC."""
+    key = unicodedata2.normalize("NFC", urllib.parse.unquote(url.strip())).lower()
+    key = re.sub(r"^[a-z][a-z0-9+.-]*://", "", key).removeprefix("www.")
+    return key.partition("#")[0].rstrip("/")
+
+
+_DEV_CORPUS_KEYS: Final = frozenset(_address_key(a) for a in DEV_CORPUS_ADDRESSES)
+
+
+def _dev_corpus_source(title: str, url: str | None) -> tuple[str, str] | None:
+    """``(field, what)`` when a source is the development corpus, else ``None``."""
+    for field, text in (("url", url), ("title", title)):
+        if text is None:
+            continue
+        lowered = unicodedata2.normalize("NFC", urllib.parse.unquote(text)).lower()
+        for name in _DEV_CORPUS_NAMES:
+            if name in lowered:
+                return field, f"it names {name!r}"
+        if field == "url" and _address_key(text) in _DEV_CORPUS_KEYS:
+            return field, f"{_address_key(text)} is one of its articles"
+        if field == "title":
+            for key in _DEV_CORPUS_KEYS:
+                if key in lowered:
+                    return field, f"{key} is one of its articles"
+    return None
+
+
+#: Words of a title that make it a post several people hold at once (a deputy,
+#: a member ...), so that two holders of it at the same time are not a conflict.
+_SHARED_TITLE_EN: Final = re.compile(
+    r"\b(?:deputy|assistant|vice|member|advis[eo]rs?|spokes\w*|under-?secretary|delegate"
+    r"|ambassador|envoy|representative|officer)\b"
+)
+_SHARED_TITLE_AR: Final = frozenset(
+    normalize(word)
+    for word in ("نائب", "مساعد", "عضو", "مستشار", "متحدث", "ناطق", "وكيل", "سفير", "مبعوث",
+                 "معاون", "مندوب")
+)  # fmt: skip
+#: Words that qualify a holder rather than the post: an acting minister holds
+#: the minister's post, so a note must explain two holders.
+_ACTING_EN: Final = re.compile(r"\b(?:acting|interim|caretaker|ad interim)\b")
+_ACTING_AR: Final = frozenset(
+    normalize(word)
+    for word in ("المكلف", "مكلف", "بالإنابة", "بالوكالة", "بالنيابة", "المؤقت", "مؤقت")
+)
+
+
+def _post_keys(role: Role) -> tuple[str, str | None] | None:
+    """The Arabic and English keys of the post *role* is, if one person holds it at a time.
+
+    A post is its ``organization`` and its title, with the words that qualify a
+    holder (acting, interim; المكلف، بالإنابة) left out; two roles are the same
+    post when their Arabic titles, or their English titles, agree so.  A role
+    with no organization, or whose title names a deputy, an assistant, a
+    member, an adviser, a spokesman and the like, is not a single-holder post.
+    """
+    if role.organization is None:
+        return None
+    words = normalize(role.title).split()
+    if any(w.removeprefix("ال") in _SHARED_TITLE_AR or w in _SHARED_TITLE_AR for w in words):
+        return None
+    english = (role.title_en or "").lower()
+    if _SHARED_TITLE_EN.search(english):
+        return None
+    arabic = " ".join(w for w in words if w not in _ACTING_AR)
+    english = " ".join(_ACTING_EN.sub(" ", english).split())
+    return arabic, english or None
+
+
+def _certain_period(role: Role) -> tuple[dt.date, dt.date] | None:
+    """The days on which *role* was certainly held: from the end of its ``from``
+    period to the start of its ``to`` period (open: to ``date.max``)."""
+    if role.start is None:
+        return None
+    first = _period(role.start)[1]
+    last = dt.date.max if role.end is None else _period(role.end)[0]
+    return first, last
+
+
+def _check_single_holders(check: _Checker, entries: list[tuple[int, Entry]]) -> None:
+    """Refuse two people holding one single-holder post over overlapping periods.
+
+    Periods overlap when they certainly share more than a day: a handover on
+    one day, or within the period of a partial date (one to ``2015``, the next
+    from ``2015``), is not an overlap.  A ``note`` on either role (an acting
+    head, a disputed appointment) lets both stand.
+    """
+    # Each post is grouped twice, by its Arabic and by its English key; a group is
+    # swept in order of start, keeping only the roles still held, so that the work
+    # grows with the overlaps found (each one a problem), not with the square of
+    # the roles.  A role with a note, or held on no certain day, is never compared.
+    groups: dict[tuple[str, str, str], list[_Holding]] = {}
+    for line, entry in entries:
+        for i, role in enumerate(entry.roles):
+            keys = _post_keys(role)
+            period = _certain_period(role)
+            if keys is None or role.organization is None or role.note is not None:
+                continue
+            if period is None or period[0] >= period[1]:
+                continue
+            holding = _Holding(period[0], period[1], line, i, entry.id, role)
+            for kind, key in (("ar", keys[0]), ("en", keys[1])):
+                if key:
+                    groups.setdefault((role.organization, kind, key), []).append(holding)
+    found: dict[tuple[int, int, int, int], str] = {}
+    for holdings in groups.values():
+        held: list[_Holding] = []
+        for holding in sorted(holdings, key=lambda h: (h.first, h.line, h.index)):
+            held = [h for h in held if h.last > holding.first]
+            for other in held:
+                if other.entry_id == holding.entry_id:
+                    continue
+                late, early = sorted((holding, other), key=lambda h: (h.line, h.index))[::-1]
+                pair = (late.line, late.index, early.line, early.index)
+                found.setdefault(pair, _overlap_message(late, early))
+            if len(found) >= MAX_ERRORS:  # check.fail stops the file there anyway
+                break
+            held.append(holding)
+    for (line, index, _, _), message in sorted(found.items()):
+        check.fail(line, f"roles[{index}]", message)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Holding:
+    """A role for the one-holder check: its certain days, where it is, whose it is."""
+
+    first: dt.date
+    last: dt.date
+    line: int
+    index: int
+    entry_id: str
+    role: Role
+
+
+def _overlap_message(late: _Holding, early: _Holding) -> str:
+    role, other = late.role, early.role
+    return (
+        f"{role.title_en or role.title} at {role.organization}"
+        f" ({role.start} to {role.end or 'open'}) overlaps {early.entry_id}"
+        f" (line {early.line}: {other.start} to {other.end or 'open'});"
+        " one holder at a time, unless a role's note explains it"
+    )
 
 
 def _check_references(check: _Checker, entries: list[tuple[int, Entry]]) -> None:
@@ -807,14 +1043,19 @@ def _lines(data: bytes, where: str, check: _Checker) -> Iterator[tuple[int, str]
             yield number, text
 
 
-def parse_jsonl(data: bytes, where: str, *, external_ids: Iterable[str] | None = ()) -> list[Entry]:
+def parse_jsonl(
+    data: bytes, where: str, *, external_ids: Iterable[str] | None = (), schema: int = 1
+) -> list[Entry]:
     """Parse and validate JSON Lines; raise :class:`ValidationError` listing every problem.
 
     *external_ids* are ids defined in other gazetteers that references
     (``part_of``, a role's ``organization``) may use; ``None`` skips the check
-    of references.
+    of references.  *schema* 2 adds the rules of releases 2.0.0 and later
+    (``schema_of``): ``checked`` on every person, a ``from`` on every role,
+    one holder at a time of a single-holder post unless a role's ``note``
+    explains it, and no source from the development corpus.
     """
-    check = _Checker(where)
+    check = _Checker(where, schema)
     parsed: list[tuple[int, Entry]] = []
     for number, text in _lines(data.removeprefix(b"\xef\xbb\xbf"), where, check):
         try:
@@ -840,6 +1081,8 @@ def parse_jsonl(data: bytes, where: str, *, external_ids: Iterable[str] | None =
     if external_ids is not None:
         extra = [(0, _stub(i)) for i in external_ids]
         _check_references(check, parsed + extra)
+    if schema >= 2:
+        _check_single_holders(check, parsed)
     if check.errors:
         raise ValidationError(check.errors)
     return [e for _, e in parsed]
@@ -924,10 +1167,13 @@ def _csv_rows(reader: csv.DictReader[str], check: _Checker) -> Iterator[dict[str
         yield row
 
 
-def validate_file(path: str | Path) -> list[str]:
-    """Validate a gazetteer file; return the list of problems (empty when valid)."""
+def validate_file(path: str | Path, *, schema: int = 1) -> list[str]:
+    """Validate a gazetteer file; return the list of problems (empty when valid).
+
+    *schema* 2 applies the rules of releases 2.0.0 and later (see ``parse_jsonl``).
+    """
     try:
-        Gazetteer.from_path(path)
+        Gazetteer.from_path(path, schema=schema)
     except ValidationError as exc:
         return exc.errors
     return []
@@ -968,6 +1214,26 @@ def available_gazetteers() -> dict[str, list[str]]:
 
 def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(p) for p in version.split("."))
+
+
+#: The newest schema: the rules releases 2.0.0 and later are checked by.
+SCHEMA: Final = 2
+
+
+def schema_of(version: str) -> int:
+    """The schema whose rules a release of *version* follows: 1 before 2.0.0, then 2.
+
+    Schema 2 adds ``checked`` (required on people), a source's ``date`` and a
+    role's ``note``, and requires dated roles, one holder at a time of a
+    single-holder post and no source from the development corpus.  Released
+    1.x files keep the rules they were released under.
+
+    >>> schema_of("1.1.0"), schema_of("2.0.0"), schema_of("0.0.0")
+    (1, 2, 1)
+    """
+    if not _VERSION_RE.fullmatch(version):
+        raise ValueError(f"a version is MAJOR.MINOR.PATCH, not {_shown(version)}")
+    return min(SCHEMA, 2 if int(version.split(".")[0]) >= 2 else 1)
 
 
 def _release(name: str, version: str | None) -> dict[str, Any]:
@@ -1016,7 +1282,8 @@ def _load_release(name: str, release: Mapping[str, Any], *, check_refs: bool) ->
             " (a released version must never change)"
         )
     external = _shipped_ids(name) if check_refs else None
-    return parse_jsonl(data, f"{name}/{path.name}", external_ids=external)
+    schema = schema_of(release["version"])
+    return parse_jsonl(data, f"{name}/{path.name}", external_ids=external, schema=schema)
 
 
 _CACHE: dict[tuple[str, str], Gazetteer] = {}

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ["agencies", "officials", "organizations", "places"]
+#: Entries the corpus names (it was annotated against the 1.x releases) that a later release
+#: withdrew, with their gazetteer, whose changelog says why.
+WITHDRAWN = {"person-talal-rashid-al-zaabi": "officials"}
 
 
 def test_every_shipped_gazetteer_loads_from_the_installed_package() -> None:
@@ -189,9 +192,15 @@ def test_the_development_corpus_names_entries_that_exist(corpus: Corpus) -> None
     wrong = [
         (m["file"], m["text"], m["id"])
         for m in corpus.mentions
-        if m["id"] is not None and (m["id"] not in entries or entries[m["id"]].type != m["type"])
+        if m["id"] is not None
+        and m["id"] not in WITHDRAWN
+        and (m["id"] not in entries or entries[m["id"]].type != m["type"])
     ]
     assert wrong == []
+    for entry_id, name in WITHDRAWN.items():  # gone on purpose, and said so
+        assert entry_id not in entries
+        changelog = (ROOT / "gazetteers" / name / "CHANGELOG.md").read_text(encoding="utf-8")
+        assert entry_id in changelog
     assert sum(m["id"] is not None for m in corpus.mentions) > len(corpus.mentions) / 2
 
 

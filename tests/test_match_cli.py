@@ -218,7 +218,7 @@ def test_tsv_has_a_header_and_one_row_a_match(match: Run, tmp_path: Path) -> Non
     assert header.split("\t") == FIELDS
     rabat = ["1", "4", "10", "الرباط", "ma-rabat", "place", "الرباط", "Rabat"]
     abu_dhabi = ["2", "14", "20", "أبوظبي", "ae-abu-dhabi", "place", "أبوظبي", "Abu Dhabi"]
-    scored = ["1.0", "exact", "places", "1.1.0"]
+    scored = ["1.0", "exact", "places", "2.0.0"]
     assert [row.split("\t") for row in rows] == [
         [str(path), *rabat, *scored],
         [str(path), *abu_dhabi, *scored],
@@ -303,8 +303,8 @@ def test_a_pinned_gazetteer_version(match: Run) -> None:
     ]
     latest = match("--gazetteer", "places", stdin=text).records()
     assert [(r["id"], r["version"]) for r in latest] == [
-        ("ma-rabat", "1.1.0"),
-        ("region-europe", "1.1.0"),
+        ("ma-rabat", "2.0.0"),
+        ("region-europe", "2.0.0"),
     ]
 
 

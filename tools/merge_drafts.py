@@ -15,11 +15,29 @@ tool starts from the released entries, then applies each draft in order:
 - ``name``, ``name_en``, ``type`` or ``country`` that differ are conflicts: the later file
   wins, and the conflict is reported for a person to decide.
 
+With ``--replace``, a draft entry whose id is already there replaces it whole instead: a
+fully verified draft (``corrections-2026-12-verified.jsonl``) holds complete entries whose
+unconfirmed aliases, sources and roles were removed on purpose, and uniting would bring them
+back.
+
 Only entries of the types the released gazetteer holds are taken (a corrections file may
 hold people, agencies and places side by side: each goes to its own gazetteer); the others
-are counted in the report. Research-only keys (``fix``) are dropped. The output is a draft for
-``tools/release_gazetteer.py``; the report goes to standard error, and the exit status is 1
-when there were conflicts (the merged file is written all the same).
+are counted in the report. Research-only keys (``fix``) are dropped.
+
+``--schema 2`` makes the merge a draft of a 2.0.0 release (``arnorm.gazetteer.schema_of``),
+and says on standard error what it changed:
+
+- a source that is the development corpus (``shared/corpus``) is removed, and an entry left
+  with no source is dropped: the corpus is for testing, never a source;
+- a role with no ``from`` is moved into the entry's ``notes`` (its title, organisation and
+  end), since schema 2 dates every role and a start date is never invented;
+- a person with no ``checked`` gets ``--checked DATE``, the date as of which the review that
+  last read the unchanged entries confirmed their open roles (required with ``--schema 2``),
+  or the start of their latest open role when that is later: the appointment's own source
+  confirmed the role on that day.
+
+The output is a draft for ``tools/release_gazetteer.py``; the report goes to standard error,
+and the exit status is 1 when there were conflicts (the merged file is written all the same).
 """
 
 from __future__ import annotations
@@ -31,6 +49,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from arnorm import gazetteer
 from arnorm.gazetteer import load_gazetteer
 
 RESEARCH_ONLY = ("fix",)
@@ -89,9 +108,12 @@ def merge_entry(
 
 
 def merge(
-    base: Iterable[dict[str, Any]], drafts: Iterable[Path]
+    base: Iterable[dict[str, Any]], drafts: Iterable[Path], *, replace: bool = False
 ) -> tuple[list[dict[str, Any]], list[str], int]:
-    """The merged entries, the conflicts, and how many draft entries were of other types."""
+    """The merged entries, the conflicts, and how many draft entries were of other types.
+
+    With *replace*, a draft entry replaces the entry of the same id whole (no conflicts).
+    """
     entries: dict[str, dict[str, Any]] = {e["id"]: e for e in base}
     types = {e["type"] for e in entries.values()}
     conflicts: list[str] = []
@@ -105,7 +127,9 @@ def merge(
                 elsewhere += 1
                 continue
             origin = f"{path.name}:{number}"
-            if entry["id"] in entries:
+            if entry["id"] in entries and replace:
+                entries[entry["id"]] = entry
+            elif entry["id"] in entries:
                 entries[entry["id"]], found = merge_entry(entries[entry["id"]], entry, origin)
                 conflicts.extend(found)
             else:
@@ -113,15 +137,76 @@ def merge(
     return list(entries.values()), conflicts, elsewhere
 
 
+def _dev_corpus(source: dict[str, Any]) -> bool:
+    title, url = source.get("title"), source.get("url")
+    # the validator's own test, so that what is removed here is exactly what it refuses
+    return gazetteer._dev_corpus_source(str(title or ""), url) is not None
+
+
+def _role_words(role: dict[str, Any]) -> str:
+    title = role.get("title_en") or role.get("title")
+    org = f", {role['organization']}" if role.get("organization") else ""
+    end = f"to {role['to']}" if role.get("to") else "no end date in the sources"
+    return f"{title} ({role.get('title')}{org}; start date not in the sources; {end})"
+
+
+def to_schema2(
+    entries: list[dict[str, Any]], checked: str
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """*entries* made fit for schema 2 (see the module's docs); what changed, as sentences."""
+    out: list[dict[str, Any]] = []
+    report: list[str] = []
+    for entry in entries:
+        entry = dict(entry)
+        kept = [s for s in entry.get("sources", []) if not _dev_corpus(s)]
+        if len(kept) < len(entry.get("sources", [])):
+            gone = len(entry["sources"]) - len(kept)
+            if not kept:
+                report.append(
+                    f"dropped {entry['id']}: its only sources were the development corpus"
+                )
+                continue
+            report.append(f"{entry['id']}: removed {gone} development-corpus source(s)")
+            entry["sources"] = kept
+        roles = entry.get("roles") or []
+        undated = [r for r in roles if not r.get("from")]
+        if undated:
+            entry["roles"] = [r for r in roles if r.get("from")]
+            if not entry["roles"]:
+                del entry["roles"]
+            words = "; ".join(_role_words(r) for r in undated)
+            moved = f"Also held, undated: {words}."
+            entry["notes"] = f"{entry['notes']} {moved}" if entry.get("notes") else moved
+            report.append(f"{entry['id']}: {len(undated)} undated role(s) moved to notes")
+        if entry.get("type") == "person" and not entry.get("checked"):
+            # an open role that began later was confirmed by its own source when it began
+            starts = [r["from"] for r in entry.get("roles", []) if not r.get("to")]
+            entry["checked"] = max([checked, *starts])
+            report.append(f"{entry['id']}: checked set to {entry['checked']}")
+        out.append(entry)
+    return out, report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("base", help="the released gazetteer to start from, as name@version")
     parser.add_argument("drafts", nargs="+", type=Path)
     parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument(
+        "--replace", action="store_true", help="a draft entry replaces the entry with its id"
+    )
+    parser.add_argument("--schema", type=int, choices=(1, 2), default=1)
+    parser.add_argument("--checked", help="with --schema 2: checked for people that have none")
     args = parser.parse_args(argv)
+    if args.schema == 2 and not args.checked:
+        parser.error("--schema 2 needs --checked DATE")
     name, _, version = args.base.partition("@")
     base = [e.to_json() for e in load_gazetteer(name, version or None)]
-    merged, conflicts, elsewhere = merge(base, args.drafts)
+    merged, conflicts, elsewhere = merge(base, args.drafts, replace=args.replace)
+    if args.schema == 2:
+        merged, changes = to_schema2(merged, args.checked)
+        for change in changes:
+            print(change, file=sys.stderr)
     text = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in merged)
     args.output.write_text(text, encoding="utf-8")
     print(f"{len(merged)} entries written to {args.output}", file=sys.stderr)

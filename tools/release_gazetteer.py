@@ -4,7 +4,10 @@
     python tools/release_gazetteer.py --data-files [--check]
 
 The drafts are merged in order (a later entry with the same id is an error),
-validated against the schema and against the ids of the other shipped
+validated against the schema (by the rules of the version's schema: from
+2.0.0 on, schema 2, which requires ``checked`` on people and dated roles, one
+holder at a time of a single-holder post unless a role's note explains it, and
+no source from the development corpus) and against the ids of the other shipped
 gazetteers, written to ``gazetteers/NAME/NAME-VERSION.jsonl`` with keys in
 schema order, and listed in ``gazetteers/index.json`` with the entry count and
 SHA-256.  An existing version is never overwritten: a change is a new version.
@@ -99,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--check goes with --data-files")
     if not args.drafts:
         parser.error("NAME, VERSION and at least one DRAFT are required")
+    try:
+        gazetteer.schema_of(args.version)
+    except ValueError as exc:
+        parser.error(str(exc))
     index = json.loads((ROOT / "index.json").read_text(encoding="utf-8"))
     releases = index["gazetteers"].setdefault(args.name, {"versions": []})["versions"]
     if any(r["version"] == args.version for r in releases):
@@ -121,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
             external |= {e.id for e in gazetteer.load_gazetteer(other)}
     try:
         where = "+".join(map(str, args.drafts))
-        entries = gazetteer.parse_jsonl(data, where, external_ids=external)
+        schema = gazetteer.schema_of(args.version)
+        entries = gazetteer.parse_jsonl(data, where, external_ids=external, schema=schema)
     except gazetteer.ValidationError as exc:
         print("\n".join(exc.errors), file=sys.stderr)
         return 1
