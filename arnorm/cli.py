@@ -561,7 +561,7 @@ def _stop_workers() -> None:
     """Have the ``--jobs`` workers stop their inputs in hand, cleanly, and start no other."""
     with contextlib.suppress(Exception):
         for child in multiprocessing.active_children():
-            child.terminate()  # SIGTERM, which _on_worker_sigterm handles
+            child.terminate()  # SIGTERM: the worker unwinds its input (see _parallel)
 
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> NoReturn:
@@ -599,26 +599,13 @@ def _stopped_by_signals() -> Iterator[None]:
             signal.signal(signal.SIGINT, previous_int)
 
 
-#: Whether this worker process is working on an input (see :func:`_on_worker_sigterm`).
-_busy = False
-#: Whether this worker process was told to stop: it starts no other input.
-_stopping = False
-
-
-def _on_worker_sigterm(signum: int, frame: FrameType | None) -> None:
-    """In a worker: stop the input in hand as the ``arnorm`` process stops, removing its
-    temporary files; a worker waiting for an input has nothing to clean up and exits."""
-    global _stopping  # one per worker process, by design
-    if not _busy:
-        os._exit(EXIT_SIGTERM)
-    if not _stopping:  # a second signal must not cut the clean-up of the first short
-        _stopping = True
-        raise _Terminated
-
-
 def _build_in_worker(spec: _Spec) -> _Work:
-    """Set up a worker process for *spec*'s inputs (what ``--jobs`` starts)."""
-    signal.signal(signal.SIGTERM, _on_worker_sigterm)
+    """Set up a worker process for *spec*'s inputs (what ``--jobs`` starts).
+
+    How a worker stops is :mod:`arnorm._parallel`'s: ``SIGTERM`` unwinds the input in hand
+    (its temporary files go) and ends the worker, which then starts no other input; a
+    worker whose parent died does the same and removes the run's spill directory.
+    """
     return spec.build()
 
 
@@ -677,14 +664,7 @@ class _Work:
     ) -> tuple[bool, str]:
         """Write *job*'s output to *out* (or to its target); return whether it worked and
         the text for standard error.  *progress* allows a display of a large input."""
-        global _busy  # one per worker process, by design
-        if _stopping:  # a worker told to stop: the inputs queued for it are not started
-            raise _Terminated
-        _busy = True
-        try:
-            return _attempt(job, functools.partial(self.run, job, out, flush, progress))
-        finally:
-            _busy = False
+        return _attempt(job, functools.partial(self.run, job, out, flush, progress))
 
     def run(self, job: _Job, out: _Sink, flush: Callable[[], object] | None, progress: bool) -> str:
         """Do the work, flushing *out* with *flush* as it goes if given; return a report
