@@ -15,6 +15,7 @@ import sys
 from typing import TextIO
 
 from . import gazetteer as gz
+from .matcher import aliases_needing_evidence
 
 __all__ = ["UsageError", "add_parser", "load_named", "run"]
 
@@ -113,8 +114,14 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
                 sys.stderr.write(f"{error}\n")
             sys.stderr.write(f"{args.path}: {len(errors)} error(s)\n")
             return 1
-        count = len(gz.Gazetteer.from_path(args.path))
-        out.write(f"{args.path}: valid, {count} entries\n")
+        gazetteer = gz.Gazetteer.from_path(args.path)
+        out.write(f"{args.path}: valid, {len(gazetteer)} entries\n")
+        # Valid, but a matcher reports these aliases only with evidence around them: say so.
+        for needing in aliases_needing_evidence(gazetteer):
+            sys.stderr.write(
+                f"arnorm: warning: {args.path}: alias {needing.alias!r} of"
+                f" {needing.entry_id!r}: {needing.reason}\n"
+            )
         return 0
     if command == "diff":
         old = load_named(f"{args.name}@{args.old}")

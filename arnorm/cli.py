@@ -26,6 +26,7 @@ import stat
 import sys
 import tempfile
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -37,10 +38,8 @@ from .gazetteer import (
     ENTRY_TYPES,
     Gazetteer,
     GazetteerError,
-    common_word_aliases,
-    safe_word_aliases,
 )
-from .matcher import Match, Matcher, Overlaps
+from .matcher import EvidenceWarning, Match, Matcher, Overlaps
 from .normalizer import PROFILES, Change, Explanation, Normalizer, NormalizerConfig
 
 __all__ = ["build_parser", "main"]
@@ -350,6 +349,15 @@ def _add_match(commands: _Subparsers) -> None:
         help=(
             "read more common words from FILE (repeatable): UTF-8, one alias a line, '#'"
             " starts a comment; added to the shipped list, as --common-word is"
+        ),
+    )
+    matching.add_argument(
+        "--no-shipped-word-lists",
+        action="store_true",
+        help=(
+            "start from empty lists of safe and common words instead of the shipped ones, so"
+            " that only the words given with the options above count"
+            " (Matcher(shipped_word_lists=False))"
         ),
     )
     matching.add_argument(
@@ -1152,6 +1160,8 @@ def _run_match(args: argparse.Namespace) -> int:
         work = spec.build()
     except ValueError as err:  # the same gazetteer asked for twice
         raise _UsageError(str(err)) from None
+    for warning in work.warnings:
+        _warn(warning, args)
     header = FORMATS[spec.format].header
     try:
         if target is None:
@@ -1217,6 +1227,7 @@ def _match_spec(args: argparse.Namespace) -> _MatchSpec | None:
         format=args.format,
         safe_words=tuple(safe_words),
         common_words=tuple(common_words),
+        shipped_word_lists=not args.no_shipped_word_lists,
         fuzzy=not args.no_fuzzy,
         variants=not args.no_variants,
         surnames=not args.no_surnames,
@@ -1290,29 +1301,37 @@ class _MatchSpec:
     #: ``--common-word`` and ``--common-words-file``: added to the shipped list of aliases
     #: that are also common words.
     common_words: tuple[str, ...] = ()
+    #: ``--no-shipped-word-lists``: only the words given count.
+    shipped_word_lists: bool = True
     #: ``--no-fuzzy``, ``--no-variants``, ``--no-surnames``: as :class:`~arnorm.Matcher`'s.
     fuzzy: bool = True
     variants: bool = True
     surnames: bool = True
 
     def build(self) -> _MatchWork:
-        """The matcher of these options; ``ValueError`` if a gazetteer is given twice."""
-        # The shipped lists and the words given, together: the same whether Matcher's
-        # safe_words= and common_words= replace the shipped lists or add to them.
-        safe = safe_word_aliases() | set(self.safe_words) if self.safe_words else None
-        common = set(common_word_aliases()) | set(self.common_words) if self.common_words else None
-        matcher = Matcher(
-            self.gazetteers,
-            types=self.types,
-            min_score=self.min_score,
-            overlaps=self.overlaps,
-            safe_words=safe,
-            common_words=common,
-            fuzzy=self.fuzzy,
-            variants=self.variants,
-            surnames=self.surnames,
-        )
-        return _MatchWork(self, matcher)
+        """The matcher of these options; ``ValueError`` if a gazetteer is given twice.
+
+        What the matcher warns about a gazetteer of your own (aliases that need evidence) is
+        kept in the work's ``warnings``: the ``arnorm`` process prints it once, as a CLI
+        warning, and the ``--jobs`` workers, which build the same matcher, print nothing.
+        """
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", EvidenceWarning)
+            matcher = Matcher(
+                self.gazetteers,
+                types=self.types,
+                min_score=self.min_score,
+                overlaps=self.overlaps,
+                safe_words=self.safe_words,
+                common_words=self.common_words,
+                shipped_word_lists=self.shipped_word_lists,
+                fuzzy=self.fuzzy,
+                variants=self.variants,
+                surnames=self.surnames,
+            )
+        work = _MatchWork(self, matcher)
+        work.warnings = tuple(str(w.message) for w in caught if w.category is EvidenceWarning)
+        return work
 
 
 class _MatchWork(_Work):
@@ -1323,6 +1342,8 @@ class _MatchWork(_Work):
     def __init__(self, spec: _MatchSpec, matcher: Matcher) -> None:
         self.spec = spec
         self.matcher = matcher
+        #: What building the matcher warned about, for the ``arnorm`` process to print.
+        self.warnings: tuple[str, ...] = ()
 
     def run(self, job: _Job, out: _Sink, flush: Callable[[], object] | None, progress: bool) -> str:
         """Write the records of *job* (*out* is flushed by the caller, once it succeeded)."""

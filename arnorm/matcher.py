@@ -630,7 +630,7 @@ class Matcher:
             warnings.warn(
                 f"{len(found)} alias(es) of your gazetteer(s) are common words and are not"
                 f" reported on their own: {shown}{more}.  If they are names first, pass them"
-                " in safe_words=.",
+                " in safe_words= (on the command line: --safe-word).",
                 EvidenceWarning,
                 stacklevel=3,
             )

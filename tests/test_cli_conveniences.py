@@ -347,3 +347,57 @@ def test_a_hint_when_standard_input_is_a_terminal(quiet: list[str]) -> None:
     os.close(master)
     assert (status, out) == (0, "ا\n".encode())
     assert (hint in received) == (not quiet)
+
+
+# -- word lists and evidence, as in the API ----------------------------------------------------
+
+OWN = "name,type,aliases\nقال,place,\nمكتب الأبحاث,agency,\n"
+
+
+def _ids(result: subprocess.CompletedProcess[bytes]) -> list[str]:
+    return [line.split("\t")[5] for line in result.stdout.decode("utf-8").splitlines()[1:]]
+
+
+def test_no_shipped_word_lists_counts_only_the_words_given() -> None:
+    shipped = run("match", "--format", "tsv", "-", stdin=FOUR.encode())
+    assert {"country-eg", "country-tn"} <= set(_ids(shipped))
+    bare = run("match", "--format", "tsv", "--no-shipped-word-lists", "-", stdin=FOUR.encode())
+    assert {"country-eg", "country-tn"}.isdisjoint(_ids(bare))
+    one = run(
+        "match", "--format", "tsv", "--no-shipped-word-lists", "--safe-word", "مصر", "-",
+        stdin=FOUR.encode(),
+    )  # fmt: skip
+    rows = {r.split("\t")[5]: r.split("\t")[10] for r in one.stdout.decode().splitlines()[1:]}
+    # مصر is a name now; تونس is still a common word, found beside it in a list (evidence)
+    assert (rows["country-eg"], rows["country-tn"]) == ("exact", "context")
+
+
+def test_an_alias_that_needs_evidence_is_said_once_as_a_warning(tmp_path: Path) -> None:
+    own = tmp_path / "own.csv"
+    own.write_text(OWN, encoding="utf-8")
+    inputs = []
+    for i in range(3):
+        inputs.append(tmp_path / f"{i}.txt")
+        inputs[-1].write_text("قال الوزير في مكتب الأبحاث\n", encoding="utf-8")
+    result = run("match", "-j", "2", "--gazetteer-file", own, *inputs)
+    assert result.returncode == 0
+    lines = result.stderr.decode("utf-8").splitlines()
+    warned = [line for line in lines if line.startswith("arnorm: warning:")]
+    assert len(warned) == 1, lines
+    assert "'قال'" in warned[0]
+    assert "Traceback" not in result.stderr.decode("utf-8")
+    quiet = run("match", "-q", "--gazetteer-file", own, inputs[0])
+    assert quiet.stderr == b""
+    safe = run("match", "--gazetteer-file", own, "--safe-word", "قال", inputs[0])
+    assert safe.stderr == b""
+
+
+def test_gazetteer_validate_names_the_aliases_that_need_evidence(tmp_path: Path) -> None:
+    own = tmp_path / "own.csv"
+    own.write_text(OWN, encoding="utf-8")
+    result = run("gazetteer", "validate", own)
+    assert result.returncode == 0
+    assert result.stdout.decode("utf-8") == f"{own}: valid, 2 entries\n"
+    (warning,) = result.stderr.decode("utf-8").splitlines()
+    assert warning.startswith(f"arnorm: warning: {own}: alias 'قال' of ")
+    assert "frequent Arabic word" in warning

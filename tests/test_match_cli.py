@@ -333,7 +333,6 @@ def test_a_users_gazetteer_in_jsonl_and_csv(match: Run, tmp_path: Path) -> None:
     assert [r["id"] for r in both] == ["x-office", "ma-rabat"]
 
 
-@pytest.mark.filterwarnings("ignore::arnorm.EvidenceWarning")
 def test_safe_word_reports_a_frequent_word_alias_alone(match: Run, tmp_path: Path) -> None:
     csv = tmp_path / "towns.csv"
     csv.write_text("id,name,type\nqal,قال,place\n", encoding="utf-8")
