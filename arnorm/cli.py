@@ -167,7 +167,15 @@ def _add_normalize(commands: _Subparsers) -> None:
     output.add_argument(
         "--backup",
         metavar="SUFFIX",
-        help="with --in-place, first keep a copy of each original as FILE + SUFFIX (e.g. .orig)",
+        help=(
+            "with --in-place, first keep the original as FILE + SUFFIX (e.g. .orig); never"
+            " through a symbolic link, and never over an existing backup (see next)"
+        ),
+    )
+    output.add_argument(
+        "--overwrite-backup",
+        action="store_true",
+        help="with --backup, replace a backup that is there already (a second run's original)",
     )
 
     normalization = sub.add_argument_group("normalization")
@@ -694,6 +702,7 @@ def _run_normalize(args: argparse.Namespace) -> int:
         explain=args.explain,
         in_place=args.in_place,
         backup=args.backup if args.in_place else None,
+        overwrite_backup=args.overwrite_backup,
         make_parents=args.output_dir is not None,
     )
     jobs = _jobs(args, _inputs(args, exclude=args.output_dir))
@@ -757,6 +766,8 @@ def _jobs(args: argparse.Namespace, inputs: list[_walk.Found]) -> list[_Job]:
         raise _UsageError("--backup needs --in-place")
     if args.backup == "":
         raise _UsageError("--backup needs a non-empty SUFFIX")
+    if args.overwrite_backup and args.backup is None:
+        raise _UsageError("--overwrite-backup needs --backup")
     stdin = any(found.path == "-" for found in inputs)
     if args.in_place:
         if stdin:
@@ -1080,6 +1091,8 @@ class _NormalizeSpec:
     backup: str | None
     #: Create a target's directory if missing (``--output-dir`` mirrors the trees it is given).
     make_parents: bool
+    #: ``--overwrite-backup``: replace an existing backup instead of refusing to.
+    overwrite_backup: bool = False
 
     def build(self) -> _NormalizeWork:
         return _NormalizeWork(self, Normalizer(self.config))
@@ -1114,7 +1127,11 @@ class _NormalizeWork(_Work):
                 else:
                     if spec.make_parents:
                         Path(job.target).parent.mkdir(parents=True, exist_ok=True)
-                    with _io.open_output(job.target, backup_suffix=spec.backup) as output:
+                    with _io.open_output(
+                        job.target,
+                        backup_suffix=spec.backup,
+                        overwrite_backup=spec.overwrite_backup,
+                    ) as output:
                         self._pump(chunks, output, tally, None)
                         if job.source != "-":
                             stream.close()  # before the rename, for platforms that lock open files

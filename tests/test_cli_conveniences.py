@@ -401,3 +401,21 @@ def test_gazetteer_validate_names_the_aliases_that_need_evidence(tmp_path: Path)
     (warning,) = result.stderr.decode("utf-8").splitlines()
     assert warning.startswith(f"arnorm: warning: {own}: alias 'قال' of ")
     assert "frequent Arabic word" in warning
+
+
+def test_a_second_backup_is_refused_unless_overwrite_backup_is_given(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("الإمـارات\n", encoding="utf-8")
+    assert run("normalize", "--in-place", "--backup", ".orig", path).returncode == 0
+    assert (tmp_path / "a.txt.orig").read_text(encoding="utf-8") == "الإمـارات\n"
+    path.write_text("أبوظبي\n", encoding="utf-8")
+    again = run("normalize", "--in-place", "--backup", ".orig", path)
+    assert again.returncode == 1
+    assert b"a backup is already there" in again.stderr
+    assert path.read_text(encoding="utf-8") == "أبوظبي\n"  # nothing written
+    forced = run("normalize", "--in-place", "--backup", ".orig", "--overwrite-backup", path)
+    assert forced.returncode == 0
+    assert (tmp_path / "a.txt.orig").read_text(encoding="utf-8") == "أبوظبي\n"
+    assert path.read_text(encoding="utf-8") == "ابوظبي\n"
+    usage = run("normalize", "--in-place", "--overwrite-backup", path)
+    assert usage.returncode == 2
