@@ -561,7 +561,10 @@ class Matcher:
     A matcher pickles small when its gazetteers are shipped ones (their names
     and versions travel, and each process builds the matcher once); one built
     from your own gazetteers pickles with its index, which loads faster than
-    it builds.  :meth:`save` and :meth:`load` keep that index in a file.
+    it builds.  :meth:`save` and :meth:`load` keep that index in a file.  As
+    with any pickle, unpickling bytes from a source you do not trust runs
+    whatever code they name: :meth:`load` is the safe way to read a matcher
+    from a file, since it accepts plain data and arnorm's own records only.
 
     One matcher may be shared by any number of threads, and used for any
     amount of text: its caches are bounded, hold only complete entries, are
