@@ -20,7 +20,7 @@ def person(pid: str, *roles: dict[str, Any], **extra: Any) -> dict[str, Any]:
     return {
         "id": pid,
         "type": "person",
-        "name": "فلان",
+        "name": "زيد الفلاني",
         "name_en": pid,
         "roles": list(roles),
         "checked": "2026-12-04",
