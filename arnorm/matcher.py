@@ -47,7 +47,7 @@ from .gazetteer import (
     GazetteerError,
     Role,
     Source,
-    _data_dir,
+    _read_data_file,
     available_gazetteers,
     common_word_aliases,
     load_gazetteer,
@@ -268,8 +268,8 @@ def frequent_words() -> frozenset[str]:
     """
     global _FREQUENT
     if _FREQUENT is None:
-        path = _data_dir() / "frequent-words-ar.txt"
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # read through the index's checksum, as every shipped data file is
+        lines = _read_data_file("frequent-words-ar.txt").decode("utf-8").splitlines()
         _FREQUENT = frozenset(w for w in lines if w and not w.startswith("#"))
     return _FREQUENT
 
