@@ -434,8 +434,14 @@ class _FastPlan:
         inv = "".join(re.escape(c) for c in steps.INVISIBLE_CHARS) if config.invisible else ""
         hs = "[" + steps.HORIZONTAL_SPACES + "]"
         lb = "[" + steps.LINE_BREAKS + "]"
+        # A run of tatweel and invisible characters between two spaces or line
+        # breaks.  The leading invisibles are matched possessively and up to
+        # the first tatweel only, and the rest of the run possessively, so the
+        # search is linear (``[inv ـ]*ـ[inv ـ]*`` backtracked quadratically on
+        # a long run followed by a letter).
+        lead = f"[{inv}]*+" if inv else ""
         self._loose_tatweel_word = (
-            re.compile(rf"(?:{hs}|{lb}|\A)[{inv}\u0640]*\u0640[{inv}\u0640]*(?:{hs}|{lb}|\Z)")
+            re.compile(rf"(?:{hs}|{lb}|\A){lead}\u0640[{inv}\u0640]*+(?:{hs}|{lb}|\Z)")
             if config.tatweel
             else None
         )

@@ -1,0 +1,118 @@
+"""Reliability of the normalizer on hostile input (issue 12, items 2, 6 and 15).
+
+* no regular expression backtracks: every pathological pattern runs in time
+  linear in its length (a scaling property, not a timed assertion);
+* the pathological patterns give exactly the text the steps define;
+* offsets stay exact when NFC reorders combining marks.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+import arnorm
+from arnorm import steps
+from arnorm.normalizer import Normalizer
+
+TATWEEL = "\u0640"
+ZWNJ = "\u200c"
+FATHA = "\u064e"
+SHADDA = "\u0651"
+
+#: The pathological inputs of the reliability report, as functions of a size n.
+PATTERNS: dict[str, Callable[[int], str]] = {
+    "tatweel run after a space": lambda n: " " + TATWEEL * n + "ت",
+    "tatweel run after a line break": lambda n: "\n" + TATWEEL * n + "ت",
+    "ZWNJ+tatweel run after a space": lambda n: " " + (ZWNJ + TATWEEL) * (n // 2) + "ت",
+    "spaces then a tatweel run": lambda n: " " * (n // 2) + TATWEEL * (n // 2) + "ت",
+    "letter+fatha pairs": lambda n: "بَ" * (n // 2),
+    "fatha run": lambda n: "ب" + FATHA * n,
+    "mixed marks": lambda n: "ب" + (SHADDA + FATHA) * (n // 2),
+    "one long word": lambda n: ("بتثجحخدذرزسشصضطظعغفقكلمنهي" * (n // 27 + 1))[:n],
+}
+
+
+# --------------------------------------------------------------------------
+# Exact output on the pathological patterns (small sizes).
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("profile", ["search", "light"])
+def test_a_tatweel_run_followed_by_a_letter_is_removed_and_the_letter_kept(profile: str) -> None:
+    for n in (1, 2, 50, 3000):
+        assert arnorm.normalize(" " + TATWEEL * n + "ت", profile) == " ت"
+        assert arnorm.normalize("\n" + TATWEEL * n + "ت", profile) == "\nت"
+        assert arnorm.normalize(" " + (ZWNJ + TATWEEL) * n + "ت", profile) == " ت"
+        assert arnorm.normalize(" " * n + TATWEEL * n + "ت", profile) == " ت"
+        assert arnorm.normalize_with_offsets(" " + TATWEEL * n + "ت", profile).text == " ت"
+
+
+@pytest.mark.parametrize("profile", ["search", "light"])
+def test_a_word_of_tatweel_only_is_removed_with_its_space(profile: str) -> None:
+    for n in (1, 3000):
+        assert arnorm.normalize("قال " + TATWEEL * n + " اليوم", profile) == "قال اليوم"
+        assert arnorm.normalize("قال " + (ZWNJ + TATWEEL) * n + " اليوم", profile) == "قال اليوم"
+        assert arnorm.normalize("قال" + " " * n + TATWEEL * n, profile) == "قال"
+        assert arnorm.normalize(TATWEEL * n + " " * n + "قال", profile) == "قال"
+
+
+def test_the_tatweel_word_rule_is_a_single_pass_over_each_run() -> None:
+    # a run of spaces, then of tatweel, then a letter: nothing to remove as a word
+    text = " " * 2000 + TATWEEL * 2000 + "ت"
+    assert steps.TATWEEL_WORD.search(text) is None
+    assert steps.tatweel(text) == " " * 2000 + "ت"
+    assert steps.tatweel("ب" + " " * 5 + TATWEEL * 5 + " ت") == "ب ت"
+
+
+def test_mark_runs_and_letter_mark_pairs_normalize_exactly() -> None:
+    n = 5000
+    assert arnorm.normalize("بَ" * n) == "ب" * n
+    assert arnorm.normalize("بَ" * n, "light") == "بَ" * n
+    assert arnorm.normalize("ب" + FATHA * n) == "ب"
+    assert arnorm.normalize("ب" + (SHADDA + FATHA) * n) == "ب"
+    # NFC puts fatha (class 30) before shadda (class 33)
+    assert arnorm.normalize("ب" + SHADDA + FATHA, "light") == "ب" + FATHA + SHADDA
+    result = arnorm.normalize_with_offsets("بَ" * n)
+    assert result.offsets.to_original(0, n) == (0, 2 * n)
+    assert result.offsets.to_original(n - 1, n) == (2 * n - 2, 2 * n)
+
+
+# --------------------------------------------------------------------------
+# Scaling: time on k*n characters stays within a constant factor of k times
+# the time on n (issue 12).  A backtracking pattern grows as k*k and fails.
+# --------------------------------------------------------------------------
+
+N = 3000
+K = 8
+#: Generous: linear code measures about 1x on an idle machine.
+FACTOR = 4.0
+
+
+def _best_time(function: Callable[[str], object], text: str, repeats: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        function(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _grows_linearly(function: Callable[[str], object], make: Callable[[int], str]) -> bool:
+    small, large = make(N), make(K * N)
+    function(small)  # compile patterns, fill caches
+    for _ in range(3):  # a loaded machine gets three chances
+        base = max(_best_time(function, small), 2e-4)
+        if _best_time(function, large) <= FACTOR * K * base:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("pattern", list(PATTERNS))
+def test_time_grows_linearly_on_pathological_patterns(pattern: str) -> None:
+    make = PATTERNS[pattern]
+    normalizer = Normalizer()
+    assert _grows_linearly(normalizer, make), f"normalize on {pattern!r}"
+    assert _grows_linearly(normalizer.with_offsets, make), f"with_offsets on {pattern!r}"
