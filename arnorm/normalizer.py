@@ -215,7 +215,10 @@ class _NfcStage(_Stage):
             if _splice(text, found) != out:  # pragma: no cover - a safety net
                 found = [(0, len(text), out)]
         if length_changing_only:
-            return [e for e in found if e[1] - e[0] != len(e[2])]
+            # A same-length edit is kept when it reorders combining marks:
+            # output character i no longer comes from input character i.
+            cores = (_core(text, e) for e in found)
+            return [e for e in cores if e[1] - e[0] != len(e[2]) or e[1] - e[0] > 1]
         return found
 
     @staticmethod
@@ -228,6 +231,20 @@ class _NfcStage(_Stage):
             if new != seg:
                 found.append((start, end, new))
         return found
+
+
+def _core(text: str, edit: Edit) -> Edit:
+    """Narrow *edit* of *text* to what it changes: drop the common prefix and suffix."""
+    start, end, new = edit
+    head = 0
+    limit = min(end - start, len(new))
+    while head < limit and text[start + head] == new[head]:
+        head += 1
+    tail = 0
+    limit -= head
+    while tail < limit and text[end - 1 - tail] == new[len(new) - 1 - tail]:
+        tail += 1
+    return start + head, end - tail, new[head : len(new) - tail]
 
 
 class _Span:

@@ -8,10 +8,13 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import arnorm
 from arnorm import steps
@@ -78,6 +81,56 @@ def test_mark_runs_and_letter_mark_pairs_normalize_exactly() -> None:
     result = arnorm.normalize_with_offsets("بَ" * n)
     assert result.offsets.to_original(0, n) == (0, 2 * n)
     assert result.offsets.to_original(n - 1, n) == (2 * n - 2, 2 * n)
+
+
+# --------------------------------------------------------------------------
+# Offsets when NFC reorders combining marks (item 15).
+# --------------------------------------------------------------------------
+
+#: Letters, spaces, tatweel and marks of several combining classes (27 fathatan,
+#: 30 fatha, 33 shadda, 34 sukun, 35 dagger alef, 220 below, 230 above, 0 hamza
+#: seats) in every order, so that NFC has to reorder them.
+MARKED = "اوبتلرط ـ\n\u064b\u064e\u0651\u0652\u0670\u0301\u0316\u0654\u0655\u06e1\u200c"
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "word", "source"),
+    [
+        ("الرباط \u0301\u064b", "search", "\u0301", "\u0301\u064b"),
+        ("x\u0301\u064e", "light", "x\u064e\u0301", "x\u0301\u064e"),
+        ("x\u0301\u064e", "search", "x\u0301", "x\u0301\u064e"),
+        ("ب\u0651\u064e ت", "light", "ب\u064e\u0651", "ب\u0651\u064e"),
+    ],
+)
+def test_offsets_of_reordered_marks_cover_the_reordered_group(
+    text: str, profile: str, word: str, source: str
+) -> None:
+    norm, offsets = arnorm.normalize_with_offsets(text, profile)
+    start = norm.index(word)
+    s, e = offsets.to_original(start, start + len(word))
+    assert text[s:e] == source
+    assert arnorm.normalize(text[s:e], profile) == word
+
+
+@pytest.mark.parametrize("profile", ["search", "light"])
+def test_a_reordered_mark_maps_to_the_marks_it_was_reordered_with(profile: str) -> None:
+    # NFC turns acute + fatha into fatha + acute: neither output mark came
+    # from the input character at its own position
+    text = "x\u0301\u064e y"
+    norm, offsets = arnorm.normalize_with_offsets(text, profile)
+    assert offsets.to_original(0, 1) == (0, 1)
+    for i in range(1, norm.index(" ")):
+        assert offsets.to_original(i, i + 1) == (1, 3)
+
+
+@given(st.text(alphabet=st.sampled_from(MARKED), max_size=30), st.sampled_from(["search", "light"]))
+@example("الرباط \u0301\u064b", "search")
+@example("x\u0301\u064e", "light")
+def test_every_output_word_maps_to_input_that_normalizes_to_it(text: str, profile: str) -> None:
+    norm, offsets = arnorm.normalize_with_offsets(text, profile)
+    for m in re.finditer(r"\S+", norm):
+        s, e = offsets.to_original(m.start(), m.end())
+        assert arnorm.normalize(text[s:e], profile).strip() == m.group()
 
 
 # --------------------------------------------------------------------------
