@@ -8,16 +8,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from collections.abc import Callable
+from unittest import mock
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import arnorm
-from arnorm import steps
+from arnorm import NormalizerConfig, steps
 from arnorm.normalizer import Normalizer
 
 TATWEEL = "\u0640"
@@ -81,6 +83,63 @@ def test_mark_runs_and_letter_mark_pairs_normalize_exactly() -> None:
     result = arnorm.normalize_with_offsets("بَ" * n)
     assert result.offsets.to_original(0, n) == (0, 2 * n)
     assert result.offsets.to_original(n - 1, n) == (2 * n - 2, 2 * n)
+
+
+# --------------------------------------------------------------------------
+# Bounded memory: long lines are cut at safe places, and the exact plan runs
+# only on a window around what needs it.  Both must not change a result.
+# --------------------------------------------------------------------------
+
+#: Every kind of character a cut or a window could separate badly.
+EDGY = (
+    "ابتلرطى ة أإآ ـ  \t\u00a0\n\r\u2028"
+    "\u064b\u064e\u0651\u0652\u0653\u0654\u0655\u0670\u0301"
+    "\u200b\u200c\u200f\ufeff\u00ad"
+    "\ufef7\ufefb\ufdf2\ufe70\ufe71\ufe8d\ufe77"
+    "\u06a9\u06cc\u06c3٠١۴aA0\u1100\u1161\u11a8e\u212b"
+)
+edgy_text = st.text(alphabet=st.sampled_from(EDGY), max_size=80)
+configs = st.one_of(
+    st.sampled_from(list(arnorm.PROFILES.values())),
+    st.builds(
+        NormalizerConfig, **{f.name: st.booleans() for f in dataclasses.fields(NormalizerConfig)}
+    ),
+)
+
+
+@given(edgy_text, configs, st.integers(1, 6), st.integers(1, 4))
+@example("بببب", NormalizerConfig(elongation=True), 2, 1)
+@example("ب ـــ ت ـ\u200c ث", NormalizerConfig(), 1, 1)
+def test_cuts_and_windows_give_the_exact_plan(
+    text: str, config: NormalizerConfig, piece: int, window: int
+) -> None:
+    normalizer = Normalizer(config)
+    exact = normalizer._exact_with_offsets(text)
+    with (
+        mock.patch.object(arnorm.normalizer, "PIECE", piece),
+        mock.patch.object(arnorm.normalizer, "_WINDOWS", (window + 3, window)),
+    ):
+        assert normalizer(text) == exact.text
+        result = normalizer.with_offsets(text)
+    assert result.text == exact.text
+    assert result.offsets.input_length == len(text)
+    for i in range(len(exact.text)):
+        assert result.offsets.to_original(i, i + 1) == exact.offsets.to_original(i, i + 1)
+
+
+def test_a_long_line_is_cut_into_bounded_pieces() -> None:
+    cut = arnorm.normalizer._SAFE_CUT
+    line = "بَ" * 5000
+    pieces = list(arnorm.normalizer._pieces(line, cut, 1000))
+    assert "".join(pieces) == line
+    assert max(map(len, pieces)) <= 1002
+    # nothing to cut at: a run of marks stays whole
+    marks = "ب" + FATHA * 5000
+    assert list(arnorm.normalizer._pieces(marks, cut, 1000)) == [marks]
+    # with elongation, only between two different letters
+    same = "ب" * 3000 + "ت" * 3000
+    elongated = list(arnorm.normalizer._pieces(same, arnorm.normalizer._SAFE_CUT_ELONGATION, 1000))
+    assert elongated == ["ب" * 3000, "ت" * 3000]
 
 
 # --------------------------------------------------------------------------
