@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain, repeat
 from operator import itemgetter
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, cast
 
 import regex
 import unicodedata2
@@ -433,9 +433,14 @@ class _FastPlan:
         "_deleted",
         "_deletion_runs",
         "_deletion_stages",
+        "_early_marks",
         "_elongation",
         "_frequent",
+        "_invisible",
+        "_loose_rest",
         "_loose_tatweel_word",
+        "_nfkc_runs",
+        "_other_presentation",
         "_presentation",
         "_presentation_bmp",
         "_presentation_resizing",
@@ -446,6 +451,7 @@ class _FastPlan:
         "_spaces",
         "_table",
         "_unicode",
+        "_word_edges",
     )
 
     def __init__(self, config: NormalizerConfig) -> None:
@@ -490,6 +496,20 @@ class _FastPlan:
         self._presentation_resizing = _class_of([k for k, v in presentation.items() if len(v) != 1])
         refold = _compose_tables([_table(n, config) for n in _refold_steps(config)])
         self._refold = steps.CharMap(refold) if refold else None
+        nfkc = [c for c, v in presentation.items() if steps.nfc(v) == _nfkc(c)]
+        nfkc_class = _class_of(nfkc)
+        self._nfkc_runs = re.compile(
+            f"{nfkc_class.pattern}[{nfkc_class.pattern[1:-1]}\x20-\x7e]*+"
+            if nfkc_class is not None
+            else r"[^\s\S]"
+        )
+        self._other_presentation = _class_of([c for c in presentation if c not in set(nfkc)])
+        early = _class_of([c for c in deleted if c in _early_deletable()])
+        self._early_marks = (
+            re.compile(f"{early.pattern}++(?![{_ranges_class(_tables.COMPOSING_STARTER_RANGES)}])")
+            if early is not None
+            else None
+        )
         self._elongation = config.elongation
         self._spaces = config.spaces
         inv = "".join(re.escape(c) for c in steps.INVISIBLE_CHARS) if config.invisible else ""
@@ -506,6 +526,9 @@ class _FastPlan:
             if config.tatweel
             else None
         )
+        self._loose_rest = re.compile(rf"{lead}\u0640[{inv}\u0640]*+(?:{hs}|{lb}|\Z)")
+        self._word_edges = frozenset(steps.HORIZONTAL_SPACES + steps.LINE_BREAKS)
+        self._invisible = frozenset(steps.INVISIBLE_CHARS if config.invisible else "")
 
     def run(self, text: str, *, aligned: bool) -> tuple[str, list[Segment] | None] | None:
         """Normalize *text*; ``None`` when the exact plan must decide."""
@@ -514,11 +537,16 @@ class _FastPlan:
             segments = [(len(text), len(text), True)] if text else []
         bmp = _in_bmp(text)
         if self._unicode:
+            if segments is None and self._early_marks is not None:
+                # Marks deleted anyway, that compose with nothing and block no
+                # composition, can go before NFC: on vowelled text NFC then
+                # has nothing left to reorder (the text is not counted)
+                text = self._early_marks.sub("", text)
             text, segments = self._unicode_step(text, segments, bmp)
         if (
             self._loose_tatweel_word is not None
             and steps.TATWEEL in text
-            and self._loose_tatweel_word.search(text)
+            and self._has_tatweel_word(text)
         ):
             return None
         rare = self._rare_bmp if bmp else self._rare
@@ -567,6 +595,28 @@ class _FastPlan:
                 out = self._refold(nfc) if self._refold is not None else nfc
         return out, segments
 
+    def _has_tatweel_word(self, text: str) -> bool:
+        """Whether a run of tatweel and invisible characters stands between spaces or breaks.
+
+        Where tatweel is rare, each one is looked at where it stands (one
+        ``str.find`` and one anchored match a tatweel); a search over the whole
+        text costs a pass of its own.
+        """
+        assert self._loose_tatweel_word is not None  # noqa: S101 - run() checked it
+        count = text.count(steps.TATWEEL)
+        if count * _SPARSE_TATWEEL > len(text):
+            return self._loose_tatweel_word.search(text) is not None
+        before, invisible, rest = self._word_edges, self._invisible, self._loose_rest
+        i = text.find(steps.TATWEEL)
+        while i >= 0:
+            j = i
+            while j and text[j - 1] in invisible:
+                j -= 1
+            if (j == 0 or text[j - 1] in before) and rest.match(text, j):
+                return True
+            i = text.find(steps.TATWEEL, i + 1)
+        return False
+
     def _unicode_step(
         self, text: str, segments: list[Segment] | None, bmp: bool
     ) -> tuple[str, list[Segment] | None]:
@@ -587,13 +637,43 @@ class _FastPlan:
             ]
             if sites:
                 segments = _compose(segments, _align.from_sites(len(text), sites))
-        text = text.translate(self._presentation_table)
+        # Most presentation forms become what NFKC makes of them: NFKC runs in
+        # C over each stretch of them; the few others are looked up.
+        # (Not with offsets: their NFC edits must see the forms uncomposed.)
+        if segments is None:
+            text = self._nfkc_runs.sub(_nfkc_match, text)
+        if segments is not None or (
+            self._other_presentation is not None and self._other_presentation.search(text)
+        ):
+            text = text.translate(self._presentation_table)
         nfc = steps.nfc(text)
         if nfc != text:
             if segments is not None:
                 segments = _apply_edits(segments, text, _NFC.edits(text, length_changing_only=True))
             text = nfc
         return text, segments
+
+
+def _nfkc(text: str) -> str:
+    return cast(str, unicodedata2.normalize("NFKC", text))
+
+
+def _nfkc_match(match: re.Match[str]) -> str:
+    return _nfkc(match.group())
+
+
+@functools.cache
+def _early_deletable() -> frozenset[str]:
+    """Arabic marks that NFC composes with nothing and that block no composition.
+
+    Their combining class is below 220 (a mark blocks a composition only when
+    its class is 0 or at least that of the mark that composes, 220 or 230 for
+    the Arabic hamza and madda U+0653-0655, the only Arabic marks that compose).
+    """
+    marks = (chr(cp) for lo, hi in _tables.ARABIC_MARK_RANGES for cp in range(lo, hi + 1))
+    return frozenset(
+        c for c in marks if 0 < unicodedata2.combining(c) < 220 and c not in "\u0653\u0654\u0655"
+    )
 
 
 def _deletion_segments(text: str, runs: re.Pattern[str]) -> list[Segment]:
@@ -619,6 +699,8 @@ def _compose(first: list[Segment], second: list[Segment]) -> list[Segment]:
 
 
 _SPACE_RUNS: Final = re.compile(" {2,}")
+#: Below one tatweel in this many characters, each tatweel is looked at on its own.
+_SPARSE_TATWEEL: Final = 64
 _FIND_WINDOW: Final = 1 << 15
 
 
@@ -656,7 +738,13 @@ _NO_CUT_AFTER: Final = (
     + "\ufb50-\ufdff\ufe70-\ufeff"
 )
 _SAFE_CUT: Final = re.compile(f"[^{_NO_CUT_AFTER}](?=[{_CUT_BEFORE}])")
-_SAFE_CUT_ELONGATION: Final = re.compile(f"([{_CUT_BEFORE}])(?!\\1)(?=[{_CUT_BEFORE}])")
+#: With ``elongation``: letters that no step folds into another letter.
+_UNFOLDED: Final = "".join(
+    c
+    for c in map(chr, [*range(0x0621, 0x0640), *range(0x0641, 0x064B)])
+    if c not in steps.ALEF_VARIANTS + "\u0624\u0626\u0649\u0629"
+)
+_SAFE_CUT_ELONGATION: Final = re.compile(f"([{_UNFOLDED}])(?!\\1)(?=[{_UNFOLDED}])")
 
 
 def _pieces(text: str, cut: re.Pattern[str], size: int) -> Iterator[str]:

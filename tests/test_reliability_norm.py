@@ -127,6 +127,22 @@ def test_cuts_and_windows_give_the_exact_plan(
         assert result.offsets.to_original(i, i + 1) == exact.offsets.to_original(i, i + 1)
 
 
+@given(edgy_text, configs)
+@example("a \u200bـــ b", NormalizerConfig())
+@example("ـ\u200c", NormalizerConfig())
+@example("بـ ـ\u200cـ\n", NormalizerConfig())
+def test_the_tatweel_word_check_by_tatweel_equals_the_search(
+    text: str, config: NormalizerConfig
+) -> None:
+    fast = Normalizer(config)._fast
+    if not config.tatweel:
+        return
+    searched = fast._has_tatweel_word(text)
+    with mock.patch.object(arnorm.normalizer, "_SPARSE_TATWEEL", 0):
+        one_by_one = fast._has_tatweel_word(text)
+    assert one_by_one == searched
+
+
 def test_a_long_line_is_cut_into_bounded_pieces() -> None:
     cut = arnorm.normalizer._SAFE_CUT
     line = "بَ" * 5000
