@@ -430,6 +430,7 @@ class _FastPlan:
     """
 
     __slots__ = (
+        "_any_deleted",
         "_deleted",
         "_deletion_runs",
         "_deletion_stages",
@@ -488,6 +489,8 @@ class _FastPlan:
         # (a class that matches nothing when nothing is deleted)
         self._deletion_runs = re.compile("(" + ("|".join(classes) or r"[^\s\S]") + ")")
         self._deletion_stages = [re.compile(f"({c})") for c in classes]
+        any_deleted = _class_of(deleted)
+        self._any_deleted = re.compile(f"({any_deleted.pattern}+)" if any_deleted else "()")
         self._unicode = config.unicode
         presentation = _table("unicode", config) if config.unicode else {}
         self._presentation_table = {ord(k): v for k, v in presentation.items()}
@@ -506,7 +509,9 @@ class _FastPlan:
         self._other_presentation = _class_of([c for c in presentation if c not in set(nfkc)])
         early = _class_of([c for c in deleted if c in _early_deletable()])
         self._early_marks = (
-            re.compile(f"{early.pattern}++(?![{_ranges_class(_tables.COMPOSING_STARTER_RANGES)}])")
+            re.compile(
+                f"({early.pattern}++)(?![{_ranges_class(_tables.COMPOSING_STARTER_RANGES)}])"
+            )
             if early is not None
             else None
         )
@@ -536,13 +541,22 @@ class _FastPlan:
         if aligned:
             segments = [(len(text), len(text), True)] if text else []
         bmp = _in_bmp(text)
+        original = text
+        only_deletions = False  # segments so far only delete characters of the table
         if self._unicode:
-            if segments is None and self._early_marks is not None:
+            if self._early_marks is not None:
                 # Marks deleted anyway, that compose with nothing and block no
                 # composition, can go before NFC: on vowelled text NFC then
-                # has nothing left to reorder (the text is not counted)
-                text = self._early_marks.sub("", text)
+                # has nothing left to reorder
+                early = self._early_marks.sub("", text)
+                if len(early) != len(text):
+                    only_deletions = True
+                    if segments is not None:
+                        segments = _deletion_segments(text, self._early_marks)
+                    text = early
+            before = text
             text, segments = self._unicode_step(text, segments, bmp)
+            only_deletions &= text == before
         if (
             self._loose_tatweel_word is not None
             and steps.TATWEEL in text
@@ -557,7 +571,11 @@ class _FastPlan:
                 found.update(rare.findall(text, start, start + _FIND_WINDOW))
         out = text
         deleted = not found.isdisjoint(self._deleted)
-        if deleted and segments is not None:
+        if segments is not None and only_deletions:
+            # deletions alone, before and after NFC: each deleted character
+            # joins the one before it, however the deletions are grouped
+            segments = _deletion_segments(original, self._any_deleted)
+        elif deleted and segments is not None:
             if len(segments) == 1 and segments[0][2]:
                 segments = _deletion_segments(text, self._deletion_runs)
             else:
