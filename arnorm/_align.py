@@ -13,6 +13,8 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate, chain, compress, cycle, repeat
+from operator import add, sub
 
 Segment = tuple[int, int, bool]
 
@@ -222,6 +224,22 @@ class OffsetMap:
         return self._start(start), self._end(end - 1)
 
 
+class DeletionRuns(list[Segment]):
+    """The alignment of deleting runs of characters, with the run lengths it came from.
+
+    ``kept[0]`` characters kept, ``gone[0]`` deleted, ``kept[1]`` kept, and so
+    on, ending with ``kept[-1]`` (``len(kept) == len(gone) + 1``).  An :class:`OffsetMap` takes these in
+    bulk, without a Python step per run.
+    """
+
+    __slots__ = ("gone", "kept")
+
+    def __init__(self, segments: Iterable[Segment], kept: list[int], gone: list[int]) -> None:
+        super().__init__(segments)
+        self.kept = kept
+        self.gone = gone
+
+
 def offset_map_builder() -> tuple[OffsetMap, Callable[[Iterable[Segment]], None]]:
     """An empty :class:`OffsetMap`, and the function that appends segments to it in order."""
     offsets = OffsetMap()
@@ -253,6 +271,49 @@ class _Builder:
 
     def add(self, segments: Iterable[Segment]) -> None:
         """Append *segments* (which continue the text and its normalized form)."""
+        if (
+            isinstance(segments, DeletionRuns)
+            and len(segments.gone) > 1
+            and min(segments.kept[1:-1]) > 0  # runs of two kinds can touch
+        ):
+            self._add_runs(segments.kept, segments.gone)
+        else:
+            self._add(segments)
+
+    def _add_runs(self, kept: list[int], gone: list[int]) -> None:
+        """:meth:`add` the deletion of runs, the runs after the first in bulk.
+
+        After the first run, each kept stretch is at least one character and
+        its last character takes the deleted run after it: a linear entry for
+        the rest of the stretch (none if it is empty) and a group of that
+        character with the run.
+        """
+        first = [(kept[0], kept[0], True)] if kept[0] else []
+        self._add([*first, (gone[0], 0, False)])
+        start = 1
+        while self._carry and start < len(gone):  # no output yet: one by one
+            self._add([(kept[start], kept[start], True), (gone[start], 0, False)])
+            start += 1
+        m = self._map
+        ks, ds = kept[start:-1], gone[start:]
+        km1 = list(map(sub, ks, repeat(1)))
+        outs = list(accumulate(ks, initial=m.output_length))
+        ins = list(accumulate(map(add, ks, ds), initial=m.input_length))
+        keep = list(chain.from_iterable(zip(map(bool, km1), repeat(True))))
+
+        def pairs(lin: Iterable[int], group: Iterable[int]) -> Iterator[int]:
+            return compress(chain.from_iterable(zip(lin, group, strict=False)), keep)
+
+        m._out_starts.extend(pairs(outs[:-1], map(add, outs, km1)))
+        m._in_starts.extend(pairs(ins[:-1], map(add, ins, km1)))
+        m._in_lens.extend(pairs(km1, map(add, ds, repeat(1))))
+        m._linear.extend(compress(cycle((1, 0)), keep))
+        m.output_length = outs[-1]
+        m.input_length = ins[-1]
+        if kept[-1]:
+            self._add([(kept[-1], kept[-1], True)])
+
+    def _add(self, segments: Iterable[Segment]) -> None:
         m = self._map
         lens, linear_of = m._in_lens, m._linear
         i, o = m.input_length, m.output_length

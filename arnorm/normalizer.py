@@ -438,6 +438,7 @@ class _FastPlan:
         "_elongation",
         "_frequent",
         "_invisible",
+        "_kept_marks",
         "_loose_rest",
         "_loose_tatweel_word",
         "_nfkc_runs",
@@ -515,6 +516,14 @@ class _FastPlan:
             if early is not None
             else None
         )
+        # A combining mark that no step deletes (the class errs on the side of
+        # marks: U+0300-036F, the Arabic marks and whatever regex calls \p{M})
+        kept = "".join(re.escape(c) for c in deleted)
+        self._kept_marks = regex.compile(
+            f"(?![{kept}])[{_ranges_class(_COMBINING)}]"
+            if kept
+            else f"[{_ranges_class(_COMBINING)}]"
+        )
         self._elongation = config.elongation
         self._spaces = config.spaces
         inv = "".join(re.escape(c) for c in steps.INVISIBLE_CHARS) if config.invisible else ""
@@ -544,10 +553,14 @@ class _FastPlan:
         original = text
         only_deletions = False  # segments so far only delete characters of the table
         if self._unicode:
-            if self._early_marks is not None:
+            if self._early_marks is not None and (
+                segments is None or not self._kept_marks.search(text)
+            ):
                 # Marks deleted anyway, that compose with nothing and block no
                 # composition, can go before NFC: on vowelled text NFC then
-                # has nothing left to reorder
+                # has nothing left to reorder.  (With offsets, only if no mark
+                # stays: NFC would reorder a deleted mark across it, and the
+                # exact plan groups the two.)
                 early = self._early_marks.sub("", text)
                 if len(early) != len(text):
                     only_deletions = True
@@ -706,7 +719,7 @@ def _deletion_segments(text: str, runs: re.Pattern[str]) -> list[Segment]:
     gone = lengths[1::2]
     # kept has one more item than gone: the last is added below
     pairs = zip(zip(kept, kept, repeat(True)), zip(gone, repeat(0), repeat(False)), strict=False)
-    segments: list[Segment] = list(filter(itemgetter(0), chain.from_iterable(pairs)))
+    segments = _align.DeletionRuns(filter(itemgetter(0), chain.from_iterable(pairs)), kept, gone)
     if kept[-1]:
         segments.append((kept[-1], kept[-1], True))
     return segments

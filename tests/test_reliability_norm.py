@@ -244,3 +244,29 @@ def test_time_grows_linearly_on_pathological_patterns(pattern: str) -> None:
     normalizer = Normalizer()
     assert _grows_linearly(normalizer, make), f"normalize on {pattern!r}"
     assert _grows_linearly(normalizer.with_offsets, make), f"with_offsets on {pattern!r}"
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 4), st.integers(1, 3)), max_size=12),
+    st.integers(0, 4),
+    st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), st.booleans()), max_size=3),
+)
+def test_offsets_of_deleted_runs_in_bulk_equal_one_by_one(
+    pairs: list[tuple[int, int]], last: int, before: list[tuple[int, int, bool]]
+) -> None:
+    from arnorm import _align
+
+    kept = [k for k, _ in pairs] + [last]
+    gone = [g for _, g in pairs]
+    segments: list[tuple[int, int, bool]] = []
+    for k, g in pairs:
+        segments += [(k, k, True)] if k else []
+        segments.append((g, 0, False))
+    segments += [(last, last, True)] if last else []
+    earlier = [(i, i if linear else o, linear) for i, o, linear in before if i or o]
+    bulk, add_bulk = _align.offset_map_builder()
+    one, add_one = _align.offset_map_builder()
+    for add, batch in ((add_bulk, _align.DeletionRuns(segments, kept, gone)), (add_one, segments)):
+        add(earlier)
+        add(batch)
+    assert bulk == one
