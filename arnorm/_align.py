@@ -228,8 +228,8 @@ class DeletionRuns(list[Segment]):
     """The alignment of deleting runs of characters, with the run lengths it came from.
 
     ``kept[0]`` characters kept, ``gone[0]`` deleted, ``kept[1]`` kept, and so
-    on, ending with ``kept[-1]`` (``len(kept) == len(gone) + 1``).  An :class:`OffsetMap` takes these in
-    bulk, without a Python step per run.
+    on, ending with ``kept[-1]`` (``len(kept) == len(gone) + 1``).  An
+    :class:`OffsetMap` takes these in bulk, without a Python step per run.
     """
 
     __slots__ = ("gone", "kept")

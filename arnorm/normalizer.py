@@ -415,8 +415,11 @@ def _refold_steps(config: NormalizerConfig) -> list[str]:
 class _FastPlan:
     """The common case in a few passes over the text, each in C.
 
-    After NFC (and, when the text holds presentation forms, the rest of the
-    ``unicode`` step), every per-character step is one composed table: the
+    Marks that the steps delete and that NFC composes with nothing go first
+    (so that NFC has nothing to reorder on vowelled text).  After NFC (and,
+    when the text holds presentation forms, the rest of the ``unicode`` step:
+    NFKC a stretch at a time for the forms whose table value is their NFKC
+    form), every per-character step is one composed table: the
     characters it changes that the text holds are found in one pass
     (``findall`` over a character class), then each is replaced everywhere
     with ``str.replace`` -- deletions included, so no Python function runs per
