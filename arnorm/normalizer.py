@@ -435,7 +435,6 @@ class _FastPlan:
     __slots__ = (
         "_any_deleted",
         "_deleted",
-        "_deletion_runs",
         "_deletion_stages",
         "_early_marks",
         "_elongation",
@@ -491,7 +490,6 @@ class _FastPlan:
             ]
         classes = [f"{c.pattern}+" for c in map(_class_of, stages) if c is not None]
         # (a class that matches nothing when nothing is deleted)
-        self._deletion_runs = re.compile("(" + ("|".join(classes) or r"[^\s\S]") + ")")
         self._deletion_stages = [re.compile(f"({c})") for c in classes]
         any_deleted = _class_of(deleted)
         self._any_deleted = re.compile(f"({any_deleted.pattern}+)" if any_deleted else "()")
@@ -567,12 +565,21 @@ class _FastPlan:
                 early = self._early_marks.sub("", text)
                 if len(early) != len(text):
                     only_deletions = True
-                    if segments is not None:
-                        segments = _deletion_segments(text, self._early_marks)
                     text = early
+                    if segments is not None:
+                        segments = [(len(text), len(text), True)] if text else []
             before = text
             text, segments = self._unicode_step(text, segments, bmp)
             only_deletions &= text == before
+            if (
+                not only_deletions
+                and len(before) != len(original)
+                and segments is not None
+                and self._early_marks is not None
+            ):
+                # the early deletions, then what the unicode step did
+                early_segments = _deletion_segments(original, self._early_marks)
+                segments = _compose(early_segments, segments)
         if (
             self._loose_tatweel_word is not None
             and steps.TATWEEL in text
@@ -593,7 +600,9 @@ class _FastPlan:
             segments = _deletion_segments(original, self._any_deleted)
         elif deleted and segments is not None:
             if len(segments) == 1 and segments[0][2]:
-                segments = _deletion_segments(text, self._deletion_runs)
+                # nothing before: each deleted character joins the one before
+                # it, however the runs are grouped
+                segments = _deletion_segments(text, self._any_deleted)
             else:
                 # after NFC or presentation-form edits, the groups depend on
                 # the order of the deletions: delete stage by stage, as the

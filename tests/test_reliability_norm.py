@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
+import tracemalloc
 from collections.abc import Callable
 from unittest import mock
 
@@ -156,6 +157,28 @@ def test_a_long_line_is_cut_into_bounded_pieces() -> None:
     same = "ب" * 3000 + "ت" * 3000
     elongated = list(arnorm.normalizer._pieces(same, arnorm.normalizer._SAFE_CUT_ELONGATION, 1000))
     assert elongated == ["ب" * 3000, "ت" * 3000]
+
+
+@pytest.mark.parametrize("pattern", list(PATTERNS))
+def test_memory_is_bounded_per_piece_on_pathological_patterns(pattern: str) -> None:
+    # More than two pieces; before the fix a line of them held Python objects
+    # for every character (a tuple, a match, a string: 100-800 bytes each).
+    piece = 1 << 14
+    text = PATTERNS[pattern](4 * piece + 1000)
+    normalizer = Normalizer()
+    normalizer(text[:100])
+    normalizer.with_offsets(text[:100])
+    piece_budget = 200 * piece  # bytes of scratch space per piece
+    for function, per_char in ((normalizer, 8), (normalizer.with_offsets, 32)):
+        tracemalloc.start()
+        try:
+            with mock.patch.object(arnorm.normalizer, "PIECE", piece):
+                result = function(text)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        del result
+        assert peak <= piece_budget + per_char * len(text), (function, peak / len(text))
 
 
 # --------------------------------------------------------------------------
