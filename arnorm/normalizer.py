@@ -554,16 +554,16 @@ class _FastPlan:
         original = text
         only_deletions = False  # segments so far only delete characters of the table
         if self._unicode:
-            if self._early_marks is not None and (
-                segments is None or not self._kept_marks.search(text)
-            ):
+            if self._early_marks is not None:
                 # Marks deleted anyway, that compose with nothing and block no
                 # composition, can go before NFC: on vowelled text NFC then
                 # has nothing left to reorder.  (With offsets, only if no mark
                 # stays: NFC would reorder a deleted mark across it, and the
                 # exact plan groups the two.)
                 early = self._early_marks.sub("", text)
-                if len(early) != len(text):
+                if len(early) != len(text) and (
+                    segments is None or not self._kept_marks.search(text)
+                ):
                     only_deletions = True
                     text = early
                     if segments is not None:
