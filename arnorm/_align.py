@@ -10,8 +10,11 @@ number of places where normalization changed the length of the text.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate, chain, compress, cycle, repeat
+from operator import add, sub
 
 Segment = tuple[int, int, bool]
 
@@ -129,51 +132,14 @@ def compose(first: Sequence[Segment], second: Sequence[Segment]) -> list[Segment
     return out
 
 
-def attach_empty(segs: list[Segment]) -> list[Segment]:
-    """Join groups that produced no output to the character before them.
-
-    A deleted mark, tatweel or invisible character belongs to the letter it
-    followed, so a span that ends on that letter maps back to an original span
-    that includes it.  At the very start of the text it joins the character
-    after it instead.
-    """
-    out: list[Segment] = []
-    carry = 0  # deleted input before the first output character
-    for in_len, out_len, linear in segs:
-        if out_len == 0:
-            if not out:
-                carry += in_len
-                continue
-            p_in, p_out, p_lin = out[-1]
-            if p_lin:
-                if p_in > 1:
-                    out[-1] = (p_in - 1, p_out - 1, True)
-                    out.append((1 + in_len, 1, False))
-                else:
-                    out[-1] = (1 + in_len, 1, False)
-            else:
-                out[-1] = (p_in + in_len, p_out, False)
-            continue
-        if carry:
-            if linear and in_len > 1:
-                out.append((carry + 1, 1, False))
-                out.append((in_len - 1, out_len - 1, True))
-            elif linear:
-                out.append((carry + 1, 1, False))
-            else:
-                out.append((carry + in_len, out_len, False))
-            carry = 0
-            continue
-        out.append((in_len, out_len, linear))
-    if carry:
-        out.append((carry, 0, False))
-    return out
-
-
 class OffsetMap:
     """Maps spans of a normalized text back to the spans of the original that produced them.
 
-    Built by :func:`arnorm.normalize_with_offsets`; immutable.
+    Built by :func:`arnorm.normalize_with_offsets`; immutable.  It holds one
+    entry per place where normalization changed the length of the text (and
+    per unchanged stretch between two such places), in machine-integer arrays:
+    at most 25 bytes per entry, so at most 25 bytes per character of the
+    normalized text, and far less on ordinary text.
 
     >>> from arnorm import normalize_with_offsets
     >>> result = normalize_with_offsets("بالإمـــارات")
@@ -192,25 +158,17 @@ class OffsetMap:
         "output_length",
     )
 
-    def __init__(self, segments: Sequence[Segment]) -> None:
-        segs = attach_empty(list(segments))
-        self._out_starts: list[int] = []
-        self._in_starts: list[int] = []
-        self._in_lens: list[int] = []
-        self._linear: list[bool] = []
-        i = o = 0
-        for in_len, out_len, linear in segs:
-            if out_len:
-                self._out_starts.append(o)
-                self._in_starts.append(i)
-                self._in_lens.append(in_len)
-                self._linear.append(linear)
-            i += in_len
-            o += out_len
+    def __init__(self, segments: Iterable[Segment] = ()) -> None:
+        self._out_starts = array("q")
+        self._in_starts = array("q")
+        self._in_lens = array("q")
+        self._linear = bytearray()
         #: Length of the original text.
-        self.input_length: int = i
+        self.input_length: int = 0
         #: Length of the normalized text.
-        self.output_length: int = o
+        self.output_length: int = 0
+        builder = _Builder(self)
+        builder.add(segments)
 
     def __repr__(self) -> str:
         return (
@@ -264,3 +222,126 @@ class OffsetMap:
             pos = self._start(start) if start < self.output_length else self.input_length
             return pos, pos
         return self._start(start), self._end(end - 1)
+
+
+class DeletionRuns(list[Segment]):
+    """The alignment of deleting runs of characters, with the run lengths it came from.
+
+    ``kept[0]`` characters kept, ``gone[0]`` deleted, ``kept[1]`` kept, and so
+    on, ending with ``kept[-1]`` (``len(kept) == len(gone) + 1``).  An
+    :class:`OffsetMap` takes these in bulk, without a Python step per run.
+    """
+
+    __slots__ = ("gone", "kept")
+
+    def __init__(self, segments: Iterable[Segment], kept: list[int], gone: list[int]) -> None:
+        super().__init__(segments)
+        self.kept = kept
+        self.gone = gone
+
+
+def offset_map_builder() -> tuple[OffsetMap, Callable[[Iterable[Segment]], None]]:
+    """An empty :class:`OffsetMap`, and the function that appends segments to it in order."""
+    offsets = OffsetMap()
+    return offsets, _Builder(offsets).add
+
+
+class _Builder:
+    """Fills an :class:`OffsetMap` from segments given in order, a batch at a time.
+
+    Groups that produced no output join the character before them: a deleted
+    mark, tatweel or invisible character belongs to the letter it followed, so
+    a span that ends on that letter maps back to an original span that
+    includes it.  At the very start of the text it joins the character after
+    it instead.  The segments of a long text never need to be held at once.
+    """
+
+    __slots__ = ("_carry", "_map")
+
+    def __init__(self, offsets: OffsetMap) -> None:
+        self._map = offsets
+        self._carry = 0  # deleted input before the first output character
+
+    def _append(self, out_start: int, in_start: int, in_len: int, linear: bool) -> None:
+        m = self._map
+        m._out_starts.append(out_start)
+        m._in_starts.append(in_start)
+        m._in_lens.append(in_len)
+        m._linear.append(linear)
+
+    def add(self, segments: Iterable[Segment]) -> None:
+        """Append *segments* (which continue the text and its normalized form)."""
+        if (
+            isinstance(segments, DeletionRuns)
+            and len(segments.gone) > 1
+            and min(segments.kept[1:-1]) > 0  # runs of two kinds can touch
+        ):
+            self._add_runs(segments.kept, segments.gone)
+        else:
+            self._add(segments)
+
+    def _add_runs(self, kept: list[int], gone: list[int]) -> None:
+        """:meth:`add` the deletion of runs, the runs after the first in bulk.
+
+        After the first run, each kept stretch is at least one character and
+        its last character takes the deleted run after it: a linear entry for
+        the rest of the stretch (none if it is empty) and a group of that
+        character with the run.
+        """
+        first = [(kept[0], kept[0], True)] if kept[0] else []
+        self._add([*first, (gone[0], 0, False)])
+        start = 1
+        while self._carry and start < len(gone):  # no output yet: one by one
+            self._add([(kept[start], kept[start], True), (gone[start], 0, False)])
+            start += 1
+        m = self._map
+        ks, ds = kept[start:-1], gone[start:]
+        km1 = list(map(sub, ks, repeat(1)))
+        outs = list(accumulate(ks, initial=m.output_length))
+        ins = list(accumulate(map(add, ks, ds), initial=m.input_length))
+        keep = list(chain.from_iterable(zip(map(bool, km1), repeat(True))))
+
+        def pairs(lin: Iterable[int], group: Iterable[int]) -> Iterator[int]:
+            return compress(chain.from_iterable(zip(lin, group, strict=False)), keep)
+
+        m._out_starts.extend(pairs(outs[:-1], map(add, outs, km1)))
+        m._in_starts.extend(pairs(ins[:-1], map(add, ins, km1)))
+        m._in_lens.extend(pairs(km1, map(add, ds, repeat(1))))
+        m._linear.extend(compress(cycle((1, 0)), keep))
+        m.output_length = outs[-1]
+        m.input_length = ins[-1]
+        if kept[-1]:
+            self._add([(kept[-1], kept[-1], True)])
+
+    def _add(self, segments: Iterable[Segment]) -> None:
+        m = self._map
+        lens, linear_of = m._in_lens, m._linear
+        i, o = m.input_length, m.output_length
+        for in_len, out_len, linear in segments:
+            if out_len == 0:
+                if not linear_of:
+                    self._carry += in_len
+                elif linear_of[-1]:
+                    if lens[-1] > 1:
+                        lens[-1] -= 1
+                        self._append(o - 1, i - 1, 1 + in_len, False)
+                    else:
+                        lens[-1] = 1 + in_len
+                        linear_of[-1] = False
+                else:
+                    lens[-1] += in_len
+            elif self._carry:
+                carry = self._carry
+                self._carry = 0
+                if linear:
+                    self._append(o, i - carry, carry + 1, False)
+                    if in_len > 1:
+                        self._append(o + 1, i + 1, in_len - 1, True)
+                else:
+                    self._append(o, i - carry, carry + in_len, False)
+            else:
+                self._append(o, i, in_len, linear)
+            i += in_len
+            o += out_len
+        m.input_length = i
+        m.output_length = o

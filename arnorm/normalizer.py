@@ -6,7 +6,9 @@ import dataclasses
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, Final, NamedTuple
+from itertools import chain, repeat
+from operator import itemgetter
+from typing import Any, Final, NamedTuple, cast
 
 import regex
 import unicodedata2
@@ -215,7 +217,10 @@ class _NfcStage(_Stage):
             if _splice(text, found) != out:  # pragma: no cover - a safety net
                 found = [(0, len(text), out)]
         if length_changing_only:
-            return [e for e in found if e[1] - e[0] != len(e[2])]
+            # A same-length edit is kept when it reorders combining marks:
+            # output character i no longer comes from input character i.
+            cores = (_core(text, e) for e in found)
+            return [e for e in cores if e[1] - e[0] != len(e[2]) or e[1] - e[0] > 1]
         return found
 
     @staticmethod
@@ -228,6 +233,20 @@ class _NfcStage(_Stage):
             if new != seg:
                 found.append((start, end, new))
         return found
+
+
+def _core(text: str, edit: Edit) -> Edit:
+    """Narrow *edit* of *text* to what it changes: drop the common prefix and suffix."""
+    start, end, new = edit
+    head = 0
+    limit = min(end - start, len(new))
+    while head < limit and text[start + head] == new[head]:
+        head += 1
+    tail = 0
+    limit -= head
+    while tail < limit and text[end - 1 - tail] == new[len(new) - 1 - tail]:
+        tail += 1
+    return start + head, end - tail, new[head : len(new) - tail]
 
 
 class _Span:
@@ -289,7 +308,13 @@ class _MapStage(_Stage):
         self.apply = steps.CharMap(table)
         self.table = table
         self._all = _class_of(list(table))
-        self._resizing = _class_of([k for k, v in table.items() if len(v) != 1])
+        # Runs of deleted characters are one edit each (as in the fast plan),
+        # a character that becomes several is an edit of its own.
+        deleted = _class_of([k for k, v in table.items() if not v])
+        widened = _class_of([k for k, v in table.items() if len(v) > 1])
+        parts = [f"{deleted.pattern}+"] if deleted is not None else []
+        parts += [widened.pattern] if widened is not None else []
+        self._resizing = re.compile("|".join(parts)) if parts else None
 
     def __call__(self, text: str) -> str:
         return self.apply(text)
@@ -299,6 +324,11 @@ class _MapStage(_Stage):
         if pattern is None:
             return []
         table = self.table
+        if length_changing_only:
+            return [
+                (m.start(), m.end(), table[m.group()] if m.end() - m.start() == 1 else "")
+                for m in pattern.finditer(text)
+            ]
         return [(m.start(), m.end(), table[m.group()]) for m in pattern.finditer(text)]
 
 
@@ -383,134 +413,338 @@ def _refold_steps(config: NormalizerConfig) -> list[str]:
 
 
 class _FastPlan:
-    """The common case in as few passes over the text as the steps allow.
+    """The common case in a few passes over the text, each in C.
 
-    After NFC, one regular-expression pass applies the composed table of every
-    per-character step to the rare characters (marks, invisible characters,
-    digits, Persian letters, unusual spaces), ``str.replace`` folds the
-    frequent letters (أ إ آ ى ة), and space runs collapse with ``str.replace``.
-    The pass also watches for the two things that make the steps' order
-    observable -- a presentation form, and a tatweel that may form a word of
-    its own -- and then reports that it cannot decide, so that the caller runs
-    the exact, stage-by-stage plan.  Both plans give the same text: the
+    Marks that the steps delete and that NFC composes with nothing go first
+    (so that NFC has nothing to reorder on vowelled text).  After NFC (and,
+    when the text holds presentation forms, the rest of the ``unicode`` step:
+    NFKC a stretch at a time for the forms whose table value is their NFKC
+    form), every per-character step is one composed table: the
+    characters it changes that the text holds are found in one pass
+    (``findall`` over a character class), then each is replaced everywhere
+    with ``str.replace`` -- deletions included, so no Python function runs per
+    character.  Offsets come from the lengths of the runs of deleted characters
+    (``re.split``), not from a call per character.  Space runs collapse with
+    ``str.replace``.  One thing makes the order of the steps observable: a
+    tatweel that may form a word of its own; then :meth:`run` reports that it
+    cannot decide, and the caller runs the exact, stage-by-stage plan on the
+    few characters around it.  Both plans give the same text and offsets: the
     property tests compare them.
     """
 
     __slots__ = (
-        "_diacritics",
+        "_any_deleted",
+        "_deleted",
+        "_deletion_stages",
+        "_early_marks",
         "_elongation",
         "_frequent",
+        "_invisible",
+        "_kept_marks",
+        "_loose_rest",
         "_loose_tatweel_word",
-        "_pattern",
-        "_pattern_bmp",
+        "_nfkc_runs",
+        "_other_presentation",
         "_presentation",
+        "_presentation_bmp",
+        "_presentation_resizing",
+        "_presentation_table",
+        "_rare",
+        "_rare_bmp",
         "_refold",
         "_spaces",
         "_table",
         "_unicode",
+        "_word_edges",
     )
 
     def __init__(self, config: NormalizerConfig) -> None:
         names = [n for n in config.steps if n not in ("unicode", "elongation")]
-        tables = [_table(n, config) for n in names]
-        table = _compose_tables(tables)
+        table = _compose_tables([_table(n, config) for n in names])
+        for key, value in table.items():
+            # Replacing each character on its own, in any order, is the composed
+            # table only if no output is changed again and no character widens.
+            if len(value) > 1 or any(c in table for c in value):
+                raise ValueError(f"the composed table maps {key!r} to {value!r}")
         self._frequent = [
-            (c, table.pop(c)) for c in steps.CharMap.FREQUENT if len(table.get(c, "..")) == 1
+            (c, table[c]) for c in steps.CharMap.FREQUENT if len(table.get(c, "")) == 1
         ]
         self._table = table
-        self._presentation: frozenset[str] = (
-            frozenset(_table("unicode", config)) if config.unicode else frozenset()
-        )
-        watched = sorted(set(table) | self._presentation | {steps.TATWEEL})
-        self._pattern = _class_of(watched)
+        rare = sorted(c for c in table if c not in steps.CharMap.FREQUENT or not table[c])
+        self._rare = _class_of(rare)
         # Without its astral ranges (U+10EC0 ...) the class is a fast BMP set.
-        self._pattern_bmp = _class_of([c for c in watched if ord(c) <= 0xFFFF])
+        self._rare_bmp = _class_of([c for c in rare if ord(c) <= 0xFFFF])
+        deleted = [c for c, v in table.items() if not v]
+        self._deleted = frozenset(deleted)
+        # The exact plan deletes invisible characters in a stage of their own
+        # when the tatweel-word rule runs between them and the other
+        # deletions: a run of deleted characters is cut where it passes from
+        # one stage's characters to the other's, so that both plans form the
+        # same groups with the edits before them.
+        stages = [deleted]
+        if config.invisible and config.tatweel:
+            invisible = set(steps.INVISIBLE_CHARS)
+            stages = [
+                [c for c in deleted if c in invisible],
+                [c for c in deleted if c not in invisible],
+            ]
+        classes = [f"{c.pattern}+" for c in map(_class_of, stages) if c is not None]
+        # (a class that matches nothing when nothing is deleted)
+        self._deletion_stages = [re.compile(f"({c})") for c in classes]
+        any_deleted = _class_of(deleted)
+        self._any_deleted = re.compile(f"({any_deleted.pattern}+)" if any_deleted else "()")
         self._unicode = config.unicode
+        presentation = _table("unicode", config) if config.unicode else {}
+        self._presentation_table = {ord(k): v for k, v in presentation.items()}
+        self._presentation = _class_of(list(presentation))
+        self._presentation_bmp = _class_of([c for c in presentation if ord(c) <= 0xFFFF])
+        self._presentation_resizing = _class_of([k for k, v in presentation.items() if len(v) != 1])
         refold = _compose_tables([_table(n, config) for n in _refold_steps(config)])
         self._refold = steps.CharMap(refold) if refold else None
-        self._diacritics = config.diacritics
+        nfkc = [c for c, v in presentation.items() if steps.nfc(v) == _nfkc(c)]
+        nfkc_class = _class_of(nfkc)
+        self._nfkc_runs = re.compile(
+            f"{nfkc_class.pattern}[{nfkc_class.pattern[1:-1]}\x20-\x7e]*+"
+            if nfkc_class is not None
+            else r"[^\s\S]"
+        )
+        self._other_presentation = _class_of([c for c in presentation if c not in set(nfkc)])
+        early = _class_of([c for c in deleted if c in _early_deletable()])
+        self._early_marks = (
+            re.compile(
+                f"({early.pattern}++)(?![{_ranges_class(_tables.COMPOSING_STARTER_RANGES)}])"
+            )
+            if early is not None
+            else None
+        )
+        # A combining mark that no step deletes (the class errs on the side of
+        # marks: U+0300-036F, the Arabic marks and whatever regex calls \p{M})
+        kept = "".join(re.escape(c) for c in deleted)
+        self._kept_marks = regex.compile(
+            f"(?![{kept}])[{_ranges_class(_COMBINING)}]"
+            if kept
+            else f"[{_ranges_class(_COMBINING)}]"
+        )
         self._elongation = config.elongation
         self._spaces = config.spaces
         inv = "".join(re.escape(c) for c in steps.INVISIBLE_CHARS) if config.invisible else ""
         hs = "[" + steps.HORIZONTAL_SPACES + "]"
         lb = "[" + steps.LINE_BREAKS + "]"
+        # A run of tatweel and invisible characters between two spaces or line
+        # breaks.  The leading invisibles are matched possessively and up to
+        # the first tatweel only, and the rest of the run possessively, so the
+        # search is linear (``[inv ـ]*ـ[inv ـ]*`` backtracked quadratically on
+        # a long run followed by a letter).
+        lead = f"[{inv}]*+" if inv else ""
         self._loose_tatweel_word = (
-            re.compile(rf"(?:{hs}|{lb}|\A)[{inv}\u0640]*\u0640[{inv}\u0640]*(?:{hs}|{lb}|\Z)")
+            re.compile(rf"(?:{hs}|{lb}|\A){lead}\u0640[{inv}\u0640]*+(?:{hs}|{lb}|\Z)")
             if config.tatweel
             else None
         )
+        self._loose_rest = re.compile(rf"{lead}\u0640[{inv}\u0640]*+(?:{hs}|{lb}|\Z)")
+        self._word_edges = frozenset(steps.HORIZONTAL_SPACES + steps.LINE_BREAKS)
+        self._invisible = frozenset(steps.INVISIBLE_CHARS if config.invisible else "")
 
     def run(self, text: str, *, aligned: bool) -> tuple[str, list[Segment] | None] | None:
         """Normalize *text*; ``None`` when the exact plan must decide."""
         segments: list[Segment] | None = None
         if aligned:
             segments = [(len(text), len(text), True)] if text else []
+        bmp = _in_bmp(text)
+        original = text
+        only_deletions = False  # segments so far only delete characters of the table
         if self._unicode:
-            nfc = steps.nfc(text)
-            if aligned and nfc != text:
-                segments = _apply_edits(segments, text, _NFC.edits(text, length_changing_only=True))
-            text = nfc
-        table = self._table
-        presentation = self._presentation
-        sites: list[tuple[int, int, int]] = []
-        flags = {"stop": False, "tatweel": False, "recompose": not self._diacritics}
-        combining = unicodedata2.combining
-
-        def replace(match: re.Match[str]) -> str:
-            char = match.group()
-            if char in presentation:
-                flags["stop"] = True
-                return char
-            new = table.get(char, char)
-            if char == steps.TATWEEL:
-                flags["tatweel"] = True
-            if len(new) != 1:
-                end = match.end()
-                if aligned:
-                    sites.append((end - 1, end, len(new)))
-                if not new and end < len(text):
-                    after = text[end]
-                    if combining(after) or after in _composing_starters():
-                        flags["recompose"] = True
-            return new
-
-        pattern = self._pattern_bmp if _in_bmp(text) else self._pattern
-        out = pattern.sub(replace, text) if pattern is not None else text
-        if flags["stop"]:
-            return None
+            if self._early_marks is not None:
+                # Marks deleted anyway, that compose with nothing and block no
+                # composition, can go before NFC: on vowelled text NFC then
+                # has nothing left to reorder.  (With offsets, only if no mark
+                # stays: NFC would reorder a deleted mark across it, and the
+                # exact plan groups the two.)
+                early = self._early_marks.sub("", text)
+                if len(early) != len(text) and (
+                    segments is None or not self._kept_marks.search(text)
+                ):
+                    only_deletions = True
+                    text = early
+                    if segments is not None:
+                        segments = [(len(text), len(text), True)] if text else []
+            before = text
+            text, segments = self._unicode_step(text, segments, bmp)
+            only_deletions &= text == before
+            if (
+                not only_deletions
+                and len(before) != len(original)
+                and segments is not None
+                and self._early_marks is not None
+            ):
+                # the early deletions, then what the unicode step did
+                early_segments = _deletion_segments(original, self._early_marks)
+                segments = _compose(early_segments, segments)
         if (
-            flags["tatweel"]
-            and self._loose_tatweel_word is not None
-            and self._loose_tatweel_word.search(text)
+            self._loose_tatweel_word is not None
+            and steps.TATWEEL in text
+            and self._has_tatweel_word(text)
         ):
             return None
-        if aligned and sites:
-            segments = _align.compose(segments or [], _align.from_sites(len(text), sites))
+        rare = self._rare_bmp if bmp else self._rare
+        found: set[str] = set()
+        if rare is not None:
+            # a window at a time, so that the list of matches stays small
+            for start in range(0, len(text), _FIND_WINDOW):
+                found.update(rare.findall(text, start, start + _FIND_WINDOW))
+        out = text
+        deleted = not found.isdisjoint(self._deleted)
+        if segments is not None and only_deletions:
+            # deletions alone, before and after NFC: each deleted character
+            # joins the one before it, however the deletions are grouped
+            segments = _deletion_segments(original, self._any_deleted)
+        elif deleted and segments is not None:
+            if len(segments) == 1 and segments[0][2]:
+                # nothing before: each deleted character joins the one before
+                # it, however the runs are grouped
+                segments = _deletion_segments(text, self._any_deleted)
+            else:
+                # after NFC or presentation-form edits, the groups depend on
+                # the order of the deletions: delete stage by stage, as the
+                # exact plan does
+                middle = text
+                for stage in self._deletion_stages:
+                    segments = _compose(segments, _deletion_segments(middle, stage))
+                    middle = stage.sub("", middle)
+        table = self._table
+        for char in found:
+            out = out.replace(char, table[char])
         for old, new in self._frequent:
             out = out.replace(old, new)
         if self._elongation:
-            if aligned:
+            if segments is not None:
                 segments = _apply_edits(
                     segments, out, _ELONGATION.edits(out, length_changing_only=True)
                 )
             out = steps.ELONGATED.sub(r"\1", out)
         if self._spaces and "  " in out:
-            if aligned:
+            if segments is not None:
                 edits = [(m.start(), m.end(), " ") for m in _SPACE_RUNS.finditer(out)]
                 segments = _apply_edits(segments, out, edits)
             while "  " in out:
                 out = out.replace("  ", " ")
-        if self._unicode and flags["recompose"]:
+        if self._unicode and out != text:
+            # a deletion or a fold can bring together what NFC composes
             nfc = steps.nfc(out)
             if nfc != out:
-                if aligned:
+                if segments is not None:
                     edits = _NFC.edits(out, length_changing_only=True)
                     segments = _apply_edits(segments, out, edits)
                 out = self._refold(nfc) if self._refold is not None else nfc
         return out, segments
 
+    def _has_tatweel_word(self, text: str) -> bool:
+        """Whether a run of tatweel and invisible characters stands between spaces or breaks.
+
+        Where tatweel is rare, each one is looked at where it stands (one
+        ``str.find`` and one anchored match a tatweel); a search over the whole
+        text costs a pass of its own.
+        """
+        assert self._loose_tatweel_word is not None  # noqa: S101 - run() checked it
+        count = text.count(steps.TATWEEL)
+        if count * _SPARSE_TATWEEL > len(text):
+            return self._loose_tatweel_word.search(text) is not None
+        before, invisible, rest = self._word_edges, self._invisible, self._loose_rest
+        i = text.find(steps.TATWEEL)
+        while i >= 0:
+            j = i
+            while j and text[j - 1] in invisible:
+                j -= 1
+            if (j == 0 or text[j - 1] in before) and rest.match(text, j):
+                return True
+            i = text.find(steps.TATWEEL, i + 1)
+        return False
+
+    def _unicode_step(
+        self, text: str, segments: list[Segment] | None, bmp: bool
+    ) -> tuple[str, list[Segment] | None]:
+        """NFC, then presentation forms to base letters and NFC again (the ``unicode`` step)."""
+        nfc = steps.nfc(text)
+        if nfc != text:
+            if segments is not None:
+                segments = _apply_edits(segments, text, _NFC.edits(text, length_changing_only=True))
+            text = nfc
+        presentation = self._presentation_bmp if bmp else self._presentation
+        if presentation is None or not presentation.search(text):
+            return text, segments
+        if segments is not None and self._presentation_resizing is not None:
+            table = self._presentation_table
+            sites = [
+                (m.start(), m.end(), len(table[ord(m.group())]))
+                for m in self._presentation_resizing.finditer(text)
+            ]
+            if sites:
+                segments = _compose(segments, _align.from_sites(len(text), sites))
+        # Most presentation forms become what NFKC makes of them: NFKC runs in
+        # C over each stretch of them; the few others are looked up.
+        # (Not with offsets: their NFC edits must see the forms uncomposed.)
+        if segments is None:
+            text = self._nfkc_runs.sub(_nfkc_match, text)
+        if segments is not None or (
+            self._other_presentation is not None and self._other_presentation.search(text)
+        ):
+            text = text.translate(self._presentation_table)
+        nfc = steps.nfc(text)
+        if nfc != text:
+            if segments is not None:
+                segments = _apply_edits(segments, text, _NFC.edits(text, length_changing_only=True))
+            text = nfc
+        return text, segments
+
+
+def _nfkc(text: str) -> str:
+    return cast(str, unicodedata2.normalize("NFKC", text))
+
+
+def _nfkc_match(match: re.Match[str]) -> str:
+    return _nfkc(match.group())
+
+
+@functools.cache
+def _early_deletable() -> frozenset[str]:
+    """Arabic marks that NFC composes with nothing and that block no composition.
+
+    Their combining class is below 220 (a mark blocks a composition only when
+    its class is 0 or at least that of the mark that composes, 220 or 230 for
+    the Arabic hamza and madda U+0653-0655, the only Arabic marks that compose).
+    """
+    marks = (chr(cp) for lo, hi in _tables.ARABIC_MARK_RANGES for cp in range(lo, hi + 1))
+    return frozenset(
+        c for c in marks if 0 < unicodedata2.combining(c) < 220 and c not in "\u0653\u0654\u0655"
+    )
+
+
+def _deletion_segments(text: str, runs: re.Pattern[str]) -> list[Segment]:
+    """The alignment of deleting the runs that *runs* (one capturing group) finds.
+
+    ``re.split`` gives the kept stretches and the deleted runs in turn; the
+    segments are built from their lengths by C iterators, with no Python
+    code run per deleted run.
+    """
+    lengths = list(map(len, runs.split(text)))
+    kept = lengths[0::2]
+    gone = lengths[1::2]
+    # kept has one more item than gone: the last is added below
+    pairs = zip(zip(kept, kept, repeat(True)), zip(gone, repeat(0), repeat(False)), strict=False)
+    segments = _align.DeletionRuns(filter(itemgetter(0), chain.from_iterable(pairs)), kept, gone)
+    if kept[-1]:
+        segments.append((kept[-1], kept[-1], True))
+    return segments
+
+
+def _compose(first: list[Segment], second: list[Segment]) -> list[Segment]:
+    return _align.compose(first, second)
+
 
 _SPACE_RUNS: Final = re.compile(" {2,}")
+#: Below one tatweel in this many characters, each tatweel is looked at on its own.
+_SPARSE_TATWEEL: Final = 64
+_FIND_WINDOW: Final = 1 << 15
 
 
 def _in_bmp(text: str) -> bool:
@@ -519,19 +753,65 @@ def _in_bmp(text: str) -> bool:
 
 
 #: Texts longer than this many characters are normalized a piece at a time,
-#: cut after a line feed: every step keeps line breaks and no rule looks
-#: across one, so the pieces give the same text, and a piece stays in cache.
+#: so that the memory a piece needs is bounded.  A piece ends after a line
+#: feed, or inside a line at a *safe cut*: between any character that is not
+#: a space, a line break, tatweel, an invisible or a presentation form and an
+#: Arabic or ASCII letter or digit (with ``elongation``, between two different
+#: such letters).  No step looks across a safe cut -- NFC composes nothing
+#: with the letter after it, no step deletes that letter, and the tatweel-word
+#: and space rules see neither side -- so the pieces give the same text and
+#: offsets as the whole.  A line with no safe cut (a run of marks, tatweel,
+#: spaces or invisible characters) stays one piece; on such runs the fast plan
+#: holds a few bytes per character.
 PIECE: Final = 1 << 18
 
+#: Pieces that need the exact plan are cut again at safe cuts at least this
+#: far apart, then further, so that the exact plan runs only on a window of
+#: about the last size around what needs it.
+_WINDOWS: Final = (1 << 12, 1 << 6)
 
-def _pieces(text: str) -> Iterator[str]:
+#: Arabic letters, ASCII letters and digits: combining class 0, composed with
+#: nothing before them, unchanged by NFC, deleted by no step.
+_CUT_BEFORE: Final = "\u0621-\u063f\u0641-\u064aA-Za-z0-9"
+_NO_CUT_AFTER: Final = (
+    "".join(
+        re.escape(c)
+        for c in steps.HORIZONTAL_SPACES + steps.LINE_BREAKS + steps.TATWEEL + steps.INVISIBLE_CHARS
+    )
+    + "\ufb50-\ufdff\ufe70-\ufeff"
+)
+_SAFE_CUT: Final = re.compile(f"[^{_NO_CUT_AFTER}](?=[{_CUT_BEFORE}])")
+#: With ``elongation``: letters that no step folds into another letter.
+_UNFOLDED: Final = "".join(
+    c
+    for c in map(chr, [*range(0x0621, 0x0640), *range(0x0641, 0x064B)])
+    if c not in steps.ALEF_VARIANTS + "\u0624\u0626\u0649\u0629"
+)
+_SAFE_CUT_ELONGATION: Final = re.compile(f"([{_UNFOLDED}])(?!\\1)(?=[{_UNFOLDED}])")
+
+
+def _pieces(text: str, cut: re.Pattern[str], size: int) -> Iterator[str]:
+    """Cut *text* after a line feed or at a safe cut (*cut*), into pieces of about *size*.
+
+    Each search resumes where the last one stopped, so the whole text is
+    scanned once, whatever it holds.
+    """
     start = 0
-    while len(text) - start > PIECE:
-        cut = text.find("\n", start + PIECE)
-        if cut < 0:
+    line_cut = safe_cut = 0  # the next cut of each kind; -1: there is none
+    while len(text) - start > size:
+        at = start + size
+        if 0 <= line_cut <= at:
+            found = text.find("\n", at)
+            line_cut = found + 1 if found >= 0 else -1
+        if 0 <= safe_cut <= at:
+            match = cut.search(text, at)
+            safe_cut = match.end() if match is not None else -1
+        cuts = [c for c in (line_cut, safe_cut) if c > 0]
+        if not cuts:
             break
-        yield text[start : cut + 1]
-        start = cut + 1
+        end = min(cuts)
+        yield text[start:end]
+        start = end
     yield text[start:]
 
 
@@ -574,7 +854,7 @@ class Normalizer:
     'استقبل عبد اللطيف حموشي، المدير العام للامن الوطني'
     """
 
-    __slots__ = ("_fast", "_stages", "config")
+    __slots__ = ("_cut", "_fast", "_stages", "config")
 
     def __init__(self, config: NormalizerConfig | None = None) -> None:
         if config is None:
@@ -595,6 +875,7 @@ class Normalizer:
             parts.extend(_table(n, config) for n in _refold_steps(config))
         self._stages: tuple[_Stage, ...] = tuple(_fuse(parts))
         self._fast = _FastPlan(config)
+        self._cut = _SAFE_CUT_ELONGATION if config.elongation else _SAFE_CUT
 
     def __repr__(self) -> str:
         return f"Normalizer({self.config!r})"
@@ -607,13 +888,17 @@ class Normalizer:
     def __call__(self, text: str) -> str:
         _check_str(text)
         if len(text) > PIECE:
-            return "".join(self._normalize(piece) for piece in _pieces(text))
+            return "".join(self._normalize(piece) for piece in _pieces(text, self._cut, PIECE))
         return self._normalize(text)
 
-    def _normalize(self, text: str) -> str:
+    def _normalize(self, text: str, level: int = 0) -> str:
         fast = self._fast.run(text, aligned=False)
         if fast is not None:
             return fast[0]
+        if level < len(_WINDOWS) and len(text) > _WINDOWS[level]:
+            parts = list(_pieces(text, self._cut, _WINDOWS[level]))
+            if len(parts) > 1:
+                return "".join(self._normalize(part, level + 1) for part in parts)
         return self._exact(text)
 
     def _exact(self, text: str) -> str:
@@ -625,13 +910,28 @@ class Normalizer:
         """Normalize *text* and return the result with its :class:`~arnorm.OffsetMap`."""
         _check_str(text)
         outputs: list[str] = []
-        segments: list[Segment] = []
-        for piece in _pieces(text) if len(text) > PIECE else (text,):
-            fast = self._fast.run(piece, aligned=True)
-            out, segs = fast if fast is not None else self._exact_segments(piece)
+        offsets, add = _align.offset_map_builder()
+        for piece in _pieces(text, self._cut, PIECE) if len(text) > PIECE else (text,):
+            out, segments = self._segments(piece)
             outputs.append(out)
-            segments.extend(segs or [])
-        return Normalized("".join(outputs), OffsetMap(segments))
+            add(segments)
+        return Normalized("".join(outputs), offsets)
+
+    def _segments(self, text: str, level: int = 0) -> tuple[str, list[Segment]]:
+        fast = self._fast.run(text, aligned=True)
+        if fast is not None:
+            return fast[0], fast[1] or []
+        if level < len(_WINDOWS) and len(text) > _WINDOWS[level]:
+            parts = list(_pieces(text, self._cut, _WINDOWS[level]))
+            if len(parts) > 1:
+                outputs: list[str] = []
+                segments: list[Segment] = []
+                for part in parts:
+                    out, segs = self._segments(part, level + 1)
+                    outputs.append(out)
+                    segments.extend(segs)
+                return "".join(outputs), segments
+        return self._exact_segments(text)
 
     def _exact_with_offsets(self, text: str) -> Normalized:
         out, segments = self._exact_segments(text)

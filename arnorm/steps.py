@@ -242,8 +242,13 @@ _HS = "[" + HORIZONTAL_SPACES + "]"
 LINE_BREAKS: Final = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LB = "[" + LINE_BREAKS + "]"
 #: A word made only of tatweel, with the horizontal space that separated it.
+#: Linear time on any input: a match starts only at the first space of a run
+#: (``(?<!...)``), and possessive quantifiers never give back what they took,
+#: so no run is scanned more than once (a backtracking ``+`` made a run of
+#: spaces followed by a run of tatweel quadratic).
 TATWEEL_WORD = re.compile(
-    rf"{_HS}+\u0640+(?={_HS}|{_LB}|\Z)|(?:(?<={_LB})|\A)\u0640+(?:{_HS}+|(?={_LB})|\Z)"
+    rf"(?<!{_HS}){_HS}++\u0640++(?={_HS}|{_LB}|\Z)"
+    rf"|(?:(?<={_LB})|\A)\u0640++(?:{_HS}++|(?={_LB})|\Z)"
 )
 #: Two or more horizontal spaces, or one that is not U+0020.
 SPACE_RUN = re.compile(rf"{_HS}{{2,}}|[{HORIZONTAL_SPACES[0]}{HORIZONTAL_SPACES[2:]}]")
