@@ -28,6 +28,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+import regex
+
 import arnorm.gazetteer as gz
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
@@ -102,6 +104,9 @@ def varied_text(
     return "\n".join(lines) + "\n"
 
 
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
 def distinct_words(text: str) -> int:
-    """How many distinct words *text* has (runs of letters and marks)."""
-    return len(set(re.findall(r"[^\W\d_]+", text)))
+    """How many distinct words *text* has (runs of letters and their marks)."""
+    return len(set(_WORD.findall(text)))
