@@ -7,6 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+# The integration needs its extra: without it, this module is skipped, and says why.
+pytest.importorskip("spacy", reason="needs the [spacy] extra: pip install '.[spacy]'")
+
 import spacy
 
 from arnorm import GazetteerError
