@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import datetime as dt
 import json
 import sys
 from typing import TextIO
@@ -57,6 +58,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     show = sub.add_parser("show", help="a gazetteer's summary, or one entry as JSON")
     show.add_argument("name", metavar="NAME[@VERSION]", help="e.g. agencies or agencies@1.0.0")
     show.add_argument("id", nargs="?", help="an entry id; without it, a summary")
+    show.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help=(
+            "with an id: the person's roles as a timeline, marking those held on DATE"
+            " (YYYY, YYYY-MM or YYYY-MM-DD), instead of the entry as JSON"
+        ),
+    )
     validate = sub.add_parser("validate", help="check a gazetteer file against the schema")
     validate.add_argument("path", help="a JSON Lines (.jsonl) or CSV (.csv) file")
     diff = sub.add_parser("diff", help="entries and aliases added, removed and changed")
@@ -64,9 +73,50 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     diff.add_argument("old", metavar="V1", help="the older version")
     diff.add_argument("new", metavar="V2", help="the newer version")
     sub.add_parser("stats", help="entries by type, aliases and countries of each gazetteer")
+    stale = sub.add_parser(
+        "stale",
+        help="entries whose roles were last confirmed (checked) before a date",
+        description=(
+            "List, one a line (gazetteer, id, checked, open roles, English name), the entries"
+            " whose 'checked' date, the day their open roles were last confirmed, is before"
+            " DATE; with --unchecked, also those that carry none (every entry of a 1.x release)."
+        ),
+    )
+    stale.add_argument(
+        "--before", metavar="DATE", required=True, help="YYYY, YYYY-MM or YYYY-MM-DD"
+    )
+    stale.add_argument("--unchecked", action="store_true", help="also list entries with no date")
+    stale.add_argument(
+        "names",
+        nargs="*",
+        metavar="NAME[@VERSION]",
+        help="the gazetteers to look at (default: the latest of every shipped one)",
+    )
     for command_parser in sub.choices.values():
         # So that a usage error found after parsing shows this command's usage.
         command_parser.set_defaults(command_parser=command_parser)
+
+
+def _date_argument(value: str, option: str) -> dt.date:
+    """The first day of an option's ISO date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``)."""
+    try:
+        return gz._period(value)[0]
+    except ValueError as err:
+        raise UsageError(f"{option}: {err}") from None
+
+
+def _timeline(entry: gz.Entry, as_of: str, out: TextIO) -> None:
+    """*entry*'s roles, one a line in the order of their start, those held on *as_of* marked."""
+    _date_argument(as_of, "--as-of")
+    held = set(map(id, entry.roles_at(as_of)))
+    checked = f", roles checked {entry.checked}" if entry.checked else ""
+    out.write(f"{entry.name} ({entry.name_en}; {entry.id}{checked})\n")
+    for role in sorted(entry.roles, key=lambda r: r.start or ""):
+        mark = "*" if id(role) in held else " "
+        where = f" [{role.organization}]" if role.organization else ""
+        span = f"{role.start or '?'} to {role.end or 'open'}"
+        out.write(f"{mark} {span:<25} {role.title_en or role.title}{where}\n")
+    out.write(f"* held on {as_of}\n")
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
@@ -100,7 +150,27 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         entry = gaz.get(args.id)
         if entry is None:
             raise UsageError(f"{gaz.name}@{gaz.version} has no entry {args.id!r}")
+        if args.as_of is not None:
+            _timeline(entry, args.as_of, out)
+            return 0
         out.write(json.dumps(entry.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if command == "stale":
+        cutoff = _date_argument(args.before, "--before")
+        names = args.names or sorted(gz.available_gazetteers())
+        for gaz in map(load_named, names):
+            for e in gaz:
+                open_roles = sum(r.end is None for r in e.roles)
+                if e.checked is None:
+                    if args.unchecked:
+                        out.write(
+                            f"{gaz.name}@{gaz.version}\t{e.id}\t-\t{open_roles}\t{e.name_en}\n"
+                        )
+                elif gz._period(e.checked)[0] < cutoff:
+                    line = (
+                        f"{gaz.name}@{gaz.version}\t{e.id}\t{e.checked}\t{open_roles}\t{e.name_en}"
+                    )
+                    out.write(line + "\n")
         return 0
     if command == "validate":
         try:
