@@ -351,7 +351,14 @@ def test_parser_documents_every_option() -> None:
     (gazetteer_commands,) = [
         a for a in gazetteer._actions if isinstance(a, argparse._SubParsersAction)
     ]
-    assert sorted(gazetteer_commands.choices) == ["diff", "list", "show", "stats", "validate"]
+    assert sorted(gazetteer_commands.choices) == [
+        "diff",
+        "list",
+        "show",
+        "stale",
+        "stats",
+        "validate",
+    ]
     for choice in gazetteer_commands._choices_actions:
         assert choice.help, choice.dest
     assert {a.dest for a in normalize._actions} >= {
