@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -81,3 +85,21 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     else:
         skipped = pytest.param(None, marks=pytest.mark.skip(reason=_ABSENT), id="no-corpus")
         metafunc.parametrize("article", [skipped])
+
+
+@pytest.fixture(scope="session")
+def load_script() -> Callable[[str], ModuleType]:
+    """Import a script of the repository (``tools/…``, ``benchmarks/…``) by its path."""
+
+    def load(relative: str) -> ModuleType:
+        path = ROOT / relative
+        name = f"_arnorm_script_{path.stem}"  # never shadows a real module (coverage)
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up by name
+        spec.loader.exec_module(module)
+        return module
+
+    return load

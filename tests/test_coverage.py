@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -15,14 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("coverage_tool", ROOT / "tools" / "coverage.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["coverage_tool"] = module
-    spec.loader.exec_module(module)
-    return module
+def tool(load_script: Callable[[str], ModuleType]) -> ModuleType:
+    return load_script("tools/coverage.py")
 
 
 def test_the_coverage_page_is_current(tool: ModuleType) -> None:

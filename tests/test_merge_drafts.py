@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -15,14 +14,8 @@ TOOLS = Path(__file__).resolve().parent.parent / "tools"
 
 
 @pytest.fixture(scope="module")
-def tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("merge_drafts", TOOLS / "merge_drafts.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["merge_drafts"] = module
-    spec.loader.exec_module(module)
-    return module
+def tool(load_script: Callable[[str], ModuleType]) -> ModuleType:
+    return load_script("tools/merge_drafts.py")
 
 
 def _role(

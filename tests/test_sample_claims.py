@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -42,14 +41,8 @@ AGENCY = {
 
 
 @pytest.fixture(scope="module")
-def tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("sample_claims", TOOLS / "sample_claims.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["sample_claims"] = module
-    spec.loader.exec_module(module)
-    return module
+def tool(load_script: Callable[[str], ModuleType]) -> ModuleType:
+    return load_script("tools/sample_claims.py")
 
 
 def test_every_role_and_validity_period_is_one_claim(tool: ModuleType) -> None:
