@@ -154,13 +154,11 @@ def test_a_gazetteer_file_that_breaks_the_parser_is_an_error_not_a_traceback(
         assert b"Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize(("jobs", "inputs"), [("2", 3), ("1", 1)])
-def test_a_full_standard_output_is_an_error_of_the_output_not_a_traceback(
-    three: list[Path], jobs: str, inputs: int
-) -> None:
+def _fails_on_a_full_standard_output(*args: str | Path) -> None:
+    """``arnorm ARGS > /dev/full``: status 1 and one clean line, never a traceback."""
     with Path("/dev/full").open("wb") as full:
         result = subprocess.run(
-            arnorm_cmd("normalize", "-j", jobs, *three[:inputs]),
+            arnorm_cmd(*args),
             stdout=full,
             stderr=subprocess.PIPE,
             env=env(),
@@ -169,6 +167,13 @@ def test_a_full_standard_output_is_an_error_of_the_output_not_a_traceback(
         )
     assert result.returncode == 1
     assert result.stderr.decode() == "arnorm: error: <stdout>: No space left on device\n"
+
+
+@pytest.mark.parametrize(("jobs", "inputs"), [("2", 3), ("1", 1)])
+def test_a_full_standard_output_is_an_error_of_the_output_not_a_traceback(
+    three: list[Path], jobs: str, inputs: int
+) -> None:
+    _fails_on_a_full_standard_output("normalize", "-j", jobs, *three[:inputs])
 
 
 def test_writing_over_standard_input_is_refused_not_a_hang() -> None:
@@ -465,14 +470,4 @@ def test_jobs_are_capped_at_the_processors_and_the_inputs(
     "args", [["gazetteer", "list"], ["gazetteer", "show", "places", "ma-rabat"]]
 )
 def test_a_full_standard_output_under_gazetteer_is_an_error(args: list[str]) -> None:
-    with Path("/dev/full").open("wb") as full:
-        result = subprocess.run(
-            arnorm_cmd(*args),
-            stdout=full,
-            stderr=subprocess.PIPE,
-            env=env(),
-            timeout=60,
-            check=False,
-        )
-    assert result.returncode == 1
-    assert result.stderr.decode() == "arnorm: error: <stdout>: No space left on device\n"
+    _fails_on_a_full_standard_output(*args)
