@@ -13,6 +13,7 @@ import collections
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
 from . import gazetteer as gz
@@ -131,94 +132,116 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     command = args.gazetteer_command
-    if command == "list":
-        for name, versions in sorted(gz.available_gazetteers().items()):
-            latest = gz.load_gazetteer(name)
-            listed = ", ".join(versions)
-            out.write(f"{name}\t{latest.version}\t{len(latest)} entries\t(versions: {listed})\n")
+    handler = _COMMANDS.get(command)
+    if handler is None:  # pragma: no cover - argparse allows only the commands listed
+        raise AssertionError(f"unhandled gazetteer command {command!r}")
+    return handler(args, out)
+
+
+def _list(args: argparse.Namespace, out: TextIO) -> int:
+    for name, versions in sorted(gz.available_gazetteers().items()):
+        latest = gz.load_gazetteer(name)
+        listed = ", ".join(versions)
+        out.write(f"{name}\t{latest.version}\t{len(latest)} entries\t(versions: {listed})\n")
+    return 0
+
+
+def _show(args: argparse.Namespace, out: TextIO) -> int:
+    gaz = load_named(args.name)
+    if args.id is None:
+        types = collections.Counter(e.type for e in gaz)
+        out.write(f"{gaz.name}@{gaz.version}: {len(gaz)} entries\n")
+        out.write(f"sha256: {gaz.sha256}\n")
+        for kind in gz.ENTRY_TYPES:
+            if types[kind]:
+                out.write(f"{kind}: {types[kind]}\n")
         return 0
-    if command == "show":
-        gaz = load_named(args.name)
-        if args.id is None:
-            types = collections.Counter(e.type for e in gaz)
-            out.write(f"{gaz.name}@{gaz.version}: {len(gaz)} entries\n")
-            out.write(f"sha256: {gaz.sha256}\n")
-            for kind in gz.ENTRY_TYPES:
-                if types[kind]:
-                    out.write(f"{kind}: {types[kind]}\n")
-            return 0
-        entry = gaz.get(args.id)
-        if entry is None:
-            raise UsageError(f"{gaz.name}@{gaz.version} has no entry {args.id!r}")
-        if args.as_of is not None:
-            _timeline(entry, args.as_of, out)
-            return 0
-        out.write(json.dumps(entry.to_json(), ensure_ascii=False, indent=2) + "\n")
+    entry = gaz.get(args.id)
+    if entry is None:
+        raise UsageError(f"{gaz.name}@{gaz.version} has no entry {args.id!r}")
+    if args.as_of is not None:
+        _timeline(entry, args.as_of, out)
         return 0
-    if command == "stale":
-        cutoff = _date_argument(args.before, "--before")
-        names = args.names or sorted(gz.available_gazetteers())
-        for gaz in map(load_named, names):
-            for e in gaz:
-                open_roles = sum(r.end is None for r in e.roles)
-                if e.checked is None:
-                    if args.unchecked:
-                        out.write(
-                            f"{gaz.name}@{gaz.version}\t{e.id}\t-\t{open_roles}\t{e.name_en}\n"
-                        )
-                elif gz._period(e.checked)[0] < cutoff:
-                    line = (
-                        f"{gaz.name}@{gaz.version}\t{e.id}\t{e.checked}\t{open_roles}\t{e.name_en}"
-                    )
-                    out.write(line + "\n")
-        return 0
-    if command == "validate":
-        try:
-            errors = gz.validate_file(args.path)
-        except (gz.GazetteerError, OSError):
-            raise
-        except Exception as err:  # noqa: BLE001 - reported as the file's error, not a traceback
-            errors = [f"{args.path}: {type(err).__name__}: {err}"]
-        if errors:
-            for error in errors:
-                sys.stderr.write(f"{error}\n")
-            sys.stderr.write(f"{args.path}: {len(errors)} error(s)\n")
-            return 1
-        gazetteer = gz.Gazetteer.from_path(args.path)
-        out.write(f"{args.path}: valid, {len(gazetteer)} entries\n")
-        # Valid, but a matcher reports these aliases only with evidence around them: say so.
-        for needing in aliases_needing_evidence(gazetteer):
-            sys.stderr.write(
-                f"arnorm: warning: {args.path}: alias {needing.alias!r} of"
-                f" {needing.entry_id!r}: {needing.reason}\n"
-            )
-        return 0
-    if command == "diff":
-        old = load_named(f"{args.name}@{args.old}")
-        new = load_named(f"{args.name}@{args.new}")
-        result = old.diff(new)
-        out.write(f"--- {result.old}\n+++ {result.new}\n")
-        for entry_id in result.added:
-            out.write(f"added\t{entry_id}\n")
-        for entry_id in result.removed:
-            out.write(f"removed\t{entry_id}\n")
-        for change in result.changed:
-            out.write(f"changed\t{change.id}\t{', '.join(change.fields)}\n")
-            for alias in change.aliases_added:
-                out.write(f"\t+ {alias}\n")
-            for alias in change.aliases_removed:
-                out.write(f"\t- {alias}\n")
-        return 0
-    if command == "stats":
-        out.write(
-            "gazetteer\tversion\tentries\tperson\tagency\torganization\tplace\taliases\tcountries\n"
+    out.write(json.dumps(entry.to_json(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def _stale(args: argparse.Namespace, out: TextIO) -> int:
+    cutoff = _date_argument(args.before, "--before")
+    names = args.names or sorted(gz.available_gazetteers())
+    for gaz in map(load_named, names):
+        for e in gaz:
+            open_roles = sum(r.end is None for r in e.roles)
+            if e.checked is None:
+                if args.unchecked:
+                    out.write(f"{gaz.name}@{gaz.version}\t{e.id}\t-\t{open_roles}\t{e.name_en}\n")
+            elif gz._period(e.checked)[0] < cutoff:
+                line = f"{gaz.name}@{gaz.version}\t{e.id}\t{e.checked}\t{open_roles}\t{e.name_en}"
+                out.write(line + "\n")
+    return 0
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        errors = gz.validate_file(args.path)
+    except (gz.GazetteerError, OSError):
+        raise
+    except Exception as err:  # noqa: BLE001 - reported as the file's error, not a traceback
+        errors = [f"{args.path}: {type(err).__name__}: {err}"]
+    if errors:
+        for error in errors:
+            sys.stderr.write(f"{error}\n")
+        sys.stderr.write(f"{args.path}: {len(errors)} error(s)\n")
+        return 1
+    gazetteer = gz.Gazetteer.from_path(args.path)
+    out.write(f"{args.path}: valid, {len(gazetteer)} entries\n")
+    # Valid, but a matcher reports these aliases only with evidence around them: say so.
+    for needing in aliases_needing_evidence(gazetteer):
+        sys.stderr.write(
+            f"arnorm: warning: {args.path}: alias {needing.alias!r} of"
+            f" {needing.entry_id!r}: {needing.reason}\n"
         )
-        for name in sorted(gz.available_gazetteers()):
-            gaz = gz.load_gazetteer(name)
-            types = collections.Counter(e.type for e in gaz)
-            aliases = sum(len(e.surfaces) for e in gaz)
-            countries = len({e.country for e in gaz if e.country})
-            counts = "\t".join(str(types[k]) for k in gz.ENTRY_TYPES)
-            out.write(f"{name}\t{gaz.version}\t{len(gaz)}\t{counts}\t{aliases}\t{countries}\n")
-        return 0
-    raise AssertionError(f"unhandled gazetteer command {command!r}")  # pragma: no cover
+    return 0
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    old = load_named(f"{args.name}@{args.old}")
+    new = load_named(f"{args.name}@{args.new}")
+    result = old.diff(new)
+    out.write(f"--- {result.old}\n+++ {result.new}\n")
+    for entry_id in result.added:
+        out.write(f"added\t{entry_id}\n")
+    for entry_id in result.removed:
+        out.write(f"removed\t{entry_id}\n")
+    for change in result.changed:
+        out.write(f"changed\t{change.id}\t{', '.join(change.fields)}\n")
+        for alias in change.aliases_added:
+            out.write(f"\t+ {alias}\n")
+        for alias in change.aliases_removed:
+            out.write(f"\t- {alias}\n")
+    return 0
+
+
+def _stats(args: argparse.Namespace, out: TextIO) -> int:
+    out.write(
+        "gazetteer\tversion\tentries\tperson\tagency\torganization\tplace\taliases\tcountries\n"
+    )
+    for name in sorted(gz.available_gazetteers()):
+        gaz = gz.load_gazetteer(name)
+        types = collections.Counter(e.type for e in gaz)
+        aliases = sum(len(e.surfaces) for e in gaz)
+        countries = len({e.country for e in gaz if e.country})
+        counts = "\t".join(str(types[k]) for k in gz.ENTRY_TYPES)
+        out.write(f"{name}\t{gaz.version}\t{len(gaz)}\t{counts}\t{aliases}\t{countries}\n")
+    return 0
+
+
+#: The subcommands of ``arnorm gazetteer``, each run by its own function.
+_COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "list": _list,
+    "show": _show,
+    "stale": _stale,
+    "validate": _validate,
+    "diff": _diff,
+    "stats": _stats,
+}

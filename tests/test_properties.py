@@ -175,9 +175,9 @@ def test_offset_map_span_fast_path_equals_to_original(text: str, data: st.DataOb
 
 @given(arabic_text, st.lists(st.integers(0, 200), max_size=12))
 def test_word_offsets_in_any_order_equal_a_running_sum(text: str, asks: list[int]) -> None:
-    from arnorm.matcher import _Words
+    from arnorm.matcher._walk import Words
 
-    words = _Words(arnorm.normalize(text, arnorm.PROFILES["search"]))
+    words = Words(arnorm.normalize(text, arnorm.PROFILES["search"]))
     parts = [p for pair in itertools.zip_longest(words.seps, words.tokens) for p in pair if p]
     total = list(itertools.accumulate(map(len, words._parts), initial=0))
     assert "".join(parts) == "".join(words._parts)
@@ -188,9 +188,9 @@ def test_word_offsets_in_any_order_equal_a_running_sum(text: str, asks: list[int
 
 @given(st.lists(st.text(alphabet=st.sampled_from("ابتويؤئءىةهن"), min_size=1, max_size=9)))
 def test_loose_keys_in_bulk_equal_one_by_one(words: list[str]) -> None:
-    from arnorm.matcher import _loose, _loose_many
+    from arnorm.matcher._variants import loose, loose_many
 
-    assert _loose_many(words) == [_loose(w) for w in words]
+    assert loose_many(words) == [loose(w) for w in words]
 
 
 ARABIC_WORDS = st.text(alphabet=st.sampled_from("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءؤئپگ"), min_size=1)
@@ -198,12 +198,19 @@ ARABIC_WORDS = st.text(alphabet=st.sampled_from("ابتثجحخدذرزسشصض�
 
 @given(st.lists(ARABIC_WORDS, max_size=8), ARABIC_WORDS, ARABIC_WORDS)
 def test_fuzzy_index_keys_in_bulk_equal_one_by_one(words: list[str], a: str, b: str) -> None:
-    from arnorm import matcher as mt
+    from arnorm.matcher import _variants as mt
 
-    assert mt._dotless_keys(words) == [mt._dotless_key(w) for w in words]
-    assert mt._loose_keys(words) == [mt._key_bytes(mt._loose(w)) for w in words]
+    assert mt.dotless_keys(words) == [mt.dotless_key(w) for w in words]
+    assert mt.loose_keys(words) == [mt.key_bytes(mt.loose(w)) for w in words]
     # the byte skeletons tell words apart exactly as the letter skeletons do
-    same = a.translate(mt._DOTLESS) == b.translate(mt._DOTLESS)
-    assert (mt._dotless_key(a) == mt._dotless_key(b)) == same
-    expected = {mt._key_bytes(a)} | {mt._key_bytes(d) for d in mt._deletions(a)}
-    assert set(mt._deleted_keys(a)) == expected
+    same = a.translate(mt.DOTLESS) == b.translate(mt.DOTLESS)
+    assert (mt.dotless_key(a) == mt.dotless_key(b)) == same
+    expected = {mt.key_bytes(a)} | {mt.key_bytes(d) for d in mt.deletions(a)}
+    assert set(mt.deleted_keys(a)) == expected
+    # every class's keys of a batch are each word's own keys
+    for cls in mt.REGISTRY:
+        batch = [w for w in words if len(w) >= cls.min_length]
+        columns = list(cls.keys_many(batch))
+        for i, word in enumerate(batch):
+            got = {column[i] for column in columns} - {None}
+            assert got == set(cls.keys(word))

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import random
 import sys
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 import arnorm.matcher
+import arnorm.matcher._lookup
+import arnorm.matcher._model
 from arnorm import Gazetteer, Matcher
 from arnorm.gazetteer import Entry, Source
+from arnorm.matcher._lookup import Lookups
+from arnorm.matcher._variants import VariantClass
 
 #: Names of every kind of walk: one word, a clitic, a particle, a person, a long agency name.
 NAMES = ("الرباط", "بمصر", "عبد اللطيف حموشي", "المديرية العامة للأمن الوطني", "أبوظبي", "حموشي")
@@ -41,7 +44,7 @@ def churn(seed: int, words: int = 400) -> str:
 @pytest.fixture
 def small_caches(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every cache of a matcher holds 50 entries: the texts below overflow each many times."""
-    monkeypatch.setattr(arnorm.matcher, "_CACHE_LIMIT", 50)
+    monkeypatch.setattr(arnorm.matcher._model, "CACHE_LIMIT", 50)
 
 
 @pytest.fixture(scope="module")
@@ -86,11 +89,13 @@ def test_the_word_caches_stay_bounded(small_caches: None, texts: list[str]) -> N
     matcher = Matcher()
     for text in texts:
         matcher.find(text)
-    tested, live = matcher._tested
+    tested, live = matcher._lookups.tested
     # a pair of sets holds at most the limit, or one text's words when it is swapped in
     assert len(tested) <= max(50, max(len(set(text.split())) for text in texts))
-    assert live <= tested | arnorm.matcher._PARTICLES_FIRST
-    for cache in (matcher._first_cache, matcher._next_cache, matcher._start_cache):
+    assert live <= tested | arnorm.matcher._morphology.PARTICLES_FIRST
+    lookups, ranker = matcher._lookups, matcher._ranker
+    caches = (lookups.first_cache, lookups.next_cache, lookups.start_cache, ranker.cue_cache)
+    for cache in (*caches, ranker.rank_cache):
         assert len(cache) <= 50
 
 
@@ -106,19 +111,26 @@ def test_the_word_caches_stay_bounded(small_caches: None, texts: list[str]) -> N
 def test_a_long_word_gets_no_fuzzy_keys(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Before the fix, each of these built every one-letter deletion of the word."""
     keyed: list[int] = []
-    deleted_keys = arnorm.matcher._deleted_keys
+    fuzzy_words = Lookups.fuzzy_words
+    screened = arnorm.matcher._lookup._screened
 
-    def spy(word: str) -> Iterator[bytes]:
-        keyed.append(len(word))
-        return deleted_keys(word)
+    def spy(self: Lookups, form: str, *, frequent: bool) -> list[tuple[str, float, str]]:
+        keyed.append(len(form))
+        return fuzzy_words(self, form, frequent=frequent)
 
-    monkeypatch.setattr(arnorm.matcher, "_deleted_keys", spy)
+    def spy_screen(cls: VariantClass, forms: list[str], screen: frozenset[object]) -> list[bool]:
+        keyed.extend(map(len, forms))
+        return screened(cls, forms, screen)
+
+    monkeypatch.setattr(Lookups, "fuzzy_words", spy)
+    monkeypatch.setattr(arnorm.matcher._lookup, "_screened", spy_screen)
     matcher = Matcher()
     assert matcher.find(text) == []
-    assert max(keyed, default=0) <= max(map(len, matcher._words)) + arnorm.matcher._LONG_MARGIN
+    longest = max(map(len, matcher._index.words)) + arnorm.matcher._lookup.LONG_MARGIN
+    assert max(keyed, default=0) <= longest
     # nor is it kept in any cache
-    assert all(len(w) < 100 for w in matcher._tested[0])
-    assert all(len(w) < 100 for w in matcher._first_cache)
+    assert all(len(w) < 100 for w in matcher._lookups.tested[0])
+    assert all(len(w) < 100 for w in matcher._lookups.first_cache)
 
 
 def test_the_longest_name_is_still_found_with_clitics_and_a_typo() -> None:
@@ -126,7 +138,7 @@ def test_the_longest_name_is_still_found_with_clitics_and_a_typo() -> None:
     name = "كونستانتينوبل"
     entry = Entry(id="c-x", type="place", name=name, name_en="x", sources=(Source("test"),))
     matcher = Matcher([Gazetteer("fixture", "0.1.0", [entry])])
-    assert max(map(len, matcher._words)) == len(name)
+    assert max(map(len, matcher._index.words)) == len(name)
     for text, method in (
         ("وبكونستانتينوبل", "exact"),
         ("وبكونستانتينوببل", "edit"),  # a letter too many, and two clitics

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arnorm.matcher
+import arnorm.matcher._walk
 from arnorm import Matcher
 
 #: Names, parts of names, cues, conjunctions, common-word aliases, particles, filler.
@@ -72,12 +73,12 @@ def test_windows_find_what_one_piece_finds(
     matchers: dict[str, Matcher], text: str, piece: int, mode: str
 ) -> None:
     matcher = matchers[mode]
-    saved = arnorm.matcher._PIECE
-    arnorm.matcher._PIECE = piece  # many windows on a text of a few thousand characters
+    saved = arnorm.matcher._walk.PIECE
+    arnorm.matcher._walk.PIECE = piece  # many windows on a text of a few thousand characters
     try:
         assert windowed(matcher, text) == whole(matcher, text)
     finally:
-        arnorm.matcher._PIECE = saved
+        arnorm.matcher._walk.PIECE = saved
 
 
 def test_a_name_repeated_on_one_long_line_is_found_every_time() -> None:
@@ -113,7 +114,7 @@ def test_find_and_iter_chunks_give_the_same_spans(text: str, chunks: list[str]) 
 def test_a_word_longer_than_a_window_is_cut_not_held_whole() -> None:
     """No whitespace for 64K characters: the windows cut it and stay bounded."""
     matcher = Matcher()
-    text = "بالرباط " + "ب" * (arnorm.matcher._PIECE * 10) + " بالرباط"
+    text = "بالرباط " + "ب" * (arnorm.matcher._walk.PIECE * 10) + " بالرباط"
     assert [m.start for m in matcher.find(text)] == [1, len(text) - 6]
 
 
@@ -122,7 +123,7 @@ def test_a_long_chunk_is_matched_in_bounded_memory(
     mark: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A line of fatha or tatweel only took ~210 bytes a character (3.7 GB in the CLI)."""
-    monkeypatch.setattr(arnorm.matcher, "_PIECE", 8192)
+    monkeypatch.setattr(arnorm.matcher._walk, "PIECE", 8192)
     matcher = Matcher()
     text = "بالرباط " + mark * 100_000 + " بالرباط"
     tracemalloc.start()

@@ -27,7 +27,7 @@ def own_matcher() -> Matcher:
 
 
 def save(state: object, path: Path) -> Path:
-    path.write_bytes(arnorm.matcher._SAVE_MAGIC + pickle.dumps(state, protocol=4))
+    path.write_bytes(arnorm.matcher._index.SAVE_MAGIC + pickle.dumps(state, protocol=4))
     return path
 
 
@@ -51,6 +51,10 @@ def changed(**parts: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
         else:
             state["index"][name] = make(state)
     return state
+
+
+def table(name: str, value: object) -> Callable[[dict[str, Any]], object]:
+    return lambda s: {**s["index"]["tables"], name: value}
 
 
 def option(name: str, value: object) -> Callable[[dict[str, Any]], object]:
@@ -96,29 +100,33 @@ BAD: dict[str, tuple[object, str]] = {
     ),
     "an index of ints": (
         changed(index=lambda s: dict.fromkeys(s["index"], 42)),
-        "_entries is not a list",
+        "entries is not a list",
     ),
     "an index field missing": (
-        changed(index=lambda s: {k: v for k, v in s["index"].items() if k != "_words"}),
+        changed(index=lambda s: {k: v for k, v in s["index"].items() if k != "words"}),
         "index does not hold exactly",
     ),
     "rows of different lengths": (
-        changed(_a_surface=lambda s: s["index"]["_a_surface"][:-1]),
+        changed(a_surface=lambda s: s["index"]["a_surface"][:-1]),
         "differ in length",
     ),
     "a row of an entry not there": (
-        changed(_a_entry=lambda s: ("array", "i", b"\x07\0\0\0" * len(s["index"]["_a_surface"]))),
+        changed(a_entry=lambda s: ("array", "i", b"\x07\0\0\0" * len(s["index"]["a_surface"]))),
         "names an entry that is not there",
     ),
-    "a phrase of a row not there": (changed(_phrases=lambda s: {"الرباط": 99}), "alias row"),
-    "a phrase of rows as a string": (changed(_phrases=lambda s: {"الرباط": "01"}), "alias row"),
+    "a phrase of a row not there": (changed(phrases=lambda s: {"الرباط": 99}), "alias row"),
+    "a phrase of rows as a string": (changed(phrases=lambda s: {"الرباط": "01"}), "alias row"),
     "a fuzzy key of a word not there": (
-        changed(_loose=lambda s: ("array", "Q", (2**24 - 1).to_bytes(8, "little"))),
-        "_loose names a word that is not there",
+        changed(tables=table("variant", ("array", "Q", (2**24 - 1).to_bytes(8, "little")))),
+        "table variant names a word that is not there",
     ),
-    "an array of a bad type code": (changed(_loose=lambda s: ("array", "?", b"")), "index"),
-    "an array of torn bytes": (changed(_deleted=lambda s: ("array", "Q", b"\x00" * 7)), "index"),
-    "words that are not strings": (changed(_words=lambda s: [1, 2]), "_words"),
+    "an array of a bad type code": (changed(tables=table("variant", ("array", "?", b""))), "index"),
+    "an array of torn bytes": (changed(tables=table("edit", ("array", "Q", b"\x00" * 7))), "index"),
+    "a variant class without its table": (
+        changed(tables=lambda s: {k: v for k, v in s["index"]["tables"].items() if k != "dots"}),
+        "one table of each variant class",
+    ),
+    "words that are not strings": (changed(words=lambda s: [1, 2]), "words"),
 }
 
 
@@ -131,7 +139,7 @@ def test_a_malformed_state_is_a_value_error_saying_what(label: str, tmp_path: Pa
     assert str(path) in str(caught.value)
     # the same checks when a pickled matcher is read
     with pytest.raises(ValueError, match=r"damaged matcher file|not a matcher"):
-        arnorm.matcher._from_state(state)  # type: ignore[arg-type]
+        arnorm.matcher._core._from_state(state)  # type: ignore[arg-type]
 
 
 def test_a_sound_state_still_loads(tmp_path: Path) -> None:

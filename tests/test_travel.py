@@ -14,6 +14,7 @@ import pytest
 import arnorm
 from arnorm import Gazetteer, Matcher, Normalizer, NormalizerConfig, load_gazetteer
 from arnorm.gazetteer import Entry, Source
+from arnorm.matcher._index import SAVE_MAGIC, STATE_FORMAT
 
 SRC = (Source("test fixture"),)
 TEXT = "استقبل عبد اللطيف حموشي بالرباط وفد الإمارات، وقال الزعاني إن تونس والمصرف"
@@ -146,7 +147,7 @@ def test_load_refuses_what_is_not_a_saved_matcher(tmp_path: Path) -> None:
     path.write_bytes(b"hello")
     with pytest.raises(ValueError, match="not a matcher saved by arnorm"):
         Matcher.load(path)
-    path.write_bytes(b"arnorm-matcher 1\n" + b"\x80\x05garbage")
+    path.write_bytes(SAVE_MAGIC + b"\x80\x05garbage")
     with pytest.raises(ValueError, match="damaged matcher file"):
         Matcher.load(path)
 
@@ -157,7 +158,7 @@ def test_load_never_runs_code_from_the_file(tmp_path: Path) -> None:
             return (os.system, ("echo pwned > " + str(tmp_path / "pwned"),))
 
     path = tmp_path / "evil.matcher"
-    path.write_bytes(b"arnorm-matcher 1\n" + pickle.dumps({"format": 1, "x": Evil()}))
+    path.write_bytes(SAVE_MAGIC + pickle.dumps({"format": STATE_FORMAT, "x": Evil()}))
     with pytest.raises(ValueError, match=r"refused to load (posix|nt)\.system"):
         Matcher.load(path)
     assert not (tmp_path / "pwned").exists()

@@ -1,0 +1,223 @@
+"""Which country a text is about, and the entry that this picks among several.
+
+A surface such as الأمن العام names the body of several countries; عمان is a country
+and a capital.  When the entries one span fits belong to different countries, the
+matcher reads the evidence around it, strongest first:
+
+1. a **qualifier** right after the name: a demonym (الأمن العام اللبناني) or في and a
+   place (وزارة الداخلية في المغرب);
+2. the **sentence**: the entries with a country found in it (places, agencies,
+   people) and the demonyms in it (المغربي، المغاربة), counted by country;
+3. the **document**: the same, over the text matched so far (a whole string given to
+   :meth:`~arnorm.Matcher.find`, or every chunk of a stream up to the current window).
+
+The country that the strongest kind of evidence supports more than any other of
+the span's countries picks the entry; the others stay as candidates.  Only
+evidence that is itself unambiguous counts: a name that fits entries of one
+country only, or a demonym.  A *generic reference* (a body's name that several
+countries' bodies share, or a common-word alias of a body such as وزارة الداخلية)
+is reported only when the evidence picks its country, with the method
+``context``; without evidence it is not reported.  Places and people of the same
+name in several countries fall back to the usual ranking when nothing decides.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from ..gazetteer import Entry
+from ._model import Hit
+from ._morphology import PROCLITICS
+
+#: Characters that end a sentence (in the normalized text's separators).
+SENTENCE_END: Final = frozenset(".!?؟\n…")
+#: The word that makes a place after a name its qualifier (وزارة الداخلية في المغرب).
+QUALIFYING: Final = frozenset({"في"})
+#: Words before a place name that say it is a city, not a country (العاصمة تونس).
+CITY_CUES: Final = frozenset({"العاصمه", "مدينه", "بلده"})
+#: Entry types whose shared or common-word names are generic references.
+GENERIC_TYPES: Final = frozenset({"agency"})
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a match names its entry: what in the text chose it.
+
+    *kind* is ``qualifier``, ``sentence`` or ``document`` (the country evidence,
+    strongest first), ``cue`` (a word before a common-word name, or العاصمة before a
+    capital), ``list`` (another name of the same type beside it) or ``full-name``
+    (a surname alone, after the person's full name).  *text* is the words that
+    are the evidence, as normalized; *country* the country they point to.
+    """
+
+    kind: str
+    text: str
+    country: str | None = None
+
+    def __str__(self) -> str:
+        country = f" ({self.country})" if self.country else ""
+        return f"{self.kind}: {self.text}{country}"
+
+
+def demonym_forms(entries: Iterable[Entry], normalize: object) -> dict[str, str]:
+    """Every demonym of the country entries, normalized, with and without a proclitic."""
+    out: dict[str, str] = {}
+    for entry in entries:
+        country = entry.country
+        if entry.type != "place" or not country:
+            continue
+        for demonym in getattr(entry, "demonyms", ()):
+            word = normalize(demonym)  # type: ignore[operator]
+            if not word or " " in word:
+                continue
+            out.setdefault(word, country)
+            for clitic in PROCLITICS:
+                out.setdefault(clitic + word, country)
+    return out
+
+
+@dataclasses.dataclass
+class Document:
+    """The country evidence of the text matched so far (one string, or one stream)."""
+
+    counts: Counter[str] = dataclasses.field(default_factory=Counter)
+    #: The first words seen for each country (to say what the evidence was).
+    examples: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: People whose full name was seen (a surname alone then scores higher).
+    seen: set[str] = dataclasses.field(default_factory=set)
+
+    def add(self, facts: Iterable[tuple[int, str, str]]) -> None:
+        for _, country, words in facts:
+            self.counts[country] += 1
+            self.examples.setdefault(country, words)
+
+
+class Window:
+    """The country evidence of one window of words: where each piece of it stands."""
+
+    def __init__(
+        self,
+        tokens: list[str],
+        seps: list[str],
+        hits: Sequence[Hit],
+        demonyms: dict[str, str],
+    ) -> None:
+        self.tokens, self.seps = tokens, seps
+        facts: list[tuple[int, str, str]] = []
+        if demonyms:
+            for i in itertools.compress(range(len(tokens)), map(demonyms.__contains__, tokens)):
+                facts.append((i, demonyms[tokens[i]], tokens[i]))
+        by_span: dict[tuple[int, int], set[str | None]] = {}
+        for hit in hits:
+            if hit.alias.kind != "common":
+                by_span.setdefault((hit.ti, hit.tj), set()).add(hit.alias.entry.country)
+        for (ti, tj), countries in by_span.items():
+            if len(countries) == 1:
+                (country,) = countries
+                if country:
+                    facts.append((ti, country, " ".join(tokens[ti:tj])))
+        facts.sort()
+        #: (word, country, words) of each piece of evidence, in order of the words.
+        self.facts = facts
+        self._at = [f[0] for f in facts]
+        self.demonyms = demonyms
+        self.places = {
+            hit.ti: hit.alias.entry.country
+            for hit in hits
+            if hit.alias.entry.type == "place" and len(by_span.get((hit.ti, hit.tj), ())) == 1
+        }
+
+    def facts_between(self, lo: int, hi: int) -> list[tuple[int, str, str]]:
+        """The evidence in words *lo* to *hi* (not included)."""
+        return self.facts[bisect.bisect_left(self._at, lo) : bisect.bisect_left(self._at, hi)]
+
+    def sentence(self, ti: int, tj: int) -> tuple[int, int]:
+        """The words of the sentence that words *ti* to *tj* stand in."""
+        seps = self.seps
+        lo = ti
+        while lo > 0 and SENTENCE_END.isdisjoint(seps[lo]):
+            lo -= 1
+        hi = tj
+        while hi < len(self.tokens) and SENTENCE_END.isdisjoint(seps[hi]):
+            hi += 1
+        return lo, hi
+
+    def qualifier(self, tj: int) -> tuple[str, str] | None:
+        """The country a qualifier right after a name (ending before word *tj*) names."""
+        tokens, seps = self.tokens, self.seps
+        if tj >= len(tokens) or seps[tj] != " ":
+            return None
+        country = self.demonyms.get(tokens[tj])
+        if country:
+            return country, tokens[tj]
+        if tokens[tj] in QUALIFYING and tj + 1 < len(tokens) and seps[tj + 1] == " ":
+            place = self.places.get(tj + 1)
+            if place:
+                return place, f"{tokens[tj]} {tokens[tj + 1]}"
+        return None
+
+
+def choose(
+    group: Sequence[Hit], window: Window, document: Document
+) -> tuple[str, Evidence] | None:
+    """The country the evidence picks among the entries of *group*, and why (None: nothing).
+
+    Only the countries of the group's entries compete; the first kind of
+    evidence (qualifier, sentence, document) that favours one of them over
+    every other decides.
+    """
+    countries = {h.alias.entry.country for h in group} - {None}
+    if not countries:
+        return None
+    ti, tj = group[0].ti, group[0].tj
+    qualified = window.qualifier(tj)
+    if qualified is not None and qualified[0] in countries:
+        return qualified[0], Evidence("qualifier", qualified[1], qualified[0])
+    lo, hi = window.sentence(ti, tj)
+    here = [f for f in window.facts_between(lo, hi) if not ti <= f[0] < tj]
+    picked = _favoured(Counter(f[1] for f in here), countries)
+    if picked is not None:
+        words = "، ".join(dict.fromkeys(f[2] for f in here if f[1] == picked))
+        return picked, Evidence("sentence", words, picked)
+    picked = _favoured(document.counts, countries)
+    if picked is not None:
+        return picked, Evidence("document", document.examples.get(picked, ""), picked)
+    return None
+
+
+def _favoured(counts: Counter[str], countries: set[str]) -> str | None:
+    """The one of *countries* counted more than every other of them, if any is counted."""
+    ranked = sorted(((counts[c], c) for c in countries if counts[c]), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][1]
+
+
+def is_generic(group: Sequence[Hit]) -> bool:
+    """Whether *group* is a generic reference: a body's name that only a country makes specific.
+
+    That is a common-word alias of a body (وزارة الداخلية), or a name that bodies
+    of several countries share (الأمن العام).
+    """
+    if any(h.alias.kind == "common" and h.alias.entry.type in GENERIC_TYPES for h in group):
+        return True
+    types = {h.alias.entry.type for h in group}
+    if not types <= GENERIC_TYPES:
+        return False
+    return len({h.alias.entry.country for h in group}) > 1
+
+
+def city_cue(group: Sequence[Hit], window: Window) -> Evidence | None:
+    """العاصمة (or مدينة) just before a name that is a country and one of its cities."""
+    ti = group[0].ti
+    if not ti or "\n" in window.seps[ti] or window.tokens[ti - 1] not in CITY_CUES:
+        return None
+    kinds = {h.alias.entry.part_of is None for h in group if h.alias.entry.type == "place"}
+    if kinds != {True, False}:
+        return None
+    return Evidence("cue", window.tokens[ti - 1])

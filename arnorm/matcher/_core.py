@@ -1,0 +1,776 @@
+"""The :class:`Matcher`: its options, its index, and a text's matches from start to end.
+
+It puts the parts together: the index (:mod:`._index`) is built from the
+gazetteers; a text is normalized with offsets and split into words; the walk
+(:mod:`._walk`) finds the hits, using the word lookups (:mod:`._lookup`), the
+morphology (:mod:`._morphology`) and the variant classes (:mod:`._variants`);
+the ranking (:mod:`._rank`) keeps the hits with evidence and picks each span's
+entry; the matches are mapped back to the text as given.  A long text is read a
+window at a time.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import pickle
+import threading
+import warnings
+from collections.abc import Collection, Iterable, Iterator
+from pathlib import Path
+from typing import Any, Final, NamedTuple
+
+from .._align import OffsetMap
+from .._io import AtomicFile
+from ..gazetteer import (
+    ENTRY_TYPES,
+    Entry,
+    Gazetteer,
+    GazetteerError,
+    available_gazetteers,
+    common_word_aliases,
+    load_gazetteer,
+    safe_word_aliases,
+)
+from ..normalizer import Normalizer, NormalizerConfig
+from . import _walk
+from ._index import (
+    SAVE_MAGIC,
+    STATE_FORMAT,
+    SafeUnpickler,
+    build,
+    check_state,
+    normalize_all,
+    state_of,
+    surfaces,
+    why_common,
+)
+from ._lookup import Lookups
+from ._model import (
+    KIND_NAMES,
+    SCORES,
+    Alias,
+    Candidate,
+    Hit,
+    Match,
+    Overlaps,
+    candidate_from,
+    candidate_of,
+    new_hit,
+)
+from ._morphology import CUES, LIST_EVIDENCE, TOKEN, units
+from ._rank import Ranker, spans
+from ._variants import frequent_words
+from ._walk import PIECE_GROWTH, Walker, Words, cut_at
+
+
+class EvidenceWarning(UserWarning):
+    """Aliases of a gazetteer of your own are common words: they need evidence to be reported."""
+
+
+class AliasNeedingEvidence(NamedTuple):
+    """An alias that is reported only with evidence around it, and why."""
+
+    #: The alias as the gazetteer writes it.
+    alias: str
+    #: The id of its entry.
+    entry_id: str
+    #: Why it needs evidence, and what evidence counts for its entry's type.
+    reason: str
+
+
+def _word_lists(
+    common_words: Iterable[str],
+    safe_words: Iterable[str],
+    shipped: bool,
+    normalizer: Normalizer,
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The common and safe words a matcher uses (normalized): the given ones, and the shipped."""
+    common = {normalizer(w) for w in common_words}
+    safe = {normalizer(w) for w in safe_words}
+    if shipped:
+        common.update(common_word_aliases())
+        safe.update(safe_word_aliases())
+    return frozenset(common), frozenset(safe)
+
+
+def _needing_evidence(
+    gazetteer: Gazetteer,
+    types: frozenset[str] | None,
+    common: frozenset[str],
+    safe: frozenset[str],
+    normalizer: Normalizer,
+) -> list[AliasNeedingEvidence]:
+    """The aliases of *gazetteer* that a matcher with these word lists treats as common words."""
+    rows: list[tuple[str, Entry]] = [
+        (surface, entry)
+        for entry in gazetteer
+        if types is None or entry.type in types
+        for surface, _ in surfaces(entry)
+    ]
+    frequent = frequent_words()
+    out: list[AliasNeedingEvidence] = []
+    seen: set[tuple[str, str]] = set()
+    normalized = normalize_all(normalizer, [surface for surface, _ in rows])
+    for (surface, entry), folded in zip(rows, normalized, strict=True):
+        key = " ".join(units(folded, first=False))
+        why = why_common(key, common, frequent, safe) if key else ""
+        if not why or (surface, entry.id) in seen:
+            continue
+        seen.add((surface, entry.id))
+        if entry.type in LIST_EVIDENCE:
+            then = (
+                "reported only after a cue word (منطقة، مدينة …) or beside another place in a list"
+            )
+        elif entry.type in CUES:
+            then = f"reported only after a cue word for an {entry.type} (تنظيم، جماعة …)"
+        else:
+            then = f"never reported on its own: no word around it shows the {entry.type} is meant"
+        out.append(AliasNeedingEvidence(surface, entry.id, f"{why}; {then}"))
+    return out
+
+
+def aliases_needing_evidence(
+    gazetteer: Gazetteer,
+    *,
+    safe_words: Collection[str] = (),
+    common_words: Collection[str] = (),
+    shipped_word_lists: bool = True,
+) -> list[AliasNeedingEvidence]:
+    """The aliases of *gazetteer* that :class:`~arnorm.Matcher` reports only with evidence, and why.
+
+    An alias is a common word when it is in the common-word list, or when
+    it is a single :func:`frequent_words` word not in *safe_words*.  Such an
+    alias of a place is reported only after a cue (منطقة الخليج) or beside
+    another place in a list; of an organisation, only after a cue (تنظيم
+    القاعدة); of a person or an agency, never on its own.  The word lists
+    are those a matcher built with the same arguments uses.
+
+    >>> from arnorm.gazetteer import Entry, Source
+    >>> own = Gazetteer("own", "1.0.0", [Entry(id="x", type="place", name="الساحل",
+    ...     name_en="Sahel", sources=(Source("example"),))])
+    >>> [(a.alias, a.entry_id) for a in aliases_needing_evidence(own)]
+    [('الساحل', 'x')]
+    >>> aliases_needing_evidence(own, safe_words={"الساحل"}, shipped_word_lists=False)
+    []
+    """
+    for words, label in ((common_words, "common_words"), (safe_words, "safe_words")):
+        if isinstance(words, str):
+            raise TypeError(f"{label} must be a collection of words, not a string")
+    normalizer = _search_normalizer()
+    common, safe = _word_lists(common_words, safe_words, shipped_word_lists, normalizer)
+    return _needing_evidence(gazetteer, None, common, safe, normalizer)
+
+
+class Matcher:
+    """Find the entries of one or more gazetteers in text.
+
+    *gazetteers* defaults to the latest version of every shipped gazetteer;
+    pass :class:`~arnorm.Gazetteer` objects to pin versions or use your own.
+    *types* keeps only entries of those types.  *common_words* lists aliases
+    that are also common words: they are reported only with evidence around
+    them (a cue such as منطقة before, or another name of the same type in the
+    same list).  An alias of one word that is one of the
+    :func:`~arnorm.matcher.frequent_words` is a common word too, unless it is
+    in *safe_words*: pass the frequent words of your own gazetteer that are
+    names, to report them alone.  Both add to the shipped lists (the shipped
+    common words, and the shipped aliases reviewed as names first: مصر، حماس);
+    with *shipped_word_lists* false, only the words you give are used.
+    Building a matcher with a gazetteer of your own warns
+    (``arnorm.EvidenceWarning``) of each of its aliases that is a common word,
+    as ``arnorm.matcher.aliases_needing_evidence`` lists them.  *fuzzy* turns the
+    dotless-skeleton and one-edit lookups on or off, *variants* the long-vowel
+    and hamza-seat skeleton, *surnames* the matching of a person's surname
+    alone.  *overlaps* is ``"longest"`` (leftmost-longest, no overlaps) or
+    ``"all"`` (nested and overlapping matches too).  Matches scoring below
+    *min_score* are dropped.
+
+    A matcher pickles small when its gazetteers are shipped ones (their names
+    and versions travel, and each process builds the matcher once); one built
+    from your own gazetteers pickles with its index, which loads faster than
+    it builds.  :meth:`save` and :meth:`load` keep that index in a file.  As
+    with any pickle, unpickling bytes from a source you do not trust runs
+    whatever code they name: :meth:`load` is the safe way to read a matcher
+    from a file, since it accepts plain data and arnorm's own records only.
+
+    One matcher may be shared by any number of threads, and used for any
+    amount of text: its caches are bounded, hold only complete entries, are
+    cleared or swapped only between words, and each call keeps its own
+    state, so results never depend on what was matched before or alongside.
+
+    >>> m = Matcher([load_gazetteer("places")], types=["place"])
+    >>> [(x.text, x.name_en) for x in m.find("من أبو ظبي إلى أبوظبي")]
+    [('أبو ظبي', 'Abu Dhabi'), ('أبوظبي', 'Abu Dhabi')]
+    """
+
+    def __init__(
+        self,
+        gazetteers: Iterable[Gazetteer] | None = None,
+        *,
+        types: Iterable[str] | None = None,
+        common_words: Collection[str] | None = None,
+        safe_words: Collection[str] | None = None,
+        shipped_word_lists: bool = True,
+        fuzzy: bool = True,
+        variants: bool = True,
+        surnames: bool = True,
+        overlaps: Overlaps = "longest",
+        min_score: float = 0.0,
+    ) -> None:
+        if gazetteers is None:
+            gazetteers = [load_gazetteer(name) for name in available_gazetteers()]
+        self.gazetteers: tuple[Gazetteer, ...] = tuple(gazetteers)
+        names = [g.name for g in self.gazetteers]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(
+                f"gazetteer {twice[0]!r} is given more than once; a match names one version"
+            )
+        for words, label in ((common_words, "common_words"), (safe_words, "safe_words")):
+            if isinstance(words, str):
+                raise TypeError(f"{label} must be a collection of words, not a string")
+        self._configure(
+            types=types,
+            common_words=common_words,
+            safe_words=safe_words,
+            shipped_word_lists=shipped_word_lists,
+            fuzzy=fuzzy,
+            variants=variants,
+            surnames=surnames,
+            overlaps=overlaps,
+            min_score=min_score,
+        )
+        self._index = build(
+            self.gazetteers,
+            types=self.types,
+            surnames=self.surnames,
+            common=self._common,
+            frequent=self._frequent,
+            safe=self._safe,
+            normalizer=self._normalizer,
+        )
+        self._start()
+        self._warn_evidence()
+
+    def _warn_evidence(self) -> None:
+        """Warn of the aliases of the user's own gazetteers that will need evidence."""
+        found = [
+            alias
+            for gazetteer in self.gazetteers
+            if not _is_shipped(gazetteer)
+            for alias in _needing_evidence(
+                gazetteer, self.types, self._common, self._safe, self._normalizer
+            )
+        ]
+        if found:
+            shown = "; ".join(f"{a.alias!r} of {a.entry_id!r}: {a.reason}" for a in found[:20])
+            more = f"; and {len(found) - 20} more" if len(found) > 20 else ""
+            warnings.warn(
+                f"{len(found)} alias(es) of your gazetteer(s) are common words and are not"
+                f" reported on their own: {shown}{more}.  If they are names first, pass them"
+                " in safe_words= (on the command line: --safe-word).",
+                EvidenceWarning,
+                stacklevel=3,
+            )
+
+    def _configure(
+        self,
+        *,
+        types: Iterable[str] | None,
+        common_words: Collection[str] | None,
+        safe_words: Collection[str] | None,
+        shipped_word_lists: bool,
+        fuzzy: bool,
+        variants: bool,
+        surnames: bool,
+        overlaps: Overlaps,
+        min_score: float,
+    ) -> None:
+        """Check and keep the options (shared by building and by loading a saved index)."""
+        self.types: frozenset[str] | None = None if types is None else frozenset(types)
+        if self.types is not None:
+            unknown = self.types - set(ENTRY_TYPES)
+            if unknown:
+                raise ValueError(f"unknown entry types: {', '.join(sorted(unknown))}")
+        if overlaps not in ("longest", "all"):
+            raise ValueError(f"overlaps must be 'longest' or 'all', not {overlaps!r}")
+        if not 0.0 <= min_score <= 1.0:
+            raise ValueError(f"min_score must be between 0 and 1, not {min_score!r}")
+        self.fuzzy = fuzzy
+        self.variants = variants
+        self.surnames = surnames
+        self.overlaps: Overlaps = overlaps
+        self.min_score = min_score
+        self._normalizer = _search_normalizer()
+        #: The word lists as given (None: none), to rebuild the matcher elsewhere.
+        self._word_lists = (
+            None if common_words is None else frozenset(common_words),
+            None if safe_words is None else frozenset(safe_words),
+        )
+        self._shipped_word_lists = shipped_word_lists
+        self._common, self._safe = _word_lists(
+            common_words or (), safe_words or (), shipped_word_lists, self._normalizer
+        )
+        self._frequent = frequent_words()
+
+    def _start(self) -> None:
+        """Set up what a matcher keeps besides its index: the lookups, the ranker, the walker."""
+        index = self._index
+        self._aliases: list[Alias | None] = [None] * len(index.a_surface)
+        self._alias_lock = threading.Lock()
+        self._lookups = Lookups(
+            index, variants=self.variants, fuzzy=self.fuzzy, frequent=self._frequent
+        )
+        self._ranker = Ranker(self._frequent)
+        # kinds of alias whose exact match always passes min_score and needs no evidence
+        sure_kinds = frozenset(
+            kind
+            for kind, score in (("exact", 1.0), ("abbreviation", SCORES["abbreviation"]))
+            if score >= self.min_score
+        )
+        self._walker = Walker(
+            index,
+            self._lookups,
+            self._alias,
+            self._aliases,
+            self._ranker.cues_of,
+            longest=self.overlaps == "longest",
+            sure_kinds=sure_kinds,
+        )
+        #: The most words a name spans in a text (a particle and its word are two).
+        self._name_words = 2 * max((key.count(" ") + 1 for key in index.phrases), default=1)
+
+    def _alias(self, row: int) -> Alias:
+        """The alias record of index row *row*, made once and kept."""
+        alias = self._aliases[row]
+        if alias is None:
+            # one object a row, even between threads: the rank cache is keyed by its id
+            with self._alias_lock:
+                alias = self._aliases[row]
+                if alias is None:
+                    index = self._index
+                    owner = index.a_entry[row]
+                    gaz = self.gazetteers[index.entry_gaz[owner]]
+                    alias = Alias(
+                        index.entries[owner],
+                        gaz.name,
+                        gaz.version,
+                        index.a_surface[row],
+                        KIND_NAMES[index.a_kind[row]],
+                        owner,
+                    )
+                    self._aliases[row] = alias
+        return alias
+
+    def __repr__(self) -> str:
+        names = ", ".join(f"{g.name}@{g.version}" for g in self.gazetteers)
+        return f"<Matcher {names}: {len(self._index.phrases)} keys>"
+
+    # -- travelling ----------------------------------------------------------
+
+    def _options(self) -> tuple[Any, ...]:
+        """The keyword arguments this matcher was made with, as a hashable tuple."""
+        return (
+            ("types", self.types),
+            ("common_words", self._word_lists[0]),
+            ("safe_words", self._word_lists[1]),
+            ("shipped_word_lists", self._shipped_word_lists),
+            ("fuzzy", self.fuzzy),
+            ("variants", self.variants),
+            ("surnames", self.surnames),
+            ("overlaps", self.overlaps),
+            ("min_score", self.min_score),
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        shipped = tuple((g.name, g.version) for g in self.gazetteers)
+        if all(_is_shipped(g) for g in self.gazetteers):
+            # the options that differ from the defaults: a pickle of a few hundred bytes
+            options = tuple((k, v) for k, v in self._options() if _DEFAULTS.get(k, k) != v)
+            return (_shipped_matcher, (shipped, options))
+        return (_from_state, (self._state(),))
+
+    def _state(self) -> dict[str, Any]:
+        """Everything :func:`_from_state` needs, as plain data (see :meth:`save`)."""
+        return {
+            "format": STATE_FORMAT,
+            "arnorm": _arnorm_version(),
+            "gazetteers": self.gazetteers,
+            "options": self._options(),
+            "index": state_of(self._index),
+        }
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Keep this matcher's index in the file *path*, to :meth:`load` it faster than it builds.
+
+        The file is written under a temporary name and renamed into place, so
+        an existing file is replaced whole or not at all.  It holds the
+        gazetteers and the index, readable by the same version of arnorm.
+
+        >>> import tempfile, pathlib
+        >>> from arnorm.gazetteer import Entry, Source
+        >>> own = Gazetteer("own", "1.0.0", [Entry(id="x", type="place", name="الرباط",
+        ...     name_en="Rabat", sources=(Source("example"),))])
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     Matcher([own]).save(pathlib.Path(tmp, "own.matcher"))
+        ...     loaded = Matcher.load(pathlib.Path(tmp, "own.matcher"))
+        >>> [m.id for m in loaded.find("بالرباط")]
+        ['x']
+        """
+        payload = pickle.dumps(self._state(), protocol=pickle.HIGHEST_PROTOCOL)
+        with AtomicFile(os.fspath(path)) as out:
+            out.write(SAVE_MAGIC)
+            out.write(payload)
+            out.commit()
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Matcher:
+        """Read a matcher written by :meth:`save`.
+
+        Only plain data and arnorm's own gazetteer records are accepted from
+        the file, never code; a file that is not a saved matcher, or was saved
+        by another version of arnorm, raises :class:`ValueError` saying so.
+        """
+        path = Path(path)
+        data = path.read_bytes()
+        if not data.startswith(SAVE_MAGIC):
+            raise ValueError(f"{path}: not a matcher saved by arnorm (no {SAVE_MAGIC!r} header)")
+        try:
+            state = SafeUnpickler(io.BytesIO(data[len(SAVE_MAGIC) :])).load()
+        except Exception as exc:  # noqa: BLE001 - whatever the bytes make go wrong, they are damaged
+            raise ValueError(f"{path}: damaged matcher file: {exc!s:.200}") from None
+        return _from_state(state, where=str(path))
+
+    # -- building ----------------------------------------------------------
+    #
+    # The index is kept compact so that a gazetteer of 100,000 entries builds
+    # in about a second and fits in well under 150 MB:
+    #
+    # * an alias is a row of three parallel arrays (entry, kind, surface);
+    # * a name is keyed by its normalized words joined with spaces, in
+    #   ``_phrases`` (key -> alias row, or a list of rows), and every
+    #   proper word-prefix of a key is in ``_prefixes`` so a walk knows when to stop;
+    # * each fuzzy index is a sorted array of 60-bit integers (two CPython int
+    #   digits, quick to sort), the top 36 bits a hash of the fuzzy key and the
+    #   low 24 bits the index of the word in ``_words``: a lookup is a binary
+    #   search and a check of the word found, so a hash collision costs a
+    #   comparison, never a wrong match.
+
+    def lookup(self, word: str) -> tuple[Candidate, ...]:
+        """The entries a single word (or name written as one string) may name, best first.
+
+        >>> [(c.id, c.method) for c in Matcher().lookup("والمنصوزي")][:1]
+        [('person-mohamed-yassine-mansouri', 'surname+dots')]
+        """
+        token = self._normalizer(word).strip()
+        if not TOKEN.fullmatch(token):
+            # several words, or punctuation: the general path
+            out: list[Candidate] = []
+            for match in self.find(word):
+                out.append(candidate_of(match))
+                out.extend(match.candidates)
+            return tuple(sorted(out, key=lambda c: -c.score))
+        # One word: its walks of one word, scored as find would score them alone.
+        scored: dict[str, Candidate] = {}
+        for *_, factor, methods, _typos, rows, _more in self._lookups.starts(token):
+            if rows is None:
+                continue
+            for row in rows:
+                alias = self._alias(row)
+                if alias.kind == "common":
+                    continue  # a common word alone has no evidence
+                hit = new_hit((0, 1, 0, alias, factor, methods))
+                score, _, method = self._ranker.score(hit, set())
+                if score > 0.0 and score >= self.min_score:
+                    candidate = candidate_from(hit, score, method)
+                    best = scored.get(candidate.id)
+                    if best is None or candidate.score > best.score:
+                        scored[candidate.id] = candidate
+        # as find ranks them: by score, then the entry the others are part of
+        parents = {self._entry_part_of(c.id) for c in scored.values()}
+        return tuple(sorted(scored.values(), key=lambda c: (-c.score, c.id not in parents, c.id)))
+
+    def _entry_part_of(self, entry_id: str) -> str | None:
+        for gaz in self.gazetteers:
+            entry = gaz.get(entry_id)
+            if entry is not None:
+                return entry.part_of
+        return None
+
+    # -- finding -----------------------------------------------------------
+
+    # -- finding -----------------------------------------------------------
+
+    def find(self, text: str) -> list[Match]:
+        """Every mention in *text*, in order (see the class for the options)."""
+        return list(self.finditer(text))
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        """Like :meth:`find`, lazily, working through a long text a window at a time.
+
+        The windows overlap by enough words for every name, and the words
+        around it that show it is one, to be seen whole: the matches are
+        those of the text taken in one piece, however long its lines.  (Only
+        words of more than 64K characters, which are no names, may be cut.)
+        """
+        return self._scan_text(text, 0, set())
+
+    def _scan_text(self, text: str, base: int, seen: set[str]) -> Iterator[Match]:
+        """The matches of *text*, in one piece or (when long) window by window."""
+        if len(text) <= _walk.PIECE:
+            return self._scan(text, base, seen)
+        return self._scan_long(text, base, seen)
+
+    def _scan_long(self, text: str, base: int, seen: set[str]) -> Iterator[Match]:
+        """The matches of a long *text*, found window by window.
+
+        Each window's matches are kept only for its *region* of words: it
+        starts :attr:`_context` words before the region (the words a cue or
+        a list of names before it needs), ends as many words after it (a
+        name that starts in the region ends in the window), and the next
+        window's region starts where this one's ends.  A window begins at the
+        start of a word, where normalizing gives the same words as in the
+        whole text; under ``overlaps="longest"`` the next region skips the
+        words a kept match covers, as one pass over the text would.
+        """
+        n = len(text)
+        context = self._context
+        start = lo = 0  # the window's first character, and its region's first word
+        state = [-1]  # under "longest": the word the last kept match ends before
+        while start < n:
+            size = _walk.PIECE
+            while True:
+                end = min(n, start + size)
+                if end < n:
+                    end = cut_at(text, start, end)
+                chunk = text[start:end]
+                normalized, offsets = self._normalizer.with_offsets(chunk)
+                words = Words(normalized)
+                count = len(words.tokens)
+                # the last word of a window that stops short of the end may be cut
+                hi = count if end == n else count - 1 - context
+                # a window of no words has nothing to find, however far it grows
+                if hi > lo or not count or size >= _walk.PIECE * PIECE_GROWTH:
+                    break
+                size *= 2
+            whole = hi > lo
+            if not whole:
+                hi = count  # no room for the context (a word of 64K characters): cut it
+            hits = self._walker.hits(words)
+            if hits:
+                matches = self._resolve(
+                    chunk, base + start, offsets, words, hits, seen, lo, hi, state
+                )
+                yield from matches
+            if end == n:
+                return
+            if not whole:
+                start, lo, state[0] = end, 0, -1
+                continue
+            first = max(0, hi - context)
+            if first < count:
+                at = words.offset(2 * first + 1)
+                start += offsets._span(at, at + 1)[0]
+            lo = hi - first
+            state[0] -= first
+
+    def iter_chunks(self, chunks: Iterable[str]) -> Iterator[Match]:
+        """Find mentions in a text given as consecutive chunks (a stream).
+
+        Offsets count from the start of the first chunk.  What the matcher
+        learns along the way (a person's full name seen, which confirms the
+        surname alone later) carries over from chunk to chunk.  Cut chunks at
+        line breaks: a name cut in two by a chunk boundary is not found.  A
+        chunk of any length is matched as :meth:`finditer` matches a text, a
+        window at a time, so the memory it takes does not grow with it.
+        Every match of a chunk is yielded before the next chunk is taken from
+        *chunks*, so a caller may track which chunk a match lies in (the
+        command line counts lines that way).
+        """
+        seen: set[str] = set()
+        base = 0
+        for chunk in chunks:
+            yield from self._scan_text(chunk, base, seen)
+            base += len(chunk)
+
+    @property
+    def _context(self) -> int:
+        """Words a window of :meth:`_scan_long` holds on either side of its region.
+
+        A name is at most :attr:`_name_words` words long (twice its units: a
+        particle and the word after it are two).  Whether a name with a
+        common word counts depends on one word before it and on a name
+        after a conjunction before or after it.
+        """
+        return 2 * self._name_words + 4
+
+    def _scan(self, chunk: str, base: int, seen: set[str]) -> Iterator[Match]:
+        normalized, offsets = self._normalizer.with_offsets(chunk)
+        words = Words(normalized)
+        hits = self._walker.hits(words)
+        if not hits:
+            return
+        yield from self._resolve(chunk, base, offsets, words, hits, seen)
+
+    def _resolve(
+        self,
+        chunk: str,
+        base: int,
+        offsets: OffsetMap,
+        words: Words,
+        hits: list[Hit],
+        seen: set[str],
+        lo: int = 0,
+        hi: int | None = None,
+        state: list[int] | None = None,
+    ) -> Iterator[Match]:
+        """The matches of *hits* that start in words *lo* to *hi* (all by default).
+
+        Under ``overlaps="longest"``, *state* holds the word the last kept match
+        ends before (no match starts before it), read at the start and kept
+        up to date.
+        """
+        if any(hit.alias.kind == "common" for hit in hits):
+            hits = self._ranker.with_evidence(hits, words.tokens, words.seps)
+        min_score = self.min_score
+        to_original = offsets._span  # every hit spans at least one letter of the text
+        offset = words.offset
+        last_end = -1 if state is None else state[0]  # the word a kept match ends before
+        if hi is None:
+            hi = len(words.tokens)
+        for group in spans(hits, self.overlaps == "longest"):
+            ti = group[0].ti
+            if ti < last_end or ti < lo:
+                continue
+            if ti >= hi:
+                break
+            others: tuple[Candidate, ...] = ()
+            if len(group) == 1:
+                best_hit = group[0]
+                alias = best_hit.alias
+                if best_hit.methods or alias.kind != "exact":
+                    best_score, best_hit, best_method = self._ranker.score(best_hit, seen)
+                else:
+                    best_score, best_method = 1.0, "exact"
+            else:
+                best_score, alias, best_method, others = self._ranker.rank(group, seen)
+            if best_score <= 0.0 or best_score < min_score:
+                continue
+            entry = alias.entry
+            if alias.kind != "surname" and entry.type == "person":
+                seen.add(entry.id)
+            hit = group[0]  # all the hits of a group share its span
+            at = offset(2 * hit.ti + 1) + hit.cut
+            start, end = to_original(at, offset(2 * hit.tj))
+            if not at and start == 0:
+                start = _deleted_prefix(self._normalizer, chunk, end)
+            if self.overlaps == "longest":
+                last_end = hit.tj
+                if state is not None:
+                    state[0] = last_end
+            yield Match(
+                base + start,
+                base + end,
+                chunk[start:end],
+                entry.id,
+                entry.type,
+                entry.name,
+                entry.name_en,
+                alias.gazetteer,
+                alias.version,
+                alias.surface,
+                best_score if best_score == 1.0 else round(best_score, 4),
+                best_method,
+                others,
+            )
+
+
+# -- travelling ---------------------------------------------------------------
+
+#: The options a matcher has unless told otherwise (see ``Matcher.__init__``).
+_DEFAULTS: Final[dict[str, object]] = {
+    "types": None,
+    "common_words": None,
+    "safe_words": None,
+    "shipped_word_lists": True,
+    "fuzzy": True,
+    "variants": True,
+    "surnames": True,
+    "overlaps": "longest",
+    "min_score": 0.0,
+}
+#: Matchers of shipped gazetteers, by (names and versions, options): one build a process.
+_SHIPPED: dict[tuple[Any, ...], Matcher] = {}
+
+
+def _arnorm_version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+@functools.cache
+def _search_normalizer() -> Normalizer:
+    return Normalizer(NormalizerConfig.profile("search"))
+
+
+def _is_shipped(gazetteer: Gazetteer) -> bool:
+    """True if *gazetteer* is the shipped release that :func:`load_gazetteer` returns."""
+    try:
+        return load_gazetteer(gazetteer.name, gazetteer.version) is gazetteer
+    except GazetteerError:
+        return False
+
+
+def _shipped_matcher(shipped: tuple[tuple[str, str], ...], options: tuple[Any, ...]) -> Matcher:
+    """The matcher of these shipped gazetteer versions, built once in each process."""
+    key = (shipped, options)
+    matcher = _SHIPPED.get(key)
+    if matcher is None:
+        gazetteers = [load_gazetteer(name, version) for name, version in shipped]
+        matcher = Matcher(gazetteers, **dict(options))
+        _SHIPPED[key] = matcher
+    return matcher
+
+
+def _from_state(state: dict[str, Any], where: str = "pickled matcher") -> Matcher:
+    """A matcher from :meth:`Matcher._state`, without building its index again.
+
+    Every part of *state* is checked first (:func:`_check_state`): a file
+    crafted or damaged raises :class:`ValueError` saying what is wrong, never
+    another error, now or later in :meth:`Matcher.find`.
+    """
+    if not isinstance(state, dict) or state.get("format") != STATE_FORMAT:
+        raise ValueError(f"{where}: not a matcher of format {STATE_FORMAT}")
+    if state.get("arnorm") != _arnorm_version():
+        raise ValueError(
+            f"{where}: saved by arnorm {state.get('arnorm')!r:.40}, this is arnorm"
+            f" {_arnorm_version()}; build the matcher again and save it"
+        )
+    options, index = check_state(state, where)
+    matcher = Matcher.__new__(Matcher)
+    matcher.gazetteers = tuple(state["gazetteers"])
+    matcher._configure(**options)
+    matcher._index = index
+    matcher._start()
+    return matcher
+
+
+def _deleted_prefix(normalizer: Normalizer, chunk: str, end: int) -> int:
+    """How many characters at the start of *chunk* normalization deletes (before *end*).
+
+    In a text, what normalizing deletes after a space or a line break belongs
+    to it, not to the word after it; at the start of a chunk it has no
+    character before it, so a match there starts after it all the same.
+    """
+    if normalizer(chunk[:1]):
+        return 0
+    lo, hi = 1, end  # chunk[:lo] normalizes to nothing, chunk[:hi] to something
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if normalizer(chunk[:mid]):
+            hi = mid
+        else:
+            lo = mid
+    return lo

@@ -1,0 +1,469 @@
+"""The index: every alias of the gazetteers, keyed by its normalized words, and its file format.
+
+The index is kept compact so that a gazetteer of 100,000 entries builds in about
+a second and fits in well under 150 MB:
+
+* an alias is a row of three parallel arrays (entry, kind, surface);
+* a name is keyed by its normalized words joined with spaces, in ``phrases``
+  (key -> alias row, or a list of rows), and every proper word-prefix of a key
+  is in ``prefixes``, so a walk knows when to stop;
+* each variant class (:mod:`._variants`) has a sorted table of packed hashes of
+  the keys of the index's words.
+"""
+
+from __future__ import annotations
+
+import array
+import pickle
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Final, NoReturn
+
+from ..gazetteer import ENTRY_TYPES, Entry, Gazetteer, Role, Source
+from ..normalizer import Normalizer
+from ._model import ABBREVIATION, COMMON, EXACT, KIND_NAMES, SURNAME
+from ._morphology import ARABIC_WORD, CUES, units
+from ._variants import INDEX_MASK, MIN_LENGTH, REGISTRY, build_table
+
+
+def why_common(
+    key: str, common: frozenset[str], frequent: frozenset[str], safe: frozenset[str]
+) -> str:
+    """Why the normalized alias *key* is a common word (an empty string: it is not)."""
+    if key in common:
+        return "it is in the list of common words"
+    if " " not in key and key in frequent and key not in safe:
+        return "it is a frequent Arabic word (and not in safe_words)"
+    return ""
+
+
+def surfaces(entry: Entry) -> Iterator[tuple[str, int]]:
+    """Every surface of *entry* (name, aliases, abbreviations) with its kind of row."""
+    for surface in (entry.name, *entry.aliases):
+        yield surface, EXACT
+    for abbr in entry.abbreviations:
+        yield abbr, ABBREVIATION
+
+
+def normalize_all(normalizer: Normalizer, strings: list[str]) -> list[str]:
+    """Normalize many short strings at once (one call is much faster than thousands)."""
+    if not any("\n" in s for s in strings):
+        out = normalizer("\n".join(strings)).split("\n")
+        if len(out) == len(strings):
+            return out
+    return [normalizer(s) for s in strings]
+
+
+class Index:
+    """The built index of a matcher (see the module docstring); plain data, saved as it is."""
+
+    #: The attributes that make up an index, in the order a saved file holds them.
+    FIELDS: Final = (
+        "entries",
+        "entry_gaz",
+        "a_entry",
+        "a_kind",
+        "a_surface",
+        "phrases",
+        "prefixes",
+        "words",
+        "tables",
+    )
+
+    entries: list[Entry]
+    entry_gaz: list[int]
+    a_entry: array.array[int]
+    a_kind: bytearray
+    a_surface: list[str]
+    phrases: dict[str, int | list[int]]
+    prefixes: set[str]
+    words: list[str]
+    tables: dict[str, array.array[int]]
+
+    def add(self, key: str, key_units: Sequence[str], row: int, words: dict[str, None]) -> None:
+        """File alias *row* under *key* (its words *key_units*); collect its words."""
+        phrases, owners = self.phrases, self.a_entry
+        found = phrases.get(key)
+        owner = owners[row]
+        if found is None:
+            phrases[key] = row
+        elif isinstance(found, int):
+            if owners[found] == owner:
+                return  # two spellings of one entry that fold alike: the first is kept
+            phrases[key] = [found, row]
+        elif all(owners[r] != owner for r in found):
+            found.append(row)
+        else:
+            return
+        if len(key_units) == 1:
+            words[key] = None
+            return
+        # proper prefixes only: a walk goes on while its key is one of these
+        add = self.prefixes.add
+        prefix = key_units[0]
+        for unit in key_units[1:]:
+            add(prefix)
+            prefix = prefix + " " + unit
+        for unit in key_units:
+            words[unit] = None
+
+    def rows(self, key: str) -> list[int]:
+        """The alias rows filed under *key*."""
+        found = self.phrases.get(key)
+        return [] if found is None else [found] if isinstance(found, int) else list(found)
+
+
+def build(
+    gazetteers: Sequence[Gazetteer],
+    *,
+    types: frozenset[str] | None,
+    surnames: bool,
+    common: frozenset[str],
+    frequent: frozenset[str],
+    safe: frozenset[str],
+    normalizer: Normalizer,
+) -> Index:
+    """The index of the entries of *gazetteers* (of *types*), under these word lists."""
+    index = Index()
+    entries: list[Entry] = []
+    entry_gaz: list[int] = []
+    strings: list[str] = []
+    kinds = bytearray()
+    owners = array.array("i")
+    for g, gaz in enumerate(gazetteers):
+        for entry in gaz:
+            if types is not None and entry.type not in types:
+                continue
+            for surface, kind in surfaces(entry):
+                strings.append(surface)
+                kinds.append(kind)
+                owners.append(len(entries))
+            entries.append(entry)
+            entry_gaz.append(g)
+    index.entries, index.entry_gaz = entries, entry_gaz
+    index.a_entry, index.a_kind, index.a_surface = owners, kinds, strings
+    index.phrases, index.prefixes = {}, set()
+    words: dict[str, None] = {}
+    last_names: list[tuple[str, int]] = []
+    for row, normalized in enumerate(normalize_all(normalizer, strings)):
+        key_units = units(normalized, first=False)
+        if not key_units:
+            continue
+        kind = kinds[row]
+        key = " ".join(key_units)
+        entry_type = entries[owners[row]].type
+        if kind == EXACT and surnames and len(key_units) >= 2 and entry_type == "person":
+            last_names.append((key_units[-1], owners[row]))
+        if kind != SURNAME and why_common(key, common, frequent, safe):
+            kinds[row] = COMMON
+            if entry_type not in CUES:
+                continue  # no evidence can ever show it is meant as a name: never reported
+        index.add(key, key_units, row, words)
+    _add_surnames(index, last_names, words)
+    index.words = list(words)
+    index.tables = build_tables(index.words)
+    return index
+
+
+def _add_surnames(index: Index, last_names: list[tuple[str, int]], words: dict[str, None]) -> None:
+    """A person's surname alone (حموشي، الحموشي) is a surname row, scored lower, even
+    where the gazetteer lists it as an alias of its own."""
+    owners, kinds = index.a_entry, index.a_kind
+    for last, owner in last_names:
+        for form in dict.fromkeys((last, last if last.startswith("ال") else "ال" + last)):
+            if len(form) < 3:
+                continue
+            listed = [r for r in index.rows(form) if owners[r] == owner]
+            for r in listed:
+                kinds[r] = SURNAME
+            if not listed:
+                row = len(index.a_surface)
+                index.a_surface.append(form)
+                kinds.append(SURNAME)
+                owners.append(owner)
+                index.add(form, (form,), row, words)
+
+
+def build_tables(words: list[str]) -> dict[str, array.array[int]]:
+    """The sorted table of every variant class over the index's *words*."""
+    if len(words) > INDEX_MASK:
+        raise ValueError(f"too many distinct words for the fuzzy index (> {INDEX_MASK})")
+    eligible = [i for i, w in enumerate(words) if len(w) >= MIN_LENGTH and ARABIC_WORD.fullmatch(w)]
+    return {cls.name: build_table(cls, words, eligible) for cls in REGISTRY}
+
+
+# -- the file format ------------------------------------------------------------
+
+#: What a saved matcher file starts with; the number is :data:`STATE_FORMAT`.
+SAVE_MAGIC: Final = b"arnorm-matcher 2\n"
+STATE_FORMAT: Final = 2
+
+
+def plain(value: object) -> object:
+    """An index attribute as plain data: arrays become (typecode, bytes)."""
+    if isinstance(value, array.array):
+        return ("array", value.typecode, value.tobytes())
+    if isinstance(value, bytearray):
+        return ("bytearray", bytes(value))
+    if isinstance(value, dict) and all(isinstance(v, array.array) for v in value.values()):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+def unplain(value: Any) -> Any:
+    """The inverse of :func:`plain`."""
+    if isinstance(value, tuple) and value and value[0] == "array":
+        out = array.array(value[1])
+        out.frombytes(value[2])
+        return out
+    if isinstance(value, tuple) and value and value[0] == "bytearray":
+        return bytearray(value[1])
+    if isinstance(value, dict) and all(isinstance(v, tuple) for v in value.values()):
+        return {k: unplain(v) for k, v in value.items()}
+    return value
+
+
+def state_of(index: Index) -> dict[str, Any]:
+    """The index as plain data."""
+    return {name: plain(getattr(index, name)) for name in Index.FIELDS}
+
+
+#: The longest word a saved matcher's word lists may hold (each is normalized on loading).
+MAX_LIST_WORD: Final = 1000
+
+
+def _words_ok(value: object) -> bool:
+    return isinstance(value, frozenset) and all(
+        isinstance(w, str) and len(w) <= MAX_LIST_WORD for w in value
+    )
+
+
+def _is_str(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_opt_str(value: object) -> bool:
+    return value is None or isinstance(value, str)
+
+
+#: The keyword arguments a saved matcher holds, and the check of each value.
+OPTION_CHECKS: Final[dict[str, tuple[str, Callable[[Any], bool]]]] = {
+    "types": (
+        "None or a frozenset of entry types",
+        lambda v: v is None or (isinstance(v, frozenset) and v <= set(ENTRY_TYPES)),
+    ),
+    "common_words": ("None or a frozenset of words", lambda v: v is None or _words_ok(v)),
+    "safe_words": ("None or a frozenset of words", lambda v: v is None or _words_ok(v)),
+    "shipped_word_lists": ("a bool", lambda v: isinstance(v, bool)),
+    "fuzzy": ("a bool", lambda v: isinstance(v, bool)),
+    "variants": ("a bool", lambda v: isinstance(v, bool)),
+    "surnames": ("a bool", lambda v: isinstance(v, bool)),
+    "overlaps": ("'longest' or 'all'", lambda v: isinstance(v, str) and v in ("longest", "all")),
+    "min_score": (
+        "a number from 0 to 1",
+        lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 1,
+    ),
+}
+
+_ENTRY_FIELDS: Final = (
+    ("id", _is_str),
+    ("name", _is_str),
+    ("name_en", _is_str),
+    ("country", _is_opt_str),
+    ("part_of", _is_opt_str),
+    ("valid_from", _is_opt_str),
+    ("valid_to", _is_opt_str),
+    ("notes", _is_opt_str),
+)
+
+
+def _source_ok(x: object) -> bool:
+    return (
+        isinstance(x, Source)
+        and _is_str(getattr(x, "title", None))
+        and _is_opt_str(getattr(x, "publisher", None))
+        and _is_opt_str(getattr(x, "url", None))
+    )
+
+
+def _role_ok(x: object) -> bool:
+    return (
+        isinstance(x, Role)
+        and _is_str(getattr(x, "title", None))
+        and all(
+            _is_opt_str(getattr(x, f, None)) for f in ("title_en", "organization", "start", "end")
+        )
+    )
+
+
+def check_entry(entry: object) -> str:
+    """What is wrong with *entry* as a gazetteer record (an empty string: nothing)."""
+    if not isinstance(entry, Entry):
+        return f"{type(entry).__name__} in place of an Entry"
+    for field, ok in _ENTRY_FIELDS:
+        if not ok(getattr(entry, field, None)):
+            return f"field {field} is {type(getattr(entry, field, None)).__name__}"
+    if entry.type not in ENTRY_TYPES:
+        return f"type {entry.type!r:.40} is none of {', '.join(ENTRY_TYPES)}"
+    for field in ("aliases", "abbreviations"):
+        value = getattr(entry, field, None)
+        if not isinstance(value, tuple) or not all(map(_is_str, value)):
+            return f"field {field} is not a tuple of strings"
+    sources = getattr(entry, "sources", None)
+    if not isinstance(sources, tuple) or not all(map(_source_ok, sources)):
+        return "field sources is not a tuple of Source records"
+    roles = getattr(entry, "roles", None)
+    if not isinstance(roles, tuple) or not all(map(_role_ok, roles)):
+        return "field roles is not a tuple of Role records"
+    return ""
+
+
+def check_state(state: dict[str, Any], where: str) -> tuple[dict[str, Any], Index]:
+    """The options and the index of a saved matcher, once every part of them is checked.
+
+    Raises :class:`ValueError` naming the first part that is not as a matcher
+    writes it.  Each check costs a constant for each item of the file (word
+    lists are the only thing normalized, and their words are short), so a
+    crafted file cannot make loading slower than its size.
+    """
+
+    def bad(what: str) -> NoReturn:
+        raise ValueError(f"{where}: damaged matcher file: {what}")
+
+    keys = set(state)
+    if keys != {"format", "arnorm", "gazetteers", "options", "index"}:
+        bad(f"unexpected keys {sorted(map(str, keys))!r:.200}")
+    gazetteers = state["gazetteers"]
+    checked = _check_gazetteers(gazetteers, bad)
+    options = _check_options(state["options"], bad)
+    raw_index = state["index"]
+    if not isinstance(raw_index, dict) or set(raw_index) != set(Index.FIELDS):
+        bad(f"index does not hold exactly the fields {', '.join(Index.FIELDS)}")
+    index = Index()
+    try:
+        for name in Index.FIELDS:
+            setattr(index, name, unplain(raw_index[name]))
+    except (TypeError, ValueError, IndexError) as exc:
+        bad(f"index: {exc}")
+    _check_rows(index, len(gazetteers), checked, bad)
+    _check_keys(index, bad)
+    return options, index
+
+
+def _check_gazetteers(gazetteers: object, bad: Callable[[str], NoReturn]) -> set[int]:
+    """Check the gazetteers of a saved matcher; the ids of the entries checked."""
+    if not isinstance(gazetteers, tuple) or not all(isinstance(g, Gazetteer) for g in gazetteers):
+        bad("gazetteers is not a tuple of Gazetteer objects")
+    checked: set[int] = set()
+    for g in gazetteers:
+        if not (_is_str(g.name) and _is_str(g.version) and _is_opt_str(g.sha256)):
+            bad("a gazetteer's name, version or sha256 is not a string")
+        for entry in g:
+            problem = check_entry(entry)
+            if problem:
+                bad(f"gazetteer {g.name!r:.60}: an entry: {problem}")
+            checked.add(id(entry))
+    return checked
+
+
+def _check_options(raw: object, bad: Callable[[str], NoReturn]) -> dict[str, Any]:
+    if not isinstance(raw, tuple) or not all(
+        isinstance(o, tuple) and len(o) == 2 and isinstance(o[0], str) for o in raw
+    ):
+        bad("options is not a tuple of (name, value) pairs")
+    options = dict(raw)
+    if len(options) != len(raw):
+        bad("an option is given twice")
+    unknown = sorted(set(options) - set(OPTION_CHECKS))
+    if unknown:
+        bad(f"unknown option(s) {', '.join(repr(k)[:40] for k in unknown[:5])}")
+    missing = sorted(set(OPTION_CHECKS) - set(options))
+    if missing:
+        bad(f"missing option(s) {', '.join(missing)}")
+    for name, (expected, ok) in OPTION_CHECKS.items():
+        if not ok(options[name]):
+            bad(f"option {name} is not {expected}")
+    return options
+
+
+def _ints_below(values: Iterable[Any], limit: int) -> bool:
+    return all(isinstance(v, int) and 0 <= v < limit for v in values)
+
+
+def _check_rows(
+    index: Index, n_gazetteers: int, checked: set[int], bad: Callable[[str], NoReturn]
+) -> None:
+    """Check the entries and the alias rows of a saved index against each other."""
+    entries = index.entries
+    if not isinstance(entries, list):
+        bad("index: entries is not a list")
+    for entry in entries:
+        if id(entry) not in checked:
+            problem = check_entry(entry)
+            if problem:
+                bad(f"index: entries: {problem}")
+    entry_gaz = index.entry_gaz
+    if not isinstance(entry_gaz, list) or len(entry_gaz) != len(entries):
+        bad("index: entry_gaz is not a list as long as entries")
+    if not _ints_below(entry_gaz, n_gazetteers):
+        bad("index: entry_gaz names a gazetteer that is not there")
+    a_entry, a_kind, a_surface = index.a_entry, index.a_kind, index.a_surface
+    if not (isinstance(a_entry, array.array) and a_entry.typecode == "i"):
+        bad("index: a_entry is not an array of ints")
+    if not isinstance(a_kind, bytearray) or not isinstance(a_surface, list):
+        bad("index: a_kind is not a bytearray or a_surface not a list")
+    n_rows = len(a_surface)
+    if len(a_entry) != n_rows or len(a_kind) != n_rows:
+        bad("index: a_entry, a_kind and a_surface differ in length")
+    if n_rows and (min(a_entry) < 0 or max(a_entry) >= len(entries)):
+        bad("index: a_entry names an entry that is not there")
+    if n_rows and max(a_kind) >= len(KIND_NAMES):
+        bad("index: a_kind holds an unknown kind")
+    if not all(map(_is_str, a_surface)):
+        bad("index: a_surface is not a list of strings")
+
+
+def _check_keys(index: Index, bad: Callable[[str], NoReturn]) -> None:
+    """Check the keys, words and variant tables of a saved index."""
+    n_rows = len(index.a_surface)
+    phrases, prefixes, words = index.phrases, index.prefixes, index.words
+    if not isinstance(phrases, dict) or not all(map(_is_str, phrases)):
+        bad("index: phrases is not a dict of strings")
+    for rows in phrases.values():
+        if not isinstance(rows, int | list) or not _ints_below(
+            (rows,) if isinstance(rows, int) else rows, n_rows
+        ):
+            bad("index: phrases names an alias row that is not there")
+    if not isinstance(prefixes, set) or not all(map(_is_str, prefixes)):
+        bad("index: prefixes is not a set of strings")
+    if not isinstance(words, list) or not all(map(_is_str, words)):
+        bad("index: words is not a list of strings")
+    tables = index.tables
+    if not isinstance(tables, dict) or set(tables) != {c.name for c in REGISTRY}:
+        bad("index: tables does not hold one table of each variant class")
+    for name, table in tables.items():
+        if not (isinstance(table, array.array) and table.typecode == "Q"):
+            bad(f"index: table {name} is not an array of 8-byte unsigned ints")
+        if table and max(v & INDEX_MASK for v in table) >= len(words):
+            bad(f"index: table {name} names a word that is not there")
+
+
+class SafeUnpickler(pickle.Unpickler):
+    """Reads plain data and arnorm's gazetteer records, and refuses everything else.
+
+    A saved matcher is data: a file that asks for any other class or
+    function (which is how a pickle runs code) is refused.
+    """
+
+    _ALLOWED: Final = {
+        ("builtins", "set"),
+        ("builtins", "frozenset"),
+        ("arnorm.gazetteer", "Entry"),
+        ("arnorm.gazetteer", "Source"),
+        ("arnorm.gazetteer", "Role"),
+        ("arnorm.gazetteer", "_restore"),
+    }
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in self._ALLOWED:
+            raise pickle.UnpicklingError(f"refused to load {module}.{name}")
+        return super().find_class(module, name)

@@ -1,0 +1,264 @@
+"""Looking a text word up: how it may begin a name, and how it may continue one.
+
+A word begins a name if one of its forms (the word, or the word with its
+proclitics cut: :func:`~._morphology.strip_forms`) is a key of one word or the
+first word of a longer key, as it is or through a variant class
+(:mod:`._variants`).  It continues a name if it is one of the index's words, or
+a variant of one.
+
+Most words of a text begin no name.  :meth:`Lookups.live_words` finds the ones
+that may, for all the distinct words of a text at once: it makes every
+clitic-cut form of them with a few regular-expression passes, keeps the words
+one of whose forms is a key or whose variant-class keys hash to one of the
+index's (set operations, in C), and looks only those up one by one.  The answer
+is the same as looking every word up: the bulk pass only skips words that no
+lookup could find.
+
+Results are cached per word, in bounded dictionaries that are cleared whole,
+between words, when full: a result is never half cached, and a cache never
+changes a result.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import zlib
+from collections.abc import Iterable
+from typing import Any, Final
+
+from . import _model
+from ._index import Index
+from ._model import SCORES, State, remember, rows_of
+from ._morphology import PARTICLES_FIRST, is_arabic, strip_forms, strip_forms_many
+from ._variants import (
+    INSIDE_ONLY,
+    MIN_LENGTH,
+    REGISTRY,
+    TYPOS,
+    VariantClass,
+    alone_ok,
+    hashes,
+    key_bytes,
+    loose,
+    probe,
+)
+
+#: Letters a word may have beyond the longest word of the index and still be looked up:
+#: clitics (at most three letters) and long vowels a variant spelling adds.
+LONG_MARGIN: Final = 4
+
+First = tuple[tuple[str, int, float, str], ...]
+Next = tuple[tuple[str, float, str], ...]
+
+
+class Lookups:
+    """The word lookups of one matcher, and their caches."""
+
+    def __init__(
+        self, index: Index, *, variants: bool, fuzzy: bool, frequent: frozenset[str]
+    ) -> None:
+        self.index = index
+        self.frequent = frequent
+        on = {"variants": variants, "fuzzy": fuzzy}
+        #: The variant classes turned on, in the order they are tried.
+        self.classes: tuple[VariantClass, ...] = tuple(c for c in REGISTRY if on[c.option])
+        self._screens: dict[str, frozenset[int] | frozenset[str]] = {
+            c.name: _screen(c, index) for c in self.classes
+        }
+        #: Longer words are in no name and have no variant keys: they are never cached.
+        self.longest = max(map(len, index.words), default=0) + LONG_MARGIN
+        #: The keys a name's first word may be: a key of one word or a key's first prefix.
+        self._heads = frozenset(
+            k for k in itertools.chain(index.phrases, index.prefixes) if " " not in k
+        )
+        self.first_cache: dict[str, First] = {}
+        self.next_cache: dict[str, Next] = {}
+        self.start_cache: dict[str, tuple[State, ...]] = {}
+        #: The words tested for whether they may start a name, and those that may,
+        #: swapped whole for new sets when full (see :meth:`live_words`).
+        self.tested: tuple[set[str], set[str]] = (set(), set())
+        self._lock = threading.Lock()
+
+    # -- one word ------------------------------------------------------------
+
+    def fuzzy_words(self, form: str, *, frequent: bool) -> list[tuple[str, float, str]]:
+        """Words of the index that *form* may be a variant or a typo of (not itself).
+
+        A frequent word is never read as a typo (يونس is not تونس), and as a
+        long-vowel variant only inside a name of several words (method
+        ``variant*``, dropped for a name of one word).
+        """
+        if len(form) > self.longest or not is_arabic(form):
+            return []  # a word longer than any of the index's is no variant or typo of one
+        out: dict[str, tuple[float, str]] = {}
+        words, tables = self.index.words, self.index.tables
+        for cls in self.classes:
+            if len(form) < cls.query_length or (frequent and cls.typo):
+                continue
+            method = cls.name + INSIDE_ONLY if frequent else cls.name
+            table = tables[cls.name]
+            found: set[int] = set()
+            for key in cls.keys(form):
+                found.update(probe(table, key))
+            for i in found:
+                word = words[i]
+                if word not in out and cls.accepts(form, word):
+                    out[word] = (SCORES[cls.name], method)
+        out.pop(form, None)
+        return [(word, f, m) for word, (f, m) in out.items()]
+
+    def first(self, token: str) -> First:
+        """How *token* may begin a name: (word, clitic letters cut, factor, method)."""
+        cached = self.first_cache.get(token)
+        if cached is not None:
+            return cached
+        if len(token) > self.longest:
+            return ()  # every form of it is longer than any word of a name
+        heads = self._heads
+        forms = strip_forms(token)
+        found: list[tuple[str, int, float, str]] = [
+            (form, cut, 1.0, "") for form, cut in forms if form in heads
+        ]
+        # و + a frequent word is as frequent a word as the word itself; a
+        # frequent word is never guessed to be the first word of a name.
+        if not found and not any(form in self.frequent for form, _ in forms):
+            for form, cut in forms:
+                for word, factor, method in self.fuzzy_words(form, frequent=False):
+                    if word in heads:
+                        found.append((word, cut, factor, method))
+        result = tuple(found)
+        remember(self.first_cache, token, result)
+        return result
+
+    def next(self, token: str) -> Next:
+        """How *token* may continue a name: (word, factor, method)."""
+        cached = self.next_cache.get(token)
+        if cached is not None:
+            return cached
+        if len(token) > self.longest:
+            return ()
+        # a word that is in no name cannot continue one: leave it out, so that a
+        # walk stops at once (the long-vowel table tells, for words it holds)
+        in_index = len(token) < MIN_LENGTH or not is_arabic(token)
+        if not in_index:
+            words = self.index.words
+            key = key_bytes(loose(token))
+            in_index = any(words[i] == token for i in probe(self.index.tables["variant"], key))
+        result: Next = ((token, 1.0, ""),) if in_index else ()
+        fuzzy = self.fuzzy_words(token, frequent=token in self.frequent)
+        if fuzzy:
+            result += tuple(fuzzy)
+        remember(self.next_cache, token, result)
+        return result
+
+    def starts(self, token: str) -> tuple[State, ...]:
+        """The walks *token* begins, as states of one word (see :data:`State`), cached."""
+        starts = self.start_cache.get(token)
+        if starts is None:
+            phrases, prefixes = self.index.phrases, self.index.prefixes
+            starts = tuple(
+                (
+                    1,
+                    word,
+                    cut,
+                    factor,
+                    (method,) if method else (),
+                    int(method in TYPOS),
+                    # a guessed spelling of a name of one word must pass alone_ok
+                    rows_of(phrases.get(word)) if alone_ok((method,), word) else None,
+                    word in prefixes,
+                )
+                for word, cut, factor, method in self.first(token)
+            )
+            if len(token) <= self.longest:
+                remember(self.start_cache, token, starts)
+        return starts
+
+    # -- all the words of a text ---------------------------------------------
+
+    def live_words(self, tokens: list[str]) -> set[str]:
+        """The words of *tokens* that may start a name, every one of them.
+
+        What was learnt is cached for the next texts in a pair of sets, *tested*
+        and *live* (the tested words that may start a name).  A word is added
+        to *live* before *tested*, so whoever finds it tested (another thread
+        too) finds it live if it is; when the pair is full, a new pair takes
+        its place whole.  The set returned is built for this text alone, so
+        no clearing of the cache can ever drop a word of it.
+        """
+        tested, live = self.tested
+        distinct = set(tokens)
+        new = distinct - tested
+        here = distinct & live
+        if new:
+            longest = self.longest
+            new = {token for token in new if len(token) <= longest} if new else new
+            first = self.first
+            found = {token for token in self.maybe_first(new) if first(token)}
+            found |= new & PARTICLES_FIRST
+            here |= found
+            if len(tested) + len(new) > _model.CACHE_LIMIT:
+                self.tested = (new, found)
+            else:
+                live |= found
+                tested |= new
+        return here
+
+    def maybe_first(self, tokens: Iterable[str]) -> list[str]:
+        """The tokens that :meth:`first` may find something for (a superset, never fewer).
+
+        A token is kept if one of its forms is a name's first word, or (when no
+        form is a frequent word) one of a form's variant-class keys hashes to a
+        key of the index.  Everything is done for all tokens at once.
+        """
+        tokens = list(tokens)
+        words = [t for t in tokens if t not in self.first_cache]
+        cached = [t for t in tokens if self.first_cache.get(t)]
+        if not words:
+            return cached
+        # every form of every token, once: (form, the token's position)
+        flat, owner = list(words), list(range(len(words)))
+        for column in strip_forms_many(words)[1:]:
+            changed = list(itertools.compress(owner[: len(words)], map(str.__ne__, column, words)))
+            flat += [column[i] for i in changed]
+            owner += changed
+        keep = [False] * len(words)
+        for i in itertools.compress(owner, map(self._heads.__contains__, flat)):
+            keep[i] = True
+        # a token with a frequent form is never guessed (see first)
+        blocked = list(keep)
+        for i in itertools.compress(owner, map(self.frequent.__contains__, flat)):
+            blocked[i] = True
+        todo = [k for k, i in enumerate(owner) if not blocked[i]]
+        for cls in self.classes:
+            least = cls.query_length
+            at = [k for k in todo if len(flat[k]) >= least]
+            if at:
+                hit = _screened(cls, [flat[k] for k in at], self._screens[cls.name])
+                for k in itertools.compress(at, hit):
+                    keep[owner[k]] = True
+        return cached + list(itertools.compress(words, keep))
+
+
+def _screen(cls: VariantClass, index: Index) -> frozenset[int] | frozenset[str]:
+    """What :func:`_screened` tests a text word's keys against, for class *cls*."""
+    if cls.screen_index is None:
+        return hashes(index.tables[cls.name])
+    words = (w for w in index.words if len(w) >= cls.min_length and is_arabic(w))
+    return frozenset(key for w in words for key in cls.screen_index(w))
+
+
+def _screened(cls: VariantClass, forms: list[str], screen: frozenset[Any]) -> list[bool]:
+    """For each form, whether one of its keys of class *cls* passes the class's screen."""
+    out = [False] * len(forms)
+    if cls.screen_query is not None:
+        columns: Iterable[list[Any]] = cls.screen_query(forms)
+    else:
+        columns = (
+            [zlib.crc32(k) if k is not None else -1 for k in keys] for keys in cls.keys_many(forms)
+        )
+    for column in columns:
+        for i in itertools.compress(range(len(forms)), map(screen.__contains__, column)):
+            out[i] = True
+    return out

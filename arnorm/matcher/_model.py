@@ -1,0 +1,157 @@
+"""What a match is: the public records (:class:`Match`, :class:`Candidate`) and the walk's own.
+
+The scores and the methods are here too, since every part of the matcher reads them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Sequence
+from typing import Any, Final, Literal, NamedTuple, TypeVar
+
+from ..gazetteer import Entry, EntryType
+
+#: How much each way of matching a word or a name multiplies the score by.
+#: A match's score is the product over its words and its alias kind.
+SCORES: Final[dict[str, float]] = {
+    "exact": 1.0,
+    "abbreviation": 0.95,
+    "variant": 0.9,
+    "dots": 0.8,
+    "edit": 0.7,
+    "context": 0.7,
+    "surname": 0.6,
+    "surname-confirmed": 0.9,
+}
+#: The methods a :class:`Match` may report, alone or joined with ``+``.
+METHODS: Final = ("exact", "abbreviation", "variant", "dots", "edit", "context", "surname")
+
+Overlaps = Literal["longest", "all"]
+
+#: How many entries each of a matcher's caches holds before it starts afresh.
+CACHE_LIMIT = 1 << 18
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def remember(cache: dict[_K, _V], key: _K, value: _V) -> None:
+    """Keep *value* for *key*, starting *cache* afresh when it holds :data:`CACHE_LIMIT`.
+
+    A cache is cleared whole, between words: a result is never half cached.
+    """
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
+#: The kinds of alias row in the index, by number, and their names.
+EXACT, ABBREVIATION, SURNAME, COMMON = range(4)
+KIND_NAMES: Final = ("exact", "abbreviation", "surname", "common")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entry that a surface fits, with how well it fits."""
+
+    id: str
+    type: EntryType
+    name: str
+    name_en: str
+    gazetteer: str
+    version: str
+    alias: str
+    score: float
+    method: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Match:
+    """A mention of a gazetteer entry in the text, with its span in the original string."""
+
+    #: Start and end offsets in the text as given (``text[start:end]``).
+    start: int
+    end: int
+    #: The surface at those offsets, clitics outside it (لل with the article inside it).
+    text: str
+    id: str
+    type: EntryType
+    name: str
+    name_en: str
+    gazetteer: str
+    version: str
+    #: The alias (as written in the gazetteer) that matched.
+    alias: str
+    #: From 0 to 1: 1 for an exact alias, lower for variants, typos and surnames.
+    score: float
+    #: How it matched: ``exact``, ``abbreviation``, ``variant``, ``dots``,
+    #: ``edit``, ``context``, ``surname``, or several joined with ``+``.
+    method: str
+    #: The other entries this surface fits, best first.
+    candidates: tuple[Candidate, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The match as plain JSON-ready data (candidates as dicts too)."""
+        data = dataclasses.asdict(self)
+        data["candidates"] = [dataclasses.asdict(c) for c in self.candidates]
+        return data
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Alias:
+    """One alias row of the index, with the entry and gazetteer it belongs to."""
+
+    entry: Entry
+    gazetteer: str
+    version: str
+    surface: str
+    kind: str  # "exact", "abbreviation", "surname" or "common"
+    order: int
+
+
+#: A walk through the words of a name: (words taken so far, the key they make,
+#: clitic letters cut from the first, score factor, methods, typos, the alias
+#: rows of the key or None, whether the key may go on).
+State = tuple[int, str, int, float, tuple[str, ...], int, Sequence[int] | None, bool]
+
+
+class Hit(NamedTuple):
+    """A name found from word *ti* up to (not including) word *tj*, less *cut* clitic letters."""
+
+    ti: int
+    tj: int
+    cut: int
+    alias: Alias
+    factor: float
+    methods: tuple[str, ...]
+
+
+#: ``Hit(*fields)`` without the Python-level ``__new__`` of a named tuple.
+new_hit: Final = functools.partial(tuple.__new__, Hit)
+
+
+def rows_of(found: int | list[int] | None) -> Sequence[int] | None:
+    """The alias rows of an index key, as a sequence (the index keeps one row as an int)."""
+    return (found,) if isinstance(found, int) else found
+
+
+def candidate_from(hit: Hit, score: float, method: str) -> Candidate:
+    """The candidate that *hit*, scored *score* by *method*, stands for."""
+    entry = hit.alias.entry
+    return Candidate(
+        id=entry.id,
+        type=entry.type,
+        name=entry.name,
+        name_en=entry.name_en,
+        gazetteer=hit.alias.gazetteer,
+        version=hit.alias.version,
+        alias=hit.alias.surface,
+        score=round(score, 4),
+        method=method,
+    )
+
+
+def candidate_of(match: Match) -> Candidate:
+    """The match seen as one candidate among others: the fields they share."""
+    return Candidate(**{f.name: getattr(match, f.name) for f in dataclasses.fields(Candidate)})

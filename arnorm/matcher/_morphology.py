@@ -1,0 +1,161 @@
+"""The morphology the matcher knows, as data: proclitics, لل, name particles, cue words.
+
+Every rule about the letters around a name lives here, and nowhere else:
+
+* :data:`PROCLITICS`: letters glued before a name's first word (و ف ب ك ل and
+  their pairs), cut from it (بالرباط → الرباط);
+* :data:`LAL`: ل before the article fuses with it (للمديرية → المديرية), after
+  an optional conjunction (وللمديرية);
+* :data:`PARTICLES`: name particles joined to the word after them, in the
+  gazetteer and in the text alike (عبد اللطيف and عبداللطيف are one key);
+* :data:`CUES`: words before a common-word alias that show it is meant as a
+  name, by entry type (منطقة الخليج، تنظيم القاعدة);
+* :data:`CONJUNCTIONS`: what joins the items of a list of names.
+
+All the words are written as the ``search`` profile normalizes them (آل is ال,
+أبو is ابو, ة is ه).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: Proclitics stripped from the first word of a name: conjunction, preposition, both.
+PROCLITICS: Final = ("وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل")
+#: Conjunctions that may come before ل fused with the article (وللمديرية).
+LAL_CONJUNCTIONS: Final = ("", "و", "ف")
+#: ل fused with the article: لل + word is ال + word.
+LAL: Final = "لل"
+#: A stripped form keeps at least this many letters.
+MIN_STEM: Final = 2
+#: Name particles joined to the word after them (normalized: آل is ال).
+PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ال", "ذو"})
+#: Particles as the first word of a name may carry a proclitic (وعبد، لابن).
+PARTICLES_FIRST: Final = PARTICLES | frozenset(c + p for c in PROCLITICS for p in PARTICLES)
+#: Words just before a common-word alias that show it is meant as a name, by entry
+#: type.  Agencies and people have none: an alias such as الشرطة or الأمن الوطني
+#: names the body of any country, so it is never reported alone.
+CUES: Final[dict[str, frozenset[str]]] = {
+    "place": frozenset(
+        {"منطقه", "دول", "بلدان", "مدينه", "اقليم", "عاصمه", "ولايه", "محافظه", "حوض"}
+        | {"شمال", "جنوب", "شرق", "غرب", "وسط", "مياه", "سواحل", "امن", "استقرار"}
+    ),
+    "organization": frozenset(
+        {"تنظيم", "جماعه", "حركه", "عناصر", "زعيم", "مقاتلي", "مسلحي", "فرع", "قاده"}
+        | {"قياده", "معاقل", "خلايا", "خليه", "امير"}
+    ),
+}
+#: The longest a cue can be, with its clitics.
+LONGEST_CUE: Final = max(len(w) for words in CUES.values() for w in words) + 3
+#: Entry types whose common-word alias is also shown a name by a list of others of its type
+#: (بالخليج أو أوربا); for the other types only a cue just before it counts.
+LIST_EVIDENCE: Final = frozenset({"place"})
+#: Conjunctions between the items of a list of names.
+CONJUNCTIONS: Final = frozenset({"و", "او", "ثم"})
+
+#: A word of the normalized text: letters and digits of any script.
+TOKEN: Final = re.compile(r"[^\W_]+")
+#: Splits normalized text into separators and words, alternately.
+SPLIT: Final = re.compile(r"([^\W_]+)")
+#: A word of Arabic letters only (the fuzzy lookups read nothing else).
+ARABIC_WORD: Final = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
+
+
+def is_arabic(word: str) -> bool:
+    """True if *word* is Arabic letters only."""
+    return ARABIC_WORD.fullmatch(word) is not None
+
+
+def strip_forms(token: str) -> list[tuple[str, int]]:
+    """The token and its clitic-stripped forms, with how many letters were cut.
+
+    >>> strip_forms("وللمديرية")
+    [('وللمديرية', 0), ('المديرية', 1), ('اللمديرية', 1), ('لمديرية', 2), ('للمديرية', 1)]
+    """
+    forms = [(token, 0)]
+    for conj in LAL_CONJUNCTIONS:
+        lal = conj + LAL
+        if token.startswith(lal) and len(token) - len(lal) >= MIN_STEM:
+            rest = token[len(lal) :]
+            forms.append(("ال" + rest, len(conj)))
+            forms.append(("ال" + token[len(conj) + 1 :], len(conj)))
+    for prefix in PROCLITICS:
+        if token.startswith(prefix) and len(token) - len(prefix) >= MIN_STEM:
+            forms.append((token[len(prefix) :], len(prefix)))
+    return forms
+
+
+def _bulk_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Substitutions that make, for every line at once, the forms :func:`strip_forms` makes."""
+    keep = f"(?=[^\\n]{{{MIN_STEM}}})"
+    conj = "|".join(c for c in LAL_CONJUNCTIONS if c)
+    out = [
+        (re.compile(f"(?m)^(?:{conj})?{LAL}{keep}"), "ال"),
+        (re.compile(f"(?m)^(?:{conj})?ل(?=ل[^\\n]{{{MIN_STEM}}})"), "ال"),
+    ]
+    out += [(re.compile(f"(?m)^{prefix}{keep}"), "") for prefix in PROCLITICS]
+    return tuple(out)
+
+
+_BULK: Final = _bulk_patterns()
+
+
+def strip_forms_many(tokens: list[str]) -> list[list[str]]:
+    """For each way :func:`strip_forms` cuts a word, that form of every token (at C speed).
+
+    The first list is *tokens*; a token the cut does not apply to is left as it
+    is in the others.  Every form :func:`strip_forms` gives a token is at its
+    index in one of the lists (a few more, harmless, may be too: the lists are
+    a filter, and the forms of the tokens it keeps are made again one by one).
+
+    >>> [column for column in strip_forms_many(["بالرباط", "وللمديرية"])][:3]
+    [['بالرباط', 'وللمديرية'], ['بالرباط', 'المديرية'], ['بالرباط', 'اللمديرية']]
+    """
+    if not tokens:
+        return [[]]
+    joined = "\n".join(tokens)
+    out = [tokens]
+    for pattern, replacement in _BULK:
+        cut = pattern.sub(replacement, joined)
+        if cut != joined:
+            out.append(cut.split("\n"))
+    return out
+
+
+def is_particle(token: str, first: bool) -> bool:
+    """True if *token* is a name particle (with a proclitic too, as a name's *first* word)."""
+    return token in (PARTICLES_FIRST if first else PARTICLES)
+
+
+def units(text: str, first: bool) -> tuple[str, ...]:
+    """Split normalized text into words and join each name particle to the next word.
+
+    >>> units("عبد اللطيف حموشي", first=False)
+    ('عبداللطيف', 'حموشي')
+    """
+    words = TOKEN.findall(text)
+    if PARTICLES_FIRST.isdisjoint(words):
+        return tuple(words)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if i + 1 < len(words) and is_particle(word, first and i == 0):
+            word += words[i + 1]
+            i += 1
+        out.append(word)
+        i += 1
+    return tuple(out)
+
+
+def cue_types(token: str) -> frozenset[str]:
+    """The entry types *token* is a cue for (منطقة for places), its clitics cut.
+
+    >>> sorted(cue_types("بمنطقه"))
+    ['place']
+    """
+    if len(token) > LONGEST_CUE:
+        return frozenset()
+    forms = [form for form, _ in strip_forms(token)]
+    return frozenset(t for t, words in CUES.items() if not words.isdisjoint(forms))

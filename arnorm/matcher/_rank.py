@@ -1,0 +1,203 @@
+"""Evidence and ranking: which hits count, how each scores, and which entry a span names.
+
+* A common-word alias (الخليج، القاعدة) counts only with evidence on its line: a
+  cue word of its entry's type just before it, or, for places, another place
+  in the same list (:func:`with_evidence`).
+* A hit's score is its alias kind's (exact 1, abbreviation, surname, context)
+  times the factors of the variant classes its words were found by
+  (:meth:`Ranker.score`); a surname alone scores higher once the full name was
+  seen earlier in the text, and a frequent word as a surname alone not at all.
+* Several hits on one span are ranked (:meth:`Ranker.rank`): by score, then
+  the entry the others are part of (the country before its city of the same
+  name), then exact aliases, then gazetteer order; the others are the match's
+  candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+from ._model import SCORES, Alias, Candidate, Hit, candidate_from, remember
+from ._morphology import CONJUNCTIONS, CUES, LIST_EVIDENCE, LONGEST_CUE, cue_types
+
+Ranked = tuple[float, Alias, str, tuple[Candidate, ...]]
+
+
+class Ranker:
+    """The scoring and ranking of one matcher, with its caches."""
+
+    def __init__(self, frequent: frozenset[str]) -> None:
+        self.frequent = frequent
+        self.cue_cache: dict[str, frozenset[str]] = {}
+        self.rank_cache: dict[tuple[tuple[int, float, tuple[str, ...], bool], ...], Ranked] = {}
+
+    def cues_of(self, token: str) -> frozenset[str]:
+        """The entry types *token* is a cue for (منطقة for places), clitics off; cached."""
+        if len(token) > LONGEST_CUE:
+            return frozenset()
+        cues = self.cue_cache.get(token)
+        if cues is None:
+            cues = cue_types(token)
+            remember(self.cue_cache, token, cues)
+        return cues
+
+    def score(self, hit: Hit, seen: set[str]) -> tuple[float, Hit, str]:
+        """The score of *hit*, with the method it reports (*seen*: people named in full so far)."""
+        kind = hit.alias.kind
+        if kind == "exact" and not hit.methods:
+            return 1.0, hit, "exact"
+        methods = list(hit.methods)
+        if kind == "surname":
+            confirmed = hit.alias.entry.id in seen
+            if not confirmed and hit.alias.surface in self.frequent:
+                return 0.0, hit, "surname"
+            base = SCORES["surname-confirmed" if confirmed else "surname"]
+            methods.insert(0, "surname")
+        elif kind == "abbreviation":
+            base = SCORES["abbreviation"]
+            methods.insert(0, "abbreviation")
+        elif kind == "common":
+            base = SCORES["context"]
+            methods.insert(0, "context")
+        else:
+            base = 1.0
+        method = "+".join(dict.fromkeys(m.rstrip("*") for m in methods)) or "exact"
+        return base * hit.factor, hit, method
+
+    def rank(self, group: list[Hit], seen: set[str]) -> Ranked:
+        """The best of several hits on one span, and the others as candidates.
+
+        The same name tends to recur in a text, so the ranking of a group is
+        cached, keyed by its hits and, for a surname, by whether the full name
+        was seen (all a score depends on).  Aliases live as long as the
+        matcher, so their ``id`` is a sound key.
+        """
+        key = tuple(
+            [
+                (id(a), h.factor, h.methods, a.kind == "surname" and a.entry.id in seen)
+                for h in group
+                for a in (h.alias,)
+            ]
+        )
+        ranked_group = self.rank_cache.get(key)
+        if ranked_group is not None:
+            return ranked_group
+        ranked = sorted((self.score(h, seen) for h in group), key=lambda sc: _rank_key(sc, group))
+        best_score, best_hit, best_method = ranked[0]
+        others = _dedupe(
+            [candidate_from(h, s, m) for s, h, m in ranked[1:]], best_hit.alias.entry.id
+        )
+        result = (best_score, best_hit.alias, best_method, others)
+        remember(self.rank_cache, key, result)
+        return result
+
+    def with_evidence(self, hits: list[Hit], tokens: list[str], seps: list[str]) -> list[Hit]:
+        """*hits* less the common-word hits that nothing around shows to be names."""
+        # only the hits right before or after a common-word hit are evidence
+        near: set[int] = set()
+        for hit in hits:
+            if hit.alias.kind == "common":
+                near.update((hit.ti - 1, hit.ti, hit.tj, hit.tj + 1))
+        starting: dict[int, list[Hit]] = {}
+        ending: dict[int, list[Hit]] = {}
+        for hit in hits:
+            if hit.alias.kind != "common" and (hit.ti in near or hit.tj in near):
+                starting.setdefault(hit.ti, []).append(hit)
+                ending.setdefault(hit.tj, []).append(hit)
+        cues_of = self.cues_of
+        return [
+            hit
+            for hit in hits
+            if hit.alias.kind != "common" or _evidence(hit, tokens, seps, starting, ending, cues_of)
+        ]
+
+
+def _evidence(
+    hit: Hit,
+    tokens: list[str],
+    seps: list[str],
+    starting: dict[int, list[Hit]],
+    ending: dict[int, list[Hit]],
+    cues_of: Callable[[str], frozenset[str]],
+) -> bool:
+    """A common-word alias counts only with evidence around it, on its line.
+
+    Evidence is a cue word of the entry's type just before it (منطقة الخليج،
+    تنظيم القاعدة) or, for places, another place in the same list
+    (بالخليج أو أوربا).  Nothing on another line counts: a line is matched
+    the same alone as in its text (``seps[i]`` is what precedes word *i*).
+    """
+    kind = hit.alias.entry.type
+    if kind not in CUES:
+        return False
+    ti, tj = hit.ti, hit.tj
+    before = ti > 0 and "\n" not in seps[ti]  # the word before is on the same line
+    if before and kind in cues_of(tokens[ti - 1]):
+        return True
+    if kind not in LIST_EVIDENCE or not starting:
+        return False
+    after = tj < len(tokens) and "\n" not in seps[tj]
+    neighbours = [*(starting.get(tj, ()) if after else ()), *(ending.get(ti, ()) if before else ())]
+    if after and tokens[tj] in CONJUNCTIONS and "\n" not in seps[tj + 1]:
+        neighbours += starting.get(tj + 1, ())
+    if before and tokens[ti - 1] in CONJUNCTIONS and "\n" not in seps[ti - 1]:
+        neighbours += ending.get(ti - 1, ())
+    return any(other.alias.entry.type == kind for other in neighbours)
+
+
+def _rank_key(scored: tuple[float, Hit, str], group: list[Hit]) -> tuple[float, int, int, int, str]:
+    score, hit, _method = scored
+    entry = hit.alias.entry
+    # An entry that another candidate is part of (the country of a city of the same name) first.
+    contains = any(h.alias.entry.part_of == entry.id for h in group)
+    return (
+        -score,
+        0 if contains else 1,
+        0 if hit.alias.kind == "exact" else 1,
+        hit.alias.order,
+        entry.id,
+    )
+
+
+def _dedupe(candidates: Sequence[Candidate], best: str) -> tuple[Candidate, ...]:
+    out: list[Candidate] = []
+    ids = {best}
+    for c in candidates:
+        if c.id not in ids and c.score > 0:
+            ids.add(c.id)
+            out.append(c)
+    return tuple(out)
+
+
+def spans(hits: list[Hit], longest: bool) -> Iterator[list[Hit]]:
+    """The hits grouped by span, leftmost first and, at one start, longest first.
+
+    A span is (first word, clitic letters cut, end word): its order is the
+    order of the spans' offsets.  Hits come in order of their first word, so
+    for leftmost-longest only the hits of one first word at a time need
+    sorting (usually one or two).
+    """
+    if not longest:
+        by_span: dict[tuple[int, int, int], list[Hit]] = {}
+        for hit in hits:
+            by_span.setdefault((hit.ti, hit.cut, -hit.tj), []).append(hit)
+        for key in sorted(by_span):
+            yield by_span[key]
+        return
+    n = len(hits)
+    i = 0
+    while i < n:
+        hit = hits[i]
+        j = i + 1
+        if j == n or hits[j].ti != hit.ti:  # the usual case: one hit from this word
+            yield [hit]
+            i = j
+            continue
+        while j < n and hits[j].ti == hit.ti:
+            j += 1
+        group: dict[tuple[int, int, int], list[Hit]] = {}
+        for other in hits[i:j]:
+            group.setdefault((other.ti, other.cut, -other.tj), []).append(other)
+        for key in sorted(group):
+            yield group[key]
+        i = j

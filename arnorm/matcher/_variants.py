@@ -1,0 +1,419 @@
+"""The variant classes: how a word of the text may stand for a word of a name it is not.
+
+A word not found as it is may be a spelling variant or a typo of a name's word.
+Each such class is one :class:`VariantClass` in :data:`REGISTRY`: its method name
+and score, the matcher option that turns it on, its length gates, whether it reads
+the word as a typo, the keys under which the index files a name's word, and the
+test that a text word and a name word really are of that class.  Adding a class
+is adding an entry here (and its score in :data:`~arnorm.matcher.SCORES`).
+
+The index keeps, for each class, a sorted array of 56-bit integers: the top 32
+bits a CRC-32 of a key, the low 24 bits the index of the word filed under it.  A
+lookup is a binary search and a check of each word found, so a hash collision
+costs a comparison, never a wrong match.  Keys are bytes: Windows-1256 holds
+every letter the ``search`` profile leaves, one byte each, so slicing and
+translating them is done in C.
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import dataclasses
+import re
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import Final, Literal
+
+from ..gazetteer import _read_data_file
+
+# -- the letters ---------------------------------------------------------------
+
+#: Letters whose dots are the only thing telling them apart, mapped to one shape.
+DOTLESS: Final = str.maketrans(
+    {
+        "ب": "ٮ",
+        "ت": "ٮ",
+        "ث": "ٮ",
+        "ن": "ٮ",
+        "ي": "ٮ",
+        "ى": "ٮ",
+        "ج": "ح",
+        "خ": "ح",
+        "ذ": "د",
+        "ز": "ر",
+        "ش": "س",
+        "ض": "ص",
+        "ظ": "ط",
+        "غ": "ع",
+        "ق": "ف",
+        "ة": "ه",
+    }
+)
+
+
+def _dotless_bytes() -> bytes:
+    """:data:`DOTLESS` as a table of Windows-1256 bytes (for ``bytes.translate``).
+
+    A shape with no byte of its own (ٮ) is written as the first letter that
+    folds to it; only equality of skeletons matters.
+    """
+    table = bytearray(range(256))
+    shapes: dict[str, str] = {}
+    for code, shape in DOTLESS.items():
+        letter = chr(code)
+        try:
+            shape.encode("cp1256")
+        except UnicodeEncodeError:
+            shape = shapes.setdefault(shape, letter)
+        table[letter.encode("cp1256")[0]] = shape.encode("cp1256")[0]
+    return bytes(table)
+
+
+DOTLESS_BYTES: Final = _dotless_bytes()
+#: Hamza seats folded before the long-vowel skeleton is taken.
+SEATS: Final = str.maketrans({"ؤ": "و", "ئ": "ي", "ء": None, "ى": "ي"})
+#: Inside a word, the long vowels and (through their seats) the hamzas all go.
+INNER_VOWELS: Final = str.maketrans(dict.fromkeys("اويؤئءى"))
+#: At either end of a word a hamza seat is folded, not dropped.
+SEAT_OF: Final = {"ؤ": "و", "ئ": "ي", "ء": "", "ى": "ي"}
+
+#: A long vowel or hamza seat with a letter on either side (words one a line).
+_INNER_VOWEL: Final = re.compile("(?<=[^\n])[اويؤئءى](?=[^\n])")
+
+
+def loose(word: str) -> str:
+    """The long-vowel skeleton: hamza seats folded, inner ا و ي dropped (هاينز → هنز).
+
+    >>> loose("هاينز") == loose("هينز")
+    True
+    """
+    if len(word) <= 2:
+        return word.translate(SEATS)
+    first, last = word[0], word[-1]
+    return SEAT_OF.get(first, first) + word[1:-1].translate(INNER_VOWELS) + SEAT_OF.get(last, last)
+
+
+def loose_many(words: list[str]) -> list[str]:
+    """``[loose(w) for w in words]``, in three passes of C over all of them at once.
+
+    Once the inner vowels are gone, the only seats left are at the ends, so
+    one translate of everything folds exactly those.
+    """
+    if not words:
+        return []
+    joined = _INNER_VOWEL.sub("", "\n".join(words))
+    return joined.translate(SEATS).split("\n")
+
+
+def key_bytes(key: str) -> bytes:
+    """*key* as the bytes its hash is taken of: one byte a letter where it can be.
+
+    A key with a letter outside Windows-1256 is taken as UTF-8.
+    """
+    try:
+        return key.encode("cp1256")
+    except UnicodeEncodeError:
+        return key.encode("utf-8")
+
+
+def keys_bytes(keys: list[str]) -> list[bytes]:
+    """``[key_bytes(k) for k in keys]``, in one encode where it can."""
+    try:
+        return "\n".join(keys).encode("cp1256").split(b"\n") if keys else []
+    except UnicodeEncodeError:
+        return [key_bytes(key) for key in keys]
+
+
+def loose_keys(words: list[str]) -> list[bytes]:
+    """The key bytes of the long-vowel skeletons of *words*."""
+    return keys_bytes(loose_many(words))
+
+
+def dotless_key(word: str) -> bytes:
+    """The bytes of *word*'s dotless skeleton."""
+    try:
+        return word.encode("cp1256").translate(DOTLESS_BYTES)
+    except UnicodeEncodeError:
+        return word.translate(DOTLESS).encode("utf-8")
+
+
+def dotless_keys(words: list[str]) -> list[bytes]:
+    """``[dotless_key(w) for w in words]``, in one encode and one translate where it can."""
+    try:
+        data = "\n".join(words).encode("cp1256")
+    except UnicodeEncodeError:
+        return [dotless_key(word) for word in words]
+    return data.translate(DOTLESS_BYTES).split(b"\n") if words else []
+
+
+def deletions(word: str) -> set[str]:
+    """*word* less one letter, never the first or the last (an edit there is no typo we match)."""
+    return {word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)}
+
+
+def deleted_keys(word: str) -> Iterator[bytes]:
+    """The key bytes of *word* and of each of its :func:`deletions`."""
+    try:
+        data = word.encode("cp1256")
+    except UnicodeEncodeError:
+        yield word.encode("utf-8")
+        yield from map(key_bytes, deletions(word))
+        return
+    yield data
+    yield from {data[:i] + data[i + 1 :] for i in range(1, len(data) - 1)}
+
+
+def one_apart(a: str, b: str) -> bool:
+    """True if *a* and *b* have the same length and differ in one position."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def one_edit(a: str, b: str) -> bool:
+    """True if *a* and *b* differ by one insertion, deletion, substitution or swap."""
+    if a == b:
+        return False
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    if la > lb:
+        return a[i + 1 :] == b[i:]
+    return a[i:] == b[i + 1 :]
+
+
+# -- the classes ---------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class VariantClass:
+    """One way a text word may stand for a name's word that it is not."""
+
+    #: The method a match reports (its score is ``SCORES[name]``).
+    name: str
+    #: The :class:`~arnorm.Matcher` option that turns the class on.
+    option: Literal["variants", "fuzzy"]
+    #: The fewest letters a name's word (and the text word) must have.
+    min_length: int
+    #: The fewest letters a name of one word found this way must have (``None``: never alone).
+    min_alone: int | None
+    #: Whether the class reads the word as a typo: a name holds one such word at
+    #: most, and a frequent word is never a typo (يونس is not تونس).
+    typo: bool
+    #: The keys of a batch of words: the index files a name's word under them, a
+    #: text word is looked up under them.  An iterable of lists, each aligned with
+    #: the words (a word may have several keys; ``None`` pads a list).
+    keys_many: Callable[[list[str]], Iterable[list[bytes] | list[bytes | None]]]
+    #: The keys of one word (the same as :attr:`keys_many` gives it).
+    keys: Callable[[str], Iterable[bytes]]
+    #: Whether the text word *form* really is of this class to the name's word *word*.
+    accepts: Callable[[str, str], bool]
+    #: The fewest letters a text word must have (default: :attr:`min_length`).
+    min_query: int = 0
+    #: A cheaper screen than the keys, for a class with many keys a word (one edit):
+    #: the screen keys of a name's word, and those of a batch of text words (one
+    #: list each, aligned with the words).  A text word related to a name's word
+    #: shares a screen key with it; sharing one does not mean it is related.
+    screen_index: Callable[[str], Iterable[str]] | None = None
+    screen_query: Callable[[list[str]], list[list[str]]] | None = None
+
+    @property
+    def query_length(self) -> int:
+        return self.min_query or self.min_length
+
+
+def _loose_index(words: list[str]) -> Iterator[list[bytes]]:
+    yield loose_keys(words)
+
+
+def _dotless_index(words: list[str]) -> Iterator[list[bytes]]:
+    yield dotless_keys(words)
+
+
+def _deleted_index(words: list[str]) -> Iterator[list[bytes | None]]:
+    # the word itself, for a text word with a letter too many, then each deletion
+    out: list[bytes | None] = []
+    width = max(map(len, words), default=0)
+    per_word = [sorted(set(deleted_keys(word))) for word in words]
+    for k in range(width):
+        out = [keys[k] if k < len(keys) else None for keys in per_word]
+        yield out
+
+
+def _edit_screen_index(word: str) -> Iterator[str]:
+    # A word one edit from *word*, with its first and last letters, keeps either
+    # its first three letters or its last four: an edit in the first three
+    # letters leaves at least four after it (a name's word has eight or more).
+    n = len(word)
+    for length in (n - 1, n, n + 1):
+        yield f"{word[:3]}{word[-1]}{length}"
+        yield f"{word[0]}{word[-4:]}{length}"
+
+
+def _edit_screen_query(forms: list[str]) -> list[list[str]]:
+    return [
+        [f"{f[:3]}{f[-1]}{len(f)}" for f in forms],
+        [f"{f[0]}{f[-4:]}{len(f)}" for f in forms],
+    ]
+
+
+def _same_dots(form: str, word: str) -> bool:
+    return form.translate(DOTLESS) == word.translate(DOTLESS) and one_apart(word, form)
+
+
+def _one_typo(form: str, word: str) -> bool:
+    # an edit at either end is morphology more often than a typo
+    # (موريتاني is Mauritanian, not موريتانيا misspelt)
+    return form[0] == word[0] and form[-1] == word[-1] and one_edit(form, word)
+
+
+#: The variant classes, in the order they are tried (the first that relates two words names it).
+REGISTRY: Final[tuple[VariantClass, ...]] = (
+    VariantClass(
+        name="variant",
+        option="variants",
+        min_length=4,
+        min_alone=4,
+        typo=False,
+        keys_many=_loose_index,
+        keys=lambda form: (key_bytes(loose(form)),),
+        accepts=lambda form, word: loose(word) == loose(form),
+    ),
+    VariantClass(
+        name="dots",
+        option="fuzzy",
+        min_length=4,
+        min_alone=5,
+        typo=True,
+        keys_many=_dotless_index,
+        keys=lambda form: (dotless_key(form),),
+        accepts=_same_dots,
+    ),
+    VariantClass(
+        name="edit",
+        option="fuzzy",
+        min_length=8,
+        min_query=7,
+        min_alone=8,
+        typo=True,
+        keys_many=_deleted_index,
+        keys=deleted_keys,
+        accepts=_one_typo,
+        screen_index=_edit_screen_index,
+        screen_query=_edit_screen_query,
+    ),
+)
+#: The classes by method name.
+BY_NAME: Final = {c.name: c for c in REGISTRY}
+#: Methods that read a word as a typo; a name may hold one such word at most.
+TYPOS: Final = frozenset(c.name for c in REGISTRY if c.typo)
+#: The fewest letters of any class: shorter words are never looked up.
+MIN_LENGTH: Final = min(c.min_length for c in REGISTRY)
+#: A mark on a variant found for a frequent word: it counts only inside a longer name.
+INSIDE_ONLY: Final = "*"
+
+
+def alone_ok(methods: tuple[str, ...], word: str) -> bool:
+    """A name of one word found by a variant class must be long enough to trust.
+
+    A frequent word read as a long-vowel variant (method ``variant*``) is never
+    a name of one word: أوربا alone is a spelling the gazetteer must list.
+    """
+    for method in methods:
+        if method.endswith(INSIDE_ONLY):
+            return False
+        cls = BY_NAME.get(method)
+        if cls is not None and (cls.min_alone is None or len(word) < cls.min_alone):
+            return False
+    return True
+
+
+# -- the hashed tables -----------------------------------------------------------
+
+HASH_BITS: Final = 32
+INDEX_BITS: Final = 24
+INDEX_MASK: Final = (1 << INDEX_BITS) - 1
+_BUCKET_SHIFT: Final = HASH_BITS + INDEX_BITS - 4
+#: Words whose keys are made at once while the index is built.
+KEY_BATCH: Final = 4096
+
+
+def sorted_array(values: Iterable[int]) -> array.array[int]:
+    """The packed *values*, sorted, as 8-byte integers.
+
+    They are first spread over 16 arrays by their top bits, which sorts them
+    by those bits at no cost, then each is sorted on its own: only a
+    sixteenth of them is ever held as Python ints.
+    """
+    buckets = [array.array("Q") for _ in range(16)]
+    shift = _BUCKET_SHIFT
+    for value in values:
+        buckets[value >> shift].append(value)
+    out = array.array("Q")
+    for bucket in buckets:
+        out.extend(sorted(bucket))
+        del bucket[:]
+    return out
+
+
+def build_table(cls: VariantClass, words: list[str], eligible: list[int]) -> array.array[int]:
+    """The sorted table of *cls*: every key of each eligible word, packed with the word's index."""
+    crc = zlib.crc32
+    shift = INDEX_BITS
+
+    def packed() -> Iterator[int]:
+        # keys are made a batch at a time: in bulk, but never all held at once
+        chosen = [i for i in eligible if len(words[i]) >= cls.min_length]
+        for at in range(0, len(chosen), KEY_BATCH):
+            batch = chosen[at : at + KEY_BATCH]
+            for keys in cls.keys_many([words[i] for i in batch]):
+                for index, key in zip(batch, keys, strict=True):
+                    if key is not None:
+                        yield crc(key) << shift | index
+
+    return sorted_array(packed())
+
+
+def probe(table: array.array[int], key: bytes) -> list[int]:
+    """The word indices filed under *key*'s hash (a few false ones are possible)."""
+    low = zlib.crc32(key) << INDEX_BITS
+    i = bisect.bisect_left(table, low)
+    high = low | INDEX_MASK
+    found: list[int] = []
+    n = len(table)
+    while i < n and table[i] <= high:
+        found.append(table[i] & INDEX_MASK)
+        i += 1
+    return found
+
+
+def hashes(table: array.array[int]) -> frozenset[int]:
+    """The key hashes of *table*: a text word none of whose keys hash to one of them is
+    of no word of the class (a set test in C, before any binary search)."""
+    shift = INDEX_BITS
+    return frozenset(value >> shift for value in table)
+
+
+# -- frequent words ----------------------------------------------------------------
+
+_FREQUENT: frozenset[str] | None = None
+
+
+def frequent_words() -> frozenset[str]:
+    """The shipped list of frequent Arabic words (normalized), used to gate fuzzy lookups.
+
+    >>> "يونس" in frequent_words(), "حموشي" in frequent_words()
+    (True, False)
+    """
+    global _FREQUENT
+    if _FREQUENT is None:
+        # read through the index's checksum, as every shipped data file is
+        lines = _read_data_file("frequent-words-ar.txt").decode("utf-8").splitlines()
+        _FREQUENT = frozenset(w for w in lines if w and not w.startswith("#"))
+    return _FREQUENT

@@ -1,0 +1,225 @@
+"""The walk: from each word that may begin a name, word by word, to every name it spells.
+
+A text is split into words and the separators between them (:class:`Words`).
+From each *live* word (one that may begin a name: :meth:`Lookups.live_words`),
+walks go forward while the words taken so far are a key or a key's prefix in the
+index: a particle and the word after it are one word (عبد اللطيف), a word may be
+read through a variant class, and a name holds one typo at most.  Every key
+reached is a :class:`~._model.Hit`.  Under leftmost-longest, no walk starts
+inside a hit that is sure to be kept.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from ._index import Index
+from ._lookup import Lookups
+from ._model import Alias, Hit, State, new_hit
+from ._morphology import LIST_EVIDENCE, PARTICLES, PARTICLES_FIRST, SPLIT
+from ._variants import TYPOS
+
+#: :meth:`Matcher.find` works through a longer text windows of about this many characters.
+PIECE = 1 << 16
+#: A window grows up to this many times :data:`PIECE` to hold enough whole words.
+PIECE_GROWTH: Final = 2
+
+
+class Words:
+    """The words of a normalized text, the separators between them, and their offsets."""
+
+    __slots__ = ("_at", "_offset", "_parts", "seps", "tokens")
+
+    def __init__(self, normalized: str) -> None:
+        self._parts = SPLIT.split(normalized)
+        #: ``tokens[i]`` is word *i*; ``seps[i]`` is what precedes it, ``seps[i + 1]``
+        #: what follows it.
+        self.tokens: list[str] = self._parts[1::2]
+        self.seps: list[str] = self._parts[0::2]
+        self._at = self._offset = 0
+
+    def offset(self, part: int) -> int:
+        """Where part *part* starts: word *i* spans ``offset(2i + 1)`` to ``offset(2i + 2)``.
+
+        Matches are few and come in order, so the offset is carried from the
+        last one asked for, by joining the parts in between (a copy in C,
+        cheaper than a table of every part's offset).
+        """
+        at = self._at
+        if part >= at:
+            self._offset += len("".join(self._parts[at:part]))
+        else:
+            self._offset -= len("".join(self._parts[part:at]))
+        self._at = part
+        return self._offset
+
+
+class Walker:
+    """The walks of one matcher over the words of a text."""
+
+    def __init__(
+        self,
+        index: Index,
+        lookups: Lookups,
+        alias: Callable[[int], Alias],
+        aliases: list[Alias | None],
+        cues_of: Callable[[str], frozenset[str]],
+        *,
+        longest: bool,
+        sure_kinds: frozenset[str],
+    ) -> None:
+        self.index = index
+        self.lookups = lookups
+        self.alias = alias
+        self.aliases = aliases
+        self.cues_of = cues_of
+        self.longest = longest
+        self.sure_kinds = sure_kinds
+
+    def hits(self, words: Words) -> list[Hit]:
+        """Every name the words spell, in order of their first word."""
+        tokens, seps = words.tokens, words.seps
+        hits: list[Hit] = []
+        n = len(tokens)
+        # Most words start no name: find the ones that may, once per distinct word.
+        live = self.lookups.live_words(tokens)
+        # Leftmost-longest: once a match that is sure to be kept covers words,
+        # no walk needs to start inside it.  ``reach`` is the furthest end of
+        # any hit so far: a sure hit starting at or after it is kept.
+        reach = covered = 0
+        for i in itertools.compress(range(n), map(live.__contains__, tokens)):
+            if i < covered:
+                continue
+            far, sure_end = self._walk_from(i, tokens, seps, hits)
+            if self.longest and sure_end > i and reach <= i:
+                covered = sure_end
+            if far > reach:
+                reach = far
+        return hits
+
+    def _starts(self, i: int, tokens: list[str], seps: list[str]) -> list[State]:
+        """The walks word *i* begins (with the word after it, if it is a particle)."""
+        token = tokens[i]
+        starts = self.lookups.start_cache.get(token)
+        if starts is None:
+            starts = self.lookups.starts(token)
+        states = list(starts)
+        if token in PARTICLES_FIRST and i + 1 < len(tokens) and seps[i + 1] == " ":
+            states += [(2, *start[1:]) for start in self.lookups.starts(token + tokens[i + 1])]
+        return states
+
+    def _walk_from(
+        self, i: int, tokens: list[str], seps: list[str], hits: list[Hit]
+    ) -> tuple[int, int]:
+        """Add the hits of the walks from word *i*; the furthest end, and the furthest sure end."""
+        n = len(tokens)
+        far = sure_end = 0
+        states = self._starts(i, tokens, seps)
+        while states:
+            d, key, cut, factor, methods, typos, rows, more = states.pop()
+            j = i + d
+            if rows is not None:
+                added, sure = self._add_hits(i, j, cut, factor, methods, rows, tokens, seps, hits)
+                if added > far:
+                    far = added
+                if sure > sure_end:
+                    sure_end = sure
+            if more and j < n and seps[j] == " ":
+                states += self._steps(tokens, seps, j, d, key, cut, factor, methods, typos)
+        return far, sure_end
+
+    def _add_hits(
+        self,
+        i: int,
+        j: int,
+        cut: int,
+        factor: float,
+        methods: tuple[str, ...],
+        rows: Sequence[int],
+        tokens: list[str],
+        seps: list[str],
+        hits: list[Hit],
+    ) -> tuple[int, int]:
+        """Add a hit from word *i* to *j* for each alias row that may count.
+
+        Returns *j* if a hit was added (else 0), and *j* if one of them is sure to be
+        kept: an exact alias of a kind that needs no evidence (else 0).
+        """
+        aliases, alias = self.aliases, self.alias
+        added = sure = 0
+        for row in rows:
+            obj = aliases[row]
+            if obj is None:
+                obj = alias(row)
+            if (
+                obj.kind == "common"
+                and obj.entry.type not in LIST_EVIDENCE
+                and not (
+                    i and "\n" not in seps[i] and obj.entry.type in self.cues_of(tokens[i - 1])
+                )
+            ):
+                continue  # its only evidence would be a cue just before
+            hits.append(new_hit((i, j, cut, obj, factor, methods)))
+            added = j
+            if not methods and obj.kind in self.sure_kinds:
+                sure = j
+        return added, sure
+
+    def _steps(
+        self,
+        tokens: list[str],
+        seps: list[str],
+        j: int,
+        d: int,
+        key: str,
+        cut: int,
+        factor: float,
+        methods: tuple[str, ...],
+        typos: int,
+    ) -> list[State]:
+        """The states one word further than (d, key …), through word *j* (and a particle's next)."""
+        n = len(tokens)
+        phrases, prefixes = self.index.phrases, self.index.prefixes
+        next_cache, next_ = self.lookups.next_cache, self.lookups.next
+        unit = tokens[j]
+        nexts = [(unit, d + 1)]
+        if unit in PARTICLES and j + 1 < n and seps[j + 1] == " ":
+            nexts.append((unit + tokens[j + 1], d + 2))
+        out: list[State] = []
+        for unit, d2 in nexts:
+            cands = next_cache.get(unit)
+            if cands is None:
+                cands = next_(unit)
+            for word, factor2, method2 in cands:
+                key2 = key + " " + word
+                found = phrases.get(key2)
+                more2 = key2 in prefixes
+                if found is None and not more2:
+                    continue
+                rows2 = (found,) if isinstance(found, int) else found
+                if not method2:
+                    out.append((d2, key2, cut, factor, methods, typos, rows2, more2))
+                elif typos + (method2 in TYPOS) <= 1:
+                    out.append(
+                        (
+                            d2,
+                            key2,
+                            cut,
+                            factor * factor2,
+                            (*methods, method2),
+                            typos + (method2 in TYPOS),
+                            rows2,
+                            more2,
+                        )
+                    )
+        return out
+
+
+def cut_at(text: str, start: int, end: int) -> int:
+    """Where to end a window of *text* that starts at *start*: after its last space or line
+    break before *end* (in its second half), or at *end* if it has none."""
+    half = start + (end - start) // 2
+    cut = max(text.rfind(" ", half, end), text.rfind("\n", half, end))
+    return cut + 1 if cut >= 0 else end
