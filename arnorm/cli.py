@@ -1397,6 +1397,11 @@ def _cell(value: object) -> str:
     >>> _cell("=HYPERLINK(1)"), _cell(-1.5), _cell("الرباط")
     ("'=HYPERLINK(1)", "'-1.5", 'الرباط')
     """
+    if isinstance(value, list):  # the evidence of a match: one cell
+        value = "; ".join(
+            f"{e['kind']}: {e['text']}" + (f" ({e['country']})" if e["country"] else "")
+            for e in value
+        )
     text = str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 

@@ -23,6 +23,7 @@ from typing import Final
 
 from . import _io
 from .matcher import Match, Matcher
+from .matcher._context import SENTENCE_END
 from .normalizer import NormalizerConfig, _normalizer_for
 
 __all__ = [
@@ -51,6 +52,7 @@ MATCH_FIELDS: Final = (
     "method",
     "gazetteer",
     "version",
+    "evidence",
 )
 
 _DEFAULT_MATCHER: Matcher | None = None
@@ -80,6 +82,9 @@ def match_record(file: str, line: int, match: Match) -> dict[str, object]:
         "method": match.method,
         "gazetteer": match.gazetteer,
         "version": match.version,
+        "evidence": [
+            {"kind": e.kind, "text": e.text, "country": e.country} for e in match.evidence
+        ],
     }
 
 
@@ -130,8 +135,10 @@ def lined(matcher: Matcher, chunks: Iterable[str]) -> Iterator[tuple[int, Match]
     so the names around it are found exactly as in one piece: the matcher
     looks at the ``CUT_MARGIN`` characters on each side of the cut, and the
     cut moves back, within that margin, to a run of spaces that no match found
-    there covers.  Only if every such place is covered (matches overlapping
-    without a break over the whole margin) does the cut stay where it was.
+    there covers, after the end of a sentence if there is one (the entry of a
+    name that several countries share depends on its sentence).  Only if every
+    such place is covered (matches overlapping without a break over the whole
+    margin) does the cut stay where it was.
     Chunks that end with a line break are taken as they are: no name spans a
     line break.
     """
@@ -170,9 +177,9 @@ def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> in
     def free(cut: int) -> bool:
         return not any(start < cut < stop for start, stop in spans)
 
-    if free(end):
-        return end
-    return next((cut for cut in cuts if free(cut)), end)
+    # after the end of a sentence first: the entry of a name may depend on its sentence
+    ends = (cut for cut in cuts if current[cut - 1] in SENTENCE_END and free(cut))
+    return next(ends, end if free(end) else next((cut for cut in cuts if free(cut)), end))
 
 
 def normalize_file(

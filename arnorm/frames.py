@@ -28,8 +28,9 @@ __all__ = ["COLUMNS", "mentions"]
 
 #: The columns of :func:`mentions` after the index column(s), in order: the
 #: fields of :class:`arnorm.Match` that ``arnorm match`` prints (taken from it,
-#: so that the two stay alike), without its file and line.
-COLUMNS: Final = tuple(field for field in MATCH_FIELDS if field not in ("file", "line"))
+#: so that the two stay alike), without its file and line, and without the
+#: evidence (a list a match: read it from :meth:`arnorm.Matcher.find`).
+COLUMNS: Final = tuple(f for f in MATCH_FIELDS if f not in ("file", "line", "evidence"))
 _DTYPES: Final = {c: "int64" if c in ("start", "end") else "str" for c in COLUMNS} | {
     "score": "float64"
 }

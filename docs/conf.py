@@ -48,7 +48,7 @@ nitpick_ignore_regex = [
     ),
     ("py:(class|obj|exc)", r"(ValueError|TypeError|IndexError|KeyError|OSError)"),
     ("py:(class|obj)", r"(Mapping|Sequence|Callable|Iterable|Iterator|Final|NamedTuple)"),
-    ("py:(class|obj)", r"(Collection|Overlaps)"),
+    ("py:(class|obj)", r"(Collection|Overlaps|EntryType)"),
     # the optional integrations' libraries, and the Literal aliases of the spaCy settings
     ("py:(class|obj|meth|func|mod)", r"(spacy|pandas|pd|dask)(\..*)?"),
     ("py:(class|obj)", r"Bag"),

@@ -15,11 +15,15 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from arnorm import Match, Matcher, _io, cli, files
+from arnorm.matcher import Evidence
 
 if TYPE_CHECKING:
     from conftest import Corpus
 
-FIELDS = "file line start end text id type name name_en score method gazetteer version".split()  # noqa: SIM905 - the spec, on one line
+FIELDS = [
+    *("file", "line", "start", "end", "text", "id", "type", "name", "name_en"),
+    *("score", "method", "gazetteer", "version", "evidence"),
+]
 TEXT = "استقبل عبد اللطيف حموشي\nوفدا من أبوظبي، ثم زار الرباط\n"
 
 
@@ -218,7 +222,7 @@ def test_tsv_has_a_header_and_one_row_a_match(match: Run, tmp_path: Path) -> Non
     assert header.split("\t") == FIELDS
     rabat = ["1", "4", "10", "الرباط", "ma-rabat", "place", "الرباط", "Rabat"]
     abu_dhabi = ["2", "14", "20", "أبوظبي", "ae-abu-dhabi", "place", "أبوظبي", "Abu Dhabi"]
-    scored = ["1.0", "exact", "places", "2.0.0"]
+    scored = ["1.0", "exact", "places", "2.0.0", ""]  # no evidence needed: the names say it
     assert [row.split("\t") for row in rows] == [
         [str(path), *rabat, *scored],
         [str(path), *abu_dhabi, *scored],
@@ -227,7 +231,10 @@ def test_tsv_has_a_header_and_one_row_a_match(match: Run, tmp_path: Path) -> Non
 
 
 def test_tsv_values_cannot_break_rows_or_columns() -> None:
-    odd = Match(0, 3, "a\tb", "x-1", "place", "n\nm", "N\r\nM", "g\u2028h", "1.0.0", "a", 1.0, "m")
+    why = (Evidence("sentence", "x\ty", "LB"), Evidence("cue", "=z"))
+    odd = Match(
+        0, 3, "a\tb", "x-1", "place", "n\nm", "N\r\nM", "g\u2028h", "1.0.0", "a", 1.0, "m", (), why
+    )
     row = cli._tsv_record("dir\twith tab/f.txt", 1, odd).decode("utf-8")
     assert row.endswith("\n")
     assert row[:-1].splitlines() == [row[:-1]]
@@ -245,6 +252,7 @@ def test_tsv_values_cannot_break_rows_or_columns() -> None:
         "m",
         "g h",
         "1.0.0",
+        "sentence: x y (LB); cue: =z",
     ]
 
 

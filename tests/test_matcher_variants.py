@@ -182,11 +182,15 @@ def recall(
     rng = random.Random(20261123)  # noqa: S311 - reproducible test data, not security
     tried = hit = 0
     missed: list[str] = []
+    places = load_gazetteer("places")
     for entry in entries:
         text = variant(entry.name, rng)
         if text is None or (variant is dots and normalize(text) == normalize(entry.name)):
             continue
-        sentence = f"وقال مصدر مطلع إن {text} أعلن أمس"
+        # a body's name that several countries' bodies share needs its country in the sentence
+        country = places.get(f"country-{(entry.country or '').lower()}")
+        where = f" في {country.name}" if country is not None and entry.type == "agency" else ""
+        sentence = f"وقال مصدر مطلع{where} إن {text} أعلن أمس"
         start = sentence.index(text)
         end = start + len(text)
         tried += 1

@@ -20,7 +20,8 @@ from arnorm import Match, Matcher, _io, cli, files
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 ARTICLES = sorted(CORPUS.glob("news-*.txt"))
-NAME = "المديرية العامة للأمن الوطني "
+# Morocco's and Algeria's national police: بالمغرب in the sentence says which
+NAME = "المديرية العامة للأمن الوطني بالمغرب "
 MIXED = (
     "استقبل المديـــر العام للأمن الوطني عبد اللطيف حمّوشي وفداً من الإمارات ثم زار الوفد "
     "الرباط قبل أن يعود إلى أبوظبي وأكد الحموشي بالرباط أن للمديرية العامة للأمن الوطني دوراً "
@@ -82,7 +83,7 @@ def test_match_file_finds_names_across_cuts_as_in_one_piece(tmp_path: Path) -> N
     path = tmp_path / "line.txt"
     path.write_text(NAME * 300, encoding="utf-8")
     records = files.match_file(path)
-    assert [r["id"] for r in records] == ["ma-dgsn"] * 300
+    assert [r["id"] for r in records] == ["ma-dgsn", "country-ma"] * 300
     assert record_tuples(records) == as_tuples(Matcher().find(NAME * 300))
 
 
@@ -102,7 +103,8 @@ def test_lined_moves_a_cut_out_of_a_name() -> None:
     text = "زار " + NAME * 3
     cut = text.index("للأمن")  # inside the first name
     got = [(line, m.text, m.id) for line, m in files.lined(matcher, [text[:cut], text[cut:]])]
-    assert got == [(1, NAME.strip(), "ma-dgsn")] * 3
+    dgsn, morocco = (1, "المديرية العامة للأمن الوطني", "ma-dgsn"), (1, "المغرب", "country-ma")
+    assert got == [dgsn, morocco] * 3
 
 
 def test_a_line_without_spaces_keeps_its_cut() -> None:

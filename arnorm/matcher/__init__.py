@@ -27,7 +27,7 @@ scores, the entry of a span) and ``_core`` (the :class:`Matcher` itself).
 """
 
 from ._core import AliasNeedingEvidence, EvidenceWarning, Matcher, aliases_needing_evidence
-from ._model import METHODS, SCORES, Candidate, Match
+from ._model import METHODS, SCORES, Candidate, Evidence, Match
 from ._model import Overlaps as Overlaps
 from ._variants import frequent_words
 
@@ -36,6 +36,7 @@ __all__ = [
     "SCORES",
     "AliasNeedingEvidence",
     "Candidate",
+    "Evidence",
     "EvidenceWarning",
     "Match",
     "Matcher",

@@ -8,8 +8,13 @@ matcher reads the evidence around it, strongest first:
    place (وزارة الداخلية في المغرب);
 2. the **sentence**: the entries with a country found in it (places, agencies,
    people) and the demonyms in it (المغربي، المغاربة), counted by country;
-3. the **document**: the same, over the text matched so far (a whole string given to
-   :meth:`~arnorm.Matcher.find`, or every chunk of a stream up to the current window).
+3. the **document**: the same, over the text before the name (in a string given to
+   :meth:`~arnorm.Matcher.find`, or in every chunk of a stream so far).
+
+A sentence ends at ``.``, ``!``, ``?``, ``؟``, ``…`` or a line break, and is read at
+most :data:`REACH` words either side of the name; the document is what comes
+before the name.  So a text gives the same matches whole, cut at line breaks
+into chunks, or read a window at a time.
 
 The country that the strongest kind of evidence supports more than any other of
 the span's countries picks the entry; the others stay as candidates.  Only
@@ -31,37 +36,21 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from ..gazetteer import Entry
-from ._model import Hit
+from ._model import Evidence, Hit
 from ._morphology import PROCLITICS
 
 #: Characters that end a sentence (in the normalized text's separators).
 SENTENCE_END: Final = frozenset(".!?؟\n…")
+#: How many words either side of a name its sentence is read.
+REACH: Final = 12
 #: The word that makes a place after a name its qualifier (وزارة الداخلية في المغرب).
 QUALIFYING: Final = frozenset({"في"})
 #: Words before a place name that say it is a city, not a country (العاصمة تونس).
 CITY_CUES: Final = frozenset({"العاصمه", "مدينه", "بلده"})
+#: The kinds of alias whose exact match is evidence of its entry's country.
+_FIRM: Final = frozenset({"exact", "abbreviation"})
 #: Entry types whose shared or common-word names are generic references.
 GENERIC_TYPES: Final = frozenset({"agency"})
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Evidence:
-    """Why a match names its entry: what in the text chose it.
-
-    *kind* is ``qualifier``, ``sentence`` or ``document`` (the country evidence,
-    strongest first), ``cue`` (a word before a common-word name, or العاصمة before a
-    capital), ``list`` (another name of the same type beside it) or ``full-name``
-    (a surname alone, after the person's full name).  *text* is the words that
-    are the evidence, as normalized; *country* the country they point to.
-    """
-
-    kind: str
-    text: str
-    country: str | None = None
-
-    def __str__(self) -> str:
-        country = f" ({self.country})" if self.country else ""
-        return f"{self.kind}: {self.text}{country}"
 
 
 def demonym_forms(entries: Iterable[Entry], normalize: object) -> dict[str, str]:
@@ -92,6 +81,7 @@ class Document:
     seen: set[str] = dataclasses.field(default_factory=set)
 
     def add(self, facts: Iterable[tuple[int, str, str]]) -> None:
+        """Count *facts* (word, country, words) as evidence of the document."""
         for _, country, words in facts:
             self.counts[country] += 1
             self.examples.setdefault(country, words)
@@ -114,7 +104,8 @@ class Window:
                 facts.append((i, demonyms[tokens[i]], tokens[i]))
         by_span: dict[tuple[int, int], set[str | None]] = {}
         for hit in hits:
-            if hit.alias.kind != "common":
+            # a common word, a surname alone or a guessed spelling is too weak to tell
+            if hit.alias.kind in _FIRM and not hit.methods:
                 by_span.setdefault((hit.ti, hit.tj), set()).add(hit.alias.entry.country)
         for (ti, tj), countries in by_span.items():
             if len(countries) == 1:
@@ -125,6 +116,7 @@ class Window:
         #: (word, country, words) of each piece of evidence, in order of the words.
         self.facts = facts
         self._at = [f[0] for f in facts]
+        self._fed = 0  # the facts before this one are counted in the document
         self.demonyms = demonyms
         self.places = {
             hit.ti: hit.alias.entry.country
@@ -136,14 +128,24 @@ class Window:
         """The evidence in words *lo* to *hi* (not included)."""
         return self.facts[bisect.bisect_left(self._at, lo) : bisect.bisect_left(self._at, hi)]
 
+    def feed(self, document: Document, lo: int, hi: int) -> None:
+        """Count in *document* the evidence of words *lo* to *hi* not counted yet."""
+        start = max(self._fed, bisect.bisect_left(self._at, lo))
+        end = bisect.bisect_left(self._at, hi)
+        if end > start:
+            document.add(self.facts[start:end])
+            self._fed = end
+
     def sentence(self, ti: int, tj: int) -> tuple[int, int]:
-        """The words of the sentence that words *ti* to *tj* stand in."""
+        """The words of the sentence that words *ti* to *tj* stand in (at most :data:`REACH`
+        words either side)."""
         seps = self.seps
         lo = ti
-        while lo > 0 and SENTENCE_END.isdisjoint(seps[lo]):
+        while lo > max(0, ti - REACH) and SENTENCE_END.isdisjoint(seps[lo]):
             lo -= 1
         hi = tj
-        while hi < len(self.tokens) and SENTENCE_END.isdisjoint(seps[hi]):
+        end = min(len(self.tokens), tj + REACH)
+        while hi < end and SENTENCE_END.isdisjoint(seps[hi]):
             hi += 1
         return lo, hi
 
@@ -162,16 +164,14 @@ class Window:
         return None
 
 
-def choose(
-    group: Sequence[Hit], window: Window, document: Document
-) -> tuple[str, Evidence] | None:
+def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[str, Evidence] | None:
     """The country the evidence picks among the entries of *group*, and why (None: nothing).
 
     Only the countries of the group's entries compete; the first kind of
     evidence (qualifier, sentence, document) that favours one of them over
     every other decides.
     """
-    countries = {h.alias.entry.country for h in group} - {None}
+    countries = {c for h in group if (c := h.alias.entry.country) is not None}
     if not countries:
         return None
     ti, tj = group[0].ti, group[0].tj

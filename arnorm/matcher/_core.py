@@ -35,6 +35,7 @@ from ..gazetteer import (
 )
 from ..normalizer import Normalizer, NormalizerConfig
 from . import _walk
+from ._context import REACH, Document, Window, choose, city_cue, demonym_forms, is_generic
 from ._index import (
     SAVE_MAGIC,
     STATE_FORMAT,
@@ -52,6 +53,7 @@ from ._model import (
     SCORES,
     Alias,
     Candidate,
+    Evidence,
     Hit,
     Match,
     Overlaps,
@@ -338,6 +340,10 @@ class Matcher:
             longest=self.overlaps == "longest",
             sure_kinds=sure_kinds,
         )
+        #: Demonyms (with their proclitics) and the country each names: evidence of context.
+        self._demonyms = demonym_forms(
+            (entry for gazetteer in self.gazetteers for entry in gazetteer), self._normalizer
+        )
         #: The most words a name spans in a text (a particle and its word are two).
         self._name_words = 2 * max((key.count(" ") + 1 for key in index.phrases), default=1)
 
@@ -514,15 +520,15 @@ class Matcher:
         those of the text taken in one piece, however long its lines.  (Only
         words of more than 64K characters, which are no names, may be cut.)
         """
-        return self._scan_text(text, 0, set())
+        return self._scan_text(text, 0, Document())
 
-    def _scan_text(self, text: str, base: int, seen: set[str]) -> Iterator[Match]:
+    def _scan_text(self, text: str, base: int, doc: Document) -> Iterator[Match]:
         """The matches of *text*, in one piece or (when long) window by window."""
         if len(text) <= _walk.PIECE:
-            return self._scan(text, base, seen)
-        return self._scan_long(text, base, seen)
+            return self._scan(text, base, doc)
+        return self._scan_long(text, base, doc)
 
-    def _scan_long(self, text: str, base: int, seen: set[str]) -> Iterator[Match]:
+    def _scan_long(self, text: str, base: int, doc: Document) -> Iterator[Match]:
         """The matches of a long *text*, found window by window.
 
         Each window's matches are kept only for its *region* of words: it
@@ -560,7 +566,7 @@ class Matcher:
             hits = self._walker.hits(words)
             if hits:
                 matches = self._resolve(
-                    chunk, base + start, offsets, words, hits, seen, lo, hi, state
+                    chunk, base + start, offsets, words, hits, doc, lo, hi, state
                 )
                 yield from matches
             if end == n:
@@ -588,10 +594,10 @@ class Matcher:
         *chunks*, so a caller may track which chunk a match lies in (the
         command line counts lines that way).
         """
-        seen: set[str] = set()
+        doc = Document()
         base = 0
         for chunk in chunks:
-            yield from self._scan_text(chunk, base, seen)
+            yield from self._scan_text(chunk, base, doc)
             base += len(chunk)
 
     @property
@@ -601,17 +607,18 @@ class Matcher:
         A name is at most :attr:`_name_words` words long (twice its units: a
         particle and the word after it are two).  Whether a name with a
         common word counts depends on one word before it and on a name
-        after a conjunction before or after it.
+        after a conjunction before or after it; the entry of a name that
+        several countries share, on ``REACH`` words either side of it.
         """
-        return 2 * self._name_words + 4
+        return 2 * self._name_words + 4 + REACH
 
-    def _scan(self, chunk: str, base: int, seen: set[str]) -> Iterator[Match]:
+    def _scan(self, chunk: str, base: int, doc: Document) -> Iterator[Match]:
         normalized, offsets = self._normalizer.with_offsets(chunk)
         words = Words(normalized)
         hits = self._walker.hits(words)
         if not hits:
             return
-        yield from self._resolve(chunk, base, offsets, words, hits, seen)
+        yield from self._resolve(chunk, base, offsets, words, hits, doc)
 
     def _resolve(
         self,
@@ -620,7 +627,7 @@ class Matcher:
         offsets: OffsetMap,
         words: Words,
         hits: list[Hit],
-        seen: set[str],
+        doc: Document,
         lo: int = 0,
         hi: int | None = None,
         state: list[int] | None = None,
@@ -629,61 +636,115 @@ class Matcher:
 
         Under ``overlaps="longest"``, *state* holds the word the last kept match
         ends before (no match starts before it), read at the start and kept
-        up to date.
+        up to date.  *doc* holds what the text before taught: the country
+        evidence, and the people named in full.
         """
+        tokens, seps = words.tokens, words.seps
+        found: dict[int, Evidence] = {}
         if any(hit.alias.kind == "common" for hit in hits):
-            hits = self._ranker.with_evidence(hits, words.tokens, words.seps)
-        min_score = self.min_score
-        to_original = offsets._span  # every hit spans at least one letter of the text
-        offset = words.offset
-        last_end = -1 if state is None else state[0]  # the word a kept match ends before
+            hits, found = self._ranker.with_evidence(hits, tokens, seps)
         if hi is None:
-            hi = len(words.tokens)
+            hi = len(tokens)
+        window = Window(tokens, seps, hits, self._demonyms)
+        last_end = -1 if state is None else state[0]  # the word a kept match ends before
         for group in spans(hits, self.overlaps == "longest"):
             ti = group[0].ti
             if ti < last_end or ti < lo:
                 continue
             if ti >= hi:
                 break
-            others: tuple[Candidate, ...] = ()
-            if len(group) == 1:
-                best_hit = group[0]
-                alias = best_hit.alias
-                if best_hit.methods or alias.kind != "exact":
-                    best_score, best_hit, best_method = self._ranker.score(best_hit, seen)
-                else:
-                    best_score, best_method = 1.0, "exact"
-            else:
-                best_score, alias, best_method, others = self._ranker.rank(group, seen)
-            if best_score <= 0.0 or best_score < min_score:
+            window.feed(doc, lo, ti)  # the document is what comes before the name
+            picked = self._pick(group, window, doc, found)
+            if picked is None:
+                # a generic reference nothing makes specific is not reported, but
+                # its words are not read as a shorter name either
+                if self.overlaps == "longest":
+                    last_end = group[0].tj
+                    if state is not None:
+                        state[0] = last_end
                 continue
-            entry = alias.entry
-            if alias.kind != "surname" and entry.type == "person":
-                seen.add(entry.id)
-            hit = group[0]  # all the hits of a group share its span
-            at = offset(2 * hit.ti + 1) + hit.cut
-            start, end = to_original(at, offset(2 * hit.tj))
-            if not at and start == 0:
-                start = _deleted_prefix(self._normalizer, chunk, end)
+            if picked[0] <= 0.0 or picked[0] < self.min_score:
+                continue
+            alias = picked[1]
+            if alias.kind != "surname" and alias.entry.type == "person":
+                doc.seen.add(alias.entry.id)
             if self.overlaps == "longest":
-                last_end = hit.tj
+                last_end = group[0].tj
                 if state is not None:
                     state[0] = last_end
-            yield Match(
-                base + start,
-                base + end,
-                chunk[start:end],
-                entry.id,
-                entry.type,
-                entry.name,
-                entry.name_en,
-                alias.gazetteer,
-                alias.version,
-                alias.surface,
-                best_score if best_score == 1.0 else round(best_score, 4),
-                best_method,
-                others,
-            )
+            yield self._match(chunk, base, offsets, words, group[0], picked)
+        window.feed(doc, lo, hi)
+
+    def _pick(
+        self, group: list[Hit], window: Window, doc: Document, found: dict[int, Evidence]
+    ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
+        """The entry a span names, its score and method, the other candidates, and why.
+
+        None when it names none: a generic reference that nothing makes specific.
+        """
+        seen = doc.seen
+        generic = is_generic(group)
+        if generic or len({h.alias.entry.country for h in group}) > 1:
+            chosen = choose(group, window, doc)
+            if chosen is not None:
+                country, why = chosen
+                keep = [h for h in group if h.alias.entry.country == country]
+                ranked = self._ranker.rank_preferring(group, keep, seen, context=generic)
+                return (*ranked, (why,))
+            if generic:
+                return None
+        cue = city_cue(group, window)
+        if cue is not None:
+            keep = [h for h in group if h.alias.entry.part_of is not None]
+            return (*self._ranker.rank_preferring(group, keep, seen, context=False), (cue,))
+        if len(group) == 1:
+            hit = group[0]
+            if hit.methods or hit.alias.kind != "exact":
+                score, hit, method = self._ranker.score(hit, seen)
+            else:
+                score, method = 1.0, "exact"
+            best: tuple[float, Alias, str, tuple[Candidate, ...]] = (score, hit.alias, method, ())
+        else:
+            best = self._ranker.rank(group, seen)
+        alias = best[1]
+        evidence = tuple(found[id(h)] for h in group if h.alias is alias and id(h) in found)[:1]
+        if alias.kind == "surname" and alias.entry.id in seen:
+            evidence += (Evidence("full-name", alias.entry.name),)
+        return (*best, evidence)
+
+    def _match(
+        self,
+        chunk: str,
+        base: int,
+        offsets: OffsetMap,
+        words: Words,
+        hit: Hit,
+        picked: tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]],
+    ) -> Match:
+        """The match of the span of *hit* (all the hits of a group share it) as *picked*."""
+        score, alias, method, others, evidence = picked
+        entry = alias.entry
+        at = words.offset(2 * hit.ti + 1) + hit.cut
+        # every hit spans at least one letter of the text
+        start, end = offsets._span(at, words.offset(2 * hit.tj))
+        if not at and start == 0:
+            start = _deleted_prefix(self._normalizer, chunk, end)
+        return Match(
+            base + start,
+            base + end,
+            chunk[start:end],
+            entry.id,
+            entry.type,
+            entry.name,
+            entry.name_en,
+            alias.gazetteer,
+            alias.version,
+            alias.surface,
+            score if score == 1.0 else round(score, 4),
+            method,
+            others,
+            evidence,
+        )
 
 
 # -- travelling ---------------------------------------------------------------

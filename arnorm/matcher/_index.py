@@ -20,6 +20,7 @@ from typing import Any, Final, NoReturn
 
 from ..gazetteer import ENTRY_TYPES, Entry, Gazetteer, Role, Source
 from ..normalizer import Normalizer
+from ._context import GENERIC_TYPES
 from ._model import ABBREVIATION, COMMON, EXACT, KIND_NAMES, SURNAME
 from ._morphology import ARABIC_WORD, CUES, units
 from ._variants import INDEX_MASK, MIN_LENGTH, REGISTRY, build_table
@@ -155,7 +156,7 @@ def build(
             last_names.append((key_units[-1], owners[row]))
         if kind != SURNAME and why_common(key, common, frequent, safe):
             kinds[row] = COMMON
-            if entry_type not in CUES:
+            if entry_type not in CUES and entry_type not in GENERIC_TYPES:
                 continue  # no evidence can ever show it is meant as a name: never reported
         index.add(key, key_units, row, words)
     _add_surnames(index, last_names, words)

@@ -67,6 +67,26 @@ class Candidate:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a match names its entry: what in the text chose it.
+
+    *kind* is ``qualifier``, ``sentence`` or ``document`` (the country evidence,
+    strongest first), ``cue`` (a word before a common-word name, or العاصمة before a
+    capital), ``list`` (another name of the same type beside it) or ``full-name``
+    (a surname alone, after the person's full name).  *text* is the words that
+    are the evidence, as normalized; *country* the country they point to.
+    """
+
+    kind: str
+    text: str
+    country: str | None = None
+
+    def __str__(self) -> str:
+        country = f" ({self.country})" if self.country else ""
+        return f"{self.kind}: {self.text}{country}"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class Match:
     """A mention of a gazetteer entry in the text, with its span in the original string."""
 
@@ -90,12 +110,22 @@ class Match:
     method: str
     #: The other entries this surface fits, best first.
     candidates: tuple[Candidate, ...] = ()
+    #: What in the text chose this entry, or showed a common word to be a name
+    #: (empty when the name alone was enough).
+    evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The match as plain JSON-ready data (candidates as dicts too)."""
+        """The match as plain JSON-ready data (candidates and evidence as dicts too)."""
         data = dataclasses.asdict(self)
         data["candidates"] = [dataclasses.asdict(c) for c in self.candidates]
+        data["evidence"] = [dataclasses.asdict(e) for e in self.evidence]
         return data
+
+
+# The public records are arnorm.matcher's: documented, pickled and printed under that name.
+for _public in (Candidate, Evidence, Match):
+    _public.__module__ = "arnorm.matcher"
+del _public
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from ._model import SCORES, Alias, Candidate, Hit, candidate_from, remember
+from ._context import GENERIC_TYPES
+from ._model import SCORES, Alias, Candidate, Evidence, Hit, candidate_from, remember
 from ._morphology import CONJUNCTIONS, CUES, LIST_EVIDENCE, LONGEST_CUE, cue_types
 
 Ranked = tuple[float, Alias, str, tuple[Candidate, ...]]
@@ -64,7 +65,7 @@ class Ranker:
         method = "+".join(dict.fromkeys(m.rstrip("*") for m in methods)) or "exact"
         return base * hit.factor, hit, method
 
-    def rank(self, group: list[Hit], seen: set[str]) -> Ranked:
+    def rank(self, group: Sequence[Hit], seen: set[str]) -> Ranked:
         """The best of several hits on one span, and the others as candidates.
 
         The same name tends to recur in a text, so the ranking of a group is
@@ -82,7 +83,7 @@ class Ranker:
         ranked_group = self.rank_cache.get(key)
         if ranked_group is not None:
             return ranked_group
-        ranked = sorted((self.score(h, seen) for h in group), key=lambda sc: _rank_key(sc, group))
+        ranked = self.ranked(group, seen)
         best_score, best_hit, best_method = ranked[0]
         others = _dedupe(
             [candidate_from(h, s, m) for s, h, m in ranked[1:]], best_hit.alias.entry.id
@@ -91,8 +92,37 @@ class Ranker:
         remember(self.rank_cache, key, result)
         return result
 
-    def with_evidence(self, hits: list[Hit], tokens: list[str], seps: list[str]) -> list[Hit]:
-        """*hits* less the common-word hits that nothing around shows to be names."""
+    def ranked(self, group: Sequence[Hit], seen: set[str]) -> list[tuple[float, Hit, str]]:
+        """The hits of *group* scored, best first (see the module docstring)."""
+        return sorted((self.score(h, seen) for h in group), key=lambda sc: _rank_key(sc, group))
+
+    def rank_preferring(
+        self, group: Sequence[Hit], keep: Sequence[Hit], seen: set[str], *, context: bool
+    ) -> Ranked:
+        """The best of the hits *keep* (a part of *group*), the others of *group* as candidates.
+
+        With *context*, the name is a generic reference that the context made
+        specific: it scores as ``context``, whatever the alias kind.
+        """
+        best_score, best_hit, best_method = self.ranked(keep, seen)[0]
+        if context:
+            best_score, best_method = _as_context(best_score, best_hit, best_method)
+        rest = [
+            sc for sc in self.ranked(group, seen) if sc[1].alias.entry.id != best_hit.alias.entry.id
+        ]
+        others = _dedupe([candidate_from(h, s, m) for s, h, m in rest], best_hit.alias.entry.id)
+        return best_score, best_hit.alias, best_method, others
+
+    def with_evidence(
+        self, hits: list[Hit], tokens: list[str], seps: list[str]
+    ) -> tuple[list[Hit], dict[int, Evidence]]:
+        """*hits* less the common-word hits that nothing around shows to be names.
+
+        Returns the hits kept and, for each common-word hit kept for a cue or a list,
+        its evidence (by the hit's ``id``).  A common-word name of a body (وزارة
+        الداخلية) is kept whatever is around it: the country evidence decides it
+        later (see :mod:`._context`).
+        """
         # only the hits right before or after a common-word hit are evidence
         near: set[int] = set()
         for hit in hits:
@@ -105,11 +135,17 @@ class Ranker:
                 starting.setdefault(hit.ti, []).append(hit)
                 ending.setdefault(hit.tj, []).append(hit)
         cues_of = self.cues_of
-        return [
-            hit
-            for hit in hits
-            if hit.alias.kind != "common" or _evidence(hit, tokens, seps, starting, ending, cues_of)
-        ]
+        kept: list[Hit] = []
+        found: dict[int, Evidence] = {}
+        for hit in hits:
+            if hit.alias.kind != "common" or hit.alias.entry.type in GENERIC_TYPES:
+                kept.append(hit)
+                continue
+            evidence = _evidence(hit, tokens, seps, starting, ending, cues_of)
+            if evidence is not None:
+                kept.append(hit)
+                found[id(hit)] = evidence
+        return kept, found
 
 
 def _evidence(
@@ -119,7 +155,7 @@ def _evidence(
     starting: dict[int, list[Hit]],
     ending: dict[int, list[Hit]],
     cues_of: Callable[[str], frozenset[str]],
-) -> bool:
+) -> Evidence | None:
     """A common-word alias counts only with evidence around it, on its line.
 
     Evidence is a cue word of the entry's type just before it (منطقة الخليج،
@@ -129,23 +165,36 @@ def _evidence(
     """
     kind = hit.alias.entry.type
     if kind not in CUES:
-        return False
+        return None
     ti, tj = hit.ti, hit.tj
     before = ti > 0 and "\n" not in seps[ti]  # the word before is on the same line
     if before and kind in cues_of(tokens[ti - 1]):
-        return True
+        return Evidence("cue", tokens[ti - 1])
     if kind not in LIST_EVIDENCE or not starting:
-        return False
+        return None
     after = tj < len(tokens) and "\n" not in seps[tj]
     neighbours = [*(starting.get(tj, ()) if after else ()), *(ending.get(ti, ()) if before else ())]
     if after and tokens[tj] in CONJUNCTIONS and "\n" not in seps[tj + 1]:
         neighbours += starting.get(tj + 1, ())
     if before and tokens[ti - 1] in CONJUNCTIONS and "\n" not in seps[ti - 1]:
         neighbours += ending.get(ti - 1, ())
-    return any(other.alias.entry.type == kind for other in neighbours)
+    for other in neighbours:
+        if other.alias.entry.type == kind:
+            return Evidence("list", " ".join(tokens[other.ti : other.tj]))
+    return None
 
 
-def _rank_key(scored: tuple[float, Hit, str], group: list[Hit]) -> tuple[float, int, int, int, str]:
+def _as_context(score: float, hit: Hit, method: str) -> tuple[float, str]:
+    """The score and method of a generic reference that the context made specific."""
+    if method.startswith("context"):
+        return score, method
+    rest = [m for m in method.split("+") if m not in ("exact", "abbreviation")]
+    return SCORES["context"] * hit.factor, "+".join(["context", *rest])
+
+
+def _rank_key(
+    scored: tuple[float, Hit, str], group: Sequence[Hit]
+) -> tuple[float, int, int, int, str]:
     score, hit, _method = scored
     entry = hit.alias.entry
     # An entry that another candidate is part of (the country of a city of the same name) first.

@@ -15,6 +15,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from ._context import GENERIC_TYPES
 from ._index import Index
 from ._lookup import Lookups
 from ._model import Alias, Hit, State, new_hit
@@ -156,6 +157,7 @@ class Walker:
             if (
                 obj.kind == "common"
                 and obj.entry.type not in LIST_EVIDENCE
+                and obj.entry.type not in GENERIC_TYPES
                 and not (
                     i and "\n" not in seps[i] and obj.entry.type in self.cues_of(tokens[i - 1])
                 )

@@ -1,0 +1,197 @@
+"""The right entry in context: qualifiers, sentences, documents, generic references, evidence.
+
+Each rule with sentences where it must choose, and sentences where it must not.  The names
+are the shipped gazetteers' (الأمن العام is the body of Jordan, Lebanon, Saudi Arabia and
+Bahrain; المديرية العامة للأمن الوطني of Morocco and Algeria; عمان is Oman and Amman).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arnorm import Matcher
+from arnorm.matcher import Evidence
+
+
+@pytest.fixture(scope="module")
+def m() -> Matcher:
+    return Matcher()
+
+
+def found(m: Matcher, text: str) -> list[tuple[str, str, str]]:
+    return [(x.text, x.id, x.method) for x in m.find(text)]
+
+
+# -- generic references --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت المديرية العامة للأمن العام إنها أوقفت المشتبه به",
+        "أعلن الأمن العام توقيف خلية",
+        "وأكدت وزارة الداخلية في بيان أن التحقيق مستمر",
+        "أعلنت DGSN أن",
+    ],
+)
+def test_a_generic_reference_without_its_country_is_not_reported(m: Matcher, text: str) -> None:
+    assert found(m, text) == []
+
+
+def test_an_unresolved_generic_name_hides_the_shorter_name_inside_it(m: Matcher) -> None:
+    # المديرية العامة للأمن is Turkey's police too: not read inside the longer name
+    assert found(m, "المديرية العامة للأمن الوطني") == []
+    # alone, it is Turkey's
+    assert [x.id for x in m.find("أعلنت المديرية العامة للأمن")] == ["tr-egm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "kind"),
+    [
+        ("قالت المديرية العامة للأمن العام في بيروت إنها أوقفته", "lb-gs", "qualifier"),
+        ("وفي إربد أعلنت مديرية الأمن العام توقيف خلية", "jo-psd", "sentence"),
+        ("وصل الوفد إلى الرباط. وأكدت وزارة الداخلية أن التحقيق مستمر", "ma-interior", "document"),
+        ("أكدت وزارة الداخلية في تونس أن التحقيق مستمر", "tn-interior", "qualifier"),
+    ],
+)
+def test_the_context_makes_a_generic_reference_specific(
+    m: Matcher, text: str, entry: str, kind: str
+) -> None:
+    (generic,) = [x for x in m.find(text) if x.type == "agency"]
+    assert (generic.id, generic.method, generic.score) == (entry, "context", 0.7)
+    assert [e.kind for e in generic.evidence] == [kind]
+    # the others stay candidates
+    assert generic.candidates
+    assert entry not in {c.id for c in generic.candidates}
+
+
+def test_a_qualifier_outweighs_the_sentence(m: Matcher) -> None:
+    text = "وفي إربد قالت مديرية الأمن العام في بيروت إنها تنسق"
+    (generic,) = [x for x in m.find(text) if x.type == "agency"]
+    assert generic.id == "lb-gs"
+    assert generic.evidence == (Evidence("qualifier", "في بيروت", "LB"),)
+
+
+def test_the_sentence_outweighs_the_document(m: Matcher) -> None:
+    text = "زار الوفد إربد. وفي بيروت قالت مديرية الأمن العام إنها تنسق"
+    (generic,) = [x for x in m.find(text) if x.type == "agency"]
+    assert (generic.id, generic.evidence[0].kind) == ("lb-gs", "sentence")
+
+
+def test_a_tie_decides_nothing(m: Matcher) -> None:
+    # Beirut and Irbid, once each in the sentence: which General Security is it?
+    assert [x.id for x in m.find("من بيروت إلى إربد قالت مديرية الأمن العام")] == [
+        "lb-beirut",
+        "jo-irbid",
+    ]
+
+
+def test_weak_names_are_no_evidence(m: Matcher) -> None:
+    # a surname alone (حموشي) does not say the country; the full name does
+    assert [x.id for x in m.find("وقال حموشي إن المديرية العامة للأمن الوطني")] == [
+        "person-abdellatif-hammouchi"
+    ]
+    got = [x.id for x in m.find("وقال عبد اللطيف حموشي إن المديرية العامة للأمن الوطني")]
+    assert got == ["person-abdellatif-hammouchi", "ma-dgsn"]
+
+
+# -- places and people of one name in several countries --------------------------------
+
+
+def test_a_place_of_two_countries_follows_the_context(m: Matcher) -> None:
+    assert [x.id for x in m.find("وصل الملك إلى عمان")] == ["country-om"]  # nothing decides
+    got = m.find("زار الوفد إربد والزرقاء ثم عاد إلى عمان")
+    assert got[-1].id == "jo-amman"
+    assert got[-1].method == "exact"  # a real name of both: its method stays
+    assert got[-1].evidence[0].kind == "sentence"
+
+
+def test_the_capital_before_a_name_of_a_country_and_its_city(m: Matcher) -> None:
+    assert [x.id for x in m.find("في تونس")] == ["country-tn"]
+    (city,) = m.find("في العاصمة تونس")
+    assert (city.id, city.evidence) == ("tn-tunis", (Evidence("cue", "العاصمه"),))
+    assert "country-tn" in {c.id for c in city.candidates}
+
+
+# -- the document is what comes before ---------------------------------------------------------
+
+LEBANON = "وأكد الرئيس اللبناني ميشال عون في بيروت أن الأمن مستتب."
+JORDAN = "وفي الأردن زار الوفد عمان الأردنية والزرقاء وإربد."
+GENERIC = "وقالت مديرية الأمن العام إنها أوقفت خلية."
+
+
+def test_text_after_a_name_never_changes_it(m: Matcher) -> None:
+    before = m.find(LEBANON + "\n" + GENERIC)
+    after = m.find(LEBANON + "\n" + GENERIC + "\n" + JORDAN * 5)
+    assert after[: len(before)] == before
+    assert before[-1].id == "lb-gs"
+
+
+def test_another_document_never_changes_a_match(m: Matcher) -> None:
+    alone = m.find(LEBANON + "\n" + GENERIC)
+    m.find(JORDAN * 3 + "\n" + GENERIC)  # another text, another country, the same matcher
+    assert m.find(LEBANON + "\n" + GENERIC) == alone
+
+
+UNRELATED = st.lists(
+    st.sampled_from([JORDAN, "زار الوفد الرياض وجدة.", "وفي القاهرة قال المتحدث.", GENERIC]),
+    max_size=6,
+).map("\n".join)
+
+
+@settings(deadline=None, max_examples=40)
+@given(far=UNRELATED, near=st.sampled_from([LEBANON, JORDAN, "وفي المنامة أعلن الوفد."]))
+def test_an_entry_depends_only_on_the_text_before_it_and_its_sentence(
+    m: Matcher, far: str, near: str
+) -> None:
+    """Adding text from another country after a document, or matching another document
+    in between, never changes a match of the document."""
+    text = near + "\n" + GENERIC
+    alone = m.find(text)
+    m.find(far)
+    assert m.find(text) == alone
+    longer = m.find(text + "\n" + far)
+    assert longer[: len(alone)] == alone
+    # and in chunks cut at line breaks, as in one piece
+    assert list(m.iter_chunks((text + "\n" + far).splitlines(keepends=True))) == longer
+
+
+# -- evidence, printed and written --------------------------------------------------------
+
+
+def test_evidence_of_a_cue_a_list_and_a_full_name(m: Matcher) -> None:
+    (gulf,) = m.find("في بلدان الخليج")
+    assert (gulf.method, gulf.evidence) == ("context", (Evidence("cue", "بلدان"),))
+    (gulf, europe) = m.find("بالخليج أو أوربا")
+    assert (gulf.id, gulf.evidence) == ("region-gulf", (Evidence("list", "اوربا"),))
+    assert europe.evidence == ()
+    surname = m.find("استقبل عبد اللطيف حموشي الوفد، وقال حموشي إن")[-1]
+    assert surname.method == "surname"
+    assert [e.kind for e in surname.evidence] == ["full-name"]
+    assert str(surname.evidence[0]) == "full-name: عبد اللطيف حموشي"
+    # a name that needs nothing around it has no evidence
+    (rabat,) = m.find("في الرباط")
+    assert rabat.evidence == ()
+
+
+def test_match_writes_the_evidence_in_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "in.txt"
+    path.write_text("قالت المديرية العامة للأمن العام في بيروت إنها أوقفته\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "arnorm", "match", "--quiet", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(r["id"], r["method"], r["evidence"]) for r in records] == [
+        ("lb-gs", "context", [{"kind": "qualifier", "text": "في بيروت", "country": "LB"}]),
+        ("lb-beirut", "exact", []),
+    ]
