@@ -1345,7 +1345,7 @@ def alias_collisions(gazetteers: Iterable[Gazetteer]) -> dict[str, tuple[str, ..
 
     >>> places = load_gazetteer("places")
     >>> alias_collisions([places])["الجزائر"]
-    ('country-dz', 'dz-algiers')
+    ('country-dz', 'dz-algiers', 'dz-province-alger')
     """
     owners: dict[str, set[str]] = {}
     for gaz in gazetteers:

@@ -353,6 +353,21 @@ def _bare(name: str) -> str:
     return name
 
 
+ISO_PUBLISHER = (
+    "ISO 3166 Maintenance Agency (ISO 3166-2 Online Browsing Platform),"
+    " as shipped in the iso3166-2 Python package 1.8.4"
+)
+
+
+def _iso_same_name(entry: dict[str, Any], iso: dict[str, Any]) -> tuple[str, str] | None:
+    """The ISO 3166-2 subdivision of the entry's country whose Arabic name is the entry's name."""
+    wanted = normalize(entry["name"])
+    for code, record in iso.get(entry.get("country", ""), {}).items():
+        if wanted in {normalize(_bare(n)) for n in _iso_arabic(iso, code)}:
+            return code, str(record.get("name", code))
+    return None
+
+
 def _city(
     entry: dict[str, Any],
     lookup: list[str] | None,
@@ -373,16 +388,31 @@ def _city(
             out["name"] = rest[0]
         out["sources"] = [*geonames, {"publisher": publisher, "title": title, "url": url}]
         support = f"the Arabic name as the page of {publisher} cited here writes it"
+    elif not iso_sources and iso is not None and (code_found := _iso_same_name(entry, iso)):
+        code, english = code_found
+        country = code[:2]
+        out["sources"] = [
+            *geonames,
+            {
+                "publisher": ISO_PUBLISHER,
+                "title": f"ISO 3166-2:{country}, {code} {english}",
+                "url": f"https://www.iso.org/obp/ui/#iso:code:3166:{country}",
+            },
+        ]
+        support = (
+            "the Arabic name is the ISO 3166-2 Arabic name of the subdivision of the same name"
+            f" ({code})"
+        )
     elif iso_sources:
-        code = re.search(r"([A-Z]{2}-[A-Z0-9]+)", iso_sources[0]["title"])
-        names = [_bare(n) for n in _iso_arabic(iso, code.group(1))] if iso and code else []
+        cited = re.search(r"([A-Z]{2}-[A-Z0-9]+)", iso_sources[0]["title"])
+        names = [_bare(n) for n in _iso_arabic(iso, cited.group(1))] if iso and cited else []
         if iso is not None and normalize(entry["name"]) not in {normalize(n) for n in names}:
             if not names:
                 log["left out"].append(f"{entry['id']} ({entry['name']}): ISO gives no Arabic name")
                 return None
             log["checks"].append(
                 f"{entry['id']}: name {entry['name']} replaced by the ISO 3166-2 Arabic name"
-                f" {names[0]} of {code.group(1) if code else '?'}"
+                f" {names[0]} of {cited.group(1) if cited else '?'}"
             )
             out["name"] = names[0]
         out["sources"] = [*geonames, *iso_sources]
