@@ -229,3 +229,27 @@ def test_the_release_that_adds_demonyms_is_a_major_version() -> None:
         for version in versions:
             has = any(e.demonyms for e in gz.load_gazetteer(name, version))
             assert has == (int(version.split(".")[0]) >= 3 and name == "places"), (name, version)
+
+
+def test_every_demonym_list_cites_a_page_beyond_the_name_datasets() -> None:
+    datasets = ("Unicode Consortium", "Debian iso-codes project")
+    for entry in gz.load_gazetteer("places"):
+        if entry.demonyms:
+            pages = [s for s in entry.sources if s.publisher not in datasets]
+            assert pages, entry.id
+            assert entry.notes is not None
+            assert "Demonyms" in entry.notes, entry.id
+
+
+def test_demonyms_that_are_common_words_or_names_are_left_out() -> None:
+    places = gz.load_gazetteer("places")
+    mali, saudi, syria = (places.get(f"country-{c}") for c in ("ml", "sa", "sy"))
+    assert mali is not None
+    assert saudi is not None
+    assert syria is not None
+    assert "الماليون" in mali.demonyms
+    assert not {"المالي", "المالية", "الماليين"} & set(mali.demonyms)  # also "financial"
+    assert "السعودي" in saudi.demonyms
+    assert "السعودية" not in saudi.demonyms  # the country's own short name
+    assert "سورية" not in syria.demonyms
+    assert "سورية" in syria.aliases
