@@ -170,6 +170,12 @@ class Entry:
     #: The ISO date on which every open role (or an open ``valid_to``) was last
     #: confirmed true (schema 2; required on a person there); ``None`` in 1.x releases.
     checked: str | None = None
+    #: On a country entry only (a place with a ``country`` and no ``part_of``): the
+    #: words for its people and what is theirs, as the press writes them (المغربي،
+    #: المغربية، المغاربة).  They are not names of the entry: a matcher never
+    #: reports them as the country; they are evidence of which country a text is
+    #: about.
+    demonyms: tuple[str, ...] = ()
 
     def roles_at(self, date: DateLike) -> tuple[Role, ...]:
         """The roles the data places on *date*, in the entry's order.
@@ -223,7 +229,7 @@ class Entry:
         """The entry as the JSON object of the file format (``None`` and empty fields left out)."""
         out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name}
         out["name_en"] = self.name_en
-        for key in ("aliases", "abbreviations"):
+        for key in ("aliases", "abbreviations", "demonyms"):
             if getattr(self, key):
                 out[key] = list(getattr(self, key))
         for key in ("country", "part_of", "valid_from", "valid_to"):
@@ -479,8 +485,8 @@ def _read_limited(path: Path) -> bytes:
 # --------------------------------------------------------------------------
 
 _ENTRY_KEYS: Final = frozenset(
-    {"id", "type", "name", "name_en", "aliases", "abbreviations", "country", "part_of",
-     "valid_from", "valid_to", "roles", "checked", "sources", "notes"}
+    {"id", "type", "name", "name_en", "aliases", "abbreviations", "demonyms", "country",
+     "part_of", "valid_from", "valid_to", "roles", "checked", "sources", "notes"}
 )  # fmt: skip
 _ROLE_KEYS: Final = frozenset({"title", "title_en", "organization", "from", "to", "note"})
 _SOURCE_KEYS: Final = frozenset({"title", "publisher", "url", "date"})
@@ -496,7 +502,7 @@ _REFUSED: Final = frozenset({"Cc", "Cs", "Zl", "Zp"})
 #: A cell starting with one of these is run as a formula by spreadsheets.
 _FORMULA_START: Final = ("=", "+", "-", "@")
 #: Fields that hold a name: no formula-like first character in them.
-_NAME_FIELDS: Final = frozenset({"name", "name_en", "aliases", "abbreviations"})
+_NAME_FIELDS: Final = frozenset({"name", "name_en", "aliases", "abbreviations", "demonyms"})
 #: A JSON number with more characters than this is refused (the schema has no numbers).
 _MAX_DIGITS: Final = 64
 
@@ -690,6 +696,21 @@ def _entry(check: _Checker, line: int, obj: Any) -> Entry | None:
     sources = _sources(check, line, obj.get("sources"))
     aliases = check.strings(line, obj, "aliases")
     abbreviations = check.strings(line, obj, "abbreviations")
+    demonyms = check.strings(line, obj, "demonyms")
+    if "demonyms" in obj and (kind != "place" or country is None or part_of is not None):
+        check.fail(
+            line,
+            "demonyms",
+            "only a country entry has demonyms: a place with a country and no part_of",
+        )
+    names = {normalize(s) for s in (name, *aliases) if s is not None} if demonyms else set()
+    for i, demonym in enumerate(demonyms):
+        if normalize(demonym) in names:
+            check.fail(
+                line,
+                f"demonyms[{i}]",
+                f"{_shown(demonym)} is also a name of the entry; a demonym is never a name",
+            )
     if entry_id is None or name is None or name_en is None:
         return None
     if kind not in ENTRY_TYPES or not sources:
@@ -709,6 +730,7 @@ def _entry(check: _Checker, line: int, obj: Any) -> Entry | None:
         roles=roles,
         notes=notes,
         checked=checked,
+        demonyms=demonyms,
     )
 
 
@@ -1323,7 +1345,7 @@ def alias_collisions(gazetteers: Iterable[Gazetteer]) -> dict[str, tuple[str, ..
 
     >>> places = load_gazetteer("places")
     >>> alias_collisions([places])["الجزائر"]
-    ('country-dz', 'dz-algiers')
+    ('country-dz', 'dz-algiers', 'dz-province-alger')
     """
     owners: dict[str, set[str]] = {}
     for gaz in gazetteers:
