@@ -217,3 +217,66 @@ def test_the_command_line_reports_decided_conflicts(
     assert [e["name_en"] for e in merged if e["id"] == "person-x-one"] == ["A"]
     decisions.write_text(json.dumps([{**decided[0], "id": "person-gone"}]), encoding="utf-8")
     assert tool.main([*base, "--decisions", str(decisions)]) == 2
+
+
+def test_two_ids_of_one_person_are_reported(tool: ModuleType) -> None:
+    # two writers gave one Sudanese minister two ids: the one-holder check found it
+    one = _person("person-b-samra", _role("وزير", "2025-06-24"), country="SD")
+    two = {**_person("person-b-samra-mustafa", country="SD"), "aliases": ["ب"]}
+    assert tool.possible_duplicates([one, two]) == [("person-b-samra", "person-b-samra-mustafa")]
+    english = {**_person("person-c", country="SD"), "name": "ج", "name_en": " a "}
+    assert ("person-b-samra", "person-c") in tool.possible_duplicates([one, english])
+    # a shared alias is no duplicate: two ministers may both be "اللواء محمد إبراهيم"
+    other = {**_person("person-d", country="SD"), "name": "د", "name_en": "D", "aliases": ["أ"]}
+    assert tool.possible_duplicates([{**one, "aliases": ["أ"], "name": "ه"}, other]) == []
+    assert tool.possible_duplicates([one, {**two, "country": "EG"}]) == []
+
+
+def test_same_as_reads_a_draft_entry_under_the_released_id(
+    tool: ModuleType, tmp_path: Path
+) -> None:
+    released = _person("person-b-samra", _role("وزير", "2025-06-24"), checked="2025-06")
+    draft = _person("person-b-samra-mustafa", _role("وزير", "2025-06-24"), checked="2026-01-03")
+    merged, _, _ = tool.merge(
+        [released],
+        [_draft(tmp_path, "v.jsonl", draft)],
+        verified=True,
+        same_as={"person-b-samra-mustafa": "person-b-samra"},
+    )
+    assert merged == [{**draft, "id": "person-b-samra"}]  # ids are never renamed
+
+
+def test_decisions_are_split_by_kind(tool: ModuleType) -> None:
+    same, distinct, sets = tool.split_decisions(
+        [
+            {"id": "b", "same_as": "a", "why": "one person"},
+            {"id": "d", "distinct_from": "c", "why": "two people"},
+            {"id": "e", "set": {"checked": "2025"}, "why": "w"},
+        ]
+    )
+    assert (same, distinct, [d["id"] for d in sets]) == ({"b": "a"}, {("c", "d")}, ["e"])
+    with pytest.raises(ValueError, match="one of 'same_as', 'distinct_from' or 'set'"):
+        tool.split_decisions([{"id": "b", "same_as": "a", "set": {}, "why": "w"}])
+    with pytest.raises(ValueError, match="says no 'why'"):
+        tool.split_decisions([{"id": "b", "same_as": "a"}])
+
+
+def test_the_command_line_needs_a_decision_for_a_possible_duplicate(
+    tool: ModuleType, tmp_path: Path
+) -> None:
+    one = _person("person-x-one", _role("مدير", "2010", "2012"), checked="2012-01-01")
+    two = _person("person-x-two", _role("وزير", "2013", "2014"), checked="2014-01-01")
+    drafts = [str(_draft(tmp_path, "one.jsonl", one)), str(_draft(tmp_path, "two.jsonl", two))]
+    out = str(tmp_path / "merged.jsonl")
+    args = ["officials@2.0.0", *drafts, "--verified", "-o", out]
+    assert tool.main(args) == 1
+    decisions = tmp_path / "decisions.json"
+    for decision, status, ids in [
+        ({"id": "person-x-two", "distinct_from": "person-x-one"}, 0, {"one", "two"}),
+        ({"id": "person-x-two", "same_as": "person-x-one"}, 0, {"one"}),
+        ({"id": "person-x-three", "same_as": "person-x-one"}, 2, {"one"}),
+    ]:
+        decisions.write_text(json.dumps([{**decision, "why": "reviewed"}]), encoding="utf-8")
+        assert tool.main([*args, "--decisions", str(decisions)]) == status
+        merged = [json.loads(line) for line in Path(out).read_text(encoding="utf-8").splitlines()]
+        assert {e["id"].removeprefix("person-x-") for e in merged if "-x-" in e["id"]} == ids

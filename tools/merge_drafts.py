@@ -56,13 +56,25 @@ and says on standard error what it changed:
   or the start of their latest open role when that is later: the appointment's own source
   confirmed the role on that day.
 
-``--decisions FILE`` applies the release's reviewed decisions last (before ``--schema 2``): a
-JSON list of ``{"id": ..., "role": {...}, "set": {...}, "why": "..."}``. ``set`` gives fields
-of the entry, or, with ``role`` (fields that pick exactly one of its roles, such as
-``title_en`` and ``from``), of that role: a ``note`` explaining two holders of one post, a
-``name_en`` settling a conflict. A decision whose entry or role is not there, or that gives no
-``why``, is an error, so that a decision cannot outlive the data it was made on; a conflict on
-a field that a decision sets is reported as decided.
+Two people of one country whose ids differ but where the name of one is a name or alias of the
+other are reported as a possible duplicate (a conflict): two writers may have given one person
+two ids.
+
+``--decisions FILE`` applies the release's reviewed decisions: a JSON list of objects, each
+with a ``why`` and one of
+
+- ``{"id": DRAFT_ID, "same_as": ID}``: the drafts' entry ``DRAFT_ID`` is the person already
+  released as ``ID`` (ids are never renamed): it is read as ``ID`` and merged by the rules
+  above;
+- ``{"id": A, "distinct_from": B}``: a possible duplicate reviewed, two people;
+- ``{"id": ..., "role": {...}, "set": {...}}``, applied after the merge (before
+  ``--schema 2``): ``set`` gives fields of the entry, or, with ``role`` (fields that pick
+  exactly one of its roles, such as ``title_en`` and ``from``), of that role: a ``note``
+  explaining two holders of one post, a ``name_en`` settling a conflict.
+
+A decision whose entry or role is not there, or that gives no ``why``, is an error, so that a
+decision cannot outlive the data it was made on; a conflict on a field that a decision sets is
+reported as decided.
 
 The output is a draft for ``tools/release_gazetteer.py``; the report goes to standard error,
 and the exit status is 1 when there were conflicts (the merged file is written all the same).
@@ -73,11 +85,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from arnorm import gazetteer
+from arnorm import gazetteer, normalize
 from arnorm.gazetteer import load_gazetteer
 
 RESEARCH_ONLY = ("fix",)
@@ -226,13 +238,15 @@ def merge(
     replace: bool = False,
     verified: bool = False,
     verified_base: Iterable[str] = (),
+    same_as: Mapping[str, str] | None = None,
 ) -> tuple[list[dict[str, Any]], list[str], int]:
     """The merged entries, the conflicts, and how many draft entries were of other types.
 
     With *replace*, a draft entry replaces the entry of the same id whole (no conflicts).
     With *verified*, every draft is verified: a draft entry replaces an entry of the same id
     that no verifier checked, and is united with one that is verified, either given by an
-    earlier draft or named in *verified_base* (:func:`unite_verified`).
+    earlier draft or named in *verified_base* (:func:`unite_verified`). *same_as* maps a
+    draft's id to the id of the same person already released: the entry is read under it.
     """
     if replace and verified:
         raise ValueError("replace and verified are two different rules: choose one")
@@ -246,6 +260,8 @@ def merge(
             if not line.strip():
                 continue
             entry = {k: v for k, v in json.loads(line).items() if k not in RESEARCH_ONLY}
+            if same_as and entry["id"] in same_as:
+                entry["id"] = same_as[entry["id"]]
             if entry["type"] not in types:
                 elsewhere += 1
                 continue
@@ -263,6 +279,53 @@ def merge(
             if verified:
                 checked_ids.add(entry["id"])
     return list(entries.values()), conflicts, elsewhere
+
+
+def possible_duplicates(entries: Iterable[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Pairs of people of one country, two ids, where one's name is a surface of the other
+    or their English names agree."""
+    people = [e for e in entries if e.get("type") == "person"]
+    owners: dict[tuple[object, str], list[str]] = {}
+    for e in people:
+        for surface in dict.fromkeys([e["name"], *(e.get("aliases") or [])]):
+            owners.setdefault((e.get("country"), normalize(surface)), []).append(e["id"])
+        english = " ".join(str(e.get("name_en") or "").casefold().split())
+        owners.setdefault((e.get("country"), f"en:{english}"), []).append(e["id"])
+    pairs: set[tuple[str, str]] = set()
+    for e in people:
+        english = " ".join(str(e.get("name_en") or "").casefold().split())
+        keys = ((e.get("country"), normalize(e["name"])), (e.get("country"), f"en:{english}"))
+        for other in (o for key in keys for o in owners.get(key, [])):
+            if other != e["id"]:
+                pairs.add((min(other, e["id"]), max(other, e["id"])))
+    return sorted(pairs)
+
+
+def split_decisions(
+    decisions: list[dict[str, Any]],
+) -> tuple[dict[str, str], set[tuple[str, str]], list[dict[str, Any]]]:
+    """The ``same_as`` map, the reviewed distinct pairs and the ``set`` decisions.
+
+    Raises ValueError, saying which decision, when one is malformed.
+    """
+    same: dict[str, str] = {}
+    distinct: set[tuple[str, str]] = set()
+    sets: list[dict[str, Any]] = []
+    for number, decision in enumerate(decisions):
+        where = f"decision {number} ({decision.get('id')!r})"
+        if not isinstance(decision.get("why"), str) or not decision["why"].strip():
+            raise ValueError(f"{where}: says no 'why'")
+        kinds = [k for k in ("same_as", "distinct_from", "set") if k in decision]
+        if len(kinds) != 1:
+            raise ValueError(f"{where}: needs one of 'same_as', 'distinct_from' or 'set'")
+        if kinds == ["same_as"]:
+            same[decision["id"]] = decision["same_as"]
+        elif kinds == ["distinct_from"]:
+            pair = sorted((decision["id"], decision["distinct_from"]))
+            distinct.add((pair[0], pair[1]))
+        else:
+            sets.append(decision)
+    return same, distinct, sets
 
 
 def apply_decisions(
@@ -386,6 +449,25 @@ def main(argv: list[str] | None = None) -> int:
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     }
+    same: dict[str, str] = {}
+    distinct: set[tuple[str, str]] = set()
+    sets: list[dict[str, Any]] = []
+    if args.decisions:
+        try:
+            decisions = json.loads(args.decisions.read_text(encoding="utf-8"))
+            same, distinct, sets = split_decisions(decisions)
+        except (OSError, ValueError) as exc:
+            print(f"{args.decisions}: {exc}", file=sys.stderr)
+            return 2
+        drafted = {
+            json.loads(line)["id"]
+            for path in args.drafts
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        }
+        if set(same) - drafted:
+            print(f"{args.decisions}: no draft has {sorted(set(same) - drafted)}", file=sys.stderr)
+            return 2
     name, _, version = args.base.partition("@")
     base = [e.to_json() for e in load_gazetteer(name, version or None)]
     merged, conflicts, elsewhere = merge(
@@ -394,14 +476,21 @@ def main(argv: list[str] | None = None) -> int:
         replace=args.replace,
         verified=args.verified,
         verified_base=verified_base,
+        same_as=same,
     )
     decided: set[tuple[str, str]] = set()
     if args.decisions:
         try:
-            decisions = json.loads(args.decisions.read_text(encoding="utf-8"))
-            decided = set(apply_decisions(merged, decisions))
-        except (OSError, ValueError) as exc:
+            decided = set(apply_decisions(merged, sets))
+        except ValueError as exc:
             print(f"{args.decisions}: {exc}", file=sys.stderr)
+            return 2
+    ids = {e["id"] for e in merged}
+    for pair in sorted(set(possible_duplicates(merged)) - distinct):
+        conflicts.append(f"{pair[0]}: possible duplicate of {pair[1]} (same name, same country)")
+    for pair in sorted(distinct - set(possible_duplicates(merged))):
+        if not set(pair) <= ids:
+            print(f"{args.decisions}: {pair}: no such entries", file=sys.stderr)
             return 2
     if args.schema == 2:
         merged, changes = to_schema2(merged, args.checked)
