@@ -178,6 +178,12 @@ def test_decisions_set_an_entry_field_or_one_roles_note(tool: ModuleType) -> Non
     assert p["name_en"] == "B"
     assert p["roles"][0]["note"] == "acting"
     assert "note" not in p["roles"][1]
+    # a source's date that is a range of years is no date: null takes it away
+    p["sources"][0]["date"] = "2019-2020"
+    source = {"url": "https://example.org/1"}
+    undated = {"id": "p", "source": source, "set": {"date": None}, "why": "a range"}
+    assert tool.apply_decisions(entries, [undated]) == [("p", "date")]
+    assert p["sources"] == [{"title": "s1", "url": "https://example.org/1"}]
 
 
 @pytest.mark.parametrize(
@@ -188,6 +194,7 @@ def test_decisions_set_an_entry_field_or_one_roles_note(tool: ModuleType) -> Non
         ({"id": "q", "set": {"name_en": "B"}, "why": "w"}, "no entry has this id"),
         ({"id": "p", "role": {"from": "1999"}, "set": {"note": "n"}, "why": "w"}, "0 roles match"),
         ({"id": "p", "role": {"to": None}, "set": {"note": "n"}, "why": "w"}, "2 roles match"),
+        ({"id": "p", "source": {"url": "x"}, "set": {"date": None}, "why": "w"}, "0 sources"),
     ],
 )
 def test_a_decision_that_no_longer_fits_the_data_is_an_error(

@@ -68,9 +68,11 @@ with a ``why`` and one of
   above;
 - ``{"id": A, "distinct_from": B}``: a possible duplicate reviewed, two people;
 - ``{"id": ..., "role": {...}, "set": {...}}``, applied after the merge (before
-  ``--schema 2``): ``set`` gives fields of the entry, or, with ``role`` (fields that pick
-  exactly one of its roles, such as ``title_en`` and ``from``), of that role: a ``note``
-  explaining two holders of one post, a ``name_en`` settling a conflict.
+  ``--schema 2``): ``set`` gives fields of the entry, or, with ``role`` or ``source`` (fields
+  that pick exactly one of its roles or sources, such as ``title_en`` and ``from``, or
+  ``url``), of that role or source: a ``note`` explaining two holders of one post, a
+  ``name_en`` settling a conflict; ``null`` takes a field away (a source ``date`` that is no
+  date).
 
 A decision whose entry or role is not there, or that gives no ``why``, is an error, so that a
 decision cannot outlive the data it was made on; a conflict on a field that a decision sets is
@@ -347,15 +349,19 @@ def apply_decisions(
         if entry is None:
             raise ValueError(f"{where}: no entry has this id")
         target = entry
-        if "role" in decision:
-            pick = decision["role"]
+        for part, field in (("role", "roles"), ("source", "sources")):
+            if part not in decision:
+                continue
+            pick = decision[part]
             found = [
-                r for r in entry.get("roles") or [] if all(r.get(k) == v for k, v in pick.items())
+                r for r in entry.get(field) or [] if all(r.get(k) == v for k, v in pick.items())
             ]
             if len(found) != 1:
-                raise ValueError(f"{where}: {len(found)} roles match {pick!r}, not one")
+                raise ValueError(f"{where}: {len(found)} {field} match {pick!r}, not one")
             target = found[0]
         target.update(decision["set"])
+        for key in [k for k, v in decision["set"].items() if v is None]:
+            del target[key]  # null takes the field away
         done.extend((entry["id"], key) for key in decision["set"])
     return done
 
