@@ -84,7 +84,7 @@ def _lexicon() -> _Lexicon:
                 try:
                     text = lzma.decompress(_read_data_file(FILE))
                 except lzma.LZMAError as exc:
-                    raise GazetteerError(f"{FILE}: not an xz file ({exc})") from None
+                    raise GazetteerError(f"{FILE}: not a whole xz file ({exc})") from None
                 loaded = _LOADED = _parse(text)
     return loaded
 

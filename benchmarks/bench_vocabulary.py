@@ -55,6 +55,8 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -327,6 +329,47 @@ def real_variants(
     }
 
 
+# -- what the lexicon costs --------------------------------------------------------------------
+
+#: Run in a fresh interpreter: the time and resident memory that loading the lexicon adds.
+_COST = """
+import json, resource, time
+import arnorm, arnorm._lexicon as lx
+from arnorm.gazetteer import _read_data_file
+_read_data_file("common-words.json")  # the index is read once already, as in any real use
+def rss():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize()
+before, peak = rss(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+started = time.perf_counter()
+lx.known("ا")
+seconds = time.perf_counter() - started
+after, peak_after = rss(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+added = {"rss_added": after - before, "peak_added": peak_after - peak}
+print(json.dumps({"seconds": seconds, **added}))
+"""
+
+
+def lexicon_cost(runs: int = 3) -> dict[str, Any]:
+    """Load time and memory of the shipped lexicon, each the best of *runs* fresh processes."""
+    from arnorm._lexicon import FILE
+    from arnorm.gazetteer import _data_dir
+
+    rows = []
+    for _ in range(runs):
+        out = subprocess.run(  # noqa: S603 - this interpreter, running the code above
+            [sys.executable, "-c", _COST], capture_output=True, text=True, check=True
+        ).stdout
+        rows.append(json.loads(out))
+    return {
+        "file_bytes": (_data_dir() / FILE).stat().st_size,
+        "load_seconds": round(min(r["seconds"] for r in rows), 3),
+        "rss_added_mb": round(min(r["rss_added"] for r in rows) / 1e6, 1),
+        "peak_rss_added_mb": round(min(r["peak_added"] for r in rows) / 1e6, 1),
+        "runs": runs,
+    }
+
+
 # -- running -----------------------------------------------------------------------------------
 
 
@@ -362,7 +405,7 @@ def results(
     if min_zipf is None:
         from arnorm._lexicon import FILE, known, known_many
 
-        lexicon = {"source": f"shipped {FILE}"}
+        lexicon = {"source": f"shipped {FILE}", **lexicon_cost()}
         known_many(["ا"])  # load it now, not inside the first gate's timing
     else:
         known, size = _wordfreq_known(min_zipf)
@@ -403,7 +446,8 @@ def render(figures: dict[str, Any]) -> str:
     """The summary table, then each gate's fuzzy matches on the Qur'an text."""
     gates = figures["gates"]
     head = f"{'':<34}" + "".join(f"{g:>10}" for g in gates)
-    lines = [f"lexicon: {figures['lexicon']['source']}  (gates other than none: PROTOTYPE)", head]
+    about = ", ".join(f"{k} {v}" for k, v in figures["lexicon"].items())
+    lines = [f"lexicon: {about}  (gates other than none: PROTOTYPE)", head]
 
     def line(label: str, get: Callable[[dict[str, Any]], Any]) -> None:
         lines.append(f"{label:<34}" + "".join(f"{get(r)!s:>10}" for r in gates.values()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import hashlib
 import lzma
 import shutil
 from collections.abc import Callable
@@ -145,6 +146,23 @@ def test_a_file_the_index_does_not_list_is_refused(
         index.read_text(encoding="utf-8").replace(lx.FILE, "other.txt.xz"), encoding="utf-8"
     )
     with pytest.raises(gz.GazetteerError, match="the index lists no SHA-256"):
+        lx.known("صدوا")
+
+
+def test_a_file_that_is_no_whole_xz_file_is_refused_with_its_name(
+    fresh: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = hashlib.sha256((gz._data_dir() / lx.FILE).read_bytes()).hexdigest()
+    copy = copy_data(tmp_path, monkeypatch)
+    path = copy / lx.FILE
+    cut = path.read_bytes()[:1000]  # as a broken download would leave it
+    path.write_bytes(cut)
+    index = copy / "index.json"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(original, hashlib.sha256(cut).hexdigest()),
+        encoding="utf-8",
+    )
+    with pytest.raises(gz.GazetteerError, match=r"^lexicon-ar\.txt\.xz: not a whole xz file"):
         lx.known("صدوا")
 
 
