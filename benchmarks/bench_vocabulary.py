@@ -27,11 +27,11 @@ read as a misspelt name (several may be given; all three by default):
 ``lexicon``
     PROTOTYPE: the matcher's frequent-word gate monkeypatched, on one matcher
     object of this process, to the frequent words *or* the large lexicon
-    (``arnorm._lexicon``) in its fuzzy lookups only: a lexicon word is never
-    the start of a fuzzy match, and is a long-vowel variant only inside a name
-    of several words.  Exact matches, and a surname alone, are as without the
-    gate.  The matcher itself is not edited: the gate is to be integrated
-    there after the matcher is split.
+    (``arnorm._lexicon``) in its fuzzy lookups only: a lexicon word (or an
+    elongated one, الااااامن) is never the start of a fuzzy match, and is a
+    long-vowel variant only inside a name of several words.  Exact matches,
+    and a surname alone, are as without the gate.  The matcher itself is not
+    edited: the gate is to be integrated there after the matcher is split.
 ``context``
     PROTOTYPE: ``lexicon``, then a fuzzy match that only the ungated matcher
     finds is given back when the text supports reading the word as a name:
@@ -56,11 +56,12 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -142,15 +143,38 @@ def is_fuzzy(method: str) -> bool:
 # -- the gates (PROTOTYPE) ---------------------------------------------------------------------
 
 
-class LexiconGate:
-    """PROTOTYPE: the frequent words, or else the large lexicon, as one set-like gate."""
+#: A letter written three times or more in a row: elongation (جمييييل), never spelling.
+_ELONGATED = re.compile(r"(.)\1\1+")
 
-    def __init__(self, frequent: frozenset[str], known: Callable[[str], bool]) -> None:
+
+class LexiconGate:
+    """PROTOTYPE: the frequent words, or else the large lexicon, as one set-like gate.
+
+    An elongated word (الااااامن) is a word of the lexicon when it is one with
+    the run written once or twice (الامن), unless that is a
+    whole name (السعودييييه is Saudi Arabia, however long the yeh): the
+    elongation is then the normalizer's to fold, not the gate's to stop.
+    """
+
+    def __init__(
+        self, frequent: frozenset[str], known: Callable[[str], bool], names: Collection[str]
+    ) -> None:
         self._frequent = frequent
         self._known = known
+        self._names = names
+
+    def _is_word(self, word: str) -> bool:
+        return word in self._frequent or self._known(word)
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and (word in self._frequent or self._known(word))
+        if not isinstance(word, str):
+            return False
+        if self._is_word(word):
+            return True
+        if not _ELONGATED.search(word):
+            return False
+        forms = {_ELONGATED.sub(r"\1", word), _ELONGATED.sub(r"\1\1", word)}
+        return not forms & self._names and any(self._is_word(f) for f in forms)
 
 
 def gate_with_lexicon(matcher: Matcher, known: Callable[[str], bool]) -> Matcher:
@@ -167,7 +191,7 @@ def gate_with_lexicon(matcher: Matcher, known: Callable[[str], bool]) -> Matcher
     the integration has moved them.
     """
     frequent = matcher._frequent
-    gate = LexiconGate(frequent, known)
+    gate = LexiconGate(frequent, known, matcher._phrases.keys())
     score = matcher._score
 
     def score_with_the_frequent_words(hit: Any, seen: set[str]) -> Any:
@@ -329,6 +353,88 @@ def real_variants(
     }
 
 
+# -- spellings attested in the lexicon, in context ---------------------------------------------
+
+#: The sentences an attested spelling is put in, by context: {x} is the spelling, {first} the
+#: entry's first name, {full} its full name, {cue} a cue word for its type.
+CONTEXTS = {
+    "alone": "وقال مصدر مطلع إن {x} أعلن أمس",
+    "title_or_cue": "وقال مصدر مطلع إن {cue} {x} أعلن أمس",
+    "first_name": "وقال مصدر مطلع إن {first} {x} أعلن أمس",
+    "full_name_earlier": "وصل {full} أمس. وقال مصدر مطلع إن {x} أعلن أمس",
+}
+#: The cue put before a person's surname and before a place's name.
+_CUE_WORD = {"person": "الوزير", "place": "مدينة"}
+
+
+def attested_spellings(limit: int = 300) -> tuple[list[tuple[str, Entry]], dict[str, int]]:
+    """Lexicon words one long vowel from a person's surname or a one-word place name.
+
+    Each is a spelling that real text uses (wordfreq saw it), which the ungated
+    matcher reads as the name by its long-vowel class: whether it is meant as
+    the name (ايمييه for إيمييه) or is another word (سيروا for سوريا) only
+    context can tell.  At most *limit* of each type, spread evenly over the
+    sorted list; and how many there are of each type.
+    """
+    from arnorm._lexicon import _lexicon  # the prototype reads the private loader
+    from arnorm.matcher import _loose_many  # and the matcher's long-vowel skeleton
+
+    plain = Matcher()
+    names: dict[str, list[tuple[str, Entry]]] = {}
+    for gazetteer in plain.gazetteers:
+        for entry in gazetteer:
+            for surface in (entry.name, *entry.aliases):
+                words = normalize(surface).split()
+                if entry.type == "person" and len(words) >= 2 and len(words[-1]) >= 4:
+                    names.setdefault(words[-1], []).append(("person", entry))
+                elif entry.type == "place" and len(words) == 1 and len(words[0]) >= 4:
+                    names.setdefault(words[0], []).append(("place", entry))
+    by_skeleton: dict[str, list[str]] = {}
+    for word, skeleton in zip(names, _loose_many(list(names)), strict=True):
+        by_skeleton.setdefault(skeleton, []).append(word)
+    text = _lexicon().text.decode("utf-8")
+    lexicon = [w for w in text.splitlines() if w and not w.startswith("#") and len(w) >= 4]
+    found: dict[str, list[tuple[str, Entry]]] = {"person": [], "place": []}
+    for spelling, skeleton in zip(lexicon, _loose_many(lexicon), strict=True):
+        for word in by_skeleton.get(skeleton, ()):
+            if word == spelling:
+                continue
+            for kind, entry in names[word]:
+                hits = plain.find(CONTEXTS["alone"].format(x=spelling))
+                if any(m.id == entry.id and is_fuzzy(m.method) for m in hits):
+                    found[kind].append((spelling, entry))  # the ungated matcher finds it
+    out: list[tuple[str, Entry]] = []
+    for rows in found.values():
+        rows = sorted(set(rows), key=lambda r: (r[0], r[1].id))
+        step = max(1, len(rows) // limit)
+        out.extend(rows[::step][:limit])
+    return out, {kind: len(set(rows)) for kind, rows in found.items()}
+
+
+def in_context(finder: Any, spellings: Sequence[tuple[str, Entry]]) -> dict[str, Any]:
+    """How many of *spellings* *finder* reads as their entry, in each sentence of CONTEXTS."""
+    out: dict[str, Any] = {}
+    for kind in ("person", "place"):
+        rows = [(x, e) for x, e in spellings if e.type == kind]
+        counts: dict[str, int] = {}
+        for context, pattern in CONTEXTS.items():
+            if context == "first_name" and kind != "person":
+                continue
+            hit = 0
+            for spelling, entry in rows:
+                words = normalize(entry.name).split()
+                sentence = pattern.format(
+                    x=spelling, first=words[0], full=entry.name, cue=_CUE_WORD[kind]
+                )
+                start = sentence.rindex(spelling)
+                hit += any(
+                    m.id == entry.id and m.start <= start < m.end for m in finder.find(sentence)
+                )
+            counts[context] = hit
+        out[kind] = {"spellings": len(rows), "found": counts}
+    return out
+
+
 # -- what the lexicon costs --------------------------------------------------------------------
 
 #: Run in a fresh interpreter: the time and resident memory that loading the lexicon adds.
@@ -413,6 +519,7 @@ def results(
     texts = documents(size_mb, corpus)
     articles, mentions = bench_quality.load_corpus(corpus)
     baseline = Matcher()
+    spellings, attested = attested_spellings()
     figures: dict[str, Any] = {
         "prototype": "the lexicon and context gates are monkeypatched here, not in arnorm",
         "arnorm": arnorm.__version__,
@@ -420,6 +527,7 @@ def results(
         "lexicon": lexicon,
         "size_mb": size_mb,
         "documents": {name: len(docs) for name, docs in texts.items()},
+        "attested_spellings": attested,
         "environment": environment(),
         "gates": {},
     }
@@ -436,6 +544,7 @@ def results(
         }
         if isinstance(finder, ContextGate):
             row["restored_by"] = dict(finder.restored)
+        row["attested_spellings"] = in_context(finder, spellings)
         row["seconds"] = round(time.perf_counter() - started, 1)
         figures["gates"][gate] = row
         print(f"{gate}: done in {row['seconds']} s", file=sys.stderr)
@@ -475,6 +584,16 @@ def render(figures: dict[str, Any]) -> str:
             r["dev_corpus"]["variants"]["wrong_entry"],
         ),
     )
+    for kind in ("person", "place"):
+        for context in CONTEXTS:
+            if kind == "place" and context == "first_name":
+                continue
+            line(
+                f"{kind} spellings: {context}",
+                lambda r, k=kind, c=context: "{}/{}".format(
+                    r["attested_spellings"][k]["found"][c], r["attested_spellings"][k]["spellings"]
+                ),
+            )
     for gate, row in gates.items():
         if "restored_by" in row:
             lines.append(f"{gate}: restored by {row['restored_by']}")
