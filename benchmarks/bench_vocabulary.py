@@ -27,10 +27,10 @@ read as a misspelt name (several may be given; all three by default):
 ``lexicon``
     PROTOTYPE: the matcher's frequent-word gate monkeypatched, on one matcher
     object of this process, to the frequent words *or* the large lexicon
-    (``arnorm._lexicon``) in its fuzzy lookups only: a lexicon word (or an
-    elongated one, الااااامن) is never the start of a fuzzy match, and is a
-    long-vowel variant only inside a name of several words.  Exact matches,
-    and a surname alone, are as without the gate.  The matcher itself is not
+    (``arnorm._lexicon``) for a name's first word only: a lexicon word (or an
+    elongated one, الااااامن) is never read as a misspelt first word of a
+    name.  Exact matches, the words after a name's first word, and a surname
+    alone are as without the gate.  The matcher itself is not
     edited: the gate is to be integrated there after the matcher is split.
 ``context``
     PROTOTYPE: ``lexicon``, then a fuzzy match that only the ungated matcher
@@ -178,31 +178,33 @@ class LexiconGate:
 
 
 def gate_with_lexicon(matcher: Matcher, known: Callable[[str], bool]) -> Matcher:
-    """PROTOTYPE: *matcher*, the gate of its fuzzy lookups widened to the lexicon (in place).
+    """PROTOTYPE: *matcher*, the gate of a name's first word widened to the lexicon (in place).
 
-    The matcher keeps one set of frequent words for three uses: building the
-    index (an alias that is a frequent word needs evidence), a word's fuzzy
-    lookups, and a person's surname found alone (dropped if it is a frequent
+    The matcher keeps one set of frequent words for four uses: building the
+    index (an alias that is a frequent word needs evidence), the fuzzy lookups
+    of a name's first word (``_first``: none for a frequent word) and of the
+    words after it (``_next``: a frequent word is only a long-vowel variant
+    there), and a person's surname found alone (dropped if it is a frequent
     word and the full name was not seen).  Only the second is widened: the
-    index is built when the matcher is made, before the patch, and scoring is
-    given back the frequent words, since a name word that is in the lexicon
-    (حموشي is: the press writes it) must still match exactly.  The private
-    names are the matcher's before it is split; an AttributeError here means
-    the integration has moved them.
+    index is built when the matcher is made, before the patch; inside a name
+    the words before a word already show a name is meant (جزر التهاما: التهاما
+    is in the lexicon); and a name word that is in the lexicon (حموشي is: the
+    press writes it) must still be a surname alone.  The private names are the
+    matcher's before it is split; an AttributeError here means the
+    integration has moved them.
     """
     frequent = matcher._frequent
     gate = LexiconGate(frequent, known, matcher._phrases.keys())
-    score = matcher._score
+    first = matcher._first
 
-    def score_with_the_frequent_words(hit: Any, seen: set[str]) -> Any:
-        matcher._frequent = frequent  # type: ignore[misc]
+    def first_with_the_lexicon(token: str) -> Any:
+        matcher._frequent = gate  # type: ignore[assignment]
         try:
-            return score(hit, seen)
+            return first(token)
         finally:
-            matcher._frequent = gate  # type: ignore[assignment]
+            matcher._frequent = frequent  # type: ignore[misc]
 
-    matcher._frequent = gate  # type: ignore[assignment]
-    matcher._score = score_with_the_frequent_words  # type: ignore[method-assign]
+    matcher._first = first_with_the_lexicon  # type: ignore[method-assign]
     for cache in ("_first_cache", "_next_cache", "_start_cache", "_rank_cache"):
         getattr(matcher, cache).clear()  # nothing looked up before the patch may stay
     return matcher
