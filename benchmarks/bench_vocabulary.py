@@ -304,7 +304,7 @@ def documents(size_mb: float, corpus: Path) -> dict[str, list[str]]:
     }
 
 
-def tally(found: Iterable[Match], *, listed: int = 60) -> dict[str, Any]:
+def tally(found: Iterable[Match], *, listed: int = 25) -> dict[str, Any]:
     """Matches by method and type; the fuzzy and person ones (normalized text, id, method, n)."""
     found = list(found)
     fuzzy = Counter((normalize(m.text), m.id, m.method) for m in found if is_fuzzy(m.method))
@@ -315,9 +315,9 @@ def tally(found: Iterable[Match], *, listed: int = 60) -> dict[str, Any]:
         "person": sum(m.type == "person" for m in found),
         "by_method": dict(Counter(m.method for m in found).most_common()),
         "by_type": dict(Counter(m.type for m in found).most_common()),
-        "fuzzy_matches": [[t, i, meth, n] for (t, i, meth), n in fuzzy.most_common(listed)],
+        "fuzzy_matches": [f"{n} {t} {i} {meth}" for (t, i, meth), n in fuzzy.most_common(listed)],
         "fuzzy_distinct": len(fuzzy),
-        "person_matches": [[t, i, meth, n] for (t, i, meth), n in people.most_common(listed)],
+        "person_matches": [f"{n} {t} {i} {meth}" for (t, i, meth), n in people.most_common(listed)],
     }
 
 
@@ -350,8 +350,12 @@ def real_variants(
         "right_entry_still_found": sum(kept_right),
         "wrong_entry": len(wrong),
         "wrong_entry_still_found": sum(kept_wrong),
-        "right_entry_matches": [[*r, k] for r, k in zip(right, kept_right, strict=True)],
-        "wrong_entry_matches": [[*r, k] for r, k in zip(wrong, kept_wrong, strict=True)],
+        "right_entry_matches": [
+            f"{f} {a}-{b} {m} kept={k}" for (f, a, b, m), k in zip(right, kept_right, strict=True)
+        ],
+        "wrong_entry_matches": [
+            f"{f} {a}-{b} {m} kept={k}" for (f, a, b, m), k in zip(wrong, kept_wrong, strict=True)
+        ],
     }
 
 
@@ -599,16 +603,12 @@ def render(figures: dict[str, Any]) -> str:
     for gate, row in gates.items():
         if "restored_by" in row:
             lines.append(f"{gate}: restored by {row['restored_by']}")
-        lines.append(f"\n{gate}: fuzzy matches on the Qur'an text (normalized text, id, method, n)")
+        lines.append(f"\n{gate}: fuzzy matches on the Qur'an text (n, normalized text, id, method)")
         for genre in ("quran_simple", "quran_uthmani"):
             lines.append(f"  {genre}")
-            lines.extend(
-                f"  {n:>4}  {t}  {i}  {m}" for t, i, m, n in row[genre]["fuzzy_matches"][:25]
-            )
+            lines.extend(f"    {row_}" for row_ in row[genre]["fuzzy_matches"])
             lines.append(f"  {genre}: person matches")
-            lines.extend(
-                f"  {n:>4}  {t}  {i}  {m}" for t, i, m, n in row[genre]["person_matches"][:10]
-            )
+            lines.extend(f"    {row_}" for row_ in row[genre]["person_matches"][:10])
     return "\n".join(lines)
 
 
