@@ -1,0 +1,117 @@
+"""The lexicon gate as ``benchmarks/bench_vocabulary.py`` prototypes it, on real sentences.
+
+These pin what the prototype does, so that the gate integrated into the matcher
+can be checked against the same sentences: real words of the Qur'an text are
+no longer read as names, names written as they are still are, and a word the
+lexicon knows is still read as a name where the text supports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from arnorm import Matcher
+from arnorm._lexicon import known
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def bench(load_script: Callable[[str], ModuleType]) -> ModuleType:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(BENCHMARKS))  # its sibling imports
+        return load_script("benchmarks/bench_vocabulary.py")
+
+
+@pytest.fixture(scope="module")
+def plain() -> Matcher:
+    return Matcher()
+
+
+@pytest.fixture(scope="module")
+def gated(bench: ModuleType) -> Matcher:
+    matcher: Matcher = bench.gate_with_lexicon(Matcher(), known)
+    return matcher
+
+
+@pytest.fixture(scope="module")
+def context(bench: ModuleType, gated: Matcher, plain: Matcher) -> object:
+    return bench.ContextGate(gated, plain)
+
+
+def ids(finder: object, text: str) -> list[str]:
+    return [m.id for m in finder.find(text)]  # type: ignore[attr-defined]
+
+
+def at_last(finder: object, text: str, word: str) -> list[str]:
+    """The ids of the matches over the last *word* of *text*."""
+    start = text.rindex(word)
+    return [m.id for m in finder.find(text) if m.start <= start < m.end]  # type: ignore[attr-defined]
+
+
+#: Verses (simple spelling) whose words the ungated matcher reads as names (issue 11).
+VERSES = [
+    ("وَلَقَدْ آتَيْنَا مُوسَى الْكِتَابَ", "gr-athens"),
+    ("الَّذِينَ كَفَرُوا وَصَدُّوا عَن سَبِيلِ اللَّهِ", "lb-sidon"),
+    ("قُلْ سِيرُوا فِي الْأَرْضِ", "country-sy"),
+    ("مَا نَرَاكَ إِلَّا بَشَرًا مِّثْلَنَا", "us-new-york"),
+    ("وَرَتِّلِ الْقُرْآنَ تَرْتِيلًا", "vg-tortola"),
+    ("وَمَا نَحْنُ بِتَأْوِيلِ الْأَحْلَامِ بِعَالِمِينَ", "person-kash-patel"),
+]
+
+
+@pytest.mark.parametrize(("verse", "wrong"), VERSES)
+def test_real_words_are_no_longer_read_as_names(
+    plain: Matcher, gated: Matcher, context: object, verse: str, wrong: str
+) -> None:
+    assert wrong in ids(plain, verse)  # the false positive the gate is for
+    assert wrong not in ids(gated, verse)
+    assert wrong not in ids(context, verse)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("استقبل عبد اللطيف حموشي الوفد", ["person-abdellatif-hammouchi"]),
+        ("وقال حموشي إن", ["person-abdellatif-hammouchi"]),  # حموشي is in the lexicon
+        ("وصل الوفد إلى الرباط", ["ma-rabat"]),
+        ("قال برنار ايمييه", ["person-bernard-emie"]),  # the real variant of the corpus
+        ("زار السعودييييه", ["country-sa"]),  # an elongated name is still the name
+        # a typo inside a name of several words, though التهاما is in the lexicon
+        ("زار جزر التهاما أمس", ["country-bs"]),
+    ],
+)
+def test_names_are_still_found(gated: Matcher, text: str, expected: list[str]) -> None:
+    assert ids(gated, text) == expected
+
+
+def test_an_elongated_word_is_a_word(plain: Matcher, gated: Matcher) -> None:
+    text = "كاااان الااااامن مستتبا"
+    assert ids(plain, text)  # Cayenne and Yemen without the gate
+    assert ids(gated, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("وقال الوزير باتل إن", "title"),
+        ("وصل كاش باتيل أمس. وقال باتل إن", "earlier"),
+        # after the entry's own first name the lexicon gate alone finds it: inside a
+        # name of several words, a lexicon word may still be a long-vowel variant
+        ("وقال كاش باتل إن", None),
+    ],
+)
+def test_the_context_gate_gives_back_a_word_the_text_shows_is_a_name(
+    bench: ModuleType, gated: Matcher, plain: Matcher, text: str, why: str | None
+) -> None:
+    gate = bench.ContextGate(gated, plain)
+    assert "person-kash-patel" in at_last(plain, text, "باتل")
+    assert known("باتل")  # a word of the lexicon
+    assert ("person-kash-patel" in at_last(gated, text, "باتل")) is (why is None)
+    assert "person-kash-patel" in at_last(gate, text, "باتل")
+    assert dict(gate.restored) == ({} if why is None else {why: 1})
+    assert ids(gate, "وقال مصدر إن باتل") == []  # and alone it stays a word
