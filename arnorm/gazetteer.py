@@ -76,7 +76,12 @@ _LINE_WINDOW: Final = 1 << 20
 #: The shipped data files other than the gazetteers, checksummed in ``index.json``
 #: under ``data_files`` and verified each time one is read, and whenever a
 #: shipped gazetteer is loaded.
-DATA_FILES: Final = ("ambiguities.json", "common-words.json", "frequent-words-ar.txt")
+DATA_FILES: Final = (
+    "ambiguities.json",
+    "common-words.json",
+    "frequent-words-ar.txt",
+    "lexicon-ar.txt.xz",
+)
 
 _NAME_RE: Final = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 _VERSION_RE: Final = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")

@@ -60,7 +60,7 @@ def demonym_forms(entries: Iterable[Entry], normalize: object) -> dict[str, str]
         country = entry.country
         if entry.type != "place" or not country:
             continue
-        for demonym in getattr(entry, "demonyms", ()):
+        for demonym in entry.demonyms:
             word = normalize(demonym)  # type: ignore[operator]
             if not word or " " in word:
                 continue
