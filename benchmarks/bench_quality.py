@@ -17,7 +17,9 @@ The scoring follows the corpus README:
 
 Reported: recall over all mentions (span, and right entry), recall over the mentions that
 have an ``id`` (right entry), precision by span and counting the entry, each overall, per
-type and per method.
+type and per method.  ``P id`` counts the entry over the matches that can be judged by it:
+a match that finds only mentions whose ``id`` is null (an entity the gazetteers lacked when
+the corpus was annotated, which a later release may have added) is left out of it.
 
 Run from the repository root::
 
@@ -96,6 +98,9 @@ class Tally:
     predicted: int = 0
     predicted_right_span: int = 0
     predicted_right_entry: int = 0
+    #: Matches that find only mentions whose id is null: the entity had no entry when the
+    #: corpus was annotated, so the entry they name cannot be judged.
+    predicted_unjudged: int = 0
 
     def row(self) -> dict[str, Any]:
         def ratio(a: int, b: int) -> float | None:
@@ -110,6 +115,9 @@ class Tally:
             "recall_entry_where_id": ratio(self.found_right, self.with_id),
             "precision_span": ratio(self.predicted_right_span, self.predicted),
             "precision_entry": ratio(self.predicted_right_entry, self.predicted),
+            "precision_entry_where_id": ratio(
+                self.predicted_right_entry, self.predicted - self.predicted_unjudged
+            ),
         }
 
 
@@ -137,6 +145,9 @@ def score(
                 tally.predicted += 1
                 tally.predicted_right_span += bool(v.found)
                 tally.predicted_right_entry += v.right_entry
+                tally.predicted_unjudged += bool(v.found) and all(
+                    mentions[i]["id"] is None for i in v.found
+                )
             found.update(v.found)
             found_right.update(i for i in v.found if mentions[i]["id"] == v.match.id)
     for i, g in enumerate(mentions):
@@ -197,7 +208,7 @@ def _fmt(value: float | None) -> str:
 def render(figures: dict[str, Any]) -> str:
     """The tables that ``--save`` writes as JSON, for a terminal."""
     s = figures["scores"]
-    columns = ("R span", "R entry", "R id", "P span", "P entry")
+    columns = ("R span", "R entry", "R id", "P span", "P entry", "P id")
     head = f"{'':<14}{'mentions':>9}{'predicted':>10}" + "".join(f"{c:>8}" for c in columns)
     versions = ", ".join(f"{k} {v}" for k, v in figures["gazetteers"].items())
     lines = [
@@ -211,12 +222,14 @@ def render(figures: dict[str, Any]) -> str:
             f"{label:<14}{r['mentions']:>9}{r['predicted']:>10}{_fmt(r['recall_span']):>8}"
             f"{_fmt(r['recall_entry']):>8}{_fmt(r['recall_entry_where_id']):>8}"
             f"{_fmt(r['precision_span']):>8}{_fmt(r['precision_entry']):>8}"
+            f"{_fmt(r['precision_entry_where_id']):>8}"
         )
     lines.append("")
-    lines.append(f"{'method':<22}{'predicted':>10}{'P span':>8}{'P entry':>8}")
+    lines.append(f"{'method':<22}{'predicted':>10}{'P span':>8}{'P entry':>8}{'P id':>8}")
     for method, r in s["per_method"].items():
         lines.append(
-            f"{method:<22}{r['predicted']:>10}{_fmt(r['precision_span']):>8}{_fmt(r['precision_entry']):>8}"
+            f"{method:<22}{r['predicted']:>10}{_fmt(r['precision_span']):>8}"
+            f"{_fmt(r['precision_entry']):>8}{_fmt(r['precision_entry_where_id']):>8}"
         )
     return "\n".join(lines)
 

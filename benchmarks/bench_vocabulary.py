@@ -19,19 +19,18 @@ one (normalized text, entry, method, how often), and on the development corpus
 recall and precision and whether the real spelling variants found without a
 gate are still found.
 
-**Gates (a prototype).**  ``--gate`` chooses what stops a real word from being
-read as a misspelt name (several may be given; all three by default):
+**Gates.**  ``--gate`` chooses what stops a real word from being read as a
+misspelt name (several may be given; all three by default):
 
 ``none``
-    the matcher as it ships: the 28,000 frequent words.
+    the 28,000 frequent words only, as before the lexicon (the matcher's gate
+    patched back, on one matcher object of this process).
 ``lexicon``
-    PROTOTYPE: the matcher's frequent-word gate monkeypatched, on one matcher
-    object of this process, to the frequent words *or* the large lexicon
-    (``arnorm._lexicon``) for a name's first word only: a lexicon word (or an
+    the matcher as it ships: the frequent words *or* the large lexicon
+    (``arnorm._lexicon``), for a name's first word only: a lexicon word (or an
     elongated one, الااااامن) is never read as a misspelt first word of a
     name.  Exact matches, the words after a name's first word, and a surname
-    alone are as without the gate.  The matcher itself is not
-    edited: the gate is to be integrated there after the matcher is split.
+    alone are not gated by it.
 ``context``
     PROTOTYPE: ``lexicon``, then a fuzzy match that only the ungated matcher
     finds is given back when the text supports reading the word as a name:
@@ -178,35 +177,31 @@ class LexiconGate:
 
 
 def gate_with_lexicon(matcher: Matcher, known: Callable[[str], bool]) -> Matcher:
-    """PROTOTYPE: *matcher*, the gate of a name's first word widened to the lexicon (in place).
+    """*matcher*, its gate of a name's first word read from *known* (in place).
 
-    The matcher keeps one set of frequent words for four uses: building the
-    index (an alias that is a frequent word needs evidence), the fuzzy lookups
-    of a name's first word (``_first``: none for a frequent word) and of the
-    words after it (``_next``: a frequent word is only a long-vowel variant
-    there), and a person's surname found alone (dropped if it is a frequent
-    word and the full name was not seen).  Only the second is widened: the
-    index is built when the matcher is made, before the patch; inside a name
-    the words before a word already show a name is meant (جزر التهاما: التهاما
-    is in the lexicon); and a name word that is in the lexicon (حموشي is: the
-    press writes it) must still be a surname alone.  The private names are the
-    matcher's before it is split; an AttributeError here means the
-    integration has moved them.
+    The matcher ships with this gate (``Lookups.is_word``: a frequent word or a
+    word of the shipped lexicon is never guessed to be a misspelt first word of
+    a name); *known* replaces the lexicon, to compare cuts (``--min-zipf``).
     """
-    frequent = matcher._frequent
-    gate = LexiconGate(frequent, known, matcher._phrases.keys())
-    first = matcher._first
+    lookups = matcher._lookups
+    lookups.is_word = LexiconGate(lookups.frequent, known, lookups.index.phrases).__contains__
+    return _cleared(matcher)
 
-    def first_with_the_lexicon(token: str) -> Any:
-        matcher._frequent = gate  # type: ignore[assignment]
-        try:
-            return first(token)
-        finally:
-            matcher._frequent = frequent  # type: ignore[misc]
 
-    matcher._first = first_with_the_lexicon  # type: ignore[method-assign]
-    for cache in ("_first_cache", "_next_cache", "_start_cache", "_rank_cache"):
-        getattr(matcher, cache).clear()  # nothing looked up before the patch may stay
+def without_lexicon(matcher: Matcher) -> Matcher:
+    """*matcher* gated by the 28,000 frequent words only, as before the lexicon (in place)."""
+    lookups = matcher._lookups
+    lookups.is_word = lookups.frequent.__contains__
+    return _cleared(matcher)
+
+
+def _cleared(matcher: Matcher) -> Matcher:
+    """*matcher* with nothing looked up before its gate changed left in a cache."""
+    lookups = matcher._lookups
+    for cache in (lookups.first_cache, lookups.next_cache, lookups.start_cache):
+        cache.clear()
+    lookups.tested = (set(), set())
+    matcher._ranker.rank_cache.clear()
     return matcher
 
 
@@ -502,11 +497,11 @@ def finders(gates: Sequence[str], known: Callable[[str], bool]) -> dict[str, Any
     out: dict[str, Any] = {}
     for gate in gates:
         if gate == "none":
-            out[gate] = Matcher()
+            out[gate] = without_lexicon(Matcher())
         elif gate == "lexicon":
             out[gate] = gate_with_lexicon(Matcher(), known)
         else:
-            out[gate] = ContextGate(gate_with_lexicon(Matcher(), known), Matcher())
+            out[gate] = ContextGate(gate_with_lexicon(Matcher(), known), without_lexicon(Matcher()))
     return out
 
 

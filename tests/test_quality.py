@@ -79,12 +79,15 @@ def test_scoring_counts_spans_entries_misses_and_titles(bench: ModuleType, tmp_p
     assert overall["recall_entry_where_id"] == 0.5
     assert overall["precision_span"] == 0.75
     assert overall["precision_entry"] == 0.25
+    # طنجة finds only a mention without an id: its entry cannot be judged
+    assert overall["precision_entry_where_id"] == round(1 / 3, 4)
     assert scores["per_type"]["person"]["recall_span"] == 0.0
     assert scores["per_type"]["place"]["precision_entry"] == round(1 / 3, 4)
     assert scores["per_method"]["surname"] == {
         "predicted": 1,
         "precision_span": 0.0,
         "precision_entry": 0.0,
+        "precision_entry_where_id": 0.0,
     }
 
 

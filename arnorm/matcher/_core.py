@@ -11,6 +11,7 @@ window at a time.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 import os
@@ -42,6 +43,7 @@ from ._index import (
     SafeUnpickler,
     build,
     check_state,
+    given_names,
     normalize_all,
     state_of,
     surfaces,
@@ -61,7 +63,7 @@ from ._model import (
     candidate_of,
     new_hit,
 )
-from ._morphology import CUES, LIST_EVIDENCE, TOKEN, units
+from ._morphology import CUES, LIST_EVIDENCE, PARTICLES, TOKEN, strip_forms, units
 from ._rank import Ranker, spans
 from ._variants import frequent_words
 from ._walk import PIECE_GROWTH, Walker, Words, cut_at
@@ -340,6 +342,15 @@ class Matcher:
             longest=self.overlaps == "longest",
             sure_kinds=sure_kinds,
         )
+        people = [e for e in index.entries if e.type == "person"]
+        #: The given names of the people (normalized), and each person's own.
+        self._given = given_names(people, self._normalizer)
+        self._own_given = {
+            e.id: given_names(
+                [dataclasses.replace(e, name=s) for s in e.surfaces], self._normalizer
+            )
+            for e in people
+        }
         #: Demonyms (with their proclitics) and the country each names: evidence of context.
         self._demonyms = demonym_forms(
             (entry for gazetteer in self.gazetteers for entry in gazetteer), self._normalizer
@@ -683,6 +694,10 @@ class Matcher:
         None when it names none: a generic reference that nothing makes specific.
         """
         seen = doc.seen
+        if group[0].ti and any(h.alias.kind == "surname" for h in group):
+            group = [h for h in group if not self._inside_another_name(h, window)]
+            if not group:
+                return None  # a part of someone else's name
         generic = is_generic(group)
         if generic or len({h.alias.entry.country for h in group}) > 1:
             chosen = choose(group, window, doc)
@@ -711,6 +726,22 @@ class Matcher:
         if alias.kind == "surname" and alias.entry.id in seen:
             evidence += (Evidence("full-name", alias.entry.name),)
         return (*best, evidence)
+
+    def _inside_another_name(self, hit: Hit, window: Window) -> bool:
+        """Whether the surname alone of *hit* is part of a longer name that is not its person's.
+
+        So it is when the word just before it is a name particle (بن سلمان، أبو علي)
+        or a given name that is not the person's own (علي خلفان is not ضاحي خلفان).
+        """
+        ti = hit.ti
+        if hit.alias.kind != "surname" or window.seps[ti] != " ":
+            return False
+        before = window.tokens[ti - 1]
+        forms = {form for form, _ in strip_forms(before)}
+        if not forms.isdisjoint(PARTICLES):
+            return True
+        own = self._own_given.get(hit.alias.entry.id, frozenset())
+        return not forms.isdisjoint(self._given) and forms.isdisjoint(own)
 
     def _match(
         self,

@@ -22,7 +22,7 @@ from ..gazetteer import ENTRY_TYPES, Entry, Gazetteer, Role, Source
 from ..normalizer import Normalizer
 from ._context import GENERIC_TYPES
 from ._model import ABBREVIATION, COMMON, EXACT, KIND_NAMES, SURNAME
-from ._morphology import ARABIC_WORD, CUES, units
+from ._morphology import ARABIC_WORD, CUES, NASAB, TOKEN, units
 from ._variants import INDEX_MASK, MIN_LENGTH, REGISTRY, build_table
 
 
@@ -153,23 +153,38 @@ def build(
         key = " ".join(key_units)
         entry_type = entries[owners[row]].type
         if kind == EXACT and surnames and len(key_units) >= 2 and entry_type == "person":
-            last_names.append((key_units[-1], owners[row]))
+            last = key_units[-1]
+            # بن سلمان at the end of a name is a father's name, not a surname
+            if not (last != TOKEN.findall(normalized)[-1] and last.startswith(tuple(NASAB))):
+                last_names.append((last, owners[row]))
         if kind != SURNAME and why_common(key, common, frequent, safe):
             kinds[row] = COMMON
             if entry_type not in CUES and entry_type not in GENERIC_TYPES:
                 continue  # no evidence can ever show it is meant as a name: never reported
         index.add(key, key_units, row, words)
-    _add_surnames(index, last_names, words)
+    _add_surnames(index, last_names, words, given_names(entries, normalizer))
     index.words = list(words)
     index.tables = build_tables(index.words)
     return index
 
 
-def _add_surnames(index: Index, last_names: list[tuple[str, int]], words: dict[str, None]) -> None:
+def given_names(entries: Iterable[Entry], normalizer: Normalizer) -> frozenset[str]:
+    """The first words of the people's names (normalized), titles (words with ال) aside."""
+    names = [e.name for e in entries if e.type == "person"]
+    firsts = (TOKEN.findall(name)[:1] for name in normalize_all(normalizer, names))
+    return frozenset(w for first in firsts for w in first if not w.startswith("ال"))
+
+
+def _add_surnames(
+    index: Index, last_names: list[tuple[str, int]], words: dict[str, None], given: frozenset[str]
+) -> None:
     """A person's surname alone (حموشي، الحموشي) is a surname row, scored lower, even
-    where the gazetteer lists it as an alias of its own."""
+    where the gazetteer lists it as an alias of its own.  A surname that is also a
+    given name (إبراهيم، علي) is never one alone."""
     owners, kinds = index.a_entry, index.a_kind
     for last, owner in last_names:
+        if last in given or last.removeprefix("ال") in given:
+            continue
         for form in dict.fromkeys((last, last if last.startswith("ال") else "ال" + last)):
             if len(form) < 3:
                 continue

@@ -22,11 +22,13 @@ changes a result.
 from __future__ import annotations
 
 import itertools
+import re
 import threading
 import zlib
 from collections.abc import Iterable
 from typing import Any, Final
 
+from .._lexicon import known
 from . import _model
 from ._index import Index
 from ._model import SCORES, State, remember, rows_of
@@ -44,6 +46,8 @@ from ._variants import (
     probe,
 )
 
+#: A letter written three times or more (الاااامن): an elongated word.
+_ELONGATED: Final = re.compile(r"(.)\1\1+")
 #: Letters a word may have beyond the longest word of the index and still be looked up:
 #: clitics (at most three letters) and long vowels a variant spelling adds.
 LONG_MARGIN: Final = 4
@@ -108,6 +112,23 @@ class Lookups:
         out.pop(form, None)
         return [(word, f, m) for word, (f, m) in out.items()]
 
+    def is_word(self, form: str) -> bool:
+        """Whether *form* is a real Arabic word: a frequent word, or one of the lexicon.
+
+        An elongated form (الااااامن) is a word when it is one with its run of
+        a letter written once or twice, unless that is a name of one word
+        (السعودييييه is still Saudi Arabia: the elongation is the text's).
+        """
+        if form in self.frequent or known(form):
+            return True
+        if _ELONGATED.search(form) is None:
+            return False
+        forms = {_ELONGATED.sub(r"\1", form), _ELONGATED.sub(r"\1\1", form)}
+        names = self.index.phrases
+        return not any(f in names for f in forms) and any(
+            f in self.frequent or known(f) for f in forms
+        )
+
     def first(self, token: str) -> First:
         """How *token* may begin a name: (word, clitic letters cut, factor, method)."""
         cached = self.first_cache.get(token)
@@ -120,9 +141,9 @@ class Lookups:
         found: list[tuple[str, int, float, str]] = [
             (form, cut, 1.0, "") for form, cut in forms if form in heads
         ]
-        # و + a frequent word is as frequent a word as the word itself; a
-        # frequent word is never guessed to be the first word of a name.
-        if not found and not any(form in self.frequent for form, _ in forms):
+        # و + a real word is as much a word as the word itself; a real word is
+        # never guessed to be the first word of a name (صدوا is not صيدا).
+        if not found and not any(self.is_word(form) for form, _ in forms):
             for form, cut in forms:
                 for word, factor, method in self.fuzzy_words(form, frequent=False):
                     if word in heads:

@@ -31,6 +31,9 @@ LAL: Final = "لل"
 MIN_STEM: Final = 2
 #: Name particles joined to the word after them (normalized: آل is ال).
 PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ال", "ذو"})
+#: The particles of a nasab (X son of Y): a name ending in one of these and a name is a
+#: father's name, not a surname.
+NASAB: Final = frozenset({"بن", "ابن", "بنت"})
 #: Particles as the first word of a name may carry a proclitic (وعبد، لابن).
 PARTICLES_FIRST: Final = PARTICLES | frozenset(c + p for c in PROCLITICS for p in PARTICLES)
 #: Words just before a common-word alias that show it is meant as a name, by entry
@@ -133,17 +136,21 @@ def units(text: str, first: bool) -> tuple[str, ...]:
 
     >>> units("عبد اللطيف حموشي", first=False)
     ('عبداللطيف', 'حموشي')
+    >>> units("سلمان بن عبد العزيز", first=False)
+    ('سلمان', 'بنعبدالعزيز')
     """
     words = TOKEN.findall(text)
     if PARTICLES_FIRST.isdisjoint(words):
         return tuple(words)
     out: list[str] = []
-    i = 0
-    while i < len(words):
+    i, n = 0, len(words)
+    while i < n:
         word = words[i]
-        if i + 1 < len(words) and is_particle(word, first and i == 0):
-            word += words[i + 1]
+        # a particle joins the word after it, and a chain of them joins whole:
+        # بن عبد العزيز is one unit, as بن عبدالعزيز is
+        while i + 1 < n and is_particle(words[i], first and i == 0):
             i += 1
+            word += words[i]
         out.append(word)
         i += 1
     return tuple(out)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from ._context import GENERIC_TYPES
+from ._context import CITY_CUES, GENERIC_TYPES
 from ._model import SCORES, Alias, Candidate, Evidence, Hit, candidate_from, remember
 from ._morphology import CONJUNCTIONS, CUES, LIST_EVIDENCE, LONGEST_CUE, cue_types
 
@@ -172,6 +172,8 @@ def _evidence(
         return Evidence("cue", tokens[ti - 1])
     if kind not in LIST_EVIDENCE or not starting:
         return None
+    if tj - ti == 1 and _is_cue(tokens[ti], kind):
+        return None  # العاصمة before a place is a cue for it, not a place of the list
     after = tj < len(tokens) and "\n" not in seps[tj]
     neighbours = [*(starting.get(tj, ()) if after else ()), *(ending.get(ti, ()) if before else ())]
     if after and tokens[tj] in CONJUNCTIONS and "\n" not in seps[tj + 1]:
@@ -182,6 +184,11 @@ def _evidence(
         if other.alias.entry.type == kind:
             return Evidence("list", " ".join(tokens[other.ti : other.tj]))
     return None
+
+
+def _is_cue(word: str, kind: str) -> bool:
+    """Whether *word* (its article aside) is a cue word for names of type *kind*."""
+    return word in CITY_CUES or word.removeprefix("ال") in CUES.get(kind, ())
 
 
 def _as_context(score: float, hit: Hit, method: str) -> tuple[float, str]:

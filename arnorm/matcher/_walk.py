@@ -107,8 +107,11 @@ class Walker:
         if starts is None:
             starts = self.lookups.starts(token)
         states = list(starts)
-        if token in PARTICLES_FIRST and i + 1 < len(tokens) and seps[i + 1] == " ":
-            states += [(2, *start[1:]) for start in self.lookups.starts(token + tokens[i + 1])]
+        # a particle and the word after it are one word; a chain of them too (بن عبد العزيز)
+        k, joined, particles = i, token, PARTICLES_FIRST
+        while tokens[k] in particles and k + 1 < len(tokens) and seps[k + 1] == " ":
+            k, joined, particles = k + 1, joined + tokens[k + 1], PARTICLES
+            states += [(k - i + 1, *start[1:]) for start in self.lookups.starts(joined)]
         return states
 
     def _walk_from(
@@ -187,8 +190,10 @@ class Walker:
         next_cache, next_ = self.lookups.next_cache, self.lookups.next
         unit = tokens[j]
         nexts = [(unit, d + 1)]
-        if unit in PARTICLES and j + 1 < n and seps[j + 1] == " ":
-            nexts.append((unit + tokens[j + 1], d + 2))
+        k, joined = j, unit
+        while tokens[k] in PARTICLES and k + 1 < n and seps[k + 1] == " ":
+            k, joined = k + 1, joined + tokens[k + 1]
+            nexts.append((joined, d + k - j + 1))
         out: list[State] = []
         for unit, d2 in nexts:
             cands = next_cache.get(unit)
