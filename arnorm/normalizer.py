@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain, repeat
 from operator import itemgetter
-from typing import Any, Final, NamedTuple, cast
+from typing import Any, AnyStr, Final, NamedTuple, cast
 
 import regex
 import unicodedata2
@@ -412,6 +413,12 @@ def _refold_steps(config: NormalizerConfig) -> list[str]:
     return [n for n in config.steps if n in _REFOLD_STEPS]
 
 
+def _folds(config: NormalizerConfig) -> dict[str, str]:
+    """The per-character steps of *config* but ``unicode``, composed into one table."""
+    names = [n for n in config.steps if n not in ("unicode", "elongation")]
+    return _compose_tables([_table(n, config) for n in names])
+
+
 class _FastPlan:
     """The common case in a few passes over the text, each in C.
 
@@ -459,8 +466,7 @@ class _FastPlan:
     )
 
     def __init__(self, config: NormalizerConfig) -> None:
-        names = [n for n in config.steps if n not in ("unicode", "elongation")]
-        table = _compose_tables([_table(n, config) for n in names])
+        table = _folds(config)
         for key, value in table.items():
             # Replacing each character on its own, in any order, is the composed
             # table only if no output is changed again and no character widens.
@@ -719,7 +725,7 @@ def _early_deletable() -> frozenset[str]:
     )
 
 
-def _deletion_segments(text: str, runs: re.Pattern[str]) -> list[Segment]:
+def _deletion_segments(text: AnyStr, runs: re.Pattern[AnyStr]) -> list[Segment]:
     """The alignment of deleting the runs that *runs* (one capturing group) finds.
 
     ``re.split`` gives the kept stretches and the deleted runs in turn; the
@@ -824,6 +830,326 @@ def _apply_edits(
     return _align.compose(segments, _align.from_sites(len(text), sites))
 
 
+# --------------------------------------------------------------------------
+# The byte plan: one character, one byte, and every pass in C.
+# --------------------------------------------------------------------------
+
+#: The characters besides ASCII that the byte plan holds, one byte each: Arabic
+#: letters, marks and digits, the common Persian and Urdu letters, Quranic
+#: marks, the invisible characters, common spaces and punctuation.  With ASCII
+#: (its printable characters, tab and line breaks, and NUL) they fill the 256
+#: bytes.  A configuration leaves out those it changes in a way the plan
+#: cannot follow in bulk (a combining mark it keeps, a fold to several
+#: characters): they then count as characters outside the page.
+_PAGE_CHARS: Final = (
+    "\u060c\u061b\u061c\u061f"
+    + "".join(map(chr, range(0x0621, 0x063B)))
+    + "".join(map(chr, range(0x0640, 0x0656)))
+    + "".join(map(chr, range(0x0660, 0x066E)))
+    + "\u0670\u0671\u067e\u0686\u0698\u06a9\u06aa\u06af\u06ba\u06be"
+    + "\u06c0\u06c1\u06c2\u06c3\u06cc\u06d2\u06d3\u06d4\u06d5"
+    + "".join(map(chr, range(0x06D6, 0x06EE)))
+    + "".join(map(chr, range(0x06F0, 0x06FA)))
+    + steps.INVISIBLE_CHARS.replace("\u061c", "")
+    + "\u00a0\u2009\u202f"
+    + "\u00ab\u00bb\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u2022\u2033"
+    + "\u0085\u2028\u2029"
+)
+#: ASCII in the page, each at its own byte: NUL (which also stands for the
+#: characters outside the page that no step touches), tab, the line breaks and
+#: the printable characters.
+_PAGE_ASCII: Final = "\x00\t\n\x0b\x0c\r\x1c\x1d\x1e" + "".join(map(chr, range(0x20, 0x7F)))
+#: The hamza and madda that NFC composes with a letter before them.
+_COMPOSING_MARKS: Final = "\u0653\u0654\u0655"
+
+Site = tuple[int, int]  # (start, end) of what the byte plan leaves to the other plans
+
+
+def _byte_class(values: Iterable[int]) -> bytes:
+    """The body of a ``bytes`` character class of *values*."""
+    return b"".join(b"\\x%02x" % v for v in sorted(set(values)))
+
+
+class _BytePlan:
+    """The common case as ``bytes``: encode, translate, decode -- three passes in C.
+
+    Every character of the page (:data:`_PAGE_CHARS`) that a step deletes is
+    deleted by ``bytes.translate``; every one-for-one fold is in the table that
+    decodes the bytes back to text; horizontal spaces become U+0020 in the
+    translation and runs of them collapse with ``re.sub`` and a constant.
+    Characters outside the page that no step touches and that touch no other
+    (emoji, most symbols, other scripts' letters) stand in as NUL and are put
+    back after decoding.  On the page NFC only reorders marks that are then
+    deleted, or composes a hamza or madda with a letter that a fold then makes
+    the same as the letter alone; the compositions that differ (و + U+0654 →
+    ؤ) rewrite the letter's byte, a constant ``re.sub`` too.  Offsets come
+    from the lengths of the runs of deleted bytes.
+
+    What the plan cannot follow -- a character outside the page that some step
+    changes, a word made of tatweel, a run of spaces (with offsets) -- it
+    reports as *sites*; the caller gives the few characters around each to the
+    other plans.
+    """
+
+    __slots__ = (
+        "_between",
+        "_composed",
+        "_composing",
+        "_decode",
+        "_deleted",
+        "_deleted_runs",
+        "_encode",
+        "_inert",
+        "_outside",
+        "_space_collapse",
+        "_space_run",
+        "_tatweel",
+        "_tatweel_word",
+        "_translate",
+        "_untouched",
+        "_word_edge",
+    )
+
+    def __init__(self, config: NormalizerConfig, table: Mapping[str, str]) -> None:
+        presentation = _table("unicode", config) if config.unicode else {}
+        chars = [
+            c
+            for c in _PAGE_CHARS
+            if c not in presentation
+            and len(table.get(c, c)) <= 1
+            and (not unicodedata2.combining(c) or table.get(c) == "")
+        ]
+        rewrites: list[tuple[str, str, str, str]] = []
+        if config.unicode:
+            chars, rewrites = self._compositions(chars, table)
+        free = [b for b in range(256) if chr(b) not in _PAGE_ASCII]
+        slot = dict(zip(_PAGE_CHARS, free, strict=True))
+        decoding = ["\ufffe"] * 256
+        output = ["\ufffe"] * 256
+        for c in _PAGE_ASCII:
+            decoding[ord(c)] = c
+            output[ord(c)] = table.get(c, c)
+        for c in chars:
+            decoding[slot[c]] = c
+            output[slot[c]] = table.get(c, c)
+        self._encode = codecs.charmap_build("".join(decoding))
+        byte_of = {c: b for b, c in enumerate(decoding) if c != "\ufffe"}
+        deleted = [b for b, out in enumerate(output) if out == ""]
+        spaces = [byte_of[c] for c in steps.HORIZONTAL_SPACES if c in byte_of]
+        translation = bytearray(range(256))
+        if config.spaces:
+            for b in spaces:
+                translation[b] = 0x20
+        self._translate = bytes(translation)
+        self._deleted = bytes(deleted)
+        self._decode = "".join(o if len(o) == 1 else "\ufffe" for o in output)
+        self._deleted_runs = re.compile(b"([" + _byte_class(deleted) + b"]+)") if deleted else None
+        # The letters that compose with a hamza or madda into a letter the
+        # folds keep apart, by mark; and the marks that may stand between.
+        self._composed = {(byte_of[b], byte_of[m]): byte_of[k] for b, m, k, _ in rewrites}
+        self._between = {byte_of[m]: bytes(byte_of[c] for c in low) for _, m, _, low in rewrites}
+        self._composing = re.compile(b"[" + _byte_class(self._between) + b"]") if rewrites else None
+        self._space_collapse = config.spaces
+        self._space_run = (
+            re.compile(
+                b"["
+                + _byte_class(spaces)
+                + b"]["
+                + _byte_class(deleted)
+                + b"]*+["
+                + _byte_class(spaces)
+                + b"]"
+                if deleted
+                else b"[" + _byte_class(spaces) + b"]{2}"
+            )
+            if config.spaces
+            else None
+        )
+        tatweel = byte_of[steps.TATWEEL]  # always on the page
+        self._tatweel = bytes([tatweel]) if config.tatweel else b""
+        self._word_edge = b""
+        self._tatweel_word: re.Pattern[bytes] | None = None
+        if config.tatweel:
+            # A run of tatweel (and invisible characters) before a space, a
+            # line break or the end: a word of tatweel if a space, a break or
+            # the start comes before it.  A match starts only where a run
+            # starts (the look-behind), so each run is scanned once; the few
+            # matches are checked one by one.
+            edges = [*spaces, *(byte_of[c] for c in steps.LINE_BREAKS if c in byte_of)]
+            invisible = [byte_of[c] for c in steps.INVISIBLE_CHARS if c in byte_of]
+            run = _byte_class([tatweel, *invisible] if config.invisible else [tatweel])
+            self._tatweel_word = re.compile(
+                b"[%s](?<![%s]{2})[%s]*+(?:[%s]|\\Z)" % (run, run, run, _byte_class(edges))
+            )
+            self._word_edge = bytes(edges + invisible if config.invisible else edges)
+        on_page = "".join(_PAGE_ASCII) + "".join(chars)
+        self._outside = re.compile("[^" + "".join(re.escape(c) for c in on_page) + "]")
+        self._untouched = frozenset(
+            [
+                *table,
+                *presentation,
+                *steps.HORIZONTAL_SPACES,
+                *steps.LINE_BREAKS,
+                *steps.INVISIBLE_CHARS,
+                steps.TATWEEL,
+                "\x00",
+            ]
+        )
+        self._inert: dict[str, bool] = {}
+
+    @staticmethod
+    def _compositions(
+        chars: list[str], table: Mapping[str, str]
+    ) -> tuple[list[str], list[tuple[str, str, str, str]]]:
+        """Drop the composing marks the plan cannot follow; list the compositions to rewrite.
+
+        A hamza or madda (deleted, or it would not be on the page) composes
+        with a letter before it across marks of a lower class.  Where the
+        composed letter folds to what the letter alone folds to, deleting the
+        mark gives the same text; otherwise the letter's byte is rewritten to
+        the composed letter's, which must be on the page.
+        """
+        page = set(chars)
+        rewrites = []
+        for mark in _COMPOSING_MARKS:
+            if mark not in page:
+                continue
+            ccc = unicodedata2.combining(mark)
+            low = "".join(c for c in chars if 0 < unicodedata2.combining(c) < ccc)
+            todo = []
+            for base in chars:
+                composed = steps.nfc(base + mark)
+                if len(composed) != 1 or table.get(composed, composed) == table.get(base, base):
+                    continue
+                todo.append((base, mark, composed, low))
+            if all(k in page for _, _, k, _ in todo):
+                rewrites += todo
+            else:
+                page.discard(mark)
+        return [c for c in chars if c in page], rewrites
+
+    def _is_inert(self, char: str) -> bool:
+        """Whether no step changes *char* and NFC composes and reorders nothing with it."""
+        inert = self._inert.get(char)
+        if inert is None:
+            inert = (
+                char not in self._untouched
+                and unicodedata2.combining(char) == 0
+                and steps.nfc(char) == char
+                and not any(lo <= ord(char) <= hi for lo, hi in _tables.COMPOSING_STARTER_RANGES)
+                and all(steps.nfc(char + m) == char + m for m in _COMPOSING_MARKS)
+            )
+            self._inert[char] = inert
+        return inert
+
+    def run(self, text: str, *, aligned: bool) -> tuple[str, list[Segment] | None] | list[Site]:
+        """Normalize *text*, or return the sites the other plans must normalize."""
+        outside: list[str] = []
+        try:
+            data = codecs.charmap_encode(text, "strict", self._encode)[0]
+        except UnicodeEncodeError:
+            outside = self._outside.findall(text)
+            bad = {c for c in set(outside) if not self._is_inert(c)}
+            if bad or "\x00" in text:
+                return self._sites(text, bad)
+            data = codecs.charmap_encode(self._outside.sub("\x00", text), "strict", self._encode)[0]
+        if self._composing is not None:
+            data = self._compose(data, self._composing)
+        sites: list[Site] = []
+        if self._tatweel and self._tatweel in data and self._tatweel_word is not None:
+            edge = self._word_edge
+            sites += [
+                m.span()
+                for m in self._tatweel_word.finditer(data)
+                if (not m.start() or data[m.start() - 1] in edge) and self._tatweel in m.group()
+            ]
+        if aligned and self._space_run is not None:
+            sites += [m.span() for m in self._space_run.finditer(data)]
+        if sites:
+            return sorted(sites)
+        segments: list[Segment] | None = None
+        if aligned:
+            segments = (
+                _deletion_segments(data, self._deleted_runs)
+                if self._deleted_runs is not None and self._deleted_runs.search(data)
+                else [(len(data), len(data), True)]
+                if data
+                else []
+            )
+        data = data.translate(self._translate, self._deleted)
+        if self._space_collapse and b"  " in data:
+            data = _BYTE_SPACE_RUNS.sub(b" ", data)
+        out = codecs.charmap_decode(data, "strict", self._decode)[0]
+        if outside:
+            parts = out.split("\x00")
+            merged = [""] * (2 * len(parts) - 1)
+            merged[0::2] = parts
+            merged[1::2] = outside
+            out = "".join(merged)
+        return out, segments
+
+    def _compose(self, data: bytes, marks: re.Pattern[bytes]) -> bytes:
+        """Rewrite the letters that NFC composes with a mark after them (one step a mark)."""
+        found = [m.start() for m in marks.finditer(data)]
+        if not found:
+            return data
+        out = bytearray(data)
+        composed, between = self._composed, self._between
+        for i in found:
+            mark = data[i]
+            skip = between[mark]
+            j = i - 1
+            while j >= 0 and data[j] in skip:
+                j -= 1
+            if j >= 0 and (data[j], mark) in composed:
+                out[j] = composed[data[j], mark]
+        return bytes(out)
+
+    def _sites(self, text: str, bad: set[str]) -> list[Site]:
+        if not bad:  # NUL in the text stands for itself
+            return [(0, len(text))]
+        return [m.span() for m in self._outside.finditer(text) if m.group() in bad]
+
+
+_BYTE_SPACE_RUNS: Final = re.compile(b" {2,}")
+
+
+def _split_at_sites(
+    text: str, sites: Sequence[Site], cut: re.Pattern[str]
+) -> Iterator[tuple[int, int, bool]]:
+    """Cover *text* with stretches ``(start, end, needs_other_plans)``, cut at safe cuts.
+
+    Each site is widened to the safe cuts around it (no step looks across a
+    safe cut), so a stretch normalizes on its own as it would in the text.
+    """
+    pos = 0
+    for start, end in sites:
+        if end <= pos:
+            continue
+        lo = _cut_before(text, max(start, pos), pos, cut)
+        found = cut.search(text, max(end - 1, lo))
+        hi = found.end() if found is not None else len(text)
+        if lo > pos:
+            yield pos, lo, False
+        yield lo, hi, True
+        pos = hi
+    if pos < len(text):
+        yield pos, len(text), False
+
+
+def _cut_before(text: str, at: int, floor: int, cut: re.Pattern[str]) -> int:
+    """The last safe cut at or before *at*, and not before *floor*."""
+    reach = 16
+    while True:
+        start = max(floor, at - reach)
+        ends = [m.end() for m in cut.finditer(text, start, at + 1)]
+        if ends:
+            return ends[-1]
+        if start == floor:
+            return floor
+        reach *= 4
+
+
 def _fuse(parts: Sequence[_Stage | Mapping[str, str]]) -> list[_Stage]:
     stages: list[_Stage] = []
     pending: list[Mapping[str, str]] = []
@@ -854,7 +1180,7 @@ class Normalizer:
     'استقبل عبد اللطيف حموشي، المدير العام للامن الوطني'
     """
 
-    __slots__ = ("_cut", "_fast", "_stages", "config")
+    __slots__ = ("_bytes", "_cut", "_fast", "_stages", "config")
 
     def __init__(self, config: NormalizerConfig | None = None) -> None:
         if config is None:
@@ -875,6 +1201,7 @@ class Normalizer:
             parts.extend(_table(n, config) for n in _refold_steps(config))
         self._stages: tuple[_Stage, ...] = tuple(_fuse(parts))
         self._fast = _FastPlan(config)
+        self._bytes = None if config.elongation else _BytePlan(config, _folds(config))
         self._cut = _SAFE_CUT_ELONGATION if config.elongation else _SAFE_CUT
 
     def __repr__(self) -> str:
@@ -891,14 +1218,27 @@ class Normalizer:
             return "".join(self._normalize(piece) for piece in _pieces(text, self._cut, PIECE))
         return self._normalize(text)
 
-    def _normalize(self, text: str, level: int = 0) -> str:
+    def _normalize(self, text: str) -> str:
+        if self._bytes is None:
+            return self._normalize_str(text)
+        done = self._bytes.run(text, aligned=False)
+        if not isinstance(done, list):
+            return done[0]
+        out: list[str] = []
+        for start, end, other in _split_at_sites(text, done, self._cut):
+            part = text[start:end]
+            done = self._bytes.run(part, aligned=False) if not other else []
+            out.append(done[0] if not isinstance(done, list) else self._normalize_str(part))
+        return "".join(out)
+
+    def _normalize_str(self, text: str, level: int = 0) -> str:
         fast = self._fast.run(text, aligned=False)
         if fast is not None:
             return fast[0]
         if level < len(_WINDOWS) and len(text) > _WINDOWS[level]:
             parts = list(_pieces(text, self._cut, _WINDOWS[level]))
             if len(parts) > 1:
-                return "".join(self._normalize(part, level + 1) for part in parts)
+                return "".join(self._normalize_str(part, level + 1) for part in parts)
         return self._exact(text)
 
     def _exact(self, text: str) -> str:
@@ -912,10 +1252,24 @@ class Normalizer:
         outputs: list[str] = []
         offsets, add = _align.offset_map_builder()
         for piece in _pieces(text, self._cut, PIECE) if len(text) > PIECE else (text,):
-            out, segments = self._segments(piece)
-            outputs.append(out)
-            add(segments)
+            for out, segments in self._aligned(piece):
+                outputs.append(out)
+                add(segments)
         return Normalized("".join(outputs), offsets)
+
+    def _aligned(self, text: str) -> Iterator[tuple[str, list[Segment]]]:
+        """The normalized parts of *text* with their alignments, in order."""
+        if self._bytes is None:
+            yield self._segments(text)
+            return
+        done = self._bytes.run(text, aligned=True)
+        if not isinstance(done, list):
+            yield done[0], done[1] or []
+            return
+        for start, end, other in _split_at_sites(text, done, self._cut):
+            part = text[start:end]
+            done = self._bytes.run(part, aligned=True) if not other else []
+            yield (done[0], done[1] or []) if not isinstance(done, list) else self._segments(part)
 
     def _segments(self, text: str, level: int = 0) -> tuple[str, list[Segment]]:
         fast = self._fast.run(text, aligned=True)
