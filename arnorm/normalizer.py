@@ -899,15 +899,18 @@ class _BytePlan:
         "_deleted",
         "_deleted_runs",
         "_encode",
+        "_extra_spaces",
         "_inert",
         "_outside",
         "_space_collapse",
         "_space_run",
+        "_space_sites",
         "_tatweel",
         "_tatweel_word",
         "_translate",
         "_untouched",
         "_word_edge",
+        "_word_run",
     )
 
     def __init__(self, config: NormalizerConfig, table: Mapping[str, str]) -> None:
@@ -950,38 +953,41 @@ class _BytePlan:
         self._between = {byte_of[m]: bytes(byte_of[c] for c in low) for _, m, _, low in rewrites}
         self._composing = re.compile(b"[" + _byte_class(self._between) + b"]") if rewrites else None
         self._space_collapse = config.spaces
-        self._space_run = (
-            re.compile(
-                b"["
-                + _byte_class(spaces)
-                + b"]["
-                + _byte_class(deleted)
-                + b"]*+["
-                + _byte_class(spaces)
-                + b"]"
-                if deleted
-                else b"[" + _byte_class(spaces) + b"]{2}"
-            )
-            if config.spaces
-            else None
-        )
+        # With offsets, a run of spaces (with deleted characters between
+        # them) keeps its first space and deletes the others, so that the run
+        # joins one group as in the exact plan.  Without a deleted byte to
+        # turn them into, runs are left to the other plans.
+        hs = _byte_class(spaces)
+        self._space_run: re.Pattern[bytes] | None = None
+        self._extra_spaces = b""
+        self._space_sites: re.Pattern[bytes] | None = None
+        if config.spaces and deleted:
+            self._space_run = re.compile(b"[%s](?:[%s]*+[%s])+" % (hs, _byte_class(deleted), hs))
+            self._extra_spaces = bytes.maketrans(bytes(spaces), bytes([deleted[0]]) * len(spaces))
+        elif config.spaces:
+            self._space_sites = re.compile(b"[%s]{2,}" % hs)
         tatweel = byte_of[steps.TATWEEL]  # always on the page
         self._tatweel = bytes([tatweel]) if config.tatweel else b""
         self._word_edge = b""
         self._tatweel_word: re.Pattern[bytes] | None = None
         if config.tatweel:
-            # A run of tatweel (and invisible characters) before a space, a
-            # line break or the end: a word of tatweel if a space, a break or
-            # the start comes before it.  A match starts only where a run
-            # starts (the look-behind), so each run is scanned once; the few
-            # matches are checked one by one.
+            # A word of tatweel ends with a tatweel, perhaps invisible
+            # characters, then a space, a line break or the end: the pattern
+            # starts with the tatweel byte, so ``finditer`` skips from one
+            # tatweel to the next in C.  The few that end a word are followed
+            # back to the start of their run (``rstrip``, in C).
             edges = [*spaces, *(byte_of[c] for c in steps.LINE_BREAKS if c in byte_of)]
             invisible = [byte_of[c] for c in steps.INVISIBLE_CHARS if c in byte_of]
-            run = _byte_class([tatweel, *invisible] if config.invisible else [tatweel])
+            if not config.invisible:
+                invisible = []
             self._tatweel_word = re.compile(
-                b"[%s](?<![%s]{2})[%s]*+(?:[%s]|\\Z)" % (run, run, run, _byte_class(edges))
+                b"\\x%02x[%s]*+(?:[%s]|\\Z)"
+                % (tatweel, _byte_class(invisible) or b"\\x00", _byte_class(edges))
+                if invisible
+                else b"\\x%02x(?:[%s]|\\Z)" % (tatweel, _byte_class(edges))
             )
-            self._word_edge = bytes(edges + invisible if config.invisible else edges)
+            self._word_run = bytes([tatweel, *invisible])
+            self._word_edge = bytes(edges)
         on_page = "".join(_PAGE_ASCII) + "".join(chars)
         self._outside = re.compile("[^" + "".join(re.escape(c) for c in on_page) + "]")
         self._untouched = frozenset(
@@ -1056,19 +1062,16 @@ class _BytePlan:
         if self._composing is not None:
             data = self._compose(data, self._composing)
         sites: list[Site] = []
-        if self._tatweel and self._tatweel in data and self._tatweel_word is not None:
-            edge = self._word_edge
-            sites += [
-                m.span()
-                for m in self._tatweel_word.finditer(data)
-                if (not m.start() or data[m.start() - 1] in edge) and self._tatweel in m.group()
-            ]
-        if aligned and self._space_run is not None:
-            sites += [m.span() for m in self._space_run.finditer(data)]
+        if self._tatweel_word is not None and self._tatweel in data:
+            sites += self._tatweel_words(data, self._tatweel_word)
+        if aligned and self._space_sites is not None:
+            sites += [m.span() for m in self._space_sites.finditer(data)]
         if sites:
             return sorted(sites)
         segments: list[Segment] | None = None
         if aligned:
+            if self._space_run is not None:
+                data = self._space_run.sub(self._drop_extra_spaces, data)
             segments = (
                 _deletion_segments(data, self._deleted_runs)
                 if self._deleted_runs is not None and self._deleted_runs.search(data)
@@ -1104,6 +1107,28 @@ class _BytePlan:
             if j >= 0 and (data[j], mark) in composed:
                 out[j] = composed[data[j], mark]
         return bytes(out)
+
+    def _drop_extra_spaces(self, match: re.Match[bytes]) -> bytes:
+        run = match.group()
+        return run[:1] + run[1:].translate(self._extra_spaces)
+
+    def _tatweel_words(self, data: bytes, ends: re.Pattern[bytes]) -> list[Site]:
+        """The words made of tatweel (and invisible characters) in *data*."""
+        sites = []
+        run, edge = self._word_run, self._word_edge
+        for match in ends.finditer(data):
+            end = match.start() + 1
+            reach = 64
+            while True:
+                start = max(0, end - reach)
+                kept = len(data[start:end].rstrip(run))
+                if kept or not start:
+                    break
+                reach *= 4
+            start += kept
+            if not start or data[start - 1] in edge:
+                sites.append((start, match.end()))
+        return sites
 
     def _sites(self, text: str, bad: set[str]) -> list[Site]:
         if not bad:  # NUL in the text stands for itself

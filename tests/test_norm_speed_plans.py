@@ -87,6 +87,9 @@ def assert_same_as_exact(text: str, config: NormalizerConfig) -> None:
 @example("\U0001f602\u0651 ب\u064e\U0001f525", NormalizerConfig())
 @example("\x00 \U0001f602", NormalizerConfig())
 @example("ﻷمن ب", NormalizerConfig())
+@example("ب ۖ ت  ‌ ث", NormalizerConfig())
+@example("ب‌ َ ‌\t ت", NormalizerConfig())
+@example("  َ ب", NormalizerConfig())
 def test_fast_equals_exact_on_genre_text(text: str, config: NormalizerConfig) -> None:
     assert_same_as_exact(text, config)
 
