@@ -855,6 +855,15 @@ _PAGE_CHARS: Final = (
     + "\u00ab\u00bb\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u2022\u2033"
     + "\u0085\u2028\u2029"
 )
+#: The second page, for text set in presentation forms (as extracted from
+#: PDFs): the letters of Arabic Presentation Forms-B, with the punctuation,
+#: digits, spaces and invisible characters that such text holds.
+_PRESENTATION_PAGE_CHARS: Final = (
+    "".join(map(chr, range(0xFE80, 0xFEFD)))
+    + "\u060c\u061b\u061f\u0640"
+    + "".join(map(chr, range(0x0660, 0x066A)))
+    + "\u00ab\u00bb\u201c\u201d\u2013\u2014\u2026\u00a0\u200c\u200d\u200e\u200f\u2033"
+)
 #: ASCII in the page, each at its own byte: NUL (which also stands for the
 #: characters outside the page that no step touches), tab, the line breaks and
 #: the printable characters.
@@ -863,6 +872,17 @@ _PAGE_ASCII: Final = "\x00\t\n\x0b\x0c\r\x1c\x1d\x1e" + "".join(map(chr, range(0
 _COMPOSING_MARKS: Final = "\u0653\u0654\u0655"
 
 Site = tuple[int, int]  # (start, end) of what the byte plan leaves to the other plans
+
+
+class Prepared(NamedTuple):
+    """A text encoded by a :class:`_BytePlan`."""
+
+    #: One byte a character; NUL for each character outside the page.
+    data: bytes
+    #: The characters outside the page, in order.
+    outside: list[str]
+    #: What the other plans must normalize, in order.
+    sites: list[Site]
 
 
 def _byte_class(values: Iterable[int]) -> bytes:
@@ -909,24 +929,36 @@ class _BytePlan:
         "_tatweel_word",
         "_translate",
         "_untouched",
+        "_widen",
+        "_widened",
         "_word_edge",
         "_word_run",
     )
 
-    def __init__(self, config: NormalizerConfig, table: Mapping[str, str]) -> None:
+    def __init__(self, config: NormalizerConfig, page: str) -> None:
         presentation = _table("unicode", config) if config.unicode else {}
+        # what each character of the page becomes: its presentation form's
+        # letters, then every other per-character step
+        folds = _folds(config)
+        table = {
+            c: "".join(folds.get(x, x) for x in presentation.get(c, c))
+            for c in (*page, *folds)
+            if c in presentation or c in folds
+        }
         chars = [
             c
-            for c in _PAGE_CHARS
-            if c not in presentation
-            and len(table.get(c, c)) <= 1
+            for c in page
+            if len(table.get(c, c)) <= 2
             and (not unicodedata2.combining(c) or table.get(c) == "")
+            and steps.nfc(table.get(c, c)) == table.get(c, c)
         ]
+        singles = {table.get(c, c) for c in (*_PAGE_ASCII, *chars)}
+        chars = [c for c in chars if all(x in singles for x in table.get(c, c))]
         rewrites: list[tuple[str, str, str, str]] = []
         if config.unicode:
             chars, rewrites = self._compositions(chars, table)
         free = [b for b in range(256) if chr(b) not in _PAGE_ASCII]
-        slot = dict(zip(_PAGE_CHARS, free, strict=True))
+        slot = dict(zip(page, free, strict=True))
         decoding = ["\ufffe"] * 256
         output = ["\ufffe"] * 256
         for c in _PAGE_ASCII:
@@ -946,6 +978,19 @@ class _BytePlan:
         self._translate = bytes(translation)
         self._deleted = bytes(deleted)
         self._decode = "".join(o if len(o) == 1 else "\ufffe" for o in output)
+        # A character that becomes two (a lam-alef ligature) becomes two bytes
+        # that decode to them, before decoding.
+        single = {o: b for b, o in enumerate(output) if len(o) == 1}
+        self._widen = [
+            (bytes([b]), bytes(single[c] for c in o))
+            for b, o in enumerate(output)
+            if len(o) == 2 and all(c in single for c in o)
+        ]
+        self._widened = (
+            re.compile(b"[" + _byte_class(w[0][0] for w in self._widen) + b"]")
+            if self._widen
+            else None
+        )
         self._deleted_runs = re.compile(b"([" + _byte_class(deleted) + b"]+)") if deleted else None
         # The letters that compose with a hamza or madda into a letter the
         # folds keep apart, by mark; and the marks that may stand between.
@@ -1048,27 +1093,37 @@ class _BytePlan:
             self._inert[char] = inert
         return inert
 
-    def run(self, text: str, *, aligned: bool) -> tuple[str, list[Segment] | None] | list[Site]:
-        """Normalize *text*, or return the sites the other plans must normalize."""
+    def prepare(self, text: str, *, aligned: bool) -> Prepared | None:
+        """Encode *text* for :meth:`finish`, and find the sites the other plans must normalize.
+
+        ``None`` when the text holds NUL as well as characters outside the
+        page (NUL stands for those).
+        """
         outside: list[str] = []
+        sites: list[Site] = []
         try:
             data = codecs.charmap_encode(text, "strict", self._encode)[0]
         except UnicodeEncodeError:
+            if "\x00" in text:
+                return None
             outside = self._outside.findall(text)
             bad = {c for c in set(outside) if not self._is_inert(c)}
-            if bad or "\x00" in text:
-                return self._sites(text, bad)
+            if bad:
+                sites = [m.span() for m in self._outside.finditer(text) if m.group() in bad]
             data = codecs.charmap_encode(self._outside.sub("\x00", text), "strict", self._encode)[0]
         if self._composing is not None:
             data = self._compose(data, self._composing)
-        sites: list[Site] = []
         if self._tatweel_word is not None and self._tatweel in data:
             sites += self._tatweel_words(data, self._tatweel_word)
         if aligned and self._space_sites is not None:
             sites += [m.span() for m in self._space_sites.finditer(data)]
-        if sites:
-            return sorted(sites)
-        segments: list[Segment] | None = None
+        return Prepared(data, outside, sorted(sites))
+
+    def finish(
+        self, data: bytes, outside: list[str], *, aligned: bool
+    ) -> tuple[str, list[Segment]]:
+        """Normalize the bytes of a stretch with no site; *outside*: what its NULs stand for."""
+        segments: list[Segment] = []
         if aligned:
             if self._space_run is not None:
                 data = self._space_run.sub(self._drop_extra_spaces, data)
@@ -1082,6 +1137,12 @@ class _BytePlan:
         data = data.translate(self._translate, self._deleted)
         if self._space_collapse and b"  " in data:
             data = _BYTE_SPACE_RUNS.sub(b" ", data)
+        if self._widened is not None and self._widened.search(data):
+            if aligned:
+                widened = [(m.start(), m.end(), 2) for m in self._widened.finditer(data)]
+                segments = _align.compose(segments, _align.from_sites(len(data), widened))
+            for one, two in self._widen:
+                data = data.replace(one, two)
         out = codecs.charmap_decode(data, "strict", self._decode)[0]
         if outside:
             parts = out.split("\x00")
@@ -1130,13 +1191,13 @@ class _BytePlan:
                 sites.append((start, match.end()))
         return sites
 
-    def _sites(self, text: str, bad: set[str]) -> list[Site]:
-        if not bad:  # NUL in the text stands for itself
-            return [(0, len(text))]
-        return [m.span() for m in self._outside.finditer(text) if m.group() in bad]
-
 
 _BYTE_SPACE_RUNS: Final = re.compile(b" {2,}")
+_PRESENTATION_FORMS: Final = re.compile("[\ufe70-\ufefc]")
+#: How much of a text decides which page the byte plan uses.
+_SAMPLE: Final = 4096
+#: Where the byte plan's stretches may be cut: at a safe cut or after a line feed.
+_SITE_CUT: Final = re.compile(_SAFE_CUT.pattern + "|\n")
 
 
 def _split_at_sites(
@@ -1167,7 +1228,7 @@ def _cut_before(text: str, at: int, floor: int, cut: re.Pattern[str]) -> int:
     reach = 16
     while True:
         start = max(floor, at - reach)
-        ends = [m.end() for m in cut.finditer(text, start, at + 1)]
+        ends = [m.end() for m in cut.finditer(text, start, at + 1) if m.end() <= at]
         if ends:
             return ends[-1]
         if start == floor:
@@ -1226,7 +1287,12 @@ class Normalizer:
             parts.extend(_table(n, config) for n in _refold_steps(config))
         self._stages: tuple[_Stage, ...] = tuple(_fuse(parts))
         self._fast = _FastPlan(config)
-        self._bytes = None if config.elongation else _BytePlan(config, _folds(config))
+        self._bytes: tuple[_BytePlan, _BytePlan] | None = None
+        if not config.elongation:
+            self._bytes = (
+                _BytePlan(config, _PAGE_CHARS),
+                _BytePlan(config, _PRESENTATION_PAGE_CHARS),
+            )
         self._cut = _SAFE_CUT_ELONGATION if config.elongation else _SAFE_CUT
 
     def __repr__(self) -> str:
@@ -1246,15 +1312,34 @@ class Normalizer:
     def _normalize(self, text: str) -> str:
         if self._bytes is None:
             return self._normalize_str(text)
-        done = self._bytes.run(text, aligned=False)
-        if not isinstance(done, list):
-            return done[0]
-        out: list[str] = []
-        for start, end, other in _split_at_sites(text, done, self._cut):
-            part = text[start:end]
-            done = self._bytes.run(part, aligned=False) if not other else []
-            out.append(done[0] if not isinstance(done, list) else self._normalize_str(part))
-        return "".join(out)
+        return "".join(out for out, _ in self._by_bytes(text, aligned=False))
+
+    def _by_bytes(self, text: str, *, aligned: bool) -> Iterator[tuple[str, list[Segment]]]:
+        """Normalize *text* with the byte plan, and with the other plans around its sites."""
+        assert self._bytes is not None  # noqa: S101 - the callers checked it
+        plan, other = self._bytes
+        if _PRESENTATION_FORMS.search(text, 0, _SAMPLE) and len(
+            _PRESENTATION_FORMS.findall(text, 0, _SAMPLE)
+        ) * 4 > min(len(text), _SAMPLE):
+            plan = other  # mostly presentation forms: the page of those
+        prepared = plan.prepare(text, aligned=aligned)
+        if prepared is None:
+            yield self._segments(text) if aligned else (self._normalize_str(text), [])
+            return
+        data, outside, sites = prepared
+        if not sites:
+            yield plan.finish(data, outside, aligned=aligned)
+            return
+        k = 0
+        for start, end, needs_others in _split_at_sites(text, sites, _SITE_CUT):
+            chunk = data[start:end]
+            n = chunk.count(0) if outside else 0
+            if needs_others:
+                part = text[start:end]
+                yield self._segments(part) if aligned else (self._normalize_str(part), [])
+            else:
+                yield plan.finish(chunk, outside[k : k + n], aligned=aligned)
+            k += n
 
     def _normalize_str(self, text: str, level: int = 0) -> str:
         fast = self._fast.run(text, aligned=False)
@@ -1286,15 +1371,8 @@ class Normalizer:
         """The normalized parts of *text* with their alignments, in order."""
         if self._bytes is None:
             yield self._segments(text)
-            return
-        done = self._bytes.run(text, aligned=True)
-        if not isinstance(done, list):
-            yield done[0], done[1] or []
-            return
-        for start, end, other in _split_at_sites(text, done, self._cut):
-            part = text[start:end]
-            done = self._bytes.run(part, aligned=True) if not other else []
-            yield (done[0], done[1] or []) if not isinstance(done, list) else self._segments(part)
+        else:
+            yield from self._by_bytes(text, aligned=True)
 
     def _segments(self, text: str, level: int = 0) -> tuple[str, list[Segment]]:
         fast = self._fast.run(text, aligned=True)
