@@ -1106,11 +1106,11 @@ class _BytePlan:
         except UnicodeEncodeError:
             if "\x00" in text:
                 return None
-            outside = self._outside.findall(text)
+            data, outside = self._encode_outside(text)
             bad = {c for c in set(outside) if not self._is_inert(c)}
             if bad:
-                sites = [m.span() for m in self._outside.finditer(text) if m.group() in bad]
-            data = codecs.charmap_encode(self._outside.sub("\x00", text), "strict", self._encode)[0]
+                at = [m.start() for m in _NUL.finditer(data)]
+                sites = [(i, i + 1) for i, c in zip(at, outside, strict=True) if c in bad]
         if self._composing is not None:
             data = self._compose(data, self._composing)
         if self._tatweel_word is not None and self._tatweel in data:
@@ -1118,6 +1118,21 @@ class _BytePlan:
         if aligned and self._space_sites is not None:
             sites += [m.span() for m in self._space_sites.finditer(data)]
         return Prepared(data, outside, sorted(sites))
+
+    def _encode_outside(self, text: str) -> tuple[bytes, list[str]]:
+        """Encode *text* with NUL for each character outside the page; list those characters.
+
+        The encoder writes each of them as a character reference (``&#1580;``),
+        in C; two passes over the bytes, in C too, list them and put NUL in
+        their place.  Text that holds ``&#`` of its own is scanned as text.
+        """
+        if "&#" in text:
+            placed = self._outside.sub("\x00", text)
+            encoded = codecs.charmap_encode(placed, "strict", self._encode)[0]
+            return encoded, self._outside.findall(text)
+        encoded = codecs.charmap_encode(text, "xmlcharrefreplace", self._encode)[0]
+        outside = list(map(chr, map(int, _CHAR_REFERENCE.findall(encoded))))
+        return _CHAR_REFERENCE.sub(b"\x00", encoded), outside
 
     def finish(
         self, data: bytes, outside: list[str], *, aligned: bool
@@ -1193,6 +1208,8 @@ class _BytePlan:
 
 
 _BYTE_SPACE_RUNS: Final = re.compile(b" {2,}")
+_CHAR_REFERENCE: Final = re.compile(b"&#([0-9]+);")
+_NUL: Final = re.compile(b"\x00")
 _PRESENTATION_FORMS: Final = re.compile("[\ufe70-\ufefc]")
 #: How much of a text decides which page the byte plan uses.
 _SAMPLE: Final = 4096
