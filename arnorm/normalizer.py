@@ -920,8 +920,11 @@ class _BytePlan:
         "_deleted_runs",
         "_encode",
         "_extra_spaces",
+        "_folds",
         "_inert",
+        "_nul_then_mark",
         "_outside",
+        "_presentation",
         "_space_collapse",
         "_space_run",
         "_space_sites",
@@ -1046,7 +1049,16 @@ class _BytePlan:
                 "\x00",
             ]
         )
-        self._inert: dict[str, bool] = {}
+        self._inert: dict[str, str | None] = {}
+        self._presentation = presentation
+        self._folds = folds
+        marks = [b for b, c in enumerate(decoding) if unicodedata2.combining(c)]
+        composing = [byte_of[m] for m in _COMPOSING_MARKS if m in byte_of]
+        self._nul_then_mark = (
+            re.compile(b"\\x00[%s]*+[%s]" % (_byte_class(marks), _byte_class(composing)))
+            if composing
+            else None
+        )
 
     @staticmethod
     def _compositions(
@@ -1079,19 +1091,37 @@ class _BytePlan:
                 page.discard(mark)
         return [c for c in chars if c in page], rewrites
 
-    def _is_inert(self, char: str) -> bool:
-        """Whether no step changes *char* and NFC composes and reorders nothing with it."""
-        inert = self._inert.get(char)
-        if inert is None:
-            inert = (
-                char not in self._untouched
-                and unicodedata2.combining(char) == 0
-                and steps.nfc(char) == char
-                and not any(lo <= ord(char) <= hi for lo, hi in _tables.COMPOSING_STARTER_RANGES)
-                and all(steps.nfc(char + m) == char + m for m in _COMPOSING_MARKS)
-            )
-            self._inert[char] = inert
-        return inert
+    def _stand_in(self, char: str, aligned: bool) -> str | None:
+        """What *char*, outside the page, becomes if NUL can stand for it; else ``None``.
+
+        NUL stands for a character that no step changes and that NFC composes
+        and reorders nothing with (it comes back as it is), and for a
+        presentation form that becomes letters of that kind (it comes back as
+        those letters; with offsets, only as one letter).
+        """
+        if char not in self._inert:
+            self._inert[char] = self._inert_as(char)
+        out = self._inert[char]
+        return None if out is None or (aligned and len(out) != 1) else out
+
+    def _inert_as(self, char: str) -> str | None:
+        if char in self._presentation:
+            out = "".join(self._folds.get(c, c) for c in self._presentation[char])
+        elif char in self._untouched:
+            return None
+        else:
+            out = char
+        plain = all(
+            c not in self._untouched
+            and unicodedata2.combining(c) == 0
+            and not any(lo <= ord(c) <= hi for lo, hi in _tables.COMPOSING_STARTER_RANGES)
+            for c in out
+        )
+        if not out or not plain or steps.nfc(out) != out:
+            return None
+        if out == char and any(steps.nfc(char + m) != char + m for m in _COMPOSING_MARKS):
+            return None
+        return out
 
     def prepare(self, text: str, *, aligned: bool) -> Prepared | None:
         """Encode *text* for :meth:`finish`, and find the sites the other plans must normalize.
@@ -1101,16 +1131,20 @@ class _BytePlan:
         """
         outside: list[str] = []
         sites: list[Site] = []
-        try:
-            data = codecs.charmap_encode(text, "strict", self._encode)[0]
-        except UnicodeEncodeError:
+        data, outside = self._encode_outside(text)
+        if outside:
             if "\x00" in text:
                 return None
-            data, outside = self._encode_outside(text)
-            bad = {c for c in set(outside) if not self._is_inert(c)}
-            if bad:
-                at = [m.start() for m in _NUL.finditer(data)]
-                sites = [(i, i + 1) for i, c in zip(at, outside, strict=True) if c in bad]
+            stand = {c: self._stand_in(c, aligned) for c in set(outside)}
+            if any(c != out for c, out in stand.items()):
+                if self._nul_then_mark is not None and self._nul_then_mark.search(data):
+                    # a folded letter could compose with the mark: not in bulk
+                    stand = {c: c if out == c else None for c, out in stand.items()}
+                bad = {c for c, out in stand.items() if out is None}
+                if bad:
+                    at = [m.start() for m in _NUL.finditer(data)]
+                    sites = [(i, i + 1) for i, c in zip(at, outside, strict=True) if c in bad]
+                outside = [stand[c] or c for c in outside]
         if self._composing is not None:
             data = self._compose(data, self._composing)
         if self._tatweel_word is not None and self._tatweel in data:
@@ -1126,11 +1160,13 @@ class _BytePlan:
         in C; two passes over the bytes, in C too, list them and put NUL in
         their place.  Text that holds ``&#`` of its own is scanned as text.
         """
-        if "&#" in text:
+        if "&" in text and "&#" in text:  # (one character is found much faster than two)
             placed = self._outside.sub("\x00", text)
             encoded = codecs.charmap_encode(placed, "strict", self._encode)[0]
             return encoded, self._outside.findall(text)
         encoded = codecs.charmap_encode(text, "xmlcharrefreplace", self._encode)[0]
+        if b"&#" not in encoded:
+            return encoded, []
         outside = list(map(chr, map(int, _CHAR_REFERENCE.findall(encoded))))
         return _CHAR_REFERENCE.sub(b"\x00", encoded), outside
 
@@ -1150,8 +1186,9 @@ class _BytePlan:
                 else []
             )
         data = data.translate(self._translate, self._deleted)
-        if self._space_collapse and b"  " in data:
-            data = _BYTE_SPACE_RUNS.sub(b" ", data)
+        if self._space_collapse:
+            while b"  " in data:  # at memory speed; a run of n spaces takes log2(n) passes
+                data = data.replace(b"  ", b" ")
         if self._widened is not None and self._widened.search(data):
             if aligned:
                 widened = [(m.start(), m.end(), 2) for m in self._widened.finditer(data)]
@@ -1207,7 +1244,6 @@ class _BytePlan:
         return sites
 
 
-_BYTE_SPACE_RUNS: Final = re.compile(b" {2,}")
 _CHAR_REFERENCE: Final = re.compile(b"&#([0-9]+);")
 _NUL: Final = re.compile(b"\x00")
 _PRESENTATION_FORMS: Final = re.compile("[\ufe70-\ufefc]")

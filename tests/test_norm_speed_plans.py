@@ -33,7 +33,15 @@ LATIN = "aAzé\u0301\u0327e\u212b"
 SYMBOLS = "&#;\U0001f602\u2764\ufe0f\U0001f1f2\U0001f1e6\u1100\u1161\x00\ud800"
 
 GENRES = {
-    "news": LETTERS + HARAKAT[:3] + TATWEEL + " \n" + PUNCTUATION + DIGITS + PERSIAN[:2],
+    "news": LETTERS
+    + HARAKAT[:3]
+    + TATWEEL
+    + " \n"
+    + PUNCTUATION
+    + DIGITS
+    + PERSIAN[:2]
+    + PRESENTATION[:7]
+    + "\u0654\u0653\ufeed\ufef1",
     "vowelled": LETTERS + HARAKAT + QURANIC + TATWEEL + " \n",
     "presentation": PRESENTATION + " \n" + DIGITS + PUNCTUATION + LETTERS[:6],
     "social": LETTERS + TATWEEL + SPACES[:3] + "\n" + SYMBOLS + LATIN + "#@",
