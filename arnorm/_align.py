@@ -154,6 +154,7 @@ class OffsetMap:
         "_in_starts",
         "_linear",
         "_out_starts",
+        "_regions",
         "input_length",
         "output_length",
     )
@@ -162,7 +163,10 @@ class OffsetMap:
         self._out_starts = array("q")
         self._in_starts = array("q")
         self._in_lens = array("q")
+        # 1: a linear entry; 0: a group; _REGION: a stretch of deletions (below)
         self._linear = bytearray()
+        #: The stretches of deletions, by entry: their mask and block index.
+        self._regions: dict[int, _Region] = {}
         #: Length of the original text.
         self.input_length: int = 0
         #: Length of the normalized text.
@@ -177,26 +181,49 @@ class OffsetMap:
         )
 
     def __eq__(self, other: object) -> bool:
+        """Two maps are equal when they map every span the same way."""
         if not isinstance(other, OffsetMap):
             return NotImplemented
-        return all(getattr(self, s) == getattr(other, s) for s in OffsetMap.__slots__)
+        if (self.input_length, self.output_length) != (other.input_length, other.output_length):
+            return False
+        if not self._regions and not other._regions:
+            same = ("_out_starts", "_in_starts", "_in_lens", "_linear")
+            if all(getattr(self, s) == getattr(other, s) for s in same):
+                return True
+        n = self.output_length
+        return all(
+            self.to_original(i, i + 1) == other.to_original(i, i + 1)
+            and self.to_original(i, i) == other.to_original(i, i)
+            for i in range(n)
+        ) and self.to_original(n, n) == other.to_original(n, n)
 
     __hash__ = None  # type: ignore[assignment]
 
     def _start(self, pos: int) -> int:
         k = bisect_right(self._out_starts, pos) - 1
-        if self._linear[k]:
+        kind = self._linear[k]
+        if kind == 1:
             return self._in_starts[k] + pos - self._out_starts[k]
+        if kind == _REGION:
+            return self._in_starts[k] + self._regions[k].select(pos - self._out_starts[k])
         return self._in_starts[k]
 
     def _end(self, last: int) -> int:
         k = bisect_right(self._out_starts, last) - 1
-        if self._linear[k]:
+        kind = self._linear[k]
+        if kind == 1:
             return self._in_starts[k] + last - self._out_starts[k] + 1
+        if kind == _REGION:
+            region = self._regions[k]
+            after = last - self._out_starts[k] + 1
+            if after < region.kept:
+                return self._in_starts[k] + region.select(after)
         return self._in_starts[k] + self._in_lens[k]
 
     def _span(self, start: int, end: int) -> tuple[int, int]:
         """:meth:`to_original` of a non-empty span known to be inside, in one call (hot path)."""
+        if self._regions:
+            return self._start(start), self._end(end - 1)
         outs, ins, linear = self._out_starts, self._in_starts, self._linear
         k = bisect_right(outs, start) - 1
         first = ins[k] + start - outs[k] if linear[k] else ins[k]
@@ -240,7 +267,78 @@ class DeletionRuns(list[Segment]):
         self.gone = gone
 
 
-def offset_map_builder() -> tuple[OffsetMap, Callable[[Iterable[Segment]], None]]:
+#: The kind of an :class:`OffsetMap` entry that is a stretch of deletions.
+_REGION = 2
+#: Input characters a block of a region's index covers.
+_BLOCK = 256
+
+
+class Deletions:
+    """The alignment of deleting characters, as a mask: one byte a character, 1 if deleted.
+
+    An :class:`OffsetMap` keeps the mask of a long stretch as it is, with an
+    index of its blocks, and finds an output character's place in it when
+    asked (a few ``bytes.count`` calls), instead of holding an entry for every
+    run of deleted characters.
+    """
+
+    __slots__ = ("mask",)
+
+    def __init__(self, mask: bytes) -> None:
+        self.mask = mask
+
+    def segments(self) -> list[Segment]:
+        """The same alignment as segments."""
+        out: list[Segment] = []
+        pos, n, mask = 0, len(self.mask), self.mask
+        while pos < n:
+            kept = mask.find(1, pos)
+            kept = n if kept < 0 else kept
+            if kept > pos:
+                out.append((kept - pos, kept - pos, True))
+            if kept == n:
+                break
+            gone = mask.find(0, kept)
+            gone = n if gone < 0 else gone
+            out.append((gone - kept, 0, False))
+            pos = gone
+        return out
+
+
+class _Region:
+    """A stretch of an :class:`OffsetMap` that only deletes: its mask and a block index.
+
+    It starts with a kept character; kept character ``j`` maps back to its
+    own place and the deleted characters after it (the next kept character's
+    place, or the end of the stretch).
+    """
+
+    __slots__ = ("before", "kept", "mask")
+
+    def __init__(self, mask: bytes) -> None:
+        self.mask = mask
+        counts = [mask.count(0, at, at + _BLOCK) for at in range(0, len(mask), _BLOCK)]
+        #: kept characters before each block
+        self.before = array("q", accumulate(counts, initial=0))
+        self.kept = self.before.pop()
+
+    def select(self, j: int) -> int:
+        """The place in the stretch of kept character *j*."""
+        block = bisect_right(self.before, j) - 1
+        lo = block * _BLOCK
+        hi = min(lo + _BLOCK, len(self.mask))
+        want = j - self.before[block]  # kept characters of the block before it
+        count = self.mask.count
+        while hi - lo > 1:  # the place p with want kept characters in [block start, p)
+            mid = (lo + hi) // 2
+            if count(0, block * _BLOCK, mid) > want:
+                hi = mid
+            else:
+                lo = mid
+        return lo
+
+
+def offset_map_builder() -> tuple[OffsetMap, Callable[[Iterable[Segment] | Deletions], None]]:
     """An empty :class:`OffsetMap`, and the function that appends segments to it in order."""
     offsets = OffsetMap()
     return offsets, _Builder(offsets).add
@@ -262,16 +360,18 @@ class _Builder:
         self._map = offsets
         self._carry = 0  # deleted input before the first output character
 
-    def _append(self, out_start: int, in_start: int, in_len: int, linear: bool) -> None:
+    def _append(self, out_start: int, in_start: int, in_len: int, linear: int) -> None:
         m = self._map
         m._out_starts.append(out_start)
         m._in_starts.append(in_start)
         m._in_lens.append(in_len)
         m._linear.append(linear)
 
-    def add(self, segments: Iterable[Segment]) -> None:
+    def add(self, segments: Iterable[Segment] | Deletions) -> None:
         """Append *segments* (which continue the text and its normalized form)."""
-        if (
+        if isinstance(segments, Deletions):
+            self._add_deletions(segments.mask)
+        elif (
             isinstance(segments, DeletionRuns)
             and len(segments.gone) > 1
             and min(segments.kept[1:-1]) > 0  # runs of two kinds can touch
@@ -313,6 +413,32 @@ class _Builder:
         if kept[-1]:
             self._add([(kept[-1], kept[-1], True)])
 
+    def _add_deletions(self, mask: bytes) -> None:
+        """:meth:`add` a deletion mask: the runs before its second kept character one by one,
+        the rest as one region entry."""
+        n = len(mask)
+        if not n:
+            return
+        first = mask.find(0)
+        if first < 0:
+            self._add([(n, 0, False)])
+            return
+        second = mask.find(0, first + 1)
+        head = [(first, 0, False)] if first else []
+        head.append((1, 1, True))
+        gone = (second if second >= 0 else n) - first - 1
+        if gone:
+            head.append((gone, 0, False))
+        self._add(head)
+        if second < 0:
+            return
+        m = self._map
+        region = _Region(mask[second:])
+        m._regions[len(m._linear)] = region
+        self._append(m.output_length, m.input_length, n - second, _REGION)
+        m.output_length += region.kept
+        m.input_length += n - second
+
     def _add(self, segments: Iterable[Segment]) -> None:
         m = self._map
         lens, linear_of = m._in_lens, m._linear
@@ -321,7 +447,7 @@ class _Builder:
             if out_len == 0:
                 if not linear_of:
                     self._carry += in_len
-                elif linear_of[-1]:
+                elif linear_of[-1] == 1:
                     if lens[-1] > 1:
                         lens[-1] -= 1
                         self._append(o - 1, i - 1, 1 + in_len, False)

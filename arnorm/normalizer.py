@@ -872,6 +872,7 @@ _PAGE_ASCII: Final = "\x00\t\n\x0b\x0c\r\x1c\x1d\x1e" + "".join(map(chr, range(0
 _COMPOSING_MARKS: Final = "\u0653\u0654\u0655"
 
 Site = tuple[int, int]  # (start, end) of what the byte plan leaves to the other plans
+Alignment = list[Segment] | _align.Deletions
 
 
 class Prepared(NamedTuple):
@@ -922,6 +923,7 @@ class _BytePlan:
         "_extra_spaces",
         "_folds",
         "_inert",
+        "_mask",
         "_nul_then_mark",
         "_outside",
         "_presentation",
@@ -994,7 +996,8 @@ class _BytePlan:
             if self._widen
             else None
         )
-        self._deleted_runs = re.compile(b"([" + _byte_class(deleted) + b"]+)") if deleted else None
+        self._mask = bytes(int(b in deleted) for b in range(256))
+        self._deleted_runs = re.compile(b"([%s]+)" % _byte_class(deleted) if deleted else b"()")
         # The letters that compose with a hamza or madda into a letter the
         # folds keep apart, by mark; and the marks that may stand between.
         self._composed = {(byte_of[b], byte_of[m]): byte_of[k] for b, m, k, _ in rewrites}
@@ -1170,21 +1173,20 @@ class _BytePlan:
         outside = list(map(chr, map(int, _CHAR_REFERENCE.findall(encoded))))
         return _CHAR_REFERENCE.sub(b"\x00", encoded), outside
 
-    def finish(
-        self, data: bytes, outside: list[str], *, aligned: bool
-    ) -> tuple[str, list[Segment]]:
+    def finish(self, data: bytes, outside: list[str], *, aligned: bool) -> tuple[str, Alignment]:
         """Normalize the bytes of a stretch with no site; *outside*: what its NULs stand for."""
-        segments: list[Segment] = []
+        segments: list[Segment] | _align.Deletions = []
         if aligned:
             if self._space_run is not None:
                 data = self._space_run.sub(self._drop_extra_spaces, data)
-            segments = (
-                _deletion_segments(data, self._deleted_runs)
-                if self._deleted_runs is not None and self._deleted_runs.search(data)
-                else [(len(data), len(data), True)]
-                if data
-                else []
-            )
+            mask = data.translate(self._mask)
+            runs = mask.count(b"\x00\x01") + mask.startswith(b"\x01")
+            if runs * _DENSE_RUNS > len(mask):
+                segments = _align.Deletions(mask)  # held as it is, looked up when asked
+            elif runs:
+                segments = _deletion_segments(data, self._deleted_runs)
+            elif data:
+                segments = [(len(data), len(data), True)]
         data = data.translate(self._translate, self._deleted)
         if self._space_collapse:
             while b"  " in data:  # at memory speed; a run of n spaces takes log2(n) passes
@@ -1192,7 +1194,10 @@ class _BytePlan:
         if self._widened is not None and self._widened.search(data):
             if aligned:
                 widened = [(m.start(), m.end(), 2) for m in self._widened.finditer(data)]
-                segments = _align.compose(segments, _align.from_sites(len(data), widened))
+                widening = _align.from_sites(len(data), widened)
+                if isinstance(segments, _align.Deletions):
+                    segments = segments.segments()
+                segments = _align.compose(segments, widening)
             for one, two in self._widen:
                 data = data.replace(one, two)
         out = codecs.charmap_decode(data, "strict", self._decode)[0]
@@ -1245,6 +1250,9 @@ class _BytePlan:
 
 
 _CHAR_REFERENCE: Final = re.compile(b"&#([0-9]+);")
+#: With more than one run of deleted characters in this many, an offset map
+#: holds the deletion mask of a stretch rather than an entry for each run.
+_DENSE_RUNS: Final = 64
 _NUL: Final = re.compile(b"\x00")
 _PRESENTATION_FORMS: Final = re.compile("[\ufe70-\ufefc]")
 #: How much of a text decides which page the byte plan uses.
@@ -1367,7 +1375,7 @@ class Normalizer:
             return self._normalize_str(text)
         return "".join(out for out, _ in self._by_bytes(text, aligned=False))
 
-    def _by_bytes(self, text: str, *, aligned: bool) -> Iterator[tuple[str, list[Segment]]]:
+    def _by_bytes(self, text: str, *, aligned: bool) -> Iterator[tuple[str, Alignment]]:
         """Normalize *text* with the byte plan, and with the other plans around its sites."""
         assert self._bytes is not None  # noqa: S101 - the callers checked it
         plan, other = self._bytes
@@ -1420,7 +1428,7 @@ class Normalizer:
                 add(segments)
         return Normalized("".join(outputs), offsets)
 
-    def _aligned(self, text: str) -> Iterator[tuple[str, list[Segment]]]:
+    def _aligned(self, text: str) -> Iterator[tuple[str, Alignment]]:
         """The normalized parts of *text* with their alignments, in order."""
         if self._bytes is None:
             yield self._segments(text)
