@@ -93,43 +93,38 @@ def compose(first: Sequence[Segment], second: Sequence[Segment]) -> list[Segment
                 need_a += b[0]
                 b = next(itb, None)
             continue
-        if need_b > 0:
-            if b is None:
-                raise ValueError("alignments of different lengths")
-            if b[2]:
-                width = min(need_b, b[0])
-                pend_out += width
-                need_b -= width
-                b = (b[0] - width, b[1] - width, True) if b[0] > width else next(itb, None)
-            else:
-                pend_out += b[1]
-                width = b[0]
-                b = next(itb, None)
-                if width <= need_b:
-                    need_b -= width
-                else:
-                    need_a += width - need_b
-                    need_b = 0
+        if need_b > 0:  # the open group still owes middle text on the second side
+            b, gained, need_b, need_a = _settle(b, itb, need_b, need_a, 0)
+            pend_out += gained
         else:
-            if a is None:
-                raise ValueError("alignments of different lengths")
-            if a[2]:
-                width = min(need_a, a[1])
-                pend_in += width
-                need_a -= width
-                a = (a[0] - width, a[1] - width, True) if a[1] > width else next(ita, None)
-            else:
-                pend_in += a[0]
-                width = a[1]
-                a = next(ita, None)
-                if width <= need_a:
-                    need_a -= width
-                else:
-                    need_b += width - need_a
-                    need_a = 0
+            a, gained, need_a, need_b = _settle(a, ita, need_a, need_b, 1)
+            pend_in += gained
     if pend:
         out.append((pend_in, pend_out, False))
     return out
+
+
+def _settle(
+    seg: Segment | None, rest: Iterator[Segment], need: int, other: int, middle: int
+) -> tuple[Segment | None, int, int, int]:
+    """Take from *seg* (then *rest*) the middle text an open group still needs on its side.
+
+    *middle* is the index of the segment's width in the middle text (0 on the
+    second alignment's side, 1 on the first's).  Returns the segment left,
+    the width gained on the outer text, and what each side still owes: a
+    group taken whole may overshoot, and the other side then owes the rest.
+    """
+    if seg is None:
+        raise ValueError("alignments of different lengths")
+    if seg[2]:
+        width = min(need, seg[0])
+        left = (seg[0] - width, seg[1] - width, True) if seg[0] > width else next(rest, None)
+        return left, width, need - width, other
+    width = seg[middle]
+    following = next(rest, None)
+    if width <= need:
+        return following, seg[1 - middle], need - width, other
+    return following, seg[1 - middle], 0, other + width - need
 
 
 class OffsetMap:

@@ -560,32 +560,7 @@ class _FastPlan:
         original = text
         only_deletions = False  # segments so far only delete characters of the table
         if self._unicode:
-            if self._early_marks is not None:
-                # Marks deleted anyway, that compose with nothing and block no
-                # composition, can go before NFC: on vowelled text NFC then
-                # has nothing left to reorder.  (With offsets, only if no mark
-                # stays: NFC would reorder a deleted mark across it, and the
-                # exact plan groups the two.)
-                early = self._early_marks.sub("", text)
-                if len(early) != len(text) and (
-                    segments is None or not self._kept_marks.search(text)
-                ):
-                    only_deletions = True
-                    text = early
-                    if segments is not None:
-                        segments = [(len(text), len(text), True)] if text else []
-            before = text
-            text, segments = self._unicode_step(text, segments, bmp)
-            only_deletions &= text == before
-            if (
-                not only_deletions
-                and len(before) != len(original)
-                and segments is not None
-                and self._early_marks is not None
-            ):
-                # the early deletions, then what the unicode step did
-                early_segments = _deletion_segments(original, self._early_marks)
-                segments = _compose(early_segments, segments)
+            text, segments, only_deletions = self._unicode_phase(text, segments, bmp)
         if (
             self._loose_tatweel_word is not None
             and steps.TATWEEL in text
@@ -598,30 +573,83 @@ class _FastPlan:
             # a window at a time, so that the list of matches stays small
             for start in range(0, len(text), _FIND_WINDOW):
                 found.update(rare.findall(text, start, start + _FIND_WINDOW))
+        if segments is not None:
+            segments = self._deletions(original, text, segments, found, only_deletions)
         out = text
-        deleted = not found.isdisjoint(self._deleted)
-        if segments is not None and only_deletions:
-            # deletions alone, before and after NFC: each deleted character
-            # joins the one before it, however the deletions are grouped
-            segments = _deletion_segments(original, self._any_deleted)
-        elif deleted and segments is not None:
-            if len(segments) == 1 and segments[0][2]:
-                # nothing before: each deleted character joins the one before
-                # it, however the runs are grouped
-                segments = _deletion_segments(text, self._any_deleted)
-            else:
-                # after NFC or presentation-form edits, the groups depend on
-                # the order of the deletions: delete stage by stage, as the
-                # exact plan does
-                middle = text
-                for stage in self._deletion_stages:
-                    segments = _compose(segments, _deletion_segments(middle, stage))
-                    middle = stage.sub("", middle)
         table = self._table
         for char in found:
             out = out.replace(char, table[char])
         for old, new in self._frequent:
             out = out.replace(old, new)
+        return self._context_rules(text, out, segments)
+
+    def _unicode_phase(
+        self, text: str, segments: list[Segment] | None, bmp: bool
+    ) -> tuple[str, list[Segment] | None, bool]:
+        """The ``unicode`` step, with the marks that may go early deleted first.
+
+        Returns the text, its alignment and whether that alignment only
+        deletes characters of the table.
+        """
+        original = text
+        only_deletions = False
+        if self._early_marks is not None:
+            # Marks deleted anyway, that compose with nothing and block no
+            # composition, can go before NFC: on vowelled text NFC then
+            # has nothing left to reorder.  (With offsets, only if no mark
+            # stays: NFC would reorder a deleted mark across it, and the
+            # exact plan groups the two.)
+            early = self._early_marks.sub("", text)
+            if len(early) != len(text) and (segments is None or not self._kept_marks.search(text)):
+                only_deletions = True
+                text = early
+                if segments is not None:
+                    segments = [(len(text), len(text), True)] if text else []
+        before = text
+        text, segments = self._unicode_step(text, segments, bmp)
+        only_deletions &= text == before
+        if (
+            not only_deletions
+            and len(before) != len(original)
+            and segments is not None
+            and self._early_marks is not None
+        ):
+            # the early deletions, then what the unicode step did
+            early_segments = _deletion_segments(original, self._early_marks)
+            segments = _compose(early_segments, segments)
+        return text, segments, only_deletions
+
+    def _deletions(
+        self,
+        original: str,
+        text: str,
+        segments: list[Segment],
+        found: set[str],
+        only_deletions: bool,
+    ) -> list[Segment]:
+        """*segments* followed by the deletions of the characters in *found*."""
+        if only_deletions:
+            # deletions alone, before and after NFC: each deleted character
+            # joins the one before it, however the deletions are grouped
+            return _deletion_segments(original, self._any_deleted)
+        if found.isdisjoint(self._deleted):
+            return segments
+        if len(segments) == 1 and segments[0][2]:
+            # nothing before: each deleted character joins the one before
+            # it, however the runs are grouped
+            return _deletion_segments(text, self._any_deleted)
+        # after NFC or presentation-form edits, the groups depend on the order
+        # of the deletions: delete stage by stage, as the exact plan does
+        middle = text
+        for stage in self._deletion_stages:
+            segments = _compose(segments, _deletion_segments(middle, stage))
+            middle = stage.sub("", middle)
+        return segments
+
+    def _context_rules(
+        self, text: str, out: str, segments: list[Segment] | None
+    ) -> tuple[str, list[Segment] | None]:
+        """Elongation, runs of spaces and NFC again, on *out* (folded from *text*)."""
         if self._elongation:
             if segments is not None:
                 segments = _apply_edits(
