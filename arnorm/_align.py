@@ -5,7 +5,8 @@ input and the output in order.  A *linear* segment maps character ``i`` of its
 input to character ``i`` of its output (``in_len == out_len``); any other
 segment is an atomic group: its output came from its input as a whole.  Long
 unchanged stretches are one linear segment, so an alignment is as small as the
-number of places where normalization changed the length of the text.
+number of places where normalization changed the length of the text.  A
+:class:`Deletions` mask is the same alignment for a stretch that only deletes.
 """
 
 from __future__ import annotations
@@ -133,8 +134,11 @@ class OffsetMap:
     Built by :func:`arnorm.normalize_with_offsets`; immutable.  It holds one
     entry per place where normalization changed the length of the text (and
     per unchanged stretch between two such places), in machine-integer arrays:
-    at most 25 bytes per entry, so at most 25 bytes per character of the
-    normalized text, and far less on ordinary text.
+    at most 25 bytes per entry, and far less on ordinary text.  Where
+    characters are deleted densely (vowelled text), a stretch is held instead
+    as one byte per original character saying whether it was deleted, with an
+    index of its blocks, and an output position is found in it when asked.
+    Two maps are equal when they map every span the same way.
 
     >>> from arnorm import normalize_with_offsets
     >>> result = normalize_with_offsets("بالإمـــارات")
