@@ -1034,7 +1034,15 @@ class _BytePlan:
         # folds keep apart, by mark; and the marks that may stand between.
         self._composed = {(byte_of[b], byte_of[m]): byte_of[k] for b, m, k, _ in rewrites}
         self._between = {byte_of[m]: bytes(byte_of[c] for c in low) for _, m, _, low in rewrites}
-        self._composing = re.compile(b"[" + _byte_class(self._between) + b"]") if rewrites else None
+        self._composing = (
+            re.compile(
+                re.escape(bytes(self._between))
+                if len(self._between) == 1
+                else b"[%s]" % _byte_class(self._between)
+            )
+            if rewrites
+            else None
+        )
         self._space_collapse = config.spaces
         # With offsets, a run of spaces (with deleted characters between
         # them) keeps its first space and deletes the others, so that the run
@@ -1087,6 +1095,9 @@ class _BytePlan:
         self._inert: dict[str, str | None] = {}
         self._presentation = presentation
         self._folds = folds
+        for cp in range(0xFE70, 0xFEFD):  # what PDFs hold: known before the first text
+            if chr(cp) not in byte_of:
+                self._inert[chr(cp)] = self._inert_as(chr(cp))
         marks = [b for b, c in enumerate(decoding) if unicodedata2.combining(c)]
         composing = [byte_of[m] for m in _COMPOSING_MARKS if m in byte_of]
         self._nul_then_mark = (
@@ -1200,7 +1211,7 @@ class _BytePlan:
             encoded = codecs.charmap_encode(placed, "strict", self._encode)[0]
             return encoded, self._outside.findall(text)
         encoded = codecs.charmap_encode(text, "xmlcharrefreplace", self._encode)[0]
-        if b"&#" not in encoded:
+        if b"&" not in encoded or b"&#" not in encoded:  # (one byte is found much faster)
             return encoded, []
         outside = list(map(chr, map(int, _CHAR_REFERENCE.findall(encoded))))
         return _CHAR_REFERENCE.sub(b"\x00", encoded), outside
