@@ -420,7 +420,10 @@ def _folds(config: NormalizerConfig) -> dict[str, str]:
 
 
 class _FastPlan:
-    """The common case in a few passes over the text, each in C.
+    """The character-level plan, in a few passes over the text, each in C.
+
+    It normalizes what the byte plan (:class:`_BytePlan`) leaves to others,
+    and the configurations that plan does not serve (``elongation``).
 
     Marks that the steps delete and that NFC composes with nothing go first
     (so that NFC has nothing to reorder on vowelled text).  After NFC (and,
