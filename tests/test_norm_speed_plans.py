@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -106,3 +107,41 @@ def test_fast_equals_exact_on_genre_text(text: str, config: NormalizerConfig) ->
 @given(st.lists(genre_text, min_size=2, max_size=8), configs)
 def test_fast_equals_exact_on_mixed_genres(parts: list[str], config: NormalizerConfig) -> None:
     assert_same_as_exact(" ".join(parts), config)
+
+
+#: One line of each benchmark genre, with what used to send text to the slow plans.
+GENRE_LINES = {
+    "news": "قال المديرُ العامّ إنّ الإمـــارات\u200c ﺍﻟﻤﻐﺮﺏ «الرباط» ٢٠٢٤، ی ک\n",
+    "vowelled": "يَسْـَٔلُونَكَ عَنِ ٱلْأَهِلَّةِ ۖ قُلْ هِىَ مَوَٰقِيتُ لِلنَّاسِ وَٱلْحَجِّ ۗ جَآءَ سُوٓءُ\n",
+    "social": "جمييييل\u00a0جدا \U0001f602 #الرباط @top ❤️ https://t.co/x1Yz!!\n",
+}
+PRESENTATION_LINE = "ﺍﻟﻤﻐﺮﺏ ﻭﺍﻹﻣﺎﺭﺍﺕ ﻷﻣﻦ ﺍﻟﺴﺎﺣﻞ، ٢٠٢٤\n"
+
+
+@pytest.mark.parametrize("aligned", [False, True], ids=["normalize", "with_offsets"])
+@pytest.mark.parametrize("genre", sorted(GENRE_LINES))
+def test_every_genre_runs_on_the_byte_plan_alone(genre: str, aligned: bool) -> None:
+    # Speed without timing: the common text of every genre needs no other plan.
+    plan = Normalizer()._bytes
+    assert plan is not None
+    prepared = plan[0].prepare(GENRE_LINES[genre] * 3, aligned=aligned)
+    assert prepared is not None
+    assert prepared.sites == []
+
+
+@pytest.mark.parametrize("aligned", [False, True], ids=["normalize", "with_offsets"])
+def test_presentation_forms_run_on_their_own_page(aligned: bool) -> None:
+    plan = Normalizer()._bytes
+    assert plan is not None
+    prepared = plan[1].prepare(PRESENTATION_LINE * 3, aligned=aligned)
+    assert prepared is not None
+    assert prepared.sites == []
+    assert_same_as_exact(PRESENTATION_LINE * 3, NormalizerConfig())
+
+
+def test_dense_deletions_are_held_as_one_mask() -> None:
+    text = GENRE_LINES["vowelled"] * 20
+    offsets = arnorm.normalize_with_offsets(text).offsets
+    assert len(offsets._regions) == 1
+    assert len(offsets._out_starts) < 10
+    assert_same_as_exact(text, NormalizerConfig())
