@@ -973,6 +973,7 @@ class _BytePlan:
         "_widened",
         "_word_edge",
         "_word_run",
+        "leaves_marks",
     )
 
     def __init__(self, config: NormalizerConfig, page: str) -> None:
@@ -1096,6 +1097,9 @@ class _BytePlan:
             ]
         )
         self._inert: dict[str, str | None] = {}
+        #: Whether some Arabic vowel mark is left off the page (the
+        #: configuration keeps it): then vowelled text is mostly sites.
+        self.leaves_marks = any(chr(c) not in byte_of for c in range(0x064B, 0x0653))
         self._presentation = presentation
         self._folds = folds
         for cp in range(0xFE70, 0xFEFD):  # what PDFs hold: known before the first text
@@ -1300,6 +1304,10 @@ _CHAR_REFERENCE: Final = re.compile(b"&#([0-9]+);")
 _DENSE_RUNS: Final = 64
 _NUL: Final = re.compile(b"\x00")
 _PRESENTATION_FORMS: Final = re.compile("[\ufe70-\ufefc]")
+#: Below one site of the byte plan in this many characters, the other plans
+#: run on windows around the sites; above, on the whole piece (a window
+#: costs about what the character-level plan takes for this many characters).
+_SPARSE_SITES: Final = 2048
 #: How much of a text decides which page the byte plan uses.
 _SAMPLE: Final = 4096
 #: Where the byte plan's stretches may be cut: at a safe cut or after a line feed.
@@ -1441,8 +1449,16 @@ class Normalizer:
             _PRESENTATION_FORMS.findall(text, 0, _SAMPLE)
         ) * 4 > min(len(text), _SAMPLE):
             plan = other  # mostly presentation forms: the page of those
+        if plan.leaves_marks and len(text) > _SAMPLE:
+            # Marks this configuration keeps are not on the page: where text
+            # is vowelled at all they are sites everywhere.  The start decides.
+            probe = plan.prepare(text[:_SAMPLE], aligned=aligned)
+            if probe is None or probe.sites:
+                yield self._segments(text) if aligned else (self._normalize_str(text), [])
+                return
         prepared = plan.prepare(text, aligned=aligned)
-        if prepared is None:
+        if prepared is None or len(prepared.sites) * _SPARSE_SITES > len(text):
+            # (sites so dense that windows would cost more than the other plans)
             yield self._segments(text) if aligned else (self._normalize_str(text), [])
             return
         data, outside, sites = prepared
