@@ -5,7 +5,8 @@ input and the output in order.  A *linear* segment maps character ``i`` of its
 input to character ``i`` of its output (``in_len == out_len``); any other
 segment is an atomic group: its output came from its input as a whole.  Long
 unchanged stretches are one linear segment, so an alignment is as small as the
-number of places where normalization changed the length of the text.
+number of places where normalization changed the length of the text.  A
+:class:`Deletions` mask is the same alignment for a stretch that only deletes.
 """
 
 from __future__ import annotations
@@ -93,43 +94,38 @@ def compose(first: Sequence[Segment], second: Sequence[Segment]) -> list[Segment
                 need_a += b[0]
                 b = next(itb, None)
             continue
-        if need_b > 0:
-            if b is None:
-                raise ValueError("alignments of different lengths")
-            if b[2]:
-                width = min(need_b, b[0])
-                pend_out += width
-                need_b -= width
-                b = (b[0] - width, b[1] - width, True) if b[0] > width else next(itb, None)
-            else:
-                pend_out += b[1]
-                width = b[0]
-                b = next(itb, None)
-                if width <= need_b:
-                    need_b -= width
-                else:
-                    need_a += width - need_b
-                    need_b = 0
+        if need_b > 0:  # the open group still owes middle text on the second side
+            b, gained, need_b, need_a = _settle(b, itb, need_b, need_a, 0)
+            pend_out += gained
         else:
-            if a is None:
-                raise ValueError("alignments of different lengths")
-            if a[2]:
-                width = min(need_a, a[1])
-                pend_in += width
-                need_a -= width
-                a = (a[0] - width, a[1] - width, True) if a[1] > width else next(ita, None)
-            else:
-                pend_in += a[0]
-                width = a[1]
-                a = next(ita, None)
-                if width <= need_a:
-                    need_a -= width
-                else:
-                    need_b += width - need_a
-                    need_a = 0
+            a, gained, need_a, need_b = _settle(a, ita, need_a, need_b, 1)
+            pend_in += gained
     if pend:
         out.append((pend_in, pend_out, False))
     return out
+
+
+def _settle(
+    seg: Segment | None, rest: Iterator[Segment], need: int, other: int, middle: int
+) -> tuple[Segment | None, int, int, int]:
+    """Take from *seg* (then *rest*) the middle text an open group still needs on its side.
+
+    *middle* is the index of the segment's width in the middle text (0 on the
+    second alignment's side, 1 on the first's).  Returns the segment left,
+    the width gained on the outer text, and what each side still owes: a
+    group taken whole may overshoot, and the other side then owes the rest.
+    """
+    if seg is None:
+        raise ValueError("alignments of different lengths")
+    if seg[2]:
+        width = min(need, seg[0])
+        left = (seg[0] - width, seg[1] - width, True) if seg[0] > width else next(rest, None)
+        return left, width, need - width, other
+    width = seg[middle]
+    following = next(rest, None)
+    if width <= need:
+        return following, seg[1 - middle], need - width, other
+    return following, seg[1 - middle], 0, other + width - need
 
 
 class OffsetMap:
@@ -138,8 +134,11 @@ class OffsetMap:
     Built by :func:`arnorm.normalize_with_offsets`; immutable.  It holds one
     entry per place where normalization changed the length of the text (and
     per unchanged stretch between two such places), in machine-integer arrays:
-    at most 25 bytes per entry, so at most 25 bytes per character of the
-    normalized text, and far less on ordinary text.
+    at most 25 bytes per entry, and far less on ordinary text.  Where
+    characters are deleted densely (vowelled text), a stretch is held instead
+    as one byte per original character saying whether it was deleted, with an
+    index of its blocks, and an output position is found in it when asked.
+    Two maps are equal when they map every span the same way.
 
     >>> from arnorm import normalize_with_offsets
     >>> result = normalize_with_offsets("بالإمـــارات")
@@ -154,6 +153,7 @@ class OffsetMap:
         "_in_starts",
         "_linear",
         "_out_starts",
+        "_regions",
         "input_length",
         "output_length",
     )
@@ -162,7 +162,10 @@ class OffsetMap:
         self._out_starts = array("q")
         self._in_starts = array("q")
         self._in_lens = array("q")
+        # 1: a linear entry; 0: a group; _REGION: a stretch of deletions (below)
         self._linear = bytearray()
+        #: The stretches of deletions, by entry: their mask and block index.
+        self._regions: dict[int, _Region] = {}
         #: Length of the original text.
         self.input_length: int = 0
         #: Length of the normalized text.
@@ -177,26 +180,49 @@ class OffsetMap:
         )
 
     def __eq__(self, other: object) -> bool:
+        """Two maps are equal when they map every span the same way."""
         if not isinstance(other, OffsetMap):
             return NotImplemented
-        return all(getattr(self, s) == getattr(other, s) for s in OffsetMap.__slots__)
+        if (self.input_length, self.output_length) != (other.input_length, other.output_length):
+            return False
+        if not self._regions and not other._regions:
+            same = ("_out_starts", "_in_starts", "_in_lens", "_linear")
+            if all(getattr(self, s) == getattr(other, s) for s in same):
+                return True
+        n = self.output_length
+        return all(
+            self.to_original(i, i + 1) == other.to_original(i, i + 1)
+            and self.to_original(i, i) == other.to_original(i, i)
+            for i in range(n)
+        ) and self.to_original(n, n) == other.to_original(n, n)
 
     __hash__ = None  # type: ignore[assignment]
 
     def _start(self, pos: int) -> int:
         k = bisect_right(self._out_starts, pos) - 1
-        if self._linear[k]:
+        kind = self._linear[k]
+        if kind == 1:
             return self._in_starts[k] + pos - self._out_starts[k]
+        if kind == _REGION:
+            return self._in_starts[k] + self._regions[k].select(pos - self._out_starts[k])
         return self._in_starts[k]
 
     def _end(self, last: int) -> int:
         k = bisect_right(self._out_starts, last) - 1
-        if self._linear[k]:
+        kind = self._linear[k]
+        if kind == 1:
             return self._in_starts[k] + last - self._out_starts[k] + 1
+        if kind == _REGION:
+            region = self._regions[k]
+            after = last - self._out_starts[k] + 1
+            if after < region.kept:
+                return self._in_starts[k] + region.select(after)
         return self._in_starts[k] + self._in_lens[k]
 
     def _span(self, start: int, end: int) -> tuple[int, int]:
         """:meth:`to_original` of a non-empty span known to be inside, in one call (hot path)."""
+        if self._regions:
+            return self._start(start), self._end(end - 1)
         outs, ins, linear = self._out_starts, self._in_starts, self._linear
         k = bisect_right(outs, start) - 1
         first = ins[k] + start - outs[k] if linear[k] else ins[k]
@@ -240,7 +266,78 @@ class DeletionRuns(list[Segment]):
         self.gone = gone
 
 
-def offset_map_builder() -> tuple[OffsetMap, Callable[[Iterable[Segment]], None]]:
+#: The kind of an :class:`OffsetMap` entry that is a stretch of deletions.
+_REGION = 2
+#: Input characters a block of a region's index covers.
+_BLOCK = 256
+
+
+class Deletions:
+    """The alignment of deleting characters, as a mask: one byte a character, 1 if deleted.
+
+    An :class:`OffsetMap` keeps the mask of a long stretch as it is, with an
+    index of its blocks, and finds an output character's place in it when
+    asked (a few ``bytes.count`` calls), instead of holding an entry for every
+    run of deleted characters.
+    """
+
+    __slots__ = ("mask",)
+
+    def __init__(self, mask: bytes) -> None:
+        self.mask = mask
+
+    def segments(self) -> list[Segment]:
+        """The same alignment as segments."""
+        out: list[Segment] = []
+        pos, n, mask = 0, len(self.mask), self.mask
+        while pos < n:
+            kept = mask.find(1, pos)
+            kept = n if kept < 0 else kept
+            if kept > pos:
+                out.append((kept - pos, kept - pos, True))
+            if kept == n:
+                break
+            gone = mask.find(0, kept)
+            gone = n if gone < 0 else gone
+            out.append((gone - kept, 0, False))
+            pos = gone
+        return out
+
+
+class _Region:
+    """A stretch of an :class:`OffsetMap` that only deletes: its mask and a block index.
+
+    It starts with a kept character; kept character ``j`` maps back to its
+    own place and the deleted characters after it (the next kept character's
+    place, or the end of the stretch).
+    """
+
+    __slots__ = ("before", "kept", "mask")
+
+    def __init__(self, mask: bytes) -> None:
+        self.mask = mask
+        counts = [mask.count(0, at, at + _BLOCK) for at in range(0, len(mask), _BLOCK)]
+        #: kept characters before each block
+        self.before = array("q", accumulate(counts, initial=0))
+        self.kept = self.before.pop()
+
+    def select(self, j: int) -> int:
+        """The place in the stretch of kept character *j*."""
+        block = bisect_right(self.before, j) - 1
+        lo = block * _BLOCK
+        hi = min(lo + _BLOCK, len(self.mask))
+        want = j - self.before[block]  # kept characters of the block before it
+        count = self.mask.count
+        while hi - lo > 1:  # the place p with want kept characters in [block start, p)
+            mid = (lo + hi) // 2
+            if count(0, block * _BLOCK, mid) > want:
+                hi = mid
+            else:
+                lo = mid
+        return lo
+
+
+def offset_map_builder() -> tuple[OffsetMap, Callable[[Iterable[Segment] | Deletions], None]]:
     """An empty :class:`OffsetMap`, and the function that appends segments to it in order."""
     offsets = OffsetMap()
     return offsets, _Builder(offsets).add
@@ -262,16 +359,18 @@ class _Builder:
         self._map = offsets
         self._carry = 0  # deleted input before the first output character
 
-    def _append(self, out_start: int, in_start: int, in_len: int, linear: bool) -> None:
+    def _append(self, out_start: int, in_start: int, in_len: int, linear: int) -> None:
         m = self._map
         m._out_starts.append(out_start)
         m._in_starts.append(in_start)
         m._in_lens.append(in_len)
         m._linear.append(linear)
 
-    def add(self, segments: Iterable[Segment]) -> None:
+    def add(self, segments: Iterable[Segment] | Deletions) -> None:
         """Append *segments* (which continue the text and its normalized form)."""
-        if (
+        if isinstance(segments, Deletions):
+            self._add_deletions(segments.mask)
+        elif (
             isinstance(segments, DeletionRuns)
             and len(segments.gone) > 1
             and min(segments.kept[1:-1]) > 0  # runs of two kinds can touch
@@ -313,6 +412,32 @@ class _Builder:
         if kept[-1]:
             self._add([(kept[-1], kept[-1], True)])
 
+    def _add_deletions(self, mask: bytes) -> None:
+        """:meth:`add` a deletion mask: the runs before its second kept character one by one,
+        the rest as one region entry."""
+        n = len(mask)
+        if not n:
+            return
+        first = mask.find(0)
+        if first < 0:
+            self._add([(n, 0, False)])
+            return
+        second = mask.find(0, first + 1)
+        head = [(first, 0, False)] if first else []
+        head.append((1, 1, True))
+        gone = (second if second >= 0 else n) - first - 1
+        if gone:
+            head.append((gone, 0, False))
+        self._add(head)
+        if second < 0:
+            return
+        m = self._map
+        region = _Region(mask[second:])
+        m._regions[len(m._linear)] = region
+        self._append(m.output_length, m.input_length, n - second, _REGION)
+        m.output_length += region.kept
+        m.input_length += n - second
+
     def _add(self, segments: Iterable[Segment]) -> None:
         m = self._map
         lens, linear_of = m._in_lens, m._linear
@@ -321,7 +446,7 @@ class _Builder:
             if out_len == 0:
                 if not linear_of:
                     self._carry += in_len
-                elif linear_of[-1]:
+                elif linear_of[-1] == 1:
                     if lens[-1] > 1:
                         lens[-1] -= 1
                         self._append(o - 1, i - 1, 1 + in_len, False)

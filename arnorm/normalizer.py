@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain, repeat
 from operator import itemgetter
-from typing import Any, Final, NamedTuple, cast
+from typing import Any, AnyStr, Final, NamedTuple, cast
 
 import regex
 import unicodedata2
@@ -412,8 +413,17 @@ def _refold_steps(config: NormalizerConfig) -> list[str]:
     return [n for n in config.steps if n in _REFOLD_STEPS]
 
 
+def _folds(config: NormalizerConfig) -> dict[str, str]:
+    """The per-character steps of *config* but ``unicode``, composed into one table."""
+    names = [n for n in config.steps if n not in ("unicode", "elongation")]
+    return _compose_tables([_table(n, config) for n in names])
+
+
 class _FastPlan:
-    """The common case in a few passes over the text, each in C.
+    """The character-level plan, in a few passes over the text, each in C.
+
+    It normalizes what the byte plan (:class:`_BytePlan`) leaves to others,
+    and the configurations that plan does not serve (``elongation``).
 
     Marks that the steps delete and that NFC composes with nothing go first
     (so that NFC has nothing to reorder on vowelled text).  After NFC (and,
@@ -459,8 +469,7 @@ class _FastPlan:
     )
 
     def __init__(self, config: NormalizerConfig) -> None:
-        names = [n for n in config.steps if n not in ("unicode", "elongation")]
-        table = _compose_tables([_table(n, config) for n in names])
+        table = _folds(config)
         for key, value in table.items():
             # Replacing each character on its own, in any order, is the composed
             # table only if no output is changed again and no character widens.
@@ -554,32 +563,7 @@ class _FastPlan:
         original = text
         only_deletions = False  # segments so far only delete characters of the table
         if self._unicode:
-            if self._early_marks is not None:
-                # Marks deleted anyway, that compose with nothing and block no
-                # composition, can go before NFC: on vowelled text NFC then
-                # has nothing left to reorder.  (With offsets, only if no mark
-                # stays: NFC would reorder a deleted mark across it, and the
-                # exact plan groups the two.)
-                early = self._early_marks.sub("", text)
-                if len(early) != len(text) and (
-                    segments is None or not self._kept_marks.search(text)
-                ):
-                    only_deletions = True
-                    text = early
-                    if segments is not None:
-                        segments = [(len(text), len(text), True)] if text else []
-            before = text
-            text, segments = self._unicode_step(text, segments, bmp)
-            only_deletions &= text == before
-            if (
-                not only_deletions
-                and len(before) != len(original)
-                and segments is not None
-                and self._early_marks is not None
-            ):
-                # the early deletions, then what the unicode step did
-                early_segments = _deletion_segments(original, self._early_marks)
-                segments = _compose(early_segments, segments)
+            text, segments, only_deletions = self._unicode_phase(text, segments, bmp)
         if (
             self._loose_tatweel_word is not None
             and steps.TATWEEL in text
@@ -592,30 +576,83 @@ class _FastPlan:
             # a window at a time, so that the list of matches stays small
             for start in range(0, len(text), _FIND_WINDOW):
                 found.update(rare.findall(text, start, start + _FIND_WINDOW))
+        if segments is not None:
+            segments = self._deletions(original, text, segments, found, only_deletions)
         out = text
-        deleted = not found.isdisjoint(self._deleted)
-        if segments is not None and only_deletions:
-            # deletions alone, before and after NFC: each deleted character
-            # joins the one before it, however the deletions are grouped
-            segments = _deletion_segments(original, self._any_deleted)
-        elif deleted and segments is not None:
-            if len(segments) == 1 and segments[0][2]:
-                # nothing before: each deleted character joins the one before
-                # it, however the runs are grouped
-                segments = _deletion_segments(text, self._any_deleted)
-            else:
-                # after NFC or presentation-form edits, the groups depend on
-                # the order of the deletions: delete stage by stage, as the
-                # exact plan does
-                middle = text
-                for stage in self._deletion_stages:
-                    segments = _compose(segments, _deletion_segments(middle, stage))
-                    middle = stage.sub("", middle)
         table = self._table
         for char in found:
             out = out.replace(char, table[char])
         for old, new in self._frequent:
             out = out.replace(old, new)
+        return self._context_rules(text, out, segments)
+
+    def _unicode_phase(
+        self, text: str, segments: list[Segment] | None, bmp: bool
+    ) -> tuple[str, list[Segment] | None, bool]:
+        """The ``unicode`` step, with the marks that may go early deleted first.
+
+        Returns the text, its alignment and whether that alignment only
+        deletes characters of the table.
+        """
+        original = text
+        only_deletions = False
+        if self._early_marks is not None:
+            # Marks deleted anyway, that compose with nothing and block no
+            # composition, can go before NFC: on vowelled text NFC then
+            # has nothing left to reorder.  (With offsets, only if no mark
+            # stays: NFC would reorder a deleted mark across it, and the
+            # exact plan groups the two.)
+            early = self._early_marks.sub("", text)
+            if len(early) != len(text) and (segments is None or not self._kept_marks.search(text)):
+                only_deletions = True
+                text = early
+                if segments is not None:
+                    segments = [(len(text), len(text), True)] if text else []
+        before = text
+        text, segments = self._unicode_step(text, segments, bmp)
+        only_deletions &= text == before
+        if (
+            not only_deletions
+            and len(before) != len(original)
+            and segments is not None
+            and self._early_marks is not None
+        ):
+            # the early deletions, then what the unicode step did
+            early_segments = _deletion_segments(original, self._early_marks)
+            segments = _compose(early_segments, segments)
+        return text, segments, only_deletions
+
+    def _deletions(
+        self,
+        original: str,
+        text: str,
+        segments: list[Segment],
+        found: set[str],
+        only_deletions: bool,
+    ) -> list[Segment]:
+        """*segments* followed by the deletions of the characters in *found*."""
+        if only_deletions:
+            # deletions alone, before and after NFC: each deleted character
+            # joins the one before it, however the deletions are grouped
+            return _deletion_segments(original, self._any_deleted)
+        if found.isdisjoint(self._deleted):
+            return segments
+        if len(segments) == 1 and segments[0][2]:
+            # nothing before: each deleted character joins the one before
+            # it, however the runs are grouped
+            return _deletion_segments(text, self._any_deleted)
+        # after NFC or presentation-form edits, the groups depend on the order
+        # of the deletions: delete stage by stage, as the exact plan does
+        middle = text
+        for stage in self._deletion_stages:
+            segments = _compose(segments, _deletion_segments(middle, stage))
+            middle = stage.sub("", middle)
+        return segments
+
+    def _context_rules(
+        self, text: str, out: str, segments: list[Segment] | None
+    ) -> tuple[str, list[Segment] | None]:
+        """Elongation, runs of spaces and NFC again, on *out* (folded from *text*)."""
         if self._elongation:
             if segments is not None:
                 segments = _apply_edits(
@@ -719,7 +756,7 @@ def _early_deletable() -> frozenset[str]:
     )
 
 
-def _deletion_segments(text: str, runs: re.Pattern[str]) -> list[Segment]:
+def _deletion_segments(text: AnyStr, runs: re.Pattern[AnyStr]) -> list[Segment]:
     """The alignment of deleting the runs that *runs* (one capturing group) finds.
 
     ``re.split`` gives the kept stretches and the deleted runs in turn; the
@@ -753,17 +790,21 @@ def _in_bmp(text: str) -> bool:
 
 
 #: Texts longer than this many characters are normalized a piece at a time,
-#: so that the memory a piece needs is bounded.  A piece ends after a line
-#: feed, or inside a line at a *safe cut*: between any character that is not
-#: a space, a line break, tatweel, an invisible or a presentation form and an
-#: Arabic or ASCII letter or digit (with ``elongation``, between two different
-#: such letters).  No step looks across a safe cut -- NFC composes nothing
-#: with the letter after it, no step deletes that letter, and the tatweel-word
-#: and space rules see neither side -- so the pieces give the same text and
-#: offsets as the whole.  A line with no safe cut (a run of marks, tatweel,
-#: spaces or invisible characters) stays one piece; on such runs the fast plan
-#: holds a few bytes per character.
-PIECE: Final = 1 << 18
+#: so that the memory a piece needs is bounded, and small enough that the
+#: buffers of one piece stay in the processor's cache and are reused by the
+#: next (a first, cold pass over a long text is then as fast as the next
+#: ones; pieces four times larger made it up to twice as slow).  A piece
+#: ends after a line feed, or inside a line at a *safe cut*: between any
+#: character that is not a space, a line break, tatweel, an invisible or a
+#: presentation form and an Arabic or ASCII letter or digit (with
+#: ``elongation``, between two different such letters).  No step looks
+#: across a safe cut -- NFC composes nothing with the letter after it, no
+#: step deletes that letter, and the tatweel-word and space rules see
+#: neither side -- so the pieces give the same text and offsets as the
+#: whole.  A line with no safe cut (a run of marks, tatweel, spaces or
+#: invisible characters) stays one piece; on such runs the fast plan holds a
+#: few bytes per character.
+PIECE: Final = 1 << 16
 
 #: Pieces that need the exact plan are cut again at safe cuts at least this
 #: far apart, then further, so that the exact plan runs only on a window of
@@ -824,6 +865,504 @@ def _apply_edits(
     return _align.compose(segments, _align.from_sites(len(text), sites))
 
 
+# --------------------------------------------------------------------------
+# The byte plan: one character, one byte, and every pass in C.
+# --------------------------------------------------------------------------
+
+#: The characters besides ASCII that the byte plan holds, one byte each: Arabic
+#: letters, marks and digits, the common Persian and Urdu letters, Quranic
+#: marks, the invisible characters, common spaces and punctuation.  With ASCII
+#: (its printable characters, tab and line breaks, and NUL) they fill the 256
+#: bytes.  A configuration leaves out those it changes in a way the plan
+#: cannot follow in bulk (a combining mark it keeps, a fold to several
+#: characters): they then count as characters outside the page.
+_PAGE_CHARS: Final = (
+    "\u060c\u061b\u061c\u061f"
+    + "".join(map(chr, range(0x0621, 0x063B)))
+    + "".join(map(chr, range(0x0640, 0x0656)))
+    + "".join(map(chr, range(0x0660, 0x066E)))
+    + "\u0670\u0671\u067e\u0686\u0698\u06a9\u06aa\u06af\u06ba\u06be"
+    + "\u06c0\u06c1\u06c2\u06c3\u06cc\u06d2\u06d3\u06d4\u06d5"
+    + "".join(map(chr, range(0x06D6, 0x06EE)))
+    + "".join(map(chr, range(0x06F0, 0x06FA)))
+    + steps.INVISIBLE_CHARS.replace("\u061c", "")
+    + "\u00a0\u2009\u202f"
+    + "\u00ab\u00bb\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u2022\u2033"
+    + "\u0085\u2028\u2029"
+)
+#: The second page, for text set in presentation forms (as extracted from
+#: PDFs): the letters of Arabic Presentation Forms-B, with the punctuation,
+#: digits, spaces and invisible characters that such text holds.
+_PRESENTATION_PAGE_CHARS: Final = (
+    "".join(map(chr, range(0xFE80, 0xFEFD)))
+    + "\u060c\u061b\u061f\u0640"
+    + "".join(map(chr, range(0x0660, 0x066A)))
+    + "\u00ab\u00bb\u201c\u201d\u2013\u2014\u2026\u00a0\u200c\u200d\u200e\u200f\u2033"
+)
+#: ASCII in the page, each at its own byte: NUL (which also stands for the
+#: characters outside the page that no step touches), tab, the line breaks and
+#: the printable characters.
+_PAGE_ASCII: Final = "\x00\t\n\x0b\x0c\r\x1c\x1d\x1e" + "".join(map(chr, range(0x20, 0x7F)))
+#: The hamza and madda that NFC composes with a letter before them.
+_COMPOSING_MARKS: Final = "\u0653\u0654\u0655"
+
+Site = tuple[int, int]  # (start, end) of what the byte plan leaves to the other plans
+Alignment = list[Segment] | _align.Deletions
+
+
+class Prepared(NamedTuple):
+    """A text encoded by a :class:`_BytePlan`."""
+
+    #: One byte a character; NUL for each character outside the page.
+    data: bytes
+    #: The characters outside the page, in order.
+    outside: list[str]
+    #: What the other plans must normalize, in order.
+    sites: list[Site]
+
+
+def _byte_class(values: Iterable[int]) -> bytes:
+    """The body of a ``bytes`` character class of *values*."""
+    return b"".join(b"\\x%02x" % v for v in sorted(set(values)))
+
+
+class _BytePlan:
+    """The common case as ``bytes``: encode, translate, decode -- three passes in C.
+
+    Every character of the page (:data:`_PAGE_CHARS`) that a step deletes is
+    deleted by ``bytes.translate``; every one-for-one fold is in the table that
+    decodes the bytes back to text; horizontal spaces become U+0020 in the
+    translation and runs of them collapse with ``re.sub`` and a constant.
+    Characters outside the page that no step touches and that touch no other
+    (emoji, most symbols, other scripts' letters) stand in as NUL and are put
+    back after decoding.  On the page NFC only reorders marks that are then
+    deleted, or composes a hamza or madda with a letter that a fold then makes
+    the same as the letter alone; the compositions that differ (و + U+0654 →
+    ؤ) rewrite the letter's byte, a constant ``re.sub`` too.  Offsets come
+    from the lengths of the runs of deleted bytes.
+
+    What the plan cannot follow -- a character outside the page that some step
+    changes, a word made of tatweel, a run of spaces (with offsets) -- it
+    reports as *sites*; the caller gives the few characters around each to the
+    other plans.
+    """
+
+    __slots__ = (
+        "_between",
+        "_composed",
+        "_composing",
+        "_decode",
+        "_deleted",
+        "_deleted_runs",
+        "_encode",
+        "_extra_spaces",
+        "_folds",
+        "_inert",
+        "_mask",
+        "_nul_then_mark",
+        "_outside",
+        "_presentation",
+        "_space_collapse",
+        "_space_run",
+        "_space_sites",
+        "_tatweel",
+        "_tatweel_word",
+        "_translate",
+        "_untouched",
+        "_widen",
+        "_widened",
+        "_word_edge",
+        "_word_run",
+        "leaves_marks",
+    )
+
+    def __init__(self, config: NormalizerConfig, page: str) -> None:
+        presentation = _table("unicode", config) if config.unicode else {}
+        # what each character of the page becomes: its presentation form's
+        # letters, then every other per-character step
+        folds = _folds(config)
+        table = {
+            c: "".join(folds.get(x, x) for x in presentation.get(c, c))
+            for c in (*page, *folds)
+            if c in presentation or c in folds
+        }
+        chars = [
+            c
+            for c in page
+            if len(table.get(c, c)) <= 2
+            and (not unicodedata2.combining(c) or table.get(c) == "")
+            and steps.nfc(table.get(c, c)) == table.get(c, c)
+        ]
+        singles = {table.get(c, c) for c in (*_PAGE_ASCII, *chars)}
+        chars = [c for c in chars if all(x in singles for x in table.get(c, c))]
+        rewrites: list[tuple[str, str, str, str]] = []
+        if config.unicode:
+            chars, rewrites = self._compositions(chars, table)
+        free = [b for b in range(256) if chr(b) not in _PAGE_ASCII]
+        slot = dict(zip(page, free, strict=True))
+        decoding = ["\ufffe"] * 256
+        output = ["\ufffe"] * 256
+        for c in _PAGE_ASCII:
+            decoding[ord(c)] = c
+            output[ord(c)] = table.get(c, c)
+        for c in chars:
+            decoding[slot[c]] = c
+            output[slot[c]] = table.get(c, c)
+        self._encode = codecs.charmap_build("".join(decoding))
+        byte_of = {c: b for b, c in enumerate(decoding) if c != "\ufffe"}
+        deleted = [b for b, out in enumerate(output) if out == ""]
+        spaces = [byte_of[c] for c in steps.HORIZONTAL_SPACES if c in byte_of]
+        translation = bytearray(range(256))
+        if config.spaces:
+            for b in spaces:
+                translation[b] = 0x20
+        self._translate = bytes(translation)
+        self._deleted = bytes(deleted)
+        self._decode = "".join(o if len(o) == 1 else "\ufffe" for o in output)
+        # A character that becomes two (a lam-alef ligature) becomes two bytes
+        # that decode to them, before decoding.
+        single = {o: b for b, o in enumerate(output) if len(o) == 1}
+        self._widen = [
+            (bytes([b]), bytes(single[c] for c in o))
+            for b, o in enumerate(output)
+            if len(o) == 2 and all(c in single for c in o)
+        ]
+        self._widened = (
+            re.compile(b"[" + _byte_class(w[0][0] for w in self._widen) + b"]")
+            if self._widen
+            else None
+        )
+        self._mask = bytes(int(b in deleted) for b in range(256))
+        self._deleted_runs = re.compile(b"([%s]+)" % _byte_class(deleted) if deleted else b"()")
+        # The letters that compose with a hamza or madda into a letter the
+        # folds keep apart, by mark; and the marks that may stand between.
+        self._composed = {(byte_of[b], byte_of[m]): byte_of[k] for b, m, k, _ in rewrites}
+        self._between = {byte_of[m]: bytes(byte_of[c] for c in low) for _, m, _, low in rewrites}
+        self._composing = (
+            re.compile(
+                re.escape(bytes(self._between))
+                if len(self._between) == 1
+                else b"[%s]" % _byte_class(self._between)
+            )
+            if rewrites
+            else None
+        )
+        self._space_collapse = config.spaces
+        # With offsets, a run of spaces (with deleted characters between
+        # them) keeps its first space and deletes the others, so that the run
+        # joins one group as in the exact plan.  Without a deleted byte to
+        # turn them into, runs are left to the other plans.
+        hs = _byte_class(spaces)
+        self._space_run: re.Pattern[bytes] | None = None
+        self._extra_spaces = b""
+        self._space_sites: re.Pattern[bytes] | None = None
+        if config.spaces and deleted:
+            self._space_run = re.compile(b"[%s](?:[%s]*+[%s])+" % (hs, _byte_class(deleted), hs))
+            self._extra_spaces = bytes.maketrans(bytes(spaces), bytes([deleted[0]]) * len(spaces))
+        elif config.spaces:
+            self._space_sites = re.compile(b"[%s]{2,}" % hs)
+        tatweel = byte_of[steps.TATWEEL]  # always on the page
+        self._tatweel = bytes([tatweel]) if config.tatweel else b""
+        self._word_edge = b""
+        self._tatweel_word: re.Pattern[bytes] | None = None
+        if config.tatweel:
+            # A word of tatweel ends with a tatweel, perhaps invisible
+            # characters, then a space, a line break or the end: the pattern
+            # starts with the tatweel byte, so ``finditer`` skips from one
+            # tatweel to the next in C.  The few that end a word are followed
+            # back to the start of their run (``rstrip``, in C).
+            edges = [*spaces, *(byte_of[c] for c in steps.LINE_BREAKS if c in byte_of)]
+            invisible = [byte_of[c] for c in steps.INVISIBLE_CHARS if c in byte_of]
+            if not config.invisible:
+                invisible = []
+            self._tatweel_word = re.compile(
+                b"\\x%02x[%s]*+(?:[%s]|\\Z)"
+                % (tatweel, _byte_class(invisible) or b"\\x00", _byte_class(edges))
+                if invisible
+                else b"\\x%02x(?:[%s]|\\Z)" % (tatweel, _byte_class(edges))
+            )
+            self._word_run = bytes([tatweel, *invisible])
+            self._word_edge = bytes(edges)
+        on_page = "".join(_PAGE_ASCII) + "".join(chars)
+        self._outside = re.compile("[^" + "".join(re.escape(c) for c in on_page) + "]")
+        self._untouched = frozenset(
+            [
+                *table,
+                *presentation,
+                *steps.HORIZONTAL_SPACES,
+                *steps.LINE_BREAKS,
+                *steps.INVISIBLE_CHARS,
+                steps.TATWEEL,
+                "\x00",
+            ]
+        )
+        self._inert: dict[str, str | None] = {}
+        #: Whether some Arabic vowel mark is left off the page (the
+        #: configuration keeps it): then vowelled text is mostly sites.
+        self.leaves_marks = any(chr(c) not in byte_of for c in range(0x064B, 0x0653))
+        self._presentation = presentation
+        self._folds = folds
+        for cp in range(0xFE70, 0xFEFD):  # what PDFs hold: known before the first text
+            if chr(cp) not in byte_of:
+                self._inert[chr(cp)] = self._inert_as(chr(cp))
+        marks = [b for b, c in enumerate(decoding) if unicodedata2.combining(c)]
+        composing = [byte_of[m] for m in _COMPOSING_MARKS if m in byte_of]
+        self._nul_then_mark = (
+            re.compile(b"\\x00[%s]*+[%s]" % (_byte_class(marks), _byte_class(composing)))
+            if composing
+            else None
+        )
+
+    @staticmethod
+    def _compositions(
+        chars: list[str], table: Mapping[str, str]
+    ) -> tuple[list[str], list[tuple[str, str, str, str]]]:
+        """Drop the composing marks the plan cannot follow; list the compositions to rewrite.
+
+        A hamza or madda (deleted, or it would not be on the page) composes
+        with a letter before it across marks of a lower class.  Where the
+        composed letter folds to what the letter alone folds to, deleting the
+        mark gives the same text; otherwise the letter's byte is rewritten to
+        the composed letter's, which must be on the page.
+        """
+        page = set(chars)
+        rewrites = []
+        for mark in _COMPOSING_MARKS:
+            if mark not in page:
+                continue
+            ccc = unicodedata2.combining(mark)
+            low = "".join(c for c in chars if 0 < unicodedata2.combining(c) < ccc)
+            todo = []
+            for base in chars:
+                composed = steps.nfc(base + mark)
+                if len(composed) != 1 or table.get(composed, composed) == table.get(base, base):
+                    continue
+                todo.append((base, mark, composed, low))
+            if all(k in page for _, _, k, _ in todo):
+                rewrites += todo
+            else:
+                page.discard(mark)
+        return [c for c in chars if c in page], rewrites
+
+    def _stand_in(self, char: str, aligned: bool) -> str | None:
+        """What *char*, outside the page, becomes if NUL can stand for it; else ``None``.
+
+        NUL stands for a character that no step changes and that NFC composes
+        and reorders nothing with (it comes back as it is), and for a
+        presentation form that becomes letters of that kind (it comes back as
+        those letters; with offsets, only as one letter).
+        """
+        if char not in self._inert:
+            self._inert[char] = self._inert_as(char)
+        out = self._inert[char]
+        return None if out is None or (aligned and len(out) != 1) else out
+
+    def _inert_as(self, char: str) -> str | None:
+        if char in self._presentation:
+            out = "".join(self._folds.get(c, c) for c in self._presentation[char])
+        elif char in self._untouched:
+            return None
+        else:
+            out = char
+        plain = all(
+            c not in self._untouched
+            and unicodedata2.combining(c) == 0
+            and not any(lo <= ord(c) <= hi for lo, hi in _tables.COMPOSING_STARTER_RANGES)
+            for c in out
+        )
+        if not out or not plain or steps.nfc(out) != out:
+            return None
+        if out == char and any(steps.nfc(char + m) != char + m for m in _COMPOSING_MARKS):
+            return None
+        return out
+
+    def prepare(self, text: str, *, aligned: bool) -> Prepared | None:
+        """Encode *text* for :meth:`finish`, and find the sites the other plans must normalize.
+
+        ``None`` when the text holds NUL as well as characters outside the
+        page (NUL stands for those).
+        """
+        outside: list[str] = []
+        sites: list[Site] = []
+        data, outside = self._encode_outside(text)
+        if outside:
+            if "\x00" in text:
+                return None
+            stand = {c: self._stand_in(c, aligned) for c in set(outside)}
+            if any(c != out for c, out in stand.items()):
+                if self._nul_then_mark is not None and self._nul_then_mark.search(data):
+                    # a folded letter could compose with the mark: not in bulk
+                    stand = {c: c if out == c else None for c, out in stand.items()}
+                bad = {c for c, out in stand.items() if out is None}
+                if bad:
+                    at = [m.start() for m in _NUL.finditer(data)]
+                    sites = [(i, i + 1) for i, c in zip(at, outside, strict=True) if c in bad]
+                outside = [stand[c] or c for c in outside]
+        if self._composing is not None:
+            data = self._compose(data, self._composing)
+        if self._tatweel_word is not None and self._tatweel in data:
+            sites += self._tatweel_words(data, self._tatweel_word)
+        if aligned and self._space_sites is not None:
+            sites += [m.span() for m in self._space_sites.finditer(data)]
+        return Prepared(data, outside, sorted(sites))
+
+    def _encode_outside(self, text: str) -> tuple[bytes, list[str]]:
+        """Encode *text* with NUL for each character outside the page; list those characters.
+
+        The encoder writes each of them as a character reference (``&#1580;``),
+        in C; two passes over the bytes, in C too, list them and put NUL in
+        their place.  Text that holds ``&#`` of its own is scanned as text.
+        """
+        if "&" in text and "&#" in text:  # (one character is found much faster than two)
+            placed = self._outside.sub("\x00", text)
+            encoded = codecs.charmap_encode(placed, "strict", self._encode)[0]
+            return encoded, self._outside.findall(text)
+        encoded = codecs.charmap_encode(text, "xmlcharrefreplace", self._encode)[0]
+        if b"&" not in encoded or b"&#" not in encoded:  # (one byte is found much faster)
+            return encoded, []
+        outside = list(map(chr, map(int, _CHAR_REFERENCE.findall(encoded))))
+        return _CHAR_REFERENCE.sub(b"\x00", encoded), outside
+
+    def finish(self, data: bytes, outside: list[str], *, aligned: bool) -> tuple[str, Alignment]:
+        """Normalize the bytes of a stretch with no site; *outside*: what its NULs stand for."""
+        segments: list[Segment] | _align.Deletions = []
+        if aligned:
+            if self._space_run is not None:
+                data = self._space_run.sub(self._drop_extra_spaces, data)
+            mask = data.translate(self._mask)
+            runs = mask.count(b"\x00\x01") + mask.startswith(b"\x01")
+            if runs * _DENSE_RUNS > len(mask):
+                segments = _align.Deletions(mask)  # held as it is, looked up when asked
+            elif runs:
+                segments = _deletion_segments(data, self._deleted_runs)
+            elif data:
+                segments = [(len(data), len(data), True)]
+        data = data.translate(self._translate, self._deleted)
+        if self._space_collapse and b"  " in data:
+            data = _collapse_spaces(data)
+        if self._widened is not None and self._widened.search(data):
+            if aligned:
+                widened = [(m.start(), m.end(), 2) for m in self._widened.finditer(data)]
+                widening = _align.from_sites(len(data), widened)
+                if isinstance(segments, _align.Deletions):
+                    segments = segments.segments()
+                segments = _align.compose(segments, widening)
+            for one, two in self._widen:
+                data = data.replace(one, two)
+        out = codecs.charmap_decode(data, "strict", self._decode)[0]
+        if outside:
+            parts = out.split("\x00")
+            merged = [""] * (2 * len(parts) - 1)
+            merged[0::2] = parts
+            merged[1::2] = outside
+            out = "".join(merged)
+        return out, segments
+
+    def _compose(self, data: bytes, marks: re.Pattern[bytes]) -> bytes:
+        """Rewrite the letters that NFC composes with a mark after them (one step a mark)."""
+        found = [m.start() for m in marks.finditer(data)]
+        if not found:
+            return data
+        out = bytearray(data)
+        composed, between = self._composed, self._between
+        for i in found:
+            mark = data[i]
+            skip = between[mark]
+            j = i - 1
+            while j >= 0 and data[j] in skip:
+                j -= 1
+            if j >= 0 and (data[j], mark) in composed:
+                out[j] = composed[data[j], mark]
+        return bytes(out)
+
+    def _drop_extra_spaces(self, match: re.Match[bytes]) -> bytes:
+        run = match.group()
+        return run[:1] + run[1:].translate(self._extra_spaces)
+
+    def _tatweel_words(self, data: bytes, ends: re.Pattern[bytes]) -> list[Site]:
+        """The words made of tatweel (and invisible characters) in *data*."""
+        sites = []
+        run, edge = self._word_run, self._word_edge
+        for match in ends.finditer(data):
+            end = match.start() + 1
+            reach = 64
+            while True:
+                start = max(0, end - reach)
+                kept = len(data[start:end].rstrip(run))
+                if kept or not start:
+                    break
+                reach *= 4
+            start += kept
+            if not start or data[start - 1] in edge:
+                sites.append((start, match.end()))
+        return sites
+
+
+_CHAR_REFERENCE: Final = re.compile(b"&#([0-9]+);")
+#: With more than one run of deleted characters in this many, an offset map
+#: holds the deletion mask of a stretch rather than an entry for each run.
+_DENSE_RUNS: Final = 64
+_NUL: Final = re.compile(b"\x00")
+_PRESENTATION_FORMS: Final = re.compile("[\ufe70-\ufefc]")
+#: Below one site of the byte plan in this many characters, the other plans
+#: run on windows around the sites; above, on the whole piece (a window
+#: costs about what the character-level plan takes for this many characters).
+_SPARSE_SITES: Final = 2048
+#: How much of a text decides which page the byte plan uses.
+_SAMPLE: Final = 4096
+#: Where the byte plan's stretches may be cut: at a safe cut or after a line feed.
+_SITE_CUT: Final = re.compile(_SAFE_CUT.pattern + "|\n")
+
+
+def _collapse_spaces(data: bytes) -> bytes:
+    """Turn each run of spaces (U+0020) in *data* into one.
+
+    ``split`` and ``join`` halve every run in two passes in C (``re.sub`` and
+    ``replace`` stop at every space); runs of three or more take more rounds.
+    """
+    while True:
+        longer = b"   " in data
+        data = b" ".join(data.split(b"  "))
+        if not longer:
+            return data
+
+
+def _split_at_sites(
+    text: str, sites: Sequence[Site], cut: re.Pattern[str]
+) -> Iterator[tuple[int, int, bool]]:
+    """Cover *text* with stretches ``(start, end, needs_other_plans)``, cut at safe cuts.
+
+    Each site is widened to the safe cuts around it (no step looks across a
+    safe cut), so a stretch normalizes on its own as it would in the text.
+    """
+    pos = 0
+    for start, end in sites:
+        if end <= pos:
+            continue
+        lo = _cut_before(text, max(start, pos), pos, cut)
+        found = cut.search(text, max(end - 1, lo))
+        hi = found.end() if found is not None else len(text)
+        if lo > pos:
+            yield pos, lo, False
+        yield lo, hi, True
+        pos = hi
+    if pos < len(text):
+        yield pos, len(text), False
+
+
+def _cut_before(text: str, at: int, floor: int, cut: re.Pattern[str]) -> int:
+    """The last safe cut at or before *at*, and not before *floor*."""
+    reach = 16
+    while True:
+        start = max(floor, at - reach)
+        ends = [m.end() for m in cut.finditer(text, start, at + 1) if m.end() <= at]
+        if ends:
+            return ends[-1]
+        if start == floor:
+            return floor
+        reach *= 4
+
+
 def _fuse(parts: Sequence[_Stage | Mapping[str, str]]) -> list[_Stage]:
     stages: list[_Stage] = []
     pending: list[Mapping[str, str]] = []
@@ -854,7 +1393,7 @@ class Normalizer:
     'استقبل عبد اللطيف حموشي، المدير العام للامن الوطني'
     """
 
-    __slots__ = ("_cut", "_fast", "_stages", "config")
+    __slots__ = ("_bytes", "_cut", "_fast", "_stages", "config")
 
     def __init__(self, config: NormalizerConfig | None = None) -> None:
         if config is None:
@@ -875,6 +1414,12 @@ class Normalizer:
             parts.extend(_table(n, config) for n in _refold_steps(config))
         self._stages: tuple[_Stage, ...] = tuple(_fuse(parts))
         self._fast = _FastPlan(config)
+        self._bytes: tuple[_BytePlan, _BytePlan] | None = None
+        if not config.elongation:
+            self._bytes = (
+                _BytePlan(config, _PAGE_CHARS),
+                _BytePlan(config, _PRESENTATION_PAGE_CHARS),
+            )
         self._cut = _SAFE_CUT_ELONGATION if config.elongation else _SAFE_CUT
 
     def __repr__(self) -> str:
@@ -891,14 +1436,54 @@ class Normalizer:
             return "".join(self._normalize(piece) for piece in _pieces(text, self._cut, PIECE))
         return self._normalize(text)
 
-    def _normalize(self, text: str, level: int = 0) -> str:
+    def _normalize(self, text: str) -> str:
+        if self._bytes is None:
+            return self._normalize_str(text)
+        return "".join(out for out, _ in self._by_bytes(text, aligned=False))
+
+    def _by_bytes(self, text: str, *, aligned: bool) -> Iterator[tuple[str, Alignment]]:
+        """Normalize *text* with the byte plan, and with the other plans around its sites."""
+        assert self._bytes is not None  # noqa: S101 - the callers checked it
+        plan, other = self._bytes
+        if _PRESENTATION_FORMS.search(text, 0, _SAMPLE) and len(
+            _PRESENTATION_FORMS.findall(text, 0, _SAMPLE)
+        ) * 4 > min(len(text), _SAMPLE):
+            plan = other  # mostly presentation forms: the page of those
+        if plan.leaves_marks and len(text) > _SAMPLE:
+            # Marks this configuration keeps are not on the page: where text
+            # is vowelled at all they are sites everywhere.  The start decides.
+            probe = plan.prepare(text[:_SAMPLE], aligned=aligned)
+            if probe is None or probe.sites:
+                yield self._segments(text) if aligned else (self._normalize_str(text), [])
+                return
+        prepared = plan.prepare(text, aligned=aligned)
+        if prepared is None or len(prepared.sites) * _SPARSE_SITES > len(text):
+            # (sites so dense that windows would cost more than the other plans)
+            yield self._segments(text) if aligned else (self._normalize_str(text), [])
+            return
+        data, outside, sites = prepared
+        if not sites:
+            yield plan.finish(data, outside, aligned=aligned)
+            return
+        k = 0
+        for start, end, needs_others in _split_at_sites(text, sites, _SITE_CUT):
+            chunk = data[start:end]
+            n = chunk.count(0) if outside else 0
+            if needs_others:
+                part = text[start:end]
+                yield self._segments(part) if aligned else (self._normalize_str(part), [])
+            else:
+                yield plan.finish(chunk, outside[k : k + n], aligned=aligned)
+            k += n
+
+    def _normalize_str(self, text: str, level: int = 0) -> str:
         fast = self._fast.run(text, aligned=False)
         if fast is not None:
             return fast[0]
         if level < len(_WINDOWS) and len(text) > _WINDOWS[level]:
             parts = list(_pieces(text, self._cut, _WINDOWS[level]))
             if len(parts) > 1:
-                return "".join(self._normalize(part, level + 1) for part in parts)
+                return "".join(self._normalize_str(part, level + 1) for part in parts)
         return self._exact(text)
 
     def _exact(self, text: str) -> str:
@@ -912,10 +1497,17 @@ class Normalizer:
         outputs: list[str] = []
         offsets, add = _align.offset_map_builder()
         for piece in _pieces(text, self._cut, PIECE) if len(text) > PIECE else (text,):
-            out, segments = self._segments(piece)
-            outputs.append(out)
-            add(segments)
+            for out, segments in self._aligned(piece):
+                outputs.append(out)
+                add(segments)
         return Normalized("".join(outputs), offsets)
+
+    def _aligned(self, text: str) -> Iterator[tuple[str, Alignment]]:
+        """The normalized parts of *text* with their alignments, in order."""
+        if self._bytes is None:
+            yield self._segments(text)
+        else:
+            yield from self._by_bytes(text, aligned=True)
 
     def _segments(self, text: str, level: int = 0) -> tuple[str, list[Segment]]:
         fast = self._fast.run(text, aligned=True)
