@@ -26,7 +26,7 @@ from typing import Final, NamedTuple
 
 from .gazetteer import GazetteerError, _read_data_file
 
-__all__ = ["FILE", "known", "known_many"]
+__all__ = ["FILE", "known", "known_many", "load"]
 
 #: The shipped file, under the data directory (checksummed in ``index.json``).
 FILE: Final = "lexicon-ar.txt.xz"
@@ -100,6 +100,12 @@ def _has(lexicon: _Lexicon, word: bytes) -> bool:
     )
     at = start + i * width
     return i < count and text[at : at + width - 1] == word
+
+
+def load() -> None:
+    """Read the lexicon now, if no call has yet (a matcher does when it is built, so that
+    the time it takes is the build's, not the first text's)."""
+    _lexicon()
 
 
 def known(word: str) -> bool:

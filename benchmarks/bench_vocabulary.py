@@ -173,7 +173,7 @@ class LexiconGate:
         if not _ELONGATED.search(word):
             return False
         forms = {_ELONGATED.sub(r"\1", word), _ELONGATED.sub(r"\1\1", word)}
-        return not forms & self._names and any(self._is_word(f) for f in forms)
+        return forms.isdisjoint(self._names) and any(self._is_word(f) for f in forms)
 
 
 def gate_with_lexicon(matcher: Matcher, known: Callable[[str], bool]) -> Matcher:
@@ -378,9 +378,9 @@ def attested_spellings(limit: int = 300) -> tuple[list[tuple[str, Entry]], dict[
     sorted list; and how many there are of each type.
     """
     from arnorm._lexicon import _lexicon  # the prototype reads the private loader
-    from arnorm.matcher import _loose_many  # and the matcher's long-vowel skeleton
+    from arnorm.matcher._variants import loose_many  # the matcher's long-vowel skeleton
 
-    plain = Matcher()
+    plain = without_lexicon(Matcher())  # what the matcher read into these before the lexicon
     names: dict[str, list[tuple[str, Entry]]] = {}
     for gazetteer in plain.gazetteers:
         for entry in gazetteer:
@@ -391,12 +391,12 @@ def attested_spellings(limit: int = 300) -> tuple[list[tuple[str, Entry]], dict[
                 elif entry.type == "place" and len(words) == 1 and len(words[0]) >= 4:
                     names.setdefault(words[0], []).append(("place", entry))
     by_skeleton: dict[str, list[str]] = {}
-    for word, skeleton in zip(names, _loose_many(list(names)), strict=True):
+    for word, skeleton in zip(names, loose_many(list(names)), strict=True):
         by_skeleton.setdefault(skeleton, []).append(word)
     text = _lexicon().text.decode("utf-8")
     lexicon = [w for w in text.splitlines() if w and not w.startswith("#") and len(w) >= 4]
     found: dict[str, list[tuple[str, Entry]]] = {"person": [], "place": []}
-    for spelling, skeleton in zip(lexicon, _loose_many(lexicon), strict=True):
+    for spelling, skeleton in zip(lexicon, loose_many(lexicon), strict=True):
         for word in by_skeleton.get(skeleton, ()):
             if word == spelling:
                 continue

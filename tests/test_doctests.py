@@ -21,6 +21,7 @@ MODULES = [
     "arnorm.matcher._core",
     "arnorm.matcher._morphology",
     "arnorm.matcher._variants",
+    "arnorm._lexicon",
     pytest.param("arnorm.spacy", marks=pytest.mark.needs("spacy")),
     pytest.param("arnorm.frames", marks=pytest.mark.needs("pandas")),
     "arnorm.files",

@@ -162,6 +162,9 @@ def build(
             if entry_type not in CUES and entry_type not in GENERIC_TYPES:
                 continue  # no evidence can ever show it is meant as a name: never reported
         index.add(key, key_units, row, words)
+        for form in _written_forms(key_units, kinds[row], entry_type):
+            if not why_common(" ".join(form), common, frequent, safe):
+                index.add(" ".join(form), form, row, words)
     _add_surnames(index, last_names, words, given_names(entries, normalizer))
     index.words = list(words)
     index.tables = build_tables(index.words)
@@ -173,6 +176,22 @@ def given_names(entries: Iterable[Entry], normalizer: Normalizer) -> frozenset[s
     names = [e.name for e in entries if e.type == "person"]
     firsts = (TOKEN.findall(name)[:1] for name in normalize_all(normalizer, names))
     return frozenset(w for first in firsts for w in first if not w.startswith("ال"))
+
+
+#: Entry types whose names of two words the press also glues into one (الدارالبيضاء).
+_GLUED_TYPES: Final = frozenset({"place", "agency", "organization"})
+
+
+def _written_forms(
+    key_units: tuple[str, ...], kind: int, entry_type: str
+) -> Iterator[tuple[str, ...]]:
+    """Other ways the press writes a name: its two words glued (الدارالبيضاء), and an
+    abbreviation with the article (السي آي إيه), each as the words of a key."""
+    if len(key_units) == 2 and entry_type in _GLUED_TYPES and kind == EXACT:
+        yield ("".join(key_units),)
+    first = key_units[0]
+    if kind == ABBREVIATION and ARABIC_WORD.fullmatch(first) and not first.startswith("ال"):
+        yield ("ال" + first, *key_units[1:])
 
 
 def _add_surnames(

@@ -28,7 +28,7 @@ import zlib
 from collections.abc import Iterable
 from typing import Any, Final
 
-from .._lexicon import known
+from .._lexicon import known, load
 from . import _model
 from ._index import Index
 from ._model import SCORES, State, remember, rows_of
@@ -83,6 +83,7 @@ class Lookups:
         #: swapped whole for new sets when full (see :meth:`live_words`).
         self.tested: tuple[set[str], set[str]] = (set(), set())
         self._lock = threading.Lock()
+        load()  # the lexicon is part of what a matcher reads: read it with the index
 
     # -- one word ------------------------------------------------------------
 

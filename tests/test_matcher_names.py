@@ -1,0 +1,104 @@
+"""Names as the press writes them (issue 11): demonyms as evidence, glued and prefixed forms,
+and the rules for people's names, each with a sentence where it applies and one where not."""
+
+from __future__ import annotations
+
+import pytest
+
+from arnorm import Matcher
+
+
+@pytest.fixture(scope="module")
+def m() -> Matcher:
+    return Matcher()
+
+
+def found(m: Matcher, text: str) -> list[tuple[str, str]]:
+    return [(x.text, x.id) for x in m.find(text)]
+
+
+# -- demonyms ---------------------------------------------------------------------------------
+
+
+def test_a_demonym_after_a_generic_name_is_its_qualifier(m: Matcher) -> None:
+    (dgsn,) = m.find("قالت المديرية العامة للأمن الوطني الجزائرية")
+    assert (dgsn.id, dgsn.method) == ("dz-dgsn", "context")
+    assert [(e.kind, e.country) for e in dgsn.evidence] == [("qualifier", "DZ")]
+
+
+def test_a_demonym_in_the_sentence_is_evidence(m: Matcher) -> None:
+    (dgsn,) = m.find("وقال مسؤول مغربي إن المديرية العامة للأمن الوطني")
+    assert (dgsn.id, dgsn.evidence[0].kind) == ("ma-dgsn", "sentence")
+    (interior,) = m.find("وقال المغاربة إن وزارة الداخلية")
+    assert interior.id == "ma-interior"
+
+
+@pytest.mark.parametrize("text", ["المغربية", "والمغاربة", "الجزائري"])
+def test_a_demonym_is_never_its_country(m: Matcher, text: str) -> None:
+    assert m.find(text) == []
+
+
+# -- written forms -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("الدارالبيضاء", "ma-casablanca"),  # two words glued
+        ("بالدارالبيضاء", "ma-casablanca"),
+        ("الدار البيضاء", "ma-casablanca"),
+        ("السي آي إيه", "us-cia"),  # the article on an abbreviation
+        ("والسي آي إيه", "us-cia"),
+        ('الـ"سي آي إيه"', "us-cia"),
+        ("سي آي إيه", "us-cia"),
+    ],
+)
+def test_forms_the_press_writes(m: Matcher, text: str, entry: str) -> None:
+    assert [x.id for x in m.find(text)] == [entry]
+
+
+def test_a_conjunction_written_apart_stays_outside(m: Matcher) -> None:
+    assert found(m, "و الرباط") == [("الرباط", "ma-rabat")]
+
+
+# -- people's names -------------------------------------------------------------------------
+
+
+def test_a_chain_of_particles_is_one_unit() -> None:
+    from arnorm import Entry, Gazetteer
+    from arnorm.gazetteer import Source
+
+    king = Entry(
+        id="k", type="person", name="سلمان بن عبدالعزيز", name_en="K", sources=(Source("s"),)
+    )
+    matcher = Matcher([Gazetteer("own", "1.0.0", [king])])
+    for text in ("سلمان بن عبد العزيز", "سلمان بن عبدالعزيز", "وسلمان بن عبد العزيز"):
+        assert [x.id for x in matcher.find(text)] == ["k"], text
+
+
+def test_a_nasab_is_no_surname(m: Matcher) -> None:
+    # محمد بن سلمان بن عبدالعزيز ends in a father's name: بن عبدالعزيز alone names no one
+    assert m.find("وقال بن عبد العزيز") == []
+    got = found(m, "استقبل محمد بن سلمان بن عبد العزيز الوفد")
+    assert got == [("محمد بن سلمان", "person-mohammed-bin-salman")]
+
+
+def test_a_given_name_is_never_a_surname_alone(m: Matcher) -> None:
+    assert m.find("وقال إبراهيم إن") == []  # Abbas Ibrahim's surname is a given name
+    assert found(m, "وقال عباس إبراهيم") == [("عباس إبراهيم", "person-abbas-ibrahim")]
+
+
+def test_a_surname_inside_another_name_is_not_its_person(m: Matcher) -> None:
+    assert [x.id for x in m.find("وقال الحموشي إن")] == ["person-abdellatif-hammouchi"]
+    # after a given name that is not his, the surname belongs to someone else
+    assert m.find("وقال محمد الحموشي إن") == []
+    # after his own given name it is his
+    assert [x.id for x in m.find("وقال عبد اللطيف الحموشي")] == ["person-abdellatif-hammouchi"]
+
+
+# -- real words are not guessed to be names ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["قال القبس", "تشكيلة الأمنيين", "وقال البين"])
+def test_real_words_are_not_read_as_names(m: Matcher, text: str) -> None:
+    assert m.find(text) == []
