@@ -30,8 +30,16 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
+from hypothesis import strategies as st
+
 from arnorm import Gazetteer, Matcher, Normalizer, NormalizerConfig, load_gazetteer
-from arnorm.gazetteer import Entry, available_gazetteers, common_word_aliases, safe_word_aliases
+from arnorm.gazetteer import (
+    Entry,
+    Source,
+    available_gazetteers,
+    common_word_aliases,
+    safe_word_aliases,
+)
 from arnorm.matcher import frequent_words
 
 # -- the documented rules, as data ---------------------------------------------------------
@@ -426,8 +434,20 @@ class ReferenceMatcher:
         cues = CUES.get(hit.name.entry.type, set())
         return any(form in cues for form, _ in [(tokens[i - 1], 0), *strip(tokens[i - 1])])
 
-    def _evidence(self, hit: Hit, hits: list[Hit], tokens: list[str], seps: list[str]) -> bool:
-        """A cue just before the common word, or (places) a place in the same list beside it."""
+    def _evidence(
+        self,
+        hit: Hit,
+        hits: list[Hit],
+        tokens: list[str],
+        seps: list[str],
+        nested_counts: bool,
+    ) -> bool:
+        """A cue just before the common word, or (places) a place in the same list beside it.
+
+        *nested_counts* makes a place inside a longer name count as a neighbour too: the
+        fast matcher's behaviour when that name is read with a variant or a typo (a bug,
+        see ``test_matcher_reference.py``).
+        """
         kind = hit.name.entry.type
         i, j = hit.ti, hit.tj
         if self._cue_before(hit, tokens, seps):
@@ -450,6 +470,23 @@ class ReferenceMatcher:
             h.name.kind != "common"
             and h.name.entry.type == kind
             and (h.tj in ends or h.ti in starts)
+            and (self.overlaps == "all" or nested_counts or not self._inside_longer(h, hits))
+            for h in hits
+        )
+
+    def _inside_longer(self, hit: Hit, hits: list[Hit]) -> bool:
+        """*hit* lies inside a longer name that is reported whatever the evidence (an exact
+        alias or an abbreviation, scoring at least ``min_score``).
+
+        Rule: under leftmost-longest such a place is no mention of its own (السعودية in
+        الاستخبارات السعودية), so it is no place "in the same list" for a common word.
+        """
+        return any(
+            h.ti <= hit.ti
+            and h.tj >= hit.tj
+            and h.tj - h.ti > hit.tj - hit.ti
+            and h.name.kind in ("exact", "abbreviation")
+            and self._score(h, set())[0] >= self.min_score
             for h in hits
         )
 
@@ -476,13 +513,18 @@ class ReferenceMatcher:
         method = "+".join(dict.fromkeys([*prefix, *hit.methods])) or "exact"
         return base * factor, method
 
-    def find(self, text: str) -> list[RefMatch]:
+    def find(self, text: str, *, nested_counts: bool = False) -> list[RefMatch]:
+        """The matches of *text* (*nested_counts*: see :meth:`_evidence`)."""
         normalized, offsets = SEARCH.with_offsets(text)
         parts = re.split(r"([^\W_]+)", normalized)
         tokens, seps = parts[1::2], parts[0::2]
         starts = list(itertools.accumulate(len(p) for p in parts))  # where part k+1 begins
         hits = self._hits(tokens, seps)
-        hits = [h for h in hits if h.name.kind != "common" or self._evidence(h, hits, tokens, seps)]
+        hits = [
+            h
+            for h in hits
+            if h.name.kind != "common" or self._evidence(h, hits, tokens, seps, nested_counts)
+        ]
         spans: dict[tuple[int, int, int], list[Hit]] = {}
         for h in hits:
             spans.setdefault((h.ti, h.cut, -h.tj), []).append(h)
@@ -556,3 +598,164 @@ def fast_view(matcher: Matcher, text: str) -> list[RefMatch]:
         RefMatch(m.start, m.end, m.text, m.id, m.method, m.score, tuple(c.id for c in m.candidates))
         for m in matcher.find(text)
     ]
+
+
+# -- generated text ----------------------------------------------------------------------------
+#
+# Sentences built from the words of gazetteer aliases, spelt the ways the docs say a name may
+# be spelt (clitics, particles apart or joined, variants and typos, a surname alone), between
+# filler words, punctuation, Latin, digits, tatweel, harakat, bidi marks and line breaks.
+
+
+def _entry(id_: str, type_: str, name: str, **more: object) -> Entry:
+    return Entry(id=id_, type=type_, name=name, name_en=id_, sources=(Source("test"),), **more)  # type: ignore[arg-type]
+
+
+#: A small gazetteer of our own: people with particles, places with the article and without
+#: (and beginning with a letter that is also a clitic or a particle), agencies of several
+#: words, names of one word, common words, and one surface shared by two entries.
+OWN = Gazetteer(
+    "own",
+    "1.0.0",
+    [
+        _entry("p-zaabi", "person", "عبد اللطيف الزعابي", aliases=("عبداللطيف الزعابي",)),
+        _entry("p-mansouri", "person", "محمد بن زايد المنصوري", aliases=("محمد المنصوري",)),
+        _entry("p-sharqawi", "person", "أبو بكر الشرقاوي"),
+        _entry("p-heinz", "person", "هاينز كريستيانسن"),
+        _entry("p-abbas", "person", "أحمد عباس"),
+        _entry("pl-kenitra", "place", "القنيطرة"),
+        _entry("pl-marrakech", "place", "مراكش"),
+        _entry("pl-oujda", "place", "وجدة"),
+        _entry("pl-jeddah", "place", "جدة"),
+        _entry("pl-hague", "place", "لاهاي"),
+        _entry("pl-bizerte", "place", "بنزرت"),
+        _entry("pl-alexandria", "place", "الإسكندرية"),
+        _entry("pl-sahel", "place", "الساحل"),
+        _entry("pl-libya", "place", "ليبيا"),
+        _entry("pl-tripoli-ly", "place", "طرابلس", part_of="pl-libya"),
+        _entry("pl-tripoli-lb", "place", "طرابلس"),
+        _entry("pl-casablanca", "place", "الدار البيضاء"),
+        _entry("pl-ouarzazate", "place", "ورزازات"),
+        _entry("pl-tiznit", "place", "تيزنيت"),
+        _entry("ag-dgsn", "agency", "المديرية العامة للأمن الوطني", abbreviations=("DGSN",)),
+        _entry(
+            "ag-dged", "agency", "المديرية العامة للدراسات والمستندات", abbreviations=("لادجيد",)
+        ),
+        _entry("ag-intel", "agency", "جهاز الاستخبارات الوطني"),
+        _entry("ag-interior", "agency", "وزارة الداخلية"),
+        _entry("ag-security", "agency", "الأمن الوطني"),
+        _entry("org-isis", "organization", "داعش"),
+        _entry("org-qaeda", "organization", "القاعدة"),
+        _entry("org-nahda", "organization", "حركة النهضة"),
+    ],
+)
+#: Frequent words of :data:`OWN` that are names first.
+OWN_SAFE = frozenset({"مراكش", "وجدة", "طرابلس", "ليبيا", "الإسكندرية", "القنيطرة", "داعش"})
+
+
+def aliases_of(gazetteers: Iterable[Gazetteer]) -> list[str]:
+    """Every name, alias and abbreviation of the gazetteers, as written."""
+    return sorted(
+        {a for g in gazetteers for e in g for a in (e.name, *e.aliases, *e.abbreviations)}
+    )
+
+
+FILLERS = (
+    "قال", "في", "من", "على", "أن", "الوزير", "اليوم", "مع", "بعد", "عن", "إلى", "هذا",
+    "منطقة", "مدينة", "تنظيم", "جماعة", "دول", "محافظة", "و", "أو", "ثم", "عبد", "بن", "أبو",
+    "آل", "ال", "المصرف", "التونسية", "يونس", "نعمان", "الرابط", "اليمين", "الأمن", "العامة",
+    "DGSN", "dgsn", "Rabat", "2024", "٢٠٢٤", "#", "وال", "لل", "الوطني", "الداخلية",
+)  # fmt: skip
+JOINERS = (
+    " ", " ", " ", " ", " ", "  ", "، ", ". ", "\n", "\r\n", " - ", " (", ") ", "\u200f ",
+    " \u200e", "\t", " «", "» ", ": ", "\n\n", "_", "/",
+)  # fmt: skip
+RAW_PARTICLES = ("عبد", "أبو", "ابو", "ابن", "بن", "آل", "أبي", "بنت")
+DOT_SIBLING = dict(zip("بتثنجحخدذرزسشصضطظعغفق", "تثبتحخجذدزرشسضصظطغعقف", strict=True))
+MARKS = "\u064e\u064f\u0650\u0651\u0652\u064b\u0640"
+
+
+def _respace(words: list[str], choose: st.DrawFn) -> list[str]:
+    """Particles joined to the next word or apart, as the text pleases."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        p = next((p for p in RAW_PARTICLES if word.startswith(p) and len(word) > len(p)), None)
+        if word in RAW_PARTICLES and i + 1 < len(words) and choose(st.booleans()):
+            out.append(word + words[i + 1])
+            i += 2
+            continue
+        if p is not None and choose(st.booleans()):
+            out += [p, word[len(p) :]]
+        else:
+            out.append(word)
+        i += 1
+    return out
+
+
+def _misspell(word: str, choose: st.DrawFn) -> str:
+    """One change of the kinds the fuzzy classes forgive (or just miss)."""
+    if len(word) < 3:
+        return word
+    at = choose(st.integers(1, len(word) - 2))
+    how = choose(st.sampled_from(["dots", "drop", "add", "vowel", "swap", "unvowel", "seat"]))
+    if how == "dots":
+        at = choose(st.integers(0, len(word) - 1))
+        return word[:at] + DOT_SIBLING.get(word[at], word[at]) + word[at + 1 :]
+    if how == "drop":
+        return word[:at] + word[at + 1 :]
+    if how == "add":
+        return word[:at] + choose(st.sampled_from("ابتسمي")) + word[at:]
+    if how == "vowel":
+        return word[:at] + choose(st.sampled_from("اوي")) + word[at:]
+    if how == "swap":
+        return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    if how == "unvowel":
+        return word[0] + "".join(c for c in word[1:-1] if c not in "اوي") + word[-1]
+    return word[:-1] + {"ي": "ى", "ء": "ئ", "ه": "ة"}.get(word[-1], word[-1])
+
+
+def _noise(word: str, choose: st.DrawFn) -> str:
+    """Tatweel, harakat or an invisible mark inside the word (what folding removes)."""
+    if not word or choose(st.integers(0, 4)) != 0:
+        return word
+    at = choose(st.integers(1, len(word)))
+    return word[:at] + choose(st.sampled_from(MARKS + "\u200f\u200c")) + word[at:]
+
+
+@st.composite
+def mention(draw: st.DrawFn, aliases: list[str]) -> str:
+    """An alias as a text may write it."""
+    words = draw(st.sampled_from(aliases)).split()
+    if len(words) >= 2 and draw(st.integers(0, 4)) == 0:  # a surname alone
+        last = words[-1]
+        words = [last[2:] if last.startswith("ال") and draw(st.booleans()) else last]
+    words = _respace(words, draw)
+    if draw(st.integers(0, 2)) == 0:
+        k = draw(st.integers(0, len(words) - 1))
+        words[k] = _misspell(words[k], draw)
+    clitic = draw(st.sampled_from(["", "", "", *PROCLITICS, "لل", "ولل", "فلل"]))
+    if clitic.endswith("لل"):
+        first = words[0]
+        if first.startswith(("ال", "آل")):
+            words[0] = clitic + first[2:]
+    else:
+        words[0] = clitic + words[0]
+    return " ".join(_noise(w, draw) for w in words)
+
+
+@st.composite
+def sentences(draw: st.DrawFn, aliases: list[str]) -> str:
+    """A text of fillers, mentions and noise, with line breaks here and there."""
+    parts = draw(
+        st.lists(
+            st.one_of(mention(aliases), mention(aliases), st.sampled_from(FILLERS)),
+            min_size=1,
+            max_size=10,
+        )
+    )
+    text = draw(st.sampled_from(["", "", "\u200f", "\n", " "]))
+    for k, part in enumerate(parts):
+        text += (draw(st.sampled_from(JOINERS)) if k else "") + part
+    return text + draw(st.sampled_from(["", "", ".", "\n", "،"]))

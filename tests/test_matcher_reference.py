@@ -1,0 +1,128 @@
+"""The fast matcher finds exactly what a slow, plainly written reference matcher finds.
+
+``reference_matcher.py`` beside this file is written from the matching rules in the
+docs; here hypothesis generates sentences from the words of gazetteer aliases, spelt
+with clitics, particles apart or joined, variants and typos, between fillers,
+punctuation, Latin, digits, tatweel, harakat, bidi marks and line breaks, and the two
+matchers must agree on every match: its span, entry, method, score and candidates.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import sys
+import warnings
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import example, given, settings
+
+from arnorm import EvidenceWarning, Matcher, load_gazetteer
+from arnorm.gazetteer import available_gazetteers
+
+
+def _load_reference() -> ModuleType:
+    """``tests/reference_matcher.py`` (the tests are imported by path, not as a package)."""
+    name = "_arnorm_reference_matcher"
+    if name not in sys.modules:
+        path = Path(__file__).with_name("reference_matcher.py")
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up by name
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+ref = _load_reference()
+SHIPPED = [load_gazetteer(name) for name in available_gazetteers()]
+OWN_ALIASES = ref.aliases_of([ref.OWN])
+SHIPPED_ALIASES = ref.aliases_of(SHIPPED)
+EXAMPLES = int(__import__("os").environ.get("REF_EXAMPLES", "150"))
+
+
+@functools.cache
+def pair(own: bool, **options: object) -> tuple[Matcher, object]:
+    """The fast matcher and the reference, built alike, once per test session."""
+    if own:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", EvidenceWarning)  # لاهاي needs evidence: on purpose
+            fast = Matcher([ref.OWN], safe_words=ref.OWN_SAFE, **options)  # type: ignore[arg-type]
+        return fast, ref.ReferenceMatcher([ref.OWN], safe_words=ref.OWN_SAFE, **options)
+    return Matcher(SHIPPED, **options), ref.ReferenceMatcher(SHIPPED, **options)  # type: ignore[arg-type]
+
+
+def agree(text: str, own: bool, **options: object) -> None:
+    fast, reference = pair(own, **options)
+    found, expected = ref.fast_view(fast, text), reference.find(text)
+    if found != expected and found == reference.find(text, nested_counts=True):
+        # The one known bug, checked by test_place_inside_a_fuzzy_name_is_no_list_evidence
+        # below: tolerated here only where it alone explains the difference.
+        return
+    assert found == expected
+
+
+EXACT = {"fuzzy": False, "variants": False}
+
+
+@settings(deadline=None, max_examples=EXAMPLES)
+@given(ref.sentences(OWN_ALIASES))
+@example("وعبد اللطيف الزعابي ولللاهاي")
+@example("في منطقة الساحل، وبالساحل أو لاهاي")
+@example("تنظيم القاعدة و\nالقاعدة")
+def test_exact_forms_agree_on_own_gazetteer(text: str) -> None:
+    agree(text, True, **EXACT)
+
+
+@settings(deadline=None, max_examples=EXAMPLES)
+@given(ref.sentences(SHIPPED_ALIASES))
+def test_exact_forms_agree_on_shipped_gazetteers(text: str) -> None:
+    agree(text, False, **EXACT)
+
+
+@settings(deadline=None, max_examples=EXAMPLES)
+@given(ref.sentences(OWN_ALIASES))
+@example("وأكد هينز كريستيانسين والزعاني")
+def test_fuzzy_classes_agree_on_own_gazetteer(text: str) -> None:
+    agree(text, True)
+
+
+@settings(deadline=None, max_examples=EXAMPLES)
+@given(ref.sentences(SHIPPED_ALIASES))
+def test_fuzzy_classes_agree_on_shipped_gazetteers(text: str) -> None:
+    agree(text, False)
+
+
+@settings(deadline=None, max_examples=EXAMPLES // 2)
+@given(ref.sentences(OWN_ALIASES))
+def test_all_overlaps_agree_on_own_gazetteer(text: str) -> None:
+    agree(text, True, overlaps="all")
+
+
+@settings(deadline=None, max_examples=EXAMPLES // 2)
+@given(ref.sentences(SHIPPED_ALIASES))
+def test_min_score_and_no_surnames_agree_on_shipped_gazetteers(text: str) -> None:
+    agree(text, False, min_score=0.75, surnames=False)
+
+
+def test_place_inside_an_exact_name_is_no_list_evidence() -> None:
+    # السعودية is part of the agency's name, not a place in a list with نوم (Nome, a
+    # common word that needs evidence)
+    fast, _ = pair(False)
+    assert [m.id for m in fast.find("الاستخبارات السعودية نوم")] == ["sa-gip"]
+    agree("الاستخبارات السعودية نوم", False)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: a place inside a longer name read with a variant or a typo counts as list"
+    " evidence for a common word after it (only an exactly spelt name hides it)",
+)
+def test_place_inside_a_fuzzy_name_is_no_list_evidence() -> None:
+    fast, reference = pair(False)
+    text = "الاستخبرات السعودية نوم"  # الاستخبارات spelt without its second alef
+    assert [m.id for m in reference.find(text)] == ["sa-gip"]
+    assert [m.id for m in fast.find(text)] == ["sa-gip"]
