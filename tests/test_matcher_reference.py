@@ -126,3 +126,22 @@ def test_place_inside_a_fuzzy_name_is_no_list_evidence() -> None:
     text = "الاستخبرات السعودية نوم"  # الاستخبارات spelt without its second alef
     assert [m.id for m in reference.find(text)] == ["sa-gip"]
     assert [m.id for m in fast.find(text)] == ["sa-gip"]
+
+
+def test_a_name_after_the_leftmost_reading_of_a_word_is_found() -> None:
+    # بكين is Beijing, and also ب + كين, the first word of كين مكالوم: the leftmost span
+    # wins (بكين) and the next name starts after it
+    agree("زار بكين ومكالوم", False)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: after a word read whole (بكين, Beijing), a name inside the longer"
+    " clitic reading of the same word (ب + كين مكالوم) is never looked for",
+)
+def test_leftmost_longest_goes_on_after_the_leftmost_of_two_readings() -> None:
+    fast, reference = pair(False)
+    text = "زار بكين مكالوم"
+    expected = [("بكين", "cn-beijing"), ("مكالوم", "person-ken-mccallum")]
+    assert [(m.text, m.id) for m in reference.find(text)] == expected
+    assert [(m.text, m.id) for m in fast.find(text)] == expected
