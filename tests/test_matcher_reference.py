@@ -58,9 +58,9 @@ def pair(own: bool, **options: object) -> tuple[Matcher, object]:
 def agree(text: str, own: bool, **options: object) -> None:
     fast, reference = pair(own, **options)
     found, expected = ref.fast_view(fast, text), reference.find(text)
-    if found != expected and found == reference.find(text, nested_counts=True):
-        # The one known bug, checked by test_place_inside_a_fuzzy_name_is_no_list_evidence
-        # below: tolerated here only where it alone explains the difference.
+    if found != expected and found == reference.find(text, known_bugs=True):
+        # The bugs marked xfail below (a nested place as list evidence, frequent surnames
+        # and safe words): tolerated here only where they alone explain the difference.
         return
     assert found == expected
 
@@ -118,6 +118,7 @@ def test_place_inside_an_exact_name_is_no_list_evidence() -> None:
 
 @pytest.mark.xfail(
     strict=True,
+    raises=AssertionError,
     reason="bug: a place inside a longer name read with a variant or a typo counts as list"
     " evidence for a common word after it (only an exactly spelt name hides it)",
 )
@@ -136,6 +137,7 @@ def test_a_name_after_the_leftmost_reading_of_a_word_is_found() -> None:
 
 @pytest.mark.xfail(
     strict=True,
+    raises=AssertionError,
     reason="bug: after a word read whole (بكين, Beijing), a name inside the longer"
     " clitic reading of the same word (ب + كين مكالوم) is never looked for",
 )
@@ -145,3 +147,35 @@ def test_leftmost_longest_goes_on_after_the_leftmost_of_two_readings() -> None:
     expected = [("بكين", "cn-beijing"), ("مكالوم", "person-ken-mccallum")]
     assert [(m.text, m.id) for m in reference.find(text)] == expected
     assert [(m.text, m.id) for m in fast.find(text)] == expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug: a surname that is in the safe list (الجولاني) is not reported alone: the"
+    " gate on frequent surnames ignores safe words",
+)
+def test_a_safe_surname_is_reported_alone() -> None:
+    fast, reference = pair(False)
+    text = "قال الجولاني"
+    expected = [("الجولاني", "person-ahmed-al-sharaa", "surname", 0.6)]
+    assert [(m.text, m.id, m.method, m.score) for m in reference.find(text)] == expected
+    assert [(m.text, m.id, m.method, m.score) for m in fast.find(text)] == expected
+
+
+def _abbas(alias: str) -> list[tuple[str, str, float]]:
+    entry = ref._entry("abbas", "person", "أحمد عباس", aliases=(alias,))
+    own = ref.Gazetteer("own", "1.0.0", [entry])
+    found = Matcher([own], safe_words={"عباس"}).find("قال عباس")
+    return [(m.text, m.method, m.score) for m in found]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug: the gate on frequent surnames reads the alias as written and ignores safe"
+    " words: a safe surname alias is dropped, unless a mark (عبّاس) hides it from the list",
+)
+def test_a_safe_surname_alias_is_reported_however_it_is_written() -> None:
+    assert _abbas("عبّاس") == [("عباس", "surname", 0.6)]
+    assert _abbas("عباس") == [("عباس", "surname", 0.6)]
