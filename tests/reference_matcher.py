@@ -726,10 +726,18 @@ def _misspell(word: str, choose: st.DrawFn) -> str:
     return word[:-1] + {"ي": "ى", "ء": "ئ", "ه": "ة"}.get(word[-1], word[-1])
 
 
+#: Presentation forms, a ligature and Persian look-alikes (what folding turns into letters).
+LOOKALIKE = {"ا": "ﺍ", "ب": "ﺑ", "ل": "ﻟ", "م": "ﻤ", "ر": "ﺮ", "ي": "ی", "ك": "ک", "ه": "ﻫ"}
+
+
 def _noise(word: str, choose: st.DrawFn) -> str:
-    """Tatweel, harakat or an invisible mark inside the word (what folding removes)."""
+    """Tatweel, harakat or an invisible mark inside the word (what folding removes), or
+    letters written as presentation forms."""
     if not word or choose(st.integers(0, 4)) != 0:
         return word
+    if choose(st.integers(0, 3)) == 0:
+        word = word.replace("لا", "ﻻ") if "لا" in word else word
+        return "".join(LOOKALIKE.get(c, c) if choose(st.booleans()) else c for c in word)
     at = choose(st.integers(1, len(word)))
     return word[:at] + choose(st.sampled_from(MARKS + "\u200f\u200c")) + word[at:]
 

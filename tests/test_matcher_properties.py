@@ -9,6 +9,7 @@ one matcher find what one thread finds.
 from __future__ import annotations
 
 import functools
+import os
 import importlib.util
 import re
 import sys
@@ -58,10 +59,12 @@ def matcher(overlaps: str = "longest") -> Matcher:
 
 
 texts = ref.sentences(ALIASES)
+#: Examples per test; REF_EXAMPLES=5000 hunts for longer (as in test_matcher_reference.py).
+EXAMPLES = int(os.environ.get("REF_EXAMPLES", "150"))
 overlap_modes = st.sampled_from(["longest", "all"])
 
 
-@settings(deadline=None, max_examples=200)
+@settings(deadline=None, max_examples=EXAMPLES)
 @given(texts, overlap_modes)
 @example("\u200fأبوظبي", "longest")
 @example("ﺍﻟﻤﻐﺮﺏ حمّوشي", "longest")
@@ -86,7 +89,7 @@ def _inside_a_word(text: str, m: Match) -> str:
     return ""
 
 
-@settings(deadline=None, max_examples=200)
+@settings(deadline=None, max_examples=EXAMPLES)
 @given(texts, overlap_modes)
 @example("المصرف التونسية نعمان المغربي وبالرباط", "longest")
 def test_no_match_starts_or_ends_inside_a_word(text: str, overlaps: str) -> None:
@@ -99,7 +102,7 @@ def _lines(text: str) -> list[str]:
     return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
 
 
-@settings(deadline=None, max_examples=150)
+@settings(deadline=None, max_examples=EXAMPLES)
 @given(st.lists(texts, min_size=1, max_size=4).map("\n".join), overlap_modes)
 @example("عبد اللطيف حموشي\nوأكد الحموشي", "longest")
 @example("منطقة\nالساحل", "longest")

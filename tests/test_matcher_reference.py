@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -41,7 +42,8 @@ ref = _load_reference()
 SHIPPED = [load_gazetteer(name) for name in available_gazetteers()]
 OWN_ALIASES = ref.aliases_of([ref.OWN])
 SHIPPED_ALIASES = ref.aliases_of(SHIPPED)
-EXAMPLES = int(__import__("os").environ.get("REF_EXAMPLES", "150"))
+#: Examples per test; REF_EXAMPLES=5000 hunts for longer (a few minutes a test).
+EXAMPLES = int(os.environ.get("REF_EXAMPLES", "150"))
 
 
 @functools.cache
