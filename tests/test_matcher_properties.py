@@ -9,8 +9,8 @@ one matcher find what one thread finds.
 from __future__ import annotations
 
 import functools
-import os
 import importlib.util
+import os
 import re
 import sys
 import threading
