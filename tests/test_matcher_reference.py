@@ -19,6 +19,7 @@ from types import ModuleType
 
 import pytest
 from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from arnorm import EvidenceWarning, Matcher, load_gazetteer
 from arnorm.gazetteer import available_gazetteers
@@ -108,6 +109,17 @@ def test_all_overlaps_agree_on_own_gazetteer(text: str) -> None:
 @given(ref.sentences(SHIPPED_ALIASES))
 def test_min_score_and_no_surnames_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False, min_score=0.75, surnames=False)
+
+
+@settings(deadline=None, max_examples=max(5, EXAMPLES // 30))
+@given(
+    st.lists(ref.sentences(OWN_ALIASES), min_size=5, max_size=30),
+    st.sampled_from([" ", "، ", " و"]),
+)
+def test_long_lines_agree_window_by_window(parts: list[str], sep: str) -> None:
+    # one line of more than 64K characters: the fast matcher reads it a window at a time
+    line = sep.join(p.replace("\n", " ") for p in parts) + sep
+    agree(line * (70_000 // len(line) + 1), True)
 
 
 def test_place_inside_an_exact_name_is_no_list_evidence() -> None:
