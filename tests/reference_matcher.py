@@ -281,6 +281,7 @@ class ReferenceMatcher:
         min_score: float = 0.0,
         safe_words: Iterable[str] = (),
         common_words: Iterable[str] = (),
+        types: Iterable[str] | None = None,
     ) -> None:
         if gazetteers is None:
             gazetteers = [load_gazetteer(n) for n in available_gazetteers()]
@@ -296,6 +297,8 @@ class ReferenceMatcher:
         order = 0
         for gaz in gazetteers:
             for entry in gaz:
+                if types is not None and entry.type not in types:
+                    continue  # as if the gazetteer had no such entry
                 spellings = [(a, "exact") for a in (entry.name, *entry.aliases)]
                 spellings += [(a, "abbreviation") for a in entry.abbreviations]
                 for alias, kind in spellings:

@@ -111,6 +111,13 @@ def test_min_score_and_no_surnames_agree_on_shipped_gazetteers(text: str) -> Non
     agree(text, False, min_score=0.75, surnames=False)
 
 
+@settings(deadline=None, max_examples=EXAMPLES // 2)
+@given(ref.sentences(OWN_ALIASES))
+@example("منطقة مراكش وطرابلس")
+def test_types_and_common_words_agree_on_own_gazetteer(text: str) -> None:
+    agree(text, True, types=("place", "organization"), common_words=frozenset({"مراكش"}))
+
+
 @settings(deadline=None, max_examples=max(5, EXAMPLES // 30))
 @given(
     st.lists(ref.sentences(OWN_ALIASES), min_size=5, max_size=30),
