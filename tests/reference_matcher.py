@@ -714,7 +714,9 @@ def _misspell(word: str, choose: st.DrawFn) -> str:
     """One change of the kinds the fuzzy classes forgive (or just miss)."""
     if len(word) < 3:
         return word
-    at = choose(st.integers(1, len(word) - 2))
+    # mostly inside the word, where the fuzzy classes look; at either end now and then
+    ends = choose(st.integers(0, 3)) == 0
+    at = choose(st.integers(0, len(word) - 1) if ends else st.integers(1, len(word) - 2))
     how = choose(st.sampled_from(["dots", "drop", "add", "vowel", "swap", "unvowel", "seat"]))
     if how == "dots":
         at = choose(st.integers(0, len(word) - 1))
@@ -726,6 +728,7 @@ def _misspell(word: str, choose: st.DrawFn) -> str:
     if how == "vowel":
         return word[:at] + choose(st.sampled_from("اوي")) + word[at:]
     if how == "swap":
+        at = min(at, len(word) - 2)
         return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
     if how == "unvowel":
         return word[0] + "".join(c for c in word[1:-1] if c not in "اوي") + word[-1]
@@ -756,7 +759,7 @@ def mention(draw: st.DrawFn, aliases: list[str]) -> str:
         last = words[-1]
         words = [last[2:] if last.startswith("ال") and draw(st.booleans()) else last]
     words = _respace(words, draw)
-    if draw(st.integers(0, 2)) == 0:
+    for _ in range(draw(st.sampled_from([0, 0, 0, 0, 1, 1, 2]))):  # a name holds one typo at most
         k = draw(st.integers(0, len(words) - 1))
         words[k] = _misspell(words[k], draw)
     clitic = draw(st.sampled_from(["", "", "", *PROCLITICS, "لل", "ولل", "فلل"]))
@@ -770,11 +773,28 @@ def mention(draw: st.DrawFn, aliases: list[str]) -> str:
 
 
 @st.composite
+def cued(draw: st.DrawFn, aliases: list[str]) -> str:
+    """A cue word, then a mention: on the same line or not, with punctuation or not."""
+    cue = draw(st.sampled_from(sorted(CUES["place"] | CUES["organization"])))
+    return (
+        draw(st.sampled_from(["", "و", "ب"]))
+        + cue
+        + draw(st.sampled_from(JOINERS))
+        + (draw(mention(aliases)))
+    )
+
+
+@st.composite
 def sentences(draw: st.DrawFn, aliases: list[str]) -> str:
     """A text of fillers, mentions and noise, with line breaks here and there."""
     parts = draw(
         st.lists(
-            st.one_of(mention(aliases), mention(aliases), st.sampled_from(FILLERS)),
+            st.one_of(
+                mention(aliases),
+                mention(aliases),
+                st.sampled_from(FILLERS),
+                cued(aliases),
+            ),
             min_size=1,
             max_size=10,
         )
