@@ -448,9 +448,8 @@ class ReferenceMatcher:
     ) -> bool:
         """A cue just before the common word, or (places) a place in the same list beside it.
 
-        With *known_bugs*, a place inside a longer name counts as a neighbour too: the
-        fast matcher's behaviour when that name is read with a variant or a typo (a bug,
-        see ``test_matcher_reference.py``).
+        With *known_bugs*, a place inside a longer name counts as a neighbour too, as
+        the fast matcher counts it when it did not skip it (see :meth:`_skip_covered`).
         """
         kind = hit.name.entry.type
         i, j = hit.ti, hit.tj
@@ -494,6 +493,43 @@ class ReferenceMatcher:
             for h in hits
         )
 
+    def _skip_covered(self, hits: list[Hit], tokens: list[str], seps: list[str]) -> list[Hit]:
+        """*hits* less those the fast matcher never looks for (its known bugs only).
+
+        The fast matcher starts no walk inside a span it expects to keep: an exact
+        alias or an abbreviation, read with no fuzzy word, starting where no earlier
+        hit reaches.  It keeps the leftmost span, though, and when that is a shorter
+        reading of the same word (بكين before ب + كين مكالوم) the names after it go
+        unseen; and the places inside a span read with a fuzzy word are not skipped,
+        so they count as list evidence.
+        """
+        kept: list[Hit] = []
+        reach = covered = 0
+        for i in sorted({h.ti for h in hits}):
+            if i < covered:
+                continue
+            here = [h for h in hits if h.ti == i]
+            kept += here
+            # a common word of a type with no list evidence is never a hit without its cue
+            counted = [
+                h
+                for h in here
+                if h.name.kind != "common"
+                or h.name.entry.type in LIST_TYPES
+                or self._cue_before(h, tokens, seps)
+            ]
+            sure = [
+                h.tj
+                for h in counted
+                if not h.methods
+                and h.name.kind in ("exact", "abbreviation")
+                and self._score(h, set(), True)[0] >= self.min_score
+            ]
+            if sure and max(sure) > i and reach <= i:
+                covered = max(sure)
+            reach = max([reach, *(h.tj for h in counted)])
+        return kept
+
     # -- scores and the matches ----------------------------------------------
 
     def _score(self, hit: Hit, seen: set[str], known_bugs: bool) -> tuple[float, str]:
@@ -533,6 +569,8 @@ class ReferenceMatcher:
         tokens, seps = parts[1::2], parts[0::2]
         starts = list(itertools.accumulate(len(p) for p in parts))  # where part k+1 begins
         hits = self._hits(tokens, seps)
+        if known_bugs and self.overlaps == "longest":
+            hits = self._skip_covered(hits, tokens, seps)
         hits = [
             h
             for h in hits

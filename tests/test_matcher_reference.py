@@ -62,8 +62,9 @@ def agree(text: str, own: bool, **options: object) -> None:
     fast, reference = pair(own, **options)
     found, expected = ref.fast_view(fast, text), reference.find(text)
     if found != expected and found == reference.find(text, known_bugs=True):
-        # The bugs marked xfail below (a nested place as list evidence, frequent surnames
-        # and safe words): tolerated here only where they alone explain the difference.
+        # The bugs marked xfail below (a nested place as list evidence, the walks skipped
+        # after the leftmost of two readings, frequent surnames and safe words, marks
+        # before a ligature clitic): tolerated only where they alone explain the difference.
         return
     assert found == expected
 
@@ -96,6 +97,7 @@ def test_fuzzy_classes_agree_on_own_gazetteer(text: str) -> None:
 
 @settings(deadline=None, max_examples=EXAMPLES)
 @given(ref.sentences(SHIPPED_ALIASES))
+@example("وبكين مكالوم")  # a known bug (see below), tolerated
 def test_fuzzy_classes_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False)
 
