@@ -1,0 +1,843 @@
+"""A slow, plainly written matcher that the tests check :class:`arnorm.Matcher` against.
+
+It is written from the rules in ``docs/matching.rst`` and the class docstring of
+:class:`arnorm.Matcher`, not from the fast matcher's code.  Where those pages leave
+a rule open, the fast matcher's behaviour was read and the rule is written down
+here, in a comment starting "Rule:".  Speed does not matter: clarity does.
+
+How it works:
+
+1. Every alias of every entry is folded with the ``search`` profile and split into
+   *units*: its words, with each name particle joined to the word after it.
+2. Every alias is expanded into its exact *surface forms*, the tuples of text words
+   that spell it: proclitics on the first word (و ف ب ك ل and their pairs, ل with
+   the article fused as لل) and each particle joined to its word or apart.
+3. The folded text is split into words; at each word, every surface form that
+   starts there and whose words follow each other with one space between them is a
+   *hit*.  The fuzzy classes (long-vowel variant, dotless, one edit) compare a text
+   word with an alias word by predicates, under their gates.
+4. Common-word aliases keep only the hits with evidence; the hits of one span are
+   ranked; spans are taken leftmost-longest; offsets map back to the original text.
+
+Only arnorm's public API is used, so that this file keeps working when the matcher
+is split into modules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+
+from hypothesis import strategies as st
+
+from arnorm import Gazetteer, Matcher, Normalizer, NormalizerConfig, load_gazetteer
+from arnorm.gazetteer import (
+    Entry,
+    Source,
+    available_gazetteers,
+    common_word_aliases,
+    safe_word_aliases,
+)
+from arnorm.matcher import frequent_words
+
+# -- the documented rules, as data ---------------------------------------------------------
+
+#: Scores of the docs' table of variant classes.
+SCORE = {
+    "exact": 1.0,
+    "abbreviation": 0.95,
+    "variant": 0.9,
+    "dots": 0.8,
+    "edit": 0.7,
+    "context": 0.7,
+    "surname": 0.6,
+    "surname-confirmed": 0.9,
+}
+#: Proclitics: و ف ب ك ل and the pairs of a conjunction and a preposition.
+PROCLITICS = ("و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
+#: What may stand before ل fused with the article (لل، ولل، فلل).
+BEFORE_FUSED = ("", "و", "ف")
+#: Name particles, folded (آل folds to ال).
+PARTICLES = ("عبد", "ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ال", "ذو")
+#: Rule: the first word of a name may be a particle with a proclitic (وعبد، لابن);
+#: it is joined to the next word the same way.
+FIRST_PARTICLES = PARTICLES + tuple(c + p for c in PROCLITICS for p in PARTICLES)
+#: Cue words, folded, by the entry type they show (places and organisations only).
+CUES = {
+    "place": {
+        "منطقه", "دول", "بلدان", "مدينه", "اقليم", "عاصمه", "ولايه", "محافظه", "حوض",
+        "شمال", "جنوب", "شرق", "غرب", "وسط", "مياه", "سواحل", "امن", "استقرار",
+    },
+    "organization": {
+        "تنظيم", "جماعه", "حركه", "عناصر", "زعيم", "مقاتلي", "مسلحي", "فرع", "قاده",
+        "قياده", "معاقل", "خلايا", "خليه", "امير",
+    },
+}  # fmt: skip
+#: Words between the items of a list of places.
+CONJUNCTIONS = {"و", "او", "ثم"}
+#: Letters told apart only by their dots, as classes (each class is one dotless shape).
+DOT_CLASSES = ("بتثنيى", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق", "ةه")
+#: Hamza seats and alef maqsura at the ends of a word, folded for the long-vowel skeleton.
+SEAT = {"ؤ": "و", "ئ": "ي", "ء": "", "ى": "ي"}
+#: Long vowels and hamzas dropped inside a word for the long-vowel skeleton.
+INNER_VOWELS = set("اويؤئءى")
+#: Rule: the fuzzy classes apply to words of Arabic letters only (no digits, no Latin).
+ARABIC_WORD = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
+WORD = re.compile(r"[^\W_]+")
+
+SEARCH = Normalizer(NormalizerConfig.profile("search"))
+
+
+def fold(text: str) -> str:
+    """The text folded as the matcher folds it (the ``search`` profile)."""
+    return SEARCH(text)
+
+
+def units(folded: str) -> tuple[str, ...]:
+    """The words of a folded alias, each particle joined to the word after it."""
+    words = WORD.findall(folded)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i] in PARTICLES and i + 1 < len(words):
+            out.append(words[i] + words[i + 1])
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out)
+
+
+# -- the spellings of one alias --------------------------------------------------------------
+
+
+def with_clitics(word: str) -> list[tuple[str, int]]:
+    """Every way *word* may stand first in a name: (the text word, clitic letters before it)."""
+    out = [(word, 0)]
+    # Rule: a clitic comes off only if two letters or more are left.
+    if len(word) >= 2:
+        out += [(c + word, len(c)) for c in PROCLITICS]
+    # ل + the article is written لل (للمديرية); the لل stays inside the span.  Rule: a
+    # word beginning الل (اللاذقية) loses one ل more (للاذقية); at least two letters
+    # follow the لل.
+    if word.startswith("ال"):
+        rests = [word[2:]] + ([word[3:]] if word.startswith("الل") else [])
+        out += [(c + "لل" + rest, len(c)) for c in BEFORE_FUSED for rest in rests if len(rest) >= 2]
+    return out
+
+
+def spaced(word: str, particles: Iterable[str]) -> list[tuple[str, ...]]:
+    """*word* as one text word, or as a particle and the rest of the word apart."""
+    return [(word,)] + [(p, word[len(p) :]) for p in particles if word.startswith(p) and word != p]
+
+
+def surface_forms(key: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], int]]:
+    """The tuples of text words that spell the alias *key* exactly, with the clitic letters cut."""
+    for first, cut in with_clitics(key[0]):
+        # Rule: the particle of a first word may carry the clitic (وعبد اللطيف).
+        heads = spaced(first, FIRST_PARTICLES)
+        rests = [spaced(unit, PARTICLES) for unit in key[1:]]
+        for parts in itertools.product(heads, *rests):
+            yield tuple(itertools.chain.from_iterable(parts)), cut
+
+
+# -- the fuzzy classes -------------------------------------------------------------------------
+
+
+def loose(word: str) -> str:
+    """The long-vowel skeleton: the hamza seat of either end folded, long vowels inside dropped."""
+    if len(word) <= 2:
+        return "".join(SEAT.get(c, c) for c in word)
+    inner = "".join(c for c in word[1:-1] if c not in INNER_VOWELS)
+    return SEAT.get(word[0], word[0]) + inner + SEAT.get(word[-1], word[-1])
+
+
+def dotless(word: str) -> str:
+    """The word with each letter replaced by the first letter of its dot class."""
+    shape = {c: cls[0] for cls in DOT_CLASSES for c in cls}
+    return "".join(shape.get(c, c) for c in word)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """True if one letter missing, added, changed or swapped with its neighbour turns a into b."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]])
+        )
+        return len(diff) == 1 or swapped
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Options:
+    fuzzy: bool = True
+    variants: bool = True
+
+
+def fuzzy_method(text_word: str, alias_word: str, frequent: bool, opts: Options) -> str | None:
+    """How *text_word* may be a variant or a typo of *alias_word* (None: it is not).
+
+    The classes are tried in the order of the docs' table and the first that fits
+    counts.  *frequent* says whether the text word is a frequent Arabic word: such a
+    word is never read as a typo.
+    """
+    if text_word == alias_word or not (
+        ARABIC_WORD.fullmatch(text_word) and ARABIC_WORD.fullmatch(alias_word)
+    ):
+        return None
+    if len(text_word) < 4 or len(alias_word) < 4:
+        return None  # the skeleton lookups need four letters (and an edit eight)
+    if opts.variants and loose(text_word) == loose(alias_word):
+        return "variant"
+    if not opts.fuzzy or frequent:
+        return None
+    if (
+        len(text_word) == len(alias_word)
+        and dotless(text_word) == dotless(alias_word)
+        and sum(x != y for x, y in zip(text_word, alias_word, strict=True)) == 1
+    ):
+        return "dots"
+    # Rule: the text word has seven letters or more, the alias word eight or more
+    # (a letter missing from an eight-letter word), and an edit never touches the
+    # first or the last letter: both must be the same.
+    if (
+        len(text_word) >= 7
+        and len(alias_word) >= 8
+        and text_word[0] == alias_word[0]
+        and text_word[-1] == alias_word[-1]
+        and one_edit(text_word, alias_word)
+    ):
+        return "edit"
+    return None
+
+
+def alone_ok(method: str, alias_word: str) -> bool:
+    """A name of one word read by a fuzzy class must be long enough to trust (docs: five letters
+    for a dots match, eight for an edit)."""
+    if method == "dots":
+        return len(alias_word) >= 5
+    if method == "edit":
+        return len(alias_word) >= 8
+    return True
+
+
+# -- the matcher -------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Name:
+    """One alias of one entry, as the matcher looks for it."""
+
+    entry: Entry
+    gazetteer: str
+    version: str
+    alias: str
+    key: tuple[str, ...]
+    kind: str  # exact, abbreviation, surname or common
+    order: int  # the entry's position over all the gazetteers
+
+
+@dataclasses.dataclass(frozen=True)
+class Hit:
+    ti: int  # first word
+    tj: int  # the word after the last
+    cut: int  # clitic letters of the first word outside the span
+    name: Name
+    methods: tuple[str, ...]  # one per word read by a fuzzy class
+
+
+@dataclasses.dataclass(frozen=True)
+class RefMatch:
+    start: int
+    end: int
+    text: str
+    id: str
+    method: str
+    score: float
+    candidates: tuple[str, ...]
+
+
+class ReferenceMatcher:
+    """The matches :class:`arnorm.Matcher` should find, found the slow and simple way."""
+
+    def __init__(
+        self,
+        gazetteers: Iterable[Gazetteer] | None = None,
+        *,
+        fuzzy: bool = True,
+        variants: bool = True,
+        surnames: bool = True,
+        overlaps: str = "longest",
+        min_score: float = 0.0,
+        safe_words: Iterable[str] = (),
+        common_words: Iterable[str] = (),
+        types: Iterable[str] | None = None,
+    ) -> None:
+        if gazetteers is None:
+            gazetteers = [load_gazetteer(n) for n in available_gazetteers()]
+        self.opts = Options(fuzzy=fuzzy, variants=variants)
+        self.overlaps = overlaps
+        self.min_score = min_score
+        self.frequent = frequent_words()
+        common = set(common_word_aliases()) | {fold(w) for w in common_words}
+        safe = safe_word_aliases() | {fold(w) for w in safe_words}
+        self.safe = safe
+        names: list[Name] = []
+        last_words: list[tuple[str, Name]] = []
+        order = 0
+        for gaz in gazetteers:
+            for entry in gaz:
+                if types is not None and entry.type not in types:
+                    continue  # as if the gazetteer had no such entry
+                spellings = [(a, "exact") for a in (entry.name, *entry.aliases)]
+                spellings += [(a, "abbreviation") for a in entry.abbreviations]
+                for alias, kind in spellings:
+                    key = units(fold(alias))
+                    if not key:
+                        continue
+                    name = Name(entry, gaz.name, gaz.version, alias, key, kind, order)
+                    if surnames and kind == "exact" and entry.type == "person" and len(key) >= 2:
+                        last_words.append((key[-1], name))
+                    joined = " ".join(key)
+                    if joined in common or (
+                        len(key) == 1 and joined in self.frequent and joined not in safe
+                    ):
+                        # A common word: reported only with evidence, and people and
+                        # agencies have none that counts.
+                        if entry.type not in CUES:
+                            continue
+                        name = dataclasses.replace(name, kind="common")
+                    # Rule: two aliases of one entry that fold alike are one; the first is kept.
+                    if not any(n.key == key and n.order == order for n in names):
+                        names.append(name)
+                order += 1
+        # A person's surname alone, with or without the article (three letters at least).
+        for last, person in last_words:
+            forms = dict.fromkeys([last, last if last.startswith("ال") else "ال" + last])
+            for form in (f for f in forms if len(f) >= 3):
+                same = [n for n in names if n.key == (form,) and n.order == person.order]
+                for n in same:  # Rule: an alias that is the surname alone counts as a surname
+                    names[names.index(n)] = dataclasses.replace(n, kind="surname")
+                if not same:
+                    names.append(
+                        dataclasses.replace(person, alias=form, key=(form,), kind="surname")
+                    )
+        self.names = names
+        # the exact surface forms of every alias, by their words
+        self.forms: dict[tuple[str, ...], list[tuple[Name, int]]] = {}
+        for name in names:
+            for words, cut in surface_forms(name.key):
+                self.forms.setdefault(words, []).append((name, cut))
+        self.longest_form = max(map(len, self.forms), default=0)
+        self.first_words = {n.key[0] for n in names}
+
+    # -- hits ----------------------------------------------------------------
+
+    def _hits(self, tokens: list[str], seps: list[str]) -> list[Hit]:
+        hits: set[Hit] = set()
+        for i in range(len(tokens)):
+            for length in range(1, self.longest_form + 1):
+                if i + length > len(tokens) or any(s != " " for s in seps[i + 1 : i + length]):
+                    break  # the words of a name are one space apart: no punctuation, no line break
+                for name, cut in self.forms.get(tuple(tokens[i : i + length]), ()):
+                    hits.add(Hit(i, i + length, cut, name, ()))
+            if self.opts.fuzzy or self.opts.variants:
+                hits.update(self._fuzzy_hits(tokens, seps, i))
+        return sorted(
+            hits,
+            key=lambda h: (h.ti, h.cut, -h.tj, h.name.order, h.name.alias, h.methods),
+        )
+
+    @staticmethod
+    def _unit_at(
+        tokens: list[str], seps: list[str], j: int, particles: Iterable[str]
+    ) -> list[tuple[str, int]]:
+        """The words a unit of a name may be at word *j*: (the word, the next word)."""
+        if j >= len(tokens):
+            return []
+        out = [(tokens[j], j + 1)]
+        if tokens[j] in particles and j + 1 < len(tokens) and seps[j + 1] == " ":
+            out.append((tokens[j] + tokens[j + 1], j + 2))
+        return out
+
+    def _fuzzy_hits(self, tokens: list[str], seps: list[str], i: int) -> Iterator[Hit]:
+        """The hits from word *i* with at least one word read by a fuzzy class."""
+        for word, j in self._unit_at(tokens, seps, i, FIRST_PARTICLES):
+            forms = [(word, 0), *strip(word)]
+            # Rule (the matcher's, the docs say less): a first word is read by a fuzzy
+            # class only if none of its forms is the first word of a name as it stands,
+            # and none of them is a frequent word (و + a frequent word is frequent too).
+            guess = not any(f in self.first_words or f in self.frequent for f, _ in forms)
+            for form, cut in forms:
+                for name in self.names:
+                    if form == name.key[0]:
+                        first: tuple[str, ...] = ()
+                    elif not guess:
+                        continue
+                    else:
+                        method = fuzzy_method(form, name.key[0], False, self.opts)
+                        if method is None or (
+                            len(name.key) == 1 and not alone_ok(method, name.key[0])
+                        ):
+                            continue
+                        first = (method,)
+                    yield from self._walk(tokens, seps, i, j, cut, name, first)
+
+    def _walk(
+        self,
+        tokens: list[str],
+        seps: list[str],
+        i: int,
+        j: int,
+        cut: int,
+        name: Name,
+        methods: tuple[str, ...],
+    ) -> Iterator[Hit]:
+        """Follow the rest of *name*'s words from word *j*; yield the hit if the name is read
+        with a fuzzy word in it (exact readings are the surface forms')."""
+        if len(name.key) == 1:
+            if methods:
+                yield Hit(i, j, cut, name, methods)
+            return
+        states = [(j, methods)]
+        for unit in name.key[1:]:
+            nxt = []
+            for at, got in states:
+                if at >= len(tokens) or seps[at] != " ":
+                    continue
+                for word, after in self._unit_at(tokens, seps, at, PARTICLES):
+                    if word == unit:
+                        nxt.append((after, got))
+                        continue
+                    method = fuzzy_method(word, unit, word in self.frequent, self.opts)
+                    # one typo in a name at most (a variant spelling is no typo)
+                    typos = sum(m in ("dots", "edit") for m in (*got, method))
+                    if method is not None and typos <= 1:
+                        nxt.append((after, (*got, method)))
+            states = nxt
+        for end, got in states:
+            if got:
+                yield Hit(i, end, cut, name, got)
+
+    @staticmethod
+    def _cue_before(hit: Hit, tokens: list[str], seps: list[str]) -> bool:
+        """The word just before the hit, on its line, is a cue for its entry's type."""
+        i = hit.ti
+        if i == 0 or "\n" in seps[i]:
+            return False
+        cues = CUES.get(hit.name.entry.type, set())
+        return any(form in cues for form, _ in [(tokens[i - 1], 0), *strip(tokens[i - 1])])
+
+    def _evidence(
+        self,
+        hit: Hit,
+        hits: list[Hit],
+        tokens: list[str],
+        seps: list[str],
+        known_bugs: bool,
+    ) -> bool:
+        """A cue just before the common word, or (places) a place in the same list beside it.
+
+        With *known_bugs*, a place inside a longer name counts as a neighbour too, as
+        the fast matcher counts it when it did not skip it (see :meth:`_skip_covered`).
+        """
+        kind = hit.name.entry.type
+        i, j = hit.ti, hit.tj
+        if self._cue_before(hit, tokens, seps):
+            return True
+        before = i > 0 and "\n" not in seps[i]
+        if kind not in LIST_TYPES:
+            return False
+        after = j < len(tokens) and "\n" not in seps[j]
+        # Rule: a neighbour is a hit of another alias of the same type that ends where
+        # this starts or starts where it ends, or does so across a conjunction
+        # standing alone (الخليج و المغرب), all on one line; any separator but a line
+        # break (a comma too) may stand between.
+        ends = {i} if before else set()
+        starts = {j} if after else set()
+        if before and tokens[i - 1] in CONJUNCTIONS and "\n" not in seps[i - 1]:
+            ends.add(i - 1)
+        if after and tokens[j] in CONJUNCTIONS and j + 1 < len(seps) and "\n" not in seps[j + 1]:
+            starts.add(j + 1)
+        return any(
+            h.name.kind != "common"
+            and h.name.entry.type == kind
+            and (h.tj in ends or h.ti in starts)
+            and (self.overlaps == "all" or known_bugs or not self._inside_longer(h, hits))
+            for h in hits
+        )
+
+    def _inside_longer(self, hit: Hit, hits: list[Hit]) -> bool:
+        """*hit* lies inside a longer name that is reported whatever the evidence (an exact
+        alias or an abbreviation, scoring at least ``min_score``).
+
+        Rule: under leftmost-longest such a place is no mention of its own (السعودية in
+        الاستخبارات السعودية), so it is no place "in the same list" for a common word.
+        """
+        return any(
+            h.ti <= hit.ti
+            and h.tj >= hit.tj
+            and h.tj - h.ti > hit.tj - hit.ti
+            and h.name.kind in ("exact", "abbreviation")
+            and self._score(h, set(), False)[0] >= self.min_score
+            for h in hits
+        )
+
+    def _skip_covered(self, hits: list[Hit], tokens: list[str], seps: list[str]) -> list[Hit]:
+        """*hits* less those the fast matcher never looks for (its known bugs only).
+
+        The fast matcher starts no walk inside a span it expects to keep: an exact
+        alias or an abbreviation, read with no fuzzy word, starting where no earlier
+        hit reaches.  It keeps the leftmost span, though, and when that is a shorter
+        reading of the same word (بكين before ب + كين مكالوم) the names after it go
+        unseen; and the places inside a span read with a fuzzy word are not skipped,
+        so they count as list evidence.
+        """
+        kept: list[Hit] = []
+        reach = covered = 0
+        for i in sorted({h.ti for h in hits}):
+            if i < covered:
+                continue
+            here = [h for h in hits if h.ti == i]
+            kept += here
+            # a common word of a type with no list evidence is never a hit without its cue
+            counted = [
+                h
+                for h in here
+                if h.name.kind != "common"
+                or h.name.entry.type in LIST_TYPES
+                or self._cue_before(h, tokens, seps)
+            ]
+            sure = [
+                h.tj
+                for h in counted
+                if not h.methods
+                and h.name.kind in ("exact", "abbreviation")
+                and self._score(h, set(), True)[0] >= self.min_score
+            ]
+            if sure and max(sure) > i and reach <= i:
+                covered = max(sure)
+            reach = max([reach, *(h.tj for h in counted)])
+        return kept
+
+    # -- scores and the matches ----------------------------------------------
+
+    def _score(self, hit: Hit, seen: set[str], known_bugs: bool) -> tuple[float, str]:
+        factor = 1.0
+        for m in hit.methods:
+            factor *= SCORE[m]
+        kind = hit.name.kind
+        if kind == "surname":
+            confirmed = hit.name.entry.id in seen
+            # Rule (not in the docs): an unconfirmed surname that is a frequent word is
+            # not reported, unless it is a safe word (the docs: a safe word is reported
+            # alone).  With *known_bugs*, as the fast matcher does it: the alias as the
+            # gazetteer writes it (a shadda hides عبّاس from the list), safe words ignored.
+            surface = hit.name.alias
+            frequent = (
+                surface in self.frequent
+                if known_bugs
+                else fold(surface) in self.frequent and fold(surface) not in self.safe
+            )
+            if not confirmed and frequent:
+                return 0.0, "surname"
+            base, prefix = SCORE["surname-confirmed" if confirmed else "surname"], ["surname"]
+        elif kind == "abbreviation":
+            base, prefix = SCORE["abbreviation"], ["abbreviation"]
+        elif kind == "common":
+            base, prefix = SCORE["context"], ["context"]
+        else:
+            base, prefix = 1.0, []
+        method = "+".join(dict.fromkeys([*prefix, *hit.methods])) or "exact"
+        return base * factor, method
+
+    def find(self, text: str, *, known_bugs: bool = False) -> list[RefMatch]:
+        """The matches of *text*; with *known_bugs*, as the fast matcher finds them today
+        (the bugs that ``test_matcher_reference.py`` marks ``xfail``)."""
+        normalized, offsets = SEARCH.with_offsets(text)
+        parts = re.split(r"([^\W_]+)", normalized)
+        tokens, seps = parts[1::2], parts[0::2]
+        starts = list(itertools.accumulate(len(p) for p in parts))  # where part k+1 begins
+        hits = self._hits(tokens, seps)
+        if known_bugs and self.overlaps == "longest":
+            hits = self._skip_covered(hits, tokens, seps)
+        hits = [
+            h
+            for h in hits
+            if h.name.kind != "common" or self._evidence(h, hits, tokens, seps, known_bugs)
+        ]
+        spans: dict[tuple[int, int, int], list[Hit]] = {}
+        for h in hits:
+            spans.setdefault((h.ti, h.cut, -h.tj), []).append(h)
+        seen: set[str] = set()
+        out: list[RefMatch] = []
+        last_end = 0
+        for (ti, cut, neg_tj), group in sorted(spans.items()):
+            if self.overlaps == "longest" and ti < last_end:
+                continue
+            scored = [(*self._score(h, seen, known_bugs), h) for h in group]
+            ids = {h.name.entry.part_of for h in group}
+            # best first: score, the entry the others are part of, an exact alias, gazetteer order
+            scored.sort(
+                key=lambda s: (-s[0], s[2].name.entry.id not in ids, s[2].name.kind != "exact",
+                               s[2].name.order, s[2].name.entry.id)
+            )  # fmt: skip
+            score, method, best = scored[0]
+            if score <= 0.0 or score < self.min_score:
+                continue
+            others = tuple(dict.fromkeys(s[2].name.entry.id for s in scored[1:] if s[0] > 0))
+            if best.name.kind != "surname" and best.name.entry.type == "person":
+                seen.add(best.name.entry.id)
+            if self.overlaps == "longest":
+                last_end = -neg_tj
+            at = starts[2 * ti] + cut
+            end = starts[2 * (-neg_tj) - 1]
+            start, stop = offsets.to_original(at, end)
+            # What the folding deletes at the very start of the text belongs to no letter:
+            # a match that starts there starts after it, even when its first letter is a
+            # clitic's (ﻻلرباط).  With *known_bugs*, only when no clitic is cut, as the
+            # fast matcher does it.
+            if (at == 0) if known_bugs else (start == 0):
+                while start < stop and not fold(text[: start + 1]):
+                    start += 1
+            out.append(
+                RefMatch(
+                    start,
+                    stop,
+                    text[start:stop],
+                    best.name.entry.id,
+                    method,
+                    score if score == 1.0 else round(score, 4),
+                    tuple(o for o in others if o != best.name.entry.id),
+                )
+            )
+        return out
+
+
+#: Entry types whose common-word aliases a list of others of their type shows to be names.
+LIST_TYPES = {"place"}
+
+
+def strip(word: str) -> list[tuple[str, int]]:
+    """The forms of a text word with its proclitics taken off: (form, clitic letters cut).
+
+    The inverse of :func:`with_clitics`: ``(form, cut)`` is here exactly when
+    ``with_clitics(form)`` holds ``(word, cut)``.
+    """
+    out = []
+    for c in PROCLITICS:
+        if word.startswith(c) and len(word) - len(c) >= 2:
+            out.append((word[len(c) :], len(c)))
+    for c in BEFORE_FUSED:
+        lal = c + "لل"
+        if word.startswith(lal) and len(word) - len(lal) >= 2:
+            out.append(("ال" + word[len(lal) :], len(c)))
+            out.append(("الل" + word[len(lal) :], len(c)))
+    return out
+
+
+def fast_view(matcher: Matcher, text: str) -> list[RefMatch]:
+    """The matches of the fast matcher in the reference's form."""
+    return [
+        RefMatch(m.start, m.end, m.text, m.id, m.method, m.score, tuple(c.id for c in m.candidates))
+        for m in matcher.find(text)
+    ]
+
+
+# -- generated text ----------------------------------------------------------------------------
+#
+# Sentences built from the words of gazetteer aliases, spelt the ways the docs say a name may
+# be spelt (clitics, particles apart or joined, variants and typos, a surname alone), between
+# filler words, punctuation, Latin, digits, tatweel, harakat, bidi marks and line breaks.
+
+
+def _entry(id_: str, type_: str, name: str, **more: object) -> Entry:
+    return Entry(id=id_, type=type_, name=name, name_en=id_, sources=(Source("test"),), **more)  # type: ignore[arg-type]
+
+
+#: A small gazetteer of our own: people with particles, places with the article and without
+#: (and beginning with a letter that is also a clitic or a particle), agencies of several
+#: words, names of one word, common words, and one surface shared by two entries.
+OWN = Gazetteer(
+    "own",
+    "1.0.0",
+    [
+        _entry("p-zaabi", "person", "عبد اللطيف الزعابي", aliases=("عبداللطيف الزعابي",)),
+        _entry("p-mansouri", "person", "محمد بن زايد المنصوري", aliases=("محمد المنصوري",)),
+        _entry("p-sharqawi", "person", "أبو بكر الشرقاوي"),
+        _entry("p-heinz", "person", "هاينز كريستيانسن"),
+        _entry("p-abbas", "person", "أحمد عباس"),
+        _entry("pl-kenitra", "place", "القنيطرة"),
+        _entry("pl-marrakech", "place", "مراكش"),
+        _entry("pl-oujda", "place", "وجدة"),
+        _entry("pl-jeddah", "place", "جدة"),
+        _entry("pl-hague", "place", "لاهاي"),
+        _entry("pl-bizerte", "place", "بنزرت"),
+        _entry("pl-alexandria", "place", "الإسكندرية"),
+        _entry("pl-sahel", "place", "الساحل"),
+        _entry("pl-libya", "place", "ليبيا"),
+        _entry("pl-tripoli-ly", "place", "طرابلس", part_of="pl-libya"),
+        _entry("pl-tripoli-lb", "place", "طرابلس"),
+        _entry("pl-casablanca", "place", "الدار البيضاء"),
+        _entry("pl-ouarzazate", "place", "ورزازات"),
+        _entry("pl-tiznit", "place", "تيزنيت"),
+        _entry("ag-dgsn", "agency", "المديرية العامة للأمن الوطني", abbreviations=("DGSN",)),
+        _entry(
+            "ag-dged", "agency", "المديرية العامة للدراسات والمستندات", abbreviations=("لادجيد",)
+        ),
+        _entry("ag-intel", "agency", "جهاز الاستخبارات الوطني"),
+        _entry("ag-interior", "agency", "وزارة الداخلية"),
+        _entry("ag-security", "agency", "الأمن الوطني"),
+        _entry("org-isis", "organization", "داعش"),
+        _entry("org-qaeda", "organization", "القاعدة"),
+        _entry("org-nahda", "organization", "حركة النهضة"),
+    ],
+)
+#: Frequent words of :data:`OWN` that are names first.
+OWN_SAFE = frozenset({"مراكش", "وجدة", "طرابلس", "ليبيا", "الإسكندرية", "القنيطرة", "داعش"})
+
+
+def aliases_of(gazetteers: Iterable[Gazetteer]) -> list[str]:
+    """Every name, alias and abbreviation of the gazetteers, as written."""
+    return sorted(
+        {a for g in gazetteers for e in g for a in (e.name, *e.aliases, *e.abbreviations)}
+    )
+
+
+FILLERS = (
+    "قال", "في", "من", "على", "أن", "الوزير", "اليوم", "مع", "بعد", "عن", "إلى", "هذا",
+    "منطقة", "مدينة", "تنظيم", "جماعة", "دول", "محافظة", "و", "أو", "ثم", "عبد", "بن", "أبو",
+    "آل", "ال", "المصرف", "التونسية", "يونس", "نعمان", "الرابط", "اليمين", "الأمن", "العامة",
+    "DGSN", "dgsn", "Rabat", "2024", "٢٠٢٤", "#", "وال", "لل", "الوطني", "الداخلية",
+)  # fmt: skip
+JOINERS = (
+    " ", " ", " ", " ", " ", "  ", "، ", ". ", "\n", "\r\n", " - ", " (", ") ", "\u200f ",
+    " \u200e", "\t", " «", "» ", ": ", "\n\n", "_", "/",
+)  # fmt: skip
+RAW_PARTICLES = ("عبد", "أبو", "ابو", "ابن", "بن", "آل", "أبي", "بنت")
+DOT_SIBLING = dict(zip("بتثنجحخدذرزسشصضطظعغفق", "تثبتحخجذدزرشسضصظطغعقف", strict=True))
+MARKS = "\u064e\u064f\u0650\u0651\u0652\u064b\u0640"
+
+
+def _respace(words: list[str], choose: st.DrawFn) -> list[str]:
+    """Particles joined to the next word or apart, as the text pleases."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        p = next((p for p in RAW_PARTICLES if word.startswith(p) and len(word) > len(p)), None)
+        if word in RAW_PARTICLES and i + 1 < len(words) and choose(st.booleans()):
+            out.append(word + words[i + 1])
+            i += 2
+            continue
+        if p is not None and choose(st.booleans()):
+            out += [p, word[len(p) :]]
+        else:
+            out.append(word)
+        i += 1
+    return out
+
+
+def _misspell(word: str, choose: st.DrawFn) -> str:
+    """One change of the kinds the fuzzy classes forgive (or just miss)."""
+    if len(word) < 3:
+        return word
+    # mostly inside the word, where the fuzzy classes look; at either end now and then
+    ends = choose(st.integers(0, 3)) == 0
+    at = choose(st.integers(0, len(word) - 1) if ends else st.integers(1, len(word) - 2))
+    how = choose(st.sampled_from(["dots", "drop", "add", "vowel", "swap", "unvowel", "seat"]))
+    if how == "dots":
+        at = choose(st.integers(0, len(word) - 1))
+        return word[:at] + DOT_SIBLING.get(word[at], word[at]) + word[at + 1 :]
+    if how == "drop":
+        return word[:at] + word[at + 1 :]
+    if how == "add":
+        return word[:at] + choose(st.sampled_from("ابتسمي")) + word[at:]
+    if how == "vowel":
+        return word[:at] + choose(st.sampled_from("اوي")) + word[at:]
+    if how == "swap":
+        at = min(at, len(word) - 2)
+        return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    if how == "unvowel":
+        return word[0] + "".join(c for c in word[1:-1] if c not in "اوي") + word[-1]
+    return word[:-1] + {"ي": "ى", "ء": "ئ", "ه": "ة"}.get(word[-1], word[-1])
+
+
+#: Presentation forms, a ligature and Persian look-alikes (what folding turns into letters).
+LOOKALIKE = {"ا": "ﺍ", "ب": "ﺑ", "ل": "ﻟ", "م": "ﻤ", "ر": "ﺮ", "ي": "ی", "ك": "ک", "ه": "ﻫ"}
+
+
+def _noise(word: str, choose: st.DrawFn) -> str:
+    """Tatweel, harakat or an invisible mark inside the word (what folding removes), or
+    letters written as presentation forms."""
+    if not word or choose(st.integers(0, 4)) != 0:
+        return word
+    if choose(st.integers(0, 3)) == 0:
+        word = word.replace("لا", "ﻻ") if "لا" in word else word
+        return "".join(LOOKALIKE.get(c, c) if choose(st.booleans()) else c for c in word)
+    at = choose(st.integers(1, len(word)))
+    return word[:at] + choose(st.sampled_from(MARKS + "\u200f\u200c")) + word[at:]
+
+
+@st.composite
+def mention(draw: st.DrawFn, aliases: list[str]) -> str:
+    """An alias as a text may write it."""
+    words = draw(st.sampled_from(aliases)).split()
+    if len(words) >= 2 and draw(st.integers(0, 4)) == 0:  # a surname alone
+        last = words[-1]
+        words = [last[2:] if last.startswith("ال") and draw(st.booleans()) else last]
+    words = _respace(words, draw)
+    for _ in range(draw(st.sampled_from([0, 0, 0, 0, 1, 1, 2]))):  # a name holds one typo at most
+        k = draw(st.integers(0, len(words) - 1))
+        words[k] = _misspell(words[k], draw)
+    clitic = draw(st.sampled_from(["", "", "", *PROCLITICS, "لل", "ولل", "فلل"]))
+    if clitic.endswith("لل"):
+        first = words[0]
+        if first.startswith(("ال", "آل")):
+            words[0] = clitic + first[2:]
+    else:
+        words[0] = clitic + words[0]
+    return " ".join(_noise(w, draw) for w in words)
+
+
+@st.composite
+def cued(draw: st.DrawFn, aliases: list[str]) -> str:
+    """A cue word, then a mention: on the same line or not, with punctuation or not."""
+    cue = draw(st.sampled_from(sorted(CUES["place"] | CUES["organization"])))
+    return (
+        draw(st.sampled_from(["", "و", "ب"]))
+        + cue
+        + draw(st.sampled_from(JOINERS))
+        + (draw(mention(aliases)))
+    )
+
+
+@st.composite
+def sentences(draw: st.DrawFn, aliases: list[str]) -> str:
+    """A text of fillers, mentions and noise, with line breaks here and there."""
+    parts = draw(
+        st.lists(
+            st.one_of(
+                mention(aliases),
+                mention(aliases),
+                st.sampled_from(FILLERS),
+                cued(aliases),
+            ),
+            min_size=1,
+            max_size=10,
+        )
+    )
+    text = draw(st.sampled_from(["", "", "\u200f", "\n", " "]))
+    for k, part in enumerate(parts):
+        text += (draw(st.sampled_from(JOINERS)) if k else "") + part
+    return text + draw(st.sampled_from(["", "", ".", "\n", "،"]))
