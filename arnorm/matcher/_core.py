@@ -326,7 +326,7 @@ class Matcher:
         self._lookups = Lookups(
             index, variants=self.variants, fuzzy=self.fuzzy, frequent=self._frequent
         )
-        self._ranker = Ranker(self._frequent)
+        self._ranker = Ranker(self._frequent, self._safe, self._normalizer)
         # kinds of alias whose exact match always passes min_score and needs no evidence
         sure_kinds = frozenset(
             kind
@@ -653,7 +653,9 @@ class Matcher:
         tokens, seps = words.tokens, words.seps
         found: dict[int, Evidence] = {}
         if any(hit.alias.kind == "common" for hit in hits):
-            hits, found = self._ranker.with_evidence(hits, tokens, seps)
+            hits, found = self._ranker.with_evidence(
+                hits, tokens, seps, longest=self.overlaps == "longest"
+            )
         if hi is None:
             hi = len(tokens)
         window = Window(tokens, seps, hits, self._demonyms)
@@ -758,7 +760,7 @@ class Matcher:
         at = words.offset(2 * hit.ti + 1) + hit.cut
         # every hit spans at least one letter of the text
         start, end = offsets._span(at, words.offset(2 * hit.tj))
-        if not at and start == 0:
+        if start == 0:
             start = _deleted_prefix(self._normalizer, chunk, end)
         return Match(
             base + start,

@@ -27,8 +27,14 @@ Ranked = tuple[float, Alias, str, tuple[Candidate, ...]]
 class Ranker:
     """The scoring and ranking of one matcher, with its caches."""
 
-    def __init__(self, frequent: frozenset[str]) -> None:
+    def __init__(
+        self, frequent: frozenset[str], safe: frozenset[str], fold: Callable[[str], str]
+    ) -> None:
         self.frequent = frequent
+        self.safe = safe
+        self._fold = fold
+        #: Each surname alias folded as the text is (عبّاس is عباس), once.
+        self._folded: dict[str, str] = {}
         self.cue_cache: dict[str, frozenset[str]] = {}
         self.rank_cache: dict[tuple[tuple[int, float, tuple[str, ...], bool], ...], Ranked] = {}
 
@@ -50,7 +56,7 @@ class Ranker:
         methods = list(hit.methods)
         if kind == "surname":
             confirmed = hit.alias.entry.id in seen
-            if not confirmed and hit.alias.surface in self.frequent:
+            if not confirmed and self._common_surname(hit.alias.surface):
                 return 0.0, hit, "surname"
             base = SCORES["surname-confirmed" if confirmed else "surname"]
             methods.insert(0, "surname")
@@ -64,6 +70,15 @@ class Ranker:
             base = 1.0
         method = "+".join(dict.fromkeys(m.rstrip("*") for m in methods)) or "exact"
         return base * hit.factor, hit, method
+
+    def _common_surname(self, surface: str) -> bool:
+        """Whether a surname alias, folded, is a frequent word not marked safe (الجولاني is
+        safe: a surname alone that is a frequent word counts only once the full name was seen)."""
+        folded = self._folded.get(surface)
+        if folded is None:
+            folded = self._fold(surface)
+            remember(self._folded, surface, folded)
+        return folded in self.frequent and folded not in self.safe
 
     def rank(self, group: Sequence[Hit], seen: set[str]) -> Ranked:
         """The best of several hits on one span, and the others as candidates.
@@ -114,9 +129,12 @@ class Ranker:
         return best_score, best_hit.alias, best_method, others
 
     def with_evidence(
-        self, hits: list[Hit], tokens: list[str], seps: list[str]
+        self, hits: list[Hit], tokens: list[str], seps: list[str], *, longest: bool = True
     ) -> tuple[list[Hit], dict[int, Evidence]]:
         """*hits* less the common-word hits that nothing around shows to be names.
+
+        Under leftmost-longest (*longest*), a name nested in a longer one is not a
+        neighbour: the longer name is what the text says there.
 
         Returns the hits kept and, for each common-word hit kept for a cue or a list,
         its evidence (by the hit's ``id``).  A common-word name of a body (وزارة
@@ -130,8 +148,14 @@ class Ranker:
                 near.update((hit.ti - 1, hit.ti, hit.tj, hit.tj + 1))
         starting: dict[int, list[Hit]] = {}
         ending: dict[int, list[Hit]] = {}
+        names = [(h.ti, h.tj) for h in hits if h.alias.kind != "common"]
         for hit in hits:
             if hit.alias.kind != "common" and (hit.ti in near or hit.tj in near):
+                # under leftmost-longest, a name inside a longer one is no name of a list
+                if longest and any(
+                    a <= hit.ti and hit.tj <= b and b - a > hit.tj - hit.ti for a, b in names
+                ):
+                    continue
                 starting.setdefault(hit.ti, []).append(hit)
                 ending.setdefault(hit.tj, []).append(hit)
         cues_of = self.cues_of

@@ -119,20 +119,35 @@ class Walker:
     ) -> tuple[int, int]:
         """Add the hits of the walks from word *i*; the furthest end, and the furthest sure end."""
         n = len(tokens)
-        far = sure_end = 0
+        far = 0
+        first = len(hits)
         states = self._starts(i, tokens, seps)
         while states:
             d, key, cut, factor, methods, typos, rows, more = states.pop()
             j = i + d
             if rows is not None:
-                added, sure = self._add_hits(i, j, cut, factor, methods, rows, tokens, seps, hits)
+                added = self._add_hits(i, j, cut, factor, methods, rows, tokens, seps, hits)
                 if added > far:
                     far = added
-                if sure > sure_end:
-                    sure_end = sure
             if more and j < n and seps[j] == " ":
                 states += self._steps(tokens, seps, j, d, key, cut, factor, methods, typos)
-        return far, sure_end
+        return far, self._sure_end(hits[first:])
+
+    def _sure_end(self, new: list[Hit]) -> int:
+        """Where the match kept from these hits of one word ends, if it is sure to be kept.
+
+        The span kept at a word is the one with the fewest clitic letters cut
+        (بكين before ب + كين مكالوم), so only its hits count: among them, an
+        exact alias of a kind that needs no evidence is sure.
+        """
+        if not new:
+            return 0
+        least = min(h.cut for h in new)
+        sure = self.sure_kinds
+        return max(
+            (h.tj for h in new if h.cut == least and not h.methods and h.alias.kind in sure),
+            default=0,
+        )
 
     def _add_hits(
         self,
@@ -145,14 +160,10 @@ class Walker:
         tokens: list[str],
         seps: list[str],
         hits: list[Hit],
-    ) -> tuple[int, int]:
-        """Add a hit from word *i* to *j* for each alias row that may count.
-
-        Returns *j* if a hit was added (else 0), and *j* if one of them is sure to be
-        kept: an exact alias of a kind that needs no evidence (else 0).
-        """
+    ) -> int:
+        """Add a hit from word *i* to *j* for each alias row that may count; *j* if one was."""
         aliases, alias = self.aliases, self.alias
-        added = sure = 0
+        added = 0
         for row in rows:
             obj = aliases[row]
             if obj is None:
@@ -168,9 +179,7 @@ class Walker:
                 continue  # its only evidence would be a cue just before
             hits.append(new_hit((i, j, cut, obj, factor, methods)))
             added = j
-            if not methods and obj.kind in self.sure_kinds:
-                sure = j
-        return added, sure
+        return added
 
     def _steps(
         self,
