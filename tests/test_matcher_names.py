@@ -31,6 +31,8 @@ def test_a_demonym_in_the_sentence_is_evidence(m: Matcher) -> None:
     assert (dgsn.id, dgsn.evidence[0].kind) == ("ma-dgsn", "sentence")
     (interior,) = m.find("وقال المغاربة إن وزارة الداخلية")
     assert interior.id == "ma-interior"
+    (interior,) = m.find("وقال للمغاربة إن وزارة الداخلية")  # ل fused with the article
+    assert interior.id == "ma-interior"
 
 
 @pytest.mark.parametrize("text", ["المغربية", "والمغاربة", "الجزائري"])

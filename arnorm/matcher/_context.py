@@ -32,12 +32,12 @@ import bisect
 import dataclasses
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 from ..gazetteer import Entry
 from ._model import Evidence, Hit
-from ._morphology import PROCLITICS
+from ._morphology import LAL, LAL_CONJUNCTIONS, PROCLITICS
 
 #: Characters that end a sentence (in the normalized text's separators).
 SENTENCE_END: Final = frozenset(".!?؟\n…")
@@ -53,7 +53,7 @@ _FIRM: Final = frozenset({"exact", "abbreviation"})
 GENERIC_TYPES: Final = frozenset({"agency"})
 
 
-def demonym_forms(entries: Iterable[Entry], normalize: object) -> dict[str, str]:
+def demonym_forms(entries: Iterable[Entry], normalize: Callable[[str], str]) -> dict[str, str]:
     """Every demonym of the country entries, normalized, with and without a proclitic."""
     out: dict[str, str] = {}
     for entry in entries:
@@ -61,12 +61,15 @@ def demonym_forms(entries: Iterable[Entry], normalize: object) -> dict[str, str]
         if entry.type != "place" or not country:
             continue
         for demonym in entry.demonyms:
-            word = normalize(demonym)  # type: ignore[operator]
+            word = normalize(demonym)
             if not word or " " in word:
                 continue
             out.setdefault(word, country)
             for clitic in PROCLITICS:
                 out.setdefault(clitic + word, country)
+            if word.startswith("ال"):  # ل fused with the article: للمغاربة
+                for conj in LAL_CONJUNCTIONS:
+                    out.setdefault(conj + LAL + word[2:], country)
     return out
 
 
