@@ -272,6 +272,16 @@ def _words_ok(value: object) -> bool:
     )
 
 
+def _date_ok(value: object) -> bool:
+    if not isinstance(value, str) or len(value) > 10:
+        return False
+    try:
+        Role("").held_on(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _is_str(value: object) -> bool:
     return isinstance(value, str)
 
@@ -293,6 +303,7 @@ OPTION_CHECKS: Final[dict[str, tuple[str, Callable[[Any], bool]]]] = {
     "variants": ("a bool", lambda v: isinstance(v, bool)),
     "surnames": ("a bool", lambda v: isinstance(v, bool)),
     "overlaps": ("'longest' or 'all'", lambda v: isinstance(v, str) and v in ("longest", "all")),
+    "as_of": ("None or an ISO date", lambda v: v is None or _date_ok(v)),
     "min_score": (
         "a number from 0 to 1",
         lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 1,
