@@ -192,7 +192,7 @@ class Matcher:
     ``"all"`` (nested and overlapping matches too).  Matches scoring below
     *min_score* are dropped.  With *as_of* (a ``datetime.date`` or an ISO
     date, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), each person match carries in
-    :attr:`~arnorm.Match.roles` the roles the person held on that date, so that
+    ``Match.roles`` the roles the person held on that date, so that
     an article of 2019 reads with who the people were then.
 
     A matcher pickles small when its gazetteers are shipped ones (their names
