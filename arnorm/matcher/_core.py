@@ -11,7 +11,6 @@ window at a time.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import functools
 import io
@@ -47,6 +46,7 @@ from ._index import (
     check_state,
     given_names,
     normalize_all,
+    own_given_names,
     state_of,
     surfaces,
     why_common,
@@ -359,12 +359,7 @@ class Matcher:
         people = [e for e in index.entries if e.type == "person"]
         #: The given names of the people (normalized), and each person's own.
         self._given = given_names(people, self._normalizer)
-        self._own_given = {
-            e.id: given_names(
-                [dataclasses.replace(e, name=s) for s in e.surfaces], self._normalizer
-            )
-            for e in people
-        }
+        self._own_given = own_given_names(people, self._normalizer)
         #: Demonyms (with their proclitics) and the country each names: evidence of context.
         self._demonyms = demonym_forms(
             (entry for gazetteer in self.gazetteers for entry in gazetteer), self._normalizer

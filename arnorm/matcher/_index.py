@@ -194,6 +194,17 @@ def _written_forms(
         yield ("ال" + first, *key_units[1:])
 
 
+def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> dict[str, frozenset[str]]:
+    """Each person's own given names: the first word of each of their names and aliases."""
+    pairs = [(e.id, surface) for e in people for surface in e.surfaces]
+    folded = normalize_all(normalizer, [surface for _, surface in pairs])
+    own: dict[str, set[str]] = {}
+    for (entry_id, _), name in zip(pairs, folded, strict=True):
+        first = TOKEN.findall(name)[:1]
+        own.setdefault(entry_id, set()).update(w for w in first if not w.startswith("ال"))
+    return {entry_id: frozenset(words) for entry_id, words in own.items()}
+
+
 def _add_surnames(
     index: Index, last_names: list[tuple[str, int]], words: dict[str, None], given: frozenset[str]
 ) -> None:
