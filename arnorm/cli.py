@@ -1328,8 +1328,6 @@ class _MatchSpec:
     gazetteers: tuple[Gazetteer, ...] | None
     types: tuple[str, ...] | None
     min_score: float
-    #: ``--as-of``: the date of the roles of person matches, or None.
-    as_of: str | None
     overlaps: Overlaps
     #: ``--format``: a key of :data:`FORMATS`.
     format: str
@@ -1345,6 +1343,8 @@ class _MatchSpec:
     fuzzy: bool = True
     variants: bool = True
     surnames: bool = True
+    #: ``--as-of``: the date of the roles of person matches, or None.
+    as_of: str | None = None
 
     def build(self) -> _MatchWork:
         """The matcher of these options; ``ValueError`` if a gazetteer is given twice.
