@@ -590,6 +590,8 @@ class Matcher:
                     chunk, base + start, offsets, words, hits, doc, lo, hi, state
                 )
                 yield from matches
+            else:
+                self._learn(words, doc, lo, hi)
             if end == n:
                 return
             if not whole:
@@ -638,8 +640,15 @@ class Matcher:
         words = Words(normalized)
         hits = self._walker.hits(words)
         if not hits:
+            self._learn(words, doc, 0, len(words.tokens))
             return
         yield from self._resolve(chunk, base, offsets, words, hits, doc)
+
+    def _learn(self, words: Words, doc: Document, lo: int, hi: int) -> None:
+        """Count the country evidence of words *lo* to *hi* of a text with no name in them
+        (its demonyms) in *doc*: the text after it reads it as what came before."""
+        if self._demonyms:
+            Window(words.tokens, words.seps, (), self._demonyms).feed(doc, lo, hi)
 
     def _resolve(
         self,
