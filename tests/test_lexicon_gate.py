@@ -14,7 +14,7 @@ from types import ModuleType
 
 import pytest
 
-from arnorm import Matcher
+from arnorm import Gazetteer, Matcher, load_gazetteer
 from arnorm._lexicon import known
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -27,17 +27,27 @@ def bench(load_script: Callable[[str], ModuleType]) -> ModuleType:
         return load_script("benchmarks/bench_vocabulary.py")
 
 
+def pinned() -> list[Gazetteer]:
+    """The gazetteer versions these sentences were chosen for: from officials 2.2.0 on, باتل
+    alone is also Priti Patel's surname, which these cases are not about."""
+    versions = {"places": "3.0.0", "organizations": "2.0.0", "agencies": "2.0.0"}
+    return [
+        load_gazetteer(name, version)
+        for name, version in {**versions, "officials": "2.1.0"}.items()
+    ]
+
+
 @pytest.fixture(scope="module")
 def plain(bench: ModuleType) -> Matcher:
     """The matcher gated by the frequent words only, as before the lexicon."""
-    matcher: Matcher = bench.without_lexicon(Matcher())
+    matcher: Matcher = bench.without_lexicon(Matcher(pinned()))
     return matcher
 
 
 @pytest.fixture(scope="module")
 def gated() -> Matcher:
-    """The matcher as it ships."""
-    return Matcher()
+    """The matcher as it ships (on the pinned gazetteers)."""
+    return Matcher(pinned())
 
 
 @pytest.fixture(scope="module")
