@@ -17,7 +17,6 @@ import warnings
 from pathlib import Path
 from types import ModuleType
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -60,13 +59,7 @@ def pair(own: bool, **options: object) -> tuple[Matcher, object]:
 
 def agree(text: str, own: bool, **options: object) -> None:
     fast, reference = pair(own, **options)
-    found, expected = ref.fast_view(fast, text), reference.find(text)
-    if found != expected and found == reference.find(text, known_bugs=True):
-        # The bugs marked xfail below (a nested place as list evidence, the walks skipped
-        # after the leftmost of two readings, frequent surnames and safe words, marks
-        # before a ligature clitic): tolerated only where they alone explain the difference.
-        return
-    assert found == expected
+    assert ref.fast_view(fast, text) == reference.find(text)
 
 
 EXACT = {"fuzzy": False, "variants": False}
@@ -97,7 +90,7 @@ def test_fuzzy_classes_agree_on_own_gazetteer(text: str) -> None:
 
 @settings(deadline=None, max_examples=EXAMPLES)
 @given(ref.sentences(SHIPPED_ALIASES))
-@example("وبكين مكالوم")  # a known bug (see below), tolerated
+@example("وبكين مكالوم")  # the leftmost of two readings, then a name inside the other
 def test_fuzzy_classes_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False)
 
@@ -140,12 +133,6 @@ def test_place_inside_an_exact_name_is_no_list_evidence() -> None:
     agree("الاستخبارات السعودية نوم", False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: a place inside a longer name read with a variant or a typo counts as list"
-    " evidence for a common word after it (only an exactly spelt name hides it)",
-)
 def test_place_inside_a_fuzzy_name_is_no_list_evidence() -> None:
     fast, reference = pair(False)
     text = "الاستخبرات السعودية نوم"  # الاستخبارات spelt without its second alef
@@ -159,12 +146,6 @@ def test_a_name_after_the_leftmost_reading_of_a_word_is_found() -> None:
     agree("زار بكين ومكالوم", False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: after a word read whole (بكين, Beijing), a name inside the longer"
-    " clitic reading of the same word (ب + كين مكالوم) is never looked for",
-)
 def test_leftmost_longest_goes_on_after_the_leftmost_of_two_readings() -> None:
     fast, reference = pair(False)
     text = "زار بكين مكالوم"
@@ -173,12 +154,6 @@ def test_leftmost_longest_goes_on_after_the_leftmost_of_two_readings() -> None:
     assert [(m.text, m.id) for m in fast.find(text)] == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: a surname that is in the safe list (الجولاني) is not reported alone: the"
-    " gate on frequent surnames ignores safe words",
-)
 def test_a_safe_surname_is_reported_alone() -> None:
     fast, reference = pair(False)
     text = "قال الجولاني"
@@ -194,12 +169,6 @@ def _abbas(alias: str) -> list[tuple[str, str, float]]:
     return [(m.text, m.method, m.score) for m in found]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: the gate on frequent surnames reads the alias as written and ignores safe"
-    " words: a safe surname alias is dropped, unless a mark (عبّاس) hides it from the list",
-)
 def test_a_safe_surname_alias_is_reported_however_it_is_written() -> None:
     assert _abbas("عبّاس") == [("عباس", "surname", 0.6)]
     assert _abbas("عباس") == [("عباس", "surname", 0.6)]
