@@ -332,6 +332,7 @@ class RefMatch:
     method: str
     score: float
     candidates: tuple[str, ...]
+    evidence: tuple[str, ...] = ()
 
 
 class ReferenceMatcher:
@@ -574,39 +575,50 @@ class ReferenceMatcher:
         cues = CUES.get(hit.name.entry.type, set())
         return any(form in cues for form, _ in [(tokens[i - 1], 0), *strip(tokens[i - 1])])
 
-    def _evidence(self, hit: Hit, hits: list[Hit], tokens: list[str], seps: list[str]) -> bool:
-        """A cue just before the common word, or (places) a place in the same list beside it."""
+    def _evidence(
+        self, hit: Hit, hits: list[Hit], tokens: list[str], seps: list[str]
+    ) -> str | None:
+        """A cue just before the common word, or (places) a place in the same list beside
+        it, as the match's evidence says it (None: no evidence)."""
         kind = hit.name.entry.type
         i, j = hit.ti, hit.tj
         if self._cue_before(hit, tokens, seps):
-            return True
+            return f"cue: {tokens[i - 1]}"
         if kind not in LIST_TYPES:
-            return False
+            return None
         # Rule: a common word of one word that is itself a cue word of its type (its
         # article aside) or a city cue is no place of a list (العاصمة before a place).
         if j - i == 1 and (
             tokens[i] in CITY_CUES or tokens[i].removeprefix("ال") in CUES.get(kind, ())
         ):
-            return False
+            return None
         before = i > 0 and "\n" not in seps[i]
         after = j < len(tokens) and "\n" not in seps[j]
         # Rule: a neighbour is a hit of another alias of the same type that ends where
         # this starts or starts where it ends, or does so across a conjunction
         # standing alone (الخليج و المغرب), all on one line; any separator but a line
         # break (a comma too) may stand between.
-        ends = {i} if before else set()
-        starts = {j} if after else set()
-        if before and tokens[i - 1] in CONJUNCTIONS and "\n" not in seps[i - 1]:
-            ends.add(i - 1)
+        # Rule: the evidence names the first neighbour, looking right after it, right
+        # before it, then across the conjunctions (after, before).
+        places: list[tuple[str, int]] = []
+        if after:
+            places.append(("ti", j))
+        if before:
+            places.append(("tj", i))
         if after and tokens[j] in CONJUNCTIONS and j + 1 < len(seps) and "\n" not in seps[j + 1]:
-            starts.add(j + 1)
-        return any(
-            h.name.kind != "common"
-            and h.name.entry.type == kind
-            and (h.tj in ends or h.ti in starts)
-            and (self.overlaps == "all" or not self._inside_longer(h, hits))
-            for h in hits
-        )
+            places.append(("ti", j + 1))
+        if before and tokens[i - 1] in CONJUNCTIONS and "\n" not in seps[i - 1]:
+            places.append(("tj", i - 1))
+        for end, at in places:
+            for h in sorted(hits, key=lambda h: (h.ti, h.tj)):
+                if (
+                    h.name.kind != "common"
+                    and h.name.entry.type == kind
+                    and getattr(h, end) == at
+                    and (self.overlaps == "all" or not self._inside_longer(h, hits))
+                ):
+                    return f"list: {' '.join(tokens[h.ti : h.tj])}"
+        return None
 
     @staticmethod
     def _inside_longer(hit: Hit, hits: list[Hit]) -> bool:
@@ -711,8 +723,9 @@ class ReferenceMatcher:
         seps: list[str],
         facts: list[tuple[int, str, str]],
         places: dict[int, set[str]],
-    ) -> str | None:
-        """The country the evidence picks among those of *group*'s entries (None: none).
+    ) -> tuple[str, str] | None:
+        """The country the evidence picks among those of *group*'s entries, and the evidence
+        as the match says it (None: none).
 
         Strongest first, the first kind that favours one country over every other of
         the group's decides: a qualifier right after the name (a demonym, or في and a
@@ -724,6 +737,7 @@ class ReferenceMatcher:
         ti, tj = group[0].ti, group[0].tj
         if tj < len(tokens) and seps[tj] == " ":
             qualifier = {self.demonyms[tokens[tj]]} if tokens[tj] in self.demonyms else set()
+            words = tokens[tj]
             if (
                 not qualifier
                 and tokens[tj] == "في"
@@ -731,19 +745,28 @@ class ReferenceMatcher:
                 and seps[tj + 1] == " "
             ):
                 qualifier = places.get(tj + 1, set())
+                words = f"في {tokens[tj + 1]}"
             if len(qualifier) == 1 and qualifier <= countries:
-                return next(iter(qualifier))
+                (country,) = qualifier
+                return country, f"qualifier: {words} ({country})"
         lo = ti
         while lo > max(0, ti - REACH) and not SENTENCE_END & set(seps[lo]):
             lo -= 1
         hi, end = tj, min(len(tokens), tj + REACH)
         while hi < end and not SENTENCE_END & set(seps[hi]):
             hi += 1
-        sentence = Counter(c for i, c, _ in facts if lo <= i < hi and not ti <= i < tj)
-        picked = favoured(sentence, countries)
-        if picked is None:
-            picked = favoured(Counter(c for i, c, _ in facts if i < ti), countries)
-        return picked
+        here = [f for f in facts if lo <= f[0] < hi and not ti <= f[0] < tj]
+        picked = favoured(Counter(c for _, c, _ in here), countries)
+        if picked is not None:
+            words = "، ".join(dict.fromkeys(w for _, c, w in here if c == picked))
+            return picked, f"sentence: {words} ({picked})"
+        before = [f for f in facts if f[0] < ti]
+        picked = favoured(Counter(c for _, c, _ in before), countries)
+        if picked is not None:
+            # the first words that named the country in the document
+            words = next(w for _, c, w in before if c == picked)
+            return picked, f"document: {words} ({picked})"
+        return None
 
     def _inside_another_name(self, hit: Hit, tokens: list[str], seps: list[str]) -> bool:
         """A surname alone just after a name particle, or after a given name that is not its
@@ -769,9 +792,12 @@ class ReferenceMatcher:
         facts: list[tuple[int, str, str]],
         places: dict[int, set[str]],
         seen: set[str],
-    ) -> tuple[float, str, Hit, tuple[str, ...]] | None:
-        """The entry a span names: (score, method, hit, other candidates); None when it
-        names none and its words are read as no shorter name either."""
+        found: dict[Hit, str],
+    ) -> tuple[float, str, Hit, tuple[str, ...], tuple[str, ...]] | None:
+        """The entry a span names: (score, method, hit, other candidates, evidence); None
+        when it names none and its words are read as no shorter name either.
+
+        *found* holds the evidence of the common-word hits kept for a cue or a list."""
         group = [h for h in group if not self._inside_another_name(h, tokens, seps)]
         if not group:
             return None  # a part of someone else's name
@@ -783,10 +809,11 @@ class ReferenceMatcher:
             and len({h.name.entry.country for h in group}) > 1
         )
         if generic or len({h.name.entry.country for h in group}) > 1:
-            country = self._choose(group, tokens, seps, facts, places)
-            if country is not None:
+            chosen = self._choose(group, tokens, seps, facts, places)
+            if chosen is not None:
+                country, why = chosen
                 keep = [h for h in group if h.name.entry.country == country]
-                return self._rank(group, keep, seen, context=generic)
+                return (*self._rank(group, keep, seen, context=generic), (why,))
             if generic:
                 return None
         ti = group[0].ti
@@ -794,8 +821,12 @@ class ReferenceMatcher:
             capitals = {h.name.entry.part_of is None for h in group if h.name.entry.type == "place"}
             if capitals == {True, False}:
                 keep = [h for h in group if h.name.entry.part_of is not None]
-                return self._rank(group, keep, seen, context=False)
-        return self._rank(group, group, seen, context=False)
+                return (*self._rank(group, keep, seen, context=False), (f"cue: {tokens[ti - 1]}",))
+        score, method, best, others = self._rank(group, group, seen, context=False)
+        why = [found[h] for h in group if h.name == best.name and h in found][:1]
+        if best.name.kind == "surname" and best.name.entry.id in seen:
+            why.append(f"full-name: {best.name.entry.name}")
+        return score, method, best, others, tuple(why)
 
     def _rank(
         self, group: list[Hit], keep: list[Hit], seen: set[str], *, context: bool
@@ -865,12 +896,17 @@ class ReferenceMatcher:
         hits = self._hits(tokens, seps)
         if self.overlaps == "longest":
             hits = self._looked_for(hits, tokens, seps)
+        found = {
+            h: why
+            for h in hits
+            if h.name.kind == "common"
+            and h.name.entry.type not in GENERIC_TYPES  # the country context decides those
+            and (why := self._evidence(h, hits, tokens, seps)) is not None
+        }
         hits = [
             h
             for h in hits
-            if h.name.kind != "common"
-            or h.name.entry.type in GENERIC_TYPES  # the country context decides it
-            or self._evidence(h, hits, tokens, seps)
+            if h.name.kind != "common" or h.name.entry.type in GENERIC_TYPES or h in found
         ]
         facts = self._facts(hits, tokens)
         places = self._places(hits)
@@ -883,13 +919,13 @@ class ReferenceMatcher:
         for (ti, cut, neg_tj), group in sorted(spans.items()):
             if self.overlaps == "longest" and ti < last_end:
                 continue
-            picked = self._pick(group, tokens, seps, facts, places, seen)
+            picked = self._pick(group, tokens, seps, facts, places, seen, found)
             if picked is None:
                 # not reported, and its words are read as no shorter name either
                 if self.overlaps == "longest":
                     last_end = -neg_tj
                 continue
-            score, method, best, others = picked
+            score, method, best, others, evidence = picked
             if score <= 0.0 or score < self.min_score:
                 continue
             if best.name.kind != "surname" and best.name.entry.type == "person":
@@ -914,6 +950,7 @@ class ReferenceMatcher:
                     method,
                     score if score == 1.0 else round(score, 4),
                     others,
+                    evidence,
                 )
             )
         return out
@@ -952,7 +989,16 @@ def strip(word: str) -> list[tuple[str, int]]:
 def fast_view(matcher: Matcher, text: str) -> list[RefMatch]:
     """The matches of the fast matcher in the reference's form."""
     return [
-        RefMatch(m.start, m.end, m.text, m.id, m.method, m.score, tuple(c.id for c in m.candidates))
+        RefMatch(
+            m.start,
+            m.end,
+            m.text,
+            m.id,
+            m.method,
+            m.score,
+            tuple(c.id for c in m.candidates),
+            tuple(map(str, m.evidence)),
+        )
         for m in matcher.find(text)
     ]
 
@@ -968,46 +1014,84 @@ def _entry(id_: str, type_: str, name: str, **more: object) -> Entry:
     return Entry(id=id_, type=type_, name=name, name_en=id_, sources=(Source("test"),), **more)  # type: ignore[arg-type]
 
 
-#: A small gazetteer of our own: people with particles, places with the article and without
-#: (and beginning with a letter that is also a clitic or a particle), agencies of several
-#: words, names of one word, common words, and one surface shared by two entries.
+#: A small gazetteer of our own: people with particles (and chains of them, and nasabs), given
+#: names that are surnames too, places with the article and without (and beginning with a
+#: letter that is also a clitic or a particle), agencies of several words, names of one word,
+#: common words, surfaces shared by two entries (of one country, or of two), countries with
+#: demonyms, common-word names of bodies and a body's name two countries share.
 OWN = Gazetteer(
     "own",
     "1.0.0",
     [
-        _entry("p-zaabi", "person", "عبد اللطيف الزعابي", aliases=("عبداللطيف الزعابي",)),
+        _entry(
+            "p-zaabi", "person", "عبد اللطيف الزعابي", aliases=("عبداللطيف الزعابي",), country="AE"
+        ),
         _entry("p-mansouri", "person", "محمد بن زايد المنصوري", aliases=("محمد المنصوري",)),
-        _entry("p-sharqawi", "person", "أبو بكر الشرقاوي"),
+        _entry("p-sharqawi", "person", "أبو بكر الشرقاوي", country="MA"),
         _entry("p-heinz", "person", "هاينز كريستيانسن"),
         _entry("p-abbas", "person", "أحمد عباس"),
-        _entry("pl-kenitra", "place", "القنيطرة"),
-        _entry("pl-marrakech", "place", "مراكش"),
-        _entry("pl-oujda", "place", "وجدة"),
-        _entry("pl-jeddah", "place", "جدة"),
+        # given names, surnames that are given names, nasabs and chains of particles
+        _entry("p-khalfan", "person", "ضاحي خلفان تميم", aliases=("ضاحي خلفان",), country="AE"),
+        _entry("p-ali", "person", "علي حسن المجيد", country="JO"),
+        _entry("p-jaafari", "person", "إبراهيم الجعفري"),
+        _entry("p-khaled", "person", "خالد إبراهيم", country="LB"),
+        _entry("p-mbs", "person", "محمد بن سلمان", country="SA"),
+        _entry("p-saud", "person", "سعود بن عبد العزيز", country="SA"),
+        _entry("p-abdallah", "person", "عبد الله بن عبد العزيز آل سعود", country="SA"),
+        _entry("pl-kenitra", "place", "القنيطرة", country="MA"),
+        _entry("pl-marrakech", "place", "مراكش", country="MA"),
+        _entry("pl-oujda", "place", "وجدة", country="MA"),
+        _entry("pl-jeddah", "place", "جدة", country="SA"),
         _entry("pl-hague", "place", "لاهاي"),
-        _entry("pl-bizerte", "place", "بنزرت"),
+        _entry("pl-bizerte", "place", "بنزرت", country="TN"),
         _entry("pl-alexandria", "place", "الإسكندرية"),
         _entry("pl-sahel", "place", "الساحل"),
-        _entry("pl-libya", "place", "ليبيا"),
-        _entry("pl-tripoli-ly", "place", "طرابلس", part_of="pl-libya"),
-        _entry("pl-tripoli-lb", "place", "طرابلس"),
-        _entry("pl-casablanca", "place", "الدار البيضاء"),
+        _entry("pl-libya", "place", "ليبيا", country="LY"),
+        _entry("pl-tripoli-ly", "place", "طرابلس", part_of="pl-libya", country="LY"),
+        _entry("pl-tripoli-lb", "place", "طرابلس", country="LB"),
+        _entry("pl-casablanca", "place", "الدار البيضاء", country="MA"),
         _entry("pl-ouarzazate", "place", "ورزازات"),
         _entry("pl-tiznit", "place", "تيزنيت"),
-        _entry("ag-dgsn", "agency", "المديرية العامة للأمن الوطني", abbreviations=("DGSN",)),
+        # countries with demonyms, a name two countries share, a country and its city
+        _entry("pl-morocco", "place", "المغرب", country="MA", demonyms=("المغربي", "المغاربة")),
+        _entry("pl-lebanon", "place", "لبنان", country="LB", demonyms=("اللبناني", "لبنانية")),
+        _entry("pl-beirut", "place", "بيروت", part_of="pl-lebanon", country="LB"),
+        _entry("pl-jordan", "place", "الأردن", country="JO", demonyms=("الأردني", "الأردنية")),
+        _entry("pl-amman", "place", "عمان", part_of="pl-jordan", country="JO"),
+        _entry("pl-oman", "place", "عمان", country="OM", demonyms=("العماني",)),
+        _entry("pl-tunisia", "place", "تونس", country="TN", demonyms=("التونسي",)),
+        _entry("pl-tunis", "place", "تونس", part_of="pl-tunisia", country="TN"),
         _entry(
-            "ag-dged", "agency", "المديرية العامة للدراسات والمستندات", abbreviations=("لادجيد",)
+            "ag-dgsn",
+            "agency",
+            "المديرية العامة للأمن الوطني",
+            abbreviations=("DGSN",),
+            country="MA",
         ),
-        _entry("ag-intel", "agency", "جهاز الاستخبارات الوطني"),
-        _entry("ag-interior", "agency", "وزارة الداخلية"),
-        _entry("ag-security", "agency", "الأمن الوطني"),
+        _entry(
+            "ag-dged",
+            "agency",
+            "المديرية العامة للدراسات والمستندات",
+            abbreviations=("لادجيد",),
+            country="MA",
+        ),
+        _entry("ag-intel", "agency", "جهاز الاستخبارات الوطني", country="AE"),
+        # common-word names of bodies, and a name bodies of two countries share
+        _entry("ag-interior", "agency", "وزارة الداخلية", country="MA"),
+        _entry("ag-security", "agency", "الأمن الوطني", country="MA"),
+        _entry("ag-gs-lb", "agency", "الأمن العام", aliases=("مديرية الأمن",), country="LB"),
+        _entry("ag-gs-jo", "agency", "الأمن العام", aliases=("مديرية الأمن",), country="JO"),
+        _entry("ag-cia", "agency", "وكالة المخابرات", abbreviations=("سي آي إيه",), country="US"),
         _entry("org-isis", "organization", "داعش"),
         _entry("org-qaeda", "organization", "القاعدة"),
-        _entry("org-nahda", "organization", "حركة النهضة"),
+        _entry("org-nahda", "organization", "حركة النهضة", country="TN"),
     ],
 )
 #: Frequent words of :data:`OWN` that are names first.
-OWN_SAFE = frozenset({"مراكش", "وجدة", "طرابلس", "ليبيا", "الإسكندرية", "القنيطرة", "داعش"})
+OWN_SAFE = frozenset(
+    {"مراكش", "وجدة", "طرابلس", "ليبيا", "الإسكندرية", "القنيطرة", "داعش", "المغرب", "لبنان"}
+    | {"بيروت", "الأردن", "عمان", "تونس", "سعود"}
+)
 
 
 def aliases_of(gazetteers: Iterable[Gazetteer]) -> list[str]:
@@ -1022,10 +1106,16 @@ FILLERS = (
     "منطقة", "مدينة", "تنظيم", "جماعة", "دول", "محافظة", "و", "أو", "ثم", "عبد", "بن", "أبو",
     "آل", "ال", "المصرف", "التونسية", "يونس", "نعمان", "الرابط", "اليمين", "الأمن", "العامة",
     "DGSN", "dgsn", "Rabat", "2024", "٢٠٢٤", "#", "وال", "لل", "الوطني", "الداخلية",
+    "العاصمة", "بلدة", "بالعاصمة", "ومدينة", "علي", "محمد", "إبراهيم", "ضاحي", "أحمد",
+)  # fmt: skip
+#: Real words (of the lexicon) one variant or typo away from a name, and elongated words.
+LEXICON_TRAPS = (
+    "آتينا", "صدوا", "سيروا", "بتأويل", "الرابط", "اليمين", "يونس", "الااااامن", "السعودييييه",
+    "المغرررب", "ليبيييا", "مراكيش", "بيروث", "الأمم", "تونسي", "عماني",
 )  # fmt: skip
 JOINERS = (
     " ", " ", " ", " ", " ", "  ", "، ", ". ", "\n", "\r\n", " - ", " (", ") ", "\u200f ",
-    " \u200e", "\t", " «", "» ", ": ", "\n\n", "_", "/",
+    " \u200e", "\t", " «", "» ", ": ", "\n\n", "_", "/", "؟ ", "! ", "… ", "? ",
 )  # fmt: skip
 RAW_PARTICLES = ("عبد", "أبو", "ابو", "ابن", "بن", "آل", "أبي", "بنت")
 DOT_SIBLING = dict(zip("بتثنجحخدذرزسشصضطظعغفق", "تثبتحخجذدزرشسضصظطغعقف", strict=True))
@@ -1085,11 +1175,19 @@ def _noise(word: str, choose: st.DrawFn) -> str:
     letters written as presentation forms."""
     if not word or choose(st.integers(0, 4)) != 0:
         return word
+    if choose(st.integers(0, 5)) == 0:
+        return _elongate(word, choose)
     if choose(st.integers(0, 3)) == 0:
         word = word.replace("لا", "ﻻ") if "لا" in word else word
         return "".join(LOOKALIKE.get(c, c) if choose(st.booleans()) else c for c in word)
     at = choose(st.integers(1, len(word)))
     return word[:at] + choose(st.sampled_from(MARKS + "\u200f\u200c")) + word[at:]
+
+
+def _elongate(word: str, choose: st.DrawFn) -> str:
+    """A letter of *word* written three to five times (الااااامن)."""
+    at = choose(st.integers(0, len(word) - 1))
+    return word[:at] + word[at] * choose(st.integers(3, 5)) + word[at + 1 :]
 
 
 @st.composite
@@ -1099,6 +1197,12 @@ def mention(draw: st.DrawFn, aliases: list[str]) -> str:
     if len(words) >= 2 and draw(st.integers(0, 4)) == 0:  # a surname alone
         last = words[-1]
         words = [last[2:] if last.startswith("ال") and draw(st.booleans()) else last]
+        if draw(st.booleans()):  # after a given name, the person's own or another's
+            words.insert(0, draw(st.sampled_from(["علي", "محمد", "ضاحي", "أحمد", "بن", "أبو"])))
+    elif len(words) == 2 and draw(st.integers(0, 5)) == 0:  # a name of two words glued
+        words = ["".join(words)]
+    elif draw(st.integers(0, 9)) == 0:  # the article on a name (السي آي إيه)
+        words[0] = "ال" + words[0]
     words = _respace(words, draw)
     for _ in range(draw(st.sampled_from([0, 0, 0, 0, 1, 1, 2]))):  # a name holds one typo at most
         k = draw(st.integers(0, len(words) - 1))
@@ -1125,9 +1229,40 @@ def cued(draw: st.DrawFn, aliases: list[str]) -> str:
     )
 
 
+def demonyms_of(gazetteers: Iterable[Gazetteer]) -> list[str]:
+    """Every demonym of the gazetteers, as written."""
+    return sorted({d for g in gazetteers for e in g for d in e.demonyms})
+
+
 @st.composite
-def sentences(draw: st.DrawFn, aliases: list[str]) -> str:
+def demonym(draw: st.DrawFn, demonyms: list[str]) -> str:
+    """A demonym, with a proclitic or ل fused to its article now and then."""
+    word = draw(st.sampled_from(demonyms or ["المغربي"]))
+    clitic = draw(st.sampled_from(["", "", "", "و", "ب", "ل", "لل", "ولل"]))
+    if clitic.endswith("لل"):
+        return clitic + word[2:] if word.startswith("ال") else word
+    return clitic + word
+
+
+@st.composite
+def qualified(draw: st.DrawFn, aliases: list[str], demonyms: list[str]) -> str:
+    """A mention and a qualifier right after it: a demonym, or في and a place."""
+    after = draw(st.one_of(demonym(demonyms), mention(aliases).map(lambda m: "في " + m)))
+    return draw(mention(aliases)) + draw(st.sampled_from([" ", " ", " ", "، "])) + after
+
+
+@st.composite
+def trap(draw: st.DrawFn) -> str:
+    """A real word near a name, with a proclitic now and then, or misspelt."""
+    word = draw(st.sampled_from(LEXICON_TRAPS))
+    word = draw(st.sampled_from(["", "", "و", "ف", "ب"])) + word
+    return _misspell(word, draw) if draw(st.integers(0, 3)) == 0 else word
+
+
+@st.composite
+def sentences(draw: st.DrawFn, aliases: list[str], demonyms: list[str] | None = None) -> str:
     """A text of fillers, mentions and noise, with line breaks here and there."""
+    demonyms = demonyms or []
     parts = draw(
         st.lists(
             st.one_of(
@@ -1135,6 +1270,9 @@ def sentences(draw: st.DrawFn, aliases: list[str]) -> str:
                 mention(aliases),
                 st.sampled_from(FILLERS),
                 cued(aliases),
+                qualified(aliases, demonyms),
+                demonym(demonyms),
+                trap(),
             ),
             min_size=1,
             max_size=10,

@@ -58,7 +58,7 @@ def matcher(overlaps: str = "longest") -> Matcher:
     return fresh_matcher(overlaps=overlaps)
 
 
-texts = ref.sentences(ALIASES)
+texts = ref.sentences(ALIASES, ref.demonyms_of([ref.OWN, *SHIPPED]))
 #: Examples per test; REF_EXAMPLES=5000 hunts for longer (as in test_matcher_reference.py).
 EXAMPLES = int(os.environ.get("REF_EXAMPLES", "150"))
 overlap_modes = st.sampled_from(["longest", "all"])

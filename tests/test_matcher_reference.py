@@ -42,6 +42,8 @@ ref = _load_reference()
 SHIPPED = [load_gazetteer(name) for name in available_gazetteers()]
 OWN_ALIASES = ref.aliases_of([ref.OWN])
 SHIPPED_ALIASES = ref.aliases_of(SHIPPED)
+OWN_DEMONYMS = ref.demonyms_of([ref.OWN])
+SHIPPED_DEMONYMS = ref.demonyms_of(SHIPPED)
 #: Examples per test; REF_EXAMPLES=5000 hunts for longer (a few minutes a test).
 EXAMPLES = int(os.environ.get("REF_EXAMPLES", "150"))
 
@@ -66,7 +68,7 @@ EXACT = {"fuzzy": False, "variants": False}
 
 
 @settings(deadline=None, max_examples=EXAMPLES)
-@given(ref.sentences(OWN_ALIASES))
+@given(ref.sentences(OWN_ALIASES, OWN_DEMONYMS))
 @example("وعبد اللطيف الزعابي ولللاهاي")
 @example("في منطقة الساحل، وبالساحل أو لاهاي")
 @example("تنظيم القاعدة و\nالقاعدة")
@@ -75,13 +77,13 @@ def test_exact_forms_agree_on_own_gazetteer(text: str) -> None:
 
 
 @settings(deadline=None, max_examples=EXAMPLES)
-@given(ref.sentences(SHIPPED_ALIASES))
+@given(ref.sentences(SHIPPED_ALIASES, SHIPPED_DEMONYMS))
 def test_exact_forms_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False, **EXACT)
 
 
 @settings(deadline=None, max_examples=EXAMPLES)
-@given(ref.sentences(OWN_ALIASES))
+@given(ref.sentences(OWN_ALIASES, OWN_DEMONYMS))
 @example("وأكد هينز كريستيانسين والزعاني")
 @example("وأكد هاينر كريسثيانسن")  # two one-dot typos: more than a name may hold
 def test_fuzzy_classes_agree_on_own_gazetteer(text: str) -> None:
@@ -89,26 +91,26 @@ def test_fuzzy_classes_agree_on_own_gazetteer(text: str) -> None:
 
 
 @settings(deadline=None, max_examples=EXAMPLES)
-@given(ref.sentences(SHIPPED_ALIASES))
+@given(ref.sentences(SHIPPED_ALIASES, SHIPPED_DEMONYMS))
 @example("وبكين مكالوم")  # the leftmost of two readings, then a name inside the other
 def test_fuzzy_classes_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False)
 
 
 @settings(deadline=None, max_examples=EXAMPLES // 2)
-@given(ref.sentences(OWN_ALIASES))
+@given(ref.sentences(OWN_ALIASES, OWN_DEMONYMS))
 def test_all_overlaps_agree_on_own_gazetteer(text: str) -> None:
     agree(text, True, overlaps="all")
 
 
 @settings(deadline=None, max_examples=EXAMPLES // 2)
-@given(ref.sentences(SHIPPED_ALIASES))
+@given(ref.sentences(SHIPPED_ALIASES, SHIPPED_DEMONYMS))
 def test_min_score_and_no_surnames_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False, min_score=0.75, surnames=False)
 
 
 @settings(deadline=None, max_examples=EXAMPLES // 2)
-@given(ref.sentences(OWN_ALIASES))
+@given(ref.sentences(OWN_ALIASES, OWN_DEMONYMS))
 @example("منطقة مراكش وطرابلس")
 def test_types_and_common_words_agree_on_own_gazetteer(text: str) -> None:
     agree(text, True, types=("place", "organization"), common_words=frozenset({"مراكش"}))
@@ -116,7 +118,7 @@ def test_types_and_common_words_agree_on_own_gazetteer(text: str) -> None:
 
 @settings(deadline=None, max_examples=max(5, EXAMPLES // 30))
 @given(
-    st.lists(ref.sentences(OWN_ALIASES), min_size=5, max_size=30),
+    st.lists(ref.sentences(OWN_ALIASES, OWN_DEMONYMS), min_size=5, max_size=30),
     st.sampled_from([" ", "، ", " و"]),
 )
 def test_long_lines_agree_window_by_window(parts: list[str], sep: str) -> None:
