@@ -8,19 +8,25 @@ here, in a comment starting "Rule:".  Speed does not matter: clarity does.
 How it works:
 
 1. Every alias of every entry is folded with the ``search`` profile and split into
-   *units*: its words, with each name particle joined to the word after it.
+   *units*: its words, with each name particle (or chain of them: بن عبد العزيز) joined
+   to the word after it.  A two-word place, agency or organisation may also be written
+   glued into one word, an Arabic-script abbreviation with the article (السي آي إيه).
+   A person's last unit is a surname alone, unless it is a nasab or a given name.
 2. Every alias is expanded into its exact *surface forms*, the tuples of text words
    that spell it: proclitics on the first word (و ف ب ك ل and their pairs, ل with
    the article fused as لل) and each particle joined to its word or apart.
 3. The folded text is split into words; at each word, every surface form that
    starts there and whose words follow each other with one space between them is a
    *hit*.  The fuzzy classes (long-vowel variant, dotless, one edit) compare a text
-   word with an alias word by predicates, under their gates.
+   word with an alias word by predicates, under their gates (a real word of the
+   lexicon is never guessed to be a name's first word).
 4. Common-word aliases keep only the hits with evidence; the hits of one span are
-   ranked; spans are taken leftmost-longest; offsets map back to the original text.
+   ranked; a span whose entries belong to several countries (or a body's generic
+   name) is decided by the country evidence around it (qualifier, sentence,
+   document); spans are taken leftmost-longest; offsets map back to the original text.
 
-Only arnorm's public API is used, so that this file keeps working when the matcher
-is split into modules.
+Only arnorm's public API and its shipped data files are used, so that this file keeps
+working when the matcher is split into modules.
 """
 
 from __future__ import annotations
