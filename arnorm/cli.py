@@ -38,6 +38,7 @@ from .gazetteer import (
     ENTRY_TYPES,
     Gazetteer,
     GazetteerError,
+    Role,
 )
 from .matcher import EvidenceWarning, Match, Matcher, Overlaps
 from .normalizer import PROFILES, Change, Explanation, Normalizer, NormalizerConfig
@@ -322,6 +323,15 @@ def _add_match(commands: _Subparsers) -> None:
         help="drop matches scoring below SCORE, from 0 to 1 (default: %(default)s)",
     )
     matching.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="DATE",
+        help=(
+            "with each person match, the roles the person held on DATE (YYYY, YYYY-MM or"
+            ' YYYY-MM-DD), as "roles" in the JSON Lines records'
+        ),
+    )
+    matching.add_argument(
         "--safe-word",
         action="append",
         metavar="WORD",
@@ -413,6 +423,14 @@ def _score(value: str) -> float:
     if not 0.0 <= score <= 1.0:
         raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {value}")
     return score
+
+
+def _as_of(value: str) -> str:
+    try:
+        Role("").held_on(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    return value
 
 
 def _add_files(sub: argparse.ArgumentParser) -> None:
@@ -1240,6 +1258,7 @@ def _match_spec(args: argparse.Namespace) -> _MatchSpec | None:
         gazetteers=None if gazetteers is None else tuple(gazetteers),
         types=None if args.types is None else tuple(args.types),
         min_score=args.min_score,
+        as_of=args.as_of,
         overlaps="all" if args.all_overlaps else "longest",
         format=args.format,
         safe_words=tuple(safe_words),
@@ -1324,6 +1343,8 @@ class _MatchSpec:
     fuzzy: bool = True
     variants: bool = True
     surnames: bool = True
+    #: ``--as-of``: the date of the roles of person matches, or None.
+    as_of: str | None = None
 
     def build(self) -> _MatchWork:
         """The matcher of these options; ``ValueError`` if a gazetteer is given twice.
@@ -1338,6 +1359,7 @@ class _MatchSpec:
                 self.gazetteers,
                 types=self.types,
                 min_score=self.min_score,
+                as_of=self.as_of,
                 overlaps=self.overlaps,
                 safe_words=self.safe_words,
                 common_words=self.common_words,
@@ -1408,7 +1430,7 @@ def _cell(value: object) -> str:
 
 def _tsv_record(path: str, line: int, match: Match) -> bytes:
     record = files.match_record(path, line, match)
-    values = (_cell(v).translate(_TSV_UNSAFE) for v in record.values())
+    values = (_cell(record[field]).translate(_TSV_UNSAFE) for field in MATCH_FIELDS)
     return ("\t".join(values) + "\n").encode("utf-8", _UNENCODABLE)
 
 
@@ -1419,7 +1441,8 @@ def _csv_line(values: Iterable[object]) -> bytes:
 
 
 def _csv_record(path: str, line: int, match: Match) -> bytes:
-    return _csv_line(_cell(v) for v in files.match_record(path, line, match).values())
+    record = files.match_record(path, line, match)
+    return _csv_line(_cell(record[field]) for field in MATCH_FIELDS)
 
 
 @dataclasses.dataclass(frozen=True)

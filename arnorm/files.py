@@ -24,6 +24,7 @@ from typing import Final
 from . import _io
 from .matcher import Match, Matcher
 from .matcher._context import SENTENCE_END
+from .matcher._model import role_dict
 from .normalizer import NormalizerConfig, _normalizer_for
 
 __all__ = [
@@ -68,7 +69,7 @@ def match_record(file: str, line: int, match: Match) -> dict[str, object]:
     line writes each as a backslash-u escape, which JSON reads back as the
     same surrogate).
     """
-    return {
+    record: dict[str, object] = {
         "file": file,
         "line": line,
         "start": match.start,
@@ -86,6 +87,9 @@ def match_record(file: str, line: int, match: Match) -> dict[str, object]:
             {"kind": e.kind, "text": e.text, "country": e.country} for e in match.evidence
         ],
     }
+    if match.roles is not None:  # a matcher with as_of: the roles held on that date
+        record["roles"] = [role_dict(role) for role in match.roles]
+    return record
 
 
 def json_line(record: dict[str, object]) -> str:

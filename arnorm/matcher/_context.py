@@ -37,7 +37,7 @@ from typing import Final
 
 from ..gazetteer import Entry
 from ._model import Evidence, Hit
-from ._morphology import LAL, LAL_CONJUNCTIONS, PROCLITICS
+from ._morphology import LAL, LAL_CONJUNCTIONS, PROCLITICS, strip_forms
 
 #: Characters that end a sentence (in the normalized text's separators).
 SENTENCE_END: Final = frozenset(".!?؟\n…")
@@ -215,10 +215,15 @@ def is_generic(group: Sequence[Hit]) -> bool:
     return len({h.alias.entry.country for h in group}) > 1
 
 
+def is_city_cue(word: str) -> bool:
+    """Whether *word*, its proclitics off (بالعاصمة), is العاصمة, مدينة or بلدة."""
+    return any(form in CITY_CUES for form, _ in strip_forms(word))
+
+
 def city_cue(group: Sequence[Hit], window: Window) -> Evidence | None:
     """العاصمة (or مدينة) just before a name that is a country and one of its cities."""
     ti = group[0].ti
-    if not ti or "\n" in window.seps[ti] or window.tokens[ti - 1] not in CITY_CUES:
+    if not ti or "\n" in window.seps[ti] or not is_city_cue(window.tokens[ti - 1]):
         return None
     kinds = {h.alias.entry.part_of is None for h in group if h.alias.entry.type == "place"}
     if kinds != {True, False}:

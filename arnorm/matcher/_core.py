@@ -11,7 +11,7 @@ window at a time.
 
 from __future__ import annotations
 
-import dataclasses
+import datetime
 import functools
 import io
 import os
@@ -29,6 +29,7 @@ from ..gazetteer import (
     Entry,
     Gazetteer,
     GazetteerError,
+    Role,
     available_gazetteers,
     common_word_aliases,
     load_gazetteer,
@@ -45,6 +46,7 @@ from ._index import (
     check_state,
     given_names,
     normalize_all,
+    own_given_names,
     state_of,
     surfaces,
     why_common,
@@ -188,7 +190,10 @@ class Matcher:
     and hamza-seat skeleton, *surnames* the matching of a person's surname
     alone.  *overlaps* is ``"longest"`` (leftmost-longest, no overlaps) or
     ``"all"`` (nested and overlapping matches too).  Matches scoring below
-    *min_score* are dropped.
+    *min_score* are dropped.  With *as_of* (a ``datetime.date`` or an ISO
+    date, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), each person match carries in
+    ``Match.roles`` the roles the person held on that date, so that
+    an article of 2019 reads with who the people were then.
 
     A matcher pickles small when its gazetteers are shipped ones (their names
     and versions travel, and each process builds the matcher once); one built
@@ -221,6 +226,7 @@ class Matcher:
         surnames: bool = True,
         overlaps: Overlaps = "longest",
         min_score: float = 0.0,
+        as_of: str | datetime.date | None = None,
     ) -> None:
         if gazetteers is None:
             gazetteers = [load_gazetteer(name) for name in available_gazetteers()]
@@ -244,6 +250,7 @@ class Matcher:
             surnames=surnames,
             overlaps=overlaps,
             min_score=min_score,
+            as_of=as_of,
         )
         self._index = build(
             self.gazetteers,
@@ -290,6 +297,7 @@ class Matcher:
         surnames: bool,
         overlaps: Overlaps,
         min_score: float,
+        as_of: str | datetime.date | None = None,
     ) -> None:
         """Check and keep the options (shared by building and by loading a saved index)."""
         self.types: frozenset[str] | None = None if types is None else frozenset(types)
@@ -306,6 +314,12 @@ class Matcher:
         self.surnames = surnames
         self.overlaps: Overlaps = overlaps
         self.min_score = min_score
+        if isinstance(as_of, datetime.date):
+            as_of = as_of.isoformat()[:10]
+        if as_of is not None:
+            Role("").held_on(as_of)  # ValueError, saying why, for a date that is not one
+        #: The date the roles of person matches are given for (ISO), or None.
+        self.as_of: str | None = as_of
         self._normalizer = _search_normalizer()
         #: The word lists as given (None: none), to rebuild the matcher elsewhere.
         self._word_lists = (
@@ -345,12 +359,7 @@ class Matcher:
         people = [e for e in index.entries if e.type == "person"]
         #: The given names of the people (normalized), and each person's own.
         self._given = given_names(people, self._normalizer)
-        self._own_given = {
-            e.id: given_names(
-                [dataclasses.replace(e, name=s) for s in e.surfaces], self._normalizer
-            )
-            for e in people
-        }
+        self._own_given = own_given_names(people, self._normalizer)
         #: Demonyms (with their proclitics) and the country each names: evidence of context.
         self._demonyms = demonym_forms(
             (entry for gazetteer in self.gazetteers for entry in gazetteer), self._normalizer
@@ -398,6 +407,7 @@ class Matcher:
             ("surnames", self.surnames),
             ("overlaps", self.overlaps),
             ("min_score", self.min_score),
+            ("as_of", self.as_of),
         )
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -580,6 +590,8 @@ class Matcher:
                     chunk, base + start, offsets, words, hits, doc, lo, hi, state
                 )
                 yield from matches
+            else:
+                self._learn(words, doc, lo, hi)
             if end == n:
                 return
             if not whole:
@@ -628,8 +640,15 @@ class Matcher:
         words = Words(normalized)
         hits = self._walker.hits(words)
         if not hits:
+            self._learn(words, doc, 0, len(words.tokens))
             return
         yield from self._resolve(chunk, base, offsets, words, hits, doc)
+
+    def _learn(self, words: Words, doc: Document, lo: int, hi: int) -> None:
+        """Count the country evidence of words *lo* to *hi* of a text with no name in them
+        (its demonyms) in *doc*: the text after it reads it as what came before."""
+        if self._demonyms:
+            Window(words.tokens, words.seps, (), self._demonyms).feed(doc, lo, hi)
 
     def _resolve(
         self,
@@ -777,7 +796,14 @@ class Matcher:
             method,
             others,
             evidence,
+            None if self.as_of is None else self._roles(entry),
         )
+
+    def _roles(self, entry: Entry) -> tuple[Role, ...]:
+        """The roles *entry* held on the matcher's ``as_of`` date (people only)."""
+        if entry.type != "person" or self.as_of is None:
+            return ()
+        return entry.roles_at(self.as_of)
 
 
 # -- travelling ---------------------------------------------------------------
@@ -793,6 +819,7 @@ _DEFAULTS: Final[dict[str, object]] = {
     "surnames": True,
     "overlaps": "longest",
     "min_score": 0.0,
+    "as_of": None,
 }
 #: Matchers of shipped gazetteers, by (names and versions, options): one build a process.
 _SHIPPED: dict[tuple[Any, ...], Matcher] = {}

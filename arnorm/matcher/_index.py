@@ -194,6 +194,17 @@ def _written_forms(
         yield ("ال" + first, *key_units[1:])
 
 
+def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> dict[str, frozenset[str]]:
+    """Each person's own given names: the first word of each of their names and aliases."""
+    pairs = [(e.id, surface) for e in people for surface in e.surfaces]
+    folded = normalize_all(normalizer, [surface for _, surface in pairs])
+    own: dict[str, set[str]] = {}
+    for (entry_id, _), name in zip(pairs, folded, strict=True):
+        first = TOKEN.findall(name)[:1]
+        own.setdefault(entry_id, set()).update(w for w in first if not w.startswith("ال"))
+    return {entry_id: frozenset(words) for entry_id, words in own.items()}
+
+
 def _add_surnames(
     index: Index, last_names: list[tuple[str, int]], words: dict[str, None], given: frozenset[str]
 ) -> None:
@@ -272,6 +283,16 @@ def _words_ok(value: object) -> bool:
     )
 
 
+def _date_ok(value: object) -> bool:
+    if not isinstance(value, str) or len(value) > 10:
+        return False
+    try:
+        Role("").held_on(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _is_str(value: object) -> bool:
     return isinstance(value, str)
 
@@ -293,6 +314,7 @@ OPTION_CHECKS: Final[dict[str, tuple[str, Callable[[Any], bool]]]] = {
     "variants": ("a bool", lambda v: isinstance(v, bool)),
     "surnames": ("a bool", lambda v: isinstance(v, bool)),
     "overlaps": ("'longest' or 'all'", lambda v: isinstance(v, str) and v in ("longest", "all")),
+    "as_of": ("None or an ISO date", lambda v: v is None or _date_ok(v)),
     "min_score": (
         "a number from 0 to 1",
         lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 1,

@@ -10,7 +10,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any, Final, Literal, NamedTuple, TypeVar
 
-from ..gazetteer import Entry, EntryType
+from ..gazetteer import Entry, EntryType, Role
 
 #: How much each way of matching a word or a name multiplies the score by.
 #: A match's score is the product over its words and its alias kind.
@@ -113,13 +113,30 @@ class Match:
     #: What in the text chose this entry, or showed a common word to be a name
     #: (empty when the name alone was enough).
     evidence: tuple[Evidence, ...] = ()
+    #: With ``Matcher(as_of=DATE)``: the roles a person held on that date
+    #: (:meth:`~arnorm.gazetteer.Entry.roles_at`), empty for other entries;
+    #: ``None`` when no date was asked about.
+    roles: tuple[Role, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The match as plain JSON-ready data (candidates and evidence as dicts too)."""
+        """The match as plain JSON-ready data (candidates, evidence and roles as dicts too)."""
         data = dataclasses.asdict(self)
         data["candidates"] = [dataclasses.asdict(c) for c in self.candidates]
         data["evidence"] = [dataclasses.asdict(e) for e in self.evidence]
+        data["roles"] = None if self.roles is None else [role_dict(r) for r in self.roles]
         return data
+
+
+def role_dict(role: Role) -> dict[str, str | None]:
+    """A role as the gazetteer files write it (``from`` and ``to``)."""
+    return {
+        "title": role.title,
+        "title_en": role.title_en,
+        "organization": role.organization,
+        "from": role.start,
+        "to": role.end,
+        "note": role.note,
+    }
 
 
 # The public records are arnorm.matcher's: documented, pickled and printed under that name.

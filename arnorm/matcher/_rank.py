@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from ._context import CITY_CUES, GENERIC_TYPES
+from ._context import GENERIC_TYPES, is_city_cue
 from ._model import SCORES, Alias, Candidate, Evidence, Hit, candidate_from, remember
-from ._morphology import CONJUNCTIONS, CUES, LIST_EVIDENCE, LONGEST_CUE, cue_types
+from ._morphology import CONJUNCTIONS, CUES, LIST_EVIDENCE, LONGEST_CUE, cue_types, strip_forms
 
 Ranked = tuple[float, Alias, str, tuple[Candidate, ...]]
 
@@ -211,8 +211,11 @@ def _evidence(
 
 
 def _is_cue(word: str, kind: str) -> bool:
-    """Whether *word* (its article aside) is a cue word for names of type *kind*."""
-    return word in CITY_CUES or word.removeprefix("ال") in CUES.get(kind, ())
+    """Whether *word* (its proclitics and article aside) is a cue word for names of type *kind*."""
+    if is_city_cue(word):
+        return True
+    cues = CUES.get(kind, frozenset())
+    return any(form.removeprefix("ال") in cues for form, _ in strip_forms(word))
 
 
 def _as_context(score: float, hit: Hit, method: str) -> tuple[float, str]:

@@ -250,16 +250,15 @@ def _edit_screen_index(word: str) -> Iterator[str]:
     # A word one edit from *word*, with its first and last letters, keeps either
     # its first three letters or its last four: an edit in the first three
     # letters leaves at least four after it (a name's word has eight or more).
+    # (The text word's length is one of the name word's three: the query asks all three.)
     n = len(word)
-    for length in (n - 1, n, n + 1):
-        yield f"{word[:3]}{word[-1]}{length}"
-        yield f"{word[0]}{word[-4:]}{length}"
+    yield f"{word[:3]}{word[-1]}{n}"
+    yield f"{word[0]}{word[-4:]}{n}"
 
 
 def _edit_screen_query(forms: list[str]) -> list[list[str]]:
-    return [
-        [f"{f[:3]}{f[-1]}{len(f)}" for f in forms],
-        [f"{f[0]}{f[-4:]}{len(f)}" for f in forms],
+    return [[f"{f[:3]}{f[-1]}{len(f) + d}" for f in forms] for d in (-1, 0, 1)] + [
+        [f"{f[0]}{f[-4:]}{len(f) + d}" for f in forms] for d in (-1, 0, 1)
     ]
 
 
@@ -370,6 +369,11 @@ def build_table(cls: VariantClass, words: list[str], eligible: list[int]) -> arr
     def packed() -> Iterator[int]:
         # keys are made a batch at a time: in bulk, but never all held at once
         chosen = [i for i in eligible if len(words[i]) >= cls.min_length]
+        if cls.screen_index is not None:  # many keys a word: one word at a time, no padding
+            for index in chosen:
+                for one in cls.keys(words[index]):
+                    yield crc(one) << shift | index
+            return
         for at in range(0, len(chosen), KEY_BATCH):
             batch = chosen[at : at + KEY_BATCH]
             for keys in cls.keys_many([words[i] for i in batch]):
