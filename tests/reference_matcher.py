@@ -97,12 +97,8 @@ GLUED_TYPES = {"place", "agency", "organization"}
 SENTENCE_END = set(".!?؟…\n")
 #: How many words either side of a name its sentence is read.
 REACH = 12
-#: Words before a country-and-city name that pick the city.  Rule: بلدة (town) too, and the
-#: word as it stands (no clitics off: بالعاصمة is not a cue).
+#: Words before a country-and-city name that pick the city.  Rule: بلدة (town) too.
 CITY_CUES = {"العاصمه", "مدينه", "بلده"}
-#: The fast matcher's bugs that ``find(known_bugs=True)`` reproduces (each has a strict xfail
-#: in ``test_matcher_reference.py``): a city cue with a proclitic (بالعاصمة تونس) is no cue.
-KNOWN_BUGS = ("city cue with a proclitic",)
 #: Words between the items of a list of places.
 CONJUNCTIONS = {"و", "او", "ثم"}
 #: Letters told apart only by their dots, as classes (each class is one dotless shape).
@@ -462,6 +458,10 @@ class ReferenceMatcher:
         self.names = names
         #: The keys of names of one word (an elongated word that is one is no word).
         self.one_word_keys = {n.key[0] for n in names if len(n.key) == 1}
+        # Rule (the fast matcher's; the docs say nothing): a text word more than four
+        # letters longer than the longest word of any name (room for clitics and the
+        # long vowels a variant adds) is read by no fuzzy class.
+        self.longest = max((len(u) for n in names for u in n.key), default=0) + 4
         # the exact surface forms of every alias, by their words
         self.forms: dict[tuple[str, ...], list[tuple[Name, int]]] = {}
         for name in names:
@@ -518,6 +518,8 @@ class ReferenceMatcher:
     def _fuzzy_hits(self, tokens: list[str], seps: list[str], i: int) -> Iterator[Hit]:
         """The hits from word *i* with at least one word read by a fuzzy class."""
         for word, j in self._unit_at(tokens, seps, i, FIRST_PARTICLES):
+            if len(word) > self.longest:
+                continue
             forms = [(word, 0), *strip(word)]
             # A first word is read by a fuzzy class only if none of its forms is a real
             # word (a frequent word or a word of the lexicon: و + a word is a word too).
@@ -565,7 +567,11 @@ class ReferenceMatcher:
                     if word == unit:
                         nxt.append((after, got))
                         continue
-                    method = fuzzy_method(word, unit, word in self.frequent, self.opts)
+                    method = (
+                        fuzzy_method(word, unit, word in self.frequent, self.opts)
+                        if len(word) <= self.longest
+                        else None
+                    )
                     # one typo in a name at most (a variant spelling is no typo)
                     typos = sum(m in ("dots", "edit") for m in (*got, method))
                     if method is not None and typos <= 1:
@@ -798,9 +804,7 @@ class ReferenceMatcher:
 
     def _cue_forms(self, token: str) -> set[str]:
         """*token* and its forms with the proclitics off, as a cue word is read (a city cue
-        too: بالعاصمة تونس is "in the capital, Tunis").  With the known bugs, *token* only."""
-        if self._known_bugs:
-            return {token}
+        too: بالعاصمة تونس is "in the capital, Tunis")."""
         return {token, *(f for f, _ in strip(token))}
 
     def _pick(
@@ -906,12 +910,8 @@ class ReferenceMatcher:
         method = "+".join(dict.fromkeys([*prefix, *hit.methods])) or "exact"
         return base * factor, method
 
-    _known_bugs = False
-
-    def find(self, text: str, *, known_bugs: bool = False) -> list[RefMatch]:
-        """The matches of *text*; with *known_bugs*, as the fast matcher finds them today
-        (the bugs of :data:`KNOWN_BUGS`)."""
-        self._known_bugs = known_bugs
+    def find(self, text: str) -> list[RefMatch]:
+        """The matches of *text*."""
         normalized, offsets = SEARCH.with_offsets(text)
         parts = re.split(r"([^\W_]+)", normalized)
         tokens, seps = parts[1::2], parts[0::2]

@@ -18,7 +18,6 @@ import warnings
 from pathlib import Path
 from types import ModuleType
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -108,30 +107,13 @@ def _lines(text: str) -> list[str]:
 @example("عبد اللطيف حموشي\nوأكد الحموشي", "longest")
 @example("A\n\u200fﻻلرباط", "longest")  # marks before a clitic in a ligature
 @example("منطقة\nالساحل", "longest")
+@example("الكويتي\nااالكوت", "longest")  # a line of a demonym alone is evidence
 def test_find_equals_iter_chunks_cut_at_line_breaks(text: str, overlaps: str) -> None:
     m = matcher(overlaps)
     assert "".join(_lines(text)) == text
-    in_chunks, whole = list(m.iter_chunks(_lines(text))), m.find(text)
-    if in_chunks != whole and _without_document_evidence(in_chunks, whole):
-        return  # the known bug of test_a_line_of_demonyms_alone_is_document_evidence below
-    assert in_chunks == whole
+    assert list(m.iter_chunks(_lines(text))) == m.find(text)
 
 
-def _without_document_evidence(in_chunks: list[Match], whole: list[Match]) -> bool:
-    """Whether *in_chunks* and *whole* agree but on the spans that *whole* chose by the
-    document's evidence (which a line with no name in it does not feed, in chunks)."""
-    spans = {(x.start, x.end) for x in whole if any(e.kind == "document" for e in x.evidence)}
-    return [x for x in in_chunks if (x.start, x.end) not in spans] == [
-        x for x in whole if (x.start, x.end) not in spans
-    ]
-
-
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: a chunk with a demonym but no name in it feeds no document evidence, so"
-    " iter_chunks does not find what find finds on the same text",
-)
 def test_a_line_of_demonyms_alone_is_document_evidence() -> None:
     m = matcher()
     text = "قال المغاربة\nوزارة الداخلية"
