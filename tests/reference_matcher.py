@@ -8,27 +8,37 @@ here, in a comment starting "Rule:".  Speed does not matter: clarity does.
 How it works:
 
 1. Every alias of every entry is folded with the ``search`` profile and split into
-   *units*: its words, with each name particle joined to the word after it.
+   *units*: its words, with each name particle (or chain of them: بن عبد العزيز) joined
+   to the word after it.  A two-word place, agency or organisation may also be written
+   glued into one word, an Arabic-script abbreviation with the article (السي آي إيه).
+   A person's last unit is a surname alone, unless it is a nasab or a given name.
 2. Every alias is expanded into its exact *surface forms*, the tuples of text words
    that spell it: proclitics on the first word (و ف ب ك ل and their pairs, ل with
    the article fused as لل) and each particle joined to its word or apart.
 3. The folded text is split into words; at each word, every surface form that
    starts there and whose words follow each other with one space between them is a
    *hit*.  The fuzzy classes (long-vowel variant, dotless, one edit) compare a text
-   word with an alias word by predicates, under their gates.
+   word with an alias word by predicates, under their gates (a real word of the
+   lexicon is never guessed to be a name's first word).
 4. Common-word aliases keep only the hits with evidence; the hits of one span are
-   ranked; spans are taken leftmost-longest; offsets map back to the original text.
+   ranked; a span whose entries belong to several countries (or a body's generic
+   name) is decided by the country evidence around it (qualifier, sentence,
+   document); spans are taken leftmost-longest; offsets map back to the original text.
 
-Only arnorm's public API is used, so that this file keeps working when the matcher
-is split into modules.
+Only arnorm's public API and its shipped data files are used, so that this file keeps
+working when the matcher is split into modules.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
+import lzma
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -75,6 +85,20 @@ CUES = {
         "قياده", "معاقل", "خلايا", "خليه", "امير",
     },
 }  # fmt: skip
+#: The particles of a nasab (son or daughter of).
+NASAB = ("بن", "ابن", "بنت")
+#: Entry types whose common-word names, and names shared by several countries, are generic
+#: references (the docs: "a body's name").
+GENERIC_TYPES = {"agency"}
+#: Entry types whose names of two words the press also writes as one word (الدارالبيضاء).
+#: Rule: read from the fast matcher (the docs name no types): places, agencies, organisations.
+GLUED_TYPES = {"place", "agency", "organization"}
+#: What ends a sentence, in the separators of the folded text.
+SENTENCE_END = set(".!?؟…\n")
+#: How many words either side of a name its sentence is read.
+REACH = 12
+#: Words before a country-and-city name that pick the city.  Rule: بلدة (town) too.
+CITY_CUES = {"العاصمه", "مدينه", "بلده"}
 #: Words between the items of a list of places.
 CONJUNCTIONS = {"و", "او", "ثم"}
 #: Letters told apart only by their dots, as classes (each class is one dotless shape).
@@ -101,13 +125,51 @@ def units(folded: str) -> tuple[str, ...]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        if words[i] in PARTICLES and i + 1 < len(words):
-            out.append(words[i] + words[i + 1])
-            i += 2
-        else:
-            out.append(words[i])
+        # a chain of particles joins whole, with the word after it: بن عبد العزيز is one unit
+        unit = words[i]
+        while words[i] in PARTICLES and i + 1 < len(words):
             i += 1
+            unit += words[i]
+        out.append(unit)
+        i += 1
     return tuple(out)
+
+
+def given_name(name: str) -> list[str]:
+    """The given name of a person's *name*: its first word, unless it has the article."""
+    words = WORD.findall(fold(name))[:1]
+    return [w for w in words if not w.startswith("ال")]
+
+
+def written_forms(name: Name) -> list[tuple[str, ...]]:
+    """Other keys the press writes *name* with: a name of two words glued into one
+    (الدارالبيضاء), and an Arabic-script abbreviation with the article (السي آي إيه)."""
+    out = []
+    if len(name.key) == 2 and name.entry.type in GLUED_TYPES and name.kind == "exact":
+        out.append(("".join(name.key),))
+    first = name.key[0]
+    if name.kind == "abbreviation" and ARABIC_WORD.fullmatch(first) and not first.startswith("ال"):
+        out.append(("ال" + first, *name.key[1:]))
+    return out
+
+
+def _lexicon() -> frozenset[str]:
+    """The words of the shipped lexicon (``lexicon-ar.txt.xz``), read plainly, once."""
+    global _LEXICON
+    if _LEXICON is None:
+        packaged = resources.files("arnorm").joinpath("gazetteers")
+        if packaged.is_dir():
+            base = Path(str(packaged))
+        else:
+            base = Path(__file__).resolve().parent.parent / "gazetteers"
+        with lzma.open(base / "lexicon-ar.txt.xz", "rt", encoding="utf-8") as f:
+            _LEXICON = frozenset(line.strip() for line in f if not line.startswith("#"))
+    return _LEXICON
+
+
+_LEXICON: frozenset[str] | None = None
+#: A letter written three times or more: an elongated word (الااااامن).
+ELONGATED = re.compile(r"(.)\1\1+")
 
 
 # -- the spellings of one alias --------------------------------------------------------------
@@ -129,8 +191,18 @@ def with_clitics(word: str) -> list[tuple[str, int]]:
 
 
 def spaced(word: str, particles: Iterable[str]) -> list[tuple[str, ...]]:
-    """*word* as one text word, or as a particle and the rest of the word apart."""
-    return [(word,)] + [(p, word[len(p) :]) for p in particles if word.startswith(p) and word != p]
+    """*word* as one text word, or as a chain of particles, each apart, and the rest.
+
+    Only a text word that is a particle as it stands joins the next one: بن عبد العزيز,
+    بن عبدالعزيز and بنعبدالعزيز spell one unit, but not بنعبد العزيز (بنعبد is no particle).
+    The first particle may be *particles* (one with a proclitic, first in a name), the
+    others are plain particles.
+    """
+    out = [(word,)]
+    for p in particles:
+        if word.startswith(p) and word != p:
+            out += [(p, *rest) for rest in spaced(word[len(p) :], PARTICLES)]
+    return out
 
 
 def surface_forms(key: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], int]]:
@@ -265,6 +337,7 @@ class RefMatch:
     method: str
     score: float
     candidates: tuple[str, ...]
+    evidence: tuple[str, ...] = ()
 
 
 class ReferenceMatcher:
@@ -285,6 +358,7 @@ class ReferenceMatcher:
     ) -> None:
         if gazetteers is None:
             gazetteers = [load_gazetteer(n) for n in available_gazetteers()]
+        gazetteers = list(gazetteers)
         self.opts = Options(fuzzy=fuzzy, variants=variants)
         self.overlaps = overlaps
         self.min_score = min_score
@@ -294,11 +368,25 @@ class ReferenceMatcher:
         self.safe = safe
         names: list[Name] = []
         last_words: list[tuple[str, Name]] = []
+        people: list[Entry] = []
         order = 0
+
+        def is_common(joined: str) -> bool:
+            return joined in common or (
+                " " not in joined and joined in self.frequent and joined not in safe
+            )
+
+        def add(name: Name) -> None:
+            # Rule: two aliases of one entry that fold alike are one; the first is kept.
+            if not any(n.key == name.key and n.order == name.order for n in names):
+                names.append(name)
+
         for gaz in gazetteers:
             for entry in gaz:
                 if types is not None and entry.type not in types:
                     continue  # as if the gazetteer had no such entry
+                if entry.type == "person":
+                    people.append(entry)
                 spellings = [(a, "exact") for a in (entry.name, *entry.aliases)]
                 spellings += [(a, "abbreviation") for a in entry.abbreviations]
                 for alias, kind in spellings:
@@ -306,23 +394,40 @@ class ReferenceMatcher:
                     if not key:
                         continue
                     name = Name(entry, gaz.name, gaz.version, alias, key, kind, order)
-                    if surnames and kind == "exact" and entry.type == "person" and len(key) >= 2:
-                        last_words.append((key[-1], name))
-                    joined = " ".join(key)
-                    if joined in common or (
-                        len(key) == 1 and joined in self.frequent and joined not in safe
+                    # A name ending in a nasab (محمد بن سلمان) gives no surname.  Rule: a
+                    # nasab is a chain of particles written apart from its name (بن سلمان);
+                    # written as one word (بنسلمان) it is a surname like any other.
+                    nasab = key[-1] != WORD.findall(fold(alias))[-1] and key[-1].startswith(NASAB)
+                    if (
+                        surnames
+                        and kind == "exact"
+                        and entry.type == "person"
+                        and len(key) >= 2
+                        and not nasab
                     ):
-                        # A common word: reported only with evidence, and people and
-                        # agencies have none that counts.
-                        if entry.type not in CUES:
+                        last_words.append((key[-1], name))
+                    if is_common(" ".join(key)):
+                        # A common word: reported only with evidence.  People have none
+                        # that counts; an agency's is the country context (a generic
+                        # reference, see _pick).
+                        if entry.type not in CUES and entry.type not in GENERIC_TYPES:
                             continue
                         name = dataclasses.replace(name, kind="common")
-                    # Rule: two aliases of one entry that fold alike are one; the first is kept.
-                    if not any(n.key == key and n.order == order for n in names):
-                        names.append(name)
+                    add(name)
+                    for form in written_forms(name):
+                        if not is_common(" ".join(form)):
+                            add(dataclasses.replace(name, key=form))
                 order += 1
-        # A person's surname alone, with or without the article (three letters at least).
+        # Given names: the first word of each person's name (a word with the article is a
+        # title, not a given name).  Rule: the name only, not the aliases, and the first
+        # word as written (عبد of عبد اللطيف, not the unit عبداللطيف).
+        self.given = {w for e in people for w in given_name(e.name)}
+        self.own_given = {e.id: {w for s in e.surfaces for w in given_name(s)} for e in people}
+        # A person's surname alone, with or without the article (three letters at least),
+        # unless it is a given name too (إبراهيم، علي: never a surname alone).
         for last, person in last_words:
+            if last in self.given or last.removeprefix("ال") in self.given:
+                continue
             forms = dict.fromkeys([last, last if last.startswith("ال") else "ال" + last])
             for form in (f for f in forms if len(f) >= 3):
                 same = [n for n in names if n.key == (form,) and n.order == person.order]
@@ -332,7 +437,31 @@ class ReferenceMatcher:
                     names.append(
                         dataclasses.replace(person, alias=form, key=(form,), kind="surname")
                     )
+        # The demonyms of the country entries: each word, with a proclitic, and with ل
+        # fused to its article (للمغاربة).  Rule: every gazetteer given counts, whatever
+        # ``types`` keeps; a demonym of several words is not looked for; the first
+        # entry that lists a form owns it.
+        self.demonyms: dict[str, str] = {}
+        for gaz in gazetteers:
+            for entry in gaz:
+                if entry.type != "place" or not entry.country:
+                    continue
+                for demonym in entry.demonyms:
+                    word = fold(demonym)
+                    if not word or " " in word:
+                        continue
+                    forms = [word, *(c + word for c in PROCLITICS)]
+                    if word.startswith("ال"):
+                        forms += [c + "لل" + word[2:] for c in BEFORE_FUSED]
+                    for form in forms:
+                        self.demonyms.setdefault(form, entry.country)
         self.names = names
+        #: The keys of names of one word (an elongated word that is one is no word).
+        self.one_word_keys = {n.key[0] for n in names if len(n.key) == 1}
+        # Rule (the fast matcher's; the docs say nothing): a text word more than four
+        # letters longer than the longest word of any name (room for clitics and the
+        # long vowels a variant adds) is read by no fuzzy class.
+        self.longest = max((len(u) for n in names for u in n.key), default=0) + 4
         # the exact surface forms of every alias, by their words
         self.forms: dict[tuple[str, ...], list[tuple[Name, int]]] = {}
         for name in names:
@@ -358,6 +487,19 @@ class ReferenceMatcher:
             key=lambda h: (h.ti, h.cut, -h.tj, h.name.order, h.name.alias, h.methods),
         )
 
+    def is_word(self, form: str) -> bool:
+        """A real word: a frequent word or a word of the lexicon.  An elongated form is one
+        when it is one with each run of a letter written once or twice, unless that is a
+        name of one word (السعودييييه is still Saudi Arabia)."""
+        if form in self.frequent or form in _lexicon():
+            return True
+        if not ELONGATED.search(form):
+            return False
+        shorter = {ELONGATED.sub(r"\1", form), ELONGATED.sub(r"\1\1", form)}
+        return not shorter & self.one_word_keys and any(
+            f in self.frequent or f in _lexicon() for f in shorter
+        )
+
     @staticmethod
     def _unit_at(
         tokens: list[str], seps: list[str], j: int, particles: Iterable[str]
@@ -366,18 +508,24 @@ class ReferenceMatcher:
         if j >= len(tokens):
             return []
         out = [(tokens[j], j + 1)]
-        if tokens[j] in particles and j + 1 < len(tokens) and seps[j + 1] == " ":
-            out.append((tokens[j] + tokens[j + 1], j + 2))
+        word, k = tokens[j], j
+        # a chain of particles, one space apart, joins the word after it
+        while tokens[k] in particles and k + 1 < len(tokens) and seps[k + 1] == " ":
+            word, k, particles = word + tokens[k + 1], k + 1, PARTICLES
+            out.append((word, k + 1))
         return out
 
     def _fuzzy_hits(self, tokens: list[str], seps: list[str], i: int) -> Iterator[Hit]:
         """The hits from word *i* with at least one word read by a fuzzy class."""
         for word, j in self._unit_at(tokens, seps, i, FIRST_PARTICLES):
+            if len(word) > self.longest:
+                continue
             forms = [(word, 0), *strip(word)]
-            # Rule (the matcher's, the docs say less): a first word is read by a fuzzy
-            # class only if none of its forms is the first word of a name as it stands,
-            # and none of them is a frequent word (و + a frequent word is frequent too).
-            guess = not any(f in self.first_words or f in self.frequent for f, _ in forms)
+            # A first word is read by a fuzzy class only if none of its forms is a real
+            # word (a frequent word or a word of the lexicon: و + a word is a word too).
+            # Rule (the matcher's, the docs say less): nor the first word of a name as
+            # it stands.
+            guess = not any(f in self.first_words or self.is_word(f) for f, _ in forms)
             for form, cut in forms:
                 for name in self.names:
                     if form == name.key[0]:
@@ -419,7 +567,11 @@ class ReferenceMatcher:
                     if word == unit:
                         nxt.append((after, got))
                         continue
-                    method = fuzzy_method(word, unit, word in self.frequent, self.opts)
+                    method = (
+                        fuzzy_method(word, unit, word in self.frequent, self.opts)
+                        if len(word) <= self.longest
+                        else None
+                    )
                     # one typo in a name at most (a variant spelling is no typo)
                     typos = sum(m in ("dots", "edit") for m in (*got, method))
                     if method is not None and typos <= 1:
@@ -439,69 +591,77 @@ class ReferenceMatcher:
         return any(form in cues for form, _ in [(tokens[i - 1], 0), *strip(tokens[i - 1])])
 
     def _evidence(
-        self,
-        hit: Hit,
-        hits: list[Hit],
-        tokens: list[str],
-        seps: list[str],
-        known_bugs: bool,
-    ) -> bool:
-        """A cue just before the common word, or (places) a place in the same list beside it.
-
-        With *known_bugs*, a place inside a longer name counts as a neighbour too, as
-        the fast matcher counts it when it did not skip it (see :meth:`_skip_covered`).
-        """
+        self, hit: Hit, hits: list[Hit], tokens: list[str], seps: list[str]
+    ) -> str | None:
+        """A cue just before the common word, or (places) a place in the same list beside
+        it, as the match's evidence says it (None: no evidence)."""
         kind = hit.name.entry.type
         i, j = hit.ti, hit.tj
         if self._cue_before(hit, tokens, seps):
-            return True
-        before = i > 0 and "\n" not in seps[i]
+            return f"cue: {tokens[i - 1]}"
         if kind not in LIST_TYPES:
-            return False
+            return None
+        # Rule: a common word of one word that is itself a cue word of its type (its
+        # article aside) or a city cue is no place of a list (العاصمة before a place).
+        if j - i == 1 and (
+            any(
+                f in CITY_CUES or f.removeprefix("ال") in CUES.get(kind, ())
+                for f in self._cue_forms(tokens[i])
+            )
+        ):
+            return None
+        before = i > 0 and "\n" not in seps[i]
         after = j < len(tokens) and "\n" not in seps[j]
         # Rule: a neighbour is a hit of another alias of the same type that ends where
         # this starts or starts where it ends, or does so across a conjunction
         # standing alone (الخليج و المغرب), all on one line; any separator but a line
         # break (a comma too) may stand between.
-        ends = {i} if before else set()
-        starts = {j} if after else set()
-        if before and tokens[i - 1] in CONJUNCTIONS and "\n" not in seps[i - 1]:
-            ends.add(i - 1)
+        # Rule: the evidence names the first neighbour, looking right after it, right
+        # before it, then across the conjunctions (after, before).
+        places: list[tuple[str, int]] = []
+        if after:
+            places.append(("ti", j))
+        if before:
+            places.append(("tj", i))
         if after and tokens[j] in CONJUNCTIONS and j + 1 < len(seps) and "\n" not in seps[j + 1]:
-            starts.add(j + 1)
-        return any(
-            h.name.kind != "common"
-            and h.name.entry.type == kind
-            and (h.tj in ends or h.ti in starts)
-            and (self.overlaps == "all" or known_bugs or not self._inside_longer(h, hits))
-            for h in hits
-        )
+            places.append(("ti", j + 1))
+        if before and tokens[i - 1] in CONJUNCTIONS and "\n" not in seps[i - 1]:
+            places.append(("tj", i - 1))
+        for end, at in places:
+            for h in sorted(hits, key=lambda h: (h.ti, h.tj)):
+                if (
+                    h.name.kind != "common"
+                    and h.name.entry.type == kind
+                    and getattr(h, end) == at
+                    and (self.overlaps == "all" or not self._inside_longer(h, hits))
+                ):
+                    return f"list: {' '.join(tokens[h.ti : h.tj])}"
+        return None
 
-    def _inside_longer(self, hit: Hit, hits: list[Hit]) -> bool:
-        """*hit* lies inside a longer name that is reported whatever the evidence (an exact
-        alias or an abbreviation, scoring at least ``min_score``).
+    @staticmethod
+    def _inside_longer(hit: Hit, hits: list[Hit]) -> bool:
+        """*hit* lies inside a longer name (not a common word).
 
-        Rule: under leftmost-longest such a place is no mention of its own (السعودية in
-        الاستخبارات السعودية), so it is no place "in the same list" for a common word.
+        Rule: under leftmost-longest the longer name is what the text says there, so a
+        place inside it (السعودية in الاستخبارات السعودية, read exactly or not) is no
+        place "in the same list" for a common word.
         """
         return any(
-            h.ti <= hit.ti
+            h.name.kind != "common"
+            and h.ti <= hit.ti
             and h.tj >= hit.tj
             and h.tj - h.ti > hit.tj - hit.ti
-            and h.name.kind in ("exact", "abbreviation")
-            and self._score(h, set(), False)[0] >= self.min_score
             for h in hits
         )
 
-    def _skip_covered(self, hits: list[Hit], tokens: list[str], seps: list[str]) -> list[Hit]:
-        """*hits* less those the fast matcher never looks for (its known bugs only).
+    def _looked_for(self, hits: list[Hit], tokens: list[str], seps: list[str]) -> list[Hit]:
+        """*hits* less the names inside a span sure to be kept (leftmost-longest only).
 
-        The fast matcher starts no walk inside a span it expects to keep: an exact
-        alias or an abbreviation, read with no fuzzy word, starting where no earlier
-        hit reaches.  It keeps the leftmost span, though, and when that is a shorter
-        reading of the same word (بكين before ب + كين مكالوم) the names after it go
-        unseen; and the places inside a span read with a fuzzy word are not skipped,
-        so they count as list evidence.
+        Rule (the fast matcher's; the docs say only that overlaps resolve leftmost-
+        longest): no name is looked for inside a span that is sure to be kept: from a
+        word no earlier name reaches past, the reading with the fewest clitic letters
+        cut, an exact alias or an abbreviation with no guessed word, scoring at least
+        ``min_score``.  Such nested names are then neither list nor country evidence.
         """
         kept: list[Hit] = []
         reach = covered = 0
@@ -510,46 +670,235 @@ class ReferenceMatcher:
                 continue
             here = [h for h in hits if h.ti == i]
             kept += here
-            # a common word of a type with no list evidence is never a hit without its cue
+            # a common word of a type with no list or country evidence needs its cue
             counted = [
                 h
                 for h in here
                 if h.name.kind != "common"
-                or h.name.entry.type in LIST_TYPES
+                or h.name.entry.type in LIST_TYPES | GENERIC_TYPES
                 or self._cue_before(h, tokens, seps)
             ]
+            if not counted:
+                continue
+            least = min(h.cut for h in counted)
             sure = [
                 h.tj
                 for h in counted
-                if not h.methods
+                if h.cut == least
+                and not h.methods
                 and h.name.kind in ("exact", "abbreviation")
-                and self._score(h, set(), True)[0] >= self.min_score
+                and self._score(h, set())[0] >= self.min_score
             ]
             if sure and max(sure) > i and reach <= i:
                 covered = max(sure)
             reach = max([reach, *(h.tj for h in counted)])
         return kept
 
+    # -- the country of a name -----------------------------------------------
+
+    def _facts(self, hits: list[Hit], tokens: list[str]) -> list[tuple[int, str, str]]:
+        """The country evidence of a text: (first word, country, words), in order.
+
+        A demonym, or an exact name or abbreviation whose hits on its span all name one
+        country (a surname alone, a guessed spelling or a common word tells nothing).
+        Rule: every name found counts, also one that is not reported (one inside a
+        longer name, under ``overlaps="all"``, or a reading that lost the ranking).
+        """
+        facts = [(i, self.demonyms[t], t) for i, t in enumerate(tokens) if t in self.demonyms]
+        countries: dict[tuple[int, int], set[str | None]] = {}
+        for h in hits:
+            if h.name.kind in ("exact", "abbreviation") and not h.methods:
+                countries.setdefault((h.ti, h.tj), set()).add(h.name.entry.country)
+        for (ti, tj), found in countries.items():
+            (country,) = found if len(found) == 1 else (None,)
+            if country:
+                facts.append((ti, country, " ".join(tokens[ti:tj])))
+        return sorted(facts)
+
+    @staticmethod
+    def _places(hits: list[Hit]) -> dict[int, set[str]]:
+        """The countries of the places starting at each word whose span is evidence of one
+        country (for a qualifier: في and a place)."""
+        countries: dict[tuple[int, int], set[str | None]] = {}
+        for h in hits:
+            if h.name.kind in ("exact", "abbreviation") and not h.methods:
+                countries.setdefault((h.ti, h.tj), set()).add(h.name.entry.country)
+        out: dict[int, set[str]] = {}
+        for h in hits:
+            country = h.name.entry.country
+            if (
+                h.name.entry.type == "place"
+                and country
+                and len(countries.get((h.ti, h.tj), ())) == 1
+            ):
+                out.setdefault(h.ti, set()).add(country)
+        return out
+
+    def _choose(
+        self,
+        group: list[Hit],
+        tokens: list[str],
+        seps: list[str],
+        facts: list[tuple[int, str, str]],
+        places: dict[int, set[str]],
+    ) -> tuple[str, str] | None:
+        """The country the evidence picks among those of *group*'s entries, and the evidence
+        as the match says it (None: none).
+
+        Strongest first, the first kind that favours one country over every other of
+        the group's decides: a qualifier right after the name (a demonym, or في and a
+        place), the sentence (12 words either side at most), the document before it.
+        """
+        countries = {c for h in group if (c := h.name.entry.country)}
+        if not countries:
+            return None
+        ti, tj = group[0].ti, group[0].tj
+        if tj < len(tokens) and seps[tj] == " ":
+            qualifier = {self.demonyms[tokens[tj]]} if tokens[tj] in self.demonyms else set()
+            words = tokens[tj]
+            if (
+                not qualifier
+                and tokens[tj] == "في"
+                and tj + 1 < len(tokens)
+                and seps[tj + 1] == " "
+            ):
+                qualifier = places.get(tj + 1, set())
+                words = f"في {tokens[tj + 1]}"
+            if len(qualifier) == 1 and qualifier <= countries:
+                (country,) = qualifier
+                return country, f"qualifier: {words} ({country})"
+        lo = ti
+        while lo > max(0, ti - REACH) and not SENTENCE_END & set(seps[lo]):
+            lo -= 1
+        hi, end = tj, min(len(tokens), tj + REACH)
+        while hi < end and not SENTENCE_END & set(seps[hi]):
+            hi += 1
+        here = [f for f in facts if lo <= f[0] < hi and not ti <= f[0] < tj]
+        picked = favoured(Counter(c for _, c, _ in here), countries)
+        if picked is not None:
+            words = "، ".join(dict.fromkeys(w for _, c, w in here if c == picked))
+            return picked, f"sentence: {words} ({picked})"
+        before = [f for f in facts if f[0] < ti]
+        picked = favoured(Counter(c for _, c, _ in before), countries)
+        if picked is not None:
+            # the first words that named the country in the document
+            words = next(w for _, c, w in before if c == picked)
+            return picked, f"document: {words} ({picked})"
+        return None
+
+    def _inside_another_name(self, hit: Hit, tokens: list[str], seps: list[str]) -> bool:
+        """A surname alone just after a name particle, or after a given name that is not its
+        person's own (علي خلفان is not ضاحي خلفان): a part of someone else's name.
+
+        Rule: the word before counts only one space before it, with its proclitics off
+        or not (وبن); a given name is the first word of any person's name.
+        """
+        ti = hit.ti
+        if hit.name.kind != "surname" or ti == 0 or seps[ti] != " ":
+            return False
+        forms = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
+        if forms & set(PARTICLES):
+            return True
+        own = self.own_given.get(hit.name.entry.id, set())
+        return bool(forms & self.given) and not forms & own
+
+    def _cue_forms(self, token: str) -> set[str]:
+        """*token* and its forms with the proclitics off, as a cue word is read (a city cue
+        too: بالعاصمة تونس is "in the capital, Tunis")."""
+        return {token, *(f for f, _ in strip(token))}
+
+    def _pick(
+        self,
+        group: list[Hit],
+        tokens: list[str],
+        seps: list[str],
+        facts: list[tuple[int, str, str]],
+        places: dict[int, set[str]],
+        seen: set[str],
+        found: dict[Hit, str],
+    ) -> tuple[float, str, Hit, tuple[str, ...], tuple[str, ...]] | None:
+        """The entry a span names: (score, method, hit, other candidates, evidence); None
+        when it names none and its words are read as no shorter name either.
+
+        *found* holds the evidence of the common-word hits kept for a cue or a list."""
+        group = [h for h in group if not self._inside_another_name(h, tokens, seps)]
+        if not group:
+            return None  # a part of someone else's name
+        generic = any(
+            h.name.kind == "common" and h.name.entry.type in GENERIC_TYPES for h in group
+        ) or (
+            {h.name.entry.type for h in group} <= GENERIC_TYPES
+            # Rule: a body with no country counts as one more country
+            and len({h.name.entry.country for h in group}) > 1
+        )
+        if generic or len({h.name.entry.country for h in group}) > 1:
+            chosen = self._choose(group, tokens, seps, facts, places)
+            if chosen is not None:
+                country, why = chosen
+                keep = [h for h in group if h.name.entry.country == country]
+                return (*self._rank(group, keep, seen, context=generic), (why,))
+            if generic:
+                return None
+        ti = group[0].ti
+        if ti and "\n" not in seps[ti] and self._cue_forms(tokens[ti - 1]) & CITY_CUES:
+            capitals = {h.name.entry.part_of is None for h in group if h.name.entry.type == "place"}
+            if capitals == {True, False}:
+                keep = [h for h in group if h.name.entry.part_of is not None]
+                return (*self._rank(group, keep, seen, context=False), (f"cue: {tokens[ti - 1]}",))
+        score, method, best, others = self._rank(group, group, seen, context=False)
+        why = [found[h] for h in group if h.name == best.name and h in found][:1]
+        if best.name.kind == "surname" and best.name.entry.id in seen:
+            why.append(f"full-name: {best.name.entry.name}")
+        return score, method, best, others, tuple(why)
+
+    def _rank(
+        self, group: list[Hit], keep: list[Hit], seen: set[str], *, context: bool
+    ) -> tuple[float, str, Hit, tuple[str, ...]]:
+        """The best hit of *keep*, and the other entries of *group* as candidates.
+
+        Best first: score, the entry the others are part of, an exact alias, gazetteer
+        order.  With *context*, a generic reference made specific: method ``context``,
+        scored ``SCORES["context"]`` times its variant factors.
+        """
+
+        def ranked(hits: list[Hit]) -> list[tuple[float, str, Hit]]:
+            parents = {h.name.entry.part_of for h in hits}
+            scored = [(*self._score(h, seen), h) for h in hits]
+            return sorted(
+                scored,
+                key=lambda s: (-s[0], s[2].name.entry.id not in parents, s[2].name.kind != "exact",
+                               s[2].name.order, s[2].name.entry.id),
+            )  # fmt: skip
+
+        score, method, best = ranked(keep)[0]
+        if context and not method.startswith("context"):
+            factor = 1.0
+            for m in best.methods:
+                factor *= SCORE[m]
+            rest = [m for m in method.split("+") if m not in ("exact", "abbreviation")]
+            score, method = SCORE["context"] * factor, "+".join(["context", *rest])
+        others = tuple(
+            dict.fromkeys(
+                h.name.entry.id
+                for s, _, h in ranked(group)
+                if s > 0 and h.name.entry.id != best.name.entry.id
+            )
+        )
+        return score, method, best, others
+
     # -- scores and the matches ----------------------------------------------
 
-    def _score(self, hit: Hit, seen: set[str], known_bugs: bool) -> tuple[float, str]:
+    def _score(self, hit: Hit, seen: set[str]) -> tuple[float, str]:
         factor = 1.0
         for m in hit.methods:
             factor *= SCORE[m]
         kind = hit.name.kind
         if kind == "surname":
             confirmed = hit.name.entry.id in seen
-            # Rule (not in the docs): an unconfirmed surname that is a frequent word is
-            # not reported, unless it is a safe word (the docs: a safe word is reported
-            # alone).  With *known_bugs*, as the fast matcher does it: the alias as the
-            # gazetteer writes it (a shadda hides عبّاس from the list), safe words ignored.
-            surface = hit.name.alias
-            frequent = (
-                surface in self.frequent
-                if known_bugs
-                else fold(surface) in self.frequent and fold(surface) not in self.safe
-            )
-            if not confirmed and frequent:
+            # A surname alone that is a frequent word is reported only once the full name
+            # was seen, unless it is a safe word (الجولاني).
+            surface = fold(hit.name.alias)
+            if not confirmed and surface in self.frequent and surface not in self.safe:
                 return 0.0, "surname"
             base, prefix = SCORE["surname-confirmed" if confirmed else "surname"], ["surname"]
         elif kind == "abbreviation":
@@ -561,21 +910,29 @@ class ReferenceMatcher:
         method = "+".join(dict.fromkeys([*prefix, *hit.methods])) or "exact"
         return base * factor, method
 
-    def find(self, text: str, *, known_bugs: bool = False) -> list[RefMatch]:
-        """The matches of *text*; with *known_bugs*, as the fast matcher finds them today
-        (the bugs that ``test_matcher_reference.py`` marks ``xfail``)."""
+    def find(self, text: str) -> list[RefMatch]:
+        """The matches of *text*."""
         normalized, offsets = SEARCH.with_offsets(text)
         parts = re.split(r"([^\W_]+)", normalized)
         tokens, seps = parts[1::2], parts[0::2]
         starts = list(itertools.accumulate(len(p) for p in parts))  # where part k+1 begins
         hits = self._hits(tokens, seps)
-        if known_bugs and self.overlaps == "longest":
-            hits = self._skip_covered(hits, tokens, seps)
+        if self.overlaps == "longest":
+            hits = self._looked_for(hits, tokens, seps)
+        found = {
+            h: why
+            for h in hits
+            if h.name.kind == "common"
+            and h.name.entry.type not in GENERIC_TYPES  # the country context decides those
+            and (why := self._evidence(h, hits, tokens, seps)) is not None
+        }
         hits = [
             h
             for h in hits
-            if h.name.kind != "common" or self._evidence(h, hits, tokens, seps, known_bugs)
+            if h.name.kind != "common" or h.name.entry.type in GENERIC_TYPES or h in found
         ]
+        facts = self._facts(hits, tokens)
+        places = self._places(hits)
         spans: dict[tuple[int, int, int], list[Hit]] = {}
         for h in hits:
             spans.setdefault((h.ti, h.cut, -h.tj), []).append(h)
@@ -585,17 +942,15 @@ class ReferenceMatcher:
         for (ti, cut, neg_tj), group in sorted(spans.items()):
             if self.overlaps == "longest" and ti < last_end:
                 continue
-            scored = [(*self._score(h, seen, known_bugs), h) for h in group]
-            ids = {h.name.entry.part_of for h in group}
-            # best first: score, the entry the others are part of, an exact alias, gazetteer order
-            scored.sort(
-                key=lambda s: (-s[0], s[2].name.entry.id not in ids, s[2].name.kind != "exact",
-                               s[2].name.order, s[2].name.entry.id)
-            )  # fmt: skip
-            score, method, best = scored[0]
+            picked = self._pick(group, tokens, seps, facts, places, seen, found)
+            if picked is None:
+                # not reported, and its words are read as no shorter name either
+                if self.overlaps == "longest":
+                    last_end = -neg_tj
+                continue
+            score, method, best, others, evidence = picked
             if score <= 0.0 or score < self.min_score:
                 continue
-            others = tuple(dict.fromkeys(s[2].name.entry.id for s in scored[1:] if s[0] > 0))
             if best.name.kind != "surname" and best.name.entry.type == "person":
                 seen.add(best.name.entry.id)
             if self.overlaps == "longest":
@@ -605,9 +960,8 @@ class ReferenceMatcher:
             start, stop = offsets.to_original(at, end)
             # What the folding deletes at the very start of the text belongs to no letter:
             # a match that starts there starts after it, even when its first letter is a
-            # clitic's (ﻻلرباط).  With *known_bugs*, only when no clitic is cut, as the
-            # fast matcher does it.
-            if (at == 0) if known_bugs else (start == 0):
+            # clitic's (ﻻلرباط).
+            if start == 0:
                 while start < stop and not fold(text[: start + 1]):
                     start += 1
             out.append(
@@ -618,10 +972,19 @@ class ReferenceMatcher:
                     best.name.entry.id,
                     method,
                     score if score == 1.0 else round(score, 4),
-                    tuple(o for o in others if o != best.name.entry.id),
+                    others,
+                    evidence,
                 )
             )
         return out
+
+
+def favoured(counts: Counter[str], countries: set[str]) -> str | None:
+    """The one of *countries* counted more than every other of them, if any is counted."""
+    ranked = sorted(((counts[c], c) for c in countries if counts[c]), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][1]
 
 
 #: Entry types whose common-word aliases a list of others of their type shows to be names.
@@ -649,7 +1012,16 @@ def strip(word: str) -> list[tuple[str, int]]:
 def fast_view(matcher: Matcher, text: str) -> list[RefMatch]:
     """The matches of the fast matcher in the reference's form."""
     return [
-        RefMatch(m.start, m.end, m.text, m.id, m.method, m.score, tuple(c.id for c in m.candidates))
+        RefMatch(
+            m.start,
+            m.end,
+            m.text,
+            m.id,
+            m.method,
+            m.score,
+            tuple(c.id for c in m.candidates),
+            tuple(map(str, m.evidence)),
+        )
         for m in matcher.find(text)
     ]
 
@@ -665,46 +1037,84 @@ def _entry(id_: str, type_: str, name: str, **more: object) -> Entry:
     return Entry(id=id_, type=type_, name=name, name_en=id_, sources=(Source("test"),), **more)  # type: ignore[arg-type]
 
 
-#: A small gazetteer of our own: people with particles, places with the article and without
-#: (and beginning with a letter that is also a clitic or a particle), agencies of several
-#: words, names of one word, common words, and one surface shared by two entries.
+#: A small gazetteer of our own: people with particles (and chains of them, and nasabs), given
+#: names that are surnames too, places with the article and without (and beginning with a
+#: letter that is also a clitic or a particle), agencies of several words, names of one word,
+#: common words, surfaces shared by two entries (of one country, or of two), countries with
+#: demonyms, common-word names of bodies and a body's name two countries share.
 OWN = Gazetteer(
     "own",
     "1.0.0",
     [
-        _entry("p-zaabi", "person", "عبد اللطيف الزعابي", aliases=("عبداللطيف الزعابي",)),
+        _entry(
+            "p-zaabi", "person", "عبد اللطيف الزعابي", aliases=("عبداللطيف الزعابي",), country="AE"
+        ),
         _entry("p-mansouri", "person", "محمد بن زايد المنصوري", aliases=("محمد المنصوري",)),
-        _entry("p-sharqawi", "person", "أبو بكر الشرقاوي"),
+        _entry("p-sharqawi", "person", "أبو بكر الشرقاوي", country="MA"),
         _entry("p-heinz", "person", "هاينز كريستيانسن"),
         _entry("p-abbas", "person", "أحمد عباس"),
-        _entry("pl-kenitra", "place", "القنيطرة"),
-        _entry("pl-marrakech", "place", "مراكش"),
-        _entry("pl-oujda", "place", "وجدة"),
-        _entry("pl-jeddah", "place", "جدة"),
+        # given names, surnames that are given names, nasabs and chains of particles
+        _entry("p-khalfan", "person", "ضاحي خلفان تميم", aliases=("ضاحي خلفان",), country="AE"),
+        _entry("p-ali", "person", "علي حسن المجيد", country="JO"),
+        _entry("p-jaafari", "person", "إبراهيم الجعفري"),
+        _entry("p-khaled", "person", "خالد إبراهيم", country="LB"),
+        _entry("p-mbs", "person", "محمد بن سلمان", country="SA"),
+        _entry("p-saud", "person", "سعود بن عبد العزيز", country="SA"),
+        _entry("p-abdallah", "person", "عبد الله بن عبد العزيز آل سعود", country="SA"),
+        _entry("pl-kenitra", "place", "القنيطرة", country="MA"),
+        _entry("pl-marrakech", "place", "مراكش", country="MA"),
+        _entry("pl-oujda", "place", "وجدة", country="MA"),
+        _entry("pl-jeddah", "place", "جدة", country="SA"),
         _entry("pl-hague", "place", "لاهاي"),
-        _entry("pl-bizerte", "place", "بنزرت"),
+        _entry("pl-bizerte", "place", "بنزرت", country="TN"),
         _entry("pl-alexandria", "place", "الإسكندرية"),
         _entry("pl-sahel", "place", "الساحل"),
-        _entry("pl-libya", "place", "ليبيا"),
-        _entry("pl-tripoli-ly", "place", "طرابلس", part_of="pl-libya"),
-        _entry("pl-tripoli-lb", "place", "طرابلس"),
-        _entry("pl-casablanca", "place", "الدار البيضاء"),
+        _entry("pl-libya", "place", "ليبيا", country="LY"),
+        _entry("pl-tripoli-ly", "place", "طرابلس", part_of="pl-libya", country="LY"),
+        _entry("pl-tripoli-lb", "place", "طرابلس", country="LB"),
+        _entry("pl-casablanca", "place", "الدار البيضاء", country="MA"),
         _entry("pl-ouarzazate", "place", "ورزازات"),
         _entry("pl-tiznit", "place", "تيزنيت"),
-        _entry("ag-dgsn", "agency", "المديرية العامة للأمن الوطني", abbreviations=("DGSN",)),
+        # countries with demonyms, a name two countries share, a country and its city
+        _entry("pl-morocco", "place", "المغرب", country="MA", demonyms=("المغربي", "المغاربة")),
+        _entry("pl-lebanon", "place", "لبنان", country="LB", demonyms=("اللبناني", "لبنانية")),
+        _entry("pl-beirut", "place", "بيروت", part_of="pl-lebanon", country="LB"),
+        _entry("pl-jordan", "place", "الأردن", country="JO", demonyms=("الأردني", "الأردنية")),
+        _entry("pl-amman", "place", "عمان", part_of="pl-jordan", country="JO"),
+        _entry("pl-oman", "place", "عمان", country="OM", demonyms=("العماني",)),
+        _entry("pl-tunisia", "place", "تونس", country="TN", demonyms=("التونسي",)),
+        _entry("pl-tunis", "place", "تونس", part_of="pl-tunisia", country="TN"),
         _entry(
-            "ag-dged", "agency", "المديرية العامة للدراسات والمستندات", abbreviations=("لادجيد",)
+            "ag-dgsn",
+            "agency",
+            "المديرية العامة للأمن الوطني",
+            abbreviations=("DGSN",),
+            country="MA",
         ),
-        _entry("ag-intel", "agency", "جهاز الاستخبارات الوطني"),
-        _entry("ag-interior", "agency", "وزارة الداخلية"),
-        _entry("ag-security", "agency", "الأمن الوطني"),
+        _entry(
+            "ag-dged",
+            "agency",
+            "المديرية العامة للدراسات والمستندات",
+            abbreviations=("لادجيد",),
+            country="MA",
+        ),
+        _entry("ag-intel", "agency", "جهاز الاستخبارات الوطني", country="AE"),
+        # common-word names of bodies, and a name bodies of two countries share
+        _entry("ag-interior", "agency", "وزارة الداخلية", country="MA"),
+        _entry("ag-security", "agency", "الأمن الوطني", country="MA"),
+        _entry("ag-gs-lb", "agency", "الأمن العام", aliases=("مديرية الأمن",), country="LB"),
+        _entry("ag-gs-jo", "agency", "الأمن العام", aliases=("مديرية الأمن",), country="JO"),
+        _entry("ag-cia", "agency", "وكالة المخابرات", abbreviations=("سي آي إيه",), country="US"),
         _entry("org-isis", "organization", "داعش"),
         _entry("org-qaeda", "organization", "القاعدة"),
-        _entry("org-nahda", "organization", "حركة النهضة"),
+        _entry("org-nahda", "organization", "حركة النهضة", country="TN"),
     ],
 )
 #: Frequent words of :data:`OWN` that are names first.
-OWN_SAFE = frozenset({"مراكش", "وجدة", "طرابلس", "ليبيا", "الإسكندرية", "القنيطرة", "داعش"})
+OWN_SAFE = frozenset(
+    {"مراكش", "وجدة", "طرابلس", "ليبيا", "الإسكندرية", "القنيطرة", "داعش", "المغرب", "لبنان"}
+    | {"بيروت", "الأردن", "عمان", "تونس", "سعود"}
+)
 
 
 def aliases_of(gazetteers: Iterable[Gazetteer]) -> list[str]:
@@ -719,10 +1129,16 @@ FILLERS = (
     "منطقة", "مدينة", "تنظيم", "جماعة", "دول", "محافظة", "و", "أو", "ثم", "عبد", "بن", "أبو",
     "آل", "ال", "المصرف", "التونسية", "يونس", "نعمان", "الرابط", "اليمين", "الأمن", "العامة",
     "DGSN", "dgsn", "Rabat", "2024", "٢٠٢٤", "#", "وال", "لل", "الوطني", "الداخلية",
+    "العاصمة", "بلدة", "بالعاصمة", "ومدينة", "علي", "محمد", "إبراهيم", "ضاحي", "أحمد",
+)  # fmt: skip
+#: Real words (of the lexicon) one variant or typo away from a name, and elongated words.
+LEXICON_TRAPS = (
+    "آتينا", "صدوا", "سيروا", "بتأويل", "الرابط", "اليمين", "يونس", "الااااامن", "السعودييييه",
+    "المغرررب", "ليبيييا", "مراكيش", "بيروث", "الأمم", "تونسي", "عماني",
 )  # fmt: skip
 JOINERS = (
     " ", " ", " ", " ", " ", "  ", "، ", ". ", "\n", "\r\n", " - ", " (", ") ", "\u200f ",
-    " \u200e", "\t", " «", "» ", ": ", "\n\n", "_", "/",
+    " \u200e", "\t", " «", "» ", ": ", "\n\n", "_", "/", "؟ ", "! ", "… ", "? ",
 )  # fmt: skip
 RAW_PARTICLES = ("عبد", "أبو", "ابو", "ابن", "بن", "آل", "أبي", "بنت")
 DOT_SIBLING = dict(zip("بتثنجحخدذرزسشصضطظعغفق", "تثبتحخجذدزرشسضصظطغعقف", strict=True))
@@ -782,11 +1198,19 @@ def _noise(word: str, choose: st.DrawFn) -> str:
     letters written as presentation forms."""
     if not word or choose(st.integers(0, 4)) != 0:
         return word
+    if choose(st.integers(0, 5)) == 0:
+        return _elongate(word, choose)
     if choose(st.integers(0, 3)) == 0:
         word = word.replace("لا", "ﻻ") if "لا" in word else word
         return "".join(LOOKALIKE.get(c, c) if choose(st.booleans()) else c for c in word)
     at = choose(st.integers(1, len(word)))
     return word[:at] + choose(st.sampled_from(MARKS + "\u200f\u200c")) + word[at:]
+
+
+def _elongate(word: str, choose: st.DrawFn) -> str:
+    """A letter of *word* written three to five times (الااااامن)."""
+    at = choose(st.integers(0, len(word) - 1))
+    return word[:at] + word[at] * choose(st.integers(3, 5)) + word[at + 1 :]
 
 
 @st.composite
@@ -796,6 +1220,12 @@ def mention(draw: st.DrawFn, aliases: list[str]) -> str:
     if len(words) >= 2 and draw(st.integers(0, 4)) == 0:  # a surname alone
         last = words[-1]
         words = [last[2:] if last.startswith("ال") and draw(st.booleans()) else last]
+        if draw(st.booleans()):  # after a given name, the person's own or another's
+            words.insert(0, draw(st.sampled_from(["علي", "محمد", "ضاحي", "أحمد", "بن", "أبو"])))
+    elif len(words) == 2 and draw(st.integers(0, 5)) == 0:  # a name of two words glued
+        words = ["".join(words)]
+    elif draw(st.integers(0, 9)) == 0:  # the article on a name (السي آي إيه)
+        words[0] = "ال" + words[0]
     words = _respace(words, draw)
     for _ in range(draw(st.sampled_from([0, 0, 0, 0, 1, 1, 2]))):  # a name holds one typo at most
         k = draw(st.integers(0, len(words) - 1))
@@ -822,9 +1252,40 @@ def cued(draw: st.DrawFn, aliases: list[str]) -> str:
     )
 
 
+def demonyms_of(gazetteers: Iterable[Gazetteer]) -> list[str]:
+    """Every demonym of the gazetteers, as written."""
+    return sorted({d for g in gazetteers for e in g for d in e.demonyms})
+
+
 @st.composite
-def sentences(draw: st.DrawFn, aliases: list[str]) -> str:
+def demonym(draw: st.DrawFn, demonyms: list[str]) -> str:
+    """A demonym, with a proclitic or ل fused to its article now and then."""
+    word = draw(st.sampled_from(demonyms or ["المغربي"]))
+    clitic = draw(st.sampled_from(["", "", "", "و", "ب", "ل", "لل", "ولل"]))
+    if clitic.endswith("لل"):
+        return clitic + word[2:] if word.startswith("ال") else word
+    return clitic + word
+
+
+@st.composite
+def qualified(draw: st.DrawFn, aliases: list[str], demonyms: list[str]) -> str:
+    """A mention and a qualifier right after it: a demonym, or في and a place."""
+    after = draw(st.one_of(demonym(demonyms), mention(aliases).map(lambda m: "في " + m)))
+    return draw(mention(aliases)) + draw(st.sampled_from([" ", " ", " ", "، "])) + after
+
+
+@st.composite
+def trap(draw: st.DrawFn) -> str:
+    """A real word near a name, with a proclitic now and then, or misspelt."""
+    word = draw(st.sampled_from(LEXICON_TRAPS))
+    word = draw(st.sampled_from(["", "", "و", "ف", "ب"])) + word
+    return _misspell(word, draw) if draw(st.integers(0, 3)) == 0 else word
+
+
+@st.composite
+def sentences(draw: st.DrawFn, aliases: list[str], demonyms: list[str] | None = None) -> str:
     """A text of fillers, mentions and noise, with line breaks here and there."""
+    demonyms = demonyms or []
     parts = draw(
         st.lists(
             st.one_of(
@@ -832,6 +1293,9 @@ def sentences(draw: st.DrawFn, aliases: list[str]) -> str:
                 mention(aliases),
                 st.sampled_from(FILLERS),
                 cued(aliases),
+                qualified(aliases, demonyms),
+                demonym(demonyms),
+                trap(),
             ),
             min_size=1,
             max_size=10,

@@ -8,7 +8,6 @@ one matcher find what one thread finds.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import importlib.util
 import os
@@ -19,7 +18,6 @@ import warnings
 from pathlib import Path
 from types import ModuleType
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -60,7 +58,7 @@ def matcher(overlaps: str = "longest") -> Matcher:
     return fresh_matcher(overlaps=overlaps)
 
 
-texts = ref.sentences(ALIASES)
+texts = ref.sentences(ALIASES, ref.demonyms_of([ref.OWN, *SHIPPED]))
 #: Examples per test; REF_EXAMPLES=5000 hunts for longer (as in test_matcher_reference.py).
 EXAMPLES = int(os.environ.get("REF_EXAMPLES", "150"))
 overlap_modes = st.sampled_from(["longest", "all"])
@@ -107,30 +105,22 @@ def _lines(text: str) -> list[str]:
 @settings(deadline=None, max_examples=EXAMPLES)
 @given(st.lists(texts, min_size=1, max_size=4).map("\n".join), overlap_modes)
 @example("عبد اللطيف حموشي\nوأكد الحموشي", "longest")
+@example("A\n\u200fﻻلرباط", "longest")  # marks before a clitic in a ligature
 @example("منطقة\nالساحل", "longest")
+@example("الكويتي\nااالكوت", "longest")  # a line of a demonym alone is evidence
 def test_find_equals_iter_chunks_cut_at_line_breaks(text: str, overlaps: str) -> None:
     m = matcher(overlaps)
     assert "".join(_lines(text)) == text
-    in_chunks, whole = list(m.iter_chunks(_lines(text))), m.find(text)
-    if in_chunks != whole and [_past_invisible(text, x) for x in in_chunks] == whole:
-        return  # the known bug of test_a_match_never_starts_with_invisible_marks below
-    assert in_chunks == whole
+    assert list(m.iter_chunks(_lines(text))) == m.find(text)
 
 
-def _past_invisible(text: str, m: Match) -> Match:
-    """*m* less the characters at its start that fold to nothing."""
-    start = m.start
-    while start < m.end and not normalize(text[start]):
-        start += 1
-    return dataclasses.replace(m, start=start, text=text[start : m.end])
+def test_a_line_of_demonyms_alone_is_document_evidence() -> None:
+    m = matcher()
+    text = "قال المغاربة\nوزارة الداخلية"
+    assert [str(e) for x in m.find(text) for e in x.evidence] == ["document: المغاربه (MA)"]
+    assert list(m.iter_chunks(_lines(text))) == m.find(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: a match whose first letter is a clitic's, in a ligature (ﻻلرباط is ل + الرباط),"
-    " at the start of a text or a chunk, takes the invisible marks before it into its span",
-)
 def test_a_match_never_starts_with_invisible_marks() -> None:
     m = matcher()
     assert [x.text for x in m.find("\u200fﻻلرباط")] == ["ﻻلرباط"]
