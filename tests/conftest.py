@@ -87,19 +87,31 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("article", [skipped])
 
 
-@pytest.fixture(scope="session")
-def load_script() -> Callable[[str], ModuleType]:
-    """Import a script of the repository (``tools/…``, ``benchmarks/…``) by its path."""
-
-    def load(relative: str) -> ModuleType:
-        path = ROOT / relative
-        name = f"_arnorm_script_{path.stem}"  # never shadows a real module (coverage)
+def import_path(path: Path, name: str, *, fresh: bool = False) -> ModuleType:
+    """Import the file *path* as the module *name* (the tests and the repository's scripts are
+    imported by path, not as packages); once, unless *fresh*."""
+    if fresh or name not in sys.modules:
         spec = importlib.util.spec_from_file_location(name, path)
         assert spec is not None
         assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module  # dataclasses look their module up by name
         spec.loader.exec_module(module)
-        return module
+    return sys.modules[name]
+
+
+#: ``tests/reference_matcher.py``, imported once here for the test files that compare the
+#: matcher with it: they ``import _arnorm_reference_matcher``.
+import_path(Path(__file__).with_name("reference_matcher.py"), "_arnorm_reference_matcher")
+
+
+@pytest.fixture(scope="session")
+def load_script() -> Callable[[str], ModuleType]:
+    """Import a script of the repository (``tools/…``, ``benchmarks/…``) by its path."""
+
+    def load(relative: str) -> ModuleType:
+        path = ROOT / relative
+        # never shadows a real module (coverage); imported afresh at each call
+        return import_path(path, f"_arnorm_script_{path.stem}", fresh=True)
 
     return load

@@ -10,35 +10,16 @@ matchers must agree on every match: its span, entry, method, score and candidate
 from __future__ import annotations
 
 import functools
-import importlib.util
 import os
-import sys
 import warnings
-from pathlib import Path
-from types import ModuleType
 
+import _arnorm_reference_matcher as ref  # loaded by conftest.py from reference_matcher.py
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from arnorm import EvidenceWarning, Matcher, load_gazetteer
 from arnorm.gazetteer import available_gazetteers
 
-
-def _load_reference() -> ModuleType:
-    """``tests/reference_matcher.py`` (the tests are imported by path, not as a package)."""
-    name = "_arnorm_reference_matcher"
-    if name not in sys.modules:
-        path = Path(__file__).with_name("reference_matcher.py")
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # dataclasses look their module up by name
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-ref = _load_reference()
 SHIPPED = [load_gazetteer(name) for name in available_gazetteers()]
 OWN_ALIASES = ref.aliases_of([ref.OWN])
 SHIPPED_ALIASES = ref.aliases_of(SHIPPED)
