@@ -51,6 +51,8 @@ from arnorm.gazetteer import (
     safe_word_aliases,
 )
 from arnorm.matcher import frequent_words
+from arnorm.matcher._morphology import COMPOUND_ENDS
+from arnorm.matcher._variants import commonest_words
 
 # -- the documented rules, as data ---------------------------------------------------------
 
@@ -367,7 +369,7 @@ class ReferenceMatcher:
         safe = safe_word_aliases() | {fold(w) for w in safe_words}
         self.safe = safe
         names: list[Name] = []
-        last_words: list[tuple[str, Name]] = []
+        last_words: list[tuple[tuple[str, ...], Name]] = []
         people: list[Entry] = []
         order = 0
 
@@ -405,7 +407,12 @@ class ReferenceMatcher:
                         and len(key) >= 2
                         and not nasab
                     ):
-                        last_words.append((key[-1], name))
+                        # Rule: a name ending in a compound (نصر الله، جمال الدين) has the
+                        # two words as surname; a name that is the compound has none.
+                        if key[-1] in COMPOUND_ENDS:
+                            last_words.append((key[-2:] if len(key) > 2 else (), name))
+                        else:
+                            last_words.append(((key[-1],), name))
                     if is_common(" ".join(key)):
                         # A common word: reported only with evidence.  People have none
                         # that counts; an agency's is the country context (a generic
@@ -424,18 +431,25 @@ class ReferenceMatcher:
         self.given = {w for e in people for w in given_name(e.name)}
         self.own_given = {e.id: {w for s in e.surfaces for w in given_name(s)} for e in people}
         # A person's surname alone, with or without the article (three letters at least),
-        # unless it is a given name too (إبراهيم، علي: never a surname alone).
+        # unless it is a given name too (إبراهيم، علي) or one of the commonest words (الا):
+        # never a surname alone.  A compound surname: its two words, and the two glued.
+        commonest = commonest_words()
         for last, person in last_words:
-            if last in self.given or last.removeprefix("ال") in self.given:
+            if len(last) == 2:
+                forms = [last, ("".join(last),)]
+            elif not last or last[0] in self.given or last[0].removeprefix("ال") in self.given:
                 continue
-            forms = dict.fromkeys([last, last if last.startswith("ال") else "ال" + last])
-            for form in (f for f in forms if len(f) >= 3):
-                same = [n for n in names if n.key == (form,) and n.order == person.order]
+            else:
+                word = last[0]
+                alone = dict.fromkeys([word, word if word.startswith("ال") else "ال" + word])
+                forms = [(f,) for f in alone if len(f) >= 3 and f not in commonest]
+            for form in forms:
+                same = [n for n in names if n.key == form and n.order == person.order]
                 for n in same:  # Rule: an alias that is the surname alone counts as a surname
                     names[names.index(n)] = dataclasses.replace(n, kind="surname")
                 if not same:
                     names.append(
-                        dataclasses.replace(person, alias=form, key=(form,), kind="surname")
+                        dataclasses.replace(person, alias=" ".join(form), key=form, kind="surname")
                     )
         # The demonyms of the country entries: each word, with a proclitic, and with ل
         # fused to its article (للمغاربة).  Rule: every gazetteer given counts, whatever
@@ -896,9 +910,11 @@ class ReferenceMatcher:
         if kind == "surname":
             confirmed = hit.name.entry.id in seen
             # A surname alone that is a frequent word is reported only once the full name
-            # was seen, unless it is a safe word (الجولاني).
+            # was seen, unless it is a safe word (الجولاني); so is a compound surname whose
+            # words are all frequent (نصر الله: "God's victory").
             surface = fold(hit.name.alias)
-            if not confirmed and surface in self.frequent and surface not in self.safe:
+            frequent = all(w in self.frequent for w in surface.split())
+            if not confirmed and frequent and surface not in self.safe:
                 return 0.0, "surname"
             base, prefix = SCORE["surname-confirmed" if confirmed else "surname"], ["surname"]
         elif kind == "abbreviation":

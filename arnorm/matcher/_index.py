@@ -22,8 +22,8 @@ from ..gazetteer import ENTRY_TYPES, Entry, Gazetteer, Role, Source
 from ..normalizer import Normalizer
 from ._context import GENERIC_TYPES
 from ._model import ABBREVIATION, COMMON, EXACT, KIND_NAMES, SURNAME
-from ._morphology import ARABIC_WORD, CUES, NASAB, TOKEN, units
-from ._variants import INDEX_MASK, MIN_LENGTH, REGISTRY, build_table
+from ._morphology import ARABIC_WORD, COMPOUND_ENDS, CUES, NASAB, TOKEN, units
+from ._variants import INDEX_MASK, MIN_LENGTH, REGISTRY, build_table, commonest_words
 
 
 def why_common(
@@ -144,7 +144,7 @@ def build(
     index.a_entry, index.a_kind, index.a_surface = owners, kinds, strings
     index.phrases, index.prefixes = {}, set()
     words: dict[str, None] = {}
-    last_names: list[tuple[str, int]] = []
+    last_names: list[tuple[tuple[str, ...], int]] = []
     for row, normalized in enumerate(normalize_all(normalizer, strings)):
         key_units = units(normalized, first=False)
         if not key_units:
@@ -156,7 +156,7 @@ def build(
             last = key_units[-1]
             # بن سلمان at the end of a name is a father's name, not a surname
             if not (last != TOKEN.findall(normalized)[-1] and last.startswith(tuple(NASAB))):
-                last_names.append((last, owners[row]))
+                last_names.append((surname_of(key_units), owners[row]))
         if kind != SURNAME and why_common(key, common, frequent, safe):
             kinds[row] = COMMON
             if entry_type not in CUES and entry_type not in GENERIC_TYPES:
@@ -205,28 +205,59 @@ def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> dict[str
     return {entry_id: frozenset(words) for entry_id, words in own.items()}
 
 
+def surname_of(key_units: tuple[str, ...]) -> tuple[str, ...]:
+    """The units of the surname of a person's name of two units or more: its last unit, or
+    its last two when the name ends in a compound (حسن نصر الله: نصر الله), or none when the
+    compound is the whole name.
+
+    >>> surname_of(("حسن", "نصر", "الله")), surname_of(("عبداللطيف", "حموشي"))
+    (('نصر', 'الله'), ('حموشي',))
+    """
+    if key_units[-1] in COMPOUND_ENDS:
+        return key_units[-2:] if len(key_units) > 2 else ()
+    return key_units[-1:]
+
+
+def surname_forms(surname: tuple[str, ...], given: frozenset[str]) -> list[tuple[str, ...]]:
+    """The forms a person's *surname* is written alone in, as the words of a key.
+
+    A surname of one word: with and without the article, three letters at least, and
+    never a given name (إبراهيم، علي) or one of the commonest words (الا). A compound
+    surname: its two words, and the two glued (نصرالله).
+    """
+    if len(surname) == 2:
+        return [surname, ("".join(surname),)]
+    if not surname:
+        return []
+    (last,) = surname
+    if last in given or last.removeprefix("ال") in given:
+        return []
+    commonest = commonest_words()
+    forms = dict.fromkeys((last, last if last.startswith("ال") else "ال" + last))
+    return [(form,) for form in forms if len(form) >= 3 and form not in commonest]
+
+
 def _add_surnames(
-    index: Index, last_names: list[tuple[str, int]], words: dict[str, None], given: frozenset[str]
+    index: Index,
+    last_names: list[tuple[tuple[str, ...], int]],
+    words: dict[str, None],
+    given: frozenset[str],
 ) -> None:
-    """A person's surname alone (حموشي، الحموشي) is a surname row, scored lower, even
-    where the gazetteer lists it as an alias of its own.  A surname that is also a
-    given name (إبراهيم، علي) is never one alone."""
+    """A person's surname alone (حموشي، الحموشي، نصر الله) is a surname row, scored lower,
+    even where the gazetteer lists it as an alias of its own (see :func:`surname_forms`)."""
     owners, kinds = index.a_entry, index.a_kind
     for last, owner in last_names:
-        if last in given or last.removeprefix("ال") in given:
-            continue
-        for form in dict.fromkeys((last, last if last.startswith("ال") else "ال" + last)):
-            if len(form) < 3:
-                continue
-            listed = [r for r in index.rows(form) if owners[r] == owner]
+        for form in surname_forms(last, given):
+            key = " ".join(form)
+            listed = [r for r in index.rows(key) if owners[r] == owner]
             for r in listed:
                 kinds[r] = SURNAME
             if not listed:
                 row = len(index.a_surface)
-                index.a_surface.append(form)
+                index.a_surface.append(key)
                 kinds.append(SURNAME)
                 owners.append(owner)
-                index.add(form, (form,), row, words)
+                index.add(key, form, row, words)
 
 
 def build_tables(words: list[str]) -> dict[str, array.array[int]]:

@@ -34,6 +34,9 @@ PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "ابا", "ابن", 
 #: The particles of a nasab (X son of Y): a name ending in one of these and a name is a
 #: father's name, not a surname.
 NASAB: Final = frozenset({"بن", "ابن", "بنت"})
+#: Words that end a compound name with the word before them (نصر الله، جمال الدين، سيف
+#: الاسلام): a person whose name ends in one has the two words as surname, never the last.
+COMPOUND_ENDS: Final = frozenset({"الله", "الدين", "الاسلام"})
 #: Particles as the first word of a name may carry a proclitic (وعبد، لابن).
 PARTICLES_FIRST: Final = PARTICLES | frozenset(c + p for c in PROCLITICS for p in PARTICLES)
 #: Words just before a common-word alias that show it is meant as a name, by entry

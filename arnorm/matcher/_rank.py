@@ -73,12 +73,17 @@ class Ranker:
 
     def _common_surname(self, surface: str) -> bool:
         """Whether a surname alias, folded, is a frequent word not marked safe (الجولاني is
-        safe: a surname alone that is a frequent word counts only once the full name was seen)."""
+        safe: a surname alone that is a frequent word counts only once the full name was seen),
+        or a compound of frequent words (نصر الله)."""
         folded = self._folded.get(surface)
         if folded is None:
             folded = self._fold(surface)
             remember(self._folded, surface, folded)
-        return folded in self.frequent and folded not in self.safe
+        if folded in self.safe:
+            return False
+        return folded in self.frequent or (
+            " " in folded and all(w in self.frequent for w in folded.split())
+        )
 
     def rank(self, group: Sequence[Hit], seen: set[str]) -> Ranked:
         """The best of several hits on one span, and the others as candidates.

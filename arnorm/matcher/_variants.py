@@ -20,6 +20,7 @@ from __future__ import annotations
 import array
 import bisect
 import dataclasses
+import functools
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -406,7 +407,17 @@ def hashes(table: array.array[int]) -> frozenset[int]:
 
 # -- frequent words ----------------------------------------------------------------
 
-_FREQUENT: frozenset[str] | None = None
+_FREQUENT: tuple[str, ...] | None = None
+
+
+def _frequent_ranked() -> tuple[str, ...]:
+    """The shipped frequent words (normalized), most frequent first."""
+    global _FREQUENT
+    if _FREQUENT is None:
+        # read through the index's checksum, as every shipped data file is
+        lines = _read_data_file("frequent-words-ar.txt").decode("utf-8").splitlines()
+        _FREQUENT = tuple(w for w in lines if w and not w.startswith("#"))
+    return _FREQUENT
 
 
 def frequent_words() -> frozenset[str]:
@@ -415,9 +426,25 @@ def frequent_words() -> frozenset[str]:
     >>> "يونس" in frequent_words(), "حموشي" in frequent_words()
     (True, False)
     """
-    global _FREQUENT
-    if _FREQUENT is None:
-        # read through the index's checksum, as every shipped data file is
-        lines = _read_data_file("frequent-words-ar.txt").decode("utf-8").splitlines()
-        _FREQUENT = frozenset(w for w in lines if w and not w.startswith("#"))
-    return _FREQUENT
+    return _frequent_set(0)
+
+
+def commonest_words() -> frozenset[str]:
+    """The :data:`COMMONEST` most frequent words: particles, pronouns and the words of
+    every sentence (الا، الله، الدين).  None of them is ever a person's surname alone.
+
+    >>> "الا" in commonest_words(), "السيسي" in commonest_words()
+    (True, False)
+    """
+    return _frequent_set(COMMONEST)
+
+
+#: How many of the most frequent words :func:`commonest_words` holds.
+COMMONEST: Final = 300
+
+
+@functools.lru_cache(maxsize=2)
+def _frequent_set(count: int) -> frozenset[str]:
+    """The *count* most frequent words (all of them for 0)."""
+    ranked = _frequent_ranked()
+    return frozenset(ranked[:count] if count else ranked)
