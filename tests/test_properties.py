@@ -193,7 +193,10 @@ def test_loose_keys_in_bulk_equal_one_by_one(words: list[str]) -> None:
     assert loose_many(words) == [loose(w) for w in words]
 
 
-ARABIC_WORDS = st.text(alphabet=st.sampled_from("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءؤئپگ"), min_size=1)
+# (ی and ڤ are outside Windows-1256: the bulk encodings redo their words one by one)
+ARABIC_WORDS = st.text(
+    alphabet=st.sampled_from("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءؤئپگیڤ"), min_size=1
+)
 
 
 @given(st.lists(ARABIC_WORDS, max_size=8), ARABIC_WORDS, ARABIC_WORDS)

@@ -21,6 +21,7 @@ import array
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -119,11 +120,26 @@ def key_bytes(key: str) -> bytes:
 
 
 def keys_bytes(keys: list[str]) -> list[bytes]:
-    """``[key_bytes(k) for k in keys]``, in one encode where it can."""
-    try:
-        return "\n".join(keys).encode("cp1256").split(b"\n") if keys else []
-    except UnicodeEncodeError:
-        return [key_bytes(key) for key in keys]
+    """``[key_bytes(k) for k in keys]``, in one encode of them all.
+
+    A letter outside Windows-1256 is encoded as ``?`` at first, which no word
+    holds (words are letters and digits): the keys that got one are redone
+    one by one.
+    """
+    if not keys:
+        return []
+    data = "\n".join(keys).encode("cp1256", "replace")
+    out = data.split(b"\n")
+    if b"?" in data:
+        _redo(out, keys, key_bytes)
+    return out
+
+
+def _redo(out: list[bytes], words: list[str], one: Callable[[str], bytes]) -> None:
+    """Redo, with *one*, the items of *out* that an encoding marked with ``?``."""
+    marked = map(bytes.__contains__, out, itertools.repeat(b"?"))
+    for i in itertools.compress(range(len(out)), marked):
+        out[i] = one(words[i])
 
 
 def loose_keys(words: list[str]) -> list[bytes]:
@@ -140,12 +156,16 @@ def dotless_key(word: str) -> bytes:
 
 
 def dotless_keys(words: list[str]) -> list[bytes]:
-    """``[dotless_key(w) for w in words]``, in one encode and one translate where it can."""
-    try:
-        data = "\n".join(words).encode("cp1256")
-    except UnicodeEncodeError:
-        return [dotless_key(word) for word in words]
-    return data.translate(DOTLESS_BYTES).split(b"\n") if words else []
+    """``[dotless_key(w) for w in words]``, in one encode and one translate of them all
+    (the words with a letter outside Windows-1256 redone one by one, as in
+    :func:`keys_bytes`)."""
+    if not words:
+        return []
+    data = "\n".join(words).encode("cp1256", "replace")
+    out = data.translate(DOTLESS_BYTES).split(b"\n")
+    if b"?" in data:
+        _redo(out, words, dotless_key)
+    return out
 
 
 def deletions(word: str) -> set[str]:
