@@ -15,6 +15,14 @@ The texts, each a separate row:
 - the genres of ``genres.py`` (vowelled, presentation forms, social media …) when that
   module is present.
 
+**Gazetteer size** (``--entries``, default 1,000 and 100,000): a fresh matcher is built from a
+synthetic gazetteer of each size (``bench_match.synthetic_gazetteer``: random names of one to
+three words and one alias each; the 1,000 are the first 1,000 of the 100,000), its build
+timed and the resident memory it adds read from ``/proc/self/statm`` (Linux; ``null``
+elsewhere), then it makes one cold pass over the ``varied`` text. Issue 10 asks that the
+100,000-entry matcher keep at least half the 1,000-entry throughput, build in under 2 s and
+add under 150 MB.
+
 Peers, with every surface (name, alias, abbreviation) of the shipped gazetteers, on the raw
 text as arnorm gets it (they do not normalize, so they find fewer names; their counts are
 shown, not compared): flashtext with Arabic letters, marks and digits as word characters;
@@ -25,6 +33,7 @@ Run from the repository root::
     python benchmarks/bench_cold.py              # 5 MB of varied text (a few minutes)
     python benchmarks/bench_cold.py --size-mb 1  # quicker
     python benchmarks/bench_cold.py --save       # also write results/cold.json
+    python benchmarks/bench_cold.py --entries 1000,100000   # the gazetteer sizes (default)
 """
 
 from __future__ import annotations
@@ -32,8 +41,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import gc
+import os
 import sys
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,11 +52,13 @@ from typing import Any
 
 # Sibling scripts: Python puts this folder first on sys.path when it runs one.
 from bench_match import (
+    _sizes,
     ahocorasick_find,
     flashtext_find,
     shipped_gazetteers,
     shipped_surfaces,
     spacy_find,
+    synthetic_gazetteer,
     utf8_mb,
 )
 from bench_normalize import DEFAULT_CORPUS, environment, save_results
@@ -125,7 +138,49 @@ def peers() -> dict[str, tuple[str, Find]]:
     return out
 
 
-def run(corpus: Path, size_mb: float, seed: int) -> dict[str, Any]:
+def resident_mb() -> float | None:
+    """This process's resident memory in MB (Linux), or None where it cannot be read."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def scaling(text: str, sizes: Sequence[int], seed: int) -> dict[str, Any]:
+    """A fresh matcher a synthetic gazetteer size: its build, the memory it adds, one cold pass."""
+    rows: dict[str, Any] = {}
+    for n in sizes:
+        gazetteer = synthetic_gazetteer(n, seed)
+        gc.collect()
+        before = resident_mb()
+        start = time.perf_counter()
+        with warnings.catch_warnings():
+            # random names collide with frequent words; the matcher says so, once per word
+            warnings.simplefilter("ignore")
+            matcher = Matcher([gazetteer])
+        build = time.perf_counter() - start
+        after = resident_mb()
+        cold = one_pass(matcher.find, text)
+        added = None if before is None or after is None else round(after - before, 1)
+        rows[str(n)] = {
+            "entries": n,
+            "build_seconds": round(build, 3),
+            "memory_added_mb": added,
+            "cold": cold.json(),
+        }
+        print(
+            f"synthetic {n:>9,} entries: build {build:.2f} s, +{added} MB,"
+            f" one cold pass {cold.mbps:.2f} MB/s ({cold.found:,} found)",
+            flush=True,
+        )
+        del matcher, gazetteer
+    return rows
+
+
+def run(
+    corpus: Path, size_mb: float, seed: int, entries: Sequence[int] = (1_000, 100_000)
+) -> dict[str, Any]:
     subjects = texts(corpus, size_mb, seed)
     others = peers()
     rows: dict[str, Any] = {}
@@ -144,6 +199,7 @@ def run(corpus: Path, size_mb: float, seed: int) -> dict[str, Any]:
             row[f"arnorm_cold_vs_{key}"] = round(cold.mbps / peer.mbps, 3)
         rows[name] = row
         print(render_row(name, row), flush=True)
+    sizes = scaling(subjects["varied"], entries, seed) if entries else {}
     return {
         "benchmark": "bench_cold.py",
         "command": "python benchmarks/bench_cold.py " + " ".join(sys.argv[1:]),
@@ -155,7 +211,8 @@ def run(corpus: Path, size_mb: float, seed: int) -> dict[str, Any]:
         "peers": {key: label for key, (label, _) in others.items()},
         "texts": rows,
         "table": table(rows),
-        "targets": targets(rows),
+        "gazetteer_sizes": sizes,
+        "targets": targets(rows) + size_targets(sizes),
     }
 
 
@@ -216,6 +273,38 @@ def targets(rows: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def size_targets(sizes: dict[str, Any]) -> list[dict[str, Any]]:
+    """Issue 10's goals for a 100,000-entry gazetteer, measured (when both sizes ran)."""
+    small, large = sizes.get("1000"), sizes.get("100000")
+    if small is None or large is None:
+        return []
+    ratio = round(large["cold"]["mb_per_s"] / small["cold"]["mb_per_s"], 3)
+    out = [
+        {
+            "label": "varied text, cold: 100k-entry / 1k-entry throughput",
+            "ratio": ratio,
+            "minimum": 0.5,
+            "met": ratio >= 0.5,
+        },
+        {
+            "label": "100k-entry build: 2 s / build seconds",
+            "ratio": round(2 / large["build_seconds"], 3),
+            "minimum": 1.0,
+            "met": large["build_seconds"] < 2,
+        },
+    ]
+    if large["memory_added_mb"] is not None:
+        out.append(
+            {
+                "label": "100k-entry matcher: 150 MB / memory added",
+                "ratio": round(150 / max(large["memory_added_mb"], 0.1), 3),
+                "minimum": 1.0,
+                "met": large["memory_added_mb"] < 150,
+            }
+        )
+    return out
+
+
 def render_row(name: str, row: dict[str, Any]) -> str:
     a = row["arnorm"]
     parts = [
@@ -234,9 +323,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--size-mb", type=float, default=5.0, help="varied text size (default 5)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--entries",
+        type=_sizes,
+        default=[1_000, 100_000],
+        help="synthetic gazetteer sizes matched against the varied text (default 1000,100000)",
+    )
     parser.add_argument("--save", action="store_true", help="also write results/cold.json")
     args = parser.parse_args(argv)
-    results = run(args.corpus, args.size_mb, args.seed)
+    results = run(args.corpus, args.size_mb, args.seed, args.entries)
     if args.save:
         save_results(DEFAULT_OUTPUT, results)
     return 0
