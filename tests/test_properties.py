@@ -217,3 +217,15 @@ def test_fuzzy_index_keys_in_bulk_equal_one_by_one(words: list[str], a: str, b: 
         for i, word in enumerate(batch):
             got = {column[i] for column in columns} - {None}
             assert got == set(cls.keys(word))
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("وفبكلالمدير"), min_size=1, max_size=8)))
+def test_clitic_forms_in_bulk_hold_every_form_of_each_word(tokens: list[str]) -> None:
+    from arnorm.matcher._morphology import strip_forms, strip_forms_many
+
+    columns = strip_forms_many(tokens)
+    assert columns[0] == tokens
+    assert all(len(column) == len(tokens) for column in columns)
+    for i, token in enumerate(tokens):
+        made = {column[i] for column in columns}
+        assert {form for form, _ in strip_forms(token)} <= made

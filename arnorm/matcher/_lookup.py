@@ -22,6 +22,7 @@ changes a result.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 import threading
 import zlib
@@ -242,9 +243,9 @@ class Lookups:
         # every form of every token, once: (form, the token's position)
         flat, owner = list(words), list(range(len(words)))
         for column in strip_forms_many(words)[1:]:
-            changed = list(itertools.compress(owner[: len(words)], map(str.__ne__, column, words)))
-            flat += [column[i] for i in changed]
-            owner += changed
+            cut = list(map(operator.ne, column, words))  # the tokens this cut changes
+            owner += itertools.compress(range(len(words)), cut)
+            flat += itertools.compress(column, cut)
         keep = [False] * len(words)
         for i in itertools.compress(owner, map(self._heads.__contains__, flat)):
             keep[i] = True
