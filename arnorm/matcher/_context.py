@@ -223,9 +223,10 @@ def is_city_cue(word: str) -> bool:
 def city_cue(group: Sequence[Hit], window: Window) -> Evidence | None:
     """العاصمة (or مدينة) just before a name that is a country and one of its cities."""
     ti = group[0].ti
-    if not ti or "\n" in window.seps[ti] or not is_city_cue(window.tokens[ti - 1]):
+    if not ti or "\n" in window.seps[ti]:
         return None
+    # (the entries first: few spans are both a country and a city, and the cue costs more)
     kinds = {h.alias.entry.part_of is None for h in group if h.alias.entry.type == "place"}
-    if kinds != {True, False}:
+    if kinds != {True, False} or not is_city_cue(window.tokens[ti - 1]):
         return None
     return Evidence("cue", window.tokens[ti - 1])
