@@ -121,6 +121,21 @@ def fold(text: str) -> str:
     return SEARCH(text)
 
 
+def shadda_on(text: str) -> frozenset[int]:
+    """The letters (counted from 0, every other character aside) a shadda sits on."""
+    kept = re.sub("[^\u0621-\u064a\u0671-\u06d3\u0651]", "", text)
+    letters = re.sub("\u0651", "", kept)
+    out, n = set(), -1
+    for char in kept:
+        if char == "\u0651":
+            if n >= 0:
+                out.add(n)
+        else:
+            n += 1
+    assert n == len(letters) - 1
+    return frozenset(out)
+
+
 def units(folded: str) -> tuple[str, ...]:
     """The words of a folded alias, each particle joined to the word after it."""
     words = WORD.findall(folded)
@@ -455,6 +470,17 @@ class ReferenceMatcher:
         # fused to its article (للمغاربة).  Rule: every gazetteer given counts, whatever
         # ``types`` keeps; a demonym of several words is not looked for; the first
         # entry that lists a form owns it.
+        # The aliases written with a shadda (عمّان), by entry: (folded alias, its letters
+        # with a shadda).  Rule: every surface of an entry the matcher reads counts.
+        self.marked: dict[str, set[tuple[str, frozenset[int]]]] = {}
+        for gaz in gazetteers:
+            for entry in gaz:
+                if types is not None and entry.type not in types:
+                    continue
+                for surface in entry.surfaces:
+                    if "\u0651" in surface:
+                        pair = (fold(surface), shadda_on(surface))
+                        self.marked.setdefault(entry.id, set()).add(pair)
         self.demonyms: dict[str, str] = {}
         for gaz in gazetteers:
             for entry in gaz:
@@ -830,11 +856,13 @@ class ReferenceMatcher:
         places: dict[int, set[str]],
         seen: set[str],
         found: dict[Hit, str],
+        raw: str,
     ) -> tuple[float, str, Hit, tuple[str, ...], tuple[str, ...]] | None:
         """The entry a span names: (score, method, hit, other candidates, evidence); None
         when it names none and its words are read as no shorter name either.
 
-        *found* holds the evidence of the common-word hits kept for a cue or a list."""
+        *found* holds the evidence of the common-word hits kept for a cue or a list;
+        *raw* is the span as the text writes it."""
         group = [h for h in group if not self._inside_another_name(h, tokens, seps)]
         if not group:
             return None  # a part of someone else's name
@@ -845,6 +873,22 @@ class ReferenceMatcher:
             # Rule: a body with no country counts as one more country
             and len({h.name.entry.country for h in group}) > 1
         )
+        # Rule: a shadda the text writes in a span that fits several entries picks the
+        # entries with an alias of the same folded form that has a shadda on each of
+        # those letters (عمّان is Amman), when those are some of the entries, not all.
+        entries = {h.name.entry.id for h in group}
+        if not generic and len(entries) > 1 and "\u0651" in raw:
+            written = shadda_on(raw)
+            keep = [
+                h
+                for h in group
+                if any(
+                    key == fold(h.name.alias) and written <= letters
+                    for key, letters in self.marked.get(h.name.entry.id, ())
+                )
+            ]
+            if keep and len({h.name.entry.id for h in keep}) < len(entries):
+                return (*self._rank(group, keep, seen, context=False), (f"marks: {raw}",))
         if generic or len({h.name.entry.country for h in group}) > 1:
             chosen = self._choose(group, tokens, seps, facts, places)
             if chosen is not None:
@@ -958,7 +1002,10 @@ class ReferenceMatcher:
         for (ti, cut, neg_tj), group in sorted(spans.items()):
             if self.overlaps == "longest" and ti < last_end:
                 continue
-            picked = self._pick(group, tokens, seps, facts, places, seen, found)
+            at = starts[2 * ti] + cut
+            end = starts[2 * (-neg_tj) - 1]
+            start, stop = offsets.to_original(at, end)
+            picked = self._pick(group, tokens, seps, facts, places, seen, found, text[start:stop])
             if picked is None:
                 # not reported, and its words are read as no shorter name either
                 if self.overlaps == "longest":
@@ -1096,7 +1143,8 @@ OWN = Gazetteer(
         _entry("pl-lebanon", "place", "لبنان", country="LB", demonyms=("اللبناني", "لبنانية")),
         _entry("pl-beirut", "place", "بيروت", part_of="pl-lebanon", country="LB"),
         _entry("pl-jordan", "place", "الأردن", country="JO", demonyms=("الأردني", "الأردنية")),
-        _entry("pl-amman", "place", "عمان", part_of="pl-jordan", country="JO"),
+        # (the shadda of عمّان tells Amman from Oman)
+        _entry("pl-amman", "place", "عمان", aliases=("عمّان",), part_of="pl-jordan", country="JO"),
         _entry("pl-oman", "place", "عمان", country="OM", demonyms=("العماني",)),
         _entry("pl-tunisia", "place", "تونس", country="TN", demonyms=("التونسي",)),
         _entry("pl-tunis", "place", "تونس", part_of="pl-tunisia", country="TN"),

@@ -18,7 +18,7 @@ import os
 import pickle
 import threading
 import warnings
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
@@ -52,6 +52,7 @@ from ._index import (
     why_common,
 )
 from ._lookup import Lookups
+from ._marks import SHADDA, marked_aliases, shadda_letters, supported
 from ._model import (
     KIND_NAMES,
     SCORES,
@@ -364,6 +365,8 @@ class Matcher:
         self._demonyms = demonym_forms(
             (entry for gazetteer in self.gazetteers for entry in gazetteer), self._normalizer
         )
+        #: The aliases written with a shadda (عمّان), by entry: evidence in marked text.
+        self._marked = marked_aliases(index.entries, self._normalizer)
         #: The most words a name spans in a text (a particle and its word are two).
         self._name_words = 2 * max((key.count(" ") + 1 for key in index.phrases), default=1)
 
@@ -671,6 +674,13 @@ class Matcher:
         """
         tokens, seps = words.tokens, words.seps
         found: dict[int, Evidence] = {}
+
+        def written(hit: Hit) -> str:
+            """The span of *hit* as the text writes it."""
+            at = words.offset(2 * hit.ti + 1) + hit.cut
+            start, end = offsets._span(at, words.offset(2 * hit.tj))
+            return chunk[start:end]
+
         if any(hit.alias.kind == "common" for hit in hits):
             hits, found = self._ranker.with_evidence(
                 hits, tokens, seps, longest=self.overlaps == "longest"
@@ -686,7 +696,7 @@ class Matcher:
             if ti >= hi:
                 break
             window.feed(doc, lo, ti)  # the document is what comes before the name
-            picked = self._pick(group, window, doc, found)
+            picked = self._pick(group, window, doc, found, written)
             if picked is None:
                 # a generic reference nothing makes specific is not reported, but
                 # its words are not read as a shorter name either
@@ -708,11 +718,17 @@ class Matcher:
         window.feed(doc, lo, hi)
 
     def _pick(
-        self, group: list[Hit], window: Window, doc: Document, found: dict[int, Evidence]
+        self,
+        group: list[Hit],
+        window: Window,
+        doc: Document,
+        found: dict[int, Evidence],
+        written: Callable[[Hit], str],
     ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
         """The entry a span names, its score and method, the other candidates, and why.
 
         None when it names none: a generic reference that nothing makes specific.
+        *written* gives a hit's span as the text writes it (its marks too).
         """
         seen = doc.seen
         if group[0].ti and any(h.alias.kind == "surname" for h in group):
@@ -720,6 +736,10 @@ class Matcher:
             if not group:
                 return None  # a part of someone else's name
         generic = is_generic(group)
+        if not generic and self._marked:
+            marked = self._by_marks(group, written, seen)
+            if marked is not None:
+                return marked
         if generic or len({h.alias.entry.country for h in group}) > 1:
             chosen = choose(group, window, doc)
             if chosen is not None:
@@ -747,6 +767,29 @@ class Matcher:
         if alias.kind == "surname" and alias.entry.id in seen:
             evidence += (Evidence("full-name", alias.entry.name),)
         return (*best, evidence)
+
+    def _by_marks(
+        self, group: list[Hit], written: Callable[[Hit], str], seen: set[str]
+    ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
+        """The entries of *group* that the text's shaddas point to (عمّان: Amman), when
+        they are some of its entries and not all (see :mod:`._marks`)."""
+        entries = {h.alias.entry.id for h in group}
+        if len(entries) < 2 or entries.isdisjoint(self._marked):
+            return None
+        text = written(group[0])
+        if SHADDA not in text:
+            return None
+        letters = shadda_letters(text)
+        fold = self._normalizer
+        keep = [
+            h
+            for h in group
+            if supported(self._marked, h.alias.entry.id, fold(h.alias.surface), letters)
+        ]
+        if not keep or len({h.alias.entry.id for h in keep}) == len(entries):
+            return None
+        ranked = self._ranker.rank_preferring(group, keep, seen, context=False)
+        return (*ranked, (Evidence("marks", text),))
 
     def _inside_another_name(self, hit: Hit, window: Window) -> bool:
         """Whether the surname alone of *hit* is part of a longer name that is not its person's.
