@@ -20,7 +20,8 @@ Run from the repository root::
     python tools/corpus_ids.py --missing --drafts tools/gazetteer_research/*-2026-12-05.jsonl
 
 ``--missing`` is the pass to run after a gazetteer release: it shows which mentions the
-mapping still calls missing now have a candidate among the shipped entries.  ``--drafts``
+mapping still calls missing now have a candidate among the shipped entries, and says of each
+``draft_id`` (the id a research draft gave the entity) whether a release now ships it.  ``--drafts``
 also proposes entries from research drafts (marked ``draft``), which are not shipped and so
 cannot be mapped yet.
 """
@@ -223,6 +224,10 @@ def report(
         lines.append(f"== {type_} | {entity} | {country or '-'} | decided: {ids or 'nothing'}")
         surfaces = sorted({m["text"] for m in group})
         lines.append("   surfaces: " + " / ".join(surfaces))
+        for draft in sorted({d["draft_id"] for d in decided if d and d.get("draft_id")}):
+            shipped = [o for o, e in entries if e["id"] == draft and not o.startswith("draft ")]
+            state = f"now shipped in {shipped[0]}: decide again" if shipped else "not shipped yet"
+            lines.append(f"   drafted as {draft}: {state}")
         seen: dict[str, Candidate] = {}
         for m in group:
             for c in propose(m, entries):
