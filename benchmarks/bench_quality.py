@@ -229,7 +229,7 @@ def load_mapping(path: Path, mentions: Sequence[Mapping[str, Any]]) -> dict[int,
         listed = mentions[i]
         if record.get("text") != listed["text"]:
             raise SystemExit(
-                f"{what}: text {record.get('text')!r}, the mention is {listed['text']!r}"
+                f"{what}: text {record.get('text')!r}, the mention's is {listed['text']!r}"
             )
         if listed["id"] is not None:
             raise SystemExit(
