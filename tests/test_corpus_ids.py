@@ -320,3 +320,20 @@ def test_a_draft_line_that_is_not_json_is_an_error_that_says_where(
     draft.write_text('{"id": "x"}\n{not json\n', encoding="utf-8")
     with pytest.raises(SystemExit, match=r"bad\.jsonl:2: not JSON"):
         tool.draft_entries([draft])
+
+
+def test_the_report_gives_an_entry_every_reason_any_surface_of_the_entity_gave(
+    tool: ModuleType,
+) -> None:
+    # the bare surname finds the entry by its English name only, the full name by its surface:
+    # one line for the entry, with both reasons (the first mention's alone once hid "surface")
+    mentions = [
+        {"file": "news-900.txt", "start": s, "end": s + len(t), "text": t, "type": "person",
+         "entity": "Abdel Fattah el-Sisi", "country": "EG", "id": None}
+        for s, t in ((0, "عبد الفتاح"), (20, "عبد الفتاح السيسي"))
+    ]  # fmt: skip
+    lines = tool.report(mentions, ENTRIES[:1], {}).splitlines()
+    assert [line for line in lines if "person-sisi" in line] == [
+        line for line in lines if "[surface, English: fattah sisi]" in line
+    ]
+    assert sum("person-sisi" in line for line in lines) == 1

@@ -29,6 +29,7 @@ cannot be mapped yet.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import sys
@@ -149,9 +150,17 @@ def propose(
                 f"{first.get('publisher', '?')}: {first.get('url', '?')}",
             )
         )
-    # an exact surface first, then the English label, then a shared last word
-    out.sort(key=lambda c: (not c.why.startswith("surface"), "English" not in c.why, c.id))
+    out.sort(key=_candidate_order)
     return out
+
+
+def _why_order(why: str) -> tuple[int, str]:
+    return (0 if why == "surface" else 2 if why == "last word" else 1, why)
+
+
+def _candidate_order(c: Candidate) -> tuple[bool, bool, str]:
+    """An exact surface first, then the English label, then a shared last word."""
+    return (not c.why.startswith("surface"), "English" not in c.why, c.id)
 
 
 def shipped_entries() -> list[tuple[str, dict[str, Any]]]:
@@ -231,10 +240,15 @@ def report(
         seen: dict[str, Candidate] = {}
         for m in group:
             for c in propose(m, entries):
-                seen.setdefault(f"{c.origin}|{c.id}", c)
+                # one line per entry, with every reason any of the group's surfaces gave
+                had = seen.get(slot := f"{c.origin}|{c.id}")
+                if had is not None:
+                    whys = dict.fromkeys([*had.why.split(", "), *c.why.split(", ")])
+                    c = dataclasses.replace(had, why=", ".join(sorted(whys, key=_why_order)))
+                seen[slot] = c
         if not seen:
             lines.append("   no candidate")
-        for c in seen.values():
+        for c in sorted(seen.values(), key=_candidate_order):
             lines.append(
                 f"   {c.id:<40} {c.name_en} ({c.country or '-'}) [{c.why}] <{c.origin}> {c.name}"
             )
