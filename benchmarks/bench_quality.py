@@ -15,6 +15,15 @@ The scoring follows the corpus README:
   (neither right nor wrong) when the clause before it starts with a title word
   (مدير، رئيس، قائد، وزير); any other match that overlaps no mention is wrong.
 
+**The id mapping.** The corpus was annotated against the first gazetteer releases, so a
+mention whose entity had no entry then is ``"id": null``.  ``corpus-ids.json`` (beside this
+script) records a decision, taken by hand, for each of those: the id of the shipped entry
+that is the entity, or ``"missing"`` with a reason and a date.  A null mention with a mapped
+id is judged exactly like a mention annotated with that id; the mapping adds ids, it never
+changes one (a record for a mention that has an id, or for no mention, is an error).  The
+report says how many ids came from the mapping, and gives the overall figures as annotated
+beside them.  ``tools/corpus_ids.py`` proposes candidates for the decisions.
+
 Reported: recall over all mentions (span, and right entry), recall over the mentions that
 have an ``id`` (right entry), precision by span and counting the entry, each overall, per
 type and per method.  ``P id`` counts the entry over the matches that can be judged by it:
@@ -25,6 +34,7 @@ Run from the repository root::
 
     python benchmarks/bench_quality.py            # print the tables
     python benchmarks/bench_quality.py --save     # also write results/quality.json
+    python benchmarks/bench_quality.py --mapping none   # the corpus as annotated
 """
 
 from __future__ import annotations
@@ -44,6 +54,10 @@ from arnorm import Match, Matcher
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus"
 DEFAULT_OUTPUT = HERE / "results" / "quality.json"
+DEFAULT_MAPPING = HERE / "corpus-ids.json"
+
+#: The id a mapping record gives a mention whose entity is not (yet) in the gazetteers.
+MISSING = "missing"
 
 #: A clause that starts with one of these words is a title: a match in it that overlaps no
 #: listed mention is neither right nor wrong (the corpus README lists no titles).
@@ -183,11 +197,98 @@ def load_corpus(corpus: Path) -> tuple[list[Path], list[dict[str, Any]]]:
     return articles, [json.loads(line) for line in lines if line.strip()]
 
 
-def results(corpus: Path) -> dict[str, Any]:
-    """The default matcher's figures on *corpus*, as ``results/quality.json`` holds them."""
+def _key(record: Mapping[str, Any]) -> tuple[str, int, int]:
+    return (str(record["file"]), int(record["start"]), int(record["end"]))
+
+
+def load_mapping(path: Path, mentions: Sequence[Mapping[str, Any]]) -> dict[int, dict[str, Any]]:
+    """The records of the id mapping *path*, by the index in *mentions* of the mention each
+    one decides.
+
+    A record names its mention by ``file``, ``start``, ``end`` and ``text``; it must name
+    exactly one listed mention, one whose ``id`` is null (the mapping adds ids, it never
+    changes one), and no mention twice.  Anything else raises :class:`SystemExit` saying
+    which record is wrong and why.
+    """
+    where = f"bench_quality: {path}"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        records = data["mentions"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise SystemExit(f"{where}: not an id mapping ({error})") from None
+    index = {_key(g): i for i, g in enumerate(mentions)}
+    out: dict[int, dict[str, Any]] = {}
+    for n, record in enumerate(records):
+        what = f"{where}: mentions[{n}]"
+        try:
+            i = index.get(_key(record))
+        except (KeyError, TypeError, ValueError):
+            raise SystemExit(f"{what}: no file, start and end") from None
+        if i is None:
+            raise SystemExit(f"{what}: {_key(record)} is no listed mention")
+        listed = mentions[i]
+        if record.get("text") != listed["text"]:
+            raise SystemExit(
+                f"{what}: text {record.get('text')!r}, the mention's is {listed['text']!r}"
+            )
+        if listed["id"] is not None:
+            raise SystemExit(
+                f"{what}: the mention already has the id {listed['id']!r}; "
+                "the mapping adds ids, it never changes one"
+            )
+        if i in out:
+            raise SystemExit(f"{what}: {_key(record)} is decided twice")
+        if not isinstance(record.get("id"), str) or not record["id"]:
+            raise SystemExit(f"{what}: no id (an entry id or {MISSING!r})")
+        out[i] = dict(record)
+    return out
+
+
+def apply_mapping(
+    mentions: Sequence[Mapping[str, Any]], mapping: Mapping[int, Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """*mentions* with the ids that *mapping* gives their null mentions (``missing`` stays null)."""
+    out = []
+    for i, g in enumerate(mentions):
+        g = dict(g)
+        decided = mapping.get(i)
+        if g["id"] is None and decided is not None and decided["id"] != MISSING:
+            g["id"] = decided["id"]
+        out.append(g)
+    return out
+
+
+def _mapping_summary(
+    path: Path, mentions: Sequence[Mapping[str, Any]], mapping: Mapping[int, Mapping[str, Any]]
+) -> dict[str, Any]:
+    nulls = sum(g["id"] is None for g in mentions)
+    missing: dict[str, int] = {}
+    for record in mapping.values():
+        if record["id"] == MISSING:
+            reason = str(record.get("reason"))
+            missing[reason] = missing.get(reason, 0) + 1
+    try:
+        shown = path.resolve().relative_to(HERE.parent).as_posix()
+    except ValueError:
+        shown = path.name
+    return {
+        "file": shown,
+        "null_mentions": nulls,
+        "ids_from_mapping": sum(r["id"] != MISSING for r in mapping.values()),
+        "missing": {k: missing[k] for k in sorted(missing)},
+        "undecided": nulls - len(mapping),
+    }
+
+
+def results(corpus: Path, mapping: Path | None = DEFAULT_MAPPING) -> dict[str, Any]:
+    """The default matcher's figures on *corpus*, as ``results/quality.json`` holds them.
+
+    With a *mapping* (``corpus-ids.json`` by default), the null mentions it decides are
+    scored with their mapped ids, and the overall figures as annotated are given beside.
+    """
     articles, mentions = load_corpus(corpus)
     matcher = Matcher()
-    return {
+    figures: dict[str, Any] = {
         "in_sample": True,
         "note": (
             "In-sample: the development corpus is what the matcher was tuned on. "
@@ -197,8 +298,19 @@ def results(corpus: Path) -> dict[str, Any]:
         "gazetteers": {g.name: g.version for g in matcher.gazetteers},
         "articles": len(articles),
         "mentions": len(mentions),
-        "scores": score(matcher, articles, mentions),
     }
+    if mapping is None:
+        figures["scores"] = score(matcher, articles, mentions)
+        return figures
+    decided = load_mapping(mapping, mentions)
+    figures["note"] += (
+        " Some ids are not the corpus's own: a mention annotated null is scored with the id "
+        "that the hand-made mapping gives it (id_mapping); scores_as_annotated uses none."
+    )
+    figures["id_mapping"] = _mapping_summary(mapping, mentions, decided)
+    figures["scores"] = score(matcher, articles, apply_mapping(mentions, decided))
+    figures["scores_as_annotated"] = {"overall": score(matcher, articles, mentions)["overall"]}
+    return figures
 
 
 def _fmt(value: float | None) -> str:
@@ -214,16 +326,29 @@ def render(figures: dict[str, Any]) -> str:
     lines = [
         f"IN-SAMPLE: development corpus, {figures['articles']} articles, "
         f"{figures['mentions']} mentions; {versions}",
-        head,
     ]
-    rows = [("all", s["overall"])] + [(t, r) for t, r in s["per_type"].items()]
-    for label, r in rows:
+    mapped = figures.get("id_mapping")
+    if mapped is not None:
+        missing = ", ".join(f"{n} {reason}" for reason, n in mapped["missing"].items())
         lines.append(
+            f"ids from {mapped['file']}: {mapped['ids_from_mapping']} of the "
+            f"{mapped['null_mentions']} mentions annotated null; still missing: {missing or 'none'}"
+            + (f"; undecided: {mapped['undecided']}" if mapped["undecided"] else "")
+        )
+    lines.append(head)
+
+    def row(label: str, r: Mapping[str, Any]) -> str:
+        return (
             f"{label:<14}{r['mentions']:>9}{r['predicted']:>10}{_fmt(r['recall_span']):>8}"
             f"{_fmt(r['recall_entry']):>8}{_fmt(r['recall_entry_where_id']):>8}"
             f"{_fmt(r['precision_span']):>8}{_fmt(r['precision_entry']):>8}"
             f"{_fmt(r['precision_entry_where_id']):>8}"
         )
+
+    rows = [("all", s["overall"])] + [(t, r) for t, r in s["per_type"].items()]
+    lines.extend(row(label, r) for label, r in rows)
+    if "scores_as_annotated" in figures:
+        lines.append(row("as annotated", figures["scores_as_annotated"]["overall"]))
     lines.append("")
     lines.append(f"{'method':<22}{'predicted':>10}{'P span':>8}{'P entry':>8}{'P id':>8}")
     for method, r in s["per_method"].items():
@@ -240,10 +365,18 @@ def main(argv: list[str] | None = None) -> int:
         "--corpus", type=Path, default=DEFAULT_CORPUS, help="the development corpus folder"
     )
     parser.add_argument(
+        "--mapping",
+        default=str(DEFAULT_MAPPING),
+        help="the id mapping for the mentions annotated null, or 'none' (default: %(default)s)",
+    )
+    parser.add_argument(
         "--save", action="store_true", help=f"also write {DEFAULT_OUTPUT.relative_to(HERE.parent)}"
     )
     args = parser.parse_args(argv)
-    figures = results(args.corpus)
+    mapping = None if args.mapping == "none" else Path(args.mapping)
+    if args.save and mapping != DEFAULT_MAPPING:
+        parser.error("--save writes the figures with the default mapping only")
+    figures = results(args.corpus, mapping)
     print(render(figures))
     if args.save:
         DEFAULT_OUTPUT.parent.mkdir(parents=True, exist_ok=True)
