@@ -10,7 +10,9 @@ How it works:
 1. Every alias of every entry is folded with the ``search`` profile and split into
    *units*: its words, with each name particle (or chain of them: بن عبد العزيز) joined
    to the word after it.  A two-word place, agency or organisation may also be written
-   glued into one word, an Arabic-script abbreviation with the article (السي آي إيه).
+   glued into one word, an Arabic-script abbreviation with the article (السي آي إيه),
+   and an agency's or organisation's name of one word with or without the article
+   (الإنتربول / إنتربول) when that form is no other name and no frequent word.
    A person's last unit is a surname alone, unless it is a nasab or a given name.
 2. Every alias is expanded into its exact *surface forms*, the tuples of text words
    that spell it: proclitics on the first word (و ف ب ك ل and their pairs, ل with
@@ -151,6 +153,25 @@ def written_forms(name: Name) -> list[tuple[str, ...]]:
     if name.kind == "abbreviation" and ARABIC_WORD.fullmatch(first) and not first.startswith("ال"):
         out.append(("ال" + first, *name.key[1:]))
     return out
+
+
+#: Entry types whose names of one word the press writes with and without the article.
+ARTICLE_TYPES = {"agency", "organization"}
+
+
+def article_form(name: Name) -> str | None:
+    """The other form of a body's name of one word: without its article (الإنتربول →
+    إنتربول) or with it (موساد → الموساد).  Rule: an exact name or an abbreviation of one
+    unit, Arabic letters only, of four letters at least without the article."""
+    if len(name.key) != 1 or name.kind not in ("exact", "abbreviation"):
+        return None
+    word = name.key[0]
+    if name.entry.type not in ARTICLE_TYPES or not ARABIC_WORD.fullmatch(word):
+        return None
+    bare = word.removeprefix("ال")
+    if len(bare) < 4:
+        return None
+    return bare if bare != word else "ال" + word
 
 
 def _lexicon() -> frozenset[str]:
@@ -418,6 +439,14 @@ class ReferenceMatcher:
                         if not is_common(" ".join(form)):
                             add(dataclasses.replace(name, key=form))
                 order += 1
+        # The other form of a body's name of one word, with or without the article.  Rule:
+        # only when it is the key of no name at all (nor a written form of one) and no
+        # common word: an entry's own name is never another's form.
+        keys = {n.key for n in names}
+        for name in [n for n in names if n.key == units(fold(n.alias))]:  # no written form
+            other = article_form(name)
+            if other is not None and (other,) not in keys and not is_common(other):
+                add(dataclasses.replace(name, key=(other,)))
         # Given names: the first word of each person's name (a word with the article is a
         # title, not a given name).  Rule: the name only, not the aliases, and the first
         # word as written (عبد of عبد اللطيف, not the unit عبداللطيف).
@@ -1106,6 +1135,10 @@ OWN = Gazetteer(
         _entry("ag-gs-jo", "agency", "الأمن العام", aliases=("مديرية الأمن",), country="JO"),
         _entry("ag-cia", "agency", "وكالة المخابرات", abbreviations=("سي آي إيه",), country="US"),
         _entry("org-isis", "organization", "داعش"),
+        # names of one word, with the article and without (the other form is read too)
+        _entry("org-interpol", "organization", "الإنتربول"),
+        _entry("ag-mossad", "agency", "موساد", country="IL"),
+        _entry("org-hamas", "organization", "حماس"),  # الحماس (enthusiasm) is a real word
         _entry("org-qaeda", "organization", "القاعدة"),
         _entry("org-nahda", "organization", "حركة النهضة", country="TN"),
     ],
@@ -1113,7 +1146,7 @@ OWN = Gazetteer(
 #: Frequent words of :data:`OWN` that are names first.
 OWN_SAFE = frozenset(
     {"مراكش", "وجدة", "طرابلس", "ليبيا", "الإسكندرية", "القنيطرة", "داعش", "المغرب", "لبنان"}
-    | {"بيروت", "الأردن", "عمان", "تونس", "سعود"}
+    | {"بيروت", "الأردن", "عمان", "تونس", "سعود", "حماس"}
 )
 
 
@@ -1224,8 +1257,9 @@ def mention(draw: st.DrawFn, aliases: list[str]) -> str:
             words.insert(0, draw(st.sampled_from(["علي", "محمد", "ضاحي", "أحمد", "بن", "أبو"])))
     elif len(words) == 2 and draw(st.integers(0, 5)) == 0:  # a name of two words glued
         words = ["".join(words)]
-    elif draw(st.integers(0, 9)) == 0:  # the article on a name (السي آي إيه)
-        words[0] = "ال" + words[0]
+    elif draw(st.integers(0, 9)) == 0:  # the article on a name (السي آي إيه), or off it
+        first = words[0]
+        words[0] = first[2:] if first.startswith("ال") and draw(st.booleans()) else "ال" + first
     words = _respace(words, draw)
     for _ in range(draw(st.sampled_from([0, 0, 0, 0, 1, 1, 2]))):  # a name holds one typo at most
         k = draw(st.integers(0, len(words) - 1))

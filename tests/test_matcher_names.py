@@ -59,6 +59,35 @@ def test_forms_the_press_writes(m: Matcher, text: str, entry: str) -> None:
     assert [x.id for x in m.find(text)] == [entry]
 
 
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # the press writes a body's name of one word with and without the article
+        ("طلبت السلطات من إنتربول إصدار نشرة حمراء", "org-interpol"),
+        ("وتعاونت مع الإنتربول في ملاحقته", "org-interpol"),
+        ("وأبلغت للإنتربول", "org-interpol"),
+        ("وقال مصدر في جهاز موساد إن", "il-mossad"),
+        ("ونسقت مع الأوروبول في التحقيق", "org-europol"),  # a written form, not a guess
+        ("وأعلنت قوات الفراجا الإيرانية", "ir-faraja"),
+        ("وقال ضابط سابق في دياراس إن", "dz-drs"),
+    ],
+)
+def test_a_body_named_with_or_without_the_article(m: Matcher, text: str, entry: str) -> None:
+    assert [(x.id, x.method) for x in m.find(text)] == [(entry, "exact")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استقبلوا الفريق بكثير من الحماس",  # حماس with the article is enthusiasm
+        "وعززت عناصر حرس الحدود انتشارها",  # الحرس without it is guards
+        "بدا الحماس على وجوه اللاعبين",
+    ],
+)
+def test_the_other_form_of_a_name_is_never_a_real_word(m: Matcher, text: str) -> None:
+    assert m.find(text) == []
+
+
 def test_a_conjunction_written_apart_stays_outside(m: Matcher) -> None:
     assert found(m, "و الرباط") == [("الرباط", "ma-rabat")]
 
