@@ -121,6 +121,17 @@ def fold(text: str) -> str:
     return SEARCH(text)
 
 
+#: Regnal ordinals (محمد السادس): the end of a name, never a surname alone.
+ORDINALS = {
+    fold(w)
+    for w in [
+        *("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن"),
+        *("التاسع", "العاشر", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة"),
+        *("السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة"),
+    ]
+}
+
+
 def units(folded: str) -> tuple[str, ...]:
     """The words of a folded alias, each particle joined to the word after it."""
     words = WORD.findall(folded)
@@ -425,6 +436,7 @@ class ReferenceMatcher:
                         and entry.type == "person"
                         and len(key) >= 2
                         and not nasab
+                        and key[-1] not in ORDINALS
                     ):
                         last_words.append((key[-1], name))
                     if is_common(" ".join(key)):
@@ -816,20 +828,35 @@ class ReferenceMatcher:
         return None
 
     def _inside_another_name(self, hit: Hit, tokens: list[str], seps: list[str]) -> bool:
-        """A surname alone just after a name particle, or after a given name that is not its
-        person's own (علي خلفان is not ضاحي خلفان): a part of someone else's name.
+        """A person's partial name (a surname alone, or a name starting with بن, ابن or
+        بنت written apart: بن علي) just after a name particle, or after a given name that
+        is not its person's own (علي خلفان is not ضاحي خلفان, خالد بن علي not بن علي): a
+        part of someone else's name.  A surname alone that is a demonym, just after a word
+        with the article, is that word's adjective (الجانب المغربي).  A partial name whose
+        word carries a proclitic starts a phrase of its own (توفيق وطرطاق).
 
         Rule: the word before counts only one space before it, with its proclitics off
-        or not (وبن); a given name is the first word of any person's name.
+        or not (وبن); a given name is the first word of any person's name; a demonym is
+        one of a country entry's, with or without the article.
         """
         ti = hit.ti
-        if hit.name.kind != "surname" or ti == 0 or seps[ti] != " ":
+        name = hit.name
+        nasab = name.kind == "exact" and name.entry.type == "person" and tokens[ti] in NASAB
+        if not (name.kind == "surname" or nasab) or ti == 0 or seps[ti] != " " or hit.cut:
             return False
         forms = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
         if forms & set(PARTICLES):
             return True
-        own = self.own_given.get(hit.name.entry.id, set())
-        return bool(forms & self.given) and not forms & own
+        own = self.own_given.get(name.entry.id, set())
+        if forms & self.given and not forms & own:
+            return True
+        word = tokens[ti]
+        demonym = word in self.demonyms or word.removeprefix("ال") in self.demonyms
+        return (
+            name.kind == "surname"
+            and demonym
+            and any(f.startswith("ال") and len(f) > 2 for f in forms)
+        )
 
     def _cue_forms(self, token: str) -> set[str]:
         """*token* and its forms with the proclitics off, as a cue word is read (a city cue
@@ -1090,6 +1117,10 @@ OWN = Gazetteer(
         _entry("p-mbs", "person", "محمد بن سلمان", country="SA"),
         _entry("p-saud", "person", "سعود بن عبد العزيز", country="SA"),
         _entry("p-abdallah", "person", "عبد الله بن عبد العزيز آل سعود", country="SA"),
+        # a name that starts with a nasab, a regnal number, a surname that is a demonym
+        _entry("p-benali", "person", "زين العابدين بن علي", aliases=("بن علي",), country="TN"),
+        _entry("p-king", "person", "محمد السادس", country="MA"),
+        _entry("p-maghribi", "person", "أحمد المغربي", aliases=("هشام المغربي",)),
         _entry("pl-kenitra", "place", "القنيطرة", country="MA"),
         _entry("pl-marrakech", "place", "مراكش", country="MA"),
         _entry("pl-oujda", "place", "وجدة", country="MA"),

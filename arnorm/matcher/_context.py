@@ -37,7 +37,7 @@ from typing import Final
 
 from ..gazetteer import Entry
 from ._model import Evidence, Hit
-from ._morphology import LAL, LAL_CONJUNCTIONS, PROCLITICS, strip_forms
+from ._morphology import LAL, LAL_CONJUNCTIONS, NASAB, PARTICLES, PROCLITICS, strip_forms
 
 #: Characters that end a sentence (in the normalized text's separators).
 SENTENCE_END: Final = frozenset(".!?؟\n…")
@@ -213,6 +213,50 @@ def is_generic(group: Sequence[Hit]) -> bool:
     if not types <= GENERIC_TYPES:
         return False
     return len({h.alias.entry.country for h in group}) > 1
+
+
+def is_partial_name(hit: Hit, tokens: Sequence[str]) -> bool:
+    """Whether *hit* names a person by a part of a name: a surname alone, or a name that
+    starts with a nasab written apart (بن علي)."""
+    kind = hit.alias.kind
+    if kind == "surname":
+        return True
+    return kind == "exact" and hit.alias.entry.type == "person" and tokens[hit.ti] in NASAB
+
+
+def part_of_another_name(
+    hit: Hit,
+    window: Window,
+    given: frozenset[str],
+    own: frozenset[str],
+) -> bool:
+    """Whether *hit*, a person's partial name, is a part of a longer phrase that is not its
+    person's name (*given*: every person's given names; *own*: the hit's person's).
+
+    So it is, just after the word before it (one space between):
+
+    * a surname alone or a nasab name (بن علي) after a name particle (بن سلمان، أبو علي)
+      or after a given name that is not the person's own (علي خلفان is not ضاحي خلفان,
+      خالد بن علي الحميدان not بن علي);
+    * a surname alone that is a demonym, after a word with the article: it is that word's
+      adjective (الجانب المغربي، الرئيس السوداني).
+
+    A word with a proclitic starts a phrase of its own: توفيق وطرطاق is two people.
+    """
+    ti = hit.ti
+    seps, tokens = window.seps, window.tokens
+    if not ti or hit.cut or seps[ti] != " " or not is_partial_name(hit, tokens):
+        return False
+    forms = {form for form, _ in strip_forms(tokens[ti - 1])}
+    if not forms.isdisjoint(PARTICLES):
+        return True
+    if not forms.isdisjoint(given) and forms.isdisjoint(own):
+        return True
+    return (
+        hit.alias.kind == "surname"
+        and (tokens[ti] in window.demonyms or tokens[ti].removeprefix("ال") in window.demonyms)
+        and any(form.startswith("ال") and len(form) > 2 for form in forms)
+    )
 
 
 def is_city_cue(word: str) -> bool:

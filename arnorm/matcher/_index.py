@@ -22,7 +22,7 @@ from ..gazetteer import ENTRY_TYPES, Entry, Gazetteer, Role, Source
 from ..normalizer import Normalizer
 from ._context import GENERIC_TYPES
 from ._model import ABBREVIATION, COMMON, EXACT, KIND_NAMES, SURNAME
-from ._morphology import ARABIC_WORD, CUES, NASAB, TOKEN, units
+from ._morphology import ARABIC_WORD, CUES, NASAB, ORDINALS, TOKEN, units
 from ._variants import INDEX_MASK, MIN_LENGTH, REGISTRY, build_table
 
 
@@ -156,8 +156,10 @@ def build(
         entry_type = entries[owners[row]].type
         if kind == EXACT and surnames and len(key_units) >= 2 and entry_type == "person":
             last = key_units[-1]
-            # بن سلمان at the end of a name is a father's name, not a surname
-            if not (last != TOKEN.findall(normalized)[-1] and last.startswith(tuple(NASAB))):
+            # بن سلمان at the end of a name is a father's name, not a surname; السادس
+            # (محمد السادس) a regnal number
+            nasab = last != TOKEN.findall(normalized)[-1] and last.startswith(tuple(NASAB))
+            if not nasab and last not in ORDINALS:
                 last_names.append((last, owners[row]))
         if kind != SURNAME and why_common(key, common, frequent, safe):
             kinds[row] = COMMON

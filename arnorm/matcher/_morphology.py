@@ -34,6 +34,12 @@ PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "ابا", "ابن", 
 #: The particles of a nasab (X son of Y): a name ending in one of these and a name is a
 #: father's name, not a surname.
 NASAB: Final = frozenset({"بن", "ابن", "بنت"})
+#: Regnal ordinals (محمد السادس، إليزابيث الثانية): the end of a name, never a surname alone.
+ORDINALS: Final = frozenset(
+    {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"}
+    | {"العاشر", "الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه"}
+    | {"الثامنه", "التاسعه", "العاشره"}
+)
 #: Particles as the first word of a name may carry a proclitic (وعبد، لابن).
 PARTICLES_FIRST: Final = PARTICLES | frozenset(c + p for c in PROCLITICS for p in PARTICLES)
 #: Words just before a common-word alias that show it is meant as a name, by entry
