@@ -37,7 +37,17 @@ from ..gazetteer import (
 )
 from ..normalizer import Normalizer, NormalizerConfig
 from . import _walk
-from ._context import REACH, Document, Window, choose, city_cue, demonym_forms, is_generic
+from ._context import (
+    REACH,
+    Document,
+    Window,
+    choose,
+    city_cue,
+    demonym_forms,
+    is_generic,
+    is_partial_name,
+    part_of_another_name,
+)
 from ._index import (
     SAVE_MAGIC,
     STATE_FORMAT,
@@ -65,7 +75,7 @@ from ._model import (
     candidate_of,
     new_hit,
 )
-from ._morphology import CUES, LIST_EVIDENCE, PARTICLES, TOKEN, strip_forms, units
+from ._morphology import CUES, LIST_EVIDENCE, TOKEN, units
 from ._rank import Ranker, spans
 from ._variants import frequent_words
 from ._walk import PIECE_GROWTH, Walker, Words, cut_at
@@ -715,8 +725,15 @@ class Matcher:
         None when it names none: a generic reference that nothing makes specific.
         """
         seen = doc.seen
-        if group[0].ti and any(h.alias.kind == "surname" for h in group):
-            group = [h for h in group if not self._inside_another_name(h, window)]
+        if group[0].ti and any(is_partial_name(h, window.tokens) for h in group):
+            own = self._own_given
+            group = [
+                h
+                for h in group
+                if not part_of_another_name(
+                    h, window, self._given, own.get(h.alias.entry.id, frozenset())
+                )
+            ]
             if not group:
                 return None  # a part of someone else's name
         generic = is_generic(group)
@@ -747,22 +764,6 @@ class Matcher:
         if alias.kind == "surname" and alias.entry.id in seen:
             evidence += (Evidence("full-name", alias.entry.name),)
         return (*best, evidence)
-
-    def _inside_another_name(self, hit: Hit, window: Window) -> bool:
-        """Whether the surname alone of *hit* is part of a longer name that is not its person's.
-
-        So it is when the word just before it is a name particle (بن سلمان، أبو علي)
-        or a given name that is not the person's own (علي خلفان is not ضاحي خلفان).
-        """
-        ti = hit.ti
-        if hit.alias.kind != "surname" or window.seps[ti] != " ":
-            return False
-        before = window.tokens[ti - 1]
-        forms = {form for form, _ in strip_forms(before)}
-        if not forms.isdisjoint(PARTICLES):
-            return True
-        own = self._own_given.get(hit.alias.entry.id, frozenset())
-        return not forms.isdisjoint(self._given) and forms.isdisjoint(own)
 
     def _match(
         self,
