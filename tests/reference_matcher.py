@@ -101,6 +101,17 @@ SENTENCE_END = set(".!?؟…\n")
 REACH = 12
 #: Words before a country-and-city name that pick the city.  Rule: بلدة (town) too.
 CITY_CUES = {"العاصمه", "مدينه", "بلده"}
+#: Words right before a real word that show it is meant as a name spelt another way: a
+#: person's title (with the article or without), the first noun of a construct for a place
+#: or an organisation (without it).
+GUESS_TITLES = {
+    "رئيس", "وزير", "مدير", "سفير", "جنرال", "لواء", "عميد", "عقيد", "فريق", "مشير", "امير",
+    "نائب", "مستشار", "قائد", "زعيم", "متحدث", "ناطق", "رئيسه", "وزيره", "مديره",
+}  # fmt: skip
+GUESS_CUES = {
+    "place": {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "بلده", "قريه", "جزيره"},
+    "organization": {"تنظيم", "جماعه", "حركه"},
+}
 #: Words between the items of a list of places.
 CONJUNCTIONS = {"و", "او", "ثم"}
 #: Letters told apart only by their dots, as classes (each class is one dotless shape).
@@ -358,6 +369,7 @@ class Hit:
     cut: int  # clitic letters of the first word outside the span
     name: Name
     methods: tuple[str, ...]  # one per word read by a fuzzy class
+    guessed: bool = False  # its first word is a real word read by a fuzzy class
 
 
 @dataclasses.dataclass(frozen=True)
@@ -562,11 +574,13 @@ class ReferenceMatcher:
             if len(word) > self.longest:
                 continue
             forms = [(word, 0), *strip(word)]
-            # A first word is read by a fuzzy class only if none of its forms is a real
-            # word (a frequent word or a word of the lexicon: و + a word is a word too).
+            # A first word is read by a fuzzy class only if none of its forms is a
+            # frequent word (و + a word is a word too); if one is a word of the lexicon,
+            # the hit is *guessed*: it counts only where the text supports it.
             # Rule (the matcher's, the docs say less): nor the first word of a name as
             # it stands.
-            guess = not any(f in self.first_words or self.is_word(f) for f, _ in forms)
+            guess = not any(f in self.first_words or f in self.frequent for f, _ in forms)
+            guessed = any(self.is_word(f) for f, _ in forms)
             for form, cut in forms:
                 for name in self.names:
                     if form == name.key[0]:
@@ -580,7 +594,8 @@ class ReferenceMatcher:
                         ):
                             continue
                         first = (method,)
-                    yield from self._walk(tokens, seps, i, j, cut, name, first)
+                    for hit in self._walk(tokens, seps, i, j, cut, name, first):
+                        yield dataclasses.replace(hit, guessed=guessed and bool(first))
 
     def _walk(
         self,
@@ -672,6 +687,7 @@ class ReferenceMatcher:
             for h in sorted(hits, key=lambda h: (h.ti, h.tj)):
                 if (
                     h.name.kind != "common"
+                    and not h.guessed  # a real word guessed to be a name is no evidence
                     and h.name.entry.type == kind
                     and getattr(h, end) == at
                     and (self.overlaps == "all" or not self._inside_longer(h, hits))
@@ -689,6 +705,7 @@ class ReferenceMatcher:
         """
         return any(
             h.name.kind != "common"
+            and not h.guessed
             and h.ti <= hit.ti
             and h.tj >= hit.tj
             and h.tj - h.ti > hit.tj - hit.ti
@@ -833,7 +850,7 @@ class ReferenceMatcher:
         is not its person's own (علي خلفان is not ضاحي خلفان, خالد بن علي not بن علي): a
         part of someone else's name.  A surname alone that is a demonym, just after a word
         with the article, is that word's adjective (الجانب المغربي).  A partial name whose
-        word carries a proclitic starts a phrase of its own (توفيق وطرطاق).
+        word carries the conjunction و starts a name of its own (توفيق وطرطاق).
 
         Rule: the word before counts only one space before it, with its proclitics off
         or not (وبن); a given name is the first word of any person's name; a demonym is
@@ -842,8 +859,10 @@ class ReferenceMatcher:
         ti = hit.ti
         name = hit.name
         nasab = name.kind == "exact" and name.entry.type == "person" and tokens[ti] in NASAB
-        if not (name.kind == "surname" or nasab) or ti == 0 or seps[ti] != " " or hit.cut:
+        if not (name.kind == "surname" or nasab) or ti == 0 or seps[ti] != " ":
             return False
+        if hit.cut == 1 and tokens[ti].startswith("و"):
+            return False  # و starts a name of its own (a list)
         forms = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
         if forms & set(PARTICLES):
             return True
@@ -857,6 +876,28 @@ class ReferenceMatcher:
             and demonym
             and any(f.startswith("ال") and len(f) > 2 for f in forms)
         )
+
+    def _supported(
+        self, hit: Hit, tokens: list[str], seps: list[str], seen: set[str]
+    ) -> str | None:
+        """What shows that the real word a guessed hit starts with is meant as its name:
+        the word right before it (one space apart) is a title of a person or the person's
+        own given name, or a construct's first noun for a place or an organisation; or
+        the entry was named earlier by a name that is not a surname alone."""
+        entry = hit.name.entry
+        ti = hit.ti
+        if ti and seps[ti] == " ":
+            before = tokens[ti - 1]
+            forms = {before, *(f for f, _ in strip(before))}
+            if entry.type == "person":
+                own = self.own_given.get(entry.id, set())
+                if any(f.removeprefix("ال") in GUESS_TITLES for f in forms) or forms & own:
+                    return f"cue: {before}"
+            elif forms & GUESS_CUES.get(entry.type, set()):
+                return f"cue: {before}"
+        if entry.id in seen:
+            return f"full-name: {entry.name}"
+        return None
 
     def _cue_forms(self, token: str) -> set[str]:
         """*token* and its forms with the proclitics off, as a cue word is read (a city cue
@@ -998,6 +1039,16 @@ class ReferenceMatcher:
         for (ti, cut, neg_tj), group in sorted(spans.items()):
             if self.overlaps == "longest" and ti < last_end:
                 continue
+            supported = {h: self._supported(h, tokens, seps, seen) for h in group if h.guessed}
+            group = [h for h in group if not h.guessed or supported[h] is not None]
+            if not group:
+                continue  # a real word that nothing shows to be meant as a name
+            for h, why in supported.items():
+                # a surname alone after its full name says so already
+                if why is not None and not (
+                    why.startswith("full-name") and h.name.kind == "surname"
+                ):
+                    found[h] = why
             picked = self._pick(group, tokens, seps, facts, places, seen, found)
             if picked is None:
                 # not reported, and its words are read as no shorter name either
@@ -1007,7 +1058,7 @@ class ReferenceMatcher:
             score, method, best, others, evidence = picked
             if score <= 0.0 or score < self.min_score:
                 continue
-            if best.name.kind != "surname" and best.name.entry.type == "person":
+            if best.name.kind != "surname":
                 seen.add(best.name.entry.id)
             if self.overlaps == "longest":
                 last_end = -neg_tj
@@ -1204,6 +1255,12 @@ JOINERS = (
     " ", " ", " ", " ", " ", "  ", "، ", ". ", "\n", "\r\n", " - ", " (", ") ", "\u200f ",
     " \u200e", "\t", " «", "» ", ": ", "\n\n", "_", "/", "؟ ", "! ", "… ", "? ",
 )  # fmt: skip
+#: Words before a real word that may show it is meant as a name (or not: المدينة, a cue
+#: with the article; الساحل, no cue).
+GUESS_BEFORE = (
+    "الوزير", "واللواء", "رئيس", "مدينة", "المدينة", "بمنطقة", "تنظيم", "هاينز", "ضاحي",
+    "الساحل",
+)  # fmt: skip
 RAW_PARTICLES = ("عبد", "أبو", "ابو", "ابن", "بن", "آل", "أبي", "بنت")
 DOT_SIBLING = dict(zip("بتثنجحخدذرزسشصضطظعغفق", "تثبتحخجذدزرشسضصظطغعقف", strict=True))
 MARKS = "\u064e\u064f\u0650\u0651\u0652\u064b\u0640"
@@ -1344,7 +1401,10 @@ def trap(draw: st.DrawFn) -> str:
     """A real word near a name, with a proclitic now and then, or misspelt."""
     word = draw(st.sampled_from(LEXICON_TRAPS))
     word = draw(st.sampled_from(["", "", "و", "ف", "ب"])) + word
-    return _misspell(word, draw) if draw(st.integers(0, 3)) == 0 else word
+    word = _misspell(word, draw) if draw(st.integers(0, 3)) == 0 else word
+    # after a title, a construct's first noun or a given name, a real word may be a name
+    before = draw(st.sampled_from(["", "", "", *GUESS_BEFORE]))
+    return f"{before} {word}" if before else word
 
 
 @st.composite

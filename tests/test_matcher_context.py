@@ -195,3 +195,31 @@ def test_match_writes_the_evidence_in_json_lines(tmp_path: Path) -> None:
         ("lb-gs", "context", [{"kind": "qualifier", "text": "في بيروت", "country": "LB"}]),
         ("lb-beirut", "exact", []),
     ]
+
+
+# -- a real word read as a name spelt another way, where the text says so -------------------------
+
+
+def test_a_real_word_is_a_name_only_where_the_text_supports_it(m: Matcher) -> None:
+    # ماتس is a word of the lexicon, and a spelling of Mattis's surname the press uses
+    mattis = "person-james-mattis"
+    assert found(m, "وقال ماتس إن القوات ستبقى") == []
+    assert found(m, "وقال الوزير ماتس إن القوات ستبقى") == [("ماتس", mattis, "surname+variant")]
+    text = "وصل جيمس ماتيس إلى المنطقة. وقال ماتس إن القوات ستبقى"
+    assert found(m, text)[1:] == [("ماتس", mattis, "surname+variant")]
+    # the full name after it does not count: the text before a name is what it reads
+    assert [x.id for x in m.find("وقال ماتس إن القوات ستبقى. ووصل جيمس ماتيس")] == [mattis]
+
+
+def test_a_place_spelt_as_a_real_word_after_a_construct(m: Matcher) -> None:
+    (taourirt,) = m.find("وصل الوفد إلى مدينة توريرت صباحا")
+    assert (taourirt.id, taourirt.method) == ("ma-taourirt", "variant")
+    assert [str(e) for e in taourirt.evidence] == ["cue: مدينه"]
+    assert found(m, "وصل الوفد إلى توريرت صباحا") == []
+    # with the article, المدينة is no construct: "the city, they persisted"
+    assert found(m, "ومن أهل المدينة مردوا على النفاق") == []
+
+
+@pytest.mark.parametrize("text", ["آتينا", "وما آتيناهم من كتب", "صدوا عن السبيل", "فسيروا"])
+def test_real_words_alone_stay_words(m: Matcher, text: str) -> None:
+    assert found(m, text) == []

@@ -55,6 +55,22 @@ CUES: Final[dict[str, frozenset[str]]] = {
         | {"قياده", "معاقل", "خلايا", "خليه", "امير"}
     ),
 }
+#: Titles just before a person's name (normalized, without the article): they show that a
+#: real word after them is meant as the person's name (الوزير ايمييه), with the article
+#: or without it.
+TITLES: Final = frozenset(
+    {"رئيس", "وزير", "مدير", "سفير", "جنرال", "لواء", "عميد", "عقيد", "فريق", "مشير"}
+    | {"امير", "نائب", "مستشار", "قائد", "زعيم", "متحدث", "ناطق", "رئيسه", "وزيره", "مديره"}
+)
+#: Words just before a real word that show it is meant as a place's or an organisation's
+#: name, spelt another way: the first noun of a construct, so without the article (مدينة
+#: صيدا; المدينة مردوا is "the city, they persisted").
+GUESS_CUES: Final[dict[str, frozenset[str]]] = {
+    "place": frozenset(
+        {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "بلده", "قريه", "جزيره"}
+    ),
+    "organization": frozenset({"تنظيم", "جماعه", "حركه"}),
+}
 #: The longest a cue can be, with its clitics.
 LONGEST_CUE: Final = max(len(w) for words in CUES.values() for w in words) + 3
 #: Entry types whose common-word alias is also shown a name by a list of others of its type

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from ._context import GENERIC_TYPES, is_city_cue
+from ._context import GENERIC_TYPES, is_city_cue, is_guessed
 from ._model import SCORES, Alias, Candidate, Evidence, Hit, candidate_from, remember
 from ._morphology import CONJUNCTIONS, CUES, LIST_EVIDENCE, LONGEST_CUE, cue_types, strip_forms
 
@@ -68,7 +68,7 @@ class Ranker:
             methods.insert(0, "context")
         else:
             base = 1.0
-        method = "+".join(dict.fromkeys(m.rstrip("*") for m in methods)) or "exact"
+        method = "+".join(dict.fromkeys(m.rstrip("*?") for m in methods)) or "exact"
         return base * hit.factor, hit, method
 
     def _common_surname(self, surface: str) -> bool:
@@ -148,9 +148,14 @@ class Ranker:
                 near.update((hit.ti - 1, hit.ti, hit.tj, hit.tj + 1))
         starting: dict[int, list[Hit]] = {}
         ending: dict[int, list[Hit]] = {}
-        names = [(h.ti, h.tj) for h in hits if h.alias.kind != "common"]
+        # a real word guessed to be a name is no evidence for another name
+        names = [(h.ti, h.tj) for h in hits if h.alias.kind != "common" and not is_guessed(h)]
         for hit in hits:
-            if hit.alias.kind != "common" and (hit.ti in near or hit.tj in near):
+            if (
+                hit.alias.kind != "common"
+                and (hit.ti in near or hit.tj in near)
+                and not is_guessed(hit)
+            ):
                 # under leftmost-longest, a name inside a longer one is no name of a list
                 if longest and any(
                     a <= hit.ti and hit.tj <= b and b - a > hit.tj - hit.ti for a, b in names
