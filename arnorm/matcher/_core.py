@@ -38,6 +38,7 @@ from ..gazetteer import (
 from ..normalizer import Normalizer, NormalizerConfig
 from . import _walk
 from ._context import (
+    GUESSED,
     REACH,
     Document,
     Window,
@@ -45,7 +46,9 @@ from ._context import (
     city_cue,
     demonym_forms,
     is_generic,
+    is_guessed,
     is_partial_name,
+    keep_supported,
     part_of_another_name,
 )
 from ._index import (
@@ -511,8 +514,8 @@ class Matcher:
         # One word: its walks of one word, scored as find would score them alone.
         scored: dict[str, Candidate] = {}
         for *_, factor, methods, _typos, rows, _more in self._lookups.starts(token):
-            if rows is None:
-                continue
+            if rows is None or (methods and methods[0].endswith(GUESSED)):
+                continue  # nothing in a word alone shows that a real word is a name
             for row in rows:
                 alias = self._alias(row)
                 if alias.kind == "common":
@@ -696,6 +699,10 @@ class Matcher:
             if ti >= hi:
                 break
             window.feed(doc, lo, ti)  # the document is what comes before the name
+            if any(map(is_guessed, group)):
+                group = keep_supported(group, window, doc, self._own_given, found)
+                if not group:
+                    continue  # a real word, nothing shows it is meant as a name
             picked = self._pick(group, window, doc, found)
             if picked is None:
                 # a generic reference nothing makes specific is not reported, but
@@ -708,7 +715,7 @@ class Matcher:
             if picked[0] <= 0.0 or picked[0] < self.min_score:
                 continue
             alias = picked[1]
-            if alias.kind != "surname" and alias.entry.type == "person":
+            if alias.kind != "surname":
                 doc.seen.add(alias.entry.id)
             if self.overlaps == "longest":
                 last_end = group[0].tj
