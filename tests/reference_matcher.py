@@ -683,8 +683,22 @@ class ReferenceMatcher:
             places.append(("ti", j + 1))
         if before and tokens[i - 1] in CONJUNCTIONS and "\n" not in seps[i - 1]:
             places.append(("tj", i - 1))
+
+        def complement(h: Hit) -> bool:
+            # Rule: a name right after another, with only a space between and a preposition
+            # on it (لمصر) or ل fused with its article (للمغرب), is the other's complement
+            # (الحدود الجنوبية لمصر), not the next item of a list.
+            word = tokens[h.ti]
+            return not seps[h.ti].strip() and (
+                word[: h.cut] in ("ب", "ل", "ك") or (h.cut == 0 and word.startswith("لل"))
+            )
+
         for end, at in places:
+            if (end, at) == ("tj", i) and complement(hit):
+                continue
             for h in sorted(hits, key=lambda h: (h.ti, h.tj)):
+                if (end, at) == ("ti", j) and complement(h):
+                    continue
                 if (
                     h.name.kind != "common"
                     and not h.guessed  # a real word guessed to be a name is no evidence

@@ -223,3 +223,17 @@ def test_a_place_spelt_as_a_real_word_after_a_construct(m: Matcher) -> None:
 @pytest.mark.parametrize("text", ["آتينا", "وما آتيناهم من كتب", "صدوا عن السبيل", "فسيروا"])
 def test_real_words_alone_stay_words(m: Matcher, text: str) -> None:
     assert found(m, text) == []
+
+
+# -- a list of places, and a place's complement -------------------------------------------------
+
+
+def test_a_place_with_a_preposition_right_after_a_common_word_is_no_list(m: Matcher) -> None:
+    # الجنوبية (Bahrain's Southern Governorate) in "the southern border of Egypt"
+    assert found(m, "وعلى الحدود الجنوبية لمصر تدور معارك") == [("مصر", "country-eg", "exact")]
+    assert found(m, "وانتشرت القوات في الساحل للمغرب")[:1] == [("للمغرب", "country-ma", "exact")]
+    # a comma or a conjunction makes a list
+    (gulf, _) = m.find("في الخليج، بمصر")
+    assert (gulf.id, [str(e) for e in gulf.evidence]) == ("region-gulf", ["list: بمصر"])
+    (sahel, _) = m.find("في الساحل وللمغرب")
+    assert (sahel.id, sahel.method) == ("region-sahel", "context")

@@ -23,6 +23,9 @@ from typing import Final
 
 #: Proclitics stripped from the first word of a name: conjunction, preposition, both.
 PROCLITICS: Final = ("وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل")
+#: The proclitics that are prepositions alone: a name they stand on right after another
+#: name is its complement (الحدود الجنوبية لمصر), not the next item of a list.
+PREPOSITIONS: Final = frozenset({"ب", "ل", "ك"})
 #: Conjunctions that may come before ل fused with the article (وللمديرية).
 LAL_CONJUNCTIONS: Final = ("", "و", "ف")
 #: ل fused with the article: لل + word is ال + word.
