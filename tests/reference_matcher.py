@@ -109,7 +109,7 @@ GUESS_TITLES = {
     "نائب", "مستشار", "قائد", "زعيم", "متحدث", "ناطق", "رئيسه", "وزيره", "مديره",
 }  # fmt: skip
 GUESS_CUES = {
-    "place": {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "بلده", "قريه", "جزيره"},
+    "place": {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"},
     "organization": {"تنظيم", "جماعه", "حركه"},
 }
 #: Words between the items of a list of places.
@@ -593,6 +593,8 @@ class ReferenceMatcher:
                             len(name.key) == 1 and not alone_ok(method, name.key[0])
                         ):
                             continue
+                        if guessed and method in ("dots", "edit"):
+                            continue  # a real word is never a typo of a name's first word
                         first = (method,)
                     for hit in self._walk(tokens, seps, i, j, cut, name, first):
                         yield dataclasses.replace(hit, guessed=guessed and bool(first))
@@ -897,7 +899,7 @@ class ReferenceMatcher:
         """What shows that the real word a guessed hit starts with is meant as its name:
         the word right before it (one space apart) is a title of a person or the person's
         own given name, or a construct's first noun for a place or an organisation; or
-        the entry was named earlier by a name that is not a surname alone."""
+        (a person) the person was named earlier by a name that is not a surname alone."""
         entry = hit.name.entry
         ti = hit.ti
         if ti and seps[ti] == " ":
@@ -909,7 +911,7 @@ class ReferenceMatcher:
                     return f"cue: {before}"
             elif forms & GUESS_CUES.get(entry.type, set()):
                 return f"cue: {before}"
-        if entry.id in seen:
+        if entry.type == "person" and entry.id in seen:
             return f"full-name: {entry.name}"
         return None
 

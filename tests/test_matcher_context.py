@@ -237,3 +237,21 @@ def test_a_place_with_a_preposition_right_after_a_common_word_is_no_list(m: Matc
     assert (gulf.id, [str(e) for e in gulf.evidence]) == ("region-gulf", ["list: بمصر"])
     (sahel, _) = m.find("في الساحل وللمغرب")
     assert (sahel.id, sahel.method) == ("region-sahel", "context")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a real word is never a typo of a name (السراح, release, is one dot from السراج)
+        ("التقى فائز السراج الوفد. وطالب بإطلاق السراح", ["فائز السراج"]),
+        ("وقال الوزير الأول إن إطلاق السراح قريب", []),
+        # a place named earlier is no support: البين (the gap) stays a word after اليابان
+        ("وصل الوفد إلى اليابان. وقال إن البين شاسع", ["اليابان"]),
+        # بلدة folds to بلده (his country): no cue for what follows
+        ("وصل الوفد إلى اليمن. وعاد إلى بلده المن والسلوى", ["اليمن"]),
+    ],
+)
+def test_what_never_supports_a_real_word_as_a_name(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.text for x in m.find(text)] == expected

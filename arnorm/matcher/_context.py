@@ -288,8 +288,9 @@ def supported(hit: Hit, window: Window, document: Document, own: frozenset[str])
     Either the word right before it, one space apart: a title for a person
     (الوزير، اللواء …, with the article or without) or the person's own given name
     (*own*), the first noun of a construct for a place or an organisation (مدينة،
-    تنظيم …); or the entry named earlier in the text by a name that is not a surname
-    alone.
+    تنظيم …); or, for a person, the person named earlier in the text by a name that is
+    not a surname alone.  A place named earlier is no support: over a long text, اليمن
+    once would make every المن Yemen.
     """
     entry = hit.alias.entry
     ti = hit.ti
@@ -303,7 +304,7 @@ def supported(hit: Hit, window: Window, document: Document, own: frozenset[str])
                 return Evidence("cue", before)
         elif not GUESS_CUES.get(entry.type, frozenset()).isdisjoint(forms):
             return Evidence("cue", before)
-    if entry.id in document.seen:
+    if entry.type == "person" and entry.id in document.seen:
         return Evidence("full-name", entry.name)
     return None
 

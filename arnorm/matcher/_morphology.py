@@ -67,10 +67,11 @@ TITLES: Final = frozenset(
 )
 #: Words just before a real word that show it is meant as a place's or an organisation's
 #: name, spelt another way: the first noun of a construct, so without the article (مدينة
-#: صيدا; المدينة مردوا is "the city, they persisted").
+#: صيدا; المدينة مردوا is "the city, they persisted").  Not بلدة: folded, it is بلده, his
+#: country.
 GUESS_CUES: Final[dict[str, frozenset[str]]] = {
     "place": frozenset(
-        {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "بلده", "قريه", "جزيره"}
+        {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"}
     ),
     "organization": frozenset({"تنظيم", "جماعه", "حركه"}),
 }
