@@ -144,14 +144,16 @@ class Lookups:
             (form, cut, 1.0, "") for form, cut in forms if form in heads
         ]
         # و + a real word is as much a word as the word itself.  A frequent word is
-        # never guessed to be the first word of a name; another real word only where
-        # the text supports it (صدوا is not صيدا): its method is marked GUESSED.
+        # never guessed to be the first word of a name; another real word is read only
+        # as a long-vowel variant, never a typo, and only where the text supports it
+        # (صدوا is not صيدا): its method is marked GUESSED.
         frequent = self.frequent
         if not found and not any(form in frequent for form, _ in forms):
-            mark = GUESSED if any(self.is_word(form) for form, _ in forms) else ""
+            word_ = any(self.is_word(form) for form, _ in forms)
+            mark = GUESSED if word_ else ""
             for form, cut in forms:
                 for word, factor, method in self.fuzzy_words(form, frequent=False):
-                    if word in heads:
+                    if word in heads and not (word_ and method in TYPOS):
                         found.append((word, cut, factor, method + mark))
         result = tuple(found)
         remember(self.first_cache, token, result)
