@@ -26,6 +26,9 @@ the mention it overlaps):
       the alias is a common word or a generic reference, and nothing around it chose it;
   ``matcher: surname rule``
       a surname alone not reported (a frequent word, or inside another person's name);
+  ``matcher: surname is a given name``
+      the person's surname alone is also a given name (إبراهيم، حسن), which is never
+      matched alone, even after the full name;
   ``matcher: overlapped``
       a longer or earlier match covers it;
   ``matcher: not matched``
@@ -186,7 +189,22 @@ class Diagnosis:
                 ids = {c.id for c in self._ungated(surface)}
                 if expected in ids:
                     return "-", "matcher: lexicon gate"
+        if self.given_surname(keys, expected):
+            return "-", "matcher: surname is a given name"
         return "-", "data: no alias"
+
+    def given_surname(self, keys: set[str], entry_id: str) -> bool:
+        """Whether one of *keys* is the last word of the entry's names, and a given name (a
+        surname that is a given name is never matched alone)."""
+        entry = self.entries[entry_id]
+        if entry.type != "person":
+            return False
+        lasts = set()
+        for surface in (entry.name, *entry.aliases):
+            words = units(self._norm(surface), first=False)
+            if len(words) >= 2:
+                lasts.update({words[-1], words[-1].removeprefix("ال")})
+        return any(k in lasts or k.removeprefix("ال") in lasts for k in keys)
 
     def _ungated(self, surface: str) -> list[Any]:
         lookups = self.matcher._lookups
