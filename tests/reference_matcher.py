@@ -865,7 +865,8 @@ class ReferenceMatcher:
         بنت written apart: بن علي) just after a name particle, or after a given name that
         is not its person's own (علي خلفان is not ضاحي خلفان, خالد بن علي not بن علي): a
         part of someone else's name.  A surname alone that is a demonym, just after a word
-        with the article, is that word's adjective (الجانب المغربي).  A partial name whose
+        with the article, is that word's adjective (الجانب المغربي); after a noun a place's
+        name follows (مدينة، مركز …), the place's name (مركز العياط).  A partial name whose
         word carries the conjunction و starts a name of its own (توفيق وطرطاق).
 
         Rule: the word before counts only one space before it, with its proclitics off
@@ -881,6 +882,9 @@ class ReferenceMatcher:
             return False  # و starts a name of its own (a list)
         forms = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
         if forms & set(PARTICLES):
+            return True
+        # Rule: a surname alone after a noun a place's name follows is that place's name.
+        if name.kind == "surname" and forms & (GUESS_CUES["place"] | {"مركز", "حي", "بلده"}):
             return True
         own = self.own_given.get(name.entry.id, set())
         if forms & self.given and not forms & own:

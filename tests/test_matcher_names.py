@@ -164,3 +164,12 @@ def test_a_nasab_name_inside_another_persons_name(m: Matcher) -> None:
     assert found(m, "واستقبل خالد بن علي الحميدان رئيس الاستخبارات") == []
     assert found(m, "وقال الرئيس بن علي إن") == [("بن علي", ben_ali)]
     assert found(m, "وقال زين العابدين بن علي إن") == [("زين العابدين بن علي", ben_ali)]
+
+
+def test_a_surname_after_a_place_noun_is_a_place_name(m: Matcher) -> None:
+    morsi = "person-mohamed-morsi"
+    # مركز العياط is a district of Giza; العياط alone after a verb is Morsi's family name
+    text = "وقع إطلاق نار في مركز العياط بالجيزة"
+    assert found(m, text) == [("الجيزة", "eg-giza")]
+    assert found(m, "وقال العياط إن") == [("العياط", morsi)]
+    assert found(m, "وزار الوفد مدينة الحموشي") == []

@@ -43,6 +43,7 @@ from ._morphology import (
     LAL_CONJUNCTIONS,
     NASAB,
     PARTICLES,
+    PLACE_NOUNS,
     PROCLITICS,
     TITLES,
     strip_forms,
@@ -253,7 +254,9 @@ def part_of_another_name(
       or after a given name that is not the person's own (علي خلفان is not ضاحي خلفان,
       خالد بن علي الحميدان not بن علي);
     * a surname alone that is a demonym, after a word with the article: it is that word's
-      adjective (الجانب المغربي، الرئيس السوداني).
+      adjective (الجانب المغربي، الرئيس السوداني);
+    * a surname alone after a noun that a place's name follows (مدينة، محافظة، مركز، حي …):
+      it is the place's name (مركز العياط).
 
     A word with the conjunction و starts a name of its own: توفيق وطرطاق is two people.
     """
@@ -266,6 +269,8 @@ def part_of_another_name(
     forms = {form for form, _ in strip_forms(tokens[ti - 1])}
     if not forms.isdisjoint(PARTICLES):
         return True
+    if hit.alias.kind == "surname" and not forms.isdisjoint(PLACE_NOUNS):
+        return True  # a place's name: مركز العياط
     if not forms.isdisjoint(given) and forms.isdisjoint(own):
         return True
     return (

@@ -70,11 +70,12 @@ TITLES: Final = frozenset(
 #: صيدا; المدينة مردوا is "the city, they persisted").  Not بلدة: folded, it is بلده, his
 #: country.
 GUESS_CUES: Final[dict[str, frozenset[str]]] = {
-    "place": frozenset(
-        {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"}
-    ),
+    "place": frozenset({"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"}),
     "organization": frozenset({"تنظيم", "جماعه", "حركه"}),
 }
+#: Nouns before a place's name (without the article): a person's surname alone right after
+#: one is that place's name (مركز العياط, a district of Giza, is not Morsi).
+PLACE_NOUNS: Final = GUESS_CUES["place"] | frozenset({"مركز", "حي", "بلده"})
 #: The longest a cue can be, with its clitics.
 LONGEST_CUE: Final = max(len(w) for words in CUES.values() for w in words) + 3
 #: Entry types whose common-word alias is also shown a name by a list of others of its type
