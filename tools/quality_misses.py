@@ -26,7 +26,7 @@ the mention it overlaps):
       the alias is a common word or a generic reference, and nothing around it chose it;
   ``matcher: surname rule``
       a surname alone not reported (a frequent word, or inside another person's name);
-  ``matcher: surname is a given name``
+  ``matcher: surname is a given name (by design)``
       the person's surname alone is also a given name (إبراهيم، حسن), which is never
       matched alone, even after the full name;
   ``matcher: overlapped``
@@ -190,7 +190,7 @@ class Diagnosis:
                 if expected in ids:
                     return "-", "matcher: lexicon gate"
         if self.given_surname(keys, expected):
-            return "-", "matcher: surname is a given name"
+            return "-", "matcher: surname is a given name (by design)"
         return "-", "data: no alias"
 
     def given_surname(self, keys: set[str], entry_id: str) -> bool:
