@@ -10,7 +10,9 @@ How it works:
 1. Every alias of every entry is folded with the ``search`` profile and split into
    *units*: its words, with each name particle (or chain of them: بن عبد العزيز) joined
    to the word after it.  A two-word place, agency or organisation may also be written
-   glued into one word, an Arabic-script abbreviation with the article (السي آي إيه).
+   glued into one word, an Arabic-script abbreviation with the article (السي آي إيه),
+   and an agency's or organisation's name of one word with or without the article
+   (الإنتربول / إنتربول) when that form is no other name and no frequent word.
    A person's last unit is a surname alone, unless it is a nasab or a given name.
 2. Every alias is expanded into its exact *surface forms*, the tuples of text words
    that spell it: proclitics on the first word (و ف ب ك ل and their pairs, ل with
@@ -101,6 +103,17 @@ SENTENCE_END = set(".!?؟…\n")
 REACH = 12
 #: Words before a country-and-city name that pick the city.  Rule: بلدة (town) too.
 CITY_CUES = {"العاصمه", "مدينه", "بلده"}
+#: Words right before a real word that show it is meant as a name spelt another way: a
+#: person's title (with the article or without), the first noun of a construct for a place
+#: or an organisation (without it).
+GUESS_TITLES = {
+    "رئيس", "وزير", "مدير", "سفير", "جنرال", "لواء", "عميد", "عقيد", "فريق", "مشير", "امير",
+    "نائب", "مستشار", "قائد", "زعيم", "متحدث", "ناطق", "رئيسه", "وزيره", "مديره",
+}  # fmt: skip
+GUESS_CUES = {
+    "place": {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"},
+    "organization": {"تنظيم", "جماعه", "حركه"},
+}
 #: Words between the items of a list of places.
 CONJUNCTIONS = {"و", "او", "ثم"}
 #: Letters told apart only by their dots, as classes (each class is one dotless shape).
@@ -136,6 +149,17 @@ def shadda_on(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+#: Regnal ordinals (محمد السادس): the end of a name, never a surname alone.
+ORDINALS = {
+    fold(w)
+    for w in [
+        *("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن"),
+        *("التاسع", "العاشر", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة"),
+        *("السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة"),
+    ]
+}
+
+
 def units(folded: str) -> tuple[str, ...]:
     """The words of a folded alias, each particle joined to the word after it."""
     words = WORD.findall(folded)
@@ -168,6 +192,25 @@ def written_forms(name: Name) -> list[tuple[str, ...]]:
     if name.kind == "abbreviation" and ARABIC_WORD.fullmatch(first) and not first.startswith("ال"):
         out.append(("ال" + first, *name.key[1:]))
     return out
+
+
+#: Entry types whose names of one word the press writes with and without the article.
+ARTICLE_TYPES = {"agency", "organization"}
+
+
+def article_form(name: Name) -> str | None:
+    """The other form of a body's name of one word: without its article (الإنتربول →
+    إنتربول) or with it (موساد → الموساد).  Rule: an exact name or an abbreviation of one
+    unit, Arabic letters only, of four letters at least without the article."""
+    if len(name.key) != 1 or name.kind not in ("exact", "abbreviation"):
+        return None
+    word = name.key[0]
+    if name.entry.type not in ARTICLE_TYPES or not ARABIC_WORD.fullmatch(word):
+        return None
+    bare = word.removeprefix("ال")
+    if len(bare) < 4:
+        return None
+    return bare if bare != word else "ال" + word
 
 
 def _lexicon() -> frozenset[str]:
@@ -343,6 +386,7 @@ class Hit:
     cut: int  # clitic letters of the first word outside the span
     name: Name
     methods: tuple[str, ...]  # one per word read by a fuzzy class
+    guessed: bool = False  # its first word is a real word read by a fuzzy class
 
 
 @dataclasses.dataclass(frozen=True)
@@ -421,6 +465,7 @@ class ReferenceMatcher:
                         and entry.type == "person"
                         and len(key) >= 2
                         and not nasab
+                        and key[-1] not in ORDINALS
                     ):
                         # Rule: a name ending in a compound (نصر الله، جمال الدين) has the
                         # two words as surname; a name that is the compound has none.
@@ -440,6 +485,14 @@ class ReferenceMatcher:
                         if not is_common(" ".join(form)):
                             add(dataclasses.replace(name, key=form))
                 order += 1
+        # The other form of a body's name of one word, with or without the article.  Rule:
+        # only when it is the key of no name at all (nor a written form of one) and no
+        # common word: an entry's own name is never another's form.
+        keys = {n.key for n in names}
+        for name in [n for n in names if n.key == units(fold(n.alias))]:  # no written form
+            other = article_form(name)
+            if other is not None and (other,) not in keys and not is_common(other):
+                add(dataclasses.replace(name, key=(other,)))
         # Given names: the first word of each person's name (a word with the article is a
         # title, not a given name).  Rule: the name only, not the aliases, and the first
         # word as written (عبد of عبد اللطيف, not the unit عبداللطيف).
@@ -561,11 +614,13 @@ class ReferenceMatcher:
             if len(word) > self.longest:
                 continue
             forms = [(word, 0), *strip(word)]
-            # A first word is read by a fuzzy class only if none of its forms is a real
-            # word (a frequent word or a word of the lexicon: و + a word is a word too).
+            # A first word is read by a fuzzy class only if none of its forms is a
+            # frequent word (و + a word is a word too); if one is a word of the lexicon,
+            # the hit is *guessed*: it counts only where the text supports it.
             # Rule (the matcher's, the docs say less): nor the first word of a name as
             # it stands.
-            guess = not any(f in self.first_words or self.is_word(f) for f, _ in forms)
+            guess = not any(f in self.first_words or f in self.frequent for f, _ in forms)
+            guessed = any(self.is_word(f) for f, _ in forms)
             for form, cut in forms:
                 for name in self.names:
                     if form == name.key[0]:
@@ -578,8 +633,11 @@ class ReferenceMatcher:
                             len(name.key) == 1 and not alone_ok(method, name.key[0])
                         ):
                             continue
+                        if guessed and method in ("dots", "edit"):
+                            continue  # a real word is never a typo of a name's first word
                         first = (method,)
-                    yield from self._walk(tokens, seps, i, j, cut, name, first)
+                    for hit in self._walk(tokens, seps, i, j, cut, name, first):
+                        yield dataclasses.replace(hit, guessed=guessed and bool(first))
 
     def _walk(
         self,
@@ -667,10 +725,25 @@ class ReferenceMatcher:
             places.append(("ti", j + 1))
         if before and tokens[i - 1] in CONJUNCTIONS and "\n" not in seps[i - 1]:
             places.append(("tj", i - 1))
+
+        def complement(h: Hit) -> bool:
+            # Rule: a name right after another, with only a space between and a preposition
+            # on it (لمصر) or ل fused with its article (للمغرب), is the other's complement
+            # (الحدود الجنوبية لمصر), not the next item of a list.
+            word = tokens[h.ti]
+            return not seps[h.ti].strip() and (
+                word[: h.cut] in ("ب", "ل", "ك") or (h.cut == 0 and word.startswith("لل"))
+            )
+
         for end, at in places:
+            if (end, at) == ("tj", i) and complement(hit):
+                continue
             for h in sorted(hits, key=lambda h: (h.ti, h.tj)):
+                if (end, at) == ("ti", j) and complement(h):
+                    continue
                 if (
                     h.name.kind != "common"
+                    and not h.guessed  # a real word guessed to be a name is no evidence
                     and h.name.entry.type == kind
                     and getattr(h, end) == at
                     and (self.overlaps == "all" or not self._inside_longer(h, hits))
@@ -688,6 +761,7 @@ class ReferenceMatcher:
         """
         return any(
             h.name.kind != "common"
+            and not h.guessed
             and h.ti <= hit.ti
             and h.tj >= hit.tj
             and h.tj - h.ti > hit.tj - hit.ti
@@ -827,20 +901,63 @@ class ReferenceMatcher:
         return None
 
     def _inside_another_name(self, hit: Hit, tokens: list[str], seps: list[str]) -> bool:
-        """A surname alone just after a name particle, or after a given name that is not its
-        person's own (علي خلفان is not ضاحي خلفان): a part of someone else's name.
+        """A person's partial name (a surname alone, or a name starting with بن, ابن or
+        بنت written apart: بن علي) just after a name particle, or after a given name that
+        is not its person's own (علي خلفان is not ضاحي خلفان, خالد بن علي not بن علي): a
+        part of someone else's name.  A surname alone that is a demonym, just after a word
+        with the article, is that word's adjective (الجانب المغربي); after a noun a place's
+        name follows (مدينة، مركز …), the place's name (مركز العياط).  A partial name whose
+        word carries the conjunction و starts a name of its own (توفيق وطرطاق).
 
         Rule: the word before counts only one space before it, with its proclitics off
-        or not (وبن); a given name is the first word of any person's name.
+        or not (وبن); a given name is the first word of any person's name; a demonym is
+        one of a country entry's, with or without the article.
         """
         ti = hit.ti
-        if hit.name.kind != "surname" or ti == 0 or seps[ti] != " ":
+        name = hit.name
+        nasab = name.kind == "exact" and name.entry.type == "person" and tokens[ti] in NASAB
+        if not (name.kind == "surname" or nasab) or ti == 0 or seps[ti] != " ":
             return False
+        if hit.cut == 1 and tokens[ti].startswith("و"):
+            return False  # و starts a name of its own (a list)
         forms = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
         if forms & set(PARTICLES):
             return True
-        own = self.own_given.get(hit.name.entry.id, set())
-        return bool(forms & self.given) and not forms & own
+        # Rule: a surname alone after a noun a place's name follows is that place's name.
+        if name.kind == "surname" and forms & (GUESS_CUES["place"] | {"مركز", "حي", "بلده"}):
+            return True
+        own = self.own_given.get(name.entry.id, set())
+        if forms & self.given and not forms & own:
+            return True
+        word = tokens[ti]
+        demonym = word in self.demonyms or word.removeprefix("ال") in self.demonyms
+        return (
+            name.kind == "surname"
+            and demonym
+            and any(f.startswith("ال") and len(f) > 2 for f in forms)
+        )
+
+    def _supported(
+        self, hit: Hit, tokens: list[str], seps: list[str], seen: set[str]
+    ) -> str | None:
+        """What shows that the real word a guessed hit starts with is meant as its name:
+        the word right before it (one space apart) is a title of a person or the person's
+        own given name, or a construct's first noun for a place or an organisation; or
+        (a person) the person was named earlier by a name that is not a surname alone."""
+        entry = hit.name.entry
+        ti = hit.ti
+        if ti and seps[ti] == " ":
+            before = tokens[ti - 1]
+            forms = {before, *(f for f, _ in strip(before))}
+            if entry.type == "person":
+                own = self.own_given.get(entry.id, set())
+                if any(f.removeprefix("ال") in GUESS_TITLES for f in forms) or forms & own:
+                    return f"cue: {before}"
+            elif forms & GUESS_CUES.get(entry.type, set()):
+                return f"cue: {before}"
+        if entry.type == "person" and entry.id in seen:
+            return f"full-name: {entry.name}"
+        return None
 
     def _cue_forms(self, token: str) -> set[str]:
         """*token* and its forms with the proclitics off, as a cue word is read (a city cue
@@ -1002,6 +1119,16 @@ class ReferenceMatcher:
         for (ti, cut, neg_tj), group in sorted(spans.items()):
             if self.overlaps == "longest" and ti < last_end:
                 continue
+            supported = {h: self._supported(h, tokens, seps, seen) for h in group if h.guessed}
+            group = [h for h in group if not h.guessed or supported[h] is not None]
+            if not group:
+                continue  # a real word that nothing shows to be meant as a name
+            for h, why in supported.items():
+                # a surname alone after its full name says so already
+                if why is not None and not (
+                    why.startswith("full-name") and h.name.kind == "surname"
+                ):
+                    found[h] = why
             at = starts[2 * ti] + cut
             end = starts[2 * (-neg_tj) - 1]
             start, stop = offsets.to_original(at, end)
@@ -1014,7 +1141,7 @@ class ReferenceMatcher:
             score, method, best, others, evidence = picked
             if score <= 0.0 or score < self.min_score:
                 continue
-            if best.name.kind != "surname" and best.name.entry.type == "person":
+            if best.name.kind != "surname":
                 seen.add(best.name.entry.id)
             if self.overlaps == "longest":
                 last_end = -neg_tj
@@ -1124,6 +1251,10 @@ OWN = Gazetteer(
         _entry("p-mbs", "person", "محمد بن سلمان", country="SA"),
         _entry("p-saud", "person", "سعود بن عبد العزيز", country="SA"),
         _entry("p-abdallah", "person", "عبد الله بن عبد العزيز آل سعود", country="SA"),
+        # a name that starts with a nasab, a regnal number, a surname that is a demonym
+        _entry("p-benali", "person", "زين العابدين بن علي", aliases=("بن علي",), country="TN"),
+        _entry("p-king", "person", "محمد السادس", country="MA"),
+        _entry("p-maghribi", "person", "أحمد المغربي", aliases=("هشام المغربي",)),
         _entry("pl-kenitra", "place", "القنيطرة", country="MA"),
         _entry("pl-marrakech", "place", "مراكش", country="MA"),
         _entry("pl-oujda", "place", "وجدة", country="MA"),
@@ -1170,6 +1301,10 @@ OWN = Gazetteer(
         _entry("ag-gs-jo", "agency", "الأمن العام", aliases=("مديرية الأمن",), country="JO"),
         _entry("ag-cia", "agency", "وكالة المخابرات", abbreviations=("سي آي إيه",), country="US"),
         _entry("org-isis", "organization", "داعش"),
+        # names of one word, with the article and without (the other form is read too)
+        _entry("org-interpol", "organization", "الإنتربول"),
+        _entry("ag-mossad", "agency", "موساد", country="IL"),
+        _entry("org-hamas", "organization", "حماس"),  # الحماس (enthusiasm) is a real word
         _entry("org-qaeda", "organization", "القاعدة"),
         _entry("org-nahda", "organization", "حركة النهضة", country="TN"),
     ],
@@ -1177,7 +1312,7 @@ OWN = Gazetteer(
 #: Frequent words of :data:`OWN` that are names first.
 OWN_SAFE = frozenset(
     {"مراكش", "وجدة", "طرابلس", "ليبيا", "الإسكندرية", "القنيطرة", "داعش", "المغرب", "لبنان"}
-    | {"بيروت", "الأردن", "عمان", "تونس", "سعود"}
+    | {"بيروت", "الأردن", "عمان", "تونس", "سعود", "حماس"}
 )
 
 
@@ -1203,6 +1338,12 @@ LEXICON_TRAPS = (
 JOINERS = (
     " ", " ", " ", " ", " ", "  ", "، ", ". ", "\n", "\r\n", " - ", " (", ") ", "\u200f ",
     " \u200e", "\t", " «", "» ", ": ", "\n\n", "_", "/", "؟ ", "! ", "… ", "? ",
+)  # fmt: skip
+#: Words before a real word that may show it is meant as a name (or not: المدينة, a cue
+#: with the article; الساحل, no cue).
+GUESS_BEFORE = (
+    "الوزير", "واللواء", "رئيس", "مدينة", "المدينة", "بمنطقة", "تنظيم", "هاينز", "ضاحي",
+    "الساحل",
 )  # fmt: skip
 RAW_PARTICLES = ("عبد", "أبو", "ابو", "ابن", "بن", "آل", "أبي", "بنت")
 DOT_SIBLING = dict(zip("بتثنجحخدذرزسشصضطظعغفق", "تثبتحخجذدزرشسضصظطغعقف", strict=True))
@@ -1288,8 +1429,9 @@ def mention(draw: st.DrawFn, aliases: list[str]) -> str:
             words.insert(0, draw(st.sampled_from(["علي", "محمد", "ضاحي", "أحمد", "بن", "أبو"])))
     elif len(words) == 2 and draw(st.integers(0, 5)) == 0:  # a name of two words glued
         words = ["".join(words)]
-    elif draw(st.integers(0, 9)) == 0:  # the article on a name (السي آي إيه)
-        words[0] = "ال" + words[0]
+    elif draw(st.integers(0, 9)) == 0:  # the article on a name (السي آي إيه), or off it
+        first = words[0]
+        words[0] = first[2:] if first.startswith("ال") and draw(st.booleans()) else "ال" + first
     words = _respace(words, draw)
     for _ in range(draw(st.sampled_from([0, 0, 0, 0, 1, 1, 2]))):  # a name holds one typo at most
         k = draw(st.integers(0, len(words) - 1))
@@ -1343,7 +1485,10 @@ def trap(draw: st.DrawFn) -> str:
     """A real word near a name, with a proclitic now and then, or misspelt."""
     word = draw(st.sampled_from(LEXICON_TRAPS))
     word = draw(st.sampled_from(["", "", "و", "ف", "ب"])) + word
-    return _misspell(word, draw) if draw(st.integers(0, 3)) == 0 else word
+    word = _misspell(word, draw) if draw(st.integers(0, 3)) == 0 else word
+    # after a title, a construct's first noun or a given name, a real word may be a name
+    before = draw(st.sampled_from(["", "", "", *GUESS_BEFORE]))
+    return f"{before} {word}" if before else word
 
 
 @st.composite

@@ -123,7 +123,10 @@ def test_the_context_gate_gives_back_a_word_the_text_shows_is_a_name(
     gate = bench.ContextGate(gated, plain)
     assert "person-kash-patel" in at_last(plain, text, "باتل")
     assert known("باتل")  # a word of the lexicon
-    assert ("person-kash-patel" in at_last(gated, text, "باتل")) is (why is None)
+    # the matcher reads the context itself now (a title, the full name earlier, the
+    # first name): what the benchmark's prototype gave back, it finds, and the
+    # prototype has nothing left to give back
+    assert "person-kash-patel" in at_last(gated, text, "باتل"), why
     assert "person-kash-patel" in at_last(gate, text, "باتل")
-    assert dict(gate.restored) == ({} if why is None else {why: 1})
+    assert dict(gate.restored) == {}
     assert ids(gate, "وقال مصدر إن باتل") == []  # and alone it stays a word

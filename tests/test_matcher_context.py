@@ -195,3 +195,63 @@ def test_match_writes_the_evidence_in_json_lines(tmp_path: Path) -> None:
         ("lb-gs", "context", [{"kind": "qualifier", "text": "في بيروت", "country": "LB"}]),
         ("lb-beirut", "exact", []),
     ]
+
+
+# -- a real word read as a name spelt another way, where the text says so -------------------------
+
+
+def test_a_real_word_is_a_name_only_where_the_text_supports_it(m: Matcher) -> None:
+    # ماتس is a word of the lexicon, and a spelling of Mattis's surname the press uses
+    mattis = "person-james-mattis"
+    assert found(m, "وقال ماتس إن القوات ستبقى") == []
+    assert found(m, "وقال الوزير ماتس إن القوات ستبقى") == [("ماتس", mattis, "surname+variant")]
+    text = "وصل جيمس ماتيس إلى المنطقة. وقال ماتس إن القوات ستبقى"
+    assert found(m, text)[1:] == [("ماتس", mattis, "surname+variant")]
+    # the full name after it does not count: the text before a name is what it reads
+    assert [x.id for x in m.find("وقال ماتس إن القوات ستبقى. ووصل جيمس ماتيس")] == [mattis]
+
+
+def test_a_place_spelt_as_a_real_word_after_a_construct(m: Matcher) -> None:
+    (taourirt,) = m.find("وصل الوفد إلى مدينة توريرت صباحا")
+    assert (taourirt.id, taourirt.method) == ("ma-taourirt", "variant")
+    assert [str(e) for e in taourirt.evidence] == ["cue: مدينه"]
+    assert found(m, "وصل الوفد إلى توريرت صباحا") == []
+    # with the article, المدينة is no construct: "the city, they persisted"
+    assert found(m, "ومن أهل المدينة مردوا على النفاق") == []
+
+
+@pytest.mark.parametrize("text", ["آتينا", "وما آتيناهم من كتب", "صدوا عن السبيل", "فسيروا"])
+def test_real_words_alone_stay_words(m: Matcher, text: str) -> None:
+    assert found(m, text) == []
+
+
+# -- a list of places, and a place's complement -------------------------------------------------
+
+
+def test_a_place_with_a_preposition_right_after_a_common_word_is_no_list(m: Matcher) -> None:
+    # الجنوبية (Bahrain's Southern Governorate) in "the southern border of Egypt"
+    assert found(m, "وعلى الحدود الجنوبية لمصر تدور معارك") == [("مصر", "country-eg", "exact")]
+    assert found(m, "وانتشرت القوات في الساحل للمغرب")[:1] == [("للمغرب", "country-ma", "exact")]
+    # a comma or a conjunction makes a list
+    (gulf, _) = m.find("في الخليج، بمصر")
+    assert (gulf.id, [str(e) for e in gulf.evidence]) == ("region-gulf", ["list: بمصر"])
+    (sahel, _) = m.find("في الساحل وللمغرب")
+    assert (sahel.id, sahel.method) == ("region-sahel", "context")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a real word is never a typo of a name (السراح, release, is one dot from السراج)
+        ("التقى فائز السراج الوفد. وطالب بإطلاق السراح", ["فائز السراج"]),
+        ("وقال الوزير الأول إن إطلاق السراح قريب", []),
+        # a place named earlier is no support: البين (the gap) stays a word after اليابان
+        ("وصل الوفد إلى اليابان. وقال إن البين شاسع", ["اليابان"]),
+        # بلدة folds to بلده (his country): no cue for what follows
+        ("وصل الوفد إلى اليمن. وعاد إلى بلده المن والسلوى", ["اليمن"]),
+    ],
+)
+def test_what_never_supports_a_real_word_as_a_name(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.text for x in m.find(text)] == expected

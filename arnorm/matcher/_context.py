@@ -32,12 +32,22 @@ import bisect
 import dataclasses
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final
 
 from ..gazetteer import Entry
 from ._model import Evidence, Hit
-from ._morphology import LAL, LAL_CONJUNCTIONS, PROCLITICS, strip_forms
+from ._morphology import (
+    GUESS_CUES,
+    LAL,
+    LAL_CONJUNCTIONS,
+    NASAB,
+    PARTICLES,
+    PLACE_NOUNS,
+    PROCLITICS,
+    TITLES,
+    strip_forms,
+)
 
 #: Characters that end a sentence (in the normalized text's separators).
 SENTENCE_END: Final = frozenset(".!?؟\n…")
@@ -51,6 +61,10 @@ CITY_CUES: Final = frozenset({"العاصمه", "مدينه", "بلده"})
 _FIRM: Final = frozenset({"exact", "abbreviation"})
 #: Entry types whose shared or common-word names are generic references.
 GENERIC_TYPES: Final = frozenset({"agency"})
+#: The mark on the method of a name's first word that is a real word read as a variant or
+#: a typo of the name's (``variant?``): the hit counts only when the text supports it
+#: (:func:`supported`).
+GUESSED: Final = "?"
 
 
 def demonym_forms(entries: Iterable[Entry], normalize: Callable[[str], str]) -> dict[str, str]:
@@ -80,7 +94,8 @@ class Document:
     counts: Counter[str] = dataclasses.field(default_factory=Counter)
     #: The first words seen for each country (to say what the evidence was).
     examples: dict[str, str] = dataclasses.field(default_factory=dict)
-    #: People whose full name was seen (a surname alone then scores higher).
+    #: Entries named earlier by a name that is not a surname alone (a surname alone then
+    #: scores higher, and a real word may then be read as the entry's name).
     seen: set[str] = dataclasses.field(default_factory=set)
 
     def add(self, facts: Iterable[tuple[int, str, str]]) -> None:
@@ -213,6 +228,117 @@ def is_generic(group: Sequence[Hit]) -> bool:
     if not types <= GENERIC_TYPES:
         return False
     return len({h.alias.entry.country for h in group}) > 1
+
+
+def is_partial_name(hit: Hit, tokens: Sequence[str]) -> bool:
+    """Whether *hit* names a person by a part of a name: a surname alone, or a name that
+    starts with a nasab written apart (بن علي)."""
+    kind = hit.alias.kind
+    if kind == "surname":
+        return True
+    return kind == "exact" and hit.alias.entry.type == "person" and tokens[hit.ti] in NASAB
+
+
+def part_of_another_name(
+    hit: Hit,
+    window: Window,
+    given: frozenset[str],
+    own: frozenset[str],
+) -> bool:
+    """Whether *hit*, a person's partial name, is a part of a longer phrase that is not its
+    person's name (*given*: every person's given names; *own*: the hit's person's).
+
+    So it is, just after the word before it (one space between):
+
+    * a surname alone or a nasab name (بن علي) after a name particle (بن سلمان، أبو علي)
+      or after a given name that is not the person's own (علي خلفان is not ضاحي خلفان,
+      خالد بن علي الحميدان not بن علي);
+    * a surname alone that is a demonym, after a word with the article: it is that word's
+      adjective (الجانب المغربي، الرئيس السوداني);
+    * a surname alone after a noun that a place's name follows (مدينة، محافظة، مركز، حي …):
+      it is the place's name (مركز العياط).
+
+    A word with the conjunction و starts a name of its own: توفيق وطرطاق is two people.
+    """
+    ti = hit.ti
+    seps, tokens = window.seps, window.tokens
+    if not ti or seps[ti] != " " or not is_partial_name(hit, tokens):
+        return False
+    if hit.cut == 1 and tokens[ti][0] == "و":
+        return False  # و starts a name of its own: توفيق وطرطاق
+    forms = {form for form, _ in strip_forms(tokens[ti - 1])}
+    if not forms.isdisjoint(PARTICLES):
+        return True
+    if hit.alias.kind == "surname" and not forms.isdisjoint(PLACE_NOUNS):
+        return True  # a place's name: مركز العياط
+    if not forms.isdisjoint(given) and forms.isdisjoint(own):
+        return True
+    return (
+        hit.alias.kind == "surname"
+        and (tokens[ti] in window.demonyms or tokens[ti].removeprefix("ال") in window.demonyms)
+        and any(form.startswith("ال") and len(form) > 2 for form in forms)
+    )
+
+
+def is_guessed(hit: Hit) -> bool:
+    """Whether *hit* reads a real word as its name's first word, spelt another way."""
+    methods = hit.methods
+    return bool(methods) and methods[0][-1] == GUESSED
+
+
+def supported(hit: Hit, window: Window, document: Document, own: frozenset[str]) -> Evidence | None:
+    """What in the text shows that the real word *hit* starts with is meant as its name
+    (None: nothing, and the hit does not count).
+
+    Either the word right before it, one space apart: a title for a person
+    (الوزير، اللواء …, with the article or without) or the person's own given name
+    (*own*), the first noun of a construct for a place or an organisation (مدينة،
+    تنظيم …); or, for a person, the person named earlier in the text by a name that is
+    not a surname alone.  A place named earlier is no support: over a long text, اليمن
+    once would make every المن Yemen.
+    """
+    entry = hit.alias.entry
+    ti = hit.ti
+    if ti and window.seps[ti] == " ":
+        before = window.tokens[ti - 1]
+        forms = [form for form, _ in strip_forms(before)]
+        if entry.type == "person":
+            if any(form.removeprefix("ال") in TITLES for form in forms):
+                return Evidence("cue", before)
+            if not own.isdisjoint(forms):
+                return Evidence("cue", before)
+        elif not GUESS_CUES.get(entry.type, frozenset()).isdisjoint(forms):
+            return Evidence("cue", before)
+    if entry.type == "person" and entry.id in document.seen:
+        return Evidence("full-name", entry.name)
+    return None
+
+
+def keep_supported(
+    group: Sequence[Hit],
+    window: Window,
+    document: Document,
+    own_given: Mapping[str, frozenset[str]],
+    found: dict[int, Evidence],
+) -> list[Hit]:
+    """The hits of *group* less the guessed ones that nothing supports; the support of
+    those kept goes into *found* (by the hit's ``id``), as the match's evidence.
+
+    A surname alone supported by its full name earlier says so already (``full-name``).
+    """
+    kept: list[Hit] = []
+    for hit in group:
+        if not is_guessed(hit):
+            kept.append(hit)
+            continue
+        entry = hit.alias.entry
+        why = supported(hit, window, document, own_given.get(entry.id, frozenset()))
+        if why is None:
+            continue
+        kept.append(hit)
+        if why.kind != "full-name" or hit.alias.kind != "surname":
+            found[id(hit)] = why
+    return kept
 
 
 def is_city_cue(word: str) -> bool:

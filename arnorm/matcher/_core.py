@@ -37,7 +37,20 @@ from ..gazetteer import (
 )
 from ..normalizer import Normalizer, NormalizerConfig
 from . import _walk
-from ._context import REACH, Document, Window, choose, city_cue, demonym_forms, is_generic
+from ._context import (
+    GUESSED,
+    REACH,
+    Document,
+    Window,
+    choose,
+    city_cue,
+    demonym_forms,
+    is_generic,
+    is_guessed,
+    is_partial_name,
+    keep_supported,
+    part_of_another_name,
+)
 from ._index import (
     SAVE_MAGIC,
     STATE_FORMAT,
@@ -66,7 +79,7 @@ from ._model import (
     candidate_of,
     new_hit,
 )
-from ._morphology import CUES, LIST_EVIDENCE, PARTICLES, TOKEN, strip_forms, units
+from ._morphology import CUES, LIST_EVIDENCE, TOKEN, units
 from ._rank import Ranker, spans
 from ._variants import frequent_words
 from ._walk import PIECE_GROWTH, Walker, Words, cut_at
@@ -504,8 +517,8 @@ class Matcher:
         # One word: its walks of one word, scored as find would score them alone.
         scored: dict[str, Candidate] = {}
         for *_, factor, methods, _typos, rows, _more in self._lookups.starts(token):
-            if rows is None:
-                continue
+            if rows is None or (methods and methods[0].endswith(GUESSED)):
+                continue  # nothing in a word alone shows that a real word is a name
             for row in rows:
                 alias = self._alias(row)
                 if alias.kind == "common":
@@ -696,6 +709,10 @@ class Matcher:
             if ti >= hi:
                 break
             window.feed(doc, lo, ti)  # the document is what comes before the name
+            if any(map(is_guessed, group)):
+                group = keep_supported(group, window, doc, self._own_given, found)
+                if not group:
+                    continue  # a real word, nothing shows it is meant as a name
             picked = self._pick(group, window, doc, found, written)
             if picked is None:
                 # a generic reference nothing makes specific is not reported, but
@@ -708,7 +725,7 @@ class Matcher:
             if picked[0] <= 0.0 or picked[0] < self.min_score:
                 continue
             alias = picked[1]
-            if alias.kind != "surname" and alias.entry.type == "person":
+            if alias.kind != "surname":
                 doc.seen.add(alias.entry.id)
             if self.overlaps == "longest":
                 last_end = group[0].tj
@@ -731,8 +748,15 @@ class Matcher:
         *written* gives a hit's span as the text writes it (its marks too).
         """
         seen = doc.seen
-        if group[0].ti and any(h.alias.kind == "surname" for h in group):
-            group = [h for h in group if not self._inside_another_name(h, window)]
+        if group[0].ti and any(is_partial_name(h, window.tokens) for h in group):
+            own = self._own_given
+            group = [
+                h
+                for h in group
+                if not part_of_another_name(
+                    h, window, self._given, own.get(h.alias.entry.id, frozenset())
+                )
+            ]
             if not group:
                 return None  # a part of someone else's name
         generic = is_generic(group)
@@ -790,22 +814,6 @@ class Matcher:
             return None
         ranked = self._ranker.rank_preferring(group, keep, seen, context=False)
         return (*ranked, (Evidence("marks", text),))
-
-    def _inside_another_name(self, hit: Hit, window: Window) -> bool:
-        """Whether the surname alone of *hit* is part of a longer name that is not its person's.
-
-        So it is when the word just before it is a name particle (بن سلمان، أبو علي)
-        or a given name that is not the person's own (علي خلفان is not ضاحي خلفان).
-        """
-        ti = hit.ti
-        if hit.alias.kind != "surname" or window.seps[ti] != " ":
-            return False
-        before = window.tokens[ti - 1]
-        forms = {form for form, _ in strip_forms(before)}
-        if not forms.isdisjoint(PARTICLES):
-            return True
-        own = self._own_given.get(hit.alias.entry.id, frozenset())
-        return not forms.isdisjoint(self._given) and forms.isdisjoint(own)
 
     def _match(
         self,

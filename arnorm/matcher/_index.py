@@ -22,7 +22,7 @@ from ..gazetteer import ENTRY_TYPES, Entry, Gazetteer, Role, Source
 from ..normalizer import Normalizer
 from ._context import GENERIC_TYPES
 from ._model import ABBREVIATION, COMMON, EXACT, KIND_NAMES, SURNAME
-from ._morphology import ARABIC_WORD, COMPOUND_ENDS, CUES, NASAB, TOKEN, units
+from ._morphology import ARABIC_WORD, COMPOUND_ENDS, CUES, NASAB, ORDINALS, TOKEN, units
 from ._variants import INDEX_MASK, MIN_LENGTH, REGISTRY, build_table, commonest_words
 
 
@@ -145,6 +145,8 @@ def build(
     index.phrases, index.prefixes = {}, set()
     words: dict[str, None] = {}
     last_names: list[tuple[tuple[str, ...], int]] = []
+    #: The other form of a body's name of one word, with or without the article.
+    article_forms: list[tuple[str, int]] = []
     for row, normalized in enumerate(normalize_all(normalizer, strings)):
         key_units = units(normalized, first=False)
         if not key_units:
@@ -154,8 +156,10 @@ def build(
         entry_type = entries[owners[row]].type
         if kind == EXACT and surnames and len(key_units) >= 2 and entry_type == "person":
             last = key_units[-1]
-            # بن سلمان at the end of a name is a father's name, not a surname
-            if not (last != TOKEN.findall(normalized)[-1] and last.startswith(tuple(NASAB))):
+            # بن سلمان at the end of a name is a father's name, not a surname; السادس
+            # (محمد السادس) a regnal number
+            nasab = last != TOKEN.findall(normalized)[-1] and last.startswith(tuple(NASAB))
+            if not nasab and last not in ORDINALS:
                 last_names.append((surname_of(key_units), owners[row]))
         if kind != SURNAME and why_common(key, common, frequent, safe):
             kinds[row] = COMMON
@@ -165,6 +169,14 @@ def build(
         for form in _written_forms(key_units, kinds[row], entry_type):
             if not why_common(" ".join(form), common, frequent, safe):
                 index.add(" ".join(form), form, row, words)
+        other = article_form(key_units, kinds[row], entry_type)
+        if other is not None:
+            article_forms.append((other, row))
+    # after every alias is in: a name that is an alias of its own is never another's form
+    names = set(index.phrases)
+    for other_key, row in article_forms:
+        if other_key not in names and not why_common(other_key, common, frequent, safe):
+            index.add(other_key, (other_key,), row, words)
     _add_surnames(index, last_names, words, given_names(entries, normalizer))
     index.words = list(words)
     index.tables = build_tables(index.words)
@@ -192,6 +204,31 @@ def _written_forms(
     first = key_units[0]
     if kind == ABBREVIATION and ARABIC_WORD.fullmatch(first) and not first.startswith("ال"):
         yield ("ال" + first, *key_units[1:])
+
+
+#: Entry types whose names of one word the press writes with and without the article
+#: (الإنتربول / إنتربول، الموساد / موساد).
+ARTICLE_TYPES: Final = frozenset({"agency", "organization"})
+#: The fewest letters a name of one word has, its article aside, to be read in its other form.
+ARTICLE_MIN: Final = 4
+
+
+def article_form(key_units: tuple[str, ...], kind: int, entry_type: str) -> str | None:
+    """The other form of a body's name of one word: without its article (الإنتربول →
+    إنتربول), or with it (يوروبول → اليوروبول); None for any other name.
+
+    The caller adds it only when it is no alias of any entry and no frequent word
+    (حماس gives no الحماس, enthusiasm; الحرس no حرس, guards).
+    """
+    if len(key_units) != 1 or kind not in (EXACT, ABBREVIATION) or entry_type not in ARTICLE_TYPES:
+        return None
+    word = key_units[0]
+    if not ARABIC_WORD.fullmatch(word):
+        return None
+    bare = word[2:] if word.startswith("ال") else word
+    if len(bare) < ARTICLE_MIN:
+        return None
+    return bare if bare != word else "ال" + word
 
 
 def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> dict[str, frozenset[str]]:

@@ -31,6 +31,7 @@ from typing import Any, Final
 
 from .._lexicon import known, load
 from . import _model
+from ._context import GUESSED
 from ._index import Index
 from ._model import SCORES, State, remember, rows_of
 from ._morphology import PARTICLES_FIRST, is_arabic, strip_forms, strip_forms_many
@@ -143,13 +144,18 @@ class Lookups:
         found: list[tuple[str, int, float, str]] = [
             (form, cut, 1.0, "") for form, cut in forms if form in heads
         ]
-        # و + a real word is as much a word as the word itself; a real word is
-        # never guessed to be the first word of a name (صدوا is not صيدا).
-        if not found and not any(self.is_word(form) for form, _ in forms):
+        # و + a real word is as much a word as the word itself.  A frequent word is
+        # never guessed to be the first word of a name; another real word is read only
+        # as a long-vowel variant, never a typo, and only where the text supports it
+        # (صدوا is not صيدا): its method is marked GUESSED.
+        frequent = self.frequent
+        if not found and not any(form in frequent for form, _ in forms):
+            word_ = any(self.is_word(form) for form, _ in forms)
+            mark = GUESSED if word_ else ""
             for form, cut in forms:
                 for word, factor, method in self.fuzzy_words(form, frequent=False):
-                    if word in heads:
-                        found.append((word, cut, factor, method))
+                    if word in heads and not (word_ and method in TYPOS):
+                        found.append((word, cut, factor, method + mark))
         result = tuple(found)
         remember(self.first_cache, token, result)
         return result
@@ -187,9 +193,11 @@ class Lookups:
                     cut,
                     factor,
                     (method,) if method else (),
-                    int(method in TYPOS),
+                    int(method.rstrip(GUESSED) in TYPOS),
                     # a guessed spelling of a name of one word must pass alone_ok
-                    rows_of(phrases.get(word)) if alone_ok((method,), word) else None,
+                    rows_of(phrases.get(word))
+                    if alone_ok((method.rstrip(GUESSED),), word)
+                    else None,
                     word in prefixes,
                 )
                 for word, cut, factor, method in self.first(token)

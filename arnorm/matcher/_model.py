@@ -73,8 +73,9 @@ class Evidence:
     *kind* is ``marks`` (a shadda the text writes where one entry's alias has it:
     عمّان), ``qualifier``, ``sentence`` or ``document`` (the country evidence,
     strongest first), ``cue`` (a word before a common-word name, or العاصمة before a
-    capital), ``list`` (another name of the same type beside it) or ``full-name``
-    (a surname alone, after the person's full name).  *text* is the words that
+    capital, or a title before a real word read as a name's spelling), ``list``
+    (another name of the same type beside it) or ``full-name`` (a surname alone, or a
+    real word read as a name's spelling, after the person's full name).  *text* is the words that
     are the evidence, as normalized (for ``marks``, as the text writes them);
     *country* the country they point to.
     """

@@ -23,6 +23,9 @@ from typing import Final
 
 #: Proclitics stripped from the first word of a name: conjunction, preposition, both.
 PROCLITICS: Final = ("وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل")
+#: The proclitics that are prepositions alone: a name they stand on right after another
+#: name is its complement (الحدود الجنوبية لمصر), not the next item of a list.
+PREPOSITIONS: Final = frozenset({"ب", "ل", "ك"})
 #: Conjunctions that may come before ل fused with the article (وللمديرية).
 LAL_CONJUNCTIONS: Final = ("", "و", "ف")
 #: ل fused with the article: لل + word is ال + word.
@@ -37,6 +40,12 @@ NASAB: Final = frozenset({"بن", "ابن", "بنت"})
 #: Words that end a compound name with the word before them (نصر الله، جمال الدين، سيف
 #: الاسلام): a person whose name ends in one has the two words as surname, never the last.
 COMPOUND_ENDS: Final = frozenset({"الله", "الدين", "الاسلام"})
+#: Regnal ordinals (محمد السادس، إليزابيث الثانية): the end of a name, never a surname alone.
+ORDINALS: Final = frozenset(
+    {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"}
+    | {"العاشر", "الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه"}
+    | {"الثامنه", "التاسعه", "العاشره"}
+)
 #: Particles as the first word of a name may carry a proclitic (وعبد، لابن).
 PARTICLES_FIRST: Final = PARTICLES | frozenset(c + p for c in PROCLITICS for p in PARTICLES)
 #: Words just before a common-word alias that show it is meant as a name, by entry
@@ -52,6 +61,24 @@ CUES: Final[dict[str, frozenset[str]]] = {
         | {"قياده", "معاقل", "خلايا", "خليه", "امير"}
     ),
 }
+#: Titles just before a person's name (normalized, without the article): they show that a
+#: real word after them is meant as the person's name (الوزير ايمييه), with the article
+#: or without it.
+TITLES: Final = frozenset(
+    {"رئيس", "وزير", "مدير", "سفير", "جنرال", "لواء", "عميد", "عقيد", "فريق", "مشير"}
+    | {"امير", "نائب", "مستشار", "قائد", "زعيم", "متحدث", "ناطق", "رئيسه", "وزيره", "مديره"}
+)
+#: Words just before a real word that show it is meant as a place's or an organisation's
+#: name, spelt another way: the first noun of a construct, so without the article (مدينة
+#: صيدا; المدينة مردوا is "the city, they persisted").  Not بلدة: folded, it is بلده, his
+#: country.
+GUESS_CUES: Final[dict[str, frozenset[str]]] = {
+    "place": frozenset({"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"}),
+    "organization": frozenset({"تنظيم", "جماعه", "حركه"}),
+}
+#: Nouns before a place's name (without the article): a person's surname alone right after
+#: one is that place's name (مركز العياط, a district of Giza, is not Morsi).
+PLACE_NOUNS: Final = GUESS_CUES["place"] | frozenset({"مركز", "حي", "بلده"})
 #: The longest a cue can be, with its clitics.
 LONGEST_CUE: Final = max(len(w) for words in CUES.values() for w in words) + 3
 #: Entry types whose common-word alias is also shown a name by a list of others of its type

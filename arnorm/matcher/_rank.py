@@ -17,9 +17,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from ._context import GENERIC_TYPES, is_city_cue
+from ._context import GENERIC_TYPES, is_city_cue, is_guessed
 from ._model import SCORES, Alias, Candidate, Evidence, Hit, candidate_from, remember
-from ._morphology import CONJUNCTIONS, CUES, LIST_EVIDENCE, LONGEST_CUE, cue_types, strip_forms
+from ._morphology import (
+    CONJUNCTIONS,
+    CUES,
+    LAL,
+    LIST_EVIDENCE,
+    LONGEST_CUE,
+    PREPOSITIONS,
+    cue_types,
+    strip_forms,
+)
 
 Ranked = tuple[float, Alias, str, tuple[Candidate, ...]]
 
@@ -68,7 +77,7 @@ class Ranker:
             methods.insert(0, "context")
         else:
             base = 1.0
-        method = "+".join(dict.fromkeys(m.rstrip("*") for m in methods)) or "exact"
+        method = "+".join(dict.fromkeys(m.rstrip("*?") for m in methods)) or "exact"
         return base * hit.factor, hit, method
 
     def _common_surname(self, surface: str) -> bool:
@@ -153,9 +162,14 @@ class Ranker:
                 near.update((hit.ti - 1, hit.ti, hit.tj, hit.tj + 1))
         starting: dict[int, list[Hit]] = {}
         ending: dict[int, list[Hit]] = {}
-        names = [(h.ti, h.tj) for h in hits if h.alias.kind != "common"]
+        # a real word guessed to be a name is no evidence for another name
+        names = [(h.ti, h.tj) for h in hits if h.alias.kind != "common" and not is_guessed(h)]
         for hit in hits:
-            if hit.alias.kind != "common" and (hit.ti in near or hit.tj in near):
+            if (
+                hit.alias.kind != "common"
+                and (hit.ti in near or hit.tj in near)
+                and not is_guessed(hit)
+            ):
                 # under leftmost-longest, a name inside a longer one is no name of a list
                 if longest and any(
                     a <= hit.ti and hit.tj <= b and b - a > hit.tj - hit.ti for a, b in names
@@ -204,7 +218,12 @@ def _evidence(
     if tj - ti == 1 and _is_cue(tokens[ti], kind):
         return None  # العاصمة before a place is a cue for it, not a place of the list
     after = tj < len(tokens) and "\n" not in seps[tj]
-    neighbours = [*(starting.get(tj, ()) if after else ()), *(ending.get(ti, ()) if before else ())]
+    # a name right after another with a preposition on it is its complement, not the
+    # next item of a list (الحدود الجنوبية لمصر: the southern border of Egypt)
+    neighbours = [
+        *(o for o in starting.get(tj, ()) if after and not _complement(o, tokens, seps)),
+        *(ending.get(ti, ()) if before and not _complement(hit, tokens, seps) else ()),
+    ]
     if after and tokens[tj] in CONJUNCTIONS and "\n" not in seps[tj + 1]:
         neighbours += starting.get(tj + 1, ())
     if before and tokens[ti - 1] in CONJUNCTIONS and "\n" not in seps[ti - 1]:
@@ -213,6 +232,16 @@ def _evidence(
         if other.alias.entry.type == kind:
             return Evidence("list", " ".join(tokens[other.ti : other.tj]))
     return None
+
+
+def _complement(hit: Hit, tokens: list[str], seps: list[str]) -> bool:
+    """Whether *hit* is the complement of the word before it: nothing but a space between,
+    and a preposition (ب، ل، ك) on its first word (لمصر), or ل fused with its article
+    (للمغرب); with و before it (وللمغرب), it is the next item of a list."""
+    if hit.ti == 0 or seps[hit.ti].strip():
+        return False
+    word, cut = tokens[hit.ti], hit.cut
+    return word[:cut] in PREPOSITIONS or (not cut and word.startswith(LAL))
 
 
 def _is_cue(word: str, kind: str) -> bool:
