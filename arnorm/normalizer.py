@@ -951,6 +951,8 @@ class _BytePlan:
         "_between",
         "_composed",
         "_composing",
+        "_composing_marks",
+        "_composing_on_page",
         "_decode",
         "_deleted",
         "_deleted_runs",
@@ -958,6 +960,7 @@ class _BytePlan:
         "_extra_spaces",
         "_folds",
         "_inert",
+        "_letter_of",
         "_mask",
         "_nul_then_mark",
         "_outside",
@@ -1047,6 +1050,8 @@ class _BytePlan:
             if rewrites
             else None
         )
+        #: Each composing mark's byte, looked for on its own (``in``, in C) first.
+        self._composing_marks = [bytes([m]) for m in self._between]
         self._space_collapse = config.spaces
         # With offsets, a run of spaces (with deleted characters between
         # them) keeps its first space and deletes the others, so that the run
@@ -1105,8 +1110,22 @@ class _BytePlan:
         for cp in range(0xFE70, 0xFEFD):  # what PDFs hold: known before the first text
             if chr(cp) not in byte_of:
                 self._inert[chr(cp)] = self._inert_as(chr(cp))
-        marks = [b for b, c in enumerate(decoding) if unicodedata2.combining(c)]
+        # A presentation form that stands for one letter of the page (which no
+        # step changes further) is encoded as that letter's byte, by the
+        # number of its character reference; but not where a mark that NFC
+        # composes is on the page and in the text (see :meth:`prepare`).
+        self._letter_of = {
+            str(ord(c)).encode(): bytes([byte_of[out]])
+            for c, out in self._inert.items()
+            if out is not None and len(out) == 1 and out in byte_of and output[byte_of[out]] == out
+        }
+        self._composing_on_page = [bytes([byte_of[m]]) for m in _COMPOSING_MARKS if m in byte_of]
         composing = [byte_of[m] for m in _COMPOSING_MARKS if m in byte_of]
+        # (the marks between leave the composing ones out: the possessive run
+        # would take the composing mark and never give it back)
+        marks = [
+            b for b, c in enumerate(decoding) if unicodedata2.combining(c) and b not in composing
+        ]
         self._nul_then_mark = (
             re.compile(b"\\x00[%s]*+[%s]" % (_byte_class(marks), _byte_class(composing)))
             if composing
@@ -1182,12 +1201,12 @@ class _BytePlan:
         ``None`` when the text holds NUL as well as characters outside the
         page (NUL stands for those).
         """
-        outside: list[str] = []
+        encoded = self._encode_outside(text)
+        if encoded is None:
+            return None
+        data, outside = encoded
         sites: list[Site] = []
-        data, outside = self._encode_outside(text)
         if outside:
-            if "\x00" in text:
-                return None
             stand = {c: self._stand_in(c, aligned) for c in set(outside)}
             if any(c != out for c, out in stand.items()):
                 if self._nul_then_mark is not None and self._nul_then_mark.search(data):
@@ -1198,30 +1217,53 @@ class _BytePlan:
                     at = [m.start() for m in _NUL.finditer(data)]
                     sites = [(i, i + 1) for i, c in zip(at, outside, strict=True) if c in bad]
                 outside = [stand[c] or c for c in outside]
-        if self._composing is not None:
+        if self._composing is not None and any(m in data for m in self._composing_marks):
             data = self._compose(data, self._composing)
         if self._tatweel_word is not None and self._tatweel in data:
             sites += self._tatweel_words(data, self._tatweel_word)
         if aligned and self._space_sites is not None:
             sites += [m.span() for m in self._space_sites.finditer(data)]
-        return Prepared(data, outside, sorted(sites))
+        if len(sites) > 1:
+            sites.sort()
+        return Prepared(data, outside, sites)
 
-    def _encode_outside(self, text: str) -> tuple[bytes, list[str]]:
+    def _encode_outside(self, text: str) -> tuple[bytes, list[str]] | None:
         """Encode *text* with NUL for each character outside the page; list those characters.
 
         The encoder writes each of them as a character reference (``&#1580;``),
-        in C; two passes over the bytes, in C too, list them and put NUL in
-        their place.  Text that holds ``&#`` of its own is scanned as text.
+        in C; one split of the bytes, in C too, lists them and puts NUL in
+        their place.  Encoded text as long as the text holds no reference; a
+        reference of the text's own (found when the lengths do not add up)
+        makes it scanned as text.  ``None`` when the text holds NUL as well as
+        characters outside the page.
         """
-        if "&" in text and "&#" in text:  # (one character is found much faster than two)
-            placed = self._outside.sub("\x00", text)
-            encoded = codecs.charmap_encode(placed, "strict", self._encode)[0]
-            return encoded, self._outside.findall(text)
         encoded = codecs.charmap_encode(text, "xmlcharrefreplace", self._encode)[0]
-        if b"&" not in encoded or b"&#" not in encoded:  # (one byte is found much faster)
+        if len(encoded) == len(text):  # (a reference is longer than its character)
             return encoded, []
-        outside = list(map(chr, map(int, _CHAR_REFERENCE.findall(encoded))))
-        return _CHAR_REFERENCE.sub(b"\x00", encoded), outside
+        if b"\x00" in encoded:
+            return None
+        # "&#", then "1580;" and the text up to the next reference, in turn
+        head, *after = encoded.split(b"&#")
+        tails = [tail.partition(b";") for tail in after]
+        numbers = [number for number, _, _ in tails]
+        # each character outside the page grew into "&#" + its number + ";"
+        # (a reference of the text's own adds to the right side only)
+        if len(encoded) - len(text) == sum(map(len, numbers)) + 2 * len(numbers):
+            parts = [head] * (2 * len(tails) + 1)
+            parts[2::2] = [rest for _, _, rest in tails]
+            if self._letter_of and not any(m in encoded for m in self._composing_on_page):
+                letters = list(map(self._letter_of.get, numbers))
+                if None not in letters:  # presentation forms of letters only
+                    parts[1::2] = cast(list[bytes], letters)
+                    return b"".join(parts), []
+                parts[1::2] = [b or b"\x00" for b in letters]
+                outside = [chr(int(n)) for n, b in zip(numbers, letters, strict=True) if b is None]
+                return b"".join(parts), outside
+            parts[1::2] = [b"\x00"] * len(numbers)
+            return b"".join(parts), list(map(chr, map(int, numbers)))
+        placed = self._outside.sub("\x00", text)
+        encoded = codecs.charmap_encode(placed, "strict", self._encode)[0]
+        return encoded, self._outside.findall(text)
 
     def finish(self, data: bytes, outside: list[str], *, aligned: bool) -> tuple[str, Alignment]:
         """Normalize the bytes of a stretch with no site; *outside*: what its NULs stand for."""
@@ -1238,9 +1280,11 @@ class _BytePlan:
             elif data:
                 segments = [(len(data), len(data), True)]
         data = data.translate(self._translate, self._deleted)
-        if self._space_collapse and b"  " in data:
-            data = _collapse_spaces(data)
-        if self._widened is not None and self._widened.search(data):
+        if self._space_collapse:
+            i = data.find(b"  ")  # (one pass in C finds the first run, or that there is none)
+            if i >= 0:
+                data = data[:i] + _SPACE_RUN_BYTES.sub(b" ", data[i:])
+        if self._widened is not None and any(one in data for one, _ in self._widen):
             if aligned:
                 widened = [(m.start(), m.end(), 2) for m in self._widened.finditer(data)]
                 widening = _align.from_sites(len(data), widened)
@@ -1283,7 +1327,19 @@ class _BytePlan:
         """The words made of tatweel (and invisible characters) in *data*."""
         sites = []
         run, edge = self._word_run, self._word_edge
-        for match in ends.finditer(data):
+        tatweel = self._tatweel
+        if data.count(tatweel) <= _FEW_TATWEELS:
+            # a few: each looked at where it stands (``find`` skips in C)
+            at = data.find(tatweel)
+            matches = []
+            while at >= 0:
+                match = ends.match(data, at)
+                if match is not None:
+                    matches.append(match)
+                at = data.find(tatweel, at + 1)
+        else:
+            matches = list(ends.finditer(data))
+        for match in matches:
             end = match.start() + 1
             reach = 64
             while True:
@@ -1298,33 +1354,28 @@ class _BytePlan:
         return sites
 
 
-_CHAR_REFERENCE: Final = re.compile(b"&#([0-9]+);")
 #: With more than one run of deleted characters in this many, an offset map
 #: holds the deletion mask of a stretch rather than an entry for each run.
 _DENSE_RUNS: Final = 64
 _NUL: Final = re.compile(b"\x00")
+#: Up to this many tatweel in a stretch, each is looked at where it stands.
+_FEW_TATWEELS: Final = 16
 _PRESENTATION_FORMS: Final = re.compile("[\ufe70-\ufefc]")
 #: Below one site of the byte plan in this many characters, the other plans
 #: run on windows around the sites; above, on the whole piece (a window
 #: costs about what the character-level plan takes for this many characters).
 _SPARSE_SITES: Final = 2048
 #: How much of a text decides which page the byte plan uses.
+_PAGE_SAMPLE: Final = 1024
+#: How much of a text decides, for a configuration that keeps marks, whether
+#: the byte plan runs at all.
 _SAMPLE: Final = 4096
 #: Where the byte plan's stretches may be cut: at a safe cut or after a line feed.
 _SITE_CUT: Final = re.compile(_SAFE_CUT.pattern + "|\n")
-
-
-def _collapse_spaces(data: bytes) -> bytes:
-    """Turn each run of spaces (U+0020) in *data* into one.
-
-    ``split`` and ``join`` halve every run in two passes in C (``re.sub`` and
-    ``replace`` stop at every space); runs of three or more take more rounds.
-    """
-    while True:
-        longer = b"   " in data
-        data = b" ".join(data.split(b"  "))
-        if not longer:
-            return data
+#: A run of two spaces or more: the pattern starts with two literal spaces, so
+#: the search skips from one pair to the next in C (``" {2,}"`` stops at every
+#: space, and ``split``/``join`` pays for every part).
+_SPACE_RUN_BYTES: Final = re.compile(b"   *")
 
 
 def _split_at_sites(
@@ -1439,26 +1490,49 @@ class Normalizer:
     def _normalize(self, text: str) -> str:
         if self._bytes is None:
             return self._normalize_str(text)
-        return "".join(out for out, _ in self._by_bytes(text, aligned=False))
+        plan = self._page(text)
+        prepared = self._prepare(plan, text, aligned=False)
+        if prepared is not None and not prepared.sites:
+            # the common case, in as few Python steps as it takes
+            return plan.finish(prepared.data, prepared.outside, aligned=False)[0]
+        return "".join(out for out, _ in self._around_sites(text, plan, prepared, aligned=False))
 
-    def _by_bytes(self, text: str, *, aligned: bool) -> Iterator[tuple[str, Alignment]]:
-        """Normalize *text* with the byte plan, and with the other plans around its sites."""
+    def _page(self, text: str) -> _BytePlan:
+        """The byte plan for *text*: the page of presentation forms if they fill its start."""
         assert self._bytes is not None  # noqa: S101 - the callers checked it
         plan, other = self._bytes
-        if _PRESENTATION_FORMS.search(text, 0, _SAMPLE) and len(
-            _PRESENTATION_FORMS.findall(text, 0, _SAMPLE)
-        ) * 4 > min(len(text), _SAMPLE):
-            plan = other  # mostly presentation forms: the page of those
+        if _PRESENTATION_FORMS.search(text, 0, _PAGE_SAMPLE) and len(
+            _PRESENTATION_FORMS.findall(text, 0, _PAGE_SAMPLE)
+        ) * 4 > min(len(text), _PAGE_SAMPLE):
+            return other  # mostly presentation forms: the page of those
+        return plan
+
+    @staticmethod
+    def _prepare(plan: _BytePlan, text: str, *, aligned: bool) -> Prepared | None:
+        """*text* encoded by *plan*; ``None`` when the other plans must normalize all of it."""
         if plan.leaves_marks and len(text) > _SAMPLE:
             # Marks this configuration keeps are not on the page: where text
             # is vowelled at all they are sites everywhere.  The start decides.
             probe = plan.prepare(text[:_SAMPLE], aligned=aligned)
             if probe is None or probe.sites:
-                yield self._segments(text) if aligned else (self._normalize_str(text), [])
-                return
+                return None
         prepared = plan.prepare(text, aligned=aligned)
         if prepared is None or len(prepared.sites) * _SPARSE_SITES > len(text):
             # (sites so dense that windows would cost more than the other plans)
+            return None
+        return prepared
+
+    def _by_bytes(self, text: str, *, aligned: bool) -> Iterator[tuple[str, Alignment]]:
+        """Normalize *text* with the byte plan, and with the other plans around its sites."""
+        plan = self._page(text)
+        prepared = self._prepare(plan, text, aligned=aligned)
+        return self._around_sites(text, plan, prepared, aligned=aligned)
+
+    def _around_sites(
+        self, text: str, plan: _BytePlan, prepared: Prepared | None, *, aligned: bool
+    ) -> Iterator[tuple[str, Alignment]]:
+        """The byte plan's stretches of *text* and the other plans' windows around its sites."""
+        if prepared is None:
             yield self._segments(text) if aligned else (self._normalize_str(text), [])
             return
         data, outside, sites = prepared
