@@ -1115,7 +1115,7 @@ class _BytePlan:
         # number of its character reference; but not where a mark that NFC
         # composes is on the page and in the text (see :meth:`prepare`).
         self._letter_of = {
-            str(ord(c)).encode(): bytes([byte_of[out]])
+            b"#%d" % ord(c): bytes([byte_of[out]])
             for c, out in self._inert.items()
             if out is not None and len(out) == 1 and out in byte_of and output[byte_of[out]] == out
         }
@@ -1219,7 +1219,7 @@ class _BytePlan:
                 outside = [stand[c] or c for c in outside]
         if self._composing is not None and any(m in data for m in self._composing_marks):
             data = self._compose(data, self._composing)
-        if self._tatweel_word is not None and self._tatweel in data:
+        if self._tatweel_word is not None:
             sites += self._tatweel_words(data, self._tatweel_word)
         if aligned and self._space_sites is not None:
             sites += [m.span() for m in self._space_sites.finditer(data)]
@@ -1243,12 +1243,12 @@ class _BytePlan:
         if b"\x00" in encoded:
             return None
         # "&#", then "1580;" and the text up to the next reference, in turn
-        head, *after = encoded.split(b"&#")
+        head, *after = encoded.split(b"&")  # (one byte is found much faster than two)
         tails = [tail.partition(b";") for tail in after]
-        numbers = [number for number, _, _ in tails]
-        # each character outside the page grew into "&#" + its number + ";"
-        # (a reference of the text's own adds to the right side only)
-        if len(encoded) - len(text) == sum(map(len, numbers)) + 2 * len(numbers):
+        numbers = [number for number, _, _ in tails]  # "#1580"
+        # Each character outside the page grew into "&" + "#1580" + ";"; an
+        # ampersand of the text's own adds to the right side only.
+        if len(encoded) - len(text) == sum(map(len, numbers)) + len(numbers):
             parts = [head] * (2 * len(tails) + 1)
             parts[2::2] = [rest for _, _, rest in tails]
             if self._letter_of and not any(m in encoded for m in self._composing_on_page):
@@ -1257,10 +1257,12 @@ class _BytePlan:
                     parts[1::2] = cast(list[bytes], letters)
                     return b"".join(parts), []
                 parts[1::2] = [b or b"\x00" for b in letters]
-                outside = [chr(int(n)) for n, b in zip(numbers, letters, strict=True) if b is None]
+                outside = [
+                    chr(int(n[1:])) for n, b in zip(numbers, letters, strict=True) if b is None
+                ]
                 return b"".join(parts), outside
             parts[1::2] = [b"\x00"] * len(numbers)
-            return b"".join(parts), list(map(chr, map(int, numbers)))
+            return b"".join(parts), [chr(int(n[1:])) for n in numbers]
         placed = self._outside.sub("\x00", text)
         encoded = codecs.charmap_encode(placed, "strict", self._encode)[0]
         return encoded, self._outside.findall(text)
@@ -1281,9 +1283,7 @@ class _BytePlan:
                 segments = [(len(data), len(data), True)]
         data = data.translate(self._translate, self._deleted)
         if self._space_collapse:
-            i = data.find(b"  ")  # (one pass in C finds the first run, or that there is none)
-            if i >= 0:
-                data = data[:i] + _SPACE_RUN_BYTES.sub(b" ", data[i:])
+            data = _collapse_spaces(data)
         if self._widened is not None and any(one in data for one, _ in self._widen):
             if aligned:
                 widened = [(m.start(), m.end(), 2) for m in self._widened.finditer(data)]
@@ -1328,17 +1328,20 @@ class _BytePlan:
         sites = []
         run, edge = self._word_run, self._word_edge
         tatweel = self._tatweel
-        if data.count(tatweel) <= _FEW_TATWEELS:
-            # a few: each looked at where it stands (``find`` skips in C)
-            at = data.find(tatweel)
-            matches = []
-            while at >= 0:
-                match = ends.match(data, at)
-                if match is not None:
-                    matches.append(match)
-                at = data.find(tatweel, at + 1)
+        # The first few are looked at where they stand (``find`` skips in C),
+        # the rest, if there are more, in one search.
+        matches = []
+        at = data.find(tatweel)
+        for _ in range(_FEW_TATWEELS):
+            if at < 0:
+                break
+            match = ends.match(data, at)
+            if match is not None:
+                matches.append(match)
+            at = data.find(tatweel, at + 1)
         else:
-            matches = list(ends.finditer(data))
+            if at >= 0:
+                matches += ends.finditer(data, at)
         for match in matches:
             end = match.start() + 1
             reach = 64
@@ -1358,7 +1361,7 @@ class _BytePlan:
 #: holds the deletion mask of a stretch rather than an entry for each run.
 _DENSE_RUNS: Final = 64
 _NUL: Final = re.compile(b"\x00")
-#: Up to this many tatweel in a stretch, each is looked at where it stands.
+#: The first this many tatweel of a stretch are each looked at where they stand.
 _FEW_TATWEELS: Final = 16
 _PRESENTATION_FORMS: Final = re.compile("[\ufe70-\ufefc]")
 #: Below one site of the byte plan in this many characters, the other plans
@@ -1376,6 +1379,32 @@ _SITE_CUT: Final = re.compile(_SAFE_CUT.pattern + "|\n")
 #: the search skips from one pair to the next in C (``" {2,}"`` stops at every
 #: space, and ``split``/``join`` pays for every part).
 _SPACE_RUN_BYTES: Final = re.compile(b"   *")
+#: The first this many runs of spaces in a stretch are each found with ``find``.
+_FEW_SPACE_RUNS: Final = 8
+
+
+def _collapse_spaces(data: bytes) -> bytes:
+    """Turn each run of spaces (U+0020) in *data* into one.
+
+    The first few runs are found with ``find`` (in C, and at no cost when
+    there is none); the rest, if there are more, in one ``re.sub``.
+    """
+    at = data.find(b"  ")
+    if at < 0:
+        return data
+    parts = []
+    start = 0
+    for _ in range(_FEW_SPACE_RUNS):
+        parts.append(data[start : at + 1])
+        start = at + 2
+        while data[start : start + 1] == b" ":
+            start += 1
+        at = data.find(b"  ", start)
+        if at < 0:
+            parts.append(data[start:])
+            return b"".join(parts)
+    parts.append(_SPACE_RUN_BYTES.sub(b" ", data[start:]))
+    return b"".join(parts)
 
 
 def _split_at_sites(

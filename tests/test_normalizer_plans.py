@@ -9,15 +9,21 @@ to what makes the shortcut wrong if it is taken carelessly.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import arnorm
-from arnorm import Normalizer, NormalizerConfig
+from arnorm import Normalizer, NormalizerConfig, normalizer
 
 SEARCH = arnorm.PROFILES["search"]
 LIGHT = arnorm.PROFILES["light"]
 #: Presentation forms of letters, as text extracted from a PDF holds them.
 PDF_WORD = "\ufedf\ufe8e\ufe91\ufee8\ufe8e\ufee5"  # ﻟﺎﺑﻨﺎﻥ
+#: Bytes to spaces and letters, half and half.
+SPACE_OR_A = bytes(0x20 if b % 2 else 0x61 for b in range(256))
 NEWS = "قال المدير العام للأمن الوطني إن الوفد زار الرباط.\n"
 
 CASES = {
@@ -71,3 +77,10 @@ def test_a_reference_the_text_holds_is_read_as_text() -> None:
     assert data.startswith(b"&#1580;")
     assert outside == [*PDF_WORD, "\U0001f602"]
     assert arnorm.normalize(text) == "&#1580;لابنان\U0001f602"
+
+
+@given(st.binary(max_size=200).map(lambda b: b.translate(SPACE_OR_A)))
+@example(b"a  " * 20)
+@example(b"   " + b"a " * 3 + b"a    a" * 12 + b"  ")
+def test_space_runs_collapse_as_one_substitution_does(data: bytes) -> None:
+    assert normalizer._collapse_spaces(data) == re.sub(b" {2,}", b" ", data)
