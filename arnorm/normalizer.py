@@ -1688,20 +1688,30 @@ def _check_str(text: object) -> None:
 
 
 @functools.lru_cache(maxsize=64)
-def _normalizer(config: NormalizerConfig) -> Normalizer:
+def _normalizer_for(config: NormalizerConfig) -> Normalizer:
+    """The normalizer of *config*, compiled once in each process (a normalizer never changes).
+
+    The one cache of normalizers: :func:`normalize` and the other functions of
+    this module, unpickling a :class:`Normalizer`, :mod:`arnorm.files` and the
+    matcher all take theirs from here.
+    """
     return Normalizer(config)
+
+
+#: The former name of :func:`_normalizer_for`, kept for code that imports it.
+_normalizer: Final = _normalizer_for
 
 
 def _resolve(config: NormalizerConfig | str | None) -> Normalizer:
     if config is None:
-        return _normalizer(PROFILES["search"])
-    if isinstance(config, str):
-        return _normalizer(NormalizerConfig.profile(config))
-    if not isinstance(config, NormalizerConfig):
+        config = PROFILES["search"]
+    elif isinstance(config, str):
+        config = NormalizerConfig.profile(config)
+    elif not isinstance(config, NormalizerConfig):
         raise TypeError(
             f"config must be a NormalizerConfig or a profile name, not {type(config).__name__}"
         )
-    return _normalizer(config)
+    return _normalizer_for(config)
 
 
 def normalize(text: str, config: NormalizerConfig | str | None = None) -> str:
@@ -1745,9 +1755,3 @@ def explain(text: str, config: NormalizerConfig | str | None = None) -> Explanat
     True
     """
     return _resolve(config).explain(text)
-
-
-@functools.lru_cache(maxsize=32)
-def _normalizer_for(config: NormalizerConfig) -> Normalizer:
-    """One normalizer a configuration, in each process (a normalizer never changes)."""
-    return Normalizer(config)
