@@ -14,7 +14,7 @@ from typing import Any, AnyStr, Final, NamedTuple, cast
 import regex
 import unicodedata2
 
-from . import _align, _tables, steps
+from . import _align, _chunks, _tables, steps
 from ._align import OffsetMap, Segment
 
 __all__ = [
@@ -792,23 +792,20 @@ def _in_bmp(text: str) -> bool:
 #: Texts longer than this many characters are normalized a piece at a time,
 #: so that the memory a piece needs is bounded, and small enough that the
 #: buffers of one piece stay in the processor's cache and are reused by the
-#: next (a first, cold pass over a long text is then as fast as the next
-#: ones; pieces four times larger made it up to twice as slow).  A piece
-#: ends after a line feed, or inside a line at a *safe cut*: between any
-#: character that is not a space, a line break, tatweel, an invisible or a
-#: presentation form and an Arabic or ASCII letter or digit (with
-#: ``elongation``, between two different such letters).  No step looks
-#: across a safe cut -- NFC composes nothing with the letter after it, no
-#: step deletes that letter, and the tatweel-word and space rules see
-#: neither side -- so the pieces give the same text and offsets as the
-#: whole.  A line with no safe cut (a run of marks, tatweel, spaces or
-#: invisible characters) stays one piece; on such runs the fast plan holds a
-#: few bytes per character.
+#: next.  Pieces are cut as every long text is (:func:`arnorm._chunks.pieces`):
+#: after a line feed, else after a space before a word, so they give the same
+#: text and offsets as the whole.  A line with no such cut (no space in it)
+#: stays one piece.
 PIECE: Final = 1 << 16
 
-#: Pieces that need the exact plan are cut again at safe cuts at least this
+#: Pieces that need the exact plan are cut again at *safe cuts* at least this
 #: far apart, then further, so that the exact plan runs only on a window of
-#: about the last size around what needs it.
+#: about the last size around what needs it.  A safe cut may fall inside a
+#: word: between any character that is not a space, a line break, tatweel, an
+#: invisible or a presentation form and an Arabic or ASCII letter or digit
+#: (with ``elongation``, between two different such letters).  No step looks
+#: across one -- NFC composes nothing with the letter after it, no step
+#: deletes that letter, and the tatweel-word and space rules see neither side.
 _WINDOWS: Final = (1 << 12, 1 << 6)
 
 #: Arabic letters, ASCII letters and digits: combining class 0, composed with
@@ -832,7 +829,10 @@ _SAFE_CUT_ELONGATION: Final = re.compile(f"([{_UNFOLDED}])(?!\\1)(?=[{_UNFOLDED}
 
 
 def _pieces(text: str, cut: re.Pattern[str], size: int) -> Iterator[str]:
-    """Cut *text* after a line feed or at a safe cut (*cut*), into pieces of about *size*.
+    """Cut *text* after a line feed or at a safe cut (*cut*), into windows of about *size*.
+
+    Only for the windows around what needs the exact plan (:data:`_WINDOWS`),
+    which may end inside a word; a long text is cut by :func:`arnorm._chunks.pieces`.
 
     Each search resumes where the last one stopped, so the whole text is
     scanned once, whatever it holds.
@@ -1513,7 +1513,7 @@ class Normalizer:
     def __call__(self, text: str) -> str:
         _check_str(text)
         if len(text) > PIECE:
-            return "".join(self._normalize(piece) for piece in _pieces(text, self._cut, PIECE))
+            return "".join(map(self._normalize, _chunks.pieces(text, PIECE)))
         return self._normalize(text)
 
     def _normalize(self, text: str) -> str:
@@ -1599,7 +1599,7 @@ class Normalizer:
         _check_str(text)
         outputs: list[str] = []
         offsets, add = _align.offset_map_builder()
-        for piece in _pieces(text, self._cut, PIECE) if len(text) > PIECE else (text,):
+        for piece in _chunks.pieces(text, PIECE) if len(text) > PIECE else (text,):
             for out, segments in self._aligned(piece):
                 outputs.append(out)
                 add(segments)
