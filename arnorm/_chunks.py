@@ -113,7 +113,7 @@ def pieces(text: str, size: int) -> Iterator[str]:
     Each piece ends at the last cut that keeps it within *size* (a line feed
     in its second half first, then a space); without one there, at the
     first cut after it.  A text with no cut at all is one piece.  The pieces
-    concatenate to *text*.
+    concatenate to *text*; none is empty (but the one piece of an empty text).
 
     >>> list(pieces("ab\ncd ef gh", 4))
     ['ab\n', 'cd ', 'ef ', 'gh']
@@ -130,7 +130,8 @@ def pieces(text: str, size: int) -> Iterator[str]:
                 break
         yield text[start:end]
         start = end
-    yield text[start:]
+    if start < n or not n:
+        yield text[start:]
 
 
 def space_cuts(text: str, start: int, end: int) -> Iterator[int]:

@@ -1267,6 +1267,24 @@ class _BytePlan:
         encoded = codecs.charmap_encode(placed, "strict", self._encode)[0]
         return encoded, self._outside.findall(text)
 
+    def normalize(self, text: str) -> str | Prepared | None:
+        """*text* normalized, if the plan holds it all; else what :meth:`prepare` gives for it.
+
+        Without offsets, in as few steps as it takes.  Each buffer replaces
+        the one before it, and no other reference to it is kept, so the
+        memory one pass frees is what the next one takes (fresh memory costs
+        a page fault every 4 KB on a process's first call).
+        """
+        prepared = self.prepare(text, aligned=False)
+        if prepared is None or prepared.sites or self._widened is not None:
+            return prepared
+        data, outside, _ = prepared
+        del prepared
+        data = data.translate(self._translate, self._deleted)
+        if self._space_collapse:
+            data = _collapse_spaces(data)
+        return self._decoded(data, outside)
+
     def finish(self, data: bytes, outside: list[str], *, aligned: bool) -> tuple[str, Alignment]:
         """Normalize the bytes of a stretch with no site; *outside*: what its NULs stand for."""
         segments: list[Segment] | _align.Deletions = []
@@ -1293,14 +1311,18 @@ class _BytePlan:
                 segments = _align.compose(segments, widening)
             for one, two in self._widen:
                 data = data.replace(one, two)
-        out = codecs.charmap_decode(data, "strict", self._decode)[0]
+        return self._decoded(data, outside), segments
+
+    def _decoded(self, data: bytes, outside: list[str]) -> str:
+        """*data* (translated) decoded, with the characters its NULs stand for put back."""
+        out: str = codecs.charmap_decode(data, "strict", self._decode)[0]
         if outside:
             parts = out.split("\x00")
             merged = [""] * (2 * len(parts) - 1)
             merged[0::2] = parts
             merged[1::2] = outside
             out = "".join(merged)
-        return out, segments
+        return out
 
     def _compose(self, data: bytes, marks: re.Pattern[bytes]) -> bytes:
         """Rewrite the letters that NFC composes with a mark after them (one step a mark)."""
@@ -1387,11 +1409,14 @@ def _collapse_spaces(data: bytes) -> bytes:
     """Turn each run of spaces (U+0020) in *data* into one.
 
     The first few runs are found with ``find`` (in C, and at no cost when
-    there is none); the rest, if there are more, in one ``re.sub``.
+    there is none); the rest, if there are more, in one ``re.sub``.  A
+    single run of two spaces costs one copy.
     """
     at = data.find(b"  ")
     if at < 0:
         return data
+    if data.find(b"  ", at + 1) < 0:  # one run of two: one copy
+        return data.replace(b"  ", b" ", 1)
     parts = []
     start = 0
     for _ in range(_FEW_SPACE_RUNS):
@@ -1511,7 +1536,8 @@ class Normalizer:
         return (_normalizer_for, (self.config,))
 
     def __call__(self, text: str) -> str:
-        _check_str(text)
+        if not isinstance(text, str):
+            _check_str(text)
         if len(text) > PIECE:
             return "".join(map(self._normalize, _chunks.pieces(text, PIECE)))
         return self._normalize(text)
@@ -1520,10 +1546,15 @@ class Normalizer:
         if self._bytes is None:
             return self._normalize_str(text)
         plan = self._page(text)
-        prepared = self._prepare(plan, text, aligned=False)
-        if prepared is not None and not prepared.sites:
-            # the common case, in as few Python steps as it takes
-            return plan.finish(prepared.data, prepared.outside, aligned=False)[0]
+        if plan.leaves_marks and len(text) > _SAMPLE:
+            prepared = self._prepare(plan, text, aligned=False)
+        else:
+            done = plan.normalize(text)  # the common case
+            if isinstance(done, str):
+                return done
+            prepared = (
+                done if done is None or len(done.sites) * _SPARSE_SITES <= len(text) else None
+            )
         return "".join(out for out, _ in self._around_sites(text, plan, prepared, aligned=False))
 
     def _page(self, text: str) -> _BytePlan:

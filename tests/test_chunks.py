@@ -62,7 +62,7 @@ def test_pieces_give_the_text_back_and_cut_only_after_a_line_feed_or_a_space(
 ) -> None:
     chunks = list(_chunks.pieces(text, size))
     assert "".join(chunks) == text
-    assert all(chunks) or chunks == [""]
+    assert all(chunks) or chunks == [""] == [text]
     bounds = cluster_bounds(text)
     for at in cut_positions(chunks):
         assert text[at - 1] == "\n" or text[at - 1] in steps.HORIZONTAL_SPACES
@@ -142,3 +142,9 @@ def test_a_line_feed_is_taken_over_a_later_space() -> None:
 def test_a_size_below_one_is_an_error() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         list(_chunks.pieces("abc", 0))
+
+
+def test_a_text_ending_at_a_cut_has_no_empty_last_piece() -> None:
+    assert list(_chunks.pieces("0\n", 1)) == ["0\n"]
+    assert list(_chunks.pieces("ab \ncd\n", 2)) == ["ab \n", "cd\n"]
+    assert list(_chunks.pieces("", 1)) == [""]
