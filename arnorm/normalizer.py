@@ -961,6 +961,7 @@ class _BytePlan:
         "_folds",
         "_inert",
         "_letter_of",
+        "_letters_of",
         "_mask",
         "_nul_then_mark",
         "_outside",
@@ -1110,15 +1111,17 @@ class _BytePlan:
         for cp in range(0xFE70, 0xFEFD):  # what PDFs hold: known before the first text
             if chr(cp) not in byte_of:
                 self._inert[chr(cp)] = self._inert_as(chr(cp))
-        # A presentation form that stands for one letter of the page (which no
-        # step changes further) is encoded as that letter's byte, by the
+        # A presentation form that stands for letters of the page (which no
+        # step changes further) is encoded as those letters' bytes, by the
         # number of its character reference; but not where a mark that NFC
-        # composes is on the page and in the text (see :meth:`prepare`).
-        self._letter_of = {
-            b"#%d" % ord(c): bytes([byte_of[out]])
+        # composes is on the page and in the text (see :meth:`_encode_outside`).
+        self._letters_of = {
+            b"#%d" % ord(c): bytes(byte_of[x] for x in out)
             for c, out in self._inert.items()
-            if out is not None and len(out) == 1 and out in byte_of and output[byte_of[out]] == out
+            if out and all(x in byte_of and output[byte_of[x]] == x for x in out)
         }
+        # one byte a character: those that stand for one letter
+        self._letter_of = {k: v for k, v in self._letters_of.items() if len(v) == 1}
         self._composing_on_page = [bytes([byte_of[m]]) for m in _COMPOSING_MARKS if m in byte_of]
         composing = [byte_of[m] for m in _COMPOSING_MARKS if m in byte_of]
         # (the marks between leave the composing ones out: the possessive run
@@ -1195,13 +1198,15 @@ class _BytePlan:
             return None
         return out
 
-    def prepare(self, text: str, *, aligned: bool) -> Prepared | None:
+    def prepare(self, text: str, *, aligned: bool, wide: bool | None = None) -> Prepared | None:
         """Encode *text* for :meth:`finish`, and find the sites the other plans must normalize.
 
         ``None`` when the text holds NUL as well as characters outside the
         page (NUL stands for those).
         """
-        encoded = self._encode_outside(text)
+        if wide is None:
+            wide = not aligned
+        encoded = self._encode_outside(text, wide=wide)
         if encoded is None:
             return None
         data, outside = encoded
@@ -1223,19 +1228,25 @@ class _BytePlan:
             sites += self._tatweel_words(data, self._tatweel_word)
         if aligned and self._space_sites is not None:
             sites += [m.span() for m in self._space_sites.finditer(data)]
+        if sites and len(data) != len(text):
+            # a form of several letters moved what follows it: sites are
+            # positions in the text, so each character must keep its byte
+            return self.prepare(text, aligned=aligned, wide=False)
         if len(sites) > 1:
             sites.sort()
         return Prepared(data, outside, sites)
 
-    def _encode_outside(self, text: str) -> tuple[bytes, list[str]] | None:
+    def _encode_outside(self, text: str, *, wide: bool) -> tuple[bytes, list[str]] | None:
         """Encode *text* with NUL for each character outside the page; list those characters.
 
         The encoder writes each of them as a character reference (``&#1580;``),
-        in C; one split of the bytes, in C too, lists them and puts NUL in
-        their place.  Encoded text as long as the text holds no reference; a
-        reference of the text's own (found when the lengths do not add up)
-        makes it scanned as text.  ``None`` when the text holds NUL as well as
-        characters outside the page.
+        in C; one split of the bytes, in C too, lists them.  A presentation
+        form of letters becomes those letters' bytes there and then (if
+        *wide*; otherwise only a form of one letter, so that each character
+        keeps one byte), the others become NUL.  A reference of the text's
+        own (found when the lengths do not add up) makes the text scanned as
+        text.  ``None`` when the text holds NUL
+        as well as characters outside the page.
         """
         encoded = codecs.charmap_encode(text, "xmlcharrefreplace", self._encode)[0]
         if len(encoded) == len(text):  # (a reference is longer than its character)
@@ -1243,16 +1254,14 @@ class _BytePlan:
         if b"\x00" in encoded:
             return None
         # "&#", then "1580;" and the text up to the next reference, in turn
-        head, *after = encoded.split(b"&")  # (one byte is found much faster than two)
-        tails = [tail.partition(b";") for tail in after]
-        numbers = [number for number, _, _ in tails]  # "#1580"
-        # Each character outside the page grew into "&" + "#1580" + ";"; an
-        # ampersand of the text's own adds to the right side only.
+        parts = _CHAR_REFERENCE.split(encoded)  # text, b"#1580", text, ...
+        numbers = parts[1::2]
+        # Each character outside the page grew into "&" + "#1580" + ";"; a
+        # reference of the text's own adds to the right side only.
         if len(encoded) - len(text) == sum(map(len, numbers)) + len(numbers):
-            parts = [head] * (2 * len(tails) + 1)
-            parts[2::2] = [rest for _, _, rest in tails]
-            if self._letter_of and not any(m in encoded for m in self._composing_on_page):
-                letters = list(map(self._letter_of.get, numbers))
+            letter_of = self._letters_of if wide else self._letter_of
+            if letter_of and not any(m in encoded for m in self._composing_on_page):
+                letters = list(map(letter_of.get, numbers))
                 if None not in letters:  # presentation forms of letters only
                     parts[1::2] = cast(list[bytes], letters)
                     return b"".join(parts), []
@@ -1347,24 +1356,14 @@ class _BytePlan:
 
     def _tatweel_words(self, data: bytes, ends: re.Pattern[bytes]) -> list[Site]:
         """The words made of tatweel (and invisible characters) in *data*."""
-        sites = []
+        sites: list[Site] = []
         run, edge = self._word_run, self._word_edge
-        tatweel = self._tatweel
-        # The first few are looked at where they stand (``find`` skips in C),
-        # the rest, if there are more, in one search.
-        matches = []
-        at = data.find(tatweel)
-        for _ in range(_FEW_TATWEELS):
-            if at < 0:
-                break
-            match = ends.match(data, at)
-            if match is not None:
-                matches.append(match)
-            at = data.find(tatweel, at + 1)
-        else:
-            if at >= 0:
-                matches += ends.finditer(data, at)
-        for match in matches:
+        # (``find`` skips to the first tatweel in C; most texts have none)
+        at = data.find(self._tatweel)
+        first = ends.search(data, at) if at >= 0 else None
+        if first is None:
+            return sites
+        for match in (first, *ends.finditer(data, first.end())):
             end = match.start() + 1
             reach = 64
             while True:
@@ -1383,15 +1382,16 @@ class _BytePlan:
 #: holds the deletion mask of a stretch rather than an entry for each run.
 _DENSE_RUNS: Final = 64
 _NUL: Final = re.compile(b"\x00")
-#: The first this many tatweel of a stretch are each looked at where they stand.
-_FEW_TATWEELS: Final = 16
+#: A character reference, as the encoder writes a character outside the page
+#: (the pattern starts with "&#", which the search skips to in C).
+_CHAR_REFERENCE: Final = re.compile(b"&(#[0-9]+);")
 _PRESENTATION_FORMS: Final = re.compile("[\ufe70-\ufefc]")
 #: Below one site of the byte plan in this many characters, the other plans
 #: run on windows around the sites; above, on the whole piece (a window
 #: costs about what the character-level plan takes for this many characters).
 _SPARSE_SITES: Final = 2048
 #: How much of a text decides which page the byte plan uses.
-_PAGE_SAMPLE: Final = 1024
+_PAGE_SAMPLE: Final = 256
 #: How much of a text decides, for a configuration that keeps marks, whether
 #: the byte plan runs at all.
 _SAMPLE: Final = 4096
@@ -1409,14 +1409,13 @@ def _collapse_spaces(data: bytes) -> bytes:
     """Turn each run of spaces (U+0020) in *data* into one.
 
     The first few runs are found with ``find`` (in C, and at no cost when
-    there is none); the rest, if there are more, in one ``re.sub``.  A
-    single run of two spaces costs one copy.
+    there is none); the rest, if there are more, in one ``re.sub``.
     """
     at = data.find(b"  ")
     if at < 0:
         return data
-    if data.find(b"  ", at + 1) < 0:  # one run of two: one copy
-        return data.replace(b"  ", b" ", 1)
+    if data.find(b"  ", at + 1) < 0:  # one run of two: copies, no search
+        return data[:at] + data[at + 1 :]
     parts = []
     start = 0
     for _ in range(_FEW_SPACE_RUNS):

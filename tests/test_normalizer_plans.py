@@ -27,6 +27,7 @@ SPACE_OR_A = bytes(0x20 if b % 2 else 0x61 for b in range(256))
 NEWS = "قال المدير العام للأمن الوطني إن الوفد زار الرباط.\n"
 
 CASES = {
+    "lam-alef before a mark the configuration keeps": "\ufef7\u0660\u0660\u064b " + NEWS,
     "presentation forms of letters only": NEWS + PDF_WORD + " " + NEWS,
     "presentation forms and an emoji": NEWS + PDF_WORD + " \U0001f602 " + PDF_WORD + NEWS,
     "a presentation form before a composing hamza": NEWS + "\ufe8d\u0654 " + PDF_WORD,
@@ -61,11 +62,17 @@ def test_shortcuts_give_the_exact_plan(name: str, config: NormalizerConfig) -> N
 def test_presentation_forms_of_letters_need_no_character_kept_aside() -> None:
     plan = Normalizer(SEARCH)._bytes
     assert plan is not None
-    data, outside = plan[0]._encode_outside(NEWS + PDF_WORD) or (b"", ["unencoded"])
+    data, outside = plan[0]._encode_outside(NEWS + PDF_WORD + "\ufefb", wide=True) or (
+        b"",
+        ["unencoded"],
+    )
     assert outside == []
     assert b"\x00" not in data
+    # one byte a character (as offsets and sites need): lam-alef is kept aside
+    data, outside = plan[0]._encode_outside(PDF_WORD + "\ufefb", wide=False) or (b"", [])
+    assert outside == ["\ufefb"]
     # with a composing hamza on the page and in the text, they are kept aside
-    data, outside = plan[0]._encode_outside(PDF_WORD + "\u0654") or (b"", [])
+    data, outside = plan[0]._encode_outside(PDF_WORD + "\u0654", wide=True) or (b"", [])
     assert "".join(outside) == PDF_WORD
 
 
@@ -73,7 +80,7 @@ def test_a_reference_the_text_holds_is_read_as_text() -> None:
     plan = Normalizer(SEARCH)._bytes
     assert plan is not None
     text = "&#1580;" + PDF_WORD + "\U0001f602"
-    data, outside = plan[0]._encode_outside(text) or (b"", [])
+    data, outside = plan[0]._encode_outside(text, wide=True) or (b"", [])
     assert data.startswith(b"&#1580;")
     assert outside == [*PDF_WORD, "\U0001f602"]
     assert arnorm.normalize(text) == "&#1580;لابنان\U0001f602"
