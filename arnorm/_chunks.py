@@ -38,8 +38,8 @@ from . import _tables, steps
 
 __all__ = ["last_cut", "next_cut", "pieces", "space_cuts"]
 
-#: A space cut is looked for only this far back from the end of a piece at
-#: most (a fraction of its size): beyond, the next cut after it is taken.
+#: A piece ends at its last cut past ``1 / _REACH`` of its size (its second
+#: half); without one there, at the first cut after its size.
 _REACH: Final = 2
 
 
