@@ -19,9 +19,7 @@ from __future__ import annotations
 import atexit
 import codecs
 import contextlib
-import dataclasses
 import errno
-import functools
 import os
 import secrets
 import shutil
@@ -34,9 +32,7 @@ from typing import BinaryIO, Final, Protocol
 import regex
 import unicodedata2
 
-from . import steps
-from ._tables import COMPOSING_STARTER_RANGES
-from .normalizer import NormalizerConfig
+from . import _chunks
 
 __all__ = [
     "BLOCK_SIZE",
@@ -49,17 +45,16 @@ __all__ = [
     "decode_blocks",
     "open_output",
     "remove_temporaries",
-    "space_cuts",
 ]
 
 #: Bytes read from the input at a time.
 BLOCK_SIZE: Final = 1 << 20
 #: Characters of text held back, at most, while looking for a line break; past
-#: this a chunk is cut before a run of spaces, or between two plain letters.
+#: this a chunk is cut after a space, before a word.
 MAX_CHUNK_CHARS: Final = 4 << 20
-#: How far past ``max_chars`` a chunk may grow when it has no safe cut at all
-#: (a multi-megabyte run of one letter or of marks); then it is cut anyway, so
-#: that memory stays bounded even on such input.
+#: How far past ``max_chars`` a chunk may grow when it has no cut at all (a
+#: multi-megabyte line with no space); then it is cut anyway, between two
+#: grapheme clusters, so that memory stays bounded even on such input.
 HARD_LIMIT_FACTOR: Final = 4
 
 
@@ -174,150 +169,70 @@ def decode_blocks(
 def chunk_text(
     pieces: Iterable[str], *, max_chars: int = MAX_CHUNK_CHARS, hard_limit: int | None = None
 ) -> Iterator[str]:
-    """Join *pieces* of text and cut the result into chunks at safe boundaries.
+    """Join *pieces* of text and cut the result into chunks where text may be cut.
 
     The chunks concatenate to the input, and normalizing each chunk on its own
     gives exactly what normalizing the whole text gives, for every
-    :class:`~arnorm.NormalizerConfig`.  A chunk ends:
+    :class:`~arnorm.NormalizerConfig`.  The cuts are those of
+    :mod:`arnorm._chunks`, the one rule for every place that cuts text.  A
+    chunk ends:
 
     1. after the last ``\\n`` in the buffer (so ``\\r\\n`` stays together);
     2. if there is none and the buffer holds more than *max_chars*
-       characters, before the last run of horizontal spaces, so that
-       collapsing spaces and removing tatweel-only words see the whole run;
-    3. failing that, between two characters that no step deletes or joins:
-       each is a starter (never a base letter cut from its marks), neither is
-       tatweel, space or a character a step may delete, and they do not fold
-       to the same letter (never inside a run of a repeated letter).
+       characters, after the last horizontal space that is followed by the
+       start of a word (never inside a word).
 
     If no such place exists in *hard_limit* characters (by default
-    ``HARD_LIMIT_FACTOR * max_chars``: a run of one repeated letter, of marks
-    or of tatweel that long), the buffer is cut before its last starter all
-    the same, to keep memory bounded; only there may the result differ from
-    normalizing the whole text.
+    ``HARD_LIMIT_FACTOR * max_chars``: a line with no space that long), the
+    buffer is cut before its last grapheme cluster all the same, to keep
+    memory bounded; only there may the result differ from normalizing the
+    whole text.
 
     >>> list(chunk_text(["ab\\ncd", "\\r\\nef"]))
     ['ab\\n', 'cd\\r\\n', 'ef']
     >>> list(chunk_text(["ذهب  إلى  المدرسة"], max_chars=10))
-    ['ذهب  إلى', '  المدرسة']
+    ['ذهب  إلى  ', 'المدرسة']
     """
     if max_chars < 1:
         raise ValueError("max_chars must be at least 1")
     if hard_limit is None:
         hard_limit = HARD_LIMIT_FACTOR * max_chars
     buffer = ""
-    checked = 1  # cuts before this index are known to be unsafe
+    checked = 0  # no space cut ends before checked + 1 (looked for already)
     for piece in pieces:
         buffer += piece
         while buffer:
             cut = buffer.rfind("\n") + 1
             if not cut and len(buffer) > max_chars:
-                cut = _cut_in_line(buffer, checked)
-                checked = max(checked, len(buffer))
+                cut = max(0, _chunks.last_cut(buffer, len(buffer), checked))
+                # a space at the end may yet be followed by a word start
+                checked = max(checked, len(buffer) - 1)
                 if not cut and len(buffer) > hard_limit:
                     cut = _last_resort_cut(buffer)
             if not cut:
                 break
             yield buffer[:cut]
             buffer = buffer[cut:]
-            checked = 1
+            checked = 0
     if buffer:
         yield buffer
 
 
-def space_cuts(text: str, start: int, end: int) -> Iterator[int]:
-    """Where :func:`chunk_text` may cut a long line between *start* and *end*, the last first.
-
-    Each is the start of a run of horizontal spaces that follows a character no
-    step deletes or joins, so that normalizing the text on either side of it
-    gives what normalizing the whole gives.
-
-    >>> list(space_cuts("ab  cd ef", 0, 9))
-    [6, 2]
-    """
-    for run in _space_runs().finditer(text, start, end):  # the last run first
-        i = run.start()
-        if i > 0 and _solid(text[i - 1]):
-            yield i
-
-
-def _cut_in_line(text: str, start: int) -> int:
-    """The best safe cut in *text* (with no line feed) at or after *start*, or 0."""
-    start = max(start, 1)
-    for run in _space_runs().finditer(text, start):  # the last run first
-        i = run.start()
-        if i > 0 and _solid(text[i - 1]):
-            return i
-    fold = _fold
-    for i in range(len(text) - 1, start - 1, -1):
-        before, after = text[i - 1], text[i]
-        if _solid(after) and _solid(before) and fold(before)[-1] != fold(after)[0]:
-            return i
-    return 0
+#: How far back the last resort looks for the start of a grapheme cluster.
+_CLUSTER_REACH: Final = 256
 
 
 def _last_resort_cut(text: str) -> int:
+    """Before the last grapheme cluster of *text* (or its last starter, in a cluster that long)."""
+    start = max(0, len(text) - _CLUSTER_REACH)
+    clusters = regex.findall(r"\X", text[start:])
+    if len(clusters) > 1:  # (the first may have begun before the window)
+        return len(text) - len(clusters[-1])
     combining = unicodedata2.combining
     for i in range(len(text) - 1, 0, -1):
         if combining(text[i]) == 0:
             return i
     return len(text)
-
-
-@functools.cache
-def _space_runs() -> regex.Pattern[str]:
-    # Searched in reverse: finditer yields whole runs, the last one first.
-    return regex.compile(f"(?r)[{regex.escape(steps.HORIZONTAL_SPACES)}]+")
-
-
-@functools.cache
-def _all_tables() -> tuple[dict[str, str], ...]:
-    """Every step's per-character table, with every option off and on."""
-    options = [f.name for f in dataclasses.fields(NormalizerConfig) if f.name not in steps.STEPS]
-    return tuple(
-        dict(steps.char_map(name, **dict.fromkeys(options, flag)))
-        for name in steps.STEP_NAMES
-        for flag in (False, True)
-    )
-
-
-@functools.cache
-def _unsafe() -> frozenset[str]:
-    """Characters a chunk must neither end nor start with (besides combining marks)."""
-    deletable = {key for table in _all_tables() for key, value in table.items() if not value}
-    composing = {chr(cp) for lo, hi in COMPOSING_STARTER_RANGES for cp in range(lo, hi + 1)}
-    return frozenset(
-        deletable
-        | composing
-        | set(steps.HORIZONTAL_SPACES)
-        | set(steps.LINE_BREAKS)
-        | {steps.TATWEEL}
-    )
-
-
-def _plain(ch: str) -> bool:
-    return unicodedata2.combining(ch) == 0 and ch not in _unsafe()
-
-
-@functools.cache
-def _solid(ch: str) -> bool:
-    """True if *ch*, and whatever any step turns it into, begins and ends with plain starters."""
-    if not _plain(ch):
-        return False
-    images = [steps.nfc(ch)] + [table[ch] for table in _all_tables() if ch in table]
-    return all(image and _plain(image[0]) and _plain(image[-1]) for image in images)
-
-
-@functools.cache
-def _fold(ch: str) -> str:
-    """*ch* with every per-character table applied until nothing changes (for letter runs)."""
-    text = steps.nfc(ch)
-    for _ in range(8):
-        before = text
-        for table in _all_tables():
-            text = "".join(table.get(c, c) for c in text)
-        if text == before:
-            break
-    return text or ch
 
 
 # --------------------------------------------------------------------------

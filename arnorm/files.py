@@ -21,11 +21,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
-from . import _io
+from . import _chunks, _io
 from .matcher import Match, Matcher
 from .matcher._context import SENTENCE_END
 from .matcher._model import role_dict
 from .normalizer import NormalizerConfig, _normalizer_for
+from .steps import HORIZONTAL_SPACES
 
 __all__ = [
     "CUT_MARGIN",
@@ -170,7 +171,7 @@ def _cut_between_names(matcher: Matcher, chunks: Iterable[str]) -> Iterator[str]
 def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> int:
     """Where to end *current*, followed by *following*, so that no match lies across the end."""
     end = len(current)
-    cuts = list(_io.space_cuts(current, max(1, end - margin), end))
+    cuts = list(_chunks.space_cuts(current, max(0, end - margin), end))
     if not cuts:  # nowhere else to cut (a run of letters or marks): no need to look
         return end
     low = max(0, end - 2 * margin)
@@ -182,8 +183,16 @@ def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> in
         return not any(start < cut < stop for start, stop in spans)
 
     # after the end of a sentence first: the entry of a name may depend on its sentence
-    ends = (cut for cut in cuts if current[cut - 1] in SENTENCE_END and free(cut))
+    ends = (cut for cut in cuts if _ends_sentence(current, cut) and free(cut))
     return next(ends, end if free(end) else next((cut for cut in cuts if free(cut)), end))
+
+
+def _ends_sentence(text: str, cut: int) -> bool:
+    """Whether the spaces before *cut* in *text* follow the end of a sentence."""
+    i = cut
+    while i > 0 and text[i - 1] in HORIZONTAL_SPACES:
+        i -= 1
+    return i > 0 and text[i - 1] in SENTENCE_END
 
 
 def normalize_file(

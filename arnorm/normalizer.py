@@ -14,7 +14,7 @@ from typing import Any, AnyStr, Final, NamedTuple, cast
 import regex
 import unicodedata2
 
-from . import _align, _tables, steps
+from . import _align, _chunks, _tables, steps
 from ._align import OffsetMap, Segment
 
 __all__ = [
@@ -792,23 +792,20 @@ def _in_bmp(text: str) -> bool:
 #: Texts longer than this many characters are normalized a piece at a time,
 #: so that the memory a piece needs is bounded, and small enough that the
 #: buffers of one piece stay in the processor's cache and are reused by the
-#: next (a first, cold pass over a long text is then as fast as the next
-#: ones; pieces four times larger made it up to twice as slow).  A piece
-#: ends after a line feed, or inside a line at a *safe cut*: between any
-#: character that is not a space, a line break, tatweel, an invisible or a
-#: presentation form and an Arabic or ASCII letter or digit (with
-#: ``elongation``, between two different such letters).  No step looks
-#: across a safe cut -- NFC composes nothing with the letter after it, no
-#: step deletes that letter, and the tatweel-word and space rules see
-#: neither side -- so the pieces give the same text and offsets as the
-#: whole.  A line with no safe cut (a run of marks, tatweel, spaces or
-#: invisible characters) stays one piece; on such runs the fast plan holds a
-#: few bytes per character.
+#: next.  Pieces are cut as every long text is (:func:`arnorm._chunks.pieces`):
+#: after a line feed, else after a space before a word, so they give the same
+#: text and offsets as the whole.  A line with no such cut (no space in it)
+#: stays one piece.
 PIECE: Final = 1 << 16
 
-#: Pieces that need the exact plan are cut again at safe cuts at least this
+#: Pieces that need the exact plan are cut again at *safe cuts* at least this
 #: far apart, then further, so that the exact plan runs only on a window of
-#: about the last size around what needs it.
+#: about the last size around what needs it.  A safe cut may fall inside a
+#: word: between any character that is not a space, a line break, tatweel, an
+#: invisible or a presentation form and an Arabic or ASCII letter or digit
+#: (with ``elongation``, between two different such letters).  No step looks
+#: across one -- NFC composes nothing with the letter after it, no step
+#: deletes that letter, and the tatweel-word and space rules see neither side.
 _WINDOWS: Final = (1 << 12, 1 << 6)
 
 #: Arabic letters, ASCII letters and digits: combining class 0, composed with
@@ -832,7 +829,10 @@ _SAFE_CUT_ELONGATION: Final = re.compile(f"([{_UNFOLDED}])(?!\\1)(?=[{_UNFOLDED}
 
 
 def _pieces(text: str, cut: re.Pattern[str], size: int) -> Iterator[str]:
-    """Cut *text* after a line feed or at a safe cut (*cut*), into pieces of about *size*.
+    """Cut *text* after a line feed or at a safe cut (*cut*), into windows of about *size*.
+
+    Only for the windows around what needs the exact plan (:data:`_WINDOWS`),
+    which may end inside a word; a long text is cut by :func:`arnorm._chunks.pieces`.
 
     Each search resumes where the last one stopped, so the whole text is
     scanned once, whatever it holds.
@@ -951,6 +951,8 @@ class _BytePlan:
         "_between",
         "_composed",
         "_composing",
+        "_composing_marks",
+        "_composing_on_page",
         "_decode",
         "_deleted",
         "_deleted_runs",
@@ -958,6 +960,8 @@ class _BytePlan:
         "_extra_spaces",
         "_folds",
         "_inert",
+        "_letter_of",
+        "_letters_of",
         "_mask",
         "_nul_then_mark",
         "_outside",
@@ -1047,6 +1051,8 @@ class _BytePlan:
             if rewrites
             else None
         )
+        #: Each composing mark's byte, looked for on its own (``in``, in C) first.
+        self._composing_marks = [bytes([m]) for m in self._between]
         self._space_collapse = config.spaces
         # With offsets, a run of spaces (with deleted characters between
         # them) keeps its first space and deletes the others, so that the run
@@ -1105,8 +1111,24 @@ class _BytePlan:
         for cp in range(0xFE70, 0xFEFD):  # what PDFs hold: known before the first text
             if chr(cp) not in byte_of:
                 self._inert[chr(cp)] = self._inert_as(chr(cp))
-        marks = [b for b, c in enumerate(decoding) if unicodedata2.combining(c)]
+        # A presentation form that stands for letters of the page (which no
+        # step changes further) is encoded as those letters' bytes, by the
+        # number of its character reference; but not where a mark that NFC
+        # composes is on the page and in the text (see :meth:`_encode_outside`).
+        self._letters_of = {
+            b"#%d" % ord(c): bytes(byte_of[x] for x in out)
+            for c, out in self._inert.items()
+            if out and all(x in byte_of and output[byte_of[x]] == x for x in out)
+        }
+        # one byte a character: those that stand for one letter
+        self._letter_of = {k: v for k, v in self._letters_of.items() if len(v) == 1}
+        self._composing_on_page = [bytes([byte_of[m]]) for m in _COMPOSING_MARKS if m in byte_of]
         composing = [byte_of[m] for m in _COMPOSING_MARKS if m in byte_of]
+        # (the marks between leave the composing ones out: the possessive run
+        # would take the composing mark and never give it back)
+        marks = [
+            b for b, c in enumerate(decoding) if unicodedata2.combining(c) and b not in composing
+        ]
         self._nul_then_mark = (
             re.compile(b"\\x00[%s]*+[%s]" % (_byte_class(marks), _byte_class(composing)))
             if composing
@@ -1176,18 +1198,20 @@ class _BytePlan:
             return None
         return out
 
-    def prepare(self, text: str, *, aligned: bool) -> Prepared | None:
+    def prepare(self, text: str, *, aligned: bool, wide: bool | None = None) -> Prepared | None:
         """Encode *text* for :meth:`finish`, and find the sites the other plans must normalize.
 
         ``None`` when the text holds NUL as well as characters outside the
         page (NUL stands for those).
         """
-        outside: list[str] = []
+        if wide is None:
+            wide = not aligned
+        encoded = self._encode_outside(text, wide=wide)
+        if encoded is None:
+            return None
+        data, outside = encoded
         sites: list[Site] = []
-        data, outside = self._encode_outside(text)
         if outside:
-            if "\x00" in text:
-                return None
             stand = {c: self._stand_in(c, aligned) for c in set(outside)}
             if any(c != out for c, out in stand.items()):
                 if self._nul_then_mark is not None and self._nul_then_mark.search(data):
@@ -1198,30 +1222,77 @@ class _BytePlan:
                     at = [m.start() for m in _NUL.finditer(data)]
                     sites = [(i, i + 1) for i, c in zip(at, outside, strict=True) if c in bad]
                 outside = [stand[c] or c for c in outside]
-        if self._composing is not None:
+        if self._composing is not None and any(m in data for m in self._composing_marks):
             data = self._compose(data, self._composing)
-        if self._tatweel_word is not None and self._tatweel in data:
+        if self._tatweel_word is not None:
             sites += self._tatweel_words(data, self._tatweel_word)
         if aligned and self._space_sites is not None:
             sites += [m.span() for m in self._space_sites.finditer(data)]
-        return Prepared(data, outside, sorted(sites))
+        if sites and len(data) != len(text):
+            # a form of several letters moved what follows it: sites are
+            # positions in the text, so each character must keep its byte
+            return self.prepare(text, aligned=aligned, wide=False)
+        if len(sites) > 1:
+            sites.sort()
+        return Prepared(data, outside, sites)
 
-    def _encode_outside(self, text: str) -> tuple[bytes, list[str]]:
+    def _encode_outside(self, text: str, *, wide: bool) -> tuple[bytes, list[str]] | None:
         """Encode *text* with NUL for each character outside the page; list those characters.
 
         The encoder writes each of them as a character reference (``&#1580;``),
-        in C; two passes over the bytes, in C too, list them and put NUL in
-        their place.  Text that holds ``&#`` of its own is scanned as text.
+        in C; one split of the bytes, in C too, lists them.  A presentation
+        form of letters becomes those letters' bytes there and then (if
+        *wide*; otherwise only a form of one letter, so that each character
+        keeps one byte), the others become NUL.  A reference of the text's
+        own (found when the lengths do not add up) makes the text scanned as
+        text.  ``None`` when the text holds NUL
+        as well as characters outside the page.
         """
-        if "&" in text and "&#" in text:  # (one character is found much faster than two)
-            placed = self._outside.sub("\x00", text)
-            encoded = codecs.charmap_encode(placed, "strict", self._encode)[0]
-            return encoded, self._outside.findall(text)
         encoded = codecs.charmap_encode(text, "xmlcharrefreplace", self._encode)[0]
-        if b"&" not in encoded or b"&#" not in encoded:  # (one byte is found much faster)
+        if len(encoded) == len(text):  # (a reference is longer than its character)
             return encoded, []
-        outside = list(map(chr, map(int, _CHAR_REFERENCE.findall(encoded))))
-        return _CHAR_REFERENCE.sub(b"\x00", encoded), outside
+        if b"\x00" in encoded:
+            return None
+        # "&#", then "1580;" and the text up to the next reference, in turn
+        parts = _CHAR_REFERENCE.split(encoded)  # text, b"#1580", text, ...
+        numbers = parts[1::2]
+        # Each character outside the page grew into "&" + "#1580" + ";"; a
+        # reference of the text's own adds to the right side only.
+        if len(encoded) - len(text) == sum(map(len, numbers)) + len(numbers):
+            letter_of = self._letters_of if wide else self._letter_of
+            if letter_of and not any(m in encoded for m in self._composing_on_page):
+                letters = list(map(letter_of.get, numbers))
+                if None not in letters:  # presentation forms of letters only
+                    parts[1::2] = cast(list[bytes], letters)
+                    return b"".join(parts), []
+                parts[1::2] = [b or b"\x00" for b in letters]
+                outside = [
+                    chr(int(n[1:])) for n, b in zip(numbers, letters, strict=True) if b is None
+                ]
+                return b"".join(parts), outside
+            parts[1::2] = [b"\x00"] * len(numbers)
+            return b"".join(parts), [chr(int(n[1:])) for n in numbers]
+        placed = self._outside.sub("\x00", text)
+        encoded = codecs.charmap_encode(placed, "strict", self._encode)[0]
+        return encoded, self._outside.findall(text)
+
+    def normalize(self, text: str) -> str | Prepared | None:
+        """*text* normalized, if the plan holds it all; else what :meth:`prepare` gives for it.
+
+        Without offsets, in as few steps as it takes.  Each buffer replaces
+        the one before it, and no other reference to it is kept, so the
+        memory one pass frees is what the next one takes (fresh memory costs
+        a page fault every 4 KB on a process's first call).
+        """
+        prepared = self.prepare(text, aligned=False)
+        if prepared is None or prepared.sites or self._widened is not None:
+            return prepared
+        data, outside, _ = prepared
+        del prepared
+        data = data.translate(self._translate, self._deleted)
+        if self._space_collapse:
+            data = _collapse_spaces(data)
+        return self._decoded(data, outside)
 
     def finish(self, data: bytes, outside: list[str], *, aligned: bool) -> tuple[str, Alignment]:
         """Normalize the bytes of a stretch with no site; *outside*: what its NULs stand for."""
@@ -1238,9 +1309,9 @@ class _BytePlan:
             elif data:
                 segments = [(len(data), len(data), True)]
         data = data.translate(self._translate, self._deleted)
-        if self._space_collapse and b"  " in data:
+        if self._space_collapse:
             data = _collapse_spaces(data)
-        if self._widened is not None and self._widened.search(data):
+        if self._widened is not None and any(one in data for one, _ in self._widen):
             if aligned:
                 widened = [(m.start(), m.end(), 2) for m in self._widened.finditer(data)]
                 widening = _align.from_sites(len(data), widened)
@@ -1249,14 +1320,18 @@ class _BytePlan:
                 segments = _align.compose(segments, widening)
             for one, two in self._widen:
                 data = data.replace(one, two)
-        out = codecs.charmap_decode(data, "strict", self._decode)[0]
+        return self._decoded(data, outside), segments
+
+    def _decoded(self, data: bytes, outside: list[str]) -> str:
+        """*data* (translated) decoded, with the characters its NULs stand for put back."""
+        out: str = codecs.charmap_decode(data, "strict", self._decode)[0]
         if outside:
             parts = out.split("\x00")
             merged = [""] * (2 * len(parts) - 1)
             merged[0::2] = parts
             merged[1::2] = outside
             out = "".join(merged)
-        return out, segments
+        return out
 
     def _compose(self, data: bytes, marks: re.Pattern[bytes]) -> bytes:
         """Rewrite the letters that NFC composes with a mark after them (one step a mark)."""
@@ -1281,9 +1356,14 @@ class _BytePlan:
 
     def _tatweel_words(self, data: bytes, ends: re.Pattern[bytes]) -> list[Site]:
         """The words made of tatweel (and invisible characters) in *data*."""
-        sites = []
+        sites: list[Site] = []
         run, edge = self._word_run, self._word_edge
-        for match in ends.finditer(data):
+        # (``find`` skips to the first tatweel in C; most texts have none)
+        at = data.find(self._tatweel)
+        first = ends.search(data, at) if at >= 0 else None
+        if first is None:
+            return sites
+        for match in (first, *ends.finditer(data, first.end())):
             end = match.start() + 1
             reach = 64
             while True:
@@ -1298,33 +1378,57 @@ class _BytePlan:
         return sites
 
 
-_CHAR_REFERENCE: Final = re.compile(b"&#([0-9]+);")
 #: With more than one run of deleted characters in this many, an offset map
 #: holds the deletion mask of a stretch rather than an entry for each run.
 _DENSE_RUNS: Final = 64
 _NUL: Final = re.compile(b"\x00")
+#: A character reference, as the encoder writes a character outside the page
+#: (the pattern starts with "&#", which the search skips to in C).
+_CHAR_REFERENCE: Final = re.compile(b"&(#[0-9]+);")
 _PRESENTATION_FORMS: Final = re.compile("[\ufe70-\ufefc]")
 #: Below one site of the byte plan in this many characters, the other plans
 #: run on windows around the sites; above, on the whole piece (a window
 #: costs about what the character-level plan takes for this many characters).
 _SPARSE_SITES: Final = 2048
 #: How much of a text decides which page the byte plan uses.
+_PAGE_SAMPLE: Final = 256
+#: How much of a text decides, for a configuration that keeps marks, whether
+#: the byte plan runs at all.
 _SAMPLE: Final = 4096
 #: Where the byte plan's stretches may be cut: at a safe cut or after a line feed.
 _SITE_CUT: Final = re.compile(_SAFE_CUT.pattern + "|\n")
+#: A run of two spaces or more: the pattern starts with two literal spaces, so
+#: the search skips from one pair to the next in C (``" {2,}"`` stops at every
+#: space, and ``split``/``join`` pays for every part).
+_SPACE_RUN_BYTES: Final = re.compile(b"   *")
+#: The first this many runs of spaces in a stretch are each found with ``find``.
+_FEW_SPACE_RUNS: Final = 8
 
 
 def _collapse_spaces(data: bytes) -> bytes:
     """Turn each run of spaces (U+0020) in *data* into one.
 
-    ``split`` and ``join`` halve every run in two passes in C (``re.sub`` and
-    ``replace`` stop at every space); runs of three or more take more rounds.
+    The first few runs are found with ``find`` (in C, and at no cost when
+    there is none); the rest, if there are more, in one ``re.sub``.
     """
-    while True:
-        longer = b"   " in data
-        data = b" ".join(data.split(b"  "))
-        if not longer:
-            return data
+    at = data.find(b"  ")
+    if at < 0:
+        return data
+    if data.find(b"  ", at + 1) < 0:  # one run of two: copies, no search
+        return data[:at] + data[at + 1 :]
+    parts = []
+    start = 0
+    for _ in range(_FEW_SPACE_RUNS):
+        parts.append(data[start : at + 1])
+        start = at + 2
+        while data[start : start + 1] == b" ":
+            start += 1
+        at = data.find(b"  ", start)
+        if at < 0:
+            parts.append(data[start:])
+            return b"".join(parts)
+    parts.append(_SPACE_RUN_BYTES.sub(b" ", data[start:]))
+    return b"".join(parts)
 
 
 def _split_at_sites(
@@ -1431,34 +1535,63 @@ class Normalizer:
         return (_normalizer_for, (self.config,))
 
     def __call__(self, text: str) -> str:
-        _check_str(text)
+        if not isinstance(text, str):
+            _check_str(text)
         if len(text) > PIECE:
-            return "".join(self._normalize(piece) for piece in _pieces(text, self._cut, PIECE))
+            return "".join(map(self._normalize, _chunks.pieces(text, PIECE)))
         return self._normalize(text)
 
     def _normalize(self, text: str) -> str:
         if self._bytes is None:
             return self._normalize_str(text)
-        return "".join(out for out, _ in self._by_bytes(text, aligned=False))
+        plan = self._page(text)
+        if plan.leaves_marks and len(text) > _SAMPLE:
+            prepared = self._prepare(plan, text, aligned=False)
+        else:
+            done = plan.normalize(text)  # the common case
+            if isinstance(done, str):
+                return done
+            prepared = (
+                done if done is None or len(done.sites) * _SPARSE_SITES <= len(text) else None
+            )
+        return "".join(out for out, _ in self._around_sites(text, plan, prepared, aligned=False))
 
-    def _by_bytes(self, text: str, *, aligned: bool) -> Iterator[tuple[str, Alignment]]:
-        """Normalize *text* with the byte plan, and with the other plans around its sites."""
+    def _page(self, text: str) -> _BytePlan:
+        """The byte plan for *text*: the page of presentation forms if they fill its start."""
         assert self._bytes is not None  # noqa: S101 - the callers checked it
         plan, other = self._bytes
-        if _PRESENTATION_FORMS.search(text, 0, _SAMPLE) and len(
-            _PRESENTATION_FORMS.findall(text, 0, _SAMPLE)
-        ) * 4 > min(len(text), _SAMPLE):
-            plan = other  # mostly presentation forms: the page of those
+        if _PRESENTATION_FORMS.search(text, 0, _PAGE_SAMPLE) and len(
+            _PRESENTATION_FORMS.findall(text, 0, _PAGE_SAMPLE)
+        ) * 4 > min(len(text), _PAGE_SAMPLE):
+            return other  # mostly presentation forms: the page of those
+        return plan
+
+    @staticmethod
+    def _prepare(plan: _BytePlan, text: str, *, aligned: bool) -> Prepared | None:
+        """*text* encoded by *plan*; ``None`` when the other plans must normalize all of it."""
         if plan.leaves_marks and len(text) > _SAMPLE:
             # Marks this configuration keeps are not on the page: where text
             # is vowelled at all they are sites everywhere.  The start decides.
             probe = plan.prepare(text[:_SAMPLE], aligned=aligned)
             if probe is None or probe.sites:
-                yield self._segments(text) if aligned else (self._normalize_str(text), [])
-                return
+                return None
         prepared = plan.prepare(text, aligned=aligned)
         if prepared is None or len(prepared.sites) * _SPARSE_SITES > len(text):
             # (sites so dense that windows would cost more than the other plans)
+            return None
+        return prepared
+
+    def _by_bytes(self, text: str, *, aligned: bool) -> Iterator[tuple[str, Alignment]]:
+        """Normalize *text* with the byte plan, and with the other plans around its sites."""
+        plan = self._page(text)
+        prepared = self._prepare(plan, text, aligned=aligned)
+        return self._around_sites(text, plan, prepared, aligned=aligned)
+
+    def _around_sites(
+        self, text: str, plan: _BytePlan, prepared: Prepared | None, *, aligned: bool
+    ) -> Iterator[tuple[str, Alignment]]:
+        """The byte plan's stretches of *text* and the other plans' windows around its sites."""
+        if prepared is None:
             yield self._segments(text) if aligned else (self._normalize_str(text), [])
             return
         data, outside, sites = prepared
@@ -1496,7 +1629,7 @@ class Normalizer:
         _check_str(text)
         outputs: list[str] = []
         offsets, add = _align.offset_map_builder()
-        for piece in _pieces(text, self._cut, PIECE) if len(text) > PIECE else (text,):
+        for piece in _chunks.pieces(text, PIECE) if len(text) > PIECE else (text,):
             for out, segments in self._aligned(piece):
                 outputs.append(out)
                 add(segments)
@@ -1585,20 +1718,30 @@ def _check_str(text: object) -> None:
 
 
 @functools.lru_cache(maxsize=64)
-def _normalizer(config: NormalizerConfig) -> Normalizer:
+def _normalizer_for(config: NormalizerConfig) -> Normalizer:
+    """The normalizer of *config*, compiled once in each process (a normalizer never changes).
+
+    The one cache of normalizers: :func:`normalize` and the other functions of
+    this module, unpickling a :class:`Normalizer`, :mod:`arnorm.files` and the
+    matcher all take theirs from here.
+    """
     return Normalizer(config)
+
+
+#: The former name of :func:`_normalizer_for`, kept for code that imports it.
+_normalizer: Final = _normalizer_for
 
 
 def _resolve(config: NormalizerConfig | str | None) -> Normalizer:
     if config is None:
-        return _normalizer(PROFILES["search"])
-    if isinstance(config, str):
-        return _normalizer(NormalizerConfig.profile(config))
-    if not isinstance(config, NormalizerConfig):
+        config = PROFILES["search"]
+    elif isinstance(config, str):
+        config = NormalizerConfig.profile(config)
+    elif not isinstance(config, NormalizerConfig):
         raise TypeError(
             f"config must be a NormalizerConfig or a profile name, not {type(config).__name__}"
         )
-    return _normalizer(config)
+    return _normalizer_for(config)
 
 
 def normalize(text: str, config: NormalizerConfig | str | None = None) -> str:
@@ -1642,9 +1785,3 @@ def explain(text: str, config: NormalizerConfig | str | None = None) -> Explanat
     True
     """
     return _resolve(config).explain(text)
-
-
-@functools.lru_cache(maxsize=32)
-def _normalizer_for(config: NormalizerConfig) -> Normalizer:
-    """One normalizer a configuration, in each process (a normalizer never changes)."""
-    return Normalizer(config)
