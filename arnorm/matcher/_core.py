@@ -35,7 +35,7 @@ from ..gazetteer import (
     load_gazetteer,
     safe_word_aliases,
 )
-from ..normalizer import Normalizer, NormalizerConfig
+from ..normalizer import Normalizer, NormalizerConfig, _normalizer_for
 from . import _walk
 from ._context import (
     GUESSED,
@@ -884,7 +884,8 @@ def _arnorm_version() -> str:
 
 @functools.cache
 def _search_normalizer() -> Normalizer:
-    return Normalizer(NormalizerConfig.profile("search"))
+    """The ``search`` profile's normalizer, from the one cache of normalizers."""
+    return _normalizer_for(NormalizerConfig.profile("search"))
 
 
 def _is_shipped(gazetteer: Gazetteer) -> bool:

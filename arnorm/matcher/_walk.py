@@ -15,6 +15,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from .. import _chunks
 from ._context import GENERIC_TYPES
 from ._index import Index
 from ._lookup import Lookups
@@ -234,8 +235,8 @@ class Walker:
 
 
 def cut_at(text: str, start: int, end: int) -> int:
-    """Where to end a window of *text* that starts at *start*: after its last space or line
-    break before *end* (in its second half), or at *end* if it has none."""
-    half = start + (end - start) // 2
-    cut = max(text.rfind(" ", half, end), text.rfind("\n", half, end))
-    return cut + 1 if cut >= 0 else end
+    """Where to end a window of *text* that starts at *start*: at the last cut of
+    :mod:`arnorm._chunks` before *end* in its second half (after a line feed, or after a
+    space before a word), or at *end* if it has none."""
+    cut = _chunks.last_cut(text, end, start + (end - start) // 2)
+    return cut if cut > 0 else end
