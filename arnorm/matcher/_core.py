@@ -797,6 +797,8 @@ class Matcher:
     ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
         """The entries of *group* that the text's shaddas point to (عمّان: Amman), when
         they are some of its entries and not all (see :mod:`._marks`)."""
+        if len(group) < 2:
+            return None  # one hit, one entry (most spans): nothing to choose between
         entries = {h.alias.entry.id for h in group}
         if len(entries) < 2 or entries.isdisjoint(self._marked):
             return None
