@@ -149,6 +149,11 @@ def shadda_on(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+#: The 22 member states of the League of Arab States (ISO 3166-1 alpha-2).
+ARAB_LEAGUE = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR"} | {
+    *("MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE")
+}
+
 #: Regnal ordinals (محمد السادس): the end of a name, never a surname alone.
 ORDINALS = {
     fold(w)
@@ -501,15 +506,19 @@ class ReferenceMatcher:
         # A person's surname alone, with or without the article (three letters at least),
         # unless it is a given name too (إبراهيم، علي) or one of the commonest words (الا):
         # never a surname alone.  A compound surname: its two words, and the two glued.
+        # Rule: the article is put on the surname of a person of an Arab League state or
+        # of no country, never on a foreign one (بينيت, not البينيت).
         commonest = commonest_words()
         for last, person in last_words:
+            arab = person.entry.country is None or person.entry.country in ARAB_LEAGUE
             if len(last) == 2:
                 forms = [last, ("".join(last),)]
             elif not last or last[0] in self.given or last[0].removeprefix("ال") in self.given:
                 continue
             else:
                 word = last[0]
-                alone = dict.fromkeys([word, word if word.startswith("ال") else "ال" + word])
+                with_article = word if word.startswith("ال") or not arab else "ال" + word
+                alone = dict.fromkeys([word, with_article])
                 forms = [(f,) for f in alone if len(f) >= 3 and f not in commonest]
             for form in forms:
                 same = [n for n in names if n.key == form and n.order == person.order]
@@ -1242,6 +1251,8 @@ OWN = Gazetteer(
         _entry("p-mansouri", "person", "محمد بن زايد المنصوري", aliases=("محمد المنصوري",)),
         _entry("p-sharqawi", "person", "أبو بكر الشرقاوي", country="MA"),
         _entry("p-heinz", "person", "هاينز كريستيانسن"),
+        # a foreign surname is never written with the article (بينيت, not البينيت)
+        _entry("p-bennett", "person", "نفتالي بينيت", country="IL"),
         _entry("p-abbas", "person", "أحمد عباس"),
         # given names, surnames that are given names, nasabs and chains of particles
         _entry("p-khalfan", "person", "ضاحي خلفان تميم", aliases=("ضاحي خلفان",), country="AE"),

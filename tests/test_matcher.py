@@ -226,6 +226,33 @@ def test_the_commonest_words_are_never_a_surname_alone(word: str) -> None:
     assert [(x.text, x.method) for x in m.find(text)] == [(f"أحمد سالم {word}", "exact")]
 
 
+def test_the_article_goes_on_an_arab_surname_only() -> None:
+    people = gazetteer(
+        Entry(
+            id="p-fr",
+            type="person",
+            name="إيمانويل ماكرون",
+            name_en="fr",
+            country="FR",
+            sources=SRC,
+        ),
+        Entry(
+            id="p-ma",
+            type="person",
+            name="عبد اللطيف حموشي",
+            name_en="ma",
+            country="MA",
+            sources=SRC,
+        ),
+        Entry(id="p-none", type="person", name="أبو محمد جولاني", name_en="none", sources=SRC),
+    )
+    m = Matcher([people])
+    assert ids(m, "قال ماكرون") == ["p-fr"]
+    assert ids(m, "قال الماكرون") == []  # a foreign surname never takes the article
+    assert ids(m, "قال الحموشي") == ["p-ma"]
+    assert ids(m, "قال الجولاني") == ["p-none"]  # no country: given the benefit of the doubt
+
+
 def test_a_compound_name_ends_in_a_surname_of_two_words() -> None:
     m = Matcher(
         [gazetteer(("p-1", "person", "حسن نصر الله"), ("p-2", "person", "أحمد جمال الدين"))]

@@ -22,7 +22,16 @@ from ..gazetteer import ENTRY_TYPES, Entry, Gazetteer, Role, Source
 from ..normalizer import Normalizer
 from ._context import GENERIC_TYPES
 from ._model import ABBREVIATION, COMMON, EXACT, KIND_NAMES, SURNAME
-from ._morphology import ARABIC_WORD, COMPOUND_ENDS, CUES, NASAB, ORDINALS, TOKEN, units
+from ._morphology import (
+    ARABIC_WORD,
+    ARTICLE_COUNTRIES,
+    COMPOUND_ENDS,
+    CUES,
+    NASAB,
+    ORDINALS,
+    TOKEN,
+    units,
+)
 from ._variants import INDEX_MASK, MIN_LENGTH, REGISTRY, build_table, commonest_words
 
 
@@ -255,12 +264,20 @@ def surname_of(key_units: tuple[str, ...]) -> tuple[str, ...]:
     return key_units[-1:]
 
 
-def surname_forms(surname: tuple[str, ...], given: frozenset[str]) -> list[tuple[str, ...]]:
+def surname_forms(
+    surname: tuple[str, ...], given: frozenset[str], *, article: bool = True
+) -> list[tuple[str, ...]]:
     """The forms a person's *surname* is written alone in, as the words of a key.
 
-    A surname of one word: with and without the article, three letters at least, and
-    never a given name (إبراهيم، علي) or one of the commonest words (الا). A compound
-    surname: its two words, and the two glued (نصرالله).
+    A surname of one word: as written and, with *article* (a person of an Arab League
+    state, or of no country), with the article too; three letters at least, and never a
+    given name (إبراهيم، علي) or one of the commonest words (الا). A compound surname: its
+    two words, and the two glued (نصرالله).
+
+    >>> surname_forms(("حموشي",), frozenset())
+    [('حموشي',), ('الحموشي',)]
+    >>> surname_forms(("بينيت",), frozenset(), article=False)
+    [('بينيت',)]
     """
     if len(surname) == 2:
         return [surname, ("".join(surname),)]
@@ -270,7 +287,7 @@ def surname_forms(surname: tuple[str, ...], given: frozenset[str]) -> list[tuple
     if last in given or last.removeprefix("ال") in given:
         return []
     commonest = commonest_words()
-    forms = dict.fromkeys((last, last if last.startswith("ال") else "ال" + last))
+    forms = dict.fromkeys((last, last if last.startswith("ال") or not article else "ال" + last))
     return [(form,) for form in forms if len(form) >= 3 and form not in commonest]
 
 
@@ -284,7 +301,9 @@ def _add_surnames(
     even where the gazetteer lists it as an alias of its own (see :func:`surname_forms`)."""
     owners, kinds = index.a_entry, index.a_kind
     for last, owner in last_names:
-        for form in surname_forms(last, given):
+        country = index.entries[owner].country
+        article = country is None or country in ARTICLE_COUNTRIES
+        for form in surname_forms(last, given, article=article):
             key = " ".join(form)
             listed = [r for r in index.rows(key) if owners[r] == owner]
             for r in listed:

@@ -46,6 +46,12 @@ ORDINALS: Final = frozenset(
     | {"العاشر", "الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه"}
     | {"الثامنه", "التاسعه", "العاشره"}
 )
+#: The Arab League states (ISO 3166-1 alpha-2): the press writes the surname of one of their
+#: people with the article too (حموشي، الحموشي), never a foreign one (بينيت, not البينيت).
+ARTICLE_COUNTRIES: Final = frozenset(
+    {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR"}
+    | {"MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
+)
 #: Particles as the first word of a name may carry a proclitic (وعبد، لابن).
 PARTICLES_FIRST: Final = PARTICLES | frozenset(c + p for c in PROCLITICS for p in PARTICLES)
 #: Words just before a common-word alias that show it is meant as a name, by entry
