@@ -494,14 +494,18 @@ def _wordfreq_known(min_zipf: float) -> tuple[Callable[[str], bool], int]:
 
 def finders(gates: Sequence[str], known: Callable[[str], bool]) -> dict[str, Any]:
     """A fresh matcher (or prototype) for each gate."""
+    from arnorm._lexicon import known as shipped_known
+
     out: dict[str, Any] = {}
     for gate in gates:
         if gate == "none":
             out[gate] = without_lexicon(Matcher())
         elif gate == "lexicon":
-            out[gate] = gate_with_lexicon(Matcher(), known)
+            # the matcher as it ships, unless another cut of the lexicon is compared
+            out[gate] = Matcher() if known is shipped_known else gate_with_lexicon(Matcher(), known)
         else:
-            out[gate] = ContextGate(gate_with_lexicon(Matcher(), known), without_lexicon(Matcher()))
+            gated = Matcher() if known is shipped_known else gate_with_lexicon(Matcher(), known)
+            out[gate] = ContextGate(gated, without_lexicon(Matcher()))
     return out
 
 

@@ -592,8 +592,11 @@ class ReferenceMatcher:
     def is_word(self, form: str) -> bool:
         """A real word: a frequent word or a word of the lexicon.  An elongated form is one
         when it is one with each run of a letter written once or twice, unless that is a
-        name of one word (السعودييييه is still Saudi Arabia)."""
+        name of one word (السعودييييه is still Saudi Arabia).  Rule: a form that starts
+        with ءا (the Uthmani script's آ) is a word when it is one with ا in their place."""
         if form in self.frequent or form in _lexicon():
+            return True
+        if form.startswith("ءا") and self.is_word("ا" + form[2:]):
             return True
         if not ELONGATED.search(form):
             return False

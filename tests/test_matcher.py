@@ -226,6 +226,14 @@ def test_the_commonest_words_are_never_a_surname_alone(word: str) -> None:
     assert [(x.text, x.method) for x in m.find(text)] == [(f"أحمد سالم {word}", "exact")]
 
 
+def test_the_uthmani_madda_is_a_real_words_spelling() -> None:
+    # ءامنين is آمنين ("safe") as the Uthmani script writes it, not a spelling of منان
+    m = Matcher([gazetteer(("p-1", "person", "حميد منان"))])
+    assert ids(m, "قال منان") == ["p-1"]
+    assert ids(m, "ادخلوها بسلم ءامنين") == []
+    assert ids(m, "ادخلوها بسلام آمنين") == []
+
+
 def test_the_article_goes_on_an_arab_surname_only() -> None:
     people = gazetteer(
         Entry(

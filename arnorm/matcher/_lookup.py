@@ -48,6 +48,8 @@ from ._variants import (
     probe,
 )
 
+#: Hamza and alef at the start of a word: آ as the Uthmani script of the Qur'an writes it.
+_UTHMANI_MADDA: Final = "ءا"
 #: A letter written three times or more (الاااامن): an elongated word.
 _ELONGATED: Final = re.compile(r"(.)\1\1+")
 #: Letters a word may have beyond the longest word of the index and still be looked up:
@@ -120,9 +122,13 @@ class Lookups:
 
         An elongated form (الااااامن) is a word when it is one with its run of
         a letter written once or twice, unless that is a name of one word
-        (السعودييييه is still Saudi Arabia: the elongation is the text's).
+        (السعودييييه is still Saudi Arabia: the elongation is the text's).  A form
+        that starts with hamza and alef (ءامنين) is a word when it is one with ا
+        in their place: the Qur'an's Uthmani script writes آ that way.
         """
         if form in self.frequent or known(form):
+            return True
+        if form.startswith(_UTHMANI_MADDA) and self.is_word("ا" + form[2:]):
             return True
         if _ELONGATED.search(form) is None:
             return False
