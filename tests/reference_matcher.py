@@ -1157,9 +1157,6 @@ class ReferenceMatcher:
                 seen.add(best.name.entry.id)
             if self.overlaps == "longest":
                 last_end = -neg_tj
-            at = starts[2 * ti] + cut
-            end = starts[2 * (-neg_tj) - 1]
-            start, stop = offsets.to_original(at, end)
             # What the folding deletes at the very start of the text belongs to no letter:
             # a match that starts there starts after it, even when its first letter is a
             # clitic's (ﻻلرباط).

@@ -690,8 +690,7 @@ class Matcher:
 
         def written(hit: Hit) -> str:
             """The span of *hit* as the text writes it."""
-            at = words.offset(2 * hit.ti + 1) + hit.cut
-            start, end = offsets._span(at, words.offset(2 * hit.tj))
+            start, end = _span_of(hit, words, offsets)
             return chunk[start:end]
 
         if any(hit.alias.kind == "common" for hit in hits):
@@ -829,9 +828,7 @@ class Matcher:
         """The match of the span of *hit* (all the hits of a group share it) as *picked*."""
         score, alias, method, others, evidence = picked
         entry = alias.entry
-        at = words.offset(2 * hit.ti + 1) + hit.cut
-        # every hit spans at least one letter of the text
-        start, end = offsets._span(at, words.offset(2 * hit.tj))
+        start, end = _span_of(hit, words, offsets)
         if start == 0:
             start = _deleted_prefix(self._normalizer, chunk, end)
         return Match(
@@ -882,6 +879,13 @@ def _arnorm_version() -> str:
     from .. import __version__
 
     return __version__
+
+
+def _span_of(hit: Hit, words: Words, offsets: OffsetMap) -> tuple[int, int]:
+    """Where *hit* stands in the text its *words* were normalized from (its clitic letters
+    outside; every hit spans at least one letter of the text)."""
+    at = words.offset(2 * hit.ti + 1) + hit.cut
+    return offsets._span(at, words.offset(2 * hit.tj))
 
 
 @functools.cache
