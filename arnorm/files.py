@@ -26,7 +26,7 @@ from .matcher import Match, Matcher
 from .matcher._context import SENTENCE_END
 from .matcher._model import role_dict
 from .normalizer import NormalizerConfig, _normalizer_for
-from .steps import HORIZONTAL_SPACES
+from .steps import HORIZONTAL_SPACES, LINE_BREAKS
 
 __all__ = [
     "CUT_MARGIN",
@@ -144,8 +144,11 @@ def lined(matcher: Matcher, chunks: Iterable[str]) -> Iterator[tuple[int, Match]
     name that several countries share depends on its sentence).  Only if every
     such place is covered (matches overlapping without a break over the whole
     margin) does the cut stay where it was.
-    Chunks that end with a line break are taken as they are: no name spans a
-    line break.
+    A chunk that ends with a line break is taken as it is, unless a name runs
+    across that break (a line wrapped inside a name: "Limits" in
+    :doc:`/matching`): then it is cut as a chunk that ends inside a line; if
+    no place in the margin is free, the chunk and the next are read as one.
+    A blank line ends every name.
     """
     lines = LineCounter()
     for match in matcher.iter_chunks(lines.track(_cut_between_names(matcher, chunks))):
@@ -159,12 +162,13 @@ def _cut_between_names(matcher: Matcher, chunks: Iterable[str]) -> Iterator[str]
     current = next(upcoming, None)
     while current is not None:
         following = next(upcoming, None)
-        if following is None or not current or current.endswith("\n"):
+        if following is None or not current or _ends_paragraph(current, following):
             yield current
             current = following
             continue
         cut = _free_cut(matcher, current, following, margin)
-        yield current[:cut]
+        if cut:
+            yield current[:cut]
         current = current[cut:] + following
 
 
@@ -172,7 +176,8 @@ def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> in
     """Where to end *current*, followed by *following*, so that no match lies across the end."""
     end = len(current)
     cuts = list(_chunks.space_cuts(current, max(0, end - margin), end))
-    if not cuts:  # nowhere else to cut (a run of letters or marks): no need to look
+    wrapped = current.endswith("\n")  # a line that a name may run on from
+    if not cuts and not wrapped:  # nowhere else to cut (a run of letters or marks): no need to look
         return end
     low = max(0, end - 2 * margin)
     spans = [
@@ -182,9 +187,24 @@ def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> in
     def free(cut: int) -> bool:
         return not any(start < cut < stop for start, stop in spans)
 
+    if wrapped and free(end):
+        return end
     # after the end of a sentence first: the entry of a name may depend on its sentence
     ends = (cut for cut in cuts if _ends_sentence(current, cut) and free(cut))
-    return next(ends, end if free(end) else next((cut for cut in cuts if free(cut)), end))
+    if free(end):
+        return next(ends, end)
+    # a line a name runs on from, with no free cut in the margin, joins the next chunk
+    return next(ends, next((cut for cut in cuts if free(cut)), 0 if wrapped else end))
+
+
+def _ends_paragraph(current: str, following: str) -> bool:
+    """Whether *current* ends with a line break that no name runs across: the
+    line after it, or the one it ends, is blank (only horizontal spaces)."""
+    if not current.endswith("\n"):
+        return False
+    before = current[:-1].removesuffix("\r").rstrip(HORIZONTAL_SPACES)
+    after = following.lstrip(HORIZONTAL_SPACES)
+    return not before or before[-1] in LINE_BREAKS or not after or after[0] in LINE_BREAKS
 
 
 def _ends_sentence(text: str, cut: int) -> bool:

@@ -101,6 +101,16 @@ GLUED_TYPES = {"place", "agency", "organization"}
 SENTENCE_END = set(".!?؟…\n")
 #: How many words either side of a name its sentence is read.
 REACH = 12
+#: The line breaks a name runs across, one of them alone (a line wrapped inside a name).
+WRAPS = {"\n", "\r", "\r\n", "\u2028", "\x85"}
+
+
+def joins(sep: str) -> bool:
+    """The words of a name are one space apart, or one line break apart with spaces
+    around it (a wrapped line); a blank line or any punctuation ends the name."""
+    return sep == " " or sep.strip(" ") in WRAPS
+
+
 #: Words before a country-and-city name that pick the city.  Rule: بلدة (town) too.
 CITY_CUES = {"العاصمه", "مدينه", "بلده"}
 #: Words right before a real word that show it is meant as a name spelt another way: a
@@ -578,8 +588,8 @@ class ReferenceMatcher:
         hits: set[Hit] = set()
         for i in range(len(tokens)):
             for length in range(1, self.longest_form + 1):
-                if i + length > len(tokens) or any(s != " " for s in seps[i + 1 : i + length]):
-                    break  # the words of a name are one space apart: no punctuation, no line break
+                if i + length > len(tokens) or not all(map(joins, seps[i + 1 : i + length])):
+                    break  # one space apart, or one line break: no punctuation, no blank line
                 for name, cut in self.forms.get(tuple(tokens[i : i + length]), ()):
                     hits.add(Hit(i, i + length, cut, name, ()))
             if self.opts.fuzzy or self.opts.variants:
@@ -614,8 +624,8 @@ class ReferenceMatcher:
             return []
         out = [(tokens[j], j + 1)]
         word, k = tokens[j], j
-        # a chain of particles, one space apart, joins the word after it
-        while tokens[k] in particles and k + 1 < len(tokens) and seps[k + 1] == " ":
+        # a chain of particles, one space (or line break) apart, joins the word after it
+        while tokens[k] in particles and k + 1 < len(tokens) and joins(seps[k + 1]):
             word, k, particles = word + tokens[k + 1], k + 1, PARTICLES
             out.append((word, k + 1))
         return out
@@ -671,7 +681,7 @@ class ReferenceMatcher:
         for unit in name.key[1:]:
             nxt = []
             for at, got in states:
-                if at >= len(tokens) or seps[at] != " ":
+                if at >= len(tokens) or not joins(seps[at]):
                     continue
                 for word, after in self._unit_at(tokens, seps, at, PARTICLES):
                     if word == unit:
@@ -921,14 +931,14 @@ class ReferenceMatcher:
         name follows (مدينة، مركز …), the place's name (مركز العياط).  A partial name whose
         word carries the conjunction و starts a name of its own (توفيق وطرطاق).
 
-        Rule: the word before counts only one space before it, with its proclitics off
-        or not (وبن); a given name is the first word of any person's name; a demonym is
-        one of a country entry's, with or without the article.
+        Rule: the word before counts only one space (or line break) before it, with its
+        proclitics off or not (وبن); a given name is the first word of any person's name; a
+        demonym is one of a country entry's, with or without the article.
         """
         ti = hit.ti
         name = hit.name
         nasab = name.kind == "exact" and name.entry.type == "person" and tokens[ti] in NASAB
-        if not (name.kind == "surname" or nasab) or ti == 0 or seps[ti] != " ":
+        if not (name.kind == "surname" or nasab) or ti == 0 or not joins(seps[ti]):
             return False
         if hit.cut == 1 and tokens[ti].startswith("و"):
             return False  # و starts a name of its own (a list)

@@ -484,3 +484,22 @@ def test_match_parser_documents_every_option() -> None:
     helps = {a.dest: a.help or "" for a in sub._actions}
     assert "unknown NAME or VERSION is a usage error (exit status 2)" in helps["gazetteer"]
     assert "input error (exit status 1)" in helps["gazetteer_file"]
+
+
+def test_a_name_wrapped_over_two_lines_of_a_file_is_found_on_the_line_it_starts(
+    match: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunks_seen: list[str]
+) -> None:
+    # every line its own chunk: the cut after "عبد اللطيف" must move, or the name is lost
+    monkeypatch.setattr(_io, "BLOCK_SIZE", 8)
+    text = "استقبل السيد عبد اللطيف\nحموشي الوفد.\n\nوقال حموشي\n\nإن الدار\nالبيضاء آمنة\n"
+    path = tmp_path / "wrapped.txt"
+    path.write_text(text, encoding="utf-8")
+    got = match(path).records()
+    assert [(r["text"], r["id"], r["line"]) for r in got] == [
+        ("عبد اللطيف\nحموشي", "person-abdellatif-hammouchi", 1),
+        ("حموشي", "person-abdellatif-hammouchi", 4),
+        ("الدار\nالبيضاء", "ma-casablanca", 6),
+    ]
+    assert len(chunks_seen) > 3
+    assert record_tuples(got) == as_tuples(Matcher().find(text))
+    check_offsets_and_lines(got, text)

@@ -130,6 +130,40 @@ def test_name_particles_joined_or_separated(matcher: Matcher) -> None:
         assert ids(matcher, text) == ["ae-abu-dhabi"], text
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("استقبل عبد اللطيف\nحموشي الوفد", "عبد اللطيف\nحموشي"),  # a line wrapped in a name
+        ("استقبل عبد\r\nاللطيف حموشي", "عبد\r\nاللطيف حموشي"),  # after a particle, CR LF
+        ("زار الدار \n البيضاء", "الدار \n البيضاء"),  # spaces around the break
+        ("زار الدار\u2028البيضاء", "الدار\u2028البيضاء"),  # LINE SEPARATOR
+    ],
+)
+def test_a_name_runs_across_one_line_break(matcher: Matcher, text: str, surface: str) -> None:
+    assert [m.text for m in matcher.find(text)] == [surface]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "زار الدار\n\nالبيضاء",  # a blank line
+        "زار الدار\n \nالبيضاء",
+        "زار الدار\u2029البيضاء",  # PARAGRAPH SEPARATOR
+        "زار الدار،\nالبيضاء",  # punctuation
+    ],
+)
+def test_a_blank_line_or_punctuation_ends_a_name(matcher: Matcher, text: str) -> None:
+    assert ids(matcher, text) == []
+
+
+def test_a_given_name_on_the_line_before_makes_a_surname_part_of_another_name(
+    matcher: Matcher,
+) -> None:
+    # one name wrapped over two lines: محمد حموشي is not Abdellatif Hammouchi
+    assert ids(matcher, "قال محمد\nحموشي") == []
+    assert ids(matcher, "قال محمد\n\nحموشي") == ["person-abdellatif-hammouchi"]
+
+
 def test_particles_in_a_users_gazetteer() -> None:
     m = Matcher([gazetteer(("p-1", "person", "محمد بن زايد آل نهيان"))])
     assert ids(m, "الشيخ محمد بنزايد ال نهيان") == ["p-1"]

@@ -2,8 +2,9 @@
 
 The spans are the text's own (``text[start:end] == match.text``), never start or
 end inside a word (only proclitics may stand before a match in its word), ``find``
-equals ``iter_chunks`` over the text cut at line breaks, and eight threads sharing
-one matcher find what one thread finds.
+equals ``iter_chunks`` over the text cut at blank lines and the command line's
+reading of it cut at every line break, and eight threads sharing one matcher find
+what one thread finds.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from arnorm import EvidenceWarning, Match, Matcher, load_gazetteer, normalize
+from arnorm.files import lined
 from arnorm.gazetteer import available_gazetteers
 
 SHIPPED = [load_gazetteer(name) for name in available_gazetteers()]
@@ -83,16 +85,40 @@ def _lines(text: str) -> list[str]:
     return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
 
 
+def _paragraphs(text: str) -> list[str]:
+    """*text* cut after each blank line (two line breaks, spaces between them)."""
+    return re.findall(r"(?s).*?\n[ \r]*\n|.+\Z", text)
+
+
+def _joined(parts: list[tuple[str, str]]) -> str:
+    """Sentences, each followed by its separator (the last one's dropped)."""
+    return "".join(text + sep for text, sep in parts)[: -len(parts[-1][1]) or None]
+
+
+separators = st.sampled_from(["\n", "\n\n", " \n", "\r\n", "\n \n"])
+lined_texts = st.lists(st.tuples(texts, separators), min_size=1, max_size=4).map(_joined)
+
+
 @settings(deadline=None, max_examples=EXAMPLES)
-@given(st.lists(texts, min_size=1, max_size=4).map("\n".join), overlap_modes)
-@example("عبد اللطيف حموشي\nوأكد الحموشي", "longest")
-@example("A\n\u200fﻻلرباط", "longest")  # marks before a clitic in a ligature
-@example("منطقة\nالساحل", "longest")
-@example("الكويتي\nااالكوت", "longest")  # a line of a demonym alone is evidence
-def test_find_equals_iter_chunks_cut_at_line_breaks(text: str, overlaps: str) -> None:
+@given(lined_texts, overlap_modes)
+@example("عبد اللطيف حموشي\n\nوأكد الحموشي", "longest")
+@example("A\n\n\u200fﻻلرباط", "longest")  # marks before a clitic in a ligature
+@example("منطقة\n\nالساحل", "longest")
+@example("الكويتي\n\nااالكوت", "longest")  # a line of a demonym alone is evidence
+def test_find_equals_iter_chunks_cut_at_blank_lines(text: str, overlaps: str) -> None:
     m = matcher(overlaps)
-    assert "".join(_lines(text)) == text
-    assert list(m.iter_chunks(_lines(text))) == m.find(text)
+    assert "".join(_paragraphs(text)) == text
+    assert list(m.iter_chunks(_paragraphs(text))) == m.find(text)
+
+
+@settings(deadline=None, max_examples=EXAMPLES)
+@given(lined_texts, overlap_modes)
+@example("التقى عبد اللطيف\nحموشي", "longest")  # a name on two lines
+@example("منطقة\nالساحل", "longest")
+@example("A\n\u200fﻻلرباط", "longest")
+def test_the_command_line_reading_line_by_line_equals_find(text: str, overlaps: str) -> None:
+    m = matcher(overlaps)
+    assert [match for _, match in lined(m, _lines(text))] == m.find(text)
 
 
 def test_a_line_of_demonyms_alone_is_document_evidence() -> None:

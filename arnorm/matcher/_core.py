@@ -626,7 +626,9 @@ class Matcher:
         Offsets count from the start of the first chunk.  What the matcher
         learns along the way (a person's full name seen, which confirms the
         surname alone later) carries over from chunk to chunk.  Cut chunks at
-        line breaks: a name cut in two by a chunk boundary is not found.  A
+        blank lines: a name cut in two by a chunk boundary is not found, and a
+        name may run across one line break (a wrapped line; see "Limits" in
+        :doc:`/matching`; :func:`~arnorm.files.match_file` moves such cuts).  A
         chunk of any length is matched as :meth:`finditer` matches a text, a
         window at a time, so the memory it takes does not grow with it.
         Every match of a chunk is yielded before the next chunk is taken from

@@ -10,7 +10,9 @@ Every rule about the letters around a name lives here, and nowhere else:
   gazetteer and in the text alike (عبد اللطيف and عبداللطيف are one key);
 * :data:`CUES`: words before a common-word alias that show it is meant as a
   name, by entry type (منطقة الخليج، تنظيم القاعدة);
-* :data:`CONJUNCTIONS`: what joins the items of a list of names.
+* :data:`CONJUNCTIONS`: what joins the items of a list of names;
+* :func:`joins`: the separators a name runs across (a space, or one line break: a
+  line wrapped inside the name).
 
 All the words are written as the ``search`` profile normalizes them (آل is ال,
 أبو is ابو, ة is ه).
@@ -97,6 +99,33 @@ CONJUNCTIONS: Final = frozenset({"و", "او", "ثم"})
 TOKEN: Final = re.compile(r"[^\W_]+")
 #: Splits normalized text into separators and words, alternately.
 SPLIT: Final = re.compile(r"([^\W_]+)")
+#: One line break with spaces around it, and nothing else: a line wrapped inside a name.
+_WRAP: Final = re.compile("[ ]*(?:\r\n|[\n\r\u2028\x85])[ ]*")
+_JOINS: dict[str, bool] = {" ": True}
+
+
+def joins(sep: str) -> bool:
+    r"""Whether a name runs across *sep*, a separator of the normalized text.
+
+    A space (the ``search`` profile makes every run of horizontal spaces one
+    U+0020), or a single line break (LF, CR, CR LF, U+2028 LINE SEPARATOR or
+    U+0085 NEXT LINE) with spaces around it: a line wrapped inside a name.  A
+    blank line (two breaks), U+2029 PARAGRAPH SEPARATOR, a form feed or any
+    punctuation ends a name.  Only the name's own words run across a line;
+    the words read around it (a title before it, a qualifier after it, its
+    sentence) are read on the same line as the name's ends.
+
+    >>> joins(" "), joins("\n"), joins(" \r\n"), joins("\n\n"), joins(", ")
+    (True, True, True, False, False)
+    """
+    known = _JOINS.get(sep)
+    if known is None:
+        known = _WRAP.fullmatch(sep) is not None
+        if len(_JOINS) < 4096:  # separators are few: a text of odd ones cannot grow it far
+            _JOINS[sep] = known
+    return known
+
+
 #: A word of Arabic letters only (the fuzzy lookups read nothing else).
 ARABIC_WORD: Final = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
 

@@ -20,7 +20,7 @@ from ._context import GENERIC_TYPES
 from ._index import Index
 from ._lookup import Lookups
 from ._model import Alias, Hit, State, new_hit
-from ._morphology import LIST_EVIDENCE, PARTICLES, PARTICLES_FIRST, SPLIT
+from ._morphology import LIST_EVIDENCE, PARTICLES, PARTICLES_FIRST, SPLIT, joins
 from ._variants import TYPOS
 
 #: :meth:`Matcher.find` works through a longer text windows of about this many characters.
@@ -110,7 +110,7 @@ class Walker:
         states = list(starts)
         # a particle and the word after it are one word; a chain of them too (بن عبد العزيز)
         k, joined, particles = i, token, PARTICLES_FIRST
-        while tokens[k] in particles and k + 1 < len(tokens) and seps[k + 1] == " ":
+        while tokens[k] in particles and k + 1 < len(tokens) and joins(seps[k + 1]):
             k, joined, particles = k + 1, joined + tokens[k + 1], PARTICLES
             states += [(k - i + 1, *start[1:]) for start in self.lookups.starts(joined)]
         return states
@@ -130,7 +130,7 @@ class Walker:
                 added = self._add_hits(i, j, cut, factor, methods, rows, tokens, seps, hits)
                 if added > far:
                     far = added
-            if more and j < n and seps[j] == " ":
+            if more and j < n and (seps[j] == " " or joins(seps[j])):
                 states += self._steps(tokens, seps, j, d, key, cut, factor, methods, typos)
         return far, self._sure_end(hits[first:])
 
@@ -201,7 +201,7 @@ class Walker:
         unit = tokens[j]
         nexts = [(unit, d + 1)]
         k, joined = j, unit
-        while tokens[k] in PARTICLES and k + 1 < n and seps[k + 1] == " ":
+        while tokens[k] in PARTICLES and k + 1 < n and joins(seps[k + 1]):
             k, joined = k + 1, joined + tokens[k + 1]
             nexts.append((joined, d + k - j + 1))
         out: list[State] = []
