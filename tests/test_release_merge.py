@@ -186,9 +186,20 @@ def test_decisions_set_an_entry_field_or_one_roles_note(tool: ModuleType) -> Non
     assert p["sources"] == [{"title": "s1", "url": "https://example.org/1"}]
 
 
+def test_a_decision_drops_one_role_kept_twice(tool: ModuleType) -> None:
+    entries = [_person("p", _role("مدير", "2017-01"), _role("مدير", "2017-01-01"))]
+    drop = {"id": "p", "role": {"from": "2017-01"}, "drop": True, "why": "one role, twice"}
+    assert tool.apply_decisions(entries, [drop]) == [("p", "roles")]
+    assert [r["from"] for r in entries[0]["roles"]] == ["2017-01-01"]
+    # a decision outlives nothing: the role is gone, so the same decision is now an error
+    with pytest.raises(ValueError, match="0 roles match"):
+        tool.apply_decisions(entries, [drop])
+
+
 @pytest.mark.parametrize(
     ("decision", "message"),
     [
+        ({"id": "p", "drop": True, "why": "w"}, "one 'role' or one 'source'"),
         ({"id": "p", "set": {"name_en": "B"}}, "says no 'why'"),
         ({"id": "p", "set": {}, "why": "w"}, "at least one field"),
         ({"id": "q", "set": {"name_en": "B"}, "why": "w"}, "no entry has this id"),
@@ -262,7 +273,7 @@ def test_decisions_are_split_by_kind(tool: ModuleType) -> None:
         ]
     )
     assert (same, distinct, [d["id"] for d in sets]) == ({"b": "a"}, {("c", "d")}, ["e"])
-    with pytest.raises(ValueError, match="one of 'same_as', 'distinct_from' or 'set'"):
+    with pytest.raises(ValueError, match="one of 'same_as', 'distinct_from', 'set' or 'drop'"):
         tool.split_decisions([{"id": "b", "same_as": "a", "set": {}, "why": "w"}])
     with pytest.raises(ValueError, match="says no 'why'"):
         tool.split_decisions([{"id": "b", "same_as": "a"}])

@@ -72,7 +72,10 @@ with a ``why`` and one of
   that pick exactly one of its roles or sources, such as ``title_en`` and ``from``, or
   ``url``), of that role or source: a ``note`` explaining two holders of one post, a
   ``name_en`` settling a conflict; ``null`` takes a field away (a source ``date`` that is no
-  date).
+  date);
+- ``{"id": ..., "role": {...}, "drop": true}`` (or ``"source"``): that one role or source is
+  taken away, as when a merge kept one role twice at two precisions (``2017-01`` and
+  ``2017-01-01``).
 
 A decision whose entry or role is not there, or that gives no ``why``, is an error, so that a
 decision cannot outlive the data it was made on; a conflict on a field that a decision sets is
@@ -317,9 +320,9 @@ def split_decisions(
         where = f"decision {number} ({decision.get('id')!r})"
         if not isinstance(decision.get("why"), str) or not decision["why"].strip():
             raise ValueError(f"{where}: says no 'why'")
-        kinds = [k for k in ("same_as", "distinct_from", "set") if k in decision]
+        kinds = [k for k in ("same_as", "distinct_from", "set", "drop") if k in decision]
         if len(kinds) != 1:
-            raise ValueError(f"{where}: needs one of 'same_as', 'distinct_from' or 'set'")
+            raise ValueError(f"{where}: needs one of 'same_as', 'distinct_from', 'set' or 'drop'")
         if kinds == ["same_as"]:
             same[decision["id"]] = decision["same_as"]
         elif kinds == ["distinct_from"]:
@@ -343,7 +346,10 @@ def apply_decisions(
         where = f"decision {number} ({decision.get('id')!r})"
         if not isinstance(decision.get("why"), str) or not decision["why"].strip():
             raise ValueError(f"{where}: says no 'why'")
-        if not isinstance(decision.get("set"), dict) or not decision["set"]:
+        drop = decision.get("drop") is True
+        if drop and not ("role" in decision) ^ ("source" in decision):
+            raise ValueError(f"{where}: 'drop' takes away one 'role' or one 'source'")
+        if not drop and (not isinstance(decision.get("set"), dict) or not decision["set"]):
             raise ValueError(f"{where}: 'set' must give at least one field")
         entry = by_id.get(decision["id"])
         if entry is None:
@@ -359,6 +365,11 @@ def apply_decisions(
             if len(found) != 1:
                 raise ValueError(f"{where}: {len(found)} {field} match {pick!r}, not one")
             target = found[0]
+            if drop:
+                entry[field] = [r for r in entry[field] if r is not target]
+                done.append((entry["id"], field))
+        if drop:
+            continue
         target.update(decision["set"])
         for key in [k for k, v in decision["set"].items() if v is None]:
             del target[key]  # null takes the field away
