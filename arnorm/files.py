@@ -187,14 +187,21 @@ def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> in
     def free(cut: int) -> bool:
         return not any(start < cut < stop for start, stop in spans)
 
-    if wrapped and free(end):
-        return end
+    if wrapped:
+        if free(end):
+            return end
+        # a name runs on to the next line: end after the last sentence before it (a line
+        # break, or a space after a sentence's end) that no match covers, or else read the
+        # chunk and the next as one: a cut inside a sentence would lose its evidence
+        starts = max(0, end - margin)
+        breaks = [i + 1 for i in range(end - 2, starts - 1, -1) if current[i] == "\n"]
+        ends = (
+            cut for cut in sorted({*breaks, *cuts}, reverse=True) if _ends_sentence(current, cut)
+        )
+        return next((cut for cut in ends if free(cut)), 0)
     # after the end of a sentence first: the entry of a name may depend on its sentence
     ends = (cut for cut in cuts if _ends_sentence(current, cut) and free(cut))
-    if free(end):
-        return next(ends, end)
-    # a line a name runs on from, with no free cut in the margin, joins the next chunk
-    return next(ends, next((cut for cut in cuts if free(cut)), 0 if wrapped else end))
+    return next(ends, end if free(end) else next((cut for cut in cuts if free(cut)), end))
 
 
 def _ends_paragraph(current: str, following: str) -> bool:

@@ -107,8 +107,9 @@ WRAPS = {"\n", "\r", "\r\n", "\u2028", "\x85"}
 
 def joins(sep: str) -> bool:
     """The words of a name are one space apart, or one line break apart with spaces
-    around it (a wrapped line); a blank line or any punctuation ends the name."""
-    return sep == " " or sep.strip(" ") in WRAPS
+    around it (a wrapped line), or a full stop with no space (سي.آي.إيه); a blank line
+    or any other punctuation ends the name."""
+    return sep in (" ", ".") or sep.strip(" ") in WRAPS
 
 
 #: Words before a country-and-city name that pick the city.  Rule: بلدة (town) too.
@@ -931,14 +932,14 @@ class ReferenceMatcher:
         name follows (مدينة، مركز …), the place's name (مركز العياط).  A partial name whose
         word carries the conjunction و starts a name of its own (توفيق وطرطاق).
 
-        Rule: the word before counts only one space (or line break) before it, with its
+        Rule: the word before counts only one space before it (on the same line), with its
         proclitics off or not (وبن); a given name is the first word of any person's name; a
         demonym is one of a country entry's, with or without the article.
         """
         ti = hit.ti
         name = hit.name
         nasab = name.kind == "exact" and name.entry.type == "person" and tokens[ti] in NASAB
-        if not (name.kind == "surname" or nasab) or ti == 0 or not joins(seps[ti]):
+        if not (name.kind == "surname" or nasab) or ti == 0 or seps[ti] != " ":
             return False
         if hit.cut == 1 and tokens[ti].startswith("و"):
             return False  # و starts a name of its own (a list)

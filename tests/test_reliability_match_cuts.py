@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tracemalloc
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 import arnorm.matcher
 import arnorm.matcher._walk
 from arnorm import Matcher
+from arnorm.files import lined
 from arnorm.matcher._context import Document
 
 #: Names, parts of names, cues, conjunctions, common-word aliases, particles, filler.
@@ -44,7 +46,7 @@ WORDS = (
     "ـالرباط",
     "َ",
 )
-SEPARATORS = (" ", " ", " ", " ", "\n", "، ", "  ", " ـ ", ".\n")
+SEPARATORS = (" ", " ", " ", " ", "\n", "، ", "  ", " ـ ", ".\n", "\n\n")
 
 
 def whole(matcher: Matcher, text: str) -> list[tuple[int, int, str, str, float, str]]:
@@ -146,13 +148,20 @@ def test_evidence_for_a_common_word_stays_on_its_line() -> None:
     text = "الرباط\nالساحل والصحراءالرباط"
     assert [m.id for m in matcher.find(text)] == ["ma-rabat"]
     assert [m.id for m in matcher.find("في منطقة الخليج")] == ["region-gulf"]
-    assert [m.id for m in matcher.find("في منطقة\nالخليج")] == []
+    # a blank line ends the name; over one line break, the name is wrapped (منطقة الخليج)
+    assert [m.id for m in matcher.find("في منطقة\n\nالخليج")] == []
+    assert [m.id for m in matcher.find("في منطقة\nالخليج")] == ["region-gulf"]
     assert [m.id for m in matcher.find("سواء بالخليج أو\nأوربا")] == ["region-europe"]
 
 
 @settings(max_examples=60)
 @given(text=texts)
-def test_iter_chunks_over_lines_equals_find(matchers: dict[str, Matcher], text: str) -> None:
+def test_iter_chunks_over_paragraphs_and_the_cli_over_lines_equal_find(
+    matchers: dict[str, Matcher], text: str
+) -> None:
     matcher = matchers["longest"]
+    paragraphs = re.findall(r"(?s).*?\n\n|.+\Z", text)
+    assert "".join(paragraphs) == text
+    assert list(matcher.iter_chunks(paragraphs)) == matcher.find(text)
     lines = text.splitlines(keepends=True)
-    assert list(matcher.iter_chunks(lines)) == matcher.find(text)
+    assert [m for _, m in lined(matcher, lines)] == matcher.find(text)

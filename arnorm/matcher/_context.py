@@ -46,7 +46,6 @@ from ._morphology import (
     PLACE_NOUNS,
     PROCLITICS,
     TITLES,
-    joins,
     strip_forms,
 )
 
@@ -263,7 +262,7 @@ def part_of_another_name(
     """
     ti = hit.ti
     seps, tokens = window.seps, window.tokens
-    if not ti or not joins(seps[ti]) or not is_partial_name(hit, tokens):
+    if not ti or seps[ti] != " " or not is_partial_name(hit, tokens):
         return False
     if hit.cut == 1 and tokens[ti][0] == "و":
         return False  # و starts a name of its own: توفيق وطرطاق

@@ -11,8 +11,8 @@ Every rule about the letters around a name lives here, and nowhere else:
 * :data:`CUES`: words before a common-word alias that show it is meant as a
   name, by entry type (منطقة الخليج، تنظيم القاعدة);
 * :data:`CONJUNCTIONS`: what joins the items of a list of names;
-* :func:`joins`: the separators a name runs across (a space, or one line break: a
-  line wrapped inside the name).
+* :func:`joins`: the separators a name runs across (a space; one line break, a
+  line wrapped inside the name; a full stop in a dotted abbreviation).
 
 All the words are written as the ``search`` profile normalizes them (آل is ال,
 أبو is ابو, ة is ه).
@@ -101,7 +101,7 @@ TOKEN: Final = re.compile(r"[^\W_]+")
 SPLIT: Final = re.compile(r"([^\W_]+)")
 #: One line break with spaces around it, and nothing else: a line wrapped inside a name.
 _WRAP: Final = re.compile("[ ]*(?:\r\n|[\n\r\u2028\x85])[ ]*")
-_JOINS: dict[str, bool] = {" ": True}
+_JOINS: dict[str, bool] = {" ": True, ".": True}
 
 
 def joins(sep: str) -> bool:
@@ -109,14 +109,15 @@ def joins(sep: str) -> bool:
 
     A space (the ``search`` profile makes every run of horizontal spaces one
     U+0020), or a single line break (LF, CR, CR LF, U+2028 LINE SEPARATOR or
-    U+0085 NEXT LINE) with spaces around it: a line wrapped inside a name.  A
-    blank line (two breaks), U+2029 PARAGRAPH SEPARATOR, a form feed or any
-    punctuation ends a name.  Only the name's own words run across a line;
-    the words read around it (a title before it, a qualifier after it, its
-    sentence) are read on the same line as the name's ends.
+    U+0085 NEXT LINE) with spaces around it: a line wrapped inside a name; or
+    a full stop with no space around it, as in a dotted abbreviation
+    (سي.آي.إيه).  A blank line (two breaks), U+2029 PARAGRAPH SEPARATOR, a
+    form feed or any other punctuation ends a name.  Only the name's own words run across a line;
+    the words read around it (a title or a given name before it, a qualifier
+    after it, its sentence) are read on the same line as the name's ends.
 
-    >>> joins(" "), joins("\n"), joins(" \r\n"), joins("\n\n"), joins(", ")
-    (True, True, True, False, False)
+    >>> joins(" "), joins("\n"), joins(" \r\n"), joins("."), joins("\n\n"), joins(". ")
+    (True, True, True, True, False, False)
     """
     known = _JOINS.get(sep)
     if known is None:
