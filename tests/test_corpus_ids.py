@@ -73,7 +73,10 @@ def test_each_mapped_id_is_a_shipped_entry_of_the_mentions_type(
     for record in mapped:
         entry = entries.get(record["id"])
         assert entry is not None, f"{record['id']} is in no shipped gazetteer ({record['text']})"
-        assert entry.type == types[_key(record)], record
+        # an armed body may be an agency in the gazetteers (a state force) and an
+        # organization to the annotators: a record says so, and why
+        bodies = {entry.type, types[_key(record)]} == {"agency", "organization"}
+        assert entry.type == types[_key(record)] or (bodies and record.get("type_differs")), record
 
 
 def test_no_mapped_entry_cites_the_development_corpus(decisions: dict[str, Any]) -> None:

@@ -77,7 +77,8 @@ def test_match_as_of_writes_the_roles(tmp_path: Path) -> None:
     assert dated.returncode == 0, dated.stderr
     (record,) = [json.loads(line) for line in dated.stdout.splitlines()]
     assert [(r["title_en"], r["from"]) for r in record["roles"]] == [
-        ("Deputy Crown Prince", "2015-04-29")
+        ("Minister of Defence", "2015-01-23"),
+        ("Deputy Crown Prince", "2015-04-29"),
     ]
     plain = subprocess.run(run, capture_output=True, text=True, check=True)
     assert "roles" not in json.loads(plain.stdout)
