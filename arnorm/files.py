@@ -139,8 +139,8 @@ def lined(matcher: Matcher, chunks: Iterable[str]) -> Iterator[tuple[int, Match]
     millions of characters) is cut again where no name lies across the cut,
     so the names around it are found exactly as in one piece: the matcher
     looks at the ``CUT_MARGIN`` characters on each side of the cut, and the
-    cut moves back, within that margin, to a run of spaces that no match found
-    there covers, after the end of a sentence if there is one (the entry of a
+    cut moves back, within that margin, to a run of spaces that no name spelt
+    there covers (reported or not: a name may need evidence from further back), after the end of a sentence if there is one (the entry of a
     name that several countries share depends on its sentence).  Only if every
     such place is covered (matches overlapping without a break over the whole
     margin) does the cut stay where it was.
@@ -180,9 +180,10 @@ def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> in
     if not cuts and not wrapped:  # nowhere else to cut (a run of letters or marks): no need to look
         return end
     low = max(0, end - 2 * margin)
-    spans = [
-        (low + m.start, low + m.end) for m in matcher.find(current[low:] + following[: 2 * margin])
-    ]
+    # every name the words spell, reported or not: one that needs evidence from the text
+    # before the margin (the country of a generic reference) is found in the whole text
+    window = current[low:] + following[: 2 * margin]
+    spans = [(low + start, low + stop) for start, stop in matcher._name_spans(window)]
 
     def free(cut: int) -> bool:
         return not any(start < cut < stop for start, stop in spans)

@@ -503,3 +503,20 @@ def test_a_name_wrapped_over_two_lines_of_a_file_is_found_on_the_line_it_starts(
     assert len(chunks_seen) > 3
     assert record_tuples(got) == as_tuples(Matcher().find(text))
     check_offsets_and_lines(got, text)
+
+
+def test_a_wrapped_name_that_needs_the_text_before_it_is_found_line_by_line(
+    match: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a generic reference: only الرباط, lines before, says whose directorate it is, so the
+    # lines around the break, read alone, report nothing; the cut must not fall in the name
+    monkeypatch.setattr(_io, "BLOCK_SIZE", 8)
+    text = "زار الوفد الرباط.\nوقالت المديرية العامة\nللأمن الوطني إن\n"
+    path = tmp_path / "generic.txt"
+    path.write_text(text, encoding="utf-8")
+    got = match(path).records()
+    assert [(r["text"], r["id"], r["method"]) for r in got] == [
+        ("الرباط", "ma-rabat", "exact"),
+        ("المديرية العامة\nللأمن الوطني", "ma-dgsn", "context"),
+    ]
+    assert record_tuples(got) == as_tuples(Matcher().find(text))

@@ -641,6 +641,17 @@ class Matcher:
             yield from self._scan_text(chunk, base, doc)
             base += len(chunk)
 
+    def _name_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where every name that the words of *text* spell stands, reported or not.
+
+        A name that is not reported in *text* alone may be in a longer text (a
+        generic reference whose country the text before it gives): a cut that
+        must not change what is found falls in none of these spans.
+        """
+        normalized, offsets = self._normalizer.with_offsets(text)
+        words = Words(normalized)
+        return [_span_of(hit, words, offsets) for hit in self._walker.hits(words)]
+
     @property
     def _context(self) -> int:
         """Words a window of :meth:`_scan_long` holds on either side of its region.
