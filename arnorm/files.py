@@ -140,14 +140,16 @@ def lined(matcher: Matcher, chunks: Iterable[str]) -> Iterator[tuple[int, Match]
     so the names around it are found exactly as in one piece: the matcher
     looks at the ``CUT_MARGIN`` characters on each side of the cut, and the
     cut moves back, within that margin, to a run of spaces that no name spelt
-    there covers (reported or not: a name may need evidence from further back), after the end of a sentence if there is one (the entry of a
-    name that several countries share depends on its sentence).  Only if every
-    such place is covered (matches overlapping without a break over the whole
+    there covers (reported or not: a name may need evidence from further
+    back), after the end of a sentence if there is one (the entry of a name
+    that several countries share depends on its sentence).  Only if every
+    such place is covered (names overlapping without a break over the whole
     margin) does the cut stay where it was.
     A chunk that ends with a line break is taken as it is, unless a name runs
     across that break (a line wrapped inside a name: "Limits" in
-    :doc:`/matching`): then it is cut as a chunk that ends inside a line; if
-    no place in the margin is free, the chunk and the next are read as one.
+    :doc:`/matching`): then it ends after the last sentence before the name
+    that no name covers (a line break, or a space after a sentence's end),
+    and if the margin has none, the chunk and the next are read as one.
     A blank line ends every name.
     """
     lines = LineCounter()
