@@ -105,6 +105,21 @@ REACH = 12
 WRAPS = {"\n", "\r", "\r\n", "\u2028", "\x85"}
 
 
+#: Words with ال at their start that are no noun with the article (إلى folded is الي).
+FUNCTION_WORDS = {"الي", "الا", "التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين"} | {
+    "اللتين",
+    "اللاتي",
+    "اللواتي",
+    "اللائي",
+    "اللي",
+}
+
+
+def definite(form: str) -> bool:
+    """A noun or an adjective with the article: ال, one letter more, no function word."""
+    return len(form) > 2 and form[:2] == "ال" and form not in FUNCTION_WORDS
+
+
 def joins(sep: str) -> bool:
     """The words of a name are one space apart, or one line break apart with spaces
     around it (a wrapped line), or a full stop with no space (سي.آي.إيه); a blank line
@@ -954,11 +969,22 @@ class ReferenceMatcher:
             return True
         word = tokens[ti]
         demonym = word in self.demonyms or word.removeprefix("ال") in self.demonyms
-        return (
-            name.kind == "surname"
-            and demonym
-            and any(f.startswith("ال") and len(f) > 2 for f in forms)
-        )
+        return name.kind == "surname" and demonym and any(map(definite, forms))
+
+    def _an_adjective(self, hit: Hit, tokens: list[str], seps: list[str]) -> bool:
+        """A country's name of one word, written with no proclitic, that is a demonym of the
+        country with ة (ه folded) added, one space after a word with the article: the
+        adjective of that word (القوات السعودية), not the country."""
+        ti, name = hit.ti, hit.name
+        if ti == 0 or hit.tj - ti != 1 or hit.cut or hit.methods or seps[ti] != " ":
+            return False
+        word = tokens[ti]
+        if name.entry.type != "place" or not word.endswith("ه"):
+            return False
+        if self.demonyms.get(word[:-1]) != name.entry.country:
+            return False
+        before = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
+        return any(map(definite, before))
 
     def _supported(
         self, hit: Hit, tokens: list[str], seps: list[str], seen: set[str]
@@ -1006,6 +1032,9 @@ class ReferenceMatcher:
         group = [h for h in group if not self._inside_another_name(h, tokens, seps)]
         if not group:
             return None  # a part of someone else's name
+        group = [h for h in group if not self._an_adjective(h, tokens, seps)]
+        if not group:
+            return None  # an adjective: القوات السعودية
         generic = any(
             h.name.kind == "common" and h.name.entry.type in GENERIC_TYPES for h in group
         ) or (

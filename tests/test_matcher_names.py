@@ -181,3 +181,16 @@ def test_a_surname_after_a_place_noun_is_a_place_name(m: Matcher) -> None:
     assert (alone.id, [c.id for c in alone.candidates]) == ("eg-el-ayyat", [morsi])
     assert morsi not in {c.id for x in m.find(text) for c in x.candidates}
     assert found(m, "وزار الوفد مدينة الحموشي") == []
+
+
+def test_a_countrys_feminine_demonym_after_a_definite_noun_is_an_adjective(m: Matcher) -> None:
+    # السعودية is Saudi Arabia and the feminine of its demonym السعودي
+    assert found(m, "اشتبكت القوات السعودية مع المسلحين") == []
+    assert found(m, "تشهد الحدود اليمنية السعودية تصعيدا") == []
+    assert found(m, "وصل الوفد إلى السعودية") == [("السعودية", "country-sa")]
+    assert found(m, "زار الإمارات والسعودية") == [
+        ("الإمارات", "country-ae"),
+        ("السعودية", "country-sa"),
+    ]
+    # on the next line, the word before is no longer its noun
+    assert found(m, "القوات\nالسعودية") == [("السعودية", "country-sa")]

@@ -46,6 +46,7 @@ from ._morphology import (
     PLACE_NOUNS,
     PROCLITICS,
     TITLES,
+    has_article,
     strip_forms,
 )
 
@@ -276,8 +277,25 @@ def part_of_another_name(
     return (
         hit.alias.kind == "surname"
         and (tokens[ti] in window.demonyms or tokens[ti].removeprefix("ال") in window.demonyms)
-        and any(form.startswith("ال") and len(form) > 2 for form in forms)
+        and any(map(has_article, forms))
     )
+
+
+def is_adjective(hit: Hit, window: Window) -> bool:
+    """Whether *hit*, a place's name of one word, is the adjective of the word before it.
+
+    So it is when the name, with no proclitic, is the feminine form (+ ة) of a demonym of
+    its own country and follows, one space apart, a word with the article: القوات السعودية،
+    الحدود اليمنية السعودية، الخارجية السعودية are Saudi forces, a border, a ministry, not
+    the country (في السعودية and والسعودية still name it).
+    """
+    ti = hit.ti
+    if not ti or hit.tj != ti + 1 or hit.cut or hit.methods or window.seps[ti] != " ":
+        return False
+    word, entry = window.tokens[ti], hit.alias.entry
+    if entry.type != "place" or word[-1] != "ه" or window.demonyms.get(word[:-1]) != entry.country:
+        return False
+    return any(has_article(form) for form, _ in strip_forms(window.tokens[ti - 1]))
 
 
 def is_guessed(hit: Hit) -> bool:

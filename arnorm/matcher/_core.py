@@ -45,6 +45,7 @@ from ._context import (
     choose,
     city_cue,
     demonym_forms,
+    is_adjective,
     is_generic,
     is_guessed,
     is_partial_name,
@@ -771,6 +772,10 @@ class Matcher:
             ]
             if not group:
                 return None  # a part of someone else's name
+        if group[0].ti and self._demonyms:
+            group = [h for h in group if not is_adjective(h, window)]
+            if not group:
+                return None  # the adjective of the word before: القوات السعودية
         generic = is_generic(group)
         if not generic and self._marked:
             marked = self._by_marks(group, written, seen)

@@ -99,6 +99,24 @@ CONJUNCTIONS: Final = frozenset({"و", "او", "ثم"})
 TOKEN: Final = re.compile(r"[^\W_]+")
 #: Splits normalized text into separators and words, alternately.
 SPLIT: Final = re.compile(r"([^\W_]+)")
+#: Words that begin with ال but are no noun with the article: prepositions, relative
+#: pronouns, إلا (normalized: إلى is الي).
+NOT_DEFINITE: Final = frozenset(
+    {"الي", "الا", "التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين"}
+    | {"اللاتي", "اللواتي", "اللائي", "اللي"}
+)
+
+
+def has_article(form: str) -> bool:
+    """Whether *form* (a normalized word, its proclitics off) is a noun or adjective with
+    the article: ال and at least one more letter, and not a word such as الي (إلى) or التي.
+
+    >>> has_article("القوات"), has_article("الي"), has_article("ال")
+    (True, False, False)
+    """
+    return form.startswith("ال") and len(form) > 2 and form not in NOT_DEFINITE
+
+
 #: One line break with spaces around it, and nothing else: a line wrapped inside a name.
 _WRAP: Final = re.compile("[ ]*(?:\r\n|[\n\r\u2028\x85])[ ]*")
 _JOINS: dict[str, bool] = {" ": True, ".": True}
