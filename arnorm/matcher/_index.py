@@ -327,8 +327,8 @@ def build_tables(words: list[str]) -> dict[str, array.array[int]]:
 # -- the file format ------------------------------------------------------------
 
 #: What a saved matcher file starts with; the number is :data:`STATE_FORMAT`.
-SAVE_MAGIC: Final = b"arnorm-matcher 2\n"
-STATE_FORMAT: Final = 2
+SAVE_MAGIC: Final = b"arnorm-matcher 3\n"
+STATE_FORMAT: Final = 3
 
 
 def plain(value: object) -> object:

@@ -25,9 +25,8 @@ import itertools
 import operator
 import re
 import threading
-import zlib
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Final
 
 from .._lexicon import known, load
 from . import _model
@@ -42,10 +41,11 @@ from ._variants import (
     TYPOS,
     VariantClass,
     alone_ok,
-    hashes,
     key_bytes,
     loose,
     probe,
+    screen_of,
+    screened,
 )
 
 #: Hamza and alef at the start of a word: آ as the Uthmani script of the Qur'an writes it.
@@ -71,15 +71,12 @@ class Lookups:
         on = {"variants": variants, "fuzzy": fuzzy}
         #: The variant classes turned on, in the order they are tried.
         self.classes: tuple[VariantClass, ...] = tuple(c for c in REGISTRY if on[c.option])
-        self._screens: dict[str, frozenset[int] | frozenset[str]] = {
-            c.name: _screen(c, index) for c in self.classes
+        #: A bitmap of each class's key hashes (see :func:`~._variants.screen_of`).
+        self._screens: dict[str, bytes] = {
+            c.name: screen_of(index.tables[c.name]) for c in self.classes
         }
         #: Longer words are in no name and have no variant keys: they are never cached.
         self.longest = max(map(len, index.words), default=0) + LONG_MARGIN
-        #: The keys a name's first word may be: a key of one word or a key's first prefix.
-        self._heads = frozenset(
-            k for k in itertools.chain(index.phrases, index.prefixes) if " " not in k
-        )
         self.first_cache: dict[str, First] = {}
         self.next_cache: dict[str, Next] = {}
         self.start_cache: dict[str, tuple[State, ...]] = {}
@@ -108,7 +105,7 @@ class Lookups:
             method = cls.name + INSIDE_ONLY if frequent else cls.name
             table = tables[cls.name]
             found: set[int] = set()
-            for key in cls.keys(form):
+            for key in cls.query_keys(form):
                 found.update(probe(table, key))
             for i in found:
                 word = words[i]
@@ -138,6 +135,11 @@ class Lookups:
             f in self.frequent or known(f) for f in forms
         )
 
+    def is_head(self, word: str) -> bool:
+        """Whether *word* (one word, no space) may be a name's first word: a key of one
+        word, or the first word of a longer key."""
+        return word in self.index.phrases or word in self.index.prefixes
+
     def first(self, token: str) -> First:
         """How *token* may begin a name: (word, clitic letters cut, factor, method)."""
         cached = self.first_cache.get(token)
@@ -145,10 +147,10 @@ class Lookups:
             return cached
         if len(token) > self.longest:
             return ()  # every form of it is longer than any word of a name
-        heads = self._heads
+        heads = self.is_head
         forms = strip_forms(token)
         found: list[tuple[str, int, float, str]] = [
-            (form, cut, 1.0, "") for form, cut in forms if form in heads
+            (form, cut, 1.0, "") for form, cut in forms if heads(form)
         ]
         # و + a real word is as much a word as the word itself.  A frequent word is
         # never guessed to be the first word of a name; another real word is read only
@@ -160,7 +162,7 @@ class Lookups:
             mark = GUESSED if word_ else ""
             for form, cut in forms:
                 for word, factor, method in self.fuzzy_words(form, frequent=False):
-                    if word in heads and not (word_ and method in TYPOS):
+                    if heads(word) and not (word_ and method in TYPOS):
                         found.append((word, cut, factor, method + mark))
         result = tuple(found)
         remember(self.first_cache, token, result)
@@ -261,8 +263,9 @@ class Lookups:
             owner += itertools.compress(range(len(words)), cut)
             flat += itertools.compress(column, cut)
         keep = [False] * len(words)
-        for i in itertools.compress(owner, map(self._heads.__contains__, flat)):
-            keep[i] = True
+        for table in (self.index.phrases, self.index.prefixes):
+            for i in itertools.compress(owner, map(table.__contains__, flat)):
+                keep[i] = True
         # a token with a frequent form is never guessed (see first)
         blocked = list(keep)
         for i in itertools.compress(owner, map(self.frequent.__contains__, flat)):
@@ -278,24 +281,11 @@ class Lookups:
         return cached + list(itertools.compress(words, keep))
 
 
-def _screen(cls: VariantClass, index: Index) -> frozenset[int] | frozenset[str]:
-    """What :func:`_screened` tests a text word's keys against, for class *cls*."""
-    if cls.screen_index is None:
-        return hashes(index.tables[cls.name])
-    words = (w for w in index.words if len(w) >= cls.min_length and is_arabic(w))
-    return frozenset(key for w in words for key in cls.screen_index(w))
-
-
-def _screened(cls: VariantClass, forms: list[str], screen: frozenset[Any]) -> list[bool]:
+def _screened(cls: VariantClass, forms: list[str], screen: bytes) -> list[bool]:
     """For each form, whether one of its keys of class *cls* passes the class's screen."""
     out = [False] * len(forms)
-    if cls.screen_query is not None:
-        columns: Iterable[list[Any]] = cls.screen_query(forms)
-    else:
-        columns = (
-            [zlib.crc32(k) if k is not None else -1 for k in keys] for keys in cls.keys_many(forms)
-        )
-    for column in columns:
-        for i in itertools.compress(range(len(forms)), map(screen.__contains__, column)):
+    for column in cls.query_keys_many(forms):
+        passed = map(screened, itertools.repeat(screen), column)
+        for i in itertools.compress(range(len(forms)), passed):
             out[i] = True
     return out

@@ -237,16 +237,25 @@ class VariantClass:
     accepts: Callable[[str, str], bool]
     #: The fewest letters a text word must have (default: :attr:`min_length`).
     min_query: int = 0
-    #: A cheaper screen than the keys, for a class with many keys a word (one edit):
-    #: the screen keys of a name's word, and those of a batch of text words (one
-    #: list each, aligned with the words).  A text word related to a name's word
-    #: shares a screen key with it; sharing one does not mean it is related.
-    screen_index: Callable[[str], Iterable[str]] | None = None
-    screen_query: Callable[[list[str]], list[list[str]]] | None = None
+    #: For a class whose text words are looked up under other keys than a name's word
+    #: is filed under (one edit): the keys of one text word, and of a batch of them (an
+    #: iterable of lists, each aligned with the words).  ``None``: :attr:`keys` and
+    #: :attr:`keys_many`.  A text word related to a name's word shares a key with it;
+    #: sharing one does not mean it is related (:attr:`accepts` decides).
+    query: Callable[[str], Iterable[bytes]] | None = None
+    query_many: Callable[[list[str]], Iterable[list[bytes]]] | None = None
 
     @property
     def query_length(self) -> int:
         return self.min_query or self.min_length
+
+    def query_keys(self, form: str) -> Iterable[bytes]:
+        """The keys text word *form* is looked up under."""
+        return (self.query or self.keys)(form)
+
+    def query_keys_many(self, forms: list[str]) -> Iterable[list[bytes] | list[bytes | None]]:
+        """The keys of a batch of text words (as :attr:`keys_many` gives them)."""
+        return (self.query_many or self.keys_many)(forms)
 
 
 def _loose_index(words: list[str]) -> Iterator[list[bytes]]:
@@ -257,30 +266,34 @@ def _dotless_index(words: list[str]) -> Iterator[list[bytes]]:
     yield dotless_keys(words)
 
 
-def _deleted_index(words: list[str]) -> Iterator[list[bytes | None]]:
-    # the word itself, for a text word with a letter too many, then each deletion
-    out: list[bytes | None] = []
-    width = max(map(len, words), default=0)
-    per_word = [sorted(set(deleted_keys(word))) for word in words]
-    for k in range(width):
-        out = [keys[k] if k < len(keys) else None for keys in per_word]
-        yield out
+# A word one edit from a name's word, with the same first and last letters, keeps
+# either its first three letters or its last four: an edit in the first three letters
+# leaves at least four after it (a name's word has eight letters or more).  A name's
+# word is filed under both (with its length); a text word is looked up under its own
+# at each of the three lengths the name's word may have.
 
 
-def _edit_screen_index(word: str) -> Iterator[str]:
-    # A word one edit from *word*, with its first and last letters, keeps either
-    # its first three letters or its last four: an edit in the first three
-    # letters leaves at least four after it (a name's word has eight or more).
-    # (The text word's length is one of the name word's three: the query asks all three.)
+def _edit_keys(word: str) -> tuple[bytes, bytes]:
     n = len(word)
-    yield f"{word[:3]}{word[-1]}{n}"
-    yield f"{word[0]}{word[-4:]}{n}"
+    return key_bytes(f"{word[:3]}{word[-1]}{n}"), key_bytes(f"{word[0]}{word[-4:]}{n}")
 
 
-def _edit_screen_query(forms: list[str]) -> list[list[str]]:
-    return [[f"{f[:3]}{f[-1]}{len(f) + d}" for f in forms] for d in (-1, 0, 1)] + [
-        [f"{f[0]}{f[-4:]}{len(f) + d}" for f in forms] for d in (-1, 0, 1)
-    ]
+def _edit_index(words: list[str]) -> Iterator[list[bytes]]:
+    yield keys_bytes([f"{w[:3]}{w[-1]}{len(w)}" for w in words])
+    yield keys_bytes([f"{w[0]}{w[-4:]}{len(w)}" for w in words])
+
+
+def _edit_query(form: str) -> Iterator[bytes]:
+    n = len(form)
+    for d in (-1, 0, 1):
+        yield key_bytes(f"{form[:3]}{form[-1]}{n + d}")
+        yield key_bytes(f"{form[0]}{form[-4:]}{n + d}")
+
+
+def _edit_query_many(forms: list[str]) -> Iterator[list[bytes]]:
+    for d in (-1, 0, 1):
+        yield keys_bytes([f"{f[:3]}{f[-1]}{len(f) + d}" for f in forms])
+        yield keys_bytes([f"{f[0]}{f[-4:]}{len(f) + d}" for f in forms])
 
 
 def _same_dots(form: str, word: str) -> bool:
@@ -322,11 +335,11 @@ REGISTRY: Final[tuple[VariantClass, ...]] = (
         min_query=7,
         min_alone=8,
         typo=True,
-        keys_many=_deleted_index,
-        keys=deleted_keys,
+        keys_many=_edit_index,
+        keys=_edit_keys,
         accepts=_one_typo,
-        screen_index=_edit_screen_index,
-        screen_query=_edit_screen_query,
+        query=_edit_query,
+        query_many=_edit_query_many,
     ),
 )
 #: The classes by method name.
@@ -390,11 +403,6 @@ def build_table(cls: VariantClass, words: list[str], eligible: list[int]) -> arr
     def packed() -> Iterator[int]:
         # keys are made a batch at a time: in bulk, but never all held at once
         chosen = [i for i in eligible if len(words[i]) >= cls.min_length]
-        if cls.screen_index is not None:  # many keys a word: one word at a time, no padding
-            for index in chosen:
-                for one in cls.keys(words[index]):
-                    yield crc(one) << shift | index
-            return
         for at in range(0, len(chosen), KEY_BATCH):
             batch = chosen[at : at + KEY_BATCH]
             for keys in cls.keys_many([words[i] for i in batch]):
@@ -418,11 +426,33 @@ def probe(table: array.array[int], key: bytes) -> list[int]:
     return found
 
 
-def hashes(table: array.array[int]) -> frozenset[int]:
-    """The key hashes of *table*: a text word none of whose keys hash to one of them is
-    of no word of the class (a set test in C, before any binary search)."""
-    shift = INDEX_BITS
-    return frozenset(value >> shift for value in table)
+#: A screen is a bitmap of 2**SCREEN_BITS bits, one for each value of the top bits of a hash.
+SCREEN_BITS: Final = 25
+_SCREEN_SHIFT: Final = HASH_BITS - SCREEN_BITS
+
+
+def screen_of(table: array.array[int]) -> bytes:
+    """The screen of *table*: a bitmap with the bit of each key hash's top bits set.
+
+    A text word none of whose keys hashes to a set bit is of no word of the class
+    (a bit test for each key, before any binary search); a set bit may be another
+    key's, which costs a search, never a result.  Four megabytes, whatever the
+    size of the index.
+    """
+    bits = bytearray(1 << (SCREEN_BITS - 3))
+    shift = INDEX_BITS + _SCREEN_SHIFT
+    for value in table:
+        top = value >> shift
+        bits[top >> 3] |= 1 << (top & 7)
+    return bytes(bits)
+
+
+def screened(screen: bytes, key: bytes | None) -> bool:
+    """Whether *key* passes *screen* (see :func:`screen_of`); ``None`` never does."""
+    if key is None:
+        return False
+    top = zlib.crc32(key) >> _SCREEN_SHIFT
+    return bool(screen[top >> 3] >> (top & 7) & 1)
 
 
 # -- frequent words ----------------------------------------------------------------
