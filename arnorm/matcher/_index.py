@@ -14,7 +14,9 @@ a second and fits in well under 150 MB:
 from __future__ import annotations
 
 import array
+import itertools
 import pickle
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Final, NoReturn
 
@@ -139,21 +141,32 @@ def build(
     strings: list[str] = []
     kinds = bytearray()
     owners = array.array("i")
+    #: The entry type of each row.
+    row_types: list[str] = []
     for g, gaz in enumerate(gazetteers):
         for entry in gaz:
             if types is not None and entry.type not in types:
                 continue
-            for surface, kind in surfaces(entry):
-                strings.append(surface)
-                kinds.append(kind)
-                owners.append(len(entries))
+            names = (entry.name, *entry.aliases)
+            count = len(names) + len(entry.abbreviations)
+            strings += names
+            strings += entry.abbreviations
+            kinds += bytes((EXACT,)) * len(names) + bytes((ABBREVIATION,)) * len(
+                entry.abbreviations
+            )
+            owners.extend([len(entries)] * count)
+            row_types += [entry.type] * count
             entries.append(entry)
             entry_gaz.append(g)
     index.entries, index.entry_gaz = entries, entry_gaz
     index.a_entry, index.a_kind, index.a_surface = owners, kinds, strings
-    index.phrases, index.prefixes = {}, set()
+    phrases: dict[str, int | list[int]] = {}
+    index.phrases, index.prefixes = phrases, set()
+    add = index.add
     words: dict[str, None] = {}
-    last_names: list[tuple[tuple[str, ...], int]] = []
+    #: The surnames of the people's names (their units joined by spaces), and the entry of each.
+    last_names: list[str] = []
+    last_owners = array.array("i")
     #: The other form of a body's name of one word, with or without the article.
     article_forms: list[tuple[str, int]] = []
     for row, normalized in enumerate(normalize_all(normalizer, strings)):
@@ -162,31 +175,45 @@ def build(
             continue
         kind = kinds[row]
         key = " ".join(key_units)
-        entry_type = entries[owners[row]].type
-        if kind == EXACT and surnames and len(key_units) >= 2 and entry_type == "person":
+        entry_type = row_types[row]
+        one = len(key_units) == 1
+        if kind == EXACT and not one and surnames and entry_type == "person":
             last = key_units[-1]
             # بن سلمان at the end of a name is a father's name, not a surname; السادس
             # (محمد السادس) a regnal number
             nasab = last != TOKEN.findall(normalized)[-1] and last.startswith(tuple(NASAB))
             if not nasab and last not in ORDINALS:
-                last_names.append((surname_of(key_units), owners[row]))
-        if kind != SURNAME and why_common(key, common, frequent, safe):
-            kinds[row] = COMMON
+                last_names.append(" ".join(surname_of(key_units)))
+                last_owners.append(owners[row])
+        # why_common, inline: the build's busiest test
+        if kind != SURNAME and (
+            key in common or (" " not in key and key in frequent and key not in safe)
+        ):
+            kind = kinds[row] = COMMON
             if entry_type not in CUES and entry_type not in GENERIC_TYPES:
                 continue  # no evidence can ever show it is meant as a name: never reported
-        index.add(key, key_units, row, words)
-        for form in _written_forms(key_units, kinds[row], entry_type):
-            if not why_common(" ".join(form), common, frequent, safe):
-                index.add(" ".join(form), form, row, words)
-        other = article_form(key_units, kinds[row], entry_type)
-        if other is not None:
-            article_forms.append((other, row))
+        if one and key not in phrases:  # the usual case, at once: a new key of one word
+            phrases[key] = row
+            words[key] = None
+        else:
+            add(key, key_units, row, words)
+        if kind == ABBREVIATION or (kind == EXACT and len(key_units) == 2):
+            for form in _written_forms(key_units, kind, entry_type):
+                if not why_common(" ".join(form), common, frequent, safe):
+                    add(" ".join(form), form, row, words)
+        if one and entry_type in ARTICLE_TYPES:
+            other = article_form(key_units, kind, entry_type)
+            if other is not None:
+                article_forms.append((other, row))
     # after every alias is in: a name that is an alias of its own is never another's form
-    names = set(index.phrases)
+    added: set[str] = set()
     for other_key, row in article_forms:
-        if other_key not in names and not why_common(other_key, common, frequent, safe):
-            index.add(other_key, (other_key,), row, words)
-    _add_surnames(index, last_names, words, given_names(entries, normalizer))
+        if (other_key in added or other_key not in phrases) and not why_common(
+            other_key, common, frequent, safe
+        ):
+            added.add(other_key)
+            add(other_key, (other_key,), row, words)
+    _add_surnames(index, last_names, last_owners, words, given_names(entries, normalizer))
     index.words = list(words)
     index.tables = build_tables(index.words)
     return index
@@ -242,13 +269,23 @@ def article_form(key_units: tuple[str, ...], kind: int, entry_type: str) -> str 
 
 def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> dict[str, frozenset[str]]:
     """Each person's own given names: the first word of each of their names and aliases."""
-    pairs = [(e.id, surface) for e in people for surface in e.surfaces]
-    folded = normalize_all(normalizer, [surface for _, surface in pairs])
-    own: dict[str, set[str]] = {}
-    for (entry_id, _), name in zip(pairs, folded, strict=True):
-        first = TOKEN.findall(name)[:1]
-        own.setdefault(entry_id, set()).update(w for w in first if not w.startswith("ال"))
-    return {entry_id: frozenset(words) for entry_id, words in own.items()}
+    each = [e.surfaces for e in people]
+    names = [surface for surfaces in each for surface in surfaces]
+    # the first word of each name, or None (as strings, not lists: nothing for the
+    # garbage collector to follow)
+    firsts = [
+        None if found is None or found[0].startswith("ال") else found[0]
+        for found in map(TOKEN.search, normalize_all(normalizer, names))
+    ]
+    own: dict[str, frozenset[str]] = {}
+    at = 0
+    for e, surfaces in zip(people, each, strict=True):
+        count = len(surfaces)
+        mine = frozenset(w for w in firsts[at : at + count] if w is not None)
+        at += count
+        before = own.get(e.id)
+        own[e.id] = mine if before is None else before | mine
+    return own
 
 
 def surname_of(key_units: tuple[str, ...]) -> tuple[str, ...]:
@@ -293,14 +330,16 @@ def surname_forms(
 
 def _add_surnames(
     index: Index,
-    last_names: list[tuple[tuple[str, ...], int]],
+    last_names: list[str],
+    owners_of: Sequence[int],
     words: dict[str, None],
     given: frozenset[str],
 ) -> None:
     """A person's surname alone (حموشي، الحموشي، نصر الله) is a surname row, scored lower,
     even where the gazetteer lists it as an alias of its own (see :func:`surname_forms`)."""
     owners, kinds = index.a_entry, index.a_kind
-    for last, owner in last_names:
+    for joined, owner in zip(last_names, owners_of, strict=True):
+        last = tuple(joined.split(" ")) if joined else ()
         country = index.entries[owner].country
         article = country is None or country in ARTICLE_COUNTRIES
         for form in surname_forms(last, given, article=article):
@@ -316,11 +355,23 @@ def _add_surnames(
                 index.add(key, form, row, words)
 
 
+#: A character that is not an Arabic letter of :data:`ARABIC_WORD` (or the line break
+#: between words).
+_NOT_ARABIC: Final = re.compile("[^\u0621-\u064a\u0671-\u06d3\n]")
+
+
 def build_tables(words: list[str]) -> dict[str, array.array[int]]:
     """The sorted table of every variant class over the index's *words*."""
     if len(words) > INDEX_MASK:
         raise ValueError(f"too many distinct words for the fuzzy index (> {INDEX_MASK})")
-    eligible = [i for i, w in enumerate(words) if len(w) >= MIN_LENGTH and ARABIC_WORD.fullmatch(w)]
+    lengths = map(MIN_LENGTH.__le__, map(len, words))
+    if _NOT_ARABIC.search("\n".join(words)) is None:  # the usual case: every word is Arabic
+        eligible = list(itertools.compress(range(len(words)), lengths))
+    else:
+        arabic = map(ARABIC_WORD.fullmatch, words)
+        eligible = list(
+            itertools.compress(range(len(words)), map(all, zip(lengths, arabic, strict=True)))
+        )
     return {cls.name: build_table(cls, words, eligible) for cls in REGISTRY}
 
 

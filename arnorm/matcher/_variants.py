@@ -142,9 +142,35 @@ def _redo(out: list[bytes], words: list[str], one: Callable[[str], bytes]) -> No
         out[i] = one(words[i])
 
 
+#: The long vowels and hamza seats in Windows-1256, and a byte of their own (control
+#: characters, which no word holds) for each where it begins or ends a word.
+_VOWEL_BYTES: Final = "اويؤئءى".encode("cp1256")
+_END_BYTES: Final = bytes(range(1, len(_VOWEL_BYTES) + 1))
+#: An end's byte back to its letter, its seat folded (ء is deleted).
+_END_FOLD: Final = bytes.maketrans(
+    _END_BYTES, "اوي".encode("cp1256") + "وي".encode("cp1256") + b"\x00" + "ي".encode("cp1256")
+)
+
+
 def loose_keys(words: list[str]) -> list[bytes]:
-    """The key bytes of the long-vowel skeletons of *words*."""
-    return keys_bytes(loose_many(words))
+    """The key bytes of the long-vowel skeletons of *words*: ``[key_bytes(loose(w)) for w
+    in words]``, in a few passes of C over the bytes of all of them at once.
+
+    The vowels and seats at either end of a word are set apart as bytes of their
+    own; every other is deleted; the ends are then folded (a word with a letter
+    outside Windows-1256 is redone one by one, as in :func:`keys_bytes`).
+    """
+    if not words:
+        return []
+    data = b"\n" + "\n".join(words).encode("cp1256", "replace") + b"\n"
+    for vowel, end in zip(_VOWEL_BYTES, _END_BYTES, strict=True):
+        v, e = bytes((vowel,)), bytes((end,))
+        data = data.replace(b"\n" + v, b"\n" + e).replace(v + b"\n", e + b"\n")
+    hamza = _END_BYTES[_VOWEL_BYTES.index("ء".encode("cp1256"))]
+    out = data.translate(_END_FOLD, _VOWEL_BYTES + bytes((hamza,)))[1:-1].split(b"\n")
+    if b"?" in data:
+        _redo(out, words, lambda word: key_bytes(loose(word)))
+    return out
 
 
 def dotless_key(word: str) -> bytes:
@@ -372,45 +398,31 @@ def alone_ok(methods: tuple[str, ...], word: str) -> bool:
 HASH_BITS: Final = 32
 INDEX_BITS: Final = 24
 INDEX_MASK: Final = (1 << INDEX_BITS) - 1
-_BUCKET_SHIFT: Final = HASH_BITS + INDEX_BITS - 4
 #: Words whose keys are made at once while the index is built.
 KEY_BATCH: Final = 4096
 
 
-def sorted_array(values: Iterable[int]) -> array.array[int]:
-    """The packed *values*, sorted, as 8-byte integers.
-
-    They are first spread over 16 arrays by their top bits, which sorts them
-    by those bits at no cost, then each is sorted on its own: only a
-    sixteenth of them is ever held as Python ints.
-    """
-    buckets = [array.array("Q") for _ in range(16)]
-    shift = _BUCKET_SHIFT
-    for value in values:
-        buckets[value >> shift].append(value)
-    out = array.array("Q")
-    for bucket in buckets:
-        out.extend(sorted(bucket))
-        del bucket[:]
-    return out
-
-
 def build_table(cls: VariantClass, words: list[str], eligible: list[int]) -> array.array[int]:
-    """The sorted table of *cls*: every key of each eligible word, packed with the word's index."""
+    """The sorted table of *cls*: every key of each eligible word, packed with the word's index.
+
+    Keys are made a batch of words at a time, in bulk, and packed into one array of
+    8-byte integers at once; only the sort holds them all as Python ints, briefly.
+    """
     crc = zlib.crc32
     shift = INDEX_BITS
-
-    def packed() -> Iterator[int]:
-        # keys are made a batch at a time: in bulk, but never all held at once
-        chosen = [i for i in eligible if len(words[i]) >= cls.min_length]
-        for at in range(0, len(chosen), KEY_BATCH):
-            batch = chosen[at : at + KEY_BATCH]
-            for keys in cls.keys_many([words[i] for i in batch]):
-                for index, key in zip(batch, keys, strict=True):
-                    if key is not None:
-                        yield crc(key) << shift | index
-
-    return sorted_array(packed())
+    chosen = [i for i in eligible if len(words[i]) >= cls.min_length]
+    table = array.array("Q")
+    for at in range(0, len(chosen), KEY_BATCH):
+        batch = chosen[at : at + KEY_BATCH]
+        for keys in cls.keys_many([words[i] for i in batch]):
+            table.extend(
+                [
+                    crc(key) << shift | i
+                    for i, key in zip(batch, keys, strict=True)
+                    if key is not None
+                ]
+            )
+    return array.array("Q", sorted(table))
 
 
 def probe(table: array.array[int], key: bytes) -> list[int]:
