@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import array
 import itertools
+import operator
 import pickle
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Final, NoReturn
+from typing import Any, Final, NoReturn, overload
 
 from ..gazetteer import ENTRY_TYPES, Entry, Gazetteer, Role, Source
 from ..normalizer import Normalizer
@@ -56,13 +57,67 @@ def surfaces(entry: Entry) -> Iterator[tuple[str, int]]:
         yield abbr, ABBREVIATION
 
 
-def normalize_all(normalizer: Normalizer, strings: list[str]) -> list[str]:
-    """Normalize many short strings at once (one call is much faster than thousands)."""
+#: Each line of a text, the empty ones too.
+_LINE: Final = re.compile(r"(?m)^.*$")
+
+
+def normalize_all(normalizer: Normalizer, strings: list[str]) -> Iterator[str]:
+    """Normalize many short strings at once (one call is much faster than thousands).
+
+    The normalized strings are made one at a time as they are taken, from the one
+    normalized text: a caller that keeps few of them never holds them all.
+    """
     if not any("\n" in s for s in strings):
-        out = normalizer("\n".join(strings)).split("\n")
-        if len(out) == len(strings):
-            return out
-    return [normalizer(s) for s in strings]
+        text = normalizer("\n".join(strings))
+        if text.count("\n") == len(strings) - 1 and strings:
+            return map(operator.methodcaller("group"), _LINE.finditer(text))
+    return map(normalizer, strings)
+
+
+class WordList(Sequence[str]):
+    """The index's distinct words, in one string: a word costs two bytes a letter and
+    four for its place, not a Python object of its own (about 90 bytes)."""
+
+    __slots__ = ("_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        #: The words, joined by line breaks (a word holds none).
+        self.text = text
+        ends = itertools.accumulate(len(w) + 1 for w in text.split("\n")) if text else ()
+        #: Where each word starts, and where one after the last would.
+        self._starts = array.array("i", itertools.chain((0,), ends))
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordList:
+        """The list of *words* (none of them empty)."""
+        return cls("\n".join(words))
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return list(self)[i]
+        starts = self._starts
+        return self.text[starts[i] : starts[i + 1] - 1]
+
+    @property
+    def longest(self) -> int:
+        """The length of the longest word (0 for none)."""
+        starts = self._starts
+        return max(map(operator.sub, starts[1:], starts[:-1]), default=1) - 1
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.text.split("\n") if self.text else ())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, WordList) and other.text == self.text
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class Index:
@@ -88,7 +143,7 @@ class Index:
     a_surface: list[str]
     phrases: dict[str, int | list[int]]
     prefixes: set[str]
-    words: list[str]
+    words: WordList
     tables: dict[str, array.array[int]]
 
     def add(self, key: str, key_units: Sequence[str], row: int, words: dict[str, None]) -> None:
@@ -214,8 +269,10 @@ def build(
             added.add(other_key)
             add(other_key, (other_key,), row, words)
     _add_surnames(index, last_names, last_owners, words, given_names(entries, normalizer))
-    index.words = list(words)
-    index.tables = build_tables(index.words)
+    word_list = list(words)
+    del words  # the tables' sort is the build's peak: hold nothing else then
+    index.words = WordList.of(word_list)
+    index.tables = build_tables(word_list)
     return index
 
 
@@ -366,12 +423,11 @@ def build_tables(words: list[str]) -> dict[str, array.array[int]]:
         raise ValueError(f"too many distinct words for the fuzzy index (> {INDEX_MASK})")
     lengths = map(MIN_LENGTH.__le__, map(len, words))
     if _NOT_ARABIC.search("\n".join(words)) is None:  # the usual case: every word is Arabic
-        eligible = list(itertools.compress(range(len(words)), lengths))
+        eligible = array.array("i", itertools.compress(range(len(words)), lengths))
     else:
         arabic = map(ARABIC_WORD.fullmatch, words)
-        eligible = list(
-            itertools.compress(range(len(words)), map(all, zip(lengths, arabic, strict=True)))
-        )
+        both = map(all, zip(lengths, arabic, strict=True))
+        eligible = array.array("i", itertools.compress(range(len(words)), both))
     return {cls.name: build_table(cls, words, eligible) for cls in REGISTRY}
 
 
@@ -388,6 +444,8 @@ def plain(value: object) -> object:
         return ("array", value.typecode, value.tobytes())
     if isinstance(value, bytearray):
         return ("bytearray", bytes(value))
+    if isinstance(value, WordList):
+        return ("words", value.text)
     if isinstance(value, dict) and all(isinstance(v, array.array) for v in value.values()):
         return {k: plain(v) for k, v in value.items()}
     return value
@@ -401,6 +459,10 @@ def unplain(value: Any) -> Any:
         return out
     if isinstance(value, tuple) and value and value[0] == "bytearray":
         return bytearray(value[1])
+    if isinstance(value, tuple) and value and value[0] == "words":
+        if not isinstance(value[1], str):
+            raise ValueError("words is not a string of words")
+        return WordList(value[1])
     if isinstance(value, dict) and all(isinstance(v, tuple) for v in value.values()):
         return {k: unplain(v) for k, v in value.items()}
     return value
@@ -630,8 +692,8 @@ def _check_keys(index: Index, bad: Callable[[str], NoReturn]) -> None:
             bad("index: phrases names an alias row that is not there")
     if not isinstance(prefixes, set) or not all(map(_is_str, prefixes)):
         bad("index: prefixes is not a set of strings")
-    if not isinstance(words, list) or not all(map(_is_str, words)):
-        bad("index: words is not a list of strings")
+    if not isinstance(words, WordList):
+        bad("index: words is not a list of words")
     tables = index.tables
     if not isinstance(tables, dict) or set(tables) != {c.name for c in REGISTRY}:
         bad("index: tables does not hold one table of each variant class")

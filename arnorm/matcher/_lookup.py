@@ -76,7 +76,7 @@ class Lookups:
             c.name: screen_of(index.tables[c.name]) for c in self.classes
         }
         #: Longer words are in no name and have no variant keys: they are never cached.
-        self.longest = max(map(len, index.words), default=0) + LONG_MARGIN
+        self.longest = index.words.longest + LONG_MARGIN
         self.first_cache: dict[str, First] = {}
         self.next_cache: dict[str, Next] = {}
         self.start_cache: dict[str, tuple[State, ...]] = {}

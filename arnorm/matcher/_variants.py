@@ -24,7 +24,7 @@ import functools
 import itertools
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final, Literal
 
 from ..gazetteer import _read_data_file
@@ -402,27 +402,41 @@ INDEX_MASK: Final = (1 << INDEX_BITS) - 1
 KEY_BATCH: Final = 4096
 
 
-def build_table(cls: VariantClass, words: list[str], eligible: list[int]) -> array.array[int]:
+#: How many arrays a table's values are spread over, by their top bits, before each is sorted.
+BUCKETS: Final = 16
+_BUCKET_SHIFT: Final = HASH_BITS + INDEX_BITS - 4
+
+
+def build_table(cls: VariantClass, words: list[str], eligible: Sequence[int]) -> array.array[int]:
     """The sorted table of *cls*: every key of each eligible word, packed with the word's index.
 
-    Keys are made a batch of words at a time, in bulk, and packed into one array of
-    8-byte integers at once; only the sort holds them all as Python ints, briefly.
+    Keys are made a batch of words at a time, in bulk; each batch's values, sorted,
+    are cut by their top bits into :data:`BUCKETS` arrays (a binary search for each
+    cut), and each array is sorted on its own at the end: only a sixteenth of the
+    table is ever held as Python ints at once.
     """
     crc = zlib.crc32
     shift = INDEX_BITS
-    chosen = [i for i in eligible if len(words[i]) >= cls.min_length]
-    table = array.array("Q")
+    least = cls.min_length
+    chosen = array.array("i", (i for i in eligible if len(words[i]) >= least))
+    buckets = [array.array("Q") for _ in range(BUCKETS)]
+    cuts = [b << _BUCKET_SHIFT for b in range(1, BUCKETS)]
     for at in range(0, len(chosen), KEY_BATCH):
         batch = chosen[at : at + KEY_BATCH]
+        values: list[int] = []
         for keys in cls.keys_many([words[i] for i in batch]):
-            table.extend(
-                [
-                    crc(key) << shift | i
-                    for i, key in zip(batch, keys, strict=True)
-                    if key is not None
-                ]
-            )
-    return array.array("Q", sorted(table))
+            values += [
+                crc(k) << shift | i for i, k in zip(batch, keys, strict=True) if k is not None
+            ]
+        values.sort()
+        ends = [bisect.bisect_left(values, cut) for cut in cuts]
+        for bucket, start, end in zip(buckets, [0, *ends], [*ends, len(values)], strict=True):
+            bucket.extend(values[start:end])
+    table = array.array("Q")
+    for bucket in buckets:
+        table.extend(sorted(bucket))
+        del bucket[:]
+    return table
 
 
 def probe(table: array.array[int], key: bytes) -> list[int]:
@@ -439,7 +453,7 @@ def probe(table: array.array[int], key: bytes) -> list[int]:
 
 
 #: A screen is a bitmap of 2**SCREEN_BITS bits, one for each value of the top bits of a hash.
-SCREEN_BITS: Final = 25
+SCREEN_BITS: Final = 24
 _SCREEN_SHIFT: Final = HASH_BITS - SCREEN_BITS
 
 
@@ -448,7 +462,7 @@ def screen_of(table: array.array[int]) -> bytes:
 
     A text word none of whose keys hashes to a set bit is of no word of the class
     (a bit test for each key, before any binary search); a set bit may be another
-    key's, which costs a search, never a result.  Four megabytes, whatever the
+    key's, which costs a search, never a result.  Two megabytes, whatever the
     size of the index.
     """
     bits = bytearray(1 << (SCREEN_BITS - 3))
