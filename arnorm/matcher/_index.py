@@ -78,14 +78,15 @@ class WordList(Sequence[str]):
     """The index's distinct words, in one string: a word costs two bytes a letter and
     four for its place, not a Python object of its own (about 90 bytes)."""
 
-    __slots__ = ("_starts", "text")
+    __slots__ = ("starts", "text")
 
     def __init__(self, text: str) -> None:
         #: The words, joined by line breaks (a word holds none).
         self.text = text
         ends = itertools.accumulate(len(w) + 1 for w in text.split("\n")) if text else ()
-        #: Where each word starts, and where one after the last would.
-        self._starts = array.array("i", itertools.chain((0,), ends))
+        #: Where each word starts, and where one after the last would: word *i* is
+        #: ``text[starts[i] : starts[i + 1] - 1]``.
+        self.starts = array.array("i", itertools.chain((0,), ends))
 
     @classmethod
     def of(cls, words: Iterable[str]) -> WordList:
@@ -93,7 +94,7 @@ class WordList(Sequence[str]):
         return cls("\n".join(words))
 
     def __len__(self) -> int:
-        return len(self._starts) - 1
+        return len(self.starts) - 1
 
     @overload
     def __getitem__(self, i: int) -> str: ...
@@ -102,13 +103,13 @@ class WordList(Sequence[str]):
     def __getitem__(self, i: int | slice) -> str | list[str]:
         if isinstance(i, slice):
             return list(self)[i]
-        starts = self._starts
+        starts = self.starts
         return self.text[starts[i] : starts[i + 1] - 1]
 
     @property
     def longest(self) -> int:
         """The length of the longest word (0 for none)."""
-        starts = self._starts
+        starts = self.starts
         return max(map(operator.sub, starts[1:], starts[:-1]), default=1) - 1
 
     def __iter__(self) -> Iterator[str]:

@@ -25,7 +25,7 @@ import itertools
 import operator
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from .._lexicon import known, load
@@ -88,28 +88,38 @@ class Lookups:
 
     # -- one word ------------------------------------------------------------
 
-    def fuzzy_words(self, form: str, *, frequent: bool) -> list[tuple[str, float, str]]:
+    def fuzzy_words(
+        self,
+        form: str,
+        *,
+        frequent: bool,
+        typos: bool = True,
+        keep: Callable[[str], bool] | None = None,
+    ) -> list[tuple[str, float, str]]:
         """Words of the index that *form* may be a variant or a typo of (not itself).
 
         A frequent word is never read as a typo (يونس is not تونس), and as a
         long-vowel variant only inside a name of several words (method
-        ``variant*``, dropped for a name of one word).
+        ``variant*``, dropped for a name of one word).  Without *typos*, no class
+        that reads a word as a typo is tried; with *keep*, only the words it keeps
+        are tested (the same words, in the same order, as filtering the result).
         """
         if len(form) > self.longest or not is_arabic(form):
             return []  # a word longer than any of the index's is no variant or typo of one
         out: dict[str, tuple[float, str]] = {}
-        words, tables = self.index.words, self.index.tables
+        text, starts, tables = self.index.words.text, self.index.words.starts, self.index.tables
         for cls in self.classes:
-            if len(form) < cls.query_length or (frequent and cls.typo):
+            if len(form) < cls.query_length or (cls.typo and (frequent or not typos)):
                 continue
             method = cls.name + INSIDE_ONLY if frequent else cls.name
-            table = tables[cls.name]
+            table, screen = tables[cls.name], self._screens[cls.name]
             found: set[int] = set()
             for key in cls.query_keys(form):
-                found.update(probe(table, key))
+                if screened(screen, key):  # most keys are no key of the index: a bit says so
+                    found.update(probe(table, key))
             for i in found:
-                word = words[i]
-                if word not in out and cls.accepts(form, word):
+                word = text[starts[i] : starts[i + 1] - 1]  # index.words[i]
+                if word not in out and (keep is None or keep(word)) and cls.accepts(form, word):
                     out[word] = (SCORES[cls.name], method)
         out.pop(form, None)
         return [(word, f, m) for word, (f, m) in out.items()]
@@ -160,10 +170,13 @@ class Lookups:
         if not found and not any(form in frequent for form, _ in forms):
             word_ = any(self.is_word(form) for form, _ in forms)
             mark = GUESSED if word_ else ""
+            # (a real word's typo readings are never kept: they are not looked up, which
+            # gives the same readings, since the classes that are not typos come first)
             for form, cut in forms:
-                for word, factor, method in self.fuzzy_words(form, frequent=False):
-                    if heads(word) and not (word_ and method in TYPOS):
-                        found.append((word, cut, factor, method + mark))
+                for word, factor, method in self.fuzzy_words(
+                    form, frequent=False, typos=not word_, keep=heads
+                ):
+                    found.append((word, cut, factor, method + mark))
         result = tuple(found)
         remember(self.first_cache, token, result)
         return result

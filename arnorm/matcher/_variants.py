@@ -292,34 +292,45 @@ def _dotless_index(words: list[str]) -> Iterator[list[bytes]]:
     yield dotless_keys(words)
 
 
-# A word one edit from a name's word, with the same first and last letters, keeps
-# either its first three letters or its last four: an edit in the first three letters
-# leaves at least four after it (a name's word has eight letters or more).  A name's
-# word is filed under both (with its length); a text word is looked up under its own
-# at each of the three lengths the name's word may have.
+# A name's word (eight letters or more) is filed under three keys, with its length:
+# its first three letters and its last three; its first letter and all but its first
+# four; all but its last four and its last letter.  A text word one edit from it, with
+# the same first and last letters, keeps one of them: an edit in the first four letters
+# leaves the second, one in the last four the third, and one between them the first
+# (a swap of two letters included).  A text word is looked up under its own keys at
+# each of the three lengths the name's word may have.
 
 
-def _edit_keys(word: str) -> tuple[bytes, bytes]:
-    n = len(word)
-    return key_bytes(f"{word[:3]}{word[-1]}{n}"), key_bytes(f"{word[0]}{word[-4:]}{n}")
+def _edit_strings(word: str, n: int) -> tuple[str, str, str]:
+    """The three keys of a word of length *n* that *word* is one edit from (or is)."""
+    return (
+        f"{word[:3]}{word[-3:]}{n}",
+        f"{word[0]}/{word[4 - n :]}{n}",
+        f"{word[: n - 4]}/{word[-1]}{n}",
+    )
+
+
+def _edit_keys(word: str) -> tuple[bytes, ...]:
+    return tuple(map(key_bytes, _edit_strings(word, len(word))))
 
 
 def _edit_index(words: list[str]) -> Iterator[list[bytes]]:
-    yield keys_bytes([f"{w[:3]}{w[-1]}{len(w)}" for w in words])
-    yield keys_bytes([f"{w[0]}{w[-4:]}{len(w)}" for w in words])
+    keys = [_edit_strings(w, len(w)) for w in words]
+    for k in range(3):
+        yield keys_bytes([three[k] for three in keys])
 
 
 def _edit_query(form: str) -> Iterator[bytes]:
     n = len(form)
     for d in (-1, 0, 1):
-        yield key_bytes(f"{form[:3]}{form[-1]}{n + d}")
-        yield key_bytes(f"{form[0]}{form[-4:]}{n + d}")
+        yield from map(key_bytes, _edit_strings(form, n + d))
 
 
 def _edit_query_many(forms: list[str]) -> Iterator[list[bytes]]:
     for d in (-1, 0, 1):
-        yield keys_bytes([f"{f[:3]}{f[-1]}{len(f) + d}" for f in forms])
-        yield keys_bytes([f"{f[0]}{f[-4:]}{len(f) + d}" for f in forms])
+        keys = [_edit_strings(f, len(f) + d) for f in forms]
+        for k in range(3):
+            yield keys_bytes([three[k] for three in keys])
 
 
 def _same_dots(form: str, word: str) -> bool:
@@ -368,6 +379,10 @@ REGISTRY: Final[tuple[VariantClass, ...]] = (
         query_many=_edit_query_many,
     ),
 )
+# The classes that read a word as a typo come after those that do not: a lookup that
+# keeps no typo may then leave them out (see Lookups.first).
+if any(a.typo and not b.typo for a, b in itertools.pairwise(REGISTRY)):
+    raise RuntimeError("a variant class that is no typo comes after one that is")
 #: The classes by method name.
 BY_NAME: Final = {c.name: c for c in REGISTRY}
 #: Methods that read a word as a typo; a name may hold one such word at most.
