@@ -25,7 +25,7 @@ import itertools
 import operator
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Final
 
 from .._lexicon import known, load
@@ -39,13 +39,14 @@ from ._variants import (
     MIN_LENGTH,
     REGISTRY,
     TYPOS,
+    Screen,
     VariantClass,
     alone_ok,
+    filed,
     key_bytes,
     loose,
     probe,
-    screen_of,
-    screened,
+    screened_many,
 )
 
 #: Hamza and alef at the start of a word: آ as the Uthmani script of the Qur'an writes it.
@@ -71,9 +72,9 @@ class Lookups:
         on = {"variants": variants, "fuzzy": fuzzy}
         #: The variant classes turned on, in the order they are tried.
         self.classes: tuple[VariantClass, ...] = tuple(c for c in REGISTRY if on[c.option])
-        #: A bitmap of each class's key hashes (see :func:`~._variants.screen_of`).
-        self._screens: dict[str, bytes] = {
-            c.name: screen_of(index.tables[c.name]) for c in self.classes
+        #: Each class's table, with a bitmap of its key hashes (see :class:`~._variants.Screen`).
+        self._screens: dict[str, Screen] = {
+            c.name: Screen.of(index.tables[c.name]) for c in self.classes
         }
         #: Longer words are in no name and have no variant keys: they are never cached.
         self.longest = index.words.longest + LONG_MARGIN
@@ -88,38 +89,30 @@ class Lookups:
 
     # -- one word ------------------------------------------------------------
 
-    def fuzzy_words(
-        self,
-        form: str,
-        *,
-        frequent: bool,
-        typos: bool = True,
-        keep: Callable[[str], bool] | None = None,
-    ) -> list[tuple[str, float, str]]:
+    def fuzzy_words(self, form: str, *, frequent: bool) -> list[tuple[str, float, str]]:
         """Words of the index that *form* may be a variant or a typo of (not itself).
 
         A frequent word is never read as a typo (يونس is not تونس), and as a
         long-vowel variant only inside a name of several words (method
-        ``variant*``, dropped for a name of one word).  Without *typos*, no class
-        that reads a word as a typo is tried; with *keep*, only the words it keeps
-        are tested (the same words, in the same order, as filtering the result).
+        ``variant*``, dropped for a name of one word).
         """
         if len(form) > self.longest or not is_arabic(form):
             return []  # a word longer than any of the index's is no variant or typo of one
         out: dict[str, tuple[float, str]] = {}
-        text, starts, tables = self.index.words.text, self.index.words.starts, self.index.tables
+        text, starts = self.index.words.text, self.index.words.starts
         for cls in self.classes:
-            if len(form) < cls.query_length or (cls.typo and (frequent or not typos)):
+            if len(form) < cls.query_length or (frequent and cls.typo):
                 continue
             method = cls.name + INSIDE_ONLY if frequent else cls.name
-            table, screen = tables[cls.name], self._screens[cls.name]
+            screen = self._screens[cls.name]
             found: set[int] = set()
-            for key in cls.query_keys(form):
-                if screened(screen, key):  # most keys are no key of the index: a bit says so
-                    found.update(probe(table, key))
+            keys = list(cls.query_keys(form))
+            # most keys are no key of the index: a bit of the screen says so
+            for key in itertools.compress(keys, screened_many(screen.bits, keys)):
+                found.update(probe(screen.table, key))
             for i in found:
                 word = text[starts[i] : starts[i + 1] - 1]  # index.words[i]
-                if word not in out and (keep is None or keep(word)) and cls.accepts(form, word):
+                if word not in out and cls.accepts(form, word):
                     out[word] = (SCORES[cls.name], method)
         out.pop(form, None)
         return [(word, f, m) for word, (f, m) in out.items()]
@@ -152,6 +145,12 @@ class Lookups:
 
     def first(self, token: str) -> First:
         """How *token* may begin a name: (word, clitic letters cut, factor, method)."""
+        return self._first(token, None)
+
+    def _first(self, token: str, filed: set[str] | None) -> First:
+        """:meth:`first`; *filed*, when given, holds every form of *token* that has a key
+        filed in a variant class's table (the others are not looked up: no lookup of
+        theirs could find a word)."""
         cached = self.first_cache.get(token)
         if cached is not None:
             return cached
@@ -168,15 +167,13 @@ class Lookups:
         # (صدوا is not صيدا): its method is marked GUESSED.
         frequent = self.frequent
         if not found and not any(form in frequent for form, _ in forms):
-            word_ = any(self.is_word(form) for form, _ in forms)
+            looked = [(form, cut) for form, cut in forms if filed is None or form in filed]
+            word_ = bool(looked) and any(self.is_word(form) for form, _ in forms)
             mark = GUESSED if word_ else ""
-            # (a real word's typo readings are never kept: they are not looked up, which
-            # gives the same readings, since the classes that are not typos come first)
-            for form, cut in forms:
-                for word, factor, method in self.fuzzy_words(
-                    form, frequent=False, typos=not word_, keep=heads
-                ):
-                    found.append((word, cut, factor, method + mark))
+            for form, cut in looked:
+                for word, factor, method in self.fuzzy_words(form, frequent=False):
+                    if heads(word) and not (word_ and method in TYPOS):
+                        found.append((word, cut, factor, method + mark))
         result = tuple(found)
         remember(self.first_cache, token, result)
         return result
@@ -246,8 +243,9 @@ class Lookups:
         if new:
             longest = self.longest
             new = {token for token in new if len(token) <= longest} if new else new
-            first = self.first
-            found = {token for token in self.maybe_first(new) if first(token)}
+            maybe, filed = self._maybe_first(new)
+            first = self._first
+            found = {token for token in maybe if first(token, filed)}
             found |= new & PARTICLES_FIRST
             here |= found
             if len(tested) + len(new) > _model.CACHE_LIMIT:
@@ -261,14 +259,20 @@ class Lookups:
         """The tokens that :meth:`first` may find something for (a superset, never fewer).
 
         A token is kept if one of its forms is a name's first word, or (when no
-        form is a frequent word) one of a form's variant-class keys hashes to a
-        key of the index.  Everything is done for all tokens at once.
+        form is a frequent word) one of a form's variant-class keys is filed in the
+        class's table.  Everything is done for all tokens at once.
         """
+        return self._maybe_first(tokens)[0]
+
+    def _maybe_first(self, tokens: Iterable[str]) -> tuple[list[str], set[str]]:
+        """:meth:`maybe_first`, and the forms looked at that have a key filed in a
+        variant class's table (for :meth:`_first`)."""
         tokens = list(tokens)
         words = [t for t in tokens if t not in self.first_cache]
         cached = [t for t in tokens if self.first_cache.get(t)]
+        filed: set[str] = set()
         if not words:
-            return cached
+            return cached, filed
         # every form of every token, once: (form, the token's position)
         flat, owner = list(words), list(range(len(words)))
         for column in strip_forms_many(words)[1:]:
@@ -276,8 +280,8 @@ class Lookups:
             owner += itertools.compress(range(len(words)), cut)
             flat += itertools.compress(column, cut)
         keep = [False] * len(words)
-        for table in (self.index.phrases, self.index.prefixes):
-            for i in itertools.compress(owner, map(table.__contains__, flat)):
+        for keys in (self.index.phrases, self.index.prefixes):
+            for i in itertools.compress(owner, map(keys.__contains__, flat)):
                 keep[i] = True
         # a token with a frequent form is never guessed (see first)
         blocked = list(keep)
@@ -291,14 +295,19 @@ class Lookups:
                 hit = _screened(cls, [flat[k] for k in at], self._screens[cls.name])
                 for k in itertools.compress(at, hit):
                     keep[owner[k]] = True
-        return cached + list(itertools.compress(words, keep))
+                    filed.add(flat[k])
+        return cached + list(itertools.compress(words, keep)), filed
 
 
-def _screened(cls: VariantClass, forms: list[str], screen: bytes) -> list[bool]:
-    """For each form, whether one of its keys of class *cls* passes the class's screen."""
+def _screened(cls: VariantClass, forms: list[str], screen: Screen) -> list[bool]:
+    """For each form, whether one of its keys of class *cls* is filed in the class's
+    table: the screen's bits first (one for each key), then a binary search for the
+    few keys they pass."""
     out = [False] * len(forms)
+    bits, table = screen
     for column in cls.query_keys_many(forms):
-        passed = map(screened, itertools.repeat(screen), column)
-        for i in itertools.compress(range(len(forms)), passed):
-            out[i] = True
+        for i in itertools.compress(range(len(forms)), screened_many(bits, column)):
+            if not out[i]:
+                key = column[i]
+                out[i] = key is not None and filed(table, key)
     return out

@@ -25,7 +25,7 @@ import itertools
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from ..gazetteer import _read_data_file
 
@@ -486,6 +486,33 @@ def screen_of(table: array.array[int]) -> bytes:
         top = value >> shift
         bits[top >> 3] |= 1 << (top & 7)
     return bytes(bits)
+
+
+class Screen(NamedTuple):
+    """A class's table and its screen: a bitmap of the top bits of its key hashes."""
+
+    bits: bytes
+    table: array.array[int]
+
+    @classmethod
+    def of(cls, table: array.array[int]) -> Screen:
+        return cls(screen_of(table), table)
+
+
+def filed(table: array.array[int], key: bytes) -> bool:
+    """Whether a key with *key*'s hash is in *table* (one binary search)."""
+    low = zlib.crc32(key) << INDEX_BITS
+    i = bisect.bisect_left(table, low)
+    return i < len(table) and table[i] <= low | INDEX_MASK
+
+
+def screened_many(screen: bytes, keys: Iterable[bytes | None]) -> list[bool]:
+    """``[screened(screen, key) for key in keys]``, in one loop."""
+    crc, shift = zlib.crc32, _SCREEN_SHIFT
+    return [
+        key is not None and screen[(top := crc(key) >> shift) >> 3] >> (top & 7) & 1 == 1
+        for key in keys
+    ]
 
 
 def screened(screen: bytes, key: bytes | None) -> bool:
