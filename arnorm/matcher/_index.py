@@ -49,12 +49,14 @@ def why_common(
     return ""
 
 
-def surfaces(entry: Entry) -> Iterator[tuple[str, int]]:
+def surfaces(entry: Entry) -> list[tuple[str, int]]:
     """Every surface of *entry* (name, aliases, abbreviations) with its kind of row."""
-    for surface in (entry.name, *entry.aliases):
-        yield surface, EXACT
-    for abbr in entry.abbreviations:
-        yield abbr, ABBREVIATION
+    out = [(entry.name, EXACT)]
+    if entry.aliases:
+        out += zip(entry.aliases, itertools.repeat(EXACT))
+    if entry.abbreviations:
+        out += zip(entry.abbreviations, itertools.repeat(ABBREVIATION))
+    return out
 
 
 #: Each line of a text, the empty ones too.

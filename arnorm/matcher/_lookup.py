@@ -21,11 +21,12 @@ changes a result.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from .._lexicon import known, load
@@ -76,6 +77,13 @@ class Lookups:
         self._screens: dict[str, Screen] = {
             c.name: Screen.of(index.tables[c.name]) for c in self.classes
         }
+        variant = self._screens.get("variant")
+        #: The long-vowel table's probe (with its screen, when the class is on).
+        self._variant_probe: Callable[[bytes], list[int]] = (
+            variant.probe
+            if variant is not None
+            else functools.partial(probe, index.tables["variant"])
+        )
         #: Longer words are in no name and have no variant keys: they are never cached.
         self.longest = index.words.longest + LONG_MARGIN
         self.first_cache: dict[str, First] = {}
@@ -104,12 +112,9 @@ class Lookups:
             if len(form) < cls.query_length or (frequent and cls.typo):
                 continue
             method = cls.name + INSIDE_ONLY if frequent else cls.name
-            screen = self._screens[cls.name]
-            found: set[int] = set()
-            keys = list(cls.query_keys(form))
             # most keys are no key of the index: a bit of the screen says so
-            for key in itertools.compress(keys, screened_many(screen.bits, keys)):
-                found.update(probe(screen.table, key))
+            look = self._screens[cls.name].probe
+            found = {i for key in cls.query_keys(form) for i in look(key)}
             for i in found:
                 word = text[starts[i] : starts[i + 1] - 1]  # index.words[i]
                 if word not in out and cls.accepts(form, word):
@@ -190,8 +195,8 @@ class Lookups:
         in_index = len(token) < MIN_LENGTH or not is_arabic(token)
         if not in_index:
             words = self.index.words
-            key = key_bytes(loose(token))
-            in_index = any(words[i] == token for i in probe(self.index.tables["variant"], key))
+            look = self._variant_probe
+            in_index = any(words[i] == token for i in look(key_bytes(loose(token))))
         result: Next = ((token, 1.0, ""),) if in_index else ()
         fuzzy = self.fuzzy_words(token, frequent=token in self.frequent)
         if fuzzy:

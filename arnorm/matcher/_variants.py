@@ -22,10 +22,11 @@ import bisect
 import dataclasses
 import functools
 import itertools
+import operator
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal, NamedTuple, cast
 
 from ..gazetteer import _read_data_file
 
@@ -315,15 +316,26 @@ def _edit_keys(word: str) -> tuple[bytes, ...]:
 
 
 def _edit_index(words: list[str]) -> Iterator[list[bytes]]:
-    keys = [_edit_strings(w, len(w)) for w in words]
-    for k in range(3):
-        yield keys_bytes([three[k] for three in keys])
+    # the keys of _edit_strings(word, len(word)), each made for all the words in C
+    lengths = list(map(len, words))
+    tails = list(map(str, lengths))
+    add, get, repeat = operator.add, operator.getitem, itertools.repeat
+    heads = map(get, words, repeat(slice(None, 3)))
+    ends = map(get, words, repeat(slice(-3, None)))
+    yield keys_bytes(list(map(add, map(add, heads, ends), tails)))
+    firsts = map(get, words, repeat(slice(None, 1)))
+    rests = map(get, words, map(slice, map(operator.sub, repeat(4), lengths), repeat(None)))
+    yield keys_bytes(list(map(add, map(add, map(add, firsts, repeat("/")), rests), tails)))
+    cuts = map(get, words, map(slice, repeat(None), map(operator.sub, lengths, repeat(4))))
+    lasts = map(get, words, repeat(slice(-1, None)))
+    yield keys_bytes(list(map(add, map(add, map(add, cuts, repeat("/")), lasts), tails)))
 
 
-def _edit_query(form: str) -> Iterator[bytes]:
+def _edit_query(form: str) -> list[bytes]:
     n = len(form)
-    for d in (-1, 0, 1):
-        yield from map(key_bytes, _edit_strings(form, n + d))
+    return keys_bytes(
+        [*_edit_strings(form, n - 1), *_edit_strings(form, n), *_edit_strings(form, n + 1)]
+    )
 
 
 def _edit_query_many(forms: list[str]) -> Iterator[list[bytes]]:
@@ -414,7 +426,7 @@ HASH_BITS: Final = 32
 INDEX_BITS: Final = 24
 INDEX_MASK: Final = (1 << INDEX_BITS) - 1
 #: Words whose keys are made at once while the index is built.
-KEY_BATCH: Final = 4096
+KEY_BATCH: Final = 16384
 
 
 #: How many arrays a table's values are spread over, by their top bits, before each is sorted.
@@ -433,16 +445,22 @@ def build_table(cls: VariantClass, words: list[str], eligible: Sequence[int]) ->
     crc = zlib.crc32
     shift = INDEX_BITS
     least = cls.min_length
-    chosen = array.array("i", (i for i in eligible if len(words[i]) >= least))
+    lengths = map(len, map(words.__getitem__, eligible))
+    chosen = array.array("i", itertools.compress(eligible, map(least.__le__, lengths)))
     buckets = [array.array("Q") for _ in range(BUCKETS)]
     cuts = [b << _BUCKET_SHIFT for b in range(1, BUCKETS)]
+    pack, lshift, repeat = operator.or_, operator.lshift, itertools.repeat
     for at in range(0, len(chosen), KEY_BATCH):
         batch = chosen[at : at + KEY_BATCH]
         values: list[int] = []
         for keys in cls.keys_many([words[i] for i in batch]):
-            values += [
-                crc(k) << shift | i for i, k in zip(batch, keys, strict=True) if k is not None
-            ]
+            if len(keys) != len(batch):
+                raise ValueError(f"{cls.name}: {len(keys)} keys for {len(batch)} words")
+            if None in keys:
+                values += [crc(k) << shift | i for i, k in zip(batch, keys, strict=True) if k]
+            else:  # crc(key) << shift | index, for every key, in C
+                crcs = map(crc, cast(list[bytes], keys))
+                values += map(pack, map(lshift, crcs, repeat(shift)), batch)
         values.sort()
         ends = [bisect.bisect_left(values, cut) for cut in cuts]
         for bucket, start, end in zip(buckets, [0, *ends], [*ends, len(values)], strict=True):
@@ -456,7 +474,12 @@ def build_table(cls: VariantClass, words: list[str], eligible: Sequence[int]) ->
 
 def probe(table: array.array[int], key: bytes) -> list[int]:
     """The word indices filed under *key*'s hash (a few false ones are possible)."""
-    low = zlib.crc32(key) << INDEX_BITS
+    return probe_hash(table, zlib.crc32(key))
+
+
+def probe_hash(table: array.array[int], hashed: int) -> list[int]:
+    """The word indices filed under the key hash *hashed*."""
+    low = hashed << INDEX_BITS
     i = bisect.bisect_left(table, low)
     high = low | INDEX_MASK
     found: list[int] = []
@@ -497,6 +520,14 @@ class Screen(NamedTuple):
     @classmethod
     def of(cls, table: array.array[int]) -> Screen:
         return cls(screen_of(table), table)
+
+    def probe(self, key: bytes) -> list[int]:
+        """:func:`probe`, with no search where the screen's bit is not set."""
+        hashed = zlib.crc32(key)
+        top = hashed >> _SCREEN_SHIFT
+        if self.bits[top >> 3] >> (top & 7) & 1:
+            return probe_hash(self.table, hashed)
+        return []
 
 
 def filed(table: array.array[int], key: bytes) -> bool:
