@@ -18,7 +18,7 @@ import itertools
 import operator
 import pickle
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, NoReturn, overload
 
 from ..gazetteer import ENTRY_TYPES, Entry, Gazetteer, Role, Source
@@ -77,23 +77,35 @@ def normalize_all(normalizer: Normalizer, strings: list[str]) -> Iterator[str]:
 
 
 class WordList(Sequence[str]):
-    """The index's distinct words, in one string: a word costs two bytes a letter and
-    four for its place, not a Python object of its own (about 90 bytes)."""
+    """The index's distinct words, in one string of bytes: a word costs a byte a letter
+    (Windows-1256, which holds every letter the ``search`` profile leaves; UTF-8 when
+    a word has another) and four for its place, not a Python object of its own (about
+    90 bytes)."""
 
-    __slots__ = ("starts", "text")
+    __slots__ = ("data", "encoding", "starts")
 
     def __init__(self, text: str) -> None:
-        #: The words, joined by line breaks (a word holds none).
-        self.text = text
-        ends = itertools.accumulate(len(w) + 1 for w in text.split("\n")) if text else ()
-        #: Where each word starts, and where one after the last would: word *i* is
-        #: ``text[starts[i] : starts[i + 1] - 1]``.
+        try:
+            #: The words, joined by line breaks (a word holds none), encoded.
+            self.data = text.encode("cp1256")
+            self.encoding = "cp1256"
+        except UnicodeEncodeError:
+            self.data, self.encoding = text.encode("utf-8"), "utf-8"
+        lines = self.data.split(b"\n") if text else ()
+        ends = itertools.accumulate(map(operator.add, map(len, lines), itertools.repeat(1)))
+        #: Where each word starts in :attr:`data`, and where one after the last would:
+        #: word *i* is ``data[starts[i] : starts[i + 1] - 1]``.
         self.starts = array.array("i", itertools.chain((0,), ends))
 
     @classmethod
     def of(cls, words: Iterable[str]) -> WordList:
         """The list of *words* (none of them empty)."""
         return cls("\n".join(words))
+
+    @property
+    def text(self) -> str:
+        """The words, joined by line breaks."""
+        return self.data.decode(self.encoding)
 
     def __len__(self) -> int:
         return len(self.starts) - 1
@@ -106,16 +118,18 @@ class WordList(Sequence[str]):
         if isinstance(i, slice):
             return list(self)[i]
         starts = self.starts
-        return self.text[starts[i] : starts[i + 1] - 1]
+        return self.data[starts[i] : starts[i + 1] - 1].decode(self.encoding)
 
     @property
     def longest(self) -> int:
         """The length of the longest word (0 for none)."""
+        if self.encoding != "cp1256":  # a letter may take several bytes
+            return max(map(len, self), default=0)
         starts = self.starts
         return max(map(operator.sub, starts[1:], starts[:-1]), default=1) - 1
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.text.split("\n") if self.text else ())
+        return iter(self.text.split("\n") if self.data else ())
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, WordList) and other.text == self.text
@@ -327,7 +341,27 @@ def article_form(key_units: tuple[str, ...], kind: int, entry_type: str) -> str 
     return bare if bare != word else "ال" + word
 
 
-def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> dict[str, frozenset[str]]:
+class GivenNames(Mapping[str, frozenset[str]]):
+    """Each person's own given names, by entry id: one string a person (the names joined
+    by spaces), a frozenset made when asked for (a frozenset is 216 bytes at least)."""
+
+    __slots__ = ("_names",)
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self._names = names
+
+    def __getitem__(self, entry_id: str) -> frozenset[str]:
+        joined = self._names[entry_id]
+        return frozenset(joined.split(" ")) if joined else frozenset()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> GivenNames:
     """Each person's own given names: the first word of each of their names and aliases."""
     each = [e.surfaces for e in people]
     names = [surface for surfaces in each for surface in surfaces]
@@ -337,15 +371,17 @@ def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> dict[str
         None if found is None or found[0].startswith("ال") else found[0]
         for found in map(TOKEN.search, normalize_all(normalizer, names))
     ]
-    own: dict[str, frozenset[str]] = {}
+    own: dict[str, str] = {}
     at = 0
     for e, surfaces in zip(people, each, strict=True):
         count = len(surfaces)
-        mine = frozenset(w for w in firsts[at : at + count] if w is not None)
+        mine = [w for w in firsts[at : at + count] if w is not None]
         at += count
         before = own.get(e.id)
-        own[e.id] = mine if before is None else before | mine
-    return own
+        if before:
+            mine = [*before.split(" "), *mine]
+        own[e.id] = " ".join(dict.fromkeys(mine))
+    return GivenNames(own)
 
 
 def surname_of(key_units: tuple[str, ...]) -> tuple[str, ...]:

@@ -107,7 +107,7 @@ class Lookups:
         if len(form) > self.longest or not is_arabic(form):
             return []  # a word longer than any of the index's is no variant or typo of one
         out: dict[str, tuple[float, str]] = {}
-        text, starts = self.index.words.text, self.index.words.starts
+        words = self.index.words
         for cls in self.classes:
             if len(form) < cls.query_length or (frequent and cls.typo):
                 continue
@@ -116,7 +116,7 @@ class Lookups:
             look = self._screens[cls.name].probe
             found = {i for key in cls.query_keys(form) for i in look(key)}
             for i in found:
-                word = text[starts[i] : starts[i + 1] - 1]  # index.words[i]
+                word = words[i]
                 if word not in out and cls.accepts(form, word):
                     out[word] = (SCORES[cls.name], method)
         out.pop(form, None)
