@@ -69,9 +69,12 @@ def normalize_all(normalizer: Normalizer, strings: list[str]) -> Iterator[str]:
     The normalized strings are made one at a time as they are taken, from the one
     normalized text: a caller that keeps few of them never holds them all.
     """
-    if not any("\n" in s for s in strings):
-        text = normalizer("\n".join(strings))
-        if text.count("\n") == len(strings) - 1 and strings:
+    joined = "\n".join(strings)
+    lines = len(strings) - 1
+    if strings and joined.count("\n") == lines:  # no string holds a line break
+        text = normalizer(joined)
+        del joined
+        if text.count("\n") == lines:
             return map(operator.methodcaller("group"), _LINE.finditer(text))
     return map(normalizer, strings)
 

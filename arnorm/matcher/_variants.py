@@ -315,20 +315,24 @@ def _edit_keys(word: str) -> tuple[bytes, ...]:
     return tuple(map(key_bytes, _edit_strings(word, len(word))))
 
 
-def _edit_index(words: list[str]) -> Iterator[list[bytes]]:
-    # the keys of _edit_strings(word, len(word)), each made for all the words in C
-    lengths = list(map(len, words))
+def _edit_columns(words: list[str], lengths: list[int]) -> Iterator[list[bytes]]:
+    """The keys of ``_edit_strings(word, n)`` for each word and its length *n* in
+    *lengths*, one column a key, each made for all the words at once in C."""
     tails = list(map(str, lengths))
-    add, get, repeat = operator.add, operator.getitem, itertools.repeat
+    add, get, repeat, sub = operator.add, operator.getitem, itertools.repeat, operator.sub
     heads = map(get, words, repeat(slice(None, 3)))
     ends = map(get, words, repeat(slice(-3, None)))
     yield keys_bytes(list(map(add, map(add, heads, ends), tails)))
     firsts = map(get, words, repeat(slice(None, 1)))
-    rests = map(get, words, map(slice, map(operator.sub, repeat(4), lengths), repeat(None)))
+    rests = map(get, words, map(slice, map(sub, repeat(4), lengths), repeat(None)))
     yield keys_bytes(list(map(add, map(add, map(add, firsts, repeat("/")), rests), tails)))
-    cuts = map(get, words, map(slice, repeat(None), map(operator.sub, lengths, repeat(4))))
+    cuts = map(get, words, map(slice, repeat(None), map(sub, lengths, repeat(4))))
     lasts = map(get, words, repeat(slice(-1, None)))
     yield keys_bytes(list(map(add, map(add, map(add, cuts, repeat("/")), lasts), tails)))
+
+
+def _edit_index(words: list[str]) -> Iterator[list[bytes]]:
+    return _edit_columns(words, list(map(len, words)))
 
 
 def _edit_query(form: str) -> list[bytes]:
@@ -339,10 +343,9 @@ def _edit_query(form: str) -> list[bytes]:
 
 
 def _edit_query_many(forms: list[str]) -> Iterator[list[bytes]]:
+    lengths = list(map(len, forms))
     for d in (-1, 0, 1):
-        keys = [_edit_strings(f, len(f) + d) for f in forms]
-        for k in range(3):
-            yield keys_bytes([three[k] for three in keys])
+        yield from _edit_columns(forms, [n + d for n in lengths])
 
 
 def _same_dots(form: str, word: str) -> bool:
