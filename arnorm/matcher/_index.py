@@ -1,14 +1,20 @@
 """The index: every alias of the gazetteers, keyed by its normalized words, and its file format.
 
-The index is kept compact so that a gazetteer of 100,000 entries builds in about
-a second and fits in well under 150 MB:
+The index is kept compact so that a gazetteer of 100,000 entries fits in under
+150 MB:
 
 * an alias is a row of three parallel arrays (entry, kind, surface);
 * a name is keyed by its normalized words joined with spaces, in ``phrases``
   (key -> alias row, or a list of rows), and every proper word-prefix of a key
   is in ``prefixes``, so a walk knows when to stop;
+* the distinct words of the keys are one string of bytes (:class:`WordList`),
+  not a Python object each;
 * each variant class (:mod:`._variants`) has a sorted table of packed hashes of
   the keys of the index's words.
+
+The saved format is version 3 (:data:`SAVE_MAGIC`): version 2 filed a word of
+eight letters or more under each of its deletions for the one-edit class, and
+kept the words as a list.
 """
 
 from __future__ import annotations

@@ -9,10 +9,11 @@ a variant of one.
 Most words of a text begin no name.  :meth:`Lookups.live_words` finds the ones
 that may, for all the distinct words of a text at once: it makes every
 clitic-cut form of them with a few regular-expression passes, keeps the words
-one of whose forms is a key or whose variant-class keys hash to one of the
-index's (set operations, in C), and looks only those up one by one.  The answer
-is the same as looking every word up: the bulk pass only skips words that no
-lookup could find.
+one of whose forms is a key (set operations, in C) or has a variant-class key
+filed in the class's table (a bit of the class's screen, then a binary search
+for the few keys whose bit is set), and looks only those up one by one, and of
+each only the forms with a filed key.  The answer is the same as looking every
+word up: the bulk pass only skips words and forms that no lookup could find.
 
 Results are cached per word, in bounded dictionaries that are cleared whole,
 between words, when full: a result is never half cached, and a cache never

@@ -12,7 +12,10 @@ bits a CRC-32 of a key, the low 24 bits the index of the word filed under it.  A
 lookup is a binary search and a check of each word found, so a hash collision
 costs a comparison, never a wrong match.  Keys are bytes: Windows-1256 holds
 every letter the ``search`` profile leaves, one byte each, so slicing and
-translating them is done in C.
+translating them is done in C.  Beside each table, its screen (:class:`Screen`):
+a bitmap of the top bits of its key hashes, two megabytes whatever the size of the
+index, which tells most keys of a text word that no word is filed under them
+without a search.
 """
 
 from __future__ import annotations
