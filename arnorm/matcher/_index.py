@@ -1,22 +1,31 @@
 """The index: every alias of the gazetteers, keyed by its normalized words, and its file format.
 
-The index is kept compact so that a gazetteer of 100,000 entries builds in about
-a second and fits in well under 150 MB:
+The index is kept compact so that a gazetteer of 100,000 entries fits in under
+150 MB:
 
 * an alias is a row of three parallel arrays (entry, kind, surface);
 * a name is keyed by its normalized words joined with spaces, in ``phrases``
   (key -> alias row, or a list of rows), and every proper word-prefix of a key
   is in ``prefixes``, so a walk knows when to stop;
+* the distinct words of the keys are one string of bytes (:class:`WordList`),
+  not a Python object each;
 * each variant class (:mod:`._variants`) has a sorted table of packed hashes of
   the keys of the index's words.
+
+The saved format is version 3 (:data:`SAVE_MAGIC`): version 2 filed a word of
+eight letters or more under each of its deletions for the one-edit class, and
+kept the words as a list.
 """
 
 from __future__ import annotations
 
 import array
+import itertools
+import operator
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Final, NoReturn
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Final, NoReturn, overload
 
 from ..gazetteer import ENTRY_TYPES, Entry, Gazetteer, Role, Source
 from ..normalizer import Normalizer
@@ -46,21 +55,95 @@ def why_common(
     return ""
 
 
-def surfaces(entry: Entry) -> Iterator[tuple[str, int]]:
+def surfaces(entry: Entry) -> list[tuple[str, int]]:
     """Every surface of *entry* (name, aliases, abbreviations) with its kind of row."""
-    for surface in (entry.name, *entry.aliases):
-        yield surface, EXACT
-    for abbr in entry.abbreviations:
-        yield abbr, ABBREVIATION
+    out = [(entry.name, EXACT)]
+    if entry.aliases:
+        out += zip(entry.aliases, itertools.repeat(EXACT))
+    if entry.abbreviations:
+        out += zip(entry.abbreviations, itertools.repeat(ABBREVIATION))
+    return out
 
 
-def normalize_all(normalizer: Normalizer, strings: list[str]) -> list[str]:
-    """Normalize many short strings at once (one call is much faster than thousands)."""
-    if not any("\n" in s for s in strings):
-        out = normalizer("\n".join(strings)).split("\n")
-        if len(out) == len(strings):
-            return out
-    return [normalizer(s) for s in strings]
+#: Each line of a text, the empty ones too.
+_LINE: Final = re.compile(r"(?m)^.*$")
+
+
+def normalize_all(normalizer: Normalizer, strings: list[str]) -> Iterator[str]:
+    """Normalize many short strings at once (one call is much faster than thousands).
+
+    The normalized strings are made one at a time as they are taken, from the one
+    normalized text: a caller that keeps few of them never holds them all.
+    """
+    joined = "\n".join(strings)
+    lines = len(strings) - 1
+    if strings and joined.count("\n") == lines:  # no string holds a line break
+        text = normalizer(joined)
+        del joined
+        if text.count("\n") == lines:
+            return map(operator.methodcaller("group"), _LINE.finditer(text))
+    return map(normalizer, strings)
+
+
+class WordList(Sequence[str]):
+    """The index's distinct words, in one string of bytes: a word costs a byte a letter
+    (Windows-1256, which holds every letter the ``search`` profile leaves; UTF-8 when
+    a word has another) and four for its place, not a Python object of its own (about
+    90 bytes)."""
+
+    __slots__ = ("data", "encoding", "starts")
+
+    def __init__(self, text: str) -> None:
+        try:
+            #: The words, joined by line breaks (a word holds none), encoded.
+            self.data = text.encode("cp1256")
+            self.encoding = "cp1256"
+        except UnicodeEncodeError:
+            self.data, self.encoding = text.encode("utf-8"), "utf-8"
+        lines = self.data.split(b"\n") if text else ()
+        ends = itertools.accumulate(map(operator.add, map(len, lines), itertools.repeat(1)))
+        #: Where each word starts in :attr:`data`, and where one after the last would:
+        #: word *i* is ``data[starts[i] : starts[i + 1] - 1]``.
+        self.starts = array.array("i", itertools.chain((0,), ends))
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordList:
+        """The list of *words* (none of them empty)."""
+        return cls("\n".join(words))
+
+    @property
+    def text(self) -> str:
+        """The words, joined by line breaks."""
+        return self.data.decode(self.encoding)
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return list(self)[i]
+        starts = self.starts
+        return self.data[starts[i] : starts[i + 1] - 1].decode(self.encoding)
+
+    @property
+    def longest(self) -> int:
+        """The length of the longest word (0 for none)."""
+        if self.encoding != "cp1256":  # a letter may take several bytes
+            return max(map(len, self), default=0)
+        starts = self.starts
+        return max(map(operator.sub, starts[1:], starts[:-1]), default=1) - 1
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.text.split("\n") if self.data else ())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, WordList) and other.text == self.text
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class Index:
@@ -86,7 +169,7 @@ class Index:
     a_surface: list[str]
     phrases: dict[str, int | list[int]]
     prefixes: set[str]
-    words: list[str]
+    words: WordList
     tables: dict[str, array.array[int]]
 
     def add(self, key: str, key_units: Sequence[str], row: int, words: dict[str, None]) -> None:
@@ -139,21 +222,32 @@ def build(
     strings: list[str] = []
     kinds = bytearray()
     owners = array.array("i")
+    #: The entry type of each row.
+    row_types: list[str] = []
     for g, gaz in enumerate(gazetteers):
         for entry in gaz:
             if types is not None and entry.type not in types:
                 continue
-            for surface, kind in surfaces(entry):
-                strings.append(surface)
-                kinds.append(kind)
-                owners.append(len(entries))
+            names = (entry.name, *entry.aliases)
+            count = len(names) + len(entry.abbreviations)
+            strings += names
+            strings += entry.abbreviations
+            kinds += bytes((EXACT,)) * len(names) + bytes((ABBREVIATION,)) * len(
+                entry.abbreviations
+            )
+            owners.extend([len(entries)] * count)
+            row_types += [entry.type] * count
             entries.append(entry)
             entry_gaz.append(g)
     index.entries, index.entry_gaz = entries, entry_gaz
     index.a_entry, index.a_kind, index.a_surface = owners, kinds, strings
-    index.phrases, index.prefixes = {}, set()
+    phrases: dict[str, int | list[int]] = {}
+    index.phrases, index.prefixes = phrases, set()
+    add = index.add
     words: dict[str, None] = {}
-    last_names: list[tuple[tuple[str, ...], int]] = []
+    #: The surnames of the people's names (their units joined by spaces), and the entry of each.
+    last_names: list[str] = []
+    last_owners = array.array("i")
     #: The other form of a body's name of one word, with or without the article.
     article_forms: list[tuple[str, int]] = []
     for row, normalized in enumerate(normalize_all(normalizer, strings)):
@@ -162,33 +256,49 @@ def build(
             continue
         kind = kinds[row]
         key = " ".join(key_units)
-        entry_type = entries[owners[row]].type
-        if kind == EXACT and surnames and len(key_units) >= 2 and entry_type == "person":
+        entry_type = row_types[row]
+        one = len(key_units) == 1
+        if kind == EXACT and not one and surnames and entry_type == "person":
             last = key_units[-1]
             # بن سلمان at the end of a name is a father's name, not a surname; السادس
             # (محمد السادس) a regnal number
             nasab = last != TOKEN.findall(normalized)[-1] and last.startswith(tuple(NASAB))
             if not nasab and last not in ORDINALS:
-                last_names.append((surname_of(key_units), owners[row]))
-        if kind != SURNAME and why_common(key, common, frequent, safe):
-            kinds[row] = COMMON
+                last_names.append(" ".join(surname_of(key_units)))
+                last_owners.append(owners[row])
+        # why_common, inline: the build's busiest test
+        if kind != SURNAME and (
+            key in common or (" " not in key and key in frequent and key not in safe)
+        ):
+            kind = kinds[row] = COMMON
             if entry_type not in CUES and entry_type not in GENERIC_TYPES:
                 continue  # no evidence can ever show it is meant as a name: never reported
-        index.add(key, key_units, row, words)
-        for form in _written_forms(key_units, kinds[row], entry_type):
-            if not why_common(" ".join(form), common, frequent, safe):
-                index.add(" ".join(form), form, row, words)
-        other = article_form(key_units, kinds[row], entry_type)
-        if other is not None:
-            article_forms.append((other, row))
+        if one and key not in phrases:  # the usual case, at once: a new key of one word
+            phrases[key] = row
+            words[key] = None
+        else:
+            add(key, key_units, row, words)
+        if kind == ABBREVIATION or (kind == EXACT and len(key_units) == 2):
+            for form in _written_forms(key_units, kind, entry_type):
+                if not why_common(" ".join(form), common, frequent, safe):
+                    add(" ".join(form), form, row, words)
+        if one and entry_type in ARTICLE_TYPES:
+            other = article_form(key_units, kind, entry_type)
+            if other is not None:
+                article_forms.append((other, row))
     # after every alias is in: a name that is an alias of its own is never another's form
-    names = set(index.phrases)
+    added: set[str] = set()
     for other_key, row in article_forms:
-        if other_key not in names and not why_common(other_key, common, frequent, safe):
-            index.add(other_key, (other_key,), row, words)
-    _add_surnames(index, last_names, words, given_names(entries, normalizer))
-    index.words = list(words)
-    index.tables = build_tables(index.words)
+        if (other_key in added or other_key not in phrases) and not why_common(
+            other_key, common, frequent, safe
+        ):
+            added.add(other_key)
+            add(other_key, (other_key,), row, words)
+    _add_surnames(index, last_names, last_owners, words, given_names(entries, normalizer))
+    word_list = list(words)
+    del words  # the tables' sort is the build's peak: hold nothing else then
+    index.words = WordList.of(word_list)
+    index.tables = build_tables(word_list)
     return index
 
 
@@ -240,15 +350,47 @@ def article_form(key_units: tuple[str, ...], kind: int, entry_type: str) -> str 
     return bare if bare != word else "ال" + word
 
 
-def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> dict[str, frozenset[str]]:
+class GivenNames(Mapping[str, frozenset[str]]):
+    """Each person's own given names, by entry id: one string a person (the names joined
+    by spaces), a frozenset made when asked for (a frozenset is 216 bytes at least)."""
+
+    __slots__ = ("_names",)
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self._names = names
+
+    def __getitem__(self, entry_id: str) -> frozenset[str]:
+        joined = self._names[entry_id]
+        return frozenset(joined.split(" ")) if joined else frozenset()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> GivenNames:
     """Each person's own given names: the first word of each of their names and aliases."""
-    pairs = [(e.id, surface) for e in people for surface in e.surfaces]
-    folded = normalize_all(normalizer, [surface for _, surface in pairs])
-    own: dict[str, set[str]] = {}
-    for (entry_id, _), name in zip(pairs, folded, strict=True):
-        first = TOKEN.findall(name)[:1]
-        own.setdefault(entry_id, set()).update(w for w in first if not w.startswith("ال"))
-    return {entry_id: frozenset(words) for entry_id, words in own.items()}
+    each = [e.surfaces for e in people]
+    names = [surface for surfaces in each for surface in surfaces]
+    # the first word of each name, or None (as strings, not lists: nothing for the
+    # garbage collector to follow)
+    firsts = [
+        None if found is None or found[0].startswith("ال") else found[0]
+        for found in map(TOKEN.search, normalize_all(normalizer, names))
+    ]
+    own: dict[str, str] = {}
+    at = 0
+    for e, surfaces in zip(people, each, strict=True):
+        count = len(surfaces)
+        mine = [w for w in firsts[at : at + count] if w is not None]
+        at += count
+        before = own.get(e.id)
+        if before:
+            mine = [*before.split(" "), *mine]
+        own[e.id] = " ".join(dict.fromkeys(mine))
+    return GivenNames(own)
 
 
 def surname_of(key_units: tuple[str, ...]) -> tuple[str, ...]:
@@ -293,14 +435,16 @@ def surname_forms(
 
 def _add_surnames(
     index: Index,
-    last_names: list[tuple[tuple[str, ...], int]],
+    last_names: list[str],
+    owners_of: Sequence[int],
     words: dict[str, None],
     given: frozenset[str],
 ) -> None:
     """A person's surname alone (حموشي، الحموشي، نصر الله) is a surname row, scored lower,
     even where the gazetteer lists it as an alias of its own (see :func:`surname_forms`)."""
     owners, kinds = index.a_entry, index.a_kind
-    for last, owner in last_names:
+    for joined, owner in zip(last_names, owners_of, strict=True):
+        last = tuple(joined.split(" ")) if joined else ()
         country = index.entries[owner].country
         article = country is None or country in ARTICLE_COUNTRIES
         for form in surname_forms(last, given, article=article):
@@ -316,19 +460,30 @@ def _add_surnames(
                 index.add(key, form, row, words)
 
 
+#: A character that is not an Arabic letter of :data:`ARABIC_WORD` (or the line break
+#: between words).
+_NOT_ARABIC: Final = re.compile("[^\u0621-\u064a\u0671-\u06d3\n]")
+
+
 def build_tables(words: list[str]) -> dict[str, array.array[int]]:
     """The sorted table of every variant class over the index's *words*."""
     if len(words) > INDEX_MASK:
         raise ValueError(f"too many distinct words for the fuzzy index (> {INDEX_MASK})")
-    eligible = [i for i, w in enumerate(words) if len(w) >= MIN_LENGTH and ARABIC_WORD.fullmatch(w)]
+    lengths = map(MIN_LENGTH.__le__, map(len, words))
+    if _NOT_ARABIC.search("\n".join(words)) is None:  # the usual case: every word is Arabic
+        eligible = array.array("i", itertools.compress(range(len(words)), lengths))
+    else:
+        arabic = map(ARABIC_WORD.fullmatch, words)
+        both = map(all, zip(lengths, arabic, strict=True))
+        eligible = array.array("i", itertools.compress(range(len(words)), both))
     return {cls.name: build_table(cls, words, eligible) for cls in REGISTRY}
 
 
 # -- the file format ------------------------------------------------------------
 
 #: What a saved matcher file starts with; the number is :data:`STATE_FORMAT`.
-SAVE_MAGIC: Final = b"arnorm-matcher 2\n"
-STATE_FORMAT: Final = 2
+SAVE_MAGIC: Final = b"arnorm-matcher 3\n"
+STATE_FORMAT: Final = 3
 
 
 def plain(value: object) -> object:
@@ -337,6 +492,8 @@ def plain(value: object) -> object:
         return ("array", value.typecode, value.tobytes())
     if isinstance(value, bytearray):
         return ("bytearray", bytes(value))
+    if isinstance(value, WordList):
+        return ("words", value.text)
     if isinstance(value, dict) and all(isinstance(v, array.array) for v in value.values()):
         return {k: plain(v) for k, v in value.items()}
     return value
@@ -350,6 +507,10 @@ def unplain(value: Any) -> Any:
         return out
     if isinstance(value, tuple) and value and value[0] == "bytearray":
         return bytearray(value[1])
+    if isinstance(value, tuple) and value and value[0] == "words":
+        if not isinstance(value[1], str):
+            raise ValueError("words is not a string of words")
+        return WordList(value[1])
     if isinstance(value, dict) and all(isinstance(v, tuple) for v in value.values()):
         return {k: unplain(v) for k, v in value.items()}
     return value
@@ -579,8 +740,8 @@ def _check_keys(index: Index, bad: Callable[[str], NoReturn]) -> None:
             bad("index: phrases names an alias row that is not there")
     if not isinstance(prefixes, set) or not all(map(_is_str, prefixes)):
         bad("index: prefixes is not a set of strings")
-    if not isinstance(words, list) or not all(map(_is_str, words)):
-        bad("index: words is not a list of strings")
+    if not isinstance(words, WordList):
+        bad("index: words is not a list of words")
     tables = index.tables
     if not isinstance(tables, dict) or set(tables) != {c.name for c in REGISTRY}:
         bad("index: tables does not hold one table of each variant class")

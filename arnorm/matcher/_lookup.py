@@ -9,10 +9,11 @@ a variant of one.
 Most words of a text begin no name.  :meth:`Lookups.live_words` finds the ones
 that may, for all the distinct words of a text at once: it makes every
 clitic-cut form of them with a few regular-expression passes, keeps the words
-one of whose forms is a key or whose variant-class keys hash to one of the
-index's (set operations, in C), and looks only those up one by one.  The answer
-is the same as looking every word up: the bulk pass only skips words that no
-lookup could find.
+one of whose forms is a key (set operations, in C) or has a variant-class key
+filed in the class's table (a bit of the class's screen, then a binary search
+for the few keys whose bit is set), and looks only those up one by one, and of
+each only the forms with a filed key.  The answer is the same as looking every
+word up: the bulk pass only skips words and forms that no lookup could find.
 
 Results are cached per word, in bounded dictionaries that are cleared whole,
 between words, when full: a result is never half cached, and a cache never
@@ -21,13 +22,13 @@ changes a result.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import re
 import threading
-import zlib
-from collections.abc import Iterable
-from typing import Any, Final
+from collections.abc import Callable, Iterable
+from typing import Final
 
 from .._lexicon import known, load
 from . import _model
@@ -40,12 +41,14 @@ from ._variants import (
     MIN_LENGTH,
     REGISTRY,
     TYPOS,
+    Screen,
     VariantClass,
     alone_ok,
-    hashes,
+    filed,
     key_bytes,
     loose,
     probe,
+    screened_many,
 )
 
 #: Hamza and alef at the start of a word: آ as the Uthmani script of the Qur'an writes it.
@@ -71,15 +74,19 @@ class Lookups:
         on = {"variants": variants, "fuzzy": fuzzy}
         #: The variant classes turned on, in the order they are tried.
         self.classes: tuple[VariantClass, ...] = tuple(c for c in REGISTRY if on[c.option])
-        self._screens: dict[str, frozenset[int] | frozenset[str]] = {
-            c.name: _screen(c, index) for c in self.classes
+        #: Each class's table, with a bitmap of its key hashes (see :class:`~._variants.Screen`).
+        self._screens: dict[str, Screen] = {
+            c.name: Screen.of(index.tables[c.name]) for c in self.classes
         }
-        #: Longer words are in no name and have no variant keys: they are never cached.
-        self.longest = max(map(len, index.words), default=0) + LONG_MARGIN
-        #: The keys a name's first word may be: a key of one word or a key's first prefix.
-        self._heads = frozenset(
-            k for k in itertools.chain(index.phrases, index.prefixes) if " " not in k
+        variant = self._screens.get("variant")
+        #: The long-vowel table's probe (with its screen, when the class is on).
+        self._variant_probe: Callable[[bytes], list[int]] = (
+            variant.probe
+            if variant is not None
+            else functools.partial(probe, index.tables["variant"])
         )
+        #: Longer words are in no name and have no variant keys: they are never cached.
+        self.longest = index.words.longest + LONG_MARGIN
         self.first_cache: dict[str, First] = {}
         self.next_cache: dict[str, Next] = {}
         self.start_cache: dict[str, tuple[State, ...]] = {}
@@ -101,15 +108,14 @@ class Lookups:
         if len(form) > self.longest or not is_arabic(form):
             return []  # a word longer than any of the index's is no variant or typo of one
         out: dict[str, tuple[float, str]] = {}
-        words, tables = self.index.words, self.index.tables
+        words = self.index.words
         for cls in self.classes:
             if len(form) < cls.query_length or (frequent and cls.typo):
                 continue
             method = cls.name + INSIDE_ONLY if frequent else cls.name
-            table = tables[cls.name]
-            found: set[int] = set()
-            for key in cls.keys(form):
-                found.update(probe(table, key))
+            # most keys are no key of the index: a bit of the screen says so
+            look = self._screens[cls.name].probe
+            found = {i for key in cls.query_keys(form) for i in look(key)}
             for i in found:
                 word = words[i]
                 if word not in out and cls.accepts(form, word):
@@ -138,17 +144,28 @@ class Lookups:
             f in self.frequent or known(f) for f in forms
         )
 
+    def is_head(self, word: str) -> bool:
+        """Whether *word* (one word, no space) may be a name's first word: a key of one
+        word, or the first word of a longer key."""
+        return word in self.index.phrases or word in self.index.prefixes
+
     def first(self, token: str) -> First:
         """How *token* may begin a name: (word, clitic letters cut, factor, method)."""
+        return self._first(token, None)
+
+    def _first(self, token: str, filed: set[str] | None) -> First:
+        """:meth:`first`; *filed*, when given, holds every form of *token* that has a key
+        filed in a variant class's table (the others are not looked up: no lookup of
+        theirs could find a word)."""
         cached = self.first_cache.get(token)
         if cached is not None:
             return cached
         if len(token) > self.longest:
             return ()  # every form of it is longer than any word of a name
-        heads = self._heads
+        heads = self.is_head
         forms = strip_forms(token)
         found: list[tuple[str, int, float, str]] = [
-            (form, cut, 1.0, "") for form, cut in forms if form in heads
+            (form, cut, 1.0, "") for form, cut in forms if heads(form)
         ]
         # و + a real word is as much a word as the word itself.  A frequent word is
         # never guessed to be the first word of a name; another real word is read only
@@ -156,11 +173,12 @@ class Lookups:
         # (صدوا is not صيدا): its method is marked GUESSED.
         frequent = self.frequent
         if not found and not any(form in frequent for form, _ in forms):
-            word_ = any(self.is_word(form) for form, _ in forms)
+            looked = [(form, cut) for form, cut in forms if filed is None or form in filed]
+            word_ = bool(looked) and any(self.is_word(form) for form, _ in forms)
             mark = GUESSED if word_ else ""
-            for form, cut in forms:
+            for form, cut in looked:
                 for word, factor, method in self.fuzzy_words(form, frequent=False):
-                    if word in heads and not (word_ and method in TYPOS):
+                    if heads(word) and not (word_ and method in TYPOS):
                         found.append((word, cut, factor, method + mark))
         result = tuple(found)
         remember(self.first_cache, token, result)
@@ -178,8 +196,8 @@ class Lookups:
         in_index = len(token) < MIN_LENGTH or not is_arabic(token)
         if not in_index:
             words = self.index.words
-            key = key_bytes(loose(token))
-            in_index = any(words[i] == token for i in probe(self.index.tables["variant"], key))
+            look = self._variant_probe
+            in_index = any(words[i] == token for i in look(key_bytes(loose(token))))
         result: Next = ((token, 1.0, ""),) if in_index else ()
         fuzzy = self.fuzzy_words(token, frequent=token in self.frequent)
         if fuzzy:
@@ -231,8 +249,9 @@ class Lookups:
         if new:
             longest = self.longest
             new = {token for token in new if len(token) <= longest} if new else new
-            first = self.first
-            found = {token for token in self.maybe_first(new) if first(token)}
+            maybe, filed = self._maybe_first(new)
+            first = self._first
+            found = {token for token in maybe if first(token, filed)}
             found |= new & PARTICLES_FIRST
             here |= found
             if len(tested) + len(new) > _model.CACHE_LIMIT:
@@ -246,14 +265,20 @@ class Lookups:
         """The tokens that :meth:`first` may find something for (a superset, never fewer).
 
         A token is kept if one of its forms is a name's first word, or (when no
-        form is a frequent word) one of a form's variant-class keys hashes to a
-        key of the index.  Everything is done for all tokens at once.
+        form is a frequent word) one of a form's variant-class keys is filed in the
+        class's table.  Everything is done for all tokens at once.
         """
+        return self._maybe_first(tokens)[0]
+
+    def _maybe_first(self, tokens: Iterable[str]) -> tuple[list[str], set[str]]:
+        """:meth:`maybe_first`, and the forms looked at that have a key filed in a
+        variant class's table (for :meth:`_first`)."""
         tokens = list(tokens)
         words = [t for t in tokens if t not in self.first_cache]
         cached = [t for t in tokens if self.first_cache.get(t)]
+        filed: set[str] = set()
         if not words:
-            return cached
+            return cached, filed
         # every form of every token, once: (form, the token's position)
         flat, owner = list(words), list(range(len(words)))
         for column in strip_forms_many(words)[1:]:
@@ -261,8 +286,9 @@ class Lookups:
             owner += itertools.compress(range(len(words)), cut)
             flat += itertools.compress(column, cut)
         keep = [False] * len(words)
-        for i in itertools.compress(owner, map(self._heads.__contains__, flat)):
-            keep[i] = True
+        for keys in (self.index.phrases, self.index.prefixes):
+            for i in itertools.compress(owner, map(keys.__contains__, flat)):
+                keep[i] = True
         # a token with a frequent form is never guessed (see first)
         blocked = list(keep)
         for i in itertools.compress(owner, map(self.frequent.__contains__, flat)):
@@ -275,27 +301,19 @@ class Lookups:
                 hit = _screened(cls, [flat[k] for k in at], self._screens[cls.name])
                 for k in itertools.compress(at, hit):
                     keep[owner[k]] = True
-        return cached + list(itertools.compress(words, keep))
+                    filed.add(flat[k])
+        return cached + list(itertools.compress(words, keep)), filed
 
 
-def _screen(cls: VariantClass, index: Index) -> frozenset[int] | frozenset[str]:
-    """What :func:`_screened` tests a text word's keys against, for class *cls*."""
-    if cls.screen_index is None:
-        return hashes(index.tables[cls.name])
-    words = (w for w in index.words if len(w) >= cls.min_length and is_arabic(w))
-    return frozenset(key for w in words for key in cls.screen_index(w))
-
-
-def _screened(cls: VariantClass, forms: list[str], screen: frozenset[Any]) -> list[bool]:
-    """For each form, whether one of its keys of class *cls* passes the class's screen."""
+def _screened(cls: VariantClass, forms: list[str], screen: Screen) -> list[bool]:
+    """For each form, whether one of its keys of class *cls* is filed in the class's
+    table: the screen's bits first (one for each key), then a binary search for the
+    few keys they pass."""
     out = [False] * len(forms)
-    if cls.screen_query is not None:
-        columns: Iterable[list[Any]] = cls.screen_query(forms)
-    else:
-        columns = (
-            [zlib.crc32(k) if k is not None else -1 for k in keys] for keys in cls.keys_many(forms)
-        )
-    for column in columns:
-        for i in itertools.compress(range(len(forms)), map(screen.__contains__, column)):
-            out[i] = True
+    bits, table = screen
+    for column in cls.query_keys_many(forms):
+        for i in itertools.compress(range(len(forms)), screened_many(bits, column)):
+            if not out[i]:
+                key = column[i]
+                out[i] = key is not None and filed(table, key)
     return out

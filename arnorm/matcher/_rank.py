@@ -164,6 +164,7 @@ class Ranker:
         ending: dict[int, list[Hit]] = {}
         # a real word guessed to be a name is no evidence for another name
         names = [(h.ti, h.tj) for h in hits if h.alias.kind != "common" and not is_guessed(h)]
+        inside = _Nesting(names)
         for hit in hits:
             if (
                 hit.alias.kind != "common"
@@ -171,9 +172,7 @@ class Ranker:
                 and not is_guessed(hit)
             ):
                 # under leftmost-longest, a name inside a longer one is no name of a list
-                if longest and any(
-                    a <= hit.ti and hit.tj <= b and b - a > hit.tj - hit.ti for a, b in names
-                ):
+                if longest and inside.nested(hit.ti, hit.tj):
                     continue
                 starting.setdefault(hit.ti, []).append(hit)
                 ending.setdefault(hit.tj, []).append(hit)
@@ -189,6 +188,32 @@ class Ranker:
                 kept.append(hit)
                 found[id(hit)] = evidence
         return kept, found
+
+
+class _Nesting:
+    """Which spans lie inside a longer one of *names* (spans of words, start and end).
+
+    ``nested(ti, tj)`` is ``any(a <= ti and tj <= b and b - a > tj - ti for a, b in
+    names)``, in a few steps rather than one for each name of the text: a longer span
+    around (ti, tj) starts at most as many words before it as the widest name is long.
+    """
+
+    def __init__(self, names: list[tuple[int, int]]) -> None:
+        #: The furthest end of a name from each start.
+        self.widest: dict[int, int] = {}
+        self.span = 0
+        widest = self.widest
+        for a, b in names:
+            if b > widest.get(a, a):
+                widest[a] = b
+            self.span = max(self.span, b - a)
+
+    def nested(self, ti: int, tj: int) -> bool:
+        widest = self.widest
+        if widest.get(ti, ti) > tj:  # a longer name from the same word
+            return True
+        # a name from an earlier word that reaches as far (it is longer, then)
+        return any(widest.get(a, a) >= tj for a in range(max(tj - self.span, 0), ti))
 
 
 def _evidence(

@@ -12,7 +12,10 @@ bits a CRC-32 of a key, the low 24 bits the index of the word filed under it.  A
 lookup is a binary search and a check of each word found, so a hash collision
 costs a comparison, never a wrong match.  Keys are bytes: Windows-1256 holds
 every letter the ``search`` profile leaves, one byte each, so slicing and
-translating them is done in C.
+translating them is done in C.  Beside each table, its screen (:class:`Screen`):
+a bitmap of the top bits of its key hashes, two megabytes whatever the size of the
+index, which tells most keys of a text word that no word is filed under them
+without a search.
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ import bisect
 import dataclasses
 import functools
 import itertools
+import operator
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator
-from typing import Final, Literal
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Final, Literal, NamedTuple, cast
 
 from ..gazetteer import _read_data_file
 
@@ -142,9 +146,35 @@ def _redo(out: list[bytes], words: list[str], one: Callable[[str], bytes]) -> No
         out[i] = one(words[i])
 
 
+#: The long vowels and hamza seats in Windows-1256, and a byte of their own (control
+#: characters, which no word holds) for each where it begins or ends a word.
+_VOWEL_BYTES: Final = "اويؤئءى".encode("cp1256")
+_END_BYTES: Final = bytes(range(1, len(_VOWEL_BYTES) + 1))
+#: An end's byte back to its letter, its seat folded (ء is deleted).
+_END_FOLD: Final = bytes.maketrans(
+    _END_BYTES, "اوي".encode("cp1256") + "وي".encode("cp1256") + b"\x00" + "ي".encode("cp1256")
+)
+
+
 def loose_keys(words: list[str]) -> list[bytes]:
-    """The key bytes of the long-vowel skeletons of *words*."""
-    return keys_bytes(loose_many(words))
+    """The key bytes of the long-vowel skeletons of *words*: ``[key_bytes(loose(w)) for w
+    in words]``, in a few passes of C over the bytes of all of them at once.
+
+    The vowels and seats at either end of a word are set apart as bytes of their
+    own; every other is deleted; the ends are then folded (a word with a letter
+    outside Windows-1256 is redone one by one, as in :func:`keys_bytes`).
+    """
+    if not words:
+        return []
+    data = b"\n" + "\n".join(words).encode("cp1256", "replace") + b"\n"
+    for vowel, end in zip(_VOWEL_BYTES, _END_BYTES, strict=True):
+        v, e = bytes((vowel,)), bytes((end,))
+        data = data.replace(b"\n" + v, b"\n" + e).replace(v + b"\n", e + b"\n")
+    hamza = _END_BYTES[_VOWEL_BYTES.index("ء".encode("cp1256"))]
+    out = data.translate(_END_FOLD, _VOWEL_BYTES + bytes((hamza,)))[1:-1].split(b"\n")
+    if b"?" in data:
+        _redo(out, words, lambda word: key_bytes(loose(word)))
+    return out
 
 
 def dotless_key(word: str) -> bytes:
@@ -237,16 +267,25 @@ class VariantClass:
     accepts: Callable[[str, str], bool]
     #: The fewest letters a text word must have (default: :attr:`min_length`).
     min_query: int = 0
-    #: A cheaper screen than the keys, for a class with many keys a word (one edit):
-    #: the screen keys of a name's word, and those of a batch of text words (one
-    #: list each, aligned with the words).  A text word related to a name's word
-    #: shares a screen key with it; sharing one does not mean it is related.
-    screen_index: Callable[[str], Iterable[str]] | None = None
-    screen_query: Callable[[list[str]], list[list[str]]] | None = None
+    #: For a class whose text words are looked up under other keys than a name's word
+    #: is filed under (one edit): the keys of one text word, and of a batch of them (an
+    #: iterable of lists, each aligned with the words).  ``None``: :attr:`keys` and
+    #: :attr:`keys_many`.  A text word related to a name's word shares a key with it;
+    #: sharing one does not mean it is related (:attr:`accepts` decides).
+    query: Callable[[str], Iterable[bytes]] | None = None
+    query_many: Callable[[list[str]], Iterable[list[bytes]]] | None = None
 
     @property
     def query_length(self) -> int:
         return self.min_query or self.min_length
+
+    def query_keys(self, form: str) -> Iterable[bytes]:
+        """The keys text word *form* is looked up under."""
+        return (self.query or self.keys)(form)
+
+    def query_keys_many(self, forms: list[str]) -> Iterable[list[bytes] | list[bytes | None]]:
+        """The keys of a batch of text words (as :attr:`keys_many` gives them)."""
+        return (self.query_many or self.keys_many)(forms)
 
 
 def _loose_index(words: list[str]) -> Iterator[list[bytes]]:
@@ -257,30 +296,59 @@ def _dotless_index(words: list[str]) -> Iterator[list[bytes]]:
     yield dotless_keys(words)
 
 
-def _deleted_index(words: list[str]) -> Iterator[list[bytes | None]]:
-    # the word itself, for a text word with a letter too many, then each deletion
-    out: list[bytes | None] = []
-    width = max(map(len, words), default=0)
-    per_word = [sorted(set(deleted_keys(word))) for word in words]
-    for k in range(width):
-        out = [keys[k] if k < len(keys) else None for keys in per_word]
-        yield out
+# A name's word (eight letters or more) is filed under three keys, with its length:
+# its first three letters and its last three; its first letter and all but its first
+# four; all but its last four and its last letter.  A text word one edit from it, with
+# the same first and last letters, keeps one of them: an edit in the first four letters
+# leaves the second, one in the last four the third, and one between them the first
+# (a swap of two letters included).  A text word is looked up under its own keys at
+# each of the three lengths the name's word may have.
 
 
-def _edit_screen_index(word: str) -> Iterator[str]:
-    # A word one edit from *word*, with its first and last letters, keeps either
-    # its first three letters or its last four: an edit in the first three
-    # letters leaves at least four after it (a name's word has eight or more).
-    # (The text word's length is one of the name word's three: the query asks all three.)
-    n = len(word)
-    yield f"{word[:3]}{word[-1]}{n}"
-    yield f"{word[0]}{word[-4:]}{n}"
+def _edit_strings(word: str, n: int) -> tuple[str, str, str]:
+    """The three keys of a word of length *n* that *word* is one edit from (or is)."""
+    return (
+        f"{word[:3]}{word[-3:]}{n}",
+        f"{word[0]}/{word[4 - n :]}{n}",
+        f"{word[: n - 4]}/{word[-1]}{n}",
+    )
 
 
-def _edit_screen_query(forms: list[str]) -> list[list[str]]:
-    return [[f"{f[:3]}{f[-1]}{len(f) + d}" for f in forms] for d in (-1, 0, 1)] + [
-        [f"{f[0]}{f[-4:]}{len(f) + d}" for f in forms] for d in (-1, 0, 1)
-    ]
+def _edit_keys(word: str) -> tuple[bytes, ...]:
+    return tuple(map(key_bytes, _edit_strings(word, len(word))))
+
+
+def _edit_columns(words: list[str], lengths: list[int]) -> Iterator[list[bytes]]:
+    """The keys of ``_edit_strings(word, n)`` for each word and its length *n* in
+    *lengths*, one column a key, each made for all the words at once in C."""
+    tails = list(map(str, lengths))
+    add, get, repeat, sub = operator.add, operator.getitem, itertools.repeat, operator.sub
+    heads = map(get, words, repeat(slice(None, 3)))
+    ends = map(get, words, repeat(slice(-3, None)))
+    yield keys_bytes(list(map(add, map(add, heads, ends), tails)))
+    firsts = map(get, words, repeat(slice(None, 1)))
+    rests = map(get, words, map(slice, map(sub, repeat(4), lengths), repeat(None)))
+    yield keys_bytes(list(map(add, map(add, map(add, firsts, repeat("/")), rests), tails)))
+    cuts = map(get, words, map(slice, repeat(None), map(sub, lengths, repeat(4))))
+    lasts = map(get, words, repeat(slice(-1, None)))
+    yield keys_bytes(list(map(add, map(add, map(add, cuts, repeat("/")), lasts), tails)))
+
+
+def _edit_index(words: list[str]) -> Iterator[list[bytes]]:
+    return _edit_columns(words, list(map(len, words)))
+
+
+def _edit_query(form: str) -> list[bytes]:
+    n = len(form)
+    return keys_bytes(
+        [*_edit_strings(form, n - 1), *_edit_strings(form, n), *_edit_strings(form, n + 1)]
+    )
+
+
+def _edit_query_many(forms: list[str]) -> Iterator[list[bytes]]:
+    lengths = list(map(len, forms))
+    for d in (-1, 0, 1):
+        yield from _edit_columns(forms, [n + d for n in lengths])
 
 
 def _same_dots(form: str, word: str) -> bool:
@@ -322,13 +390,17 @@ REGISTRY: Final[tuple[VariantClass, ...]] = (
         min_query=7,
         min_alone=8,
         typo=True,
-        keys_many=_deleted_index,
-        keys=deleted_keys,
+        keys_many=_edit_index,
+        keys=_edit_keys,
         accepts=_one_typo,
-        screen_index=_edit_screen_index,
-        screen_query=_edit_screen_query,
+        query=_edit_query,
+        query_many=_edit_query_many,
     ),
 )
+# The classes that read a word as a typo come after those that do not: a lookup that
+# keeps no typo may then leave them out (see Lookups.first).
+if any(a.typo and not b.typo for a, b in itertools.pairwise(REGISTRY)):
+    raise RuntimeError("a variant class that is no typo comes after one that is")
 #: The classes by method name.
 BY_NAME: Final = {c.name: c for c in REGISTRY}
 #: Methods that read a word as a typo; a name may hold one such word at most.
@@ -359,55 +431,61 @@ def alone_ok(methods: tuple[str, ...], word: str) -> bool:
 HASH_BITS: Final = 32
 INDEX_BITS: Final = 24
 INDEX_MASK: Final = (1 << INDEX_BITS) - 1
-_BUCKET_SHIFT: Final = HASH_BITS + INDEX_BITS - 4
 #: Words whose keys are made at once while the index is built.
-KEY_BATCH: Final = 4096
+KEY_BATCH: Final = 16384
 
 
-def sorted_array(values: Iterable[int]) -> array.array[int]:
-    """The packed *values*, sorted, as 8-byte integers.
+#: How many arrays a table's values are spread over, by their top bits, before each is sorted.
+BUCKETS: Final = 16
+_BUCKET_SHIFT: Final = HASH_BITS + INDEX_BITS - 4
 
-    They are first spread over 16 arrays by their top bits, which sorts them
-    by those bits at no cost, then each is sorted on its own: only a
-    sixteenth of them is ever held as Python ints.
+
+def build_table(cls: VariantClass, words: list[str], eligible: Sequence[int]) -> array.array[int]:
+    """The sorted table of *cls*: every key of each eligible word, packed with the word's index.
+
+    Keys are made a batch of words at a time, in bulk; each batch's values, sorted,
+    are cut by their top bits into :data:`BUCKETS` arrays (a binary search for each
+    cut), and each array is sorted on its own at the end: only a sixteenth of the
+    table is ever held as Python ints at once.
     """
-    buckets = [array.array("Q") for _ in range(16)]
-    shift = _BUCKET_SHIFT
-    for value in values:
-        buckets[value >> shift].append(value)
-    out = array.array("Q")
-    for bucket in buckets:
-        out.extend(sorted(bucket))
-        del bucket[:]
-    return out
-
-
-def build_table(cls: VariantClass, words: list[str], eligible: list[int]) -> array.array[int]:
-    """The sorted table of *cls*: every key of each eligible word, packed with the word's index."""
     crc = zlib.crc32
     shift = INDEX_BITS
-
-    def packed() -> Iterator[int]:
-        # keys are made a batch at a time: in bulk, but never all held at once
-        chosen = [i for i in eligible if len(words[i]) >= cls.min_length]
-        if cls.screen_index is not None:  # many keys a word: one word at a time, no padding
-            for index in chosen:
-                for one in cls.keys(words[index]):
-                    yield crc(one) << shift | index
-            return
-        for at in range(0, len(chosen), KEY_BATCH):
-            batch = chosen[at : at + KEY_BATCH]
-            for keys in cls.keys_many([words[i] for i in batch]):
-                for index, key in zip(batch, keys, strict=True):
-                    if key is not None:
-                        yield crc(key) << shift | index
-
-    return sorted_array(packed())
+    least = cls.min_length
+    lengths = map(len, map(words.__getitem__, eligible))
+    chosen = array.array("i", itertools.compress(eligible, map(least.__le__, lengths)))
+    buckets = [array.array("Q") for _ in range(BUCKETS)]
+    cuts = [b << _BUCKET_SHIFT for b in range(1, BUCKETS)]
+    pack, lshift, repeat = operator.or_, operator.lshift, itertools.repeat
+    for at in range(0, len(chosen), KEY_BATCH):
+        batch = chosen[at : at + KEY_BATCH]
+        values: list[int] = []
+        for keys in cls.keys_many([words[i] for i in batch]):
+            if len(keys) != len(batch):
+                raise ValueError(f"{cls.name}: {len(keys)} keys for {len(batch)} words")
+            if None in keys:
+                values += [crc(k) << shift | i for i, k in zip(batch, keys, strict=True) if k]
+            else:  # crc(key) << shift | index, for every key, in C
+                crcs = map(crc, cast(list[bytes], keys))
+                values += map(pack, map(lshift, crcs, repeat(shift)), batch)
+        values.sort()
+        ends = [bisect.bisect_left(values, cut) for cut in cuts]
+        for bucket, start, end in zip(buckets, [0, *ends], [*ends, len(values)], strict=True):
+            bucket.extend(values[start:end])
+    table = array.array("Q")
+    for bucket in buckets:
+        table.extend(sorted(bucket))
+        del bucket[:]
+    return table
 
 
 def probe(table: array.array[int], key: bytes) -> list[int]:
     """The word indices filed under *key*'s hash (a few false ones are possible)."""
-    low = zlib.crc32(key) << INDEX_BITS
+    return probe_hash(table, zlib.crc32(key))
+
+
+def probe_hash(table: array.array[int], hashed: int) -> list[int]:
+    """The word indices filed under the key hash *hashed*."""
+    low = hashed << INDEX_BITS
     i = bisect.bisect_left(table, low)
     high = low | INDEX_MASK
     found: list[int] = []
@@ -418,11 +496,68 @@ def probe(table: array.array[int], key: bytes) -> list[int]:
     return found
 
 
-def hashes(table: array.array[int]) -> frozenset[int]:
-    """The key hashes of *table*: a text word none of whose keys hash to one of them is
-    of no word of the class (a set test in C, before any binary search)."""
-    shift = INDEX_BITS
-    return frozenset(value >> shift for value in table)
+#: A screen is a bitmap of 2**SCREEN_BITS bits, one for each value of the top bits of a hash.
+SCREEN_BITS: Final = 24
+_SCREEN_SHIFT: Final = HASH_BITS - SCREEN_BITS
+
+
+def screen_of(table: array.array[int]) -> bytes:
+    """The screen of *table*: a bitmap with the bit of each key hash's top bits set.
+
+    A text word none of whose keys hashes to a set bit is of no word of the class
+    (a bit test for each key, before any binary search); a set bit may be another
+    key's, which costs a search, never a result.  Two megabytes, whatever the
+    size of the index.
+    """
+    bits = bytearray(1 << (SCREEN_BITS - 3))
+    shift = INDEX_BITS + _SCREEN_SHIFT
+    for value in table:
+        top = value >> shift
+        bits[top >> 3] |= 1 << (top & 7)
+    return bytes(bits)
+
+
+class Screen(NamedTuple):
+    """A class's table and its screen: a bitmap of the top bits of its key hashes."""
+
+    bits: bytes
+    table: array.array[int]
+
+    @classmethod
+    def of(cls, table: array.array[int]) -> Screen:
+        return cls(screen_of(table), table)
+
+    def probe(self, key: bytes) -> list[int]:
+        """:func:`probe`, with no search where the screen's bit is not set."""
+        hashed = zlib.crc32(key)
+        top = hashed >> _SCREEN_SHIFT
+        if self.bits[top >> 3] >> (top & 7) & 1:
+            return probe_hash(self.table, hashed)
+        return []
+
+
+def filed(table: array.array[int], key: bytes) -> bool:
+    """Whether a key with *key*'s hash is in *table* (one binary search)."""
+    low = zlib.crc32(key) << INDEX_BITS
+    i = bisect.bisect_left(table, low)
+    return i < len(table) and table[i] <= low | INDEX_MASK
+
+
+def screened_many(screen: bytes, keys: Iterable[bytes | None]) -> list[bool]:
+    """``[screened(screen, key) for key in keys]``, in one loop."""
+    crc, shift = zlib.crc32, _SCREEN_SHIFT
+    return [
+        key is not None and screen[(top := crc(key) >> shift) >> 3] >> (top & 7) & 1 == 1
+        for key in keys
+    ]
+
+
+def screened(screen: bytes, key: bytes | None) -> bool:
+    """Whether *key* passes *screen* (see :func:`screen_of`); ``None`` never does."""
+    if key is None:
+        return False
+    top = zlib.crc32(key) >> _SCREEN_SHIFT
+    return bool(screen[top >> 3] >> (top & 7) & 1)
 
 
 # -- frequent words ----------------------------------------------------------------
