@@ -7,10 +7,11 @@ The drafts are merged in order (a later entry with the same id is an error),
 validated against the schema (by the rules of the version's schema: from
 2.0.0 on, schema 2, which requires ``checked`` on people and dated roles, one
 holder at a time of a single-holder post unless a role's note explains it, and
-no source from the development corpus) and against the ids of the other shipped
-gazetteers, written to ``gazetteers/NAME/NAME-VERSION.jsonl`` with keys in
-schema order, and listed in ``gazetteers/index.json`` with the entry count and
-SHA-256.  An existing version is never overwritten: a change is a new version.
+no source from the development corpus), against the ids of the other shipped
+gazetteers, and against the end of each body (a role may not outlast the body
+it was held at, unless its note says why), written to
+``gazetteers/NAME/NAME-VERSION.jsonl`` with keys in schema order, and listed in
+``gazetteers/index.json`` with the entry count and SHA-256.  An existing version is never overwritten: a change is a new version.
 Add the version's entry to ``gazetteers/NAME/CHANGELOG.md`` by hand.
 
 The shipped data files beside the gazetteers (``arnorm.gazetteer.DATA_FILES``:
@@ -83,6 +84,32 @@ def _data_files(check: bool) -> int:
     return 0
 
 
+def outlasting_roles(entries: list[gazetteer.Entry], bodies: dict[str, str | None]) -> list[str]:
+    """The roles of *entries* that run past the end of their body, as messages.
+
+    *bodies* maps a body's id to its ``valid_to``.  A role at a body that ended
+    is open (a claim that the person still holds a post that no longer exists)
+    or ends after the body did (compared at the precision both dates give:
+    ``2019-12-16`` is within ``2019-12``), and says nothing in its ``note``.
+    """
+    out = []
+    for entry in entries:
+        for role in entry.roles:
+            ended = bodies.get(role.organization or "")
+            if not ended or role.note:
+                continue
+            if role.end is not None:
+                n = min(len(role.end), len(ended))
+                if role.end[:n] <= ended[:n]:
+                    continue
+            out.append(
+                f"{entry.id}: the role {role.title_en or role.title!r} (to {role.end or 'today'})"
+                f" outlasts {role.organization}, which ended {ended}: end the role when the"
+                " person left, or say why in its note"
+            )
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("name", nargs="?")
@@ -123,15 +150,23 @@ def main(argv: list[str] | None = None) -> int:
                 lines.append(_drop_nulls(line))
     data = b"\n".join(lines) + b"\n"
     external = set()
+    bodies: dict[str, str | None] = {}
     for other, info in index["gazetteers"].items():
         if other != args.name and info["versions"]:
-            external |= {e.id for e in gazetteer.load_gazetteer(other)}
+            for e in gazetteer.load_gazetteer(other):
+                external.add(e.id)
+                bodies[e.id] = e.valid_to
     try:
         where = "+".join(map(str, args.drafts))
         schema = gazetteer.schema_of(args.version)
         entries = gazetteer.parse_jsonl(data, where, external_ids=external, schema=schema)
     except gazetteer.ValidationError as exc:
         print("\n".join(exc.errors), file=sys.stderr)
+        return 1
+    bodies.update((e.id, e.valid_to) for e in entries)
+    outlasting = outlasting_roles(entries, bodies)
+    if outlasting:
+        print("\n".join(outlasting), file=sys.stderr)
         return 1
     out = "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in entries)
     payload = out.encode("utf-8")

@@ -1,0 +1,72 @@
+"""tools/release_gazetteer.py refuses a role that outlasts the body it was held at."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from arnorm import gazetteer as gz
+from arnorm.gazetteer import Entry, Role, Source
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def tool(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import release_gazetteer
+
+    return release_gazetteer
+
+
+def person(*roles: Role) -> Entry:
+    return Entry(
+        id="person-x", type="person", name="س", name_en="X", roles=roles, sources=(Source("s"),)
+    )
+
+
+def test_an_open_role_at_a_dissolved_body_is_refused(tool: ModuleType) -> None:
+    bodies = {"xx-old": "2025-01-29", "xx-new": None}
+    open_role = Role("مدير", "Director", "xx-old", "2019-07", None)
+    (message,) = tool.outlasting_roles([person(open_role)], bodies)
+    assert message.startswith("person-x:")
+    assert "outlasts xx-old, which ended 2025-01-29" in message
+    # ended when the body did, or before, or at a body that goes on: nothing to say
+    ended = Role("مدير", "Director", "xx-old", "2019-07", "2024-12")
+    at_new = Role("مدير", "Director", "xx-new", "2025-02", None)
+    assert tool.outlasting_roles([person(ended, at_new)], bodies) == []
+
+
+def test_dates_are_compared_at_the_precision_both_give(tool: ModuleType) -> None:
+    bodies = {"xx-old": "2019-12"}
+    same_month = Role("مدير", "Director", "xx-old", "2015", "2019-12-16")
+    later = Role("مدير", "Director", "xx-old", "2015", "2020-01-02")
+    assert tool.outlasting_roles([person(same_month)], bodies) == []
+    assert len(tool.outlasting_roles([person(later)], bodies)) == 1
+
+
+def test_a_note_may_say_why_a_role_outlasts_its_body(tool: ModuleType) -> None:
+    noted = Role("مدير", "Director", "xx-old", "2019", None, note="kept the post in the successor")
+    assert tool.outlasting_roles([person(noted)], {"xx-old": "2020"}) == []
+
+
+def test_the_release_tool_refuses_the_draft(
+    tool: ModuleType,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # officials 2.6.0 holds two such roles (Assad-era heads of services dissolved on
+    # 2025-01-29): a release of it as it is is refused, and nothing is written
+    copy = tmp_path / "gazetteers"
+    shutil.copytree(gz._data_dir(), copy)
+    monkeypatch.setattr(gz, "_data_dir", lambda: copy)
+    monkeypatch.setattr(gz, "_CACHE", {})
+    monkeypatch.setattr(tool, "ROOT", copy)
+    draft = copy / "officials" / "officials-2.6.0.jsonl"
+    assert tool.main(["officials", "9.0.0", str(draft), "--date", "2026-12-05"]) == 1
+    assert "outlasts sy-psd-assad, which ended 2025-01-29" in capsys.readouterr().err
+    assert not (copy / "officials" / "officials-9.0.0.jsonl").exists()
