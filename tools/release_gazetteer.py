@@ -12,7 +12,8 @@ gazetteers, and against the end of each body (a role may not outlast the body
 it was held at, unless its note says why), written to
 ``gazetteers/NAME/NAME-VERSION.jsonl`` with keys in schema order, and listed in
 ``gazetteers/index.json`` with the entry count and SHA-256.  An existing
-version is never overwritten: a change is a new version.  Add the version's entry to ``gazetteers/NAME/CHANGELOG.md`` by hand.
+version is never overwritten: a change is a new version.  Add the version's
+entry to ``gazetteers/NAME/CHANGELOG.md`` by hand.
 
 The shipped data files beside the gazetteers (``arnorm.gazetteer.DATA_FILES``:
 ``ambiguities.json``, ``common-words.json``, ``frequent-words-ar.txt``) are
