@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime
 import functools
+import gc
 import io
+import itertools
 import os
 import pickle
 import threading
@@ -140,16 +142,20 @@ def _needing_evidence(
         if not why or (surface, entry.id) in seen:
             continue
         seen.add((surface, entry.id))
-        if entry.type in LIST_EVIDENCE:
-            then = (
-                "reported only after a cue word (منطقة، مدينة …) or beside another place in a list"
-            )
-        elif entry.type in CUES:
-            then = f"reported only after a cue word for an {entry.type} (تنظيم، جماعة …)"
-        else:
-            then = f"never reported on its own: no word around it shows the {entry.type} is meant"
-        out.append(AliasNeedingEvidence(surface, entry.id, f"{why}; {then}"))
+        out.append(AliasNeedingEvidence(surface, entry.id, _reason(why, entry.type)))
     return out
+
+
+def _reason(why: str, entry_type: str) -> str:
+    """Why an alias of an entry of *entry_type* needs evidence (*why* it is common), and what
+    evidence counts."""
+    if entry_type in LIST_EVIDENCE:
+        then = "reported only after a cue word (منطقة، مدينة …) or beside another place in a list"
+    elif entry_type in CUES:
+        then = f"reported only after a cue word for an {entry_type} (تنظيم، جماعة …)"
+    else:
+        then = f"never reported on its own: no word around it shows the {entry_type} is meant"
+    return f"{why}; {then}"
 
 
 def aliases_needing_evidence(
@@ -267,28 +273,48 @@ class Matcher:
             min_score=min_score,
             as_of=as_of,
         )
-        self._index = build(
-            self.gazetteers,
-            types=self.types,
-            surnames=self.surnames,
-            common=self._common,
-            frequent=self._frequent,
-            safe=self._safe,
-            normalizer=self._normalizer,
-        )
-        self._start()
-        self._warn_evidence()
-
-    def _warn_evidence(self) -> None:
-        """Warn of the aliases of the user's own gazetteers that will need evidence."""
-        found = [
-            alias
-            for gazetteer in self.gazetteers
-            if not _is_shipped(gazetteer)
-            for alias in _needing_evidence(
-                gazetteer, self.types, self._common, self._safe, self._normalizer
+        common_rows: dict[int, str] = {}
+        # The build makes millions of objects that all live on: a collection of the
+        # young ones finds nothing to free, and would run hundreds of times.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._index = build(
+                self.gazetteers,
+                types=self.types,
+                surnames=self.surnames,
+                common=self._common,
+                frequent=self._frequent,
+                safe=self._safe,
+                normalizer=self._normalizer,
+                common_rows=common_rows,
             )
-        ]
+            self._start()
+        finally:
+            if collecting:
+                gc.enable()
+        self._warn_evidence(common_rows)
+
+    def _warn_evidence(self, common_rows: dict[int, str]) -> None:
+        """Warn of the aliases of the user's own gazetteers that will need evidence.
+
+        *common_rows* are the alias rows the build found to be common words, and why:
+        the aliases that :func:`aliases_needing_evidence` lists, in its order.
+        """
+        index = self._index
+        own = [not _is_shipped(gazetteer) for gazetteer in self.gazetteers]
+        found: list[AliasNeedingEvidence] = []
+        seen: set[tuple[int, str, str]] = set()
+        for row, why in common_rows.items():
+            owner = index.a_entry[row]
+            g = index.entry_gaz[owner]
+            if not own[g]:
+                continue
+            entry, surface = index.entries[owner], index.a_surface[row]
+            if (g, surface, entry.id) in seen:
+                continue
+            seen.add((g, surface, entry.id))
+            found.append(AliasNeedingEvidence(surface, entry.id, _reason(why, entry.type)))
         if found:
             shown = "; ".join(f"{a.alias!r} of {a.entry_id!r}: {a.reason}" for a in found[:20])
             more = f"; and {len(found) - 20} more" if len(found) > 20 else ""
@@ -382,7 +408,9 @@ class Matcher:
         #: The aliases written with a shadda (عمّان), by entry: evidence in marked text.
         self._marked = marked_aliases(index.entries, self._normalizer)
         #: The most words a name spans in a text (a particle and its word are two).
-        self._name_words = 2 * max((key.count(" ") + 1 for key in index.phrases), default=1)
+        self._name_words = 2 * (
+            max(map(str.count, index.phrases, itertools.repeat(" ")), default=0) + 1
+        )
 
     def _alias(self, row: int) -> Alias:
         """The alias record of index row *row*, made once and kept."""

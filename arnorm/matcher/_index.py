@@ -214,8 +214,14 @@ def build(
     frequent: frozenset[str],
     safe: frozenset[str],
     normalizer: Normalizer,
+    common_rows: dict[int, str] | None = None,
 ) -> Index:
-    """The index of the entries of *gazetteers* (of *types*), under these word lists."""
+    """The index of the entries of *gazetteers* (of *types*), under these word lists.
+
+    Each alias row found to be a common word is put in *common_rows* (when given) with
+    why (:func:`why_common`), in the order of the rows: the matcher's warning reads it
+    rather than normalizing every alias again.
+    """
     index = Index()
     entries: list[Entry] = []
     entry_gaz: list[int] = []
@@ -271,6 +277,8 @@ def build(
             key in common or (" " not in key and key in frequent and key not in safe)
         ):
             kind = kinds[row] = COMMON
+            if common_rows is not None:
+                common_rows[row] = why_common(key, common, frequent, safe)
             if entry_type not in CUES and entry_type not in GENERIC_TYPES:
                 continue  # no evidence can ever show it is meant as a name: never reported
         if one and key not in phrases:  # the usual case, at once: a new key of one word
