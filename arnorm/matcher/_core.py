@@ -40,6 +40,7 @@ from ..gazetteer import (
 from ..normalizer import Normalizer, NormalizerConfig, _normalizer_for
 from . import _walk
 from ._context import (
+    GENERIC_TYPES,
     GUESSED,
     REACH,
     Document,
@@ -789,6 +790,8 @@ class Matcher:
         *written* gives a hit's span as the text writes it (its marks too).
         """
         seen = doc.seen
+        if len(group) == 1:
+            return self._pick_one(group, window, doc, found)
         if group[0].ti and any(is_partial_name(h, window.tokens) for h in group):
             own = self._own_given
             group = [
@@ -836,6 +839,41 @@ class Matcher:
         if alias.kind == "surname" and alias.entry.id in seen:
             evidence += (Evidence("full-name", alias.entry.name),)
         return (*best, evidence)
+
+    def _pick_one(
+        self, group: list[Hit], window: Window, doc: Document, found: dict[int, Evidence]
+    ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
+        """:meth:`_pick` for a span of one hit (most spans), the same steps without those
+        that only choose between several: the marks, the countries, a city's cue."""
+        (hit,) = group
+        alias = hit.alias
+        if hit.ti:
+            if is_partial_name(hit, window.tokens) and part_of_another_name(
+                hit, window, self._given, self._own_given.get(alias.entry.id, frozenset())
+            ):
+                return None  # a part of someone else's name
+            if self._demonyms and is_adjective(hit, window):
+                return None  # the adjective of the word before: القوات السعودية
+        if alias.kind == "common" and alias.entry.type in GENERIC_TYPES:  # is_generic
+            chosen = choose(group, window, doc)
+            if chosen is None:
+                return None
+            country, why = chosen
+            keep = group if alias.entry.country == country else []
+            ranked = self._ranker.rank_preferring(group, keep, doc.seen, context=True)
+            return (*ranked, (why,))
+        if hit.methods or alias.kind != "exact":
+            score, hit, method = self._ranker.score(hit, doc.seen)
+        else:
+            score, method = 1.0, "exact"
+        evidence: tuple[Evidence, ...] = ()
+        if found:
+            shown = found.get(id(hit))
+            if shown is not None:
+                evidence = (shown,)
+        if alias.kind == "surname" and alias.entry.id in doc.seen:
+            evidence += (Evidence("full-name", alias.entry.name),)
+        return score, alias, method, (), evidence
 
     def _by_marks(
         self, group: list[Hit], written: Callable[[Hit], str], seen: set[str]

@@ -27,7 +27,7 @@ import itertools
 import operator
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Final
 
 from .._lexicon import known, load
@@ -98,8 +98,13 @@ class Lookups:
 
     # -- one word ------------------------------------------------------------
 
-    def fuzzy_words(self, form: str, *, frequent: bool) -> list[tuple[str, float, str]]:
+    def fuzzy_words(
+        self, form: str, *, frequent: bool, classes: Collection[str] | None = None
+    ) -> list[tuple[str, float, str]]:
         """Words of the index that *form* may be a variant or a typo of (not itself).
+
+        *classes*, when given, names every class with a key of *form* filed in its
+        table: the others are not looked up (none of their lookups could find a word).
 
         A frequent word is never read as a typo (يونس is not تونس), and as a
         long-vowel variant only inside a name of several words (method
@@ -111,6 +116,8 @@ class Lookups:
         words = self.index.words
         for cls in self.classes:
             if len(form) < cls.query_length or (frequent and cls.typo):
+                continue
+            if classes is not None and cls.name not in classes:
                 continue
             method = cls.name + INSIDE_ONLY if frequent else cls.name
             # most keys are no key of the index: a bit of the screen says so
@@ -153,10 +160,10 @@ class Lookups:
         """How *token* may begin a name: (word, clitic letters cut, factor, method)."""
         return self._first(token, None)
 
-    def _first(self, token: str, filed: set[str] | None) -> First:
+    def _first(self, token: str, filed: dict[str, set[str]] | None) -> First:
         """:meth:`first`; *filed*, when given, holds every form of *token* that has a key
-        filed in a variant class's table (the others are not looked up: no lookup of
-        theirs could find a word)."""
+        filed in a variant class's table, with the names of those classes (the other
+        forms and classes are not looked up: no lookup of theirs could find a word)."""
         cached = self.first_cache.get(token)
         if cached is not None:
             return cached
@@ -177,7 +184,8 @@ class Lookups:
             word_ = bool(looked) and any(self.is_word(form) for form, _ in forms)
             mark = GUESSED if word_ else ""
             for form, cut in looked:
-                for word, factor, method in self.fuzzy_words(form, frequent=False):
+                classes = None if filed is None else filed[form]
+                for word, factor, method in self.fuzzy_words(form, frequent=False, classes=classes):
                     if heads(word) and not (word_ and method in TYPOS):
                         found.append((word, cut, factor, method + mark))
         result = tuple(found)
@@ -270,13 +278,13 @@ class Lookups:
         """
         return self._maybe_first(tokens)[0]
 
-    def _maybe_first(self, tokens: Iterable[str]) -> tuple[list[str], set[str]]:
+    def _maybe_first(self, tokens: Iterable[str]) -> tuple[list[str], dict[str, set[str]]]:
         """:meth:`maybe_first`, and the forms looked at that have a key filed in a
         variant class's table (for :meth:`_first`)."""
         tokens = list(tokens)
         words = [t for t in tokens if t not in self.first_cache]
         cached = [t for t in tokens if self.first_cache.get(t)]
-        filed: set[str] = set()
+        filed: dict[str, set[str]] = {}
         if not words:
             return cached, filed
         # every form of every token, once: (form, the token's position)
@@ -301,7 +309,7 @@ class Lookups:
                 hit = _screened(cls, [flat[k] for k in at], self._screens[cls.name])
                 for k in itertools.compress(at, hit):
                     keep[owner[k]] = True
-                    filed.add(flat[k])
+                    filed.setdefault(flat[k], set()).add(cls.name)
         return cached + list(itertools.compress(words, keep)), filed
 
 
