@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime
 import functools
+import gc
 import io
+import itertools
 import os
 import pickle
 import threading
@@ -38,6 +40,7 @@ from ..gazetteer import (
 from ..normalizer import Normalizer, NormalizerConfig, _normalizer_for
 from . import _walk
 from ._context import (
+    GENERIC_TYPES,
     GUESSED,
     REACH,
     Document,
@@ -140,16 +143,20 @@ def _needing_evidence(
         if not why or (surface, entry.id) in seen:
             continue
         seen.add((surface, entry.id))
-        if entry.type in LIST_EVIDENCE:
-            then = (
-                "reported only after a cue word (منطقة، مدينة …) or beside another place in a list"
-            )
-        elif entry.type in CUES:
-            then = f"reported only after a cue word for an {entry.type} (تنظيم، جماعة …)"
-        else:
-            then = f"never reported on its own: no word around it shows the {entry.type} is meant"
-        out.append(AliasNeedingEvidence(surface, entry.id, f"{why}; {then}"))
+        out.append(AliasNeedingEvidence(surface, entry.id, _reason(why, entry.type)))
     return out
+
+
+def _reason(why: str, entry_type: str) -> str:
+    """Why an alias of an entry of *entry_type* needs evidence (*why* it is common), and what
+    evidence counts."""
+    if entry_type in LIST_EVIDENCE:
+        then = "reported only after a cue word (منطقة، مدينة …) or beside another place in a list"
+    elif entry_type in CUES:
+        then = f"reported only after a cue word for an {entry_type} (تنظيم، جماعة …)"
+    else:
+        then = f"never reported on its own: no word around it shows the {entry_type} is meant"
+    return f"{why}; {then}"
 
 
 def aliases_needing_evidence(
@@ -267,28 +274,48 @@ class Matcher:
             min_score=min_score,
             as_of=as_of,
         )
-        self._index = build(
-            self.gazetteers,
-            types=self.types,
-            surnames=self.surnames,
-            common=self._common,
-            frequent=self._frequent,
-            safe=self._safe,
-            normalizer=self._normalizer,
-        )
-        self._start()
-        self._warn_evidence()
-
-    def _warn_evidence(self) -> None:
-        """Warn of the aliases of the user's own gazetteers that will need evidence."""
-        found = [
-            alias
-            for gazetteer in self.gazetteers
-            if not _is_shipped(gazetteer)
-            for alias in _needing_evidence(
-                gazetteer, self.types, self._common, self._safe, self._normalizer
+        common_rows: dict[int, str] = {}
+        # The build makes millions of objects that all live on: a collection of the
+        # young ones finds nothing to free, and would run hundreds of times.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._index = build(
+                self.gazetteers,
+                types=self.types,
+                surnames=self.surnames,
+                common=self._common,
+                frequent=self._frequent,
+                safe=self._safe,
+                normalizer=self._normalizer,
+                common_rows=common_rows,
             )
-        ]
+            self._start()
+        finally:
+            if collecting:
+                gc.enable()
+        self._warn_evidence(common_rows)
+
+    def _warn_evidence(self, common_rows: dict[int, str]) -> None:
+        """Warn of the aliases of the user's own gazetteers that will need evidence.
+
+        *common_rows* are the alias rows the build found to be common words, and why:
+        the aliases that :func:`aliases_needing_evidence` lists, in its order.
+        """
+        index = self._index
+        own = [not _is_shipped(gazetteer) for gazetteer in self.gazetteers]
+        found: list[AliasNeedingEvidence] = []
+        seen: set[tuple[int, str, str]] = set()
+        for row, why in common_rows.items():
+            owner = index.a_entry[row]
+            g = index.entry_gaz[owner]
+            if not own[g]:
+                continue
+            entry, surface = index.entries[owner], index.a_surface[row]
+            if (g, surface, entry.id) in seen:
+                continue
+            seen.add((g, surface, entry.id))
+            found.append(AliasNeedingEvidence(surface, entry.id, _reason(why, entry.type)))
         if found:
             shown = "; ".join(f"{a.alias!r} of {a.entry_id!r}: {a.reason}" for a in found[:20])
             more = f"; and {len(found) - 20} more" if len(found) > 20 else ""
@@ -382,7 +409,9 @@ class Matcher:
         #: The aliases written with a shadda (عمّان), by entry: evidence in marked text.
         self._marked = marked_aliases(index.entries, self._normalizer)
         #: The most words a name spans in a text (a particle and its word are two).
-        self._name_words = 2 * max((key.count(" ") + 1 for key in index.phrases), default=1)
+        self._name_words = 2 * (
+            max(map(str.count, index.phrases, itertools.repeat(" ")), default=0) + 1
+        )
 
     def _alias(self, row: int) -> Alias:
         """The alias record of index row *row*, made once and kept."""
@@ -761,6 +790,8 @@ class Matcher:
         *written* gives a hit's span as the text writes it (its marks too).
         """
         seen = doc.seen
+        if len(group) == 1:
+            return self._pick_one(group, window, doc, found)
         if group[0].ti and any(is_partial_name(h, window.tokens) for h in group):
             own = self._own_given
             group = [
@@ -808,6 +839,41 @@ class Matcher:
         if alias.kind == "surname" and alias.entry.id in seen:
             evidence += (Evidence("full-name", alias.entry.name),)
         return (*best, evidence)
+
+    def _pick_one(
+        self, group: list[Hit], window: Window, doc: Document, found: dict[int, Evidence]
+    ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
+        """:meth:`_pick` for a span of one hit (most spans), the same steps without those
+        that only choose between several: the marks, the countries, a city's cue."""
+        (hit,) = group
+        alias = hit.alias
+        if hit.ti:
+            if is_partial_name(hit, window.tokens) and part_of_another_name(
+                hit, window, self._given, self._own_given.get(alias.entry.id, frozenset())
+            ):
+                return None  # a part of someone else's name
+            if self._demonyms and is_adjective(hit, window):
+                return None  # the adjective of the word before: القوات السعودية
+        if alias.kind == "common" and alias.entry.type in GENERIC_TYPES:  # is_generic
+            chosen = choose(group, window, doc)
+            if chosen is None:
+                return None
+            country, why = chosen
+            keep = group if alias.entry.country == country else []
+            ranked = self._ranker.rank_preferring(group, keep, doc.seen, context=True)
+            return (*ranked, (why,))
+        if hit.methods or alias.kind != "exact":
+            score, hit, method = self._ranker.score(hit, doc.seen)
+        else:
+            score, method = 1.0, "exact"
+        evidence: tuple[Evidence, ...] = ()
+        if found:
+            shown = found.get(id(hit))
+            if shown is not None:
+                evidence = (shown,)
+        if alias.kind == "surname" and alias.entry.id in doc.seen:
+            evidence += (Evidence("full-name", alias.entry.name),)
+        return score, alias, method, (), evidence
 
     def _by_marks(
         self, group: list[Hit], written: Callable[[Hit], str], seen: set[str]

@@ -38,6 +38,7 @@ from ._morphology import (
     CUES,
     NASAB,
     ORDINALS,
+    PARTICLES,
     TOKEN,
     units,
 )
@@ -83,6 +84,22 @@ def normalize_all(normalizer: Normalizer, strings: list[str]) -> Iterator[str]:
         if text.count("\n") == lines:
             return map(operator.methodcaller("group"), _LINE.finditer(text))
     return map(normalizer, strings)
+
+
+#: A run of characters between two words of a line (no line break).
+_BETWEEN: Final = re.compile(r"(?:[^\w\n]|_)+")
+
+
+def word_keys(normalizer: Normalizer, strings: list[str]) -> list[str]:
+    """The words of each of *strings*, normalized, joined by single spaces
+    (``" ".join(TOKEN.findall(normalizer(s)))``), made for all of them at once in C."""
+    lines = list(normalize_all(normalizer, strings))
+    text = "\n".join(lines)
+    if text.count("\n") != len(lines) - 1:  # a string kept a line break: one by one
+        return [" ".join(TOKEN.findall(line)) for line in lines]
+    del lines
+    spaced = _BETWEEN.sub(" ", text).split("\n")
+    return list(map(str.strip, spaced, itertools.repeat(" ")))
 
 
 class WordList(Sequence[str]):
@@ -191,13 +208,15 @@ class Index:
             words[key] = None
             return
         # proper prefixes only: a walk goes on while its key is one of these
-        add = self.prefixes.add
-        prefix = key_units[0]
-        for unit in key_units[1:]:
-            add(prefix)
-            prefix = prefix + " " + unit
-        for unit in key_units:
-            words[unit] = None
+        if len(key_units) == 2:  # the usual case: its first word
+            self.prefixes.add(key_units[0])
+        else:
+            add = self.prefixes.add
+            prefix = key_units[0]
+            for unit in key_units[1:]:
+                add(prefix)
+                prefix = prefix + " " + unit
+        words.update(zip(key_units, itertools.repeat(None)))
 
     def rows(self, key: str) -> list[int]:
         """The alias rows filed under *key*."""
@@ -214,8 +233,14 @@ def build(
     frequent: frozenset[str],
     safe: frozenset[str],
     normalizer: Normalizer,
+    common_rows: dict[int, str] | None = None,
 ) -> Index:
-    """The index of the entries of *gazetteers* (of *types*), under these word lists."""
+    """The index of the entries of *gazetteers* (of *types*), under these word lists.
+
+    Each alias row found to be a common word is put in *common_rows* (when given) with
+    why (:func:`why_common`), in the order of the rows: the matcher's warning reads it
+    rather than normalizing every alias again.
+    """
     index = Index()
     entries: list[Entry] = []
     entry_gaz: list[int] = []
@@ -250,19 +275,23 @@ def build(
     last_owners = array.array("i")
     #: The other form of a body's name of one word, with or without the article.
     article_forms: list[tuple[str, int]] = []
-    for row, normalized in enumerate(normalize_all(normalizer, strings)):
-        key_units = units(normalized, first=False)
-        if not key_units:
+    nasab_starts = tuple(NASAB)
+    for row, spaced in enumerate(word_keys(normalizer, strings)):
+        if not spaced:
             continue
+        if " " not in spaced:  # the usual case: a name of one word
+            key_units: tuple[str, ...] = (spaced,)
+            key = last_written = spaced
+        else:
+            key, key_units, last_written = _key_of(spaced)
         kind = kinds[row]
-        key = " ".join(key_units)
         entry_type = row_types[row]
         one = len(key_units) == 1
         if kind == EXACT and not one and surnames and entry_type == "person":
             last = key_units[-1]
             # بن سلمان at the end of a name is a father's name, not a surname; السادس
             # (محمد السادس) a regnal number
-            nasab = last != TOKEN.findall(normalized)[-1] and last.startswith(tuple(NASAB))
+            nasab = last != last_written and last.startswith(nasab_starts)
             if not nasab and last not in ORDINALS:
                 last_names.append(" ".join(surname_of(key_units)))
                 last_owners.append(owners[row])
@@ -271,6 +300,8 @@ def build(
             key in common or (" " not in key and key in frequent and key not in safe)
         ):
             kind = kinds[row] = COMMON
+            if common_rows is not None:
+                common_rows[row] = why_common(key, common, frequent, safe)
             if entry_type not in CUES and entry_type not in GENERIC_TYPES:
                 continue  # no evidence can ever show it is meant as a name: never reported
         if one and key not in phrases:  # the usual case, at once: a new key of one word
@@ -278,7 +309,9 @@ def build(
             words[key] = None
         else:
             add(key, key_units, row, words)
-        if kind == ABBREVIATION or (kind == EXACT and len(key_units) == 2):
+        if kind == ABBREVIATION or (
+            kind == EXACT and len(key_units) == 2 and entry_type in _GLUED_TYPES
+        ):  # (the only names _written_forms has a form of)
             for form in _written_forms(key_units, kind, entry_type):
                 if not why_common(" ".join(form), common, frequent, safe):
                     add(" ".join(form), form, row, words)
@@ -300,6 +333,16 @@ def build(
     index.words = WordList.of(word_list)
     index.tables = build_tables(word_list)
     return index
+
+
+def _key_of(spaced: str) -> tuple[str, tuple[str, ...], str]:
+    """The key of a name of several words (*spaced*: its words joined by spaces), its units
+    (a particle joined to the word after it), and its last word as written."""
+    written = spaced.split(" ")
+    if PARTICLES.isdisjoint(written):  # no particle: the units are the words
+        return spaced, tuple(written), written[-1]
+    key_units = units(spaced, first=False)
+    return " ".join(key_units), key_units, written[-1]
 
 
 def given_names(entries: Iterable[Entry], normalizer: Normalizer) -> frozenset[str]:

@@ -22,12 +22,13 @@ changes a result.
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import operator
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Final
 
 from .._lexicon import known, load
@@ -98,8 +99,13 @@ class Lookups:
 
     # -- one word ------------------------------------------------------------
 
-    def fuzzy_words(self, form: str, *, frequent: bool) -> list[tuple[str, float, str]]:
+    def fuzzy_words(
+        self, form: str, *, frequent: bool, classes: Collection[str] | None = None
+    ) -> list[tuple[str, float, str]]:
         """Words of the index that *form* may be a variant or a typo of (not itself).
+
+        *classes*, when given, names every class with a key of *form* filed in its
+        table: the others are not looked up (none of their lookups could find a word).
 
         A frequent word is never read as a typo (يونس is not تونس), and as a
         long-vowel variant only inside a name of several words (method
@@ -111,6 +117,8 @@ class Lookups:
         words = self.index.words
         for cls in self.classes:
             if len(form) < cls.query_length or (frequent and cls.typo):
+                continue
+            if classes is not None and cls.name not in classes:
                 continue
             method = cls.name + INSIDE_ONLY if frequent else cls.name
             # most keys are no key of the index: a bit of the screen says so
@@ -153,10 +161,10 @@ class Lookups:
         """How *token* may begin a name: (word, clitic letters cut, factor, method)."""
         return self._first(token, None)
 
-    def _first(self, token: str, filed: set[str] | None) -> First:
-        """:meth:`first`; *filed*, when given, holds every form of *token* that has a key
-        filed in a variant class's table (the others are not looked up: no lookup of
-        theirs could find a word)."""
+    def _first(self, token: str, filed: dict[str, set[str]] | None) -> First:
+        """:meth:`first`; *filed*, when given, holds for each variant class (by name) every
+        form of *token* that has a key filed in the class's table (the other forms and
+        classes are not looked up: no lookup of theirs could find a word)."""
         cached = self.first_cache.get(token)
         if cached is not None:
             return cached
@@ -173,11 +181,16 @@ class Lookups:
         # (صدوا is not صيدا): its method is marked GUESSED.
         frequent = self.frequent
         if not found and not any(form in frequent for form, _ in forms):
-            looked = [(form, cut) for form, cut in forms if filed is None or form in filed]
+            looked = [
+                (form, cut)
+                for form, cut in forms
+                if filed is None or any(form in some for some in filed.values())
+            ]
             word_ = bool(looked) and any(self.is_word(form) for form, _ in forms)
             mark = GUESSED if word_ else ""
             for form, cut in looked:
-                for word, factor, method in self.fuzzy_words(form, frequent=False):
+                classes = None if filed is None else [c for c, f in filed.items() if form in f]
+                for word, factor, method in self.fuzzy_words(form, frequent=False, classes=classes):
                     if heads(word) and not (word_ and method in TYPOS):
                         found.append((word, cut, factor, method + mark))
         result = tuple(found)
@@ -270,13 +283,17 @@ class Lookups:
         """
         return self._maybe_first(tokens)[0]
 
-    def _maybe_first(self, tokens: Iterable[str]) -> tuple[list[str], set[str]]:
-        """:meth:`maybe_first`, and the forms looked at that have a key filed in a
-        variant class's table (for :meth:`_first`)."""
+    def _maybe_first(self, tokens: Iterable[str]) -> tuple[list[str], dict[str, set[str]]]:
+        """:meth:`maybe_first`, and for each variant class (by name), the forms looked at
+        that have a key filed in its table (for :meth:`_first`).
+
+        Every step is a map over all the forms at once: at 100,000 entries most
+        words have a form that begins a name, and a step a form in Python shows.
+        """
         tokens = list(tokens)
         words = [t for t in tokens if t not in self.first_cache]
         cached = [t for t in tokens if self.first_cache.get(t)]
-        filed: set[str] = set()
+        filed: dict[str, set[str]] = {}
         if not words:
             return cached, filed
         # every form of every token, once: (form, the token's position)
@@ -287,22 +304,30 @@ class Lookups:
             flat += itertools.compress(column, cut)
         keep = [False] * len(words)
         for keys in (self.index.phrases, self.index.prefixes):
-            for i in itertools.compress(owner, map(keys.__contains__, flat)):
-                keep[i] = True
+            _set_all(keep, itertools.compress(owner, map(keys.__contains__, flat)))
         # a token with a frequent form is never guessed (see first)
         blocked = list(keep)
-        for i in itertools.compress(owner, map(self.frequent.__contains__, flat)):
-            blocked[i] = True
-        todo = [k for k, i in enumerate(owner) if not blocked[i]]
+        _set_all(blocked, itertools.compress(owner, map(self.frequent.__contains__, flat)))
+        todo = list(
+            itertools.compress(
+                range(len(owner)), map(operator.not_, map(blocked.__getitem__, owner))
+            )
+        )
+        lengths = list(map(len, flat))
         for cls in self.classes:
             least = cls.query_length
-            at = [k for k in todo if len(flat[k]) >= least]
+            at = list(itertools.compress(todo, map(least.__le__, map(lengths.__getitem__, todo))))
             if at:
-                hit = _screened(cls, [flat[k] for k in at], self._screens[cls.name])
-                for k in itertools.compress(at, hit):
-                    keep[owner[k]] = True
-                    filed.add(flat[k])
+                hit = _screened(cls, list(map(flat.__getitem__, at)), self._screens[cls.name])
+                found = list(itertools.compress(at, hit))
+                _set_all(keep, map(owner.__getitem__, found))
+                filed[cls.name] = set(map(flat.__getitem__, found))
         return cached + list(itertools.compress(words, keep)), filed
+
+
+def _set_all(flags: list[bool], at: Iterable[int]) -> None:
+    """Set ``flags[i]`` for each *i* of *at* (a loop in C)."""
+    collections.deque(map(flags.__setitem__, at, itertools.repeat(True)), maxlen=0)
 
 
 def _screened(cls: VariantClass, forms: list[str], screen: Screen) -> list[bool]:

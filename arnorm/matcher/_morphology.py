@@ -161,6 +161,8 @@ def strip_forms(token: str) -> list[tuple[str, int]]:
     [('وللمديرية', 0), ('المديرية', 1), ('اللمديرية', 1), ('لمديرية', 2), ('للمديرية', 1)]
     """
     forms = [(token, 0)]
+    if token[:1] not in _CLITIC_FIRST:
+        return forms  # most words: no proclitic or لل begins with their first letter
     for conj in LAL_CONJUNCTIONS:
         lal = conj + LAL
         if token.startswith(lal) and len(token) - len(lal) >= MIN_STEM:
@@ -171,6 +173,10 @@ def strip_forms(token: str) -> list[tuple[str, int]]:
         if token.startswith(prefix) and len(token) - len(prefix) >= MIN_STEM:
             forms.append((token[len(prefix) :], len(prefix)))
     return forms
+
+
+#: The letters a proclitic, or لل after a conjunction, begins with.
+_CLITIC_FIRST: Final = frozenset(p[0] for p in (*PROCLITICS, *(c + LAL for c in LAL_CONJUNCTIONS)))
 
 
 def _bulk_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:

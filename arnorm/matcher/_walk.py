@@ -122,7 +122,14 @@ class Walker:
         n = len(tokens)
         far = 0
         first = len(hits)
-        states = self._starts(i, tokens, seps)
+        token = tokens[i]
+        if token in PARTICLES_FIRST:
+            states = self._starts(i, tokens, seps)
+        else:  # the usual case: no particle, the walks are the word's own
+            starts = self.lookups.start_cache.get(token)
+            if starts is None:
+                starts = self.lookups.starts(token)
+            states = list(starts)
         while states:
             d, key, cut, factor, methods, typos, rows, more = states.pop()
             j = i + d
@@ -130,8 +137,12 @@ class Walker:
                 added = self._add_hits(i, j, cut, factor, methods, rows, tokens, seps, hits)
                 if added > far:
                     far = added
-            if more and j < n and (seps[j] == " " or joins(seps[j])):
-                states += self._steps(tokens, seps, j, d, key, cut, factor, methods, typos)
+            if more and j < n:
+                sep = seps[j]
+                if sep == " " or joins(sep):
+                    states += self._steps(tokens, seps, j, d, key, cut, factor, methods, typos)
+        if len(hits) == first:
+            return far, 0
         return far, self._sure_end(hits[first:])
 
     def _sure_end(self, new: list[Hit]) -> int:
@@ -200,10 +211,11 @@ class Walker:
         next_cache, next_ = self.lookups.next_cache, self.lookups.next
         unit = tokens[j]
         nexts = [(unit, d + 1)]
-        k, joined = j, unit
-        while tokens[k] in PARTICLES and k + 1 < n and joins(seps[k + 1]):
-            k, joined = k + 1, joined + tokens[k + 1]
-            nexts.append((joined, d + k - j + 1))
+        if unit in PARTICLES:
+            k, joined = j, unit
+            while tokens[k] in PARTICLES and k + 1 < n and joins(seps[k + 1]):
+                k, joined = k + 1, joined + tokens[k + 1]
+                nexts.append((joined, d + k - j + 1))
         out: list[State] = []
         for unit, d2 in nexts:
             cands = next_cache.get(unit)
