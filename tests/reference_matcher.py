@@ -569,20 +569,24 @@ class ReferenceMatcher:
                     if "\u0651" in surface:
                         pair = (fold(surface), shadda_on(surface))
                         self.marked.setdefault(entry.id, set()).add(pair)
+        # Rule: a feminine nisba listed (اللبنانية) also stands for its masculine (اللبناني,
+        # less the final letter), after every listed form.
+        listed = [
+            (fold(demonym), entry.country)
+            for gaz in gazetteers
+            for entry in gaz
+            if entry.type == "place" and entry.country
+            for demonym in entry.demonyms
+        ]
+        listed = [(word, country) for word, country in listed if word and " " not in word]
+        masculine = [(w[:-1], c) for w, c in listed if w.endswith(("\u064a\u0647", "\u064a\u0629"))]
         self.demonyms: dict[str, str] = {}
-        for gaz in gazetteers:
-            for entry in gaz:
-                if entry.type != "place" or not entry.country:
-                    continue
-                for demonym in entry.demonyms:
-                    word = fold(demonym)
-                    if not word or " " in word:
-                        continue
-                    forms = [word, *(c + word for c in PROCLITICS)]
-                    if word.startswith("ال"):
-                        forms += [c + "لل" + word[2:] for c in BEFORE_FUSED]
-                    for form in forms:
-                        self.demonyms.setdefault(form, entry.country)
+        for word, country in listed + masculine:
+            forms = [word, *(c + word for c in PROCLITICS)]
+            if word.startswith("ال"):
+                forms += [c + "لل" + word[2:] for c in BEFORE_FUSED]
+            for form in forms:
+                self.demonyms.setdefault(form, country)
         self.names = names
         #: The keys of names of one word (an elongated word that is one is no word).
         self.one_word_keys = {n.key[0] for n in names if len(n.key) == 1}
@@ -1013,6 +1017,18 @@ class ReferenceMatcher:
         too: بالعاصمة تونس is "in the capital, Tunis")."""
         return {token, *(f for f, _ in strip(token))}
 
+    @staticmethod
+    def _generic(group: list[Hit]) -> bool:
+        """Whether *group* is a generic reference: a body's common-word name, or a name
+        that bodies of several countries share."""
+        return any(
+            h.name.kind == "common" and h.name.entry.type in GENERIC_TYPES for h in group
+        ) or (
+            {h.name.entry.type for h in group} <= GENERIC_TYPES
+            # Rule: a body with no country counts as one more country
+            and len({h.name.entry.country for h in group}) > 1
+        )
+
     def _pick(
         self,
         group: list[Hit],
@@ -1035,13 +1051,7 @@ class ReferenceMatcher:
         group = [h for h in group if not self._an_adjective(h, tokens, seps)]
         if not group:
             return None  # an adjective: القوات السعودية
-        generic = any(
-            h.name.kind == "common" and h.name.entry.type in GENERIC_TYPES for h in group
-        ) or (
-            {h.name.entry.type for h in group} <= GENERIC_TYPES
-            # Rule: a body with no country counts as one more country
-            and len({h.name.entry.country for h in group}) > 1
-        )
+        generic = self._generic(group)
         # Rule: a shadda the text writes in a span that fits several entries picks the
         # entries with an alias of the same folded form that has a shadda on each of
         # those letters (عمّان is Amman), when those are some of the entries, not all.
@@ -1168,8 +1178,16 @@ class ReferenceMatcher:
         seen: set[str] = set()
         out: list[RefMatch] = []
         last_end = 0
+        generic_end = -1
         for (ti, cut, neg_tj), group in sorted(spans.items()):
-            if self.overlaps == "longest" and ti < last_end:
+            # Rule: the words of a generic reference that nothing made specific are read as
+            # no shorter name, but as a generic reference that ends where it ends
+            # (تولى إدارة الأمن العام: a head noun, and a short form the country decides)
+            if (
+                self.overlaps == "longest"
+                and ti < last_end
+                and not (-neg_tj == generic_end and self._generic(group))
+            ):
                 continue
             supported = {h: self._supported(h, tokens, seps, seen) for h in group if h.guessed}
             group = [h for h in group if not h.guessed or supported[h] is not None]
@@ -1189,6 +1207,7 @@ class ReferenceMatcher:
                 # not reported, and its words are read as no shorter name either
                 if self.overlaps == "longest":
                     last_end = -neg_tj
+                    generic_end = last_end if self._generic(group) else -1
                 continue
             score, method, best, others, evidence = picked
             if score <= 0.0 or score < self.min_score:
@@ -1196,7 +1215,7 @@ class ReferenceMatcher:
             if best.name.kind != "surname":
                 seen.add(best.name.entry.id)
             if self.overlaps == "longest":
-                last_end = -neg_tj
+                last_end, generic_end = -neg_tj, -1
             # What the folding deletes at the very start of the text belongs to no letter:
             # a match that starts there starts after it, even when its first letter is a
             # clitic's (ﻻلرباط).

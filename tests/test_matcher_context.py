@@ -52,6 +52,42 @@ def test_an_unresolved_generic_name_hides_the_shorter_name_inside_it(m: Matcher)
     assert [x.id for x in m.find("أعلنت المديرية العامة للأمن")] == ["tr-egm"]
 
 
+LEBANESE_BODY = "أعلنت المديرية العامة للأمن العام اللبناني توقيف خلية. "
+
+
+def test_a_head_noun_before_a_short_form_lets_the_country_decide_the_short_form(m: Matcher) -> None:
+    # إدارة الأمن العام names Syria's body of 2024-2025, and says "running General
+    # Security" of any state: in a Lebanese text, the short form is Lebanon's
+    text = LEBANESE_BODY + "وشغل مناصب في الجيش قبل انتقاله لإدارة الأمن العام."
+    assert found(m, text)[-1] == ("الأمن العام", "lb-gs", "context")
+    egypt = "أجرى الرئيس المصري تغييرا. وتولى اللواء إدارة المخابرات العامة منذ عام 2018"
+    assert found(m, egypt)[-1] == ("المخابرات العامة", "eg-gis", "context")
+
+
+def test_a_head_noun_and_short_form_that_the_country_names_is_read_whole(m: Matcher) -> None:
+    text = "قالت إدارة الأمن العام في دمشق إن قواتها انتشرت"
+    assert found(m, text)[0] == ("إدارة الأمن العام", "sy-general-security", "context")
+
+
+def test_an_unresolved_generic_name_hides_what_is_not_a_generic_suffix(m: Matcher) -> None:
+    # no country: neither the whole nor the short form
+    assert found(m, "تولى إدارة الأمن العام منذ سنوات") == []
+    # a shorter name inside it that does not end where it ends stays hidden
+    # (المديرية العامة للأمن is Turkey's police), even in a Lebanese text
+    text = LEBANESE_BODY + "المديرية العامة للأمن الوطني"
+    assert found(m, text) == [("المديرية العامة للأمن العام", "lb-gs", "context")]
+
+
+def test_a_masculine_demonym_qualifies_a_body_like_the_feminine(m: Matcher) -> None:
+    # the places list اللبنانية; اللبناني after a masculine noun is its masculine
+    assert found(m, LEBANESE_BODY)[0][1] == "lb-gs"
+    assert found(m, "أعلنت مديرية الأمن العام اللبناني توقيف خلية")[0][1:] == ("lb-gs", "context")
+    assert m.find(LEBANESE_BODY)[0].evidence[0].text == "اللبناني"
+    # the derived form never takes a form listed for another country: السعودية is a
+    # country's name and a demonym; السعودي stays Saudi
+    assert found(m, "أعلنت مديرية الأمن العام السعودي توقيف خلية")[0][1] == "sa-public-security"
+
+
 @pytest.mark.parametrize(
     ("text", "entry", "kind"),
     [

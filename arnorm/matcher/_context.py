@@ -69,23 +69,34 @@ GUESSED: Final = "?"
 
 
 def demonym_forms(entries: Iterable[Entry], normalize: Callable[[str], str]) -> dict[str, str]:
-    """Every demonym of the country entries, normalized, with and without a proclitic."""
-    out: dict[str, str] = {}
+    """Every demonym of the country entries, normalized, with and without a proclitic.
+
+    A feminine nisba listed (اللبنانية, normalized اللبنانيه) also stands for its
+    masculine (اللبناني: the same word less its final ة), which the press writes after
+    a masculine noun (الأمن العام اللبناني).  A form an entry lists is never taken by
+    the masculine derived from another entry's.
+    """
+    entries = [e for e in entries if e.type == "place" and e.country]
+    listed: list[tuple[str, str]] = []
     for entry in entries:
-        country = entry.country
-        if entry.type != "place" or not country:
-            continue
         for demonym in entry.demonyms:
             word = normalize(demonym)
-            if not word or " " in word:
-                continue
-            out.setdefault(word, country)
-            for clitic in PROCLITICS:
-                out.setdefault(clitic + word, country)
-            if word.startswith("ال"):  # ل fused with the article: للمغاربة
-                for conj in LAL_CONJUNCTIONS:
-                    out.setdefault(conj + LAL + word[2:], country)
+            if word and " " not in word:
+                listed.append((word, entry.country or ""))
+    masculine = [(word[:-1], c) for word, c in listed if word.endswith(NISBA_FEMININE)]
+    out: dict[str, str] = {}
+    for word, country in listed + masculine:
+        out.setdefault(word, country)
+        for clitic in PROCLITICS:
+            out.setdefault(clitic + word, country)
+        if word.startswith("ال"):  # ل fused with the article: للمغاربة
+            for conj in LAL_CONJUNCTIONS:
+                out.setdefault(conj + LAL + word[2:], country)
     return out
+
+
+#: The ending of a feminine nisba (ـية), with its ة folded to ه or kept.
+NISBA_FEMININE: Final = ("\u064a\u0647", "\u064a\u0629")
 
 
 @dataclasses.dataclass

@@ -610,7 +610,9 @@ class Matcher:
         n = len(text)
         context = self._context
         start = lo = 0  # the window's first character, and its region's first word
-        state = [-1]  # under "longest": the word the last kept match ends before
+        # under "longest": the word the last kept match ends before, and the end of the
+        # last generic reference that nothing made specific (see _resolve)
+        state = [-1, -1]
         while start < n:
             size = _walk.PIECE
             while True:
@@ -641,7 +643,7 @@ class Matcher:
             if end == n:
                 return
             if not whole:
-                start, lo, state[0] = end, 0, -1
+                start, lo, state[0], state[1] = end, 0, -1, -1
                 continue
             first = max(0, hi - context)
             if first < count:
@@ -649,6 +651,7 @@ class Matcher:
                 start += offsets._span(at, at + 1)[0]
             lo = hi - first
             state[0] -= first
+            state[1] -= first
 
     def iter_chunks(self, chunks: Iterable[str]) -> Iterator[Match]:
         """Find mentions in a text given as consecutive chunks (a stream).
@@ -724,9 +727,14 @@ class Matcher:
         """The matches of *hits* that start in words *lo* to *hi* (all by default).
 
         Under ``overlaps="longest"``, *state* holds the word the last kept match
-        ends before (no match starts before it), read at the start and kept
-        up to date.  *doc* holds what the text before taught: the country
-        evidence, and the people named in full.
+        ends before (no match starts before it), and the end of the last generic
+        reference that nothing made specific, read at the start and kept up to
+        date.  The words of such a reference are read as no shorter name, except
+        a generic reference that ends where it ends: in تولى إدارة الأمن العام (ran
+        General Security) the name of one country's body, إدارة الأمن العام, may
+        be a head noun and the short form that the text's country makes specific.
+        *doc* holds what the text before taught: the country evidence, and the
+        people named in full.
         """
         tokens, seps = words.tokens, words.seps
         found: dict[int, Evidence] = {}
@@ -744,9 +752,12 @@ class Matcher:
             hi = len(tokens)
         window = Window(tokens, seps, hits, self._demonyms)
         last_end = -1 if state is None else state[0]  # the word a kept match ends before
+        generic_end = -1 if state is None else state[1]  # see the docstring
         for group in spans(hits, self.overlaps == "longest"):
             ti = group[0].ti
-            if ti < last_end or ti < lo:
+            if ti < lo:
+                continue
+            if ti < last_end and not (group[0].tj == generic_end and is_generic(group)):
                 continue
             if ti >= hi:
                 break
@@ -758,11 +769,13 @@ class Matcher:
             picked = self._pick(group, window, doc, found, written)
             if picked is None:
                 # a generic reference nothing makes specific is not reported, but
-                # its words are not read as a shorter name either
+                # its words are not read as a shorter name either (but one generic
+                # reference that ends where it ends: see the docstring)
                 if self.overlaps == "longest":
                     last_end = group[0].tj
+                    generic_end = last_end if is_generic(group) else -1
                     if state is not None:
-                        state[0] = last_end
+                        state[0], state[1] = last_end, generic_end
                 continue
             if picked[0] <= 0.0 or picked[0] < self.min_score:
                 continue
@@ -770,9 +783,9 @@ class Matcher:
             if alias.kind != "surname":
                 doc.seen.add(alias.entry.id)
             if self.overlaps == "longest":
-                last_end = group[0].tj
+                last_end, generic_end = group[0].tj, -1
                 if state is not None:
-                    state[0] = last_end
+                    state[0], state[1] = last_end, generic_end
             yield self._match(chunk, base, offsets, words, group[0], picked)
         window.feed(doc, lo, hi)
 
