@@ -41,7 +41,7 @@ from bench_normalize import DEFAULT_CORPUS, environment, save_results
 
 from arnorm import Matcher
 from arnorm.matcher._context import Document
-from arnorm.matcher._walk import PIECE, Words
+from arnorm.matcher._walk import PIECE
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUTPUT = HERE / "results" / "stages.json"
@@ -60,7 +60,7 @@ def stages(text: str) -> dict[str, Any]:
         t0 = time.perf_counter()
         normalized, offsets = matcher._normalizer.with_offsets(piece)
         t1 = time.perf_counter()
-        words = Words(normalized)
+        words = matcher._walker.words(normalized)
         t2 = time.perf_counter()
         found_hits = matcher._walker.hits(words)
         t3 = time.perf_counter()

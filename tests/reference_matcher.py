@@ -601,6 +601,8 @@ class ReferenceMatcher:
                 self.forms.setdefault(words, []).append((name, cut))
         self.longest_form = max(map(len, self.forms), default=0)
         self.first_words = {n.key[0] for n in names}
+        #: The keys of exact names of one word (no abbreviation, common word or surname).
+        self.exact_one_word = {n.key[0] for n in names if len(n.key) == 1 and n.kind == "exact"}
 
     # -- hits ----------------------------------------------------------------
 
@@ -1149,10 +1151,38 @@ class ReferenceMatcher:
         method = "+".join(dict.fromkeys([*prefix, *hit.methods])) or "exact"
         return base * factor, method
 
+    def glued_at(self, word: str) -> int:
+        """Where *word* is two names glued by و (فرنساوالجزائر), or 0.
+
+        Rule: at the first و with three letters or more on either side where the letters
+        before it and the letters after it each spell an exact name of one word (their
+        proclitics cut), when the word itself spells no name of one word nor the first
+        word of a name.
+        """
+        if any(f in self.first_words for f, _ in [(word, 0), *strip(word)]):
+            return 0
+        for at in range(3, len(word) - 3):
+            if word[at] != "\u0648":
+                continue
+            left, right = word[:at], word[at + 1 :]
+            if all(
+                any(f in self.exact_one_word for f, _ in [(half, 0), *strip(half)])
+                for half in (left, right)
+            ):
+                return at
+        return 0
+
     def find(self, text: str) -> list[RefMatch]:
         """The matches of *text*."""
         normalized, offsets = SEARCH.with_offsets(text)
         parts = re.split(r"([^\W_]+)", normalized)
+        # Rule: a word that is two names glued by و is two words with nothing between;
+        # the second keeps the و.
+        unglued: list[str] = []
+        for k, part in enumerate(parts):
+            at = self.glued_at(part) if k % 2 else 0
+            unglued += [part[:at], "", part[at:]] if at else [part]
+        parts = unglued
         tokens, seps = parts[1::2], parts[0::2]
         starts = list(itertools.accumulate(len(p) for p in parts))  # where part k+1 begins
         hits = self._hits(tokens, seps)
@@ -1562,6 +1592,12 @@ def trap(draw: st.DrawFn) -> str:
 
 
 @st.composite
+def glued(draw: st.DrawFn, aliases: list[str]) -> str:
+    """Two mentions glued by و, with no space on either side (فرنساوالجزائر)."""
+    return draw(mention(aliases)) + "و" + draw(mention(aliases))
+
+
+@st.composite
 def sentences(draw: st.DrawFn, aliases: list[str], demonyms: list[str] | None = None) -> str:
     """A text of fillers, mentions and noise, with line breaks here and there."""
     demonyms = demonyms or []
@@ -1575,6 +1611,7 @@ def sentences(draw: st.DrawFn, aliases: list[str], demonyms: list[str] | None = 
                 qualified(aliases, demonyms),
                 demonym(demonyms),
                 trap(),
+                glued(aliases),
             ),
             min_size=1,
             max_size=10,

@@ -481,6 +481,9 @@ def test_lookup_of_one_word_agrees_with_find(matcher: Matcher, corpus: Corpus) -
     words = set(re.findall(r"\w+", text)) | {"والزعاني", "حموسي", "بتونس", "لعمان", "الخليج"}
     agreed = 0
     for word in sorted(words):
+        if len(matcher.find(word)) > 1:  # two names glued by و: one word, no one entry
+            assert matcher.lookup(word) == (), word
+            continue
         via_find = {
             (c.id, c.score, c.method)
             for m in matcher.find(word)

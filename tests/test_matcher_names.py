@@ -60,6 +60,40 @@ def test_forms_the_press_writes(m: Matcher, text: str, entry: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("إن فرنساوالجزائر تبحثان", [("فرنسا", "country-fr"), ("الجزائر", "country-dz")]),
+        ("بين المغربوتونس", [("المغرب", "country-ma"), ("تونس", "country-tn")]),
+        ("السعوديةوالإمارات", [("السعودية", "country-sa"), ("الإمارات", "country-ae")]),
+        # proclitics on either half are read as on any word
+        ("زار بفرنساوبالجزائر", [("فرنسا", "country-fr"), ("الجزائر", "country-dz")]),
+    ],
+)
+def test_two_names_glued_by_waw_are_two_names(
+    m: Matcher, text: str, expected: list[tuple[str, str]]
+) -> None:
+    matches = m.find(text)
+    assert found(m, text) == expected
+    assert all(text[x.start : x.end] == x.text for x in matches)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("عمانوئيل", []),  # Emmanuel: ئيل is no name
+        ("مصروف", []),  # a real word: three letters after the و are needed
+        ("سبتةومليلية", [("سبتةومليلية", "country-ea")]),  # a name itself, glued: kept whole
+        ("المملكة المغربيةوتونس", []),  # a half that is no name of one word: not cut
+        ("إن فرنساوالجزاير", []),  # a half read only through a variant: not cut
+    ],
+)
+def test_a_word_is_cut_at_waw_only_when_both_halves_are_sure_names(
+    m: Matcher, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(m, text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "entry"),
     [
         # the press writes a body's name of one word with and without the article

@@ -27,6 +27,7 @@ SHIPPED = [load_gazetteer(name) for name in available_gazetteers()]
 ALIASES = ref.aliases_of([ref.OWN, *SHIPPED])
 WORD_CHAR = re.compile(r"[^\W_]")
 TRAILING_WORD = re.compile(r"[^\W_]*\Z")
+LEADING_WORD = re.compile(r"[^\W_]*")
 
 
 def fresh_matcher(**options: object) -> Matcher:
@@ -57,24 +58,50 @@ def test_a_match_is_the_text_at_its_span(text: str, overlaps: str) -> None:
         assert text[m.start : m.end] == m.text
 
 
+@functools.cache
+def reference() -> ref.ReferenceMatcher:
+    """The reference matcher of the same gazetteers (its rule for names glued by و)."""
+    return ref.ReferenceMatcher([*SHIPPED, ref.OWN], safe_words=ref.OWN_SAFE)
+
+
+def _glued_cut(text: str, at: int) -> bool:
+    """Whether *at* is right before the و of a word that is two names glued by it."""
+    before = TRAILING_WORD.search(normalize(text[:at]))
+    after = LEADING_WORD.match(normalize(text[at:]))
+    assert before is not None
+    assert after is not None
+    word = before.group() + after.group()
+    return after.group().startswith("و") and reference().glued_at(word) == len(before.group())
+
+
 def _inside_a_word(text: str, m: Match) -> str:
-    """What is wrong with the boundaries of *m* (an empty string: nothing)."""
+    """What is wrong with the boundaries of *m* (an empty string: nothing).
+
+    A word that is two names glued by و (فرنساوالجزائر) is two words: a match may end
+    right before that و, and start at it (the و is then its proclitic).
+    """
     folded = normalize(m.text)
     if not (WORD_CHAR.match(folded) and WORD_CHAR.match(folded[-1:])):
         return f"{m.text!r} does not begin and end with a letter or digit"
     after = normalize(text[m.end :])
-    if WORD_CHAR.match(after):
+    if WORD_CHAR.match(after) and not _glued_cut(text, m.end):
         return f"{m.text!r} ends inside a word, before {after[:10]!r}"
     before = TRAILING_WORD.search(normalize(text[: m.start]))
     assert before is not None
-    if before.group() not in ("", *ref.PROCLITICS):
-        return f"{m.text!r} starts inside a word, after {before.group()!r}"
+    clitic = before.group()
+    if clitic not in ("", *ref.PROCLITICS) and not any(
+        # the و that glued it and the proclitics after it (فرنساوبالجزائر)
+        p.startswith("و") and clitic.endswith(p) and _glued_cut(text, m.start - len(p))
+        for p in ref.PROCLITICS
+    ):
+        return f"{m.text!r} starts inside a word, after {clitic!r}"
     return ""
 
 
 @settings(deadline=None, max_examples=EXAMPLES)
 @given(texts, overlap_modes)
 @example("المصرف التونسية نعمان المغربي وبالرباط", "longest")
+@example("إن فرنساوالجزائر تبحثان", "longest")
 def test_no_match_starts_or_ends_inside_a_word(text: str, overlaps: str) -> None:
     problems = [p for m in matcher(overlaps).find(text) if (p := _inside_a_word(text, m))]
     assert problems == []

@@ -533,6 +533,9 @@ class Matcher:
     def lookup(self, word: str) -> tuple[Candidate, ...]:
         """The entries a single word (or name written as one string) may name, best first.
 
+        A word that is two names glued by و (فرنساوالجزائر) names no one entry: it has
+        none here, and :meth:`find` reads the two names in it.
+
         >>> [(c.id, c.method) for c in Matcher().lookup("والمنصوزي")][:1]
         [('person-mohamed-yassine-mansouri', 'surname+dots')]
         """
@@ -621,7 +624,7 @@ class Matcher:
                     end = cut_at(text, start, end)
                 chunk = text[start:end]
                 normalized, offsets = self._normalizer.with_offsets(chunk)
-                words = Words(normalized)
+                words = self._walker.words(normalized)
                 count = len(words.tokens)
                 # the last word of a window that stops short of the end may be cut
                 hi = count if end == n else count - 1 - context
@@ -682,7 +685,7 @@ class Matcher:
         must not change what is found falls in none of these spans.
         """
         normalized, offsets = self._normalizer.with_offsets(text)
-        words = Words(normalized)
+        words = self._walker.words(normalized)
         return [_span_of(hit, words, offsets) for hit in self._walker.hits(words)]
 
     @property
@@ -699,7 +702,7 @@ class Matcher:
 
     def _scan(self, chunk: str, base: int, doc: Document) -> Iterator[Match]:
         normalized, offsets = self._normalizer.with_offsets(chunk)
-        words = Words(normalized)
+        words = self._walker.words(normalized)
         hits = self._walker.hits(words)
         if not hits:
             self._learn(words, doc, 0, len(words.tokens))

@@ -19,14 +19,18 @@ from .. import _chunks
 from ._context import GENERIC_TYPES
 from ._index import Index
 from ._lookup import Lookups
-from ._model import Alias, Hit, State, new_hit
-from ._morphology import LIST_EVIDENCE, PARTICLES, PARTICLES_FIRST, SPLIT, joins
+from ._model import EXACT, Alias, Hit, State, new_hit
+from ._morphology import LIST_EVIDENCE, PARTICLES, PARTICLES_FIRST, SPLIT, joins, strip_forms
 from ._variants import TYPOS
 
 #: :meth:`Matcher.find` works through a longer text windows of about this many characters.
 PIECE = 1 << 16
 #: A window grows up to this many times :data:`PIECE` to hold enough whole words.
 PIECE_GROWTH: Final = 2
+#: The conjunction و, which a hasty hand glues to the names on both sides (فرنساوالجزائر).
+WAW: Final = "\u0648"
+#: The fewest letters a name glued to a و has on either side of it.
+GLUED: Final = 3
 
 
 class Words:
@@ -41,6 +45,33 @@ class Words:
         self.tokens: list[str] = self._parts[1::2]
         self.seps: list[str] = self._parts[0::2]
         self._at = self._offset = 0
+
+    def unglue(self, cut: Callable[[str], int]) -> None:
+        """Cut each word that *cut* cuts (at a non-zero index) into two, with nothing between.
+
+        For two names glued by و (فرنساوالجزائر: :meth:`Walker.glued_at`): the second
+        word keeps the و as its proclitic.  The parts still join into the text, so the
+        offsets stay exact; an empty separator joins no name across it.
+        """
+        cuts = {}
+        for token in set(self.tokens):
+            # a و with at least GLUED letters either side: few words have one
+            if len(token) > 2 * GLUED and WAW in token[GLUED:-GLUED]:
+                at = cut(token)
+                if at:
+                    cuts[token] = at
+        if not cuts:
+            return
+        parts: list[str] = []
+        for k, part in enumerate(self._parts):
+            at = cuts.get(part, 0) if k % 2 else 0
+            if at:
+                parts += (part[:at], "", part[at:])
+            else:
+                parts.append(part)
+        self._parts = parts
+        self.tokens = parts[1::2]
+        self.seps = parts[0::2]
 
     def offset(self, part: int) -> int:
         """Where part *part* starts: word *i* spans ``offset(2i + 1)`` to ``offset(2i + 2)``.
@@ -79,6 +110,47 @@ class Walker:
         self.cues_of = cues_of
         self.longest = longest
         self.sure_kinds = sure_kinds
+
+    def words(self, normalized: str) -> Words:
+        """The words of a *normalized* text, two names glued by و cut apart (:meth:`glued_at`)."""
+        words = Words(normalized)
+        words.unglue(self.glued_at)
+        return words
+
+    def glued_at(self, token: str) -> int:
+        """Where *token* is cut, as two names glued by و, or 0 when it is not.
+
+        The cut is at the first و with :data:`GLUED` letters or more on either side such
+        that the letters before it spell a name of one word exactly, and the letters
+        after it do too (their proclitics cut as any word's: فرنساوبالجزائر), when the
+        token itself, with its proclitics cut, is neither a name of one word nor the
+        first word of a name.  Only exact names count (no variant, no typo, no common
+        word, no surname alone): a glued word is read only when both halves are sure.
+        """
+        if self._spells_name(token, first=True):
+            return 0
+        at = token.find(WAW, GLUED)
+        while 0 < at <= len(token) - GLUED - 1:
+            if self._spells_name(token[:at]) and self._spells_name(token[at + 1 :]):
+                return at
+            at = token.find(WAW, at + 1)
+        return 0
+
+    def _spells_name(self, word: str, *, first: bool = False) -> bool:
+        """Whether a form of *word* is the key of an exact name of one word (or, *first*:
+        the key of any name of one word, or the first word of a longer one)."""
+        phrases, kinds = self.index.phrases, self.index.a_kind
+        for form, _ in strip_forms(word):
+            rows = phrases.get(form)
+            if rows is None:
+                if first and form in self.index.prefixes:
+                    return True
+                continue
+            if first:
+                return True
+            if any(kinds[r] == EXACT for r in ([rows] if isinstance(rows, int) else rows)):
+                return True
+        return False
 
     def hits(self, words: Words) -> list[Hit]:
         """Every name the words spell, in order of their first word."""
