@@ -53,7 +53,7 @@ from arnorm.gazetteer import (
     safe_word_aliases,
 )
 from arnorm.matcher import frequent_words
-from arnorm.matcher._morphology import COMPOUND_ENDS
+from arnorm.matcher._morphology import COMPOUND_ENDS, NOT_GIVEN
 from arnorm.matcher._variants import commonest_words
 
 # -- the documented rules, as data ---------------------------------------------------------
@@ -528,6 +528,9 @@ class ReferenceMatcher:
         # title, not a given name).  Rule: the name only, not the aliases, and the first
         # word as written (عبد of عبد اللطيف, not the unit عبداللطيف).
         self.given = {w for e in people for w in given_name(e.name)}
+        # Rule: function words that fold like a given name (أن/إن/آن → ان, هو, لي, بأن) are the
+        # word before a surname, not someone else's given name.
+        self.given_before = self.given - set(NOT_GIVEN)
         self.own_given = {e.id: {w for s in e.surfaces for w in given_name(s)} for e in people}
         # A person's surname alone, with or without the article (three letters at least),
         # unless it is a given name too (إبراهيم، علي) or one of the commonest words (الا):
@@ -971,7 +974,7 @@ class ReferenceMatcher:
         if name.kind == "surname" and forms & (GUESS_CUES["place"] | {"مركز", "حي", "بلده"}):
             return True
         own = self.own_given.get(name.entry.id, set())
-        if forms & self.given and not forms & own:
+        if forms & self.given_before and not forms & own:
             return True
         word = tokens[ti]
         demonym = word in self.demonyms or word.removeprefix("ال") in self.demonyms

@@ -83,7 +83,7 @@ from ._model import (
     candidate_of,
     new_hit,
 )
-from ._morphology import CUES, LIST_EVIDENCE, TOKEN, units
+from ._morphology import CUES, LIST_EVIDENCE, NOT_GIVEN, TOKEN, units
 from ._rank import Ranker, spans
 from ._variants import frequent_words
 from ._walk import PIECE_GROWTH, Walker, Words, cut_at
@@ -400,7 +400,8 @@ class Matcher:
         )
         people = [e for e in index.entries if e.type == "person"]
         #: The given names of the people (normalized), and each person's own.
-        self._given = given_names(people, self._normalizer)
+        # the given names a surname after them shows to be someone else's (NOT_GIVEN aside)
+        self._given = given_names(people, self._normalizer) - NOT_GIVEN
         self._own_given = own_given_names(people, self._normalizer)
         #: Demonyms (with their proclitics) and the country each names: evidence of context.
         self._demonyms = demonym_forms(

@@ -39,6 +39,13 @@ PARTICLES: Final = frozenset({"عبد", "ابو", "ابي", "ابا", "ابن", 
 #: The particles of a nasab (X son of Y): a name ending in one of these and a name is a
 #: father's name, not a surname.
 NASAB: Final = frozenset({"بن", "ابن", "بنت"})
+#: Function words that fold like a person's given name (normalized: أن، إن and آن are all
+#: ان, and آن is Anne; هو is also Hu, لي Li, بان Ban): before a surname they are the word,
+#: not someone else's given name (قال إن حموشي، أكد أن دمبلاب).
+NOT_GIVEN: Final = frozenset(
+    {"ان", "بان", "لان", "كان", "هو", "هي", "لي", "ما", "من", "عن", "في", "مع", "لا", "لم", "لن"}
+    | {"قد", "ثم", "بل", "هل", "او", "كي", "لو", "كل", "ذلك", "هذا", "هذه"}
+)
 #: Words that end a compound name with the word before them (نصر الله، جمال الدين، سيف
 #: الاسلام): a person whose name ends in one has the two words as surname, never the last.
 COMPOUND_ENDS: Final = frozenset({"الله", "الدين", "الاسلام"})
