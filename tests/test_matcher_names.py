@@ -191,8 +191,11 @@ def test_a_regnal_number_is_no_surname(m: Matcher) -> None:
 
 def test_a_demonym_after_a_noun_is_its_adjective_not_a_surname(m: Matcher) -> None:
     sudani = "person-mohammed-shia-al-sudani"
-    text = "استقبل محمد شياع السوداني الوفد. وقال السوداني إن الجيش السوداني مستعد"
+    text = "استقبل محمد شياع السوداني الوفد. وقال السوداني إن الجانب السوداني مستعد"
     assert found(m, text) == [("محمد شياع السوداني", sudani), ("السوداني", sudani)]
+    # a body's name that ends in the demonym is the body (agencies 2.2.0: الجيش السوداني)
+    text = "استقبل محمد شياع السوداني الوفد. وقال إن الجيش السوداني مستعد"
+    assert found(m, text) == [("محمد شياع السوداني", sudani), ("الجيش السوداني", "sd-saf")]
     text = "استقبل الملك محمد السادس الوفد. وأكد الجانب المغربي أن الأمن المغربي يقظ"
     assert found(m, text) == [("الملك محمد السادس", "person-mohammed-vi")]
 
