@@ -895,6 +895,28 @@ class ReferenceMatcher:
                 out.setdefault(h.ti, set()).add(country)
         return out
 
+    @staticmethod
+    def _people(hits: list[Hit], tokens: list[str]) -> dict[int, tuple[str, str]]:
+        """The country of each person named from a word on, in a span that is evidence of
+        one country (for a qualifier: the person who holds the post), and the words."""
+        firm = [h for h in hits if h.name.kind in ("exact", "abbreviation") and not h.methods]
+        span_countries = {
+            (h.ti, h.tj): {g.name.entry.country for g in firm if (g.ti, g.tj) == (h.ti, h.tj)}
+            for h in firm
+        }
+        # Rule: of several names of people from one word, the longest.
+        longest: dict[int, Hit] = {}
+        for h in hits:
+            one = span_countries.get((h.ti, h.tj), set())
+            if h.name.entry.type != "person" or not h.name.entry.country or len(one) != 1:
+                continue
+            if h.ti not in longest or h.tj > longest[h.ti].tj:
+                longest[h.ti] = h
+        return {
+            ti: (h.name.entry.country or "", " ".join(tokens[ti : h.tj]))
+            for ti, h in longest.items()
+        }
+
     def _choose(
         self,
         group: list[Hit],
@@ -902,6 +924,7 @@ class ReferenceMatcher:
         seps: list[str],
         facts: list[tuple[int, str, str]],
         places: dict[int, set[str]],
+        people: dict[int, tuple[str, str]],
     ) -> tuple[str, str] | None:
         """The country the evidence picks among those of *group*'s entries, and the evidence
         as the match says it (None: none).
@@ -925,6 +948,20 @@ class ReferenceMatcher:
             ):
                 qualifier = places.get(tj + 1, set())
                 words = f"في {tokens[tj + 1]}"
+            # Rule: the person who holds the post the name is part of, right after it or
+            # after a title (وزير الداخلية الأمير عبد العزيز بن سعود), is a qualifier too.
+            if not qualifier:
+                at = tj
+                if (
+                    tokens[tj].removeprefix("ال") in GUESS_TITLES
+                    and tj + 1 < len(tokens)
+                    and seps[tj + 1] == " "
+                    and tj + 1 in people
+                ):
+                    at = tj + 1
+                if at in people:
+                    country, words = people[at]
+                    qualifier = {country}
             if len(qualifier) == 1 and qualifier <= countries:
                 (country,) = qualifier
                 return country, f"qualifier: {words} ({country})"
@@ -1041,6 +1078,7 @@ class ReferenceMatcher:
         seps: list[str],
         facts: list[tuple[int, str, str]],
         places: dict[int, set[str]],
+        people: dict[int, tuple[str, str]],
         seen: set[str],
         found: dict[Hit, str],
         raw: str,
@@ -1074,7 +1112,7 @@ class ReferenceMatcher:
             if keep and len({h.name.entry.id for h in keep}) < len(entries):
                 return (*self._rank(group, keep, seen, context=False), (f"marks: {raw}",))
         if generic or len({h.name.entry.country for h in group}) > 1:
-            chosen = self._choose(group, tokens, seps, facts, places)
+            chosen = self._choose(group, tokens, seps, facts, places, people)
             if chosen is not None:
                 country, why = chosen
                 keep = [h for h in group if h.name.entry.country == country]
@@ -1205,6 +1243,7 @@ class ReferenceMatcher:
         ]
         facts = self._facts(hits, tokens)
         places = self._places(hits)
+        people = self._people(hits, tokens)
         spans: dict[tuple[int, int, int], list[Hit]] = {}
         for h in hits:
             spans.setdefault((h.ti, h.cut, -h.tj), []).append(h)
@@ -1235,7 +1274,9 @@ class ReferenceMatcher:
             at = starts[2 * ti] + cut
             end = starts[2 * (-neg_tj) - 1]
             start, stop = offsets.to_original(at, end)
-            picked = self._pick(group, tokens, seps, facts, places, seen, found, text[start:stop])
+            picked = self._pick(
+                group, tokens, seps, facts, places, people, seen, found, text[start:stop]
+            )
             if picked is None:
                 # not reported, and its words are read as no shorter name either
                 if self.overlaps == "longest":

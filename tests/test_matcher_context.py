@@ -78,6 +78,37 @@ def test_an_unresolved_generic_name_hides_what_is_not_a_generic_suffix(m: Matche
     assert found(m, text) == [("المديرية العامة للأمن العام", "lb-gs", "context")]
 
 
+KUWAIT_VISIT = "وصل إلى الكويت في زيارة رسمية للكويت وزير الداخلية {} ، والتقى نظيره في الكويت"
+
+
+@pytest.mark.parametrize(
+    ("holder", "entry"),
+    [
+        ("الأمير عبدالعزيز بن سعود بن نايف", "sa-interior"),  # the person, right after
+        ("عبد الفتاح السيسي", "eg-interior"),
+    ],
+)
+def test_the_person_who_holds_the_post_qualifies_the_body(
+    m: Matcher, holder: str, entry: str
+) -> None:
+    # Kuwait is named three times in the sentence; the minister after the title is Saudi
+    (interior,) = [x for x in m.find(KUWAIT_VISIT.format(holder)) if x.text == "الداخلية"]
+    assert (interior.id, interior.method) == (entry, "context")
+    assert interior.evidence[0].kind == "qualifier"
+
+
+def test_a_person_after_a_title_after_the_body_qualifies_it(m: Matcher) -> None:
+    text = "وصل إلى الكويت وزير الداخلية اللواء محمود توفيق في زيارة"
+    (interior,) = [x for x in m.find(text) if x.text == "الداخلية"]
+    assert interior.id == "eg-interior"
+
+
+def test_a_demonym_right_after_the_body_comes_before_the_person(m: Matcher) -> None:
+    # the Kuwaiti minister received the Saudi prince: the demonym qualifies the ministry
+    text = "استقبل وزير الداخلية الكويتي الأمير عبدالعزيز بن سعود بن نايف"
+    assert found(m, text)[0] == ("الداخلية", "kw-interior", "context")
+
+
 def test_a_masculine_demonym_qualifies_a_body_like_the_feminine(m: Matcher) -> None:
     # the places list اللبنانية; اللبناني after a masculine noun is its masculine
     assert found(m, LEBANESE_BODY)[0][1] == "lb-gs"

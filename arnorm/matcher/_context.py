@@ -153,6 +153,20 @@ class Window:
             for hit in hits
             if hit.alias.entry.type == "place" and len(by_span.get((hit.ti, hit.tj), ())) == 1
         }
+        #: The country of the longest name of a person from each word on, when that span
+        #: is evidence of one country, and its words.
+        self.people: dict[int, tuple[str, str]] = {}
+        longest: dict[int, int] = {}
+        for hit in hits:
+            country = hit.alias.entry.country
+            if (
+                hit.alias.entry.type == "person"
+                and country
+                and len(by_span.get((hit.ti, hit.tj), ())) == 1
+                and hit.tj > longest.get(hit.ti, 0)
+            ):
+                longest[hit.ti] = hit.tj
+                self.people[hit.ti] = (country, " ".join(tokens[hit.ti : hit.tj]))
 
     def facts_between(self, lo: int, hi: int) -> list[tuple[int, str, str]]:
         """The evidence in words *lo* to *hi* (not included)."""
@@ -180,18 +194,23 @@ class Window:
         return lo, hi
 
     def qualifier(self, tj: int) -> tuple[str, str] | None:
-        """The country a qualifier right after a name (ending before word *tj*) names."""
+        """The country a qualifier right after a name (ending before word *tj*) names: a
+        demonym, في and a place, or the person who holds the post the name is part of,
+        right after it or after a title (وزير الداخلية الأمير عبد العزيز بن سعود)."""
         tokens, seps = self.tokens, self.seps
         if tj >= len(tokens) or seps[tj] != " ":
             return None
         country = self.demonyms.get(tokens[tj])
         if country:
             return country, tokens[tj]
-        if tokens[tj] in QUALIFYING and tj + 1 < len(tokens) and seps[tj + 1] == " ":
-            place = self.places.get(tj + 1)
-            if place:
-                return place, f"{tokens[tj]} {tokens[tj + 1]}"
-        return None
+        if tj + 1 < len(tokens) and seps[tj + 1] == " ":
+            if tokens[tj] in QUALIFYING:
+                place = self.places.get(tj + 1)
+                if place:
+                    return place, f"{tokens[tj]} {tokens[tj + 1]}"
+            if tokens[tj].removeprefix("ال") in TITLES and tj + 1 in self.people:
+                return self.people[tj + 1]
+        return self.people.get(tj)
 
 
 def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[str, Evidence] | None:
