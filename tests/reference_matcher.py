@@ -1261,6 +1261,22 @@ class ReferenceMatcher:
                 and not (-neg_tj == generic_end and self._generic(group))
             ):
                 continue
+            # Rule: a person's name with no بن in it, followed by بن and a word (one space
+            # each), goes on: it is someone else's (الأمير سلطان بن سعد), and it does not hide
+            # the names inside it.  ابن and بنت are also the words son and daughter.
+            group = [
+                h
+                for h in group
+                if not (
+                    h.name.entry.type == "person"
+                    and h.tj + 1 < len(tokens)
+                    and tokens[h.tj] == "بن"
+                    and seps[h.tj] == seps[h.tj + 1] == " "
+                    and not set(NASAB) & set(tokens[h.ti : h.tj])
+                )
+            ]
+            if not group:
+                continue
             supported = {h: self._supported(h, tokens, seps, seen) for h in group if h.guessed}
             group = [h for h in group if not h.guessed or supported[h] is not None]
             if not group:

@@ -165,6 +165,23 @@ def test_a_surname_inside_another_name_is_not_its_person(m: Matcher) -> None:
     assert [x.id for x in m.find("وقال عبد اللطيف الحموشي")] == ["person-abdellatif-hammouchi"]
 
 
+def test_a_name_that_goes_on_with_bin_is_someone_elses(m: Matcher) -> None:
+    # الأمير سلطان is Sultan bin Abdulaziz; الأمير سلطان بن سعد, an ambassador, is not
+    assert [x.id for x in m.find("وقال الأمير سلطان إن")] == ["person-sultan-bin-abdulaziz"]
+    assert [x.type for x in m.find("وقال الأمير سلطان بن سعد إن")] == []
+    # a name with its own nasab goes on with its father's: still the person
+    assert [x.id for x in m.find("قال محمد بن سلمان بن عبدالعزيز")] == [
+        "person-mohammed-bin-salman"
+    ]
+    # the longer name inside is still read: الملك سلمان، then سلمان بن عبدالعزيز
+    assert [x.id for x in m.find("استقبل الملك سلمان بن عبدالعزيز")] == [
+        "person-king-salman-bin-abdulaziz"
+    ]
+    # ابن is also the word son: ابن مدينة لعيون is a native of the town
+    text = "الفريق مسغارو ولد أغويزي ابن مدينة لعيون"
+    assert [x.id for x in m.find(text)][:1] == ["person-mesgharou-ould-sidi"]
+
+
 @pytest.mark.parametrize("before", ["أن", "إن", "بأن", "وأن", "هو", "لي"])
 def test_a_function_word_that_folds_like_a_given_name_is_no_given_name(
     m: Matcher, before: str

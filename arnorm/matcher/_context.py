@@ -362,6 +362,23 @@ def supported(hit: Hit, window: Window, document: Document, own: frozenset[str])
     return None
 
 
+def goes_on(hit: Hit, window: Window) -> bool:
+    """Whether *hit*, a person's name with no nasab in it, is followed by one (بن written
+    apart, and a word): then the name goes on, and it is someone else's (الأمير سلطان بن
+    سعد is not Sultan bin Abdulaziz, whose own nasab would have been read with his name).
+    Only بن: ابن and بنت are also the words son and daughter (ابن مدينة لعيون, a native of
+    Aioun)."""
+    tokens, seps, tj = window.tokens, window.seps, hit.tj
+    return (
+        hit.alias.entry.type == "person"
+        and tj + 1 < len(tokens)
+        and tokens[tj] == "بن"
+        and seps[tj] == " "
+        and seps[tj + 1] == " "
+        and NASAB.isdisjoint(tokens[hit.ti : tj])
+    )
+
+
 def keep_supported(
     group: Sequence[Hit],
     window: Window,

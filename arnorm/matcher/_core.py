@@ -48,6 +48,7 @@ from ._context import (
     choose,
     city_cue,
     demonym_forms,
+    goes_on,
     is_adjective,
     is_generic,
     is_guessed,
@@ -766,6 +767,10 @@ class Matcher:
             if ti >= hi:
                 break
             window.feed(doc, lo, ti)  # the document is what comes before the name
+            if group[0].tj < len(tokens) and tokens[group[0].tj] == "بن":
+                group = [h for h in group if not goes_on(h, window)]
+                if not group:
+                    continue  # a name that goes on: someone else's, read no further
             if any(map(is_guessed, group)):
                 group = keep_supported(group, window, doc, self._own_given, found)
                 if not group:
