@@ -189,34 +189,23 @@ class Index:
     words: WordList
     tables: dict[str, array.array[int]]
 
-    def add(self, key: str, key_units: Sequence[str], row: int, words: dict[str, None]) -> None:
-        """File alias *row* under *key* (its words *key_units*); collect its words."""
+    def add(self, key: str, row: int) -> None:
+        """File alias *row* under *key* (its words joined by spaces).
+
+        The words and the prefixes of the keys are collected once every key is in
+        (:func:`words_of`, :func:`prefixes_of`).
+        """
         phrases, owners = self.phrases, self.a_entry
         found = phrases.get(key)
-        owner = owners[row]
         if found is None:
             phrases[key] = row
-        elif isinstance(found, int):
-            if owners[found] == owner:
-                return  # two spellings of one entry that fold alike: the first is kept
-            phrases[key] = [found, row]
+            return
+        owner = owners[row]
+        if isinstance(found, int):
+            if owners[found] != owner:  # else two spellings of one entry that fold alike
+                phrases[key] = [found, row]
         elif all(owners[r] != owner for r in found):
             found.append(row)
-        else:
-            return
-        if len(key_units) == 1:
-            words[key] = None
-            return
-        # proper prefixes only: a walk goes on while its key is one of these
-        if len(key_units) == 2:  # the usual case: its first word
-            self.prefixes.add(key_units[0])
-        else:
-            add = self.prefixes.add
-            prefix = key_units[0]
-            for unit in key_units[1:]:
-                add(prefix)
-                prefix = prefix + " " + unit
-        words.update(zip(key_units, itertools.repeat(None)))
 
     def rows(self, key: str) -> list[int]:
         """The alias rows filed under *key*."""
@@ -269,7 +258,6 @@ def build(
     phrases: dict[str, int | list[int]] = {}
     index.phrases, index.prefixes = phrases, set()
     add = index.add
-    words: dict[str, None] = {}
     #: The surnames of the people's names (their units joined by spaces), and the entry of each.
     last_names: list[str] = []
     last_owners = array.array("i")
@@ -304,17 +292,16 @@ def build(
                 common_rows[row] = why_common(key, common, frequent, safe)
             if entry_type not in CUES and entry_type not in GENERIC_TYPES:
                 continue  # no evidence can ever show it is meant as a name: never reported
-        if one and key not in phrases:  # the usual case, at once: a new key of one word
+        if key not in phrases:  # the usual case, at once: a new key
             phrases[key] = row
-            words[key] = None
         else:
-            add(key, key_units, row, words)
+            add(key, row)
         if kind == ABBREVIATION or (
             kind == EXACT and len(key_units) == 2 and entry_type in _GLUED_TYPES
         ):  # (the only names _written_forms has a form of)
             for form in _written_forms(key_units, kind, entry_type):
                 if not why_common(" ".join(form), common, frequent, safe):
-                    add(" ".join(form), form, row, words)
+                    add(" ".join(form), row)
         if one and entry_type in ARTICLE_TYPES:
             other = article_form(key_units, kind, entry_type)
             if other is not None:
@@ -326,13 +313,29 @@ def build(
             other_key, common, frequent, safe
         ):
             added.add(other_key)
-            add(other_key, (other_key,), row, words)
-    _add_surnames(index, last_names, last_owners, words, given_names(entries, normalizer))
-    word_list = list(words)
-    del words  # the tables' sort is the build's peak: hold nothing else then
+            add(other_key, row)
+    _add_surnames(index, last_names, last_owners, given_names(entries, normalizer))
+    index.prefixes = prefixes_of(phrases)
+    word_list = words_of(phrases)
     index.words = WordList.of(word_list)
     index.tables = build_tables(word_list)
     return index
+
+
+def words_of(phrases: Iterable[str]) -> list[str]:
+    """The distinct words of the keys *phrases*, in the order they first appear."""
+    return list(dict.fromkeys(" ".join(phrases).split(" "))) if phrases else []
+
+
+def prefixes_of(phrases: Iterable[str]) -> set[str]:
+    """Every proper word-prefix of the keys *phrases* (a walk goes on while its key is one)."""
+    prefixes: set[str] = set()
+    longer = [key for key in phrases if " " in key]
+    while longer:
+        heads = [key.rpartition(" ")[0] for key in longer]
+        prefixes.update(heads)
+        longer = [key for key in heads if " " in key]
+    return prefixes
 
 
 def _key_of(spaced: str) -> tuple[str, tuple[str, ...], str]:
@@ -480,7 +483,6 @@ def _add_surnames(
     index: Index,
     last_names: list[str],
     owners_of: Sequence[int],
-    words: dict[str, None],
     given: frozenset[str],
 ) -> None:
     """A person's surname alone (حموشي، الحموشي، نصر الله) is a surname row, scored lower,
@@ -500,7 +502,7 @@ def _add_surnames(
                 index.a_surface.append(key)
                 kinds.append(SURNAME)
                 owners.append(owner)
-                index.add(key, form, row, words)
+                index.add(key, row)
 
 
 #: A character that is not an Arabic letter of :data:`ARABIC_WORD` (or the line break
