@@ -186,13 +186,16 @@ class Lookups:
                 for form, cut in forms
                 if filed is None or any(form in some for some in filed.values())
             ]
-            word_ = bool(looked) and any(self.is_word(form) for form, _ in forms)
-            mark = GUESSED if word_ else ""
+            # whether a form is a real word is asked only of a token a class finds a
+            # word for (most find none): the lexicon is the costlier test
+            word_: bool | None = None
             for form, cut in looked:
                 classes = None if filed is None else [c for c, f in filed.items() if form in f]
                 for word, factor, method in self.fuzzy_words(form, frequent=False, classes=classes):
+                    if word_ is None:
+                        word_ = any(self.is_word(f) for f, _ in forms)
                     if heads(word) and not (word_ and method in TYPOS):
-                        found.append((word, cut, factor, method + mark))
+                        found.append((word, cut, factor, method + (GUESSED if word_ else "")))
         result = tuple(found)
         remember(self.first_cache, token, result)
         return result
@@ -223,21 +226,26 @@ class Lookups:
         starts = self.start_cache.get(token)
         if starts is None:
             phrases, prefixes = self.index.phrases, self.index.prefixes
+            # a list first, a tuple of it after: the tuple then comes after its states in
+            # the garbage collector's list, which untracks all of them (none holds a
+            # container) before any reaches the oldest generation
             starts = tuple(
-                (
-                    1,
-                    word,
-                    cut,
-                    factor,
-                    (method,) if method else (),
-                    int(method.rstrip(GUESSED) in TYPOS),
-                    # a guessed spelling of a name of one word must pass alone_ok
-                    rows_of(phrases.get(word))
-                    if alone_ok((method.rstrip(GUESSED),), word)
-                    else None,
-                    word in prefixes,
-                )
-                for word, cut, factor, method in self.first(token)
+                [
+                    (
+                        1,
+                        word,
+                        cut,
+                        factor,
+                        (method,) if method else (),
+                        int(method.rstrip(GUESSED) in TYPOS),
+                        # a guessed spelling of a name of one word must pass alone_ok
+                        rows_of(phrases.get(word))
+                        if alone_ok((method.rstrip(GUESSED),), word)
+                        else None,
+                        word in prefixes,
+                    )
+                    for word, cut, factor, method in self.first(token)
+                ]
             )
             if len(token) <= self.longest:
                 remember(self.start_cache, token, starts)
