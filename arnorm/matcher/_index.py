@@ -42,7 +42,13 @@ from ._morphology import (
     TOKEN,
     units,
 )
-from ._variants import INDEX_MASK, MIN_LENGTH, REGISTRY, build_table, commonest_words
+from ._variants import (
+    INDEX_MASK,
+    MIN_LENGTH,
+    REGISTRY,
+    build_table,
+    commonest_words,
+)
 
 
 def why_common(
@@ -231,28 +237,44 @@ def build(
     rather than normalizing every alias again.
     """
     index = Index()
-    entries: list[Entry] = []
     entry_gaz: list[int] = []
-    strings: list[str] = []
-    kinds = bytearray()
-    owners = array.array("i")
-    #: The entry type of each row.
-    row_types: list[str] = []
+    entries: list[Entry] = []
     for g, gaz in enumerate(gazetteers):
-        for entry in gaz:
-            if types is not None and entry.type not in types:
-                continue
-            names = (entry.name, *entry.aliases)
-            count = len(names) + len(entry.abbreviations)
-            strings += names
-            strings += entry.abbreviations
-            kinds += bytes((EXACT,)) * len(names) + bytes((ABBREVIATION,)) * len(
-                entry.abbreviations
+        chosen = list(gaz) if types is None else [e for e in gaz if e.type in types]
+        entries += chosen
+        entry_gaz += itertools.repeat(g, len(chosen))
+    # the rows of each entry: its name, its aliases, its abbreviations; every step a
+    # map in C over all the entries
+    aliases = list(map(operator.attrgetter("aliases"), entries))
+    abbreviations = list(map(operator.attrgetter("abbreviations"), entries))
+    named = list(map(len, aliases))  # each entry's rows of kind EXACT, less its name
+    shortened = list(map(len, abbreviations))  # and of kind ABBREVIATION
+    counts = list(map(operator.add, map(operator.add, named, shortened), itertools.repeat(1)))
+    firsts = zip(map(operator.attrgetter("name"), entries))  # one-tuples of the names
+    strings = list(
+        itertools.chain.from_iterable(
+            map(operator.add, map(operator.add, firsts, aliases), abbreviations)
+        )
+    )
+    exact, short = bytes((EXACT,)), bytes((ABBREVIATION,))
+    kinds = bytearray(
+        b"".join(
+            map(
+                operator.add,
+                map(operator.mul, itertools.repeat(exact), map((1).__add__, named)),
+                map(operator.mul, itertools.repeat(short), shortened),
             )
-            owners.extend([len(entries)] * count)
-            row_types += [entry.type] * count
-            entries.append(entry)
-            entry_gaz.append(g)
+        )
+    )
+    owners = array.array(
+        "i", itertools.chain.from_iterable(map(itertools.repeat, range(len(entries)), counts))
+    )
+    #: The entry type of each row.
+    row_types = list(
+        itertools.chain.from_iterable(
+            map(itertools.repeat, map(operator.attrgetter("type"), entries), counts)
+        )
+    )
     index.entries, index.entry_gaz = entries, entry_gaz
     index.a_entry, index.a_kind, index.a_surface = owners, kinds, strings
     phrases: dict[str, int | list[int]] = {}
@@ -264,7 +286,9 @@ def build(
     #: The other form of a body's name of one word, with or without the article.
     article_forms: list[tuple[str, int]] = []
     nasab_starts = tuple(NASAB)
-    for row, spaced in enumerate(word_keys(normalizer, strings)):
+    # (a row's kind is read before it is changed, and only its own)
+    rows = zip(itertools.count(), word_keys(normalizer, strings), kinds, row_types)
+    for row, spaced, kind, entry_type in rows:
         if not spaced:
             continue
         if " " not in spaced:  # the usual case: a name of one word
@@ -272,8 +296,6 @@ def build(
             key = last_written = spaced
         else:
             key, key_units, last_written = _key_of(spaced)
-        kind = kinds[row]
-        entry_type = row_types[row]
         one = len(key_units) == 1
         if kind == EXACT and not one and surnames and entry_type == "person":
             last = key_units[-1]
@@ -296,12 +318,14 @@ def build(
             phrases[key] = row
         else:
             add(key, row)
-        if kind == ABBREVIATION or (
-            kind == EXACT and len(key_units) == 2 and entry_type in _GLUED_TYPES
-        ):  # (the only names _written_forms has a form of)
-            for form in _written_forms(key_units, kind, entry_type):
+        if kind == ABBREVIATION:  # (the only names _written_forms has a form of, with
+            for form in _written_forms(key_units, kind, entry_type):  # the glued below)
                 if not why_common(" ".join(form), common, frequent, safe):
                     add(" ".join(form), row)
+        elif kind == EXACT and len(key_units) == 2 and entry_type in _GLUED_TYPES:
+            glued = key_units[0] + key_units[1]  # _written_forms's one form of it, at once
+            if glued not in common and (glued not in frequent or glued in safe):
+                add(glued, row)
         if one and entry_type in ARTICLE_TYPES:
             other = article_form(key_units, kind, entry_type)
             if other is not None:
@@ -487,19 +511,34 @@ def _add_surnames(
 ) -> None:
     """A person's surname alone (حموشي، الحموشي، نصر الله) is a surname row, scored lower,
     even where the gazetteer lists it as an alias of its own (see :func:`surname_forms`)."""
-    owners, kinds = index.a_entry, index.a_kind
+    owners, kinds, phrases = index.a_entry, index.a_kind, index.phrases
+    surfaces, entries = index.a_surface, index.entries
+    commonest = commonest_words()
     for joined, owner in zip(last_names, owners_of, strict=True):
-        last = tuple(joined.split(" ")) if joined else ()
-        country = index.entries[owner].country
+        country = entries[owner].country
         article = country is None or country in ARTICLE_COUNTRIES
-        for form in surname_forms(last, given, article=article):
-            key = " ".join(form)
-            listed = [r for r in index.rows(key) if owners[r] == owner]
+        if joined and " " not in joined:  # the usual case: surname_forms of one word, inline
+            if joined in given or joined.removeprefix("ال") in given:
+                continue
+            with_article = joined if joined.startswith("ال") or not article else "ال" + joined
+            forms = (joined,) if with_article == joined else (joined, with_article)
+            keys = [form for form in forms if len(form) >= 3 and form not in commonest]
+        else:
+            last = tuple(joined.split(" ")) if joined else ()
+            keys = [" ".join(form) for form in surname_forms(last, given, article=article)]
+        for key in keys:
+            found = phrases.get(key)
+            if found is None:  # the usual case: a new key, a new row
+                listed = []
+            elif isinstance(found, int):
+                listed = [found] if owners[found] == owner else []
+            else:
+                listed = [r for r in found if owners[r] == owner]
             for r in listed:
                 kinds[r] = SURNAME
             if not listed:
-                row = len(index.a_surface)
-                index.a_surface.append(key)
+                row = len(surfaces)
+                surfaces.append(key)
                 kinds.append(SURNAME)
                 owners.append(owner)
                 index.add(key, row)
@@ -514,14 +553,29 @@ def build_tables(words: list[str]) -> dict[str, array.array[int]]:
     """The sorted table of every variant class over the index's *words*."""
     if len(words) > INDEX_MASK:
         raise ValueError(f"too many distinct words for the fuzzy index (> {INDEX_MASK})")
-    lengths = map(MIN_LENGTH.__le__, map(len, words))
-    if _NOT_ARABIC.search("\n".join(words)) is None:  # the usual case: every word is Arabic
-        eligible = array.array("i", itertools.compress(range(len(words)), lengths))
-    else:
-        arabic = map(ARABIC_WORD.fullmatch, words)
-        both = map(all, zip(lengths, arabic, strict=True))
-        eligible = array.array("i", itertools.compress(range(len(words)), both))
-    return {cls.name: build_table(cls, words, eligible) for cls in REGISTRY}
+    lengths = list(map(len, words))
+    # the words a class may file: Arabic words of MIN_LENGTH letters or more
+    arabic: list[bool] | None = None  # None: every word is Arabic (the usual case)
+    if _NOT_ARABIC.search("\n".join(words)) is not None:
+        arabic = list(map(bool, map(ARABIC_WORD.fullmatch, words)))
+    eligible = array.array(
+        "i", itertools.compress(range(len(words)), _gate(lengths, MIN_LENGTH, arabic))
+    )
+    # the classes of one length gate (long vowels, dots) choose the same words
+    chosen: dict[int, tuple[array.array[int], list[str]]] = {}
+    for least in {c.min_length for c in REGISTRY}:
+        indices = array.array(
+            "i", itertools.compress(range(len(words)), _gate(lengths, least, arabic))
+        )
+        chosen[least] = indices, list(itertools.compress(words, _gate(lengths, least, arabic)))
+    return {cls.name: build_table(cls, words, eligible, chosen[cls.min_length]) for cls in REGISTRY}
+
+
+def _gate(lengths: list[int], least: int, arabic: list[bool] | None) -> Iterator[bool]:
+    """For each word (its length in *lengths*), whether it has *least* letters or more and
+    (when *arabic* is given) is Arabic."""
+    long_enough = map(least.__le__, lengths)
+    return long_enough if arabic is None else map(operator.and_, long_enough, arabic)
 
 
 # -- the file format ------------------------------------------------------------

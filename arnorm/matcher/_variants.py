@@ -320,18 +320,38 @@ def _edit_keys(word: str) -> tuple[bytes, ...]:
 
 def _edit_columns(words: list[str], lengths: list[int]) -> Iterator[list[bytes]]:
     """The keys of ``_edit_strings(word, n)`` for each word and its length *n* in
-    *lengths*, one column a key, each made for all the words at once in C."""
-    tails = list(map(str, lengths))
+    *lengths*, one column a key, each made for all the words at once in C.
+
+    The words are encoded once (Windows-1256, one byte a letter) and the keys cut from
+    their bytes; a key with a letter outside Windows-1256 (``?`` in the bytes) is
+    redone from its string, as :func:`key_bytes` makes it.
+    """
+    if not words:
+        yield from ([], [], [])
+        return
+    data = "\n".join(words).encode("cp1256", "replace")
+    encoded = data.split(b"\n")
+    tails = list(map(str.encode, map(str, lengths)))
     add, get, repeat, sub = operator.add, operator.getitem, itertools.repeat, operator.sub
-    heads = map(get, words, repeat(slice(None, 3)))
-    ends = map(get, words, repeat(slice(-3, None)))
-    yield keys_bytes(list(map(add, map(add, heads, ends), tails)))
-    firsts = map(get, words, repeat(slice(None, 1)))
-    rests = map(get, words, map(slice, map(sub, repeat(4), lengths), repeat(None)))
-    yield keys_bytes(list(map(add, map(add, map(add, firsts, repeat("/")), rests), tails)))
-    cuts = map(get, words, map(slice, repeat(None), map(sub, lengths, repeat(4))))
-    lasts = map(get, words, repeat(slice(-1, None)))
-    yield keys_bytes(list(map(add, map(add, map(add, cuts, repeat("/")), lasts), tails)))
+    slash = repeat(b"/")
+    heads = map(get, encoded, repeat(slice(None, 3)))
+    ends = map(get, encoded, repeat(slice(-3, None)))
+    firsts = map(get, encoded, repeat(slice(None, 1)))
+    rests = map(get, encoded, map(slice, map(sub, repeat(4), lengths), repeat(None)))
+    cuts = map(get, encoded, map(slice, repeat(None), map(sub, lengths, repeat(4))))
+    lasts = map(get, encoded, repeat(slice(-1, None)))
+    columns = (
+        map(add, map(add, heads, ends), tails),
+        map(add, map(add, map(add, firsts, slash), rests), tails),
+        map(add, map(add, map(add, cuts, slash), lasts), tails),
+    )
+    for c, column in enumerate(columns):
+        out = list(column)
+        if b"?" in data:
+            marked = map(bytes.__contains__, out, itertools.repeat(b"?"))
+            for i in itertools.compress(range(len(out)), marked):
+                out[i] = key_bytes(_edit_strings(words[i], lengths[i])[c])
+        yield out
 
 
 def _edit_index(words: list[str]) -> Iterator[list[bytes]]:
@@ -441,8 +461,25 @@ BUCKETS: Final = 16
 _BUCKET_SHIFT: Final = HASH_BITS + INDEX_BITS - 4
 
 
-def build_table(cls: VariantClass, words: list[str], eligible: Sequence[int]) -> array.array[int]:
+def chosen_words(
+    words: list[str], eligible: Sequence[int], least: int
+) -> tuple[array.array[int], list[str]]:
+    """The indices of the *eligible* words of at least *least* letters, and those words."""
+    lengths = map(len, map(words.__getitem__, eligible))
+    chosen = array.array("i", itertools.compress(eligible, map(least.__le__, lengths)))
+    return chosen, list(map(words.__getitem__, chosen))
+
+
+def build_table(
+    cls: VariantClass,
+    words: list[str],
+    eligible: Sequence[int],
+    chosen: tuple[array.array[int], list[str]] | None = None,
+) -> array.array[int]:
     """The sorted table of *cls*: every key of each eligible word, packed with the word's index.
+
+    *chosen*, when given, is ``chosen_words(words, eligible, cls.min_length)`` (classes
+    of one length gate share it).
 
     Keys are made a batch of words at a time, in bulk; each batch's values, sorted,
     are cut by their top bits into :data:`BUCKETS` arrays (a binary search for each
@@ -451,16 +488,14 @@ def build_table(cls: VariantClass, words: list[str], eligible: Sequence[int]) ->
     """
     crc = zlib.crc32
     shift = INDEX_BITS
-    least = cls.min_length
-    lengths = map(len, map(words.__getitem__, eligible))
-    chosen = array.array("i", itertools.compress(eligible, map(least.__le__, lengths)))
+    indices, chosen_of = chosen or chosen_words(words, eligible, cls.min_length)
     buckets = [array.array("Q") for _ in range(BUCKETS)]
     cuts = [b << _BUCKET_SHIFT for b in range(1, BUCKETS)]
     pack, lshift, repeat = operator.or_, operator.lshift, itertools.repeat
-    for at in range(0, len(chosen), KEY_BATCH):
-        batch = chosen[at : at + KEY_BATCH]
+    for at in range(0, len(indices), KEY_BATCH):
+        batch = indices[at : at + KEY_BATCH]
         values: list[int] = []
-        for keys in cls.keys_many([words[i] for i in batch]):
+        for keys in cls.keys_many(chosen_of[at : at + KEY_BATCH]):
             if len(keys) != len(batch):
                 raise ValueError(f"{cls.name}: {len(keys)} keys for {len(batch)} words")
             if None in keys:
