@@ -61,9 +61,8 @@ from ._index import (
     SafeUnpickler,
     build,
     check_state,
-    given_names,
     normalize_all,
-    own_given_names,
+    people_given_names,
     state_of,
     surfaces,
     why_common,
@@ -400,8 +399,7 @@ class Matcher:
         )
         people = [e for e in index.entries if e.type == "person"]
         #: The given names of the people (normalized), and each person's own.
-        self._given = given_names(people, self._normalizer)
-        self._own_given = own_given_names(people, self._normalizer)
+        self._given, self._own_given = people_given_names(people, self._normalizer)
         #: Demonyms (with their proclitics) and the country each names: evidence of context.
         self._demonyms = demonym_forms(
             (entry for gazetteer in self.gazetteers for entry in gazetteer), self._normalizer

@@ -442,6 +442,14 @@ class GivenNames(Mapping[str, frozenset[str]]):
 
 def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> GivenNames:
     """Each person's own given names: the first word of each of their names and aliases."""
+    return people_given_names(people, normalizer)[1]
+
+
+def people_given_names(
+    people: Sequence[Entry], normalizer: Normalizer
+) -> tuple[frozenset[str], GivenNames]:
+    """``given_names(people)`` and ``own_given_names(people)``, from one normalization of
+    the people's names and aliases (a person's name is the first of their surfaces)."""
     each = [e.surfaces for e in people]
     names = [surface for surfaces in each for surface in surfaces]
     # the first word of each name, or None (as strings, not lists: nothing for the
@@ -451,8 +459,12 @@ def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> GivenNam
         for found in map(TOKEN.search, normalize_all(normalizer, names))
     ]
     own: dict[str, str] = {}
+    given: set[str] = set()
     at = 0
     for e, surfaces in zip(people, each, strict=True):
+        name_first = firsts[at]  # (the name is the first surface)
+        if name_first is not None:
+            given.add(name_first)
         count = len(surfaces)
         mine = [w for w in firsts[at : at + count] if w is not None]
         at += count
@@ -460,7 +472,7 @@ def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> GivenNam
         if before:
             mine = [*before.split(" "), *mine]
         own[e.id] = " ".join(dict.fromkeys(mine))
-    return GivenNames(own)
+    return frozenset(given), GivenNames(own)
 
 
 def surname_of(key_units: tuple[str, ...]) -> tuple[str, ...]:

@@ -505,8 +505,10 @@ def build_table(
                 values += map(pack, map(lshift, crcs, repeat(shift)), batch)
         values.sort()
         ends = [bisect.bisect_left(values, cut) for cut in cuts]
-        for bucket, start, end in zip(buckets, [0, *ends], [*ends, len(values)], strict=True):
-            bucket.extend(values[start:end])
+        packed = array.array("Q", values)  # one conversion; the cuts are copies in C
+        del values
+        for bucket, start, end in zip(buckets, [0, *ends], [*ends, len(packed)], strict=True):
+            bucket.extend(packed[start:end])
     table = array.array("Q")
     for bucket in buckets:
         table.extend(sorted(bucket))
