@@ -99,6 +99,14 @@ _BETWEEN: Final = re.compile(r"(?:[^\w\n]|_)+")
 def word_keys(normalizer: Normalizer, strings: list[str]) -> list[str]:
     """The words of each of *strings*, normalized, joined by single spaces
     (``" ".join(TOKEN.findall(normalizer(s)))``), made for all of them at once in C."""
+    lines_after = len(strings) - 1
+    joined = "\n".join(strings)
+    if strings and joined.count("\n") == lines_after:  # the usual case: as normalize_all
+        text = normalizer(joined)  # does, without cutting the text in lines and joining
+        del joined  # them again
+        if text.count("\n") == lines_after:
+            spaced = _BETWEEN.sub(" ", text).split("\n")
+            return list(map(str.strip, spaced, itertools.repeat(" ")))
     lines = list(normalize_all(normalizer, strings))
     text = "\n".join(lines)
     if text.count("\n") != len(lines) - 1:  # a string kept a line break: one by one
