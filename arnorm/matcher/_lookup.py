@@ -28,6 +28,7 @@ import itertools
 import operator
 import re
 import threading
+import zlib
 from collections.abc import Callable, Collection, Iterable
 from typing import Final
 
@@ -41,6 +42,7 @@ from ._variants import (
     INSIDE_ONLY,
     MIN_LENGTH,
     REGISTRY,
+    SCREEN_SHIFT,
     TYPOS,
     Screen,
     VariantClass,
@@ -49,6 +51,7 @@ from ._variants import (
     key_bytes,
     loose,
     probe,
+    probe_hash,
     screened_many,
 )
 
@@ -79,6 +82,24 @@ class Lookups:
         self._screens: dict[str, Screen] = {
             c.name: Screen.of(index.tables[c.name]) for c in self.classes
         }
+        #: What :meth:`fuzzy_words` reads of each class turned on, at hand: its name, the
+        #: fewest letters of a text word, whether it is a typo, the keys of a text word,
+        #: its screen's bits and its table, its test, its score, its method for a
+        #: frequent word.
+        self._looks = tuple(
+            (
+                c.name,
+                c.query_length,
+                c.typo,
+                c.query or c.keys,
+                self._screens[c.name].bits,
+                index.tables[c.name],
+                c.accepts,
+                SCORES[c.name],
+                c.name + INSIDE_ONLY,
+            )
+            for c in self.classes
+        )
         variant = self._screens.get("variant")
         #: The long-vowel table's probe (with its screen, when the class is on).
         self._variant_probe: Callable[[bytes], list[int]] = (
@@ -115,19 +136,27 @@ class Lookups:
             return []  # a word longer than any of the index's is no variant or typo of one
         out: dict[str, tuple[float, str]] = {}
         words = self.index.words
-        for cls in self.classes:
-            if len(form) < cls.query_length or (frequent and cls.typo):
+        data, starts, encoding = words.data, words.starts, words.encoding
+        length = len(form)
+        crc = zlib.crc32
+        for name, least, typo, keys_of, bits, table, accepts, score, inside in self._looks:
+            if length < least or (frequent and typo):
                 continue
-            if classes is not None and cls.name not in classes:
+            if classes is not None and name not in classes:
                 continue
-            method = cls.name + INSIDE_ONLY if frequent else cls.name
             # most keys are no key of the index: a bit of the screen says so
-            look = self._screens[cls.name].probe
-            found = {i for key in cls.query_keys(form) for i in look(key)}
+            # (Screen.probe, inline)
+            found: set[int] = set()
+            for key in keys_of(form):
+                hashed = crc(key)
+                top = hashed >> SCREEN_SHIFT
+                if bits[top >> 3] >> (top & 7) & 1:
+                    found.update(probe_hash(table, hashed))
+            method = inside if frequent else name
             for i in found:
-                word = words[i]
-                if word not in out and cls.accepts(form, word):
-                    out[word] = (SCORES[cls.name], method)
+                word = data[starts[i] : starts[i + 1] - 1].decode(encoding)  # words[i]
+                if word not in out and accepts(form, word):
+                    out[word] = (score, method)
         out.pop(form, None)
         return [(word, f, m) for word, (f, m) in out.items()]
 

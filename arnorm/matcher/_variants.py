@@ -536,7 +536,9 @@ def probe_hash(table: array.array[int], hashed: int) -> list[int]:
 
 #: A screen is a bitmap of 2**SCREEN_BITS bits, one for each value of the top bits of a hash.
 SCREEN_BITS: Final = 24
-_SCREEN_SHIFT: Final = HASH_BITS - SCREEN_BITS
+#: A key hash shifted right by this many bits is its bit's place in a screen.
+SCREEN_SHIFT: Final = HASH_BITS - SCREEN_BITS
+_SCREEN_SHIFT: Final = SCREEN_SHIFT
 
 
 def screen_of(table: array.array[int]) -> bytes:
