@@ -20,6 +20,7 @@ kept the words as a list.
 from __future__ import annotations
 
 import array
+import functools
 import itertools
 import operator
 import pickle
@@ -362,11 +363,13 @@ def words_of(phrases: Iterable[str]) -> list[str]:
 def prefixes_of(phrases: Iterable[str]) -> set[str]:
     """Every proper word-prefix of the keys *phrases* (a walk goes on while its key is one)."""
     prefixes: set[str] = set()
-    longer = [key for key in phrases if " " in key]
-    while longer:
-        heads = [key.rpartition(" ")[0] for key in longer]
+    spaced = functools.partial(map, str.__contains__)  # (each key, " ") -> has a space
+    space = itertools.repeat(" ")
+    longer = list(itertools.compress(phrases, spaced(phrases, space)))
+    while longer:  # every step a map in C
+        heads = list(map(operator.itemgetter(0), map(str.rpartition, longer, space)))
         prefixes.update(heads)
-        longer = [key for key in heads if " " in key]
+        longer = list(itertools.compress(heads, spaced(heads, space)))
     return prefixes
 
 
