@@ -9,6 +9,8 @@ plain definition it replaced, by structure, not by timing.
 
 from __future__ import annotations
 
+import array
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -77,3 +79,13 @@ def test_the_given_names_of_people_from_one_normalization() -> None:
     assert own["a"] == {"عبد", "عبداللطيف", "احمد"}
     assert own["b"] == {"تميم"}
     assert own["c"] == {"علي", "ع"}
+
+
+@given(st.lists(st.integers(min_value=0, max_value=(1 << 56) - 1), max_size=200))
+def test_a_screen_has_the_bit_of_each_key_hash(values: list[int]) -> None:
+    table = array.array("Q", sorted(values))
+    bits = bytearray(1 << (mt.SCREEN_BITS - 3))
+    for value in table:  # the plain definition
+        top = value >> (mt.INDEX_BITS + mt.SCREEN_SHIFT)
+        bits[top >> 3] |= 1 << (top & 7)
+    assert mt.screen_of(table) == bytes(bits)

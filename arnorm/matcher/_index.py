@@ -141,7 +141,19 @@ class WordList(Sequence[str]):
     @classmethod
     def of(cls, words: Iterable[str]) -> WordList:
         """The list of *words* (none of them empty)."""
-        return cls("\n".join(words))
+        words = list(words)
+        text = "\n".join(words)
+        try:
+            data = text.encode("cp1256")
+        except UnicodeEncodeError:
+            return cls(text)
+        # the usual case: a letter is a byte, and the places come from the words'
+        # lengths (no split of the bytes into a bytes object for each word)
+        out = cls.__new__(cls)
+        out.data, out.encoding = data, "cp1256"
+        ends = itertools.accumulate(map((1).__add__, map(len, words)))
+        out.starts = array.array("i", itertools.chain((0,), ends))
+        return out
 
     @property
     def text(self) -> str:

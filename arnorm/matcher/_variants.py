@@ -27,6 +27,7 @@ import functools
 import itertools
 import operator
 import re
+import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final, Literal, NamedTuple, cast
@@ -551,10 +552,24 @@ def screen_of(table: array.array[int]) -> bytes:
     """
     bits = bytearray(1 << (SCREEN_BITS - 3))
     shift = INDEX_BITS + _SCREEN_SHIFT
+    halves = array.array("I")
+    if shift == 32 and halves.itemsize == 4 and sys.byteorder == "little":
+        # the usual case, in C: a value's top bits are its upper four bytes, the
+        # first of them holds the bit's place in its byte
+        halves.frombytes(table.tobytes())
+        tops = halves[1::2]
+        places = map(operator.rshift, tops, itertools.repeat(3))
+        for place, bit in zip(places, tops.tobytes()[::4].translate(_BIT_OF_LOW), strict=True):
+            bits[place] |= bit
+        return bytes(bits)
     for value in table:
         top = value >> shift
         bits[top >> 3] |= 1 << (top & 7)
     return bytes(bits)
+
+
+#: A byte to the bit its lowest three bits name (for :func:`screen_of`).
+_BIT_OF_LOW: Final = bytes(1 << (b & 7) for b in range(256))
 
 
 class Screen(NamedTuple):
