@@ -209,7 +209,7 @@ class Lookups:
         # as a long-vowel variant, never a typo, and only where the text supports it
         # (صدوا is not صيدا): its method is marked GUESSED.
         frequent = self.frequent
-        if not found and not any(form in frequent for form, _ in forms):
+        if not found and frequent.isdisjoint(map(operator.itemgetter(0), forms)):
             looked = [
                 (form, cut)
                 for form, cut in forms
@@ -269,7 +269,7 @@ class Lookups:
                         int(method.rstrip(GUESSED) in TYPOS),
                         # a guessed spelling of a name of one word must pass alone_ok
                         rows_of(phrases.get(word))
-                        if alone_ok((method.rstrip(GUESSED),), word)
+                        if not method or alone_ok((method.rstrip(GUESSED),), word)
                         else None,
                         word in prefixes,
                     )
