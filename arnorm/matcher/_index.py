@@ -45,7 +45,6 @@ from ._morphology import (
 )
 from ._variants import (
     INDEX_MASK,
-    MIN_LENGTH,
     REGISTRY,
     build_table,
     commonest_words,
@@ -593,17 +592,15 @@ def build_tables(words: list[str]) -> dict[str, array.array[int]]:
     arabic: list[bool] | None = None  # None: every word is Arabic (the usual case)
     if _NOT_ARABIC.search("\n".join(words)) is not None:
         arabic = list(map(bool, map(ARABIC_WORD.fullmatch, words)))
-    eligible = array.array(
-        "i", itertools.compress(range(len(words)), _gate(lengths, MIN_LENGTH, arabic))
-    )
-    # the classes of one length gate (long vowels, dots) choose the same words
+    # the words each length gate chooses (MIN_LENGTH is the least of them), once for
+    # the classes that share one (long vowels, dots)
     chosen: dict[int, tuple[array.array[int], list[str]]] = {}
     for least in {c.min_length for c in REGISTRY}:
-        indices = array.array(
-            "i", itertools.compress(range(len(words)), _gate(lengths, least, arabic))
-        )
-        chosen[least] = indices, list(itertools.compress(words, _gate(lengths, least, arabic)))
-    return {cls.name: build_table(cls, words, eligible, chosen[cls.min_length]) for cls in REGISTRY}
+        gate = list(_gate(lengths, least, arabic))
+        indices = array.array("i", itertools.compress(range(len(words)), gate))
+        chosen[least] = indices, list(itertools.compress(words, gate))
+    # (a class's eligible words are given as chosen: the list of them is not needed)
+    return {cls.name: build_table(cls, words, (), chosen[cls.min_length]) for cls in REGISTRY}
 
 
 def _gate(lengths: list[int], least: int, arabic: list[bool] | None) -> Iterator[bool]:
