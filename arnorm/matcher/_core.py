@@ -58,6 +58,7 @@ from ._context import (
 from ._index import (
     SAVE_MAGIC,
     STATE_FORMAT,
+    GivenNames,
     SafeUnpickler,
     build,
     check_state,
@@ -274,6 +275,7 @@ class Matcher:
             as_of=as_of,
         )
         common_rows: dict[int, str] = {}
+        people_given: list[tuple[frozenset[str], GivenNames]] = []
         # The build makes millions of objects that all live on: a collection of the
         # young ones finds nothing to free, and would run hundreds of times.
         collecting = gc.isenabled()
@@ -288,8 +290,9 @@ class Matcher:
                 safe=self._safe,
                 normalizer=self._normalizer,
                 common_rows=common_rows,
+                people_given=people_given,
             )
-            self._start()
+            self._start(*people_given)
         finally:
             if collecting:
                 gc.enable()
@@ -373,8 +376,12 @@ class Matcher:
         )
         self._frequent = frequent_words()
 
-    def _start(self) -> None:
-        """Set up what a matcher keeps besides its index: the lookups, the ranker, the walker."""
+    def _start(self, people_given: tuple[frozenset[str], GivenNames] | None = None) -> None:
+        """Set up what a matcher keeps besides its index: the lookups, the ranker, the walker.
+
+        *people_given*: the people's given names and each one's own, when the build
+        made them (else they are made here).
+        """
         index = self._index
         self._aliases: list[Alias | None] = [None] * len(index.a_surface)
         self._alias_lock = threading.Lock()
@@ -397,9 +404,11 @@ class Matcher:
             longest=self.overlaps == "longest",
             sure_kinds=sure_kinds,
         )
-        people = [e for e in index.entries if e.type == "person"]
+        if people_given is None:
+            people = [e for e in index.entries if e.type == "person"]
+            people_given = people_given_names(people, self._normalizer)
         #: The given names of the people (normalized), and each person's own.
-        self._given, self._own_given = people_given_names(people, self._normalizer)
+        self._given, self._own_given = people_given
         #: Demonyms (with their proclitics) and the country each names: evidence of context.
         self._demonyms = demonym_forms(
             (entry for gazetteer in self.gazetteers for entry in gazetteer), self._normalizer

@@ -249,12 +249,15 @@ def build(
     safe: frozenset[str],
     normalizer: Normalizer,
     common_rows: dict[int, str] | None = None,
+    people_given: list[tuple[frozenset[str], GivenNames]] | None = None,
 ) -> Index:
     """The index of the entries of *gazetteers* (of *types*), under these word lists.
 
     Each alias row found to be a common word is put in *common_rows* (when given) with
     why (:func:`why_common`), in the order of the rows: the matcher's warning reads it
-    rather than normalizing every alias again.
+    rather than normalizing every alias again.  *people_given*, when given, receives the
+    given names of the indexed people and each one's own (:func:`people_given_names`),
+    which the build reads for the surnames and the matcher keeps.
     """
     index = Index()
     entry_gaz: list[int] = []
@@ -358,12 +361,27 @@ def build(
         ):
             added.add(other_key)
             add(other_key, row)
-    _add_surnames(index, last_names, last_owners, given_names(entries, normalizer))
+    given = _given_of(entries, normalizer, people_given)
+    _add_surnames(index, last_names, last_owners, given)
     index.prefixes = prefixes_of(phrases)
     word_list = words_of(phrases)
     index.words = WordList.of(word_list)
     index.tables = build_tables(word_list)
     return index
+
+
+def _given_of(
+    entries: Iterable[Entry],
+    normalizer: Normalizer,
+    people_given: list[tuple[frozenset[str], GivenNames]] | None,
+) -> frozenset[str]:
+    """The given names of the people of *entries*; with each one's own put in
+    *people_given* (when given)."""
+    people = [e for e in entries if e.type == "person"]
+    given, own = people_given_names(people, normalizer)
+    if people_given is not None:
+        people_given.append((given, own))
+    return given
 
 
 def words_of(phrases: Iterable[str]) -> list[str]:
