@@ -59,12 +59,12 @@ from ._context import (
 from ._index import (
     SAVE_MAGIC,
     STATE_FORMAT,
+    GivenNames,
     SafeUnpickler,
     build,
     check_state,
-    given_names,
     normalize_all,
-    own_given_names,
+    people_given_names,
     state_of,
     surfaces,
     why_common,
@@ -276,6 +276,7 @@ class Matcher:
             as_of=as_of,
         )
         common_rows: dict[int, str] = {}
+        people_given: list[tuple[frozenset[str], GivenNames]] = []
         # The build makes millions of objects that all live on: a collection of the
         # young ones finds nothing to free, and would run hundreds of times.
         collecting = gc.isenabled()
@@ -290,8 +291,9 @@ class Matcher:
                 safe=self._safe,
                 normalizer=self._normalizer,
                 common_rows=common_rows,
+                people_given=people_given,
             )
-            self._start()
+            self._start(*people_given)
         finally:
             if collecting:
                 gc.enable()
@@ -375,8 +377,12 @@ class Matcher:
         )
         self._frequent = frequent_words()
 
-    def _start(self) -> None:
-        """Set up what a matcher keeps besides its index: the lookups, the ranker, the walker."""
+    def _start(self, people_given: tuple[frozenset[str], GivenNames] | None = None) -> None:
+        """Set up what a matcher keeps besides its index: the lookups, the ranker, the walker.
+
+        *people_given*: the people's given names and each one's own, when the build
+        made them (else they are made here).
+        """
         index = self._index
         self._aliases: list[Alias | None] = [None] * len(index.a_surface)
         self._alias_lock = threading.Lock()
@@ -399,11 +405,13 @@ class Matcher:
             longest=self.overlaps == "longest",
             sure_kinds=sure_kinds,
         )
-        people = [e for e in index.entries if e.type == "person"]
+        if people_given is None:
+            people = [e for e in index.entries if e.type == "person"]
+            people_given = people_given_names(people, self._normalizer)
         #: The given names of the people (normalized), and each person's own.
+        given, self._own_given = people_given
         # the given names a surname after them shows to be someone else's (NOT_GIVEN aside)
-        self._given = given_names(people, self._normalizer) - NOT_GIVEN
-        self._own_given = own_given_names(people, self._normalizer)
+        self._given = given - NOT_GIVEN
         #: Demonyms (with their proclitics) and the country each names: evidence of context.
         self._demonyms = demonym_forms(
             (entry for gazetteer in self.gazetteers for entry in gazetteer), self._normalizer

@@ -20,6 +20,7 @@ kept the words as a list.
 from __future__ import annotations
 
 import array
+import functools
 import itertools
 import operator
 import pickle
@@ -42,7 +43,12 @@ from ._morphology import (
     TOKEN,
     units,
 )
-from ._variants import INDEX_MASK, MIN_LENGTH, REGISTRY, build_table, commonest_words
+from ._variants import (
+    INDEX_MASK,
+    REGISTRY,
+    build_table,
+    commonest_words,
+)
 
 
 def why_common(
@@ -93,6 +99,14 @@ _BETWEEN: Final = re.compile(r"(?:[^\w\n]|_)+")
 def word_keys(normalizer: Normalizer, strings: list[str]) -> list[str]:
     """The words of each of *strings*, normalized, joined by single spaces
     (``" ".join(TOKEN.findall(normalizer(s)))``), made for all of them at once in C."""
+    lines_after = len(strings) - 1
+    joined = "\n".join(strings)
+    if strings and joined.count("\n") == lines_after:  # the usual case: as normalize_all
+        text = normalizer(joined)  # does, without cutting the text in lines and joining
+        del joined  # them again
+        if text.count("\n") == lines_after:
+            spaced = _BETWEEN.sub(" ", text).split("\n")
+            return list(map(str.strip, spaced, itertools.repeat(" ")))
     lines = list(normalize_all(normalizer, strings))
     text = "\n".join(lines)
     if text.count("\n") != len(lines) - 1:  # a string kept a line break: one by one
@@ -126,7 +140,19 @@ class WordList(Sequence[str]):
     @classmethod
     def of(cls, words: Iterable[str]) -> WordList:
         """The list of *words* (none of them empty)."""
-        return cls("\n".join(words))
+        words = list(words)
+        text = "\n".join(words)
+        try:
+            data = text.encode("cp1256")
+        except UnicodeEncodeError:
+            return cls(text)
+        # the usual case: a letter is a byte, and the places come from the words'
+        # lengths (no split of the bytes into a bytes object for each word)
+        out = cls.__new__(cls)
+        out.data, out.encoding = data, "cp1256"
+        ends = itertools.accumulate(map((1).__add__, map(len, words)))
+        out.starts = array.array("i", itertools.chain((0,), ends))
+        return out
 
     @property
     def text(self) -> str:
@@ -189,34 +215,23 @@ class Index:
     words: WordList
     tables: dict[str, array.array[int]]
 
-    def add(self, key: str, key_units: Sequence[str], row: int, words: dict[str, None]) -> None:
-        """File alias *row* under *key* (its words *key_units*); collect its words."""
+    def add(self, key: str, row: int) -> None:
+        """File alias *row* under *key* (its words joined by spaces).
+
+        The words and the prefixes of the keys are collected once every key is in
+        (:func:`words_of`, :func:`prefixes_of`).
+        """
         phrases, owners = self.phrases, self.a_entry
         found = phrases.get(key)
-        owner = owners[row]
         if found is None:
             phrases[key] = row
-        elif isinstance(found, int):
-            if owners[found] == owner:
-                return  # two spellings of one entry that fold alike: the first is kept
-            phrases[key] = [found, row]
+            return
+        owner = owners[row]
+        if isinstance(found, int):
+            if owners[found] != owner:  # else two spellings of one entry that fold alike
+                phrases[key] = [found, row]
         elif all(owners[r] != owner for r in found):
             found.append(row)
-        else:
-            return
-        if len(key_units) == 1:
-            words[key] = None
-            return
-        # proper prefixes only: a walk goes on while its key is one of these
-        if len(key_units) == 2:  # the usual case: its first word
-            self.prefixes.add(key_units[0])
-        else:
-            add = self.prefixes.add
-            prefix = key_units[0]
-            for unit in key_units[1:]:
-                add(prefix)
-                prefix = prefix + " " + unit
-        words.update(zip(key_units, itertools.repeat(None)))
 
     def rows(self, key: str) -> list[int]:
         """The alias rows filed under *key*."""
@@ -234,49 +249,69 @@ def build(
     safe: frozenset[str],
     normalizer: Normalizer,
     common_rows: dict[int, str] | None = None,
+    people_given: list[tuple[frozenset[str], GivenNames]] | None = None,
 ) -> Index:
     """The index of the entries of *gazetteers* (of *types*), under these word lists.
 
     Each alias row found to be a common word is put in *common_rows* (when given) with
     why (:func:`why_common`), in the order of the rows: the matcher's warning reads it
-    rather than normalizing every alias again.
+    rather than normalizing every alias again.  *people_given*, when given, receives the
+    given names of the indexed people and each one's own (:func:`people_given_names`),
+    which the build reads for the surnames and the matcher keeps.
     """
     index = Index()
-    entries: list[Entry] = []
     entry_gaz: list[int] = []
-    strings: list[str] = []
-    kinds = bytearray()
-    owners = array.array("i")
-    #: The entry type of each row.
-    row_types: list[str] = []
+    entries: list[Entry] = []
     for g, gaz in enumerate(gazetteers):
-        for entry in gaz:
-            if types is not None and entry.type not in types:
-                continue
-            names = (entry.name, *entry.aliases)
-            count = len(names) + len(entry.abbreviations)
-            strings += names
-            strings += entry.abbreviations
-            kinds += bytes((EXACT,)) * len(names) + bytes((ABBREVIATION,)) * len(
-                entry.abbreviations
+        chosen = list(gaz) if types is None else [e for e in gaz if e.type in types]
+        entries += chosen
+        entry_gaz += itertools.repeat(g, len(chosen))
+    # the rows of each entry: its name, its aliases, its abbreviations; every step a
+    # map in C over all the entries
+    aliases = list(map(operator.attrgetter("aliases"), entries))
+    abbreviations = list(map(operator.attrgetter("abbreviations"), entries))
+    named = list(map(len, aliases))  # each entry's rows of kind EXACT, less its name
+    shortened = list(map(len, abbreviations))  # and of kind ABBREVIATION
+    counts = list(map(operator.add, map(operator.add, named, shortened), itertools.repeat(1)))
+    firsts = zip(map(operator.attrgetter("name"), entries))  # one-tuples of the names
+    strings = list(
+        itertools.chain.from_iterable(
+            map(operator.add, map(operator.add, firsts, aliases), abbreviations)
+        )
+    )
+    exact, short = bytes((EXACT,)), bytes((ABBREVIATION,))
+    kinds = bytearray(
+        b"".join(
+            map(
+                operator.add,
+                map(operator.mul, itertools.repeat(exact), map((1).__add__, named)),
+                map(operator.mul, itertools.repeat(short), shortened),
             )
-            owners.extend([len(entries)] * count)
-            row_types += [entry.type] * count
-            entries.append(entry)
-            entry_gaz.append(g)
+        )
+    )
+    owners = array.array(
+        "i", itertools.chain.from_iterable(map(itertools.repeat, range(len(entries)), counts))
+    )
+    #: The entry type of each row.
+    row_types = list(
+        itertools.chain.from_iterable(
+            map(itertools.repeat, map(operator.attrgetter("type"), entries), counts)
+        )
+    )
     index.entries, index.entry_gaz = entries, entry_gaz
     index.a_entry, index.a_kind, index.a_surface = owners, kinds, strings
     phrases: dict[str, int | list[int]] = {}
     index.phrases, index.prefixes = phrases, set()
     add = index.add
-    words: dict[str, None] = {}
     #: The surnames of the people's names (their units joined by spaces), and the entry of each.
     last_names: list[str] = []
     last_owners = array.array("i")
     #: The other form of a body's name of one word, with or without the article.
     article_forms: list[tuple[str, int]] = []
     nasab_starts = tuple(NASAB)
-    for row, spaced in enumerate(word_keys(normalizer, strings)):
+    # (a row's kind is read before it is changed, and only its own)
+    rows = zip(itertools.count(), word_keys(normalizer, strings), kinds, row_types)
+    for row, spaced, kind, entry_type in rows:
         if not spaced:
             continue
         if " " not in spaced:  # the usual case: a name of one word
@@ -284,8 +319,6 @@ def build(
             key = last_written = spaced
         else:
             key, key_units, last_written = _key_of(spaced)
-        kind = kinds[row]
-        entry_type = row_types[row]
         one = len(key_units) == 1
         if kind == EXACT and not one and surnames and entry_type == "person":
             last = key_units[-1]
@@ -304,17 +337,18 @@ def build(
                 common_rows[row] = why_common(key, common, frequent, safe)
             if entry_type not in CUES and entry_type not in GENERIC_TYPES:
                 continue  # no evidence can ever show it is meant as a name: never reported
-        if one and key not in phrases:  # the usual case, at once: a new key of one word
+        if key not in phrases:  # the usual case, at once: a new key
             phrases[key] = row
-            words[key] = None
         else:
-            add(key, key_units, row, words)
-        if kind == ABBREVIATION or (
-            kind == EXACT and len(key_units) == 2 and entry_type in _GLUED_TYPES
-        ):  # (the only names _written_forms has a form of)
-            for form in _written_forms(key_units, kind, entry_type):
+            add(key, row)
+        if kind == ABBREVIATION:  # (the only names _written_forms has a form of, with
+            for form in _written_forms(key_units, kind, entry_type):  # the glued below)
                 if not why_common(" ".join(form), common, frequent, safe):
-                    add(" ".join(form), form, row, words)
+                    add(" ".join(form), row)
+        elif kind == EXACT and len(key_units) == 2 and entry_type in _GLUED_TYPES:
+            glued = key_units[0] + key_units[1]  # _written_forms's one form of it, at once
+            if glued not in common and (glued not in frequent or glued in safe):
+                add(glued, row)
         if one and entry_type in ARTICLE_TYPES:
             other = article_form(key_units, kind, entry_type)
             if other is not None:
@@ -326,13 +360,46 @@ def build(
             other_key, common, frequent, safe
         ):
             added.add(other_key)
-            add(other_key, (other_key,), row, words)
-    _add_surnames(index, last_names, last_owners, words, given_names(entries, normalizer))
-    word_list = list(words)
-    del words  # the tables' sort is the build's peak: hold nothing else then
+            add(other_key, row)
+    given = _given_of(entries, normalizer, people_given)
+    _add_surnames(index, last_names, last_owners, given)
+    index.prefixes = prefixes_of(phrases)
+    word_list = words_of(phrases)
     index.words = WordList.of(word_list)
     index.tables = build_tables(word_list)
     return index
+
+
+def _given_of(
+    entries: Iterable[Entry],
+    normalizer: Normalizer,
+    people_given: list[tuple[frozenset[str], GivenNames]] | None,
+) -> frozenset[str]:
+    """The given names of the people of *entries*; with each one's own put in
+    *people_given* (when given)."""
+    people = [e for e in entries if e.type == "person"]
+    given, own = people_given_names(people, normalizer)
+    if people_given is not None:
+        people_given.append((given, own))
+    return given
+
+
+def words_of(phrases: Iterable[str]) -> list[str]:
+    """The distinct words of the keys *phrases*, in the order they first appear."""
+    return list(dict.fromkeys(" ".join(phrases).split(" "))) if phrases else []
+
+
+def prefixes_of(phrases: Iterable[str]) -> set[str]:
+    """Every proper word-prefix of the keys *phrases* (a walk goes on while its key is one)."""
+    prefixes: set[str] = set()
+    spaced = functools.partial(map, str.__contains__)  # (each key, " ") -> has a space
+    space = itertools.repeat(" ")
+    longer = list(itertools.compress(phrases, spaced(phrases, space)))
+    while longer:  # every step a map in C
+        heads = list(map(operator.itemgetter(0), map(str.rpartition, longer, space)))
+        prefixes.update(heads)
+        longer = list(itertools.compress(heads, spaced(heads, space)))
+    return prefixes
 
 
 def _key_of(spaced: str) -> tuple[str, tuple[str, ...], str]:
@@ -415,6 +482,14 @@ class GivenNames(Mapping[str, frozenset[str]]):
 
 def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> GivenNames:
     """Each person's own given names: the first word of each of their names and aliases."""
+    return people_given_names(people, normalizer)[1]
+
+
+def people_given_names(
+    people: Sequence[Entry], normalizer: Normalizer
+) -> tuple[frozenset[str], GivenNames]:
+    """``given_names(people)`` and ``own_given_names(people)``, from one normalization of
+    the people's names and aliases (a person's name is the first of their surfaces)."""
     each = [e.surfaces for e in people]
     names = [surface for surfaces in each for surface in surfaces]
     # the first word of each name, or None (as strings, not lists: nothing for the
@@ -424,8 +499,12 @@ def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> GivenNam
         for found in map(TOKEN.search, normalize_all(normalizer, names))
     ]
     own: dict[str, str] = {}
+    given: set[str] = set()
     at = 0
     for e, surfaces in zip(people, each, strict=True):
+        name_first = firsts[at]  # (the name is the first surface)
+        if name_first is not None:
+            given.add(name_first)
         count = len(surfaces)
         mine = [w for w in firsts[at : at + count] if w is not None]
         at += count
@@ -433,7 +512,7 @@ def own_given_names(people: Sequence[Entry], normalizer: Normalizer) -> GivenNam
         if before:
             mine = [*before.split(" "), *mine]
         own[e.id] = " ".join(dict.fromkeys(mine))
-    return GivenNames(own)
+    return frozenset(given), GivenNames(own)
 
 
 def surname_of(key_units: tuple[str, ...]) -> tuple[str, ...]:
@@ -480,27 +559,41 @@ def _add_surnames(
     index: Index,
     last_names: list[str],
     owners_of: Sequence[int],
-    words: dict[str, None],
     given: frozenset[str],
 ) -> None:
     """A person's surname alone (حموشي، الحموشي، نصر الله) is a surname row, scored lower,
     even where the gazetteer lists it as an alias of its own (see :func:`surname_forms`)."""
-    owners, kinds = index.a_entry, index.a_kind
+    owners, kinds, phrases = index.a_entry, index.a_kind, index.phrases
+    surfaces, entries = index.a_surface, index.entries
+    commonest = commonest_words()
     for joined, owner in zip(last_names, owners_of, strict=True):
-        last = tuple(joined.split(" ")) if joined else ()
-        country = index.entries[owner].country
+        country = entries[owner].country
         article = country is None or country in ARTICLE_COUNTRIES
-        for form in surname_forms(last, given, article=article):
-            key = " ".join(form)
-            listed = [r for r in index.rows(key) if owners[r] == owner]
+        if joined and " " not in joined:  # the usual case: surname_forms of one word, inline
+            if joined in given or joined.removeprefix("ال") in given:
+                continue
+            with_article = joined if joined.startswith("ال") or not article else "ال" + joined
+            forms = (joined,) if with_article == joined else (joined, with_article)
+            keys = [form for form in forms if len(form) >= 3 and form not in commonest]
+        else:
+            last = tuple(joined.split(" ")) if joined else ()
+            keys = [" ".join(form) for form in surname_forms(last, given, article=article)]
+        for key in keys:
+            found = phrases.get(key)
+            if found is None:  # the usual case: a new key, a new row
+                listed = []
+            elif isinstance(found, int):
+                listed = [found] if owners[found] == owner else []
+            else:
+                listed = [r for r in found if owners[r] == owner]
             for r in listed:
                 kinds[r] = SURNAME
             if not listed:
-                row = len(index.a_surface)
-                index.a_surface.append(key)
+                row = len(surfaces)
+                surfaces.append(key)
                 kinds.append(SURNAME)
                 owners.append(owner)
-                index.add(key, form, row, words)
+                index.add(key, row)
 
 
 #: A character that is not an Arabic letter of :data:`ARABIC_WORD` (or the line break
@@ -512,14 +605,27 @@ def build_tables(words: list[str]) -> dict[str, array.array[int]]:
     """The sorted table of every variant class over the index's *words*."""
     if len(words) > INDEX_MASK:
         raise ValueError(f"too many distinct words for the fuzzy index (> {INDEX_MASK})")
-    lengths = map(MIN_LENGTH.__le__, map(len, words))
-    if _NOT_ARABIC.search("\n".join(words)) is None:  # the usual case: every word is Arabic
-        eligible = array.array("i", itertools.compress(range(len(words)), lengths))
-    else:
-        arabic = map(ARABIC_WORD.fullmatch, words)
-        both = map(all, zip(lengths, arabic, strict=True))
-        eligible = array.array("i", itertools.compress(range(len(words)), both))
-    return {cls.name: build_table(cls, words, eligible) for cls in REGISTRY}
+    lengths = list(map(len, words))
+    # the words a class may file: Arabic words of MIN_LENGTH letters or more
+    arabic: list[bool] | None = None  # None: every word is Arabic (the usual case)
+    if _NOT_ARABIC.search("\n".join(words)) is not None:
+        arabic = list(map(bool, map(ARABIC_WORD.fullmatch, words)))
+    # the words each length gate chooses (MIN_LENGTH is the least of them), once for
+    # the classes that share one (long vowels, dots)
+    chosen: dict[int, tuple[array.array[int], list[str]]] = {}
+    for least in {c.min_length for c in REGISTRY}:
+        gate = list(_gate(lengths, least, arabic))
+        indices = array.array("i", itertools.compress(range(len(words)), gate))
+        chosen[least] = indices, list(itertools.compress(words, gate))
+    # (a class's eligible words are given as chosen: the list of them is not needed)
+    return {cls.name: build_table(cls, words, (), chosen[cls.min_length]) for cls in REGISTRY}
+
+
+def _gate(lengths: list[int], least: int, arabic: list[bool] | None) -> Iterator[bool]:
+    """For each word (its length in *lengths*), whether it has *least* letters or more and
+    (when *arabic* is given) is Arabic."""
+    long_enough = map(least.__le__, lengths)
+    return long_enough if arabic is None else map(operator.and_, long_enough, arabic)
 
 
 # -- the file format ------------------------------------------------------------

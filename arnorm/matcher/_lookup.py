@@ -28,6 +28,7 @@ import itertools
 import operator
 import re
 import threading
+import zlib
 from collections.abc import Callable, Collection, Iterable
 from typing import Final
 
@@ -41,6 +42,7 @@ from ._variants import (
     INSIDE_ONLY,
     MIN_LENGTH,
     REGISTRY,
+    SCREEN_SHIFT,
     TYPOS,
     Screen,
     VariantClass,
@@ -49,6 +51,7 @@ from ._variants import (
     key_bytes,
     loose,
     probe,
+    probe_hash,
     screened_many,
 )
 
@@ -79,6 +82,24 @@ class Lookups:
         self._screens: dict[str, Screen] = {
             c.name: Screen.of(index.tables[c.name]) for c in self.classes
         }
+        #: What :meth:`fuzzy_words` reads of each class turned on, at hand: its name, the
+        #: fewest letters of a text word, whether it is a typo, the keys of a text word,
+        #: its screen's bits and its table, its test, its score, its method for a
+        #: frequent word.
+        self._looks = tuple(
+            (
+                c.name,
+                c.query_length,
+                c.typo,
+                c.query or c.keys,
+                self._screens[c.name].bits,
+                index.tables[c.name],
+                c.accepts,
+                SCORES[c.name],
+                c.name + INSIDE_ONLY,
+            )
+            for c in self.classes
+        )
         variant = self._screens.get("variant")
         #: The long-vowel table's probe (with its screen, when the class is on).
         self._variant_probe: Callable[[bytes], list[int]] = (
@@ -115,19 +136,27 @@ class Lookups:
             return []  # a word longer than any of the index's is no variant or typo of one
         out: dict[str, tuple[float, str]] = {}
         words = self.index.words
-        for cls in self.classes:
-            if len(form) < cls.query_length or (frequent and cls.typo):
+        data, starts, encoding = words.data, words.starts, words.encoding
+        length = len(form)
+        crc = zlib.crc32
+        for name, least, typo, keys_of, bits, table, accepts, score, inside in self._looks:
+            if length < least or (frequent and typo):
                 continue
-            if classes is not None and cls.name not in classes:
+            if classes is not None and name not in classes:
                 continue
-            method = cls.name + INSIDE_ONLY if frequent else cls.name
             # most keys are no key of the index: a bit of the screen says so
-            look = self._screens[cls.name].probe
-            found = {i for key in cls.query_keys(form) for i in look(key)}
+            # (Screen.probe, inline)
+            found: set[int] = set()
+            for key in keys_of(form):
+                hashed = crc(key)
+                top = hashed >> SCREEN_SHIFT
+                if bits[top >> 3] >> (top & 7) & 1:
+                    found.update(probe_hash(table, hashed))
+            method = inside if frequent else name
             for i in found:
-                word = words[i]
-                if word not in out and cls.accepts(form, word):
-                    out[word] = (SCORES[cls.name], method)
+                word = data[starts[i] : starts[i + 1] - 1].decode(encoding)  # words[i]
+                if word not in out and accepts(form, word):
+                    out[word] = (score, method)
         out.pop(form, None)
         return [(word, f, m) for word, (f, m) in out.items()]
 
@@ -180,19 +209,22 @@ class Lookups:
         # as a long-vowel variant, never a typo, and only where the text supports it
         # (صدوا is not صيدا): its method is marked GUESSED.
         frequent = self.frequent
-        if not found and not any(form in frequent for form, _ in forms):
+        if not found and frequent.isdisjoint(map(operator.itemgetter(0), forms)):
             looked = [
                 (form, cut)
                 for form, cut in forms
                 if filed is None or any(form in some for some in filed.values())
             ]
-            word_ = bool(looked) and any(self.is_word(form) for form, _ in forms)
-            mark = GUESSED if word_ else ""
+            # whether a form is a real word is asked only of a token a class finds a
+            # word for (most find none): the lexicon is the costlier test
+            word_: bool | None = None
             for form, cut in looked:
                 classes = None if filed is None else [c for c, f in filed.items() if form in f]
                 for word, factor, method in self.fuzzy_words(form, frequent=False, classes=classes):
+                    if word_ is None:
+                        word_ = any(self.is_word(f) for f, _ in forms)
                     if heads(word) and not (word_ and method in TYPOS):
-                        found.append((word, cut, factor, method + mark))
+                        found.append((word, cut, factor, method + (GUESSED if word_ else "")))
         result = tuple(found)
         remember(self.first_cache, token, result)
         return result
@@ -223,21 +255,26 @@ class Lookups:
         starts = self.start_cache.get(token)
         if starts is None:
             phrases, prefixes = self.index.phrases, self.index.prefixes
+            # a list first, a tuple of it after: the tuple then comes after its states in
+            # the garbage collector's list, which untracks all of them (none holds a
+            # container) before any reaches the oldest generation
             starts = tuple(
-                (
-                    1,
-                    word,
-                    cut,
-                    factor,
-                    (method,) if method else (),
-                    int(method.rstrip(GUESSED) in TYPOS),
-                    # a guessed spelling of a name of one word must pass alone_ok
-                    rows_of(phrases.get(word))
-                    if alone_ok((method.rstrip(GUESSED),), word)
-                    else None,
-                    word in prefixes,
-                )
-                for word, cut, factor, method in self.first(token)
+                [
+                    (
+                        1,
+                        word,
+                        cut,
+                        factor,
+                        (method,) if method else (),
+                        int(method.rstrip(GUESSED) in TYPOS),
+                        # a guessed spelling of a name of one word must pass alone_ok
+                        rows_of(phrases.get(word))
+                        if not method or alone_ok((method.rstrip(GUESSED),), word)
+                        else None,
+                        word in prefixes,
+                    )
+                    for word, cut, factor, method in self.first(token)
+                ]
             )
             if len(token) <= self.longest:
                 remember(self.start_cache, token, starts)

@@ -12,6 +12,8 @@ gazetteer's aliases and in a span of text.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable
 from typing import Final
@@ -45,6 +47,14 @@ def shadda_letters(text: str) -> frozenset[int]:
 def marked_aliases(entries: Iterable[Entry], fold: Callable[[str], str]) -> Marked:
     """The aliases written with a shadda, by entry: folded alias -> the shadda letters."""
     out: Marked = {}
+    entries = list(entries)
+    written = itertools.chain(
+        map(operator.attrgetter("name"), entries),
+        itertools.chain.from_iterable(map(operator.attrgetter("aliases"), entries)),
+        itertools.chain.from_iterable(map(operator.attrgetter("abbreviations"), entries)),
+    )
+    if SHADDA not in "\n".join(written):
+        return out  # the usual case: no surface has a shadda (one test in C)
     for entry in entries:
         for surface in entry.surfaces:
             if SHADDA not in surface:

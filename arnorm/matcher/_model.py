@@ -181,9 +181,13 @@ class Hit(NamedTuple):
 new_hit: Final = functools.partial(tuple.__new__, Hit)
 
 
-def rows_of(found: int | list[int] | None) -> Sequence[int] | None:
-    """The alias rows of an index key, as a sequence (the index keeps one row as an int)."""
-    return (found,) if isinstance(found, int) else found
+def rows_of(found: int | list[int] | None) -> tuple[int, ...] | None:
+    """The alias rows of an index key, as a tuple (the index keeps one row as an int, and
+    several as a list: a cached walk holds no list, which the garbage collector would
+    go over in every full collection)."""
+    if found is None:
+        return None
+    return (found,) if isinstance(found, int) else tuple(found)
 
 
 def candidate_from(hit: Hit, score: float, method: str) -> Candidate:

@@ -45,6 +45,10 @@ class Ranker:
         #: Each surname alias folded as the text is (عبّاس is عباس), once.
         self._folded: dict[str, str] = {}
         self.cue_cache: dict[str, frozenset[str]] = {}
+        #: The few distinct sets of cue types, each kept once: the cache holds thousands of
+        #: words, and a frozenset of its own for each would be an object more for the
+        #: garbage collector to go over in every full collection.
+        self._cue_sets: dict[frozenset[str], frozenset[str]] = {}
         self.rank_cache: dict[tuple[tuple[int, float, tuple[str, ...], bool], ...], Ranked] = {}
 
     def cues_of(self, token: str) -> frozenset[str]:
@@ -54,6 +58,7 @@ class Ranker:
         cues = self.cue_cache.get(token)
         if cues is None:
             cues = cue_types(token)
+            cues = self._cue_sets.setdefault(cues, cues)
             remember(self.cue_cache, token, cues)
         return cues
 

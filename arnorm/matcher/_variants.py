@@ -27,6 +27,7 @@ import functools
 import itertools
 import operator
 import re
+import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final, Literal, NamedTuple, cast
@@ -217,7 +218,7 @@ def deleted_keys(word: str) -> Iterator[bytes]:
 
 def one_apart(a: str, b: str) -> bool:
     """True if *a* and *b* have the same length and differ in one position."""
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    return len(a) == len(b) and sum(map(operator.ne, a, b)) == 1
 
 
 def one_edit(a: str, b: str) -> bool:
@@ -320,18 +321,38 @@ def _edit_keys(word: str) -> tuple[bytes, ...]:
 
 def _edit_columns(words: list[str], lengths: list[int]) -> Iterator[list[bytes]]:
     """The keys of ``_edit_strings(word, n)`` for each word and its length *n* in
-    *lengths*, one column a key, each made for all the words at once in C."""
-    tails = list(map(str, lengths))
+    *lengths*, one column a key, each made for all the words at once in C.
+
+    The words are encoded once (Windows-1256, one byte a letter) and the keys cut from
+    their bytes; a key with a letter outside Windows-1256 (``?`` in the bytes) is
+    redone from its string, as :func:`key_bytes` makes it.
+    """
+    if not words:
+        yield from ([], [], [])
+        return
+    data = "\n".join(words).encode("cp1256", "replace")
+    encoded = data.split(b"\n")
+    tails = list(map(str.encode, map(str, lengths)))
     add, get, repeat, sub = operator.add, operator.getitem, itertools.repeat, operator.sub
-    heads = map(get, words, repeat(slice(None, 3)))
-    ends = map(get, words, repeat(slice(-3, None)))
-    yield keys_bytes(list(map(add, map(add, heads, ends), tails)))
-    firsts = map(get, words, repeat(slice(None, 1)))
-    rests = map(get, words, map(slice, map(sub, repeat(4), lengths), repeat(None)))
-    yield keys_bytes(list(map(add, map(add, map(add, firsts, repeat("/")), rests), tails)))
-    cuts = map(get, words, map(slice, repeat(None), map(sub, lengths, repeat(4))))
-    lasts = map(get, words, repeat(slice(-1, None)))
-    yield keys_bytes(list(map(add, map(add, map(add, cuts, repeat("/")), lasts), tails)))
+    slash = repeat(b"/")
+    heads = map(get, encoded, repeat(slice(None, 3)))
+    ends = map(get, encoded, repeat(slice(-3, None)))
+    firsts = map(get, encoded, repeat(slice(None, 1)))
+    rests = map(get, encoded, map(slice, map(sub, repeat(4), lengths), repeat(None)))
+    cuts = map(get, encoded, map(slice, repeat(None), map(sub, lengths, repeat(4))))
+    lasts = map(get, encoded, repeat(slice(-1, None)))
+    columns = (
+        map(add, map(add, heads, ends), tails),
+        map(add, map(add, map(add, firsts, slash), rests), tails),
+        map(add, map(add, map(add, cuts, slash), lasts), tails),
+    )
+    for c, column in enumerate(columns):
+        out = list(column)
+        if b"?" in data:
+            marked = map(bytes.__contains__, out, itertools.repeat(b"?"))
+            for i in itertools.compress(range(len(out)), marked):
+                out[i] = key_bytes(_edit_strings(words[i], lengths[i])[c])
+        yield out
 
 
 def _edit_index(words: list[str]) -> Iterator[list[bytes]]:
@@ -352,7 +373,8 @@ def _edit_query_many(forms: list[str]) -> Iterator[list[bytes]]:
 
 
 def _same_dots(form: str, word: str) -> bool:
-    return form.translate(DOTLESS) == word.translate(DOTLESS) and one_apart(word, form)
+    # one position apart first: most words of the same skeleton are not (a cheaper test)
+    return one_apart(word, form) and form.translate(DOTLESS) == word.translate(DOTLESS)
 
 
 def _one_typo(form: str, word: str) -> bool:
@@ -440,8 +462,25 @@ BUCKETS: Final = 16
 _BUCKET_SHIFT: Final = HASH_BITS + INDEX_BITS - 4
 
 
-def build_table(cls: VariantClass, words: list[str], eligible: Sequence[int]) -> array.array[int]:
+def chosen_words(
+    words: list[str], eligible: Sequence[int], least: int
+) -> tuple[array.array[int], list[str]]:
+    """The indices of the *eligible* words of at least *least* letters, and those words."""
+    lengths = map(len, map(words.__getitem__, eligible))
+    chosen = array.array("i", itertools.compress(eligible, map(least.__le__, lengths)))
+    return chosen, list(map(words.__getitem__, chosen))
+
+
+def build_table(
+    cls: VariantClass,
+    words: list[str],
+    eligible: Sequence[int],
+    chosen: tuple[array.array[int], list[str]] | None = None,
+) -> array.array[int]:
     """The sorted table of *cls*: every key of each eligible word, packed with the word's index.
+
+    *chosen*, when given, is ``chosen_words(words, eligible, cls.min_length)`` (classes
+    of one length gate share it).
 
     Keys are made a batch of words at a time, in bulk; each batch's values, sorted,
     are cut by their top bits into :data:`BUCKETS` arrays (a binary search for each
@@ -450,16 +489,14 @@ def build_table(cls: VariantClass, words: list[str], eligible: Sequence[int]) ->
     """
     crc = zlib.crc32
     shift = INDEX_BITS
-    least = cls.min_length
-    lengths = map(len, map(words.__getitem__, eligible))
-    chosen = array.array("i", itertools.compress(eligible, map(least.__le__, lengths)))
+    indices, chosen_of = chosen or chosen_words(words, eligible, cls.min_length)
     buckets = [array.array("Q") for _ in range(BUCKETS)]
     cuts = [b << _BUCKET_SHIFT for b in range(1, BUCKETS)]
     pack, lshift, repeat = operator.or_, operator.lshift, itertools.repeat
-    for at in range(0, len(chosen), KEY_BATCH):
-        batch = chosen[at : at + KEY_BATCH]
+    for at in range(0, len(indices), KEY_BATCH):
+        batch = indices[at : at + KEY_BATCH]
         values: list[int] = []
-        for keys in cls.keys_many([words[i] for i in batch]):
+        for keys in cls.keys_many(chosen_of[at : at + KEY_BATCH]):
             if len(keys) != len(batch):
                 raise ValueError(f"{cls.name}: {len(keys)} keys for {len(batch)} words")
             if None in keys:
@@ -469,8 +506,10 @@ def build_table(cls: VariantClass, words: list[str], eligible: Sequence[int]) ->
                 values += map(pack, map(lshift, crcs, repeat(shift)), batch)
         values.sort()
         ends = [bisect.bisect_left(values, cut) for cut in cuts]
-        for bucket, start, end in zip(buckets, [0, *ends], [*ends, len(values)], strict=True):
-            bucket.extend(values[start:end])
+        packed = array.array("Q", values)  # one conversion; the cuts are copies in C
+        del values
+        for bucket, start, end in zip(buckets, [0, *ends], [*ends, len(packed)], strict=True):
+            bucket.extend(packed[start:end])
     table = array.array("Q")
     for bucket in buckets:
         table.extend(sorted(bucket))
@@ -498,7 +537,9 @@ def probe_hash(table: array.array[int], hashed: int) -> list[int]:
 
 #: A screen is a bitmap of 2**SCREEN_BITS bits, one for each value of the top bits of a hash.
 SCREEN_BITS: Final = 24
-_SCREEN_SHIFT: Final = HASH_BITS - SCREEN_BITS
+#: A key hash shifted right by this many bits is its bit's place in a screen.
+SCREEN_SHIFT: Final = HASH_BITS - SCREEN_BITS
+_SCREEN_SHIFT: Final = SCREEN_SHIFT
 
 
 def screen_of(table: array.array[int]) -> bytes:
@@ -511,10 +552,24 @@ def screen_of(table: array.array[int]) -> bytes:
     """
     bits = bytearray(1 << (SCREEN_BITS - 3))
     shift = INDEX_BITS + _SCREEN_SHIFT
+    halves = array.array("I")
+    if shift == 32 and halves.itemsize == 4 and sys.byteorder == "little":
+        # the usual case, in C: a value's top bits are its upper four bytes, the
+        # first of them holds the bit's place in its byte
+        halves.frombytes(table.tobytes())
+        tops = halves[1::2]
+        places = map(operator.rshift, tops, itertools.repeat(3))
+        for place, bit in zip(places, tops.tobytes()[::4].translate(_BIT_OF_LOW), strict=True):
+            bits[place] |= bit
+        return bytes(bits)
     for value in table:
         top = value >> shift
         bits[top >> 3] |= 1 << (top & 7)
     return bytes(bits)
+
+
+#: A byte to the bit its lowest three bits name (for :func:`screen_of`).
+_BIT_OF_LOW: Final = bytes(1 << (b & 7) for b in range(256))
 
 
 class Screen(NamedTuple):
