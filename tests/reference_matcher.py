@@ -531,6 +531,18 @@ class ReferenceMatcher:
         # Rule: function words that fold like a given name (أن/إن/آن → ان, هو, لي, بأن) are the
         # word before a surname, not someone else's given name.
         self.given_before = self.given - set(NOT_GIVEN)
+        # What follows بن in each person's own names (and a particle joined to the word after
+        # it): the lineage a name of theirs may go on with.
+        self.lineage: dict[str, set[str]] = {}
+        for e in people:
+            for surface in e.surfaces:
+                words = fold(surface).split()
+                for k in range(len(words) - 1):
+                    if words[k] == "بن":
+                        after = {words[k + 1]}
+                        if words[k + 1] in PARTICLES and k + 2 < len(words):
+                            after.add(words[k + 1] + words[k + 2])
+                        self.lineage.setdefault(e.id, set()).update(after)
         self.own_given = {e.id: {w for s in e.surfaces for w in given_name(s)} for e in people}
         # A person's surname alone, with or without the article (three letters at least),
         # unless it is a given name too (إبراهيم، علي) or one of the commonest words (الا):
@@ -1251,6 +1263,7 @@ class ReferenceMatcher:
         out: list[RefMatch] = []
         last_end = 0
         generic_end = -1
+        gone_on = -1
         for (ti, cut, neg_tj), group in sorted(spans.items()):
             # Rule: the words of a generic reference that nothing made specific are read as
             # no shorter name, but as a generic reference that ends where it ends
@@ -1261,20 +1274,27 @@ class ReferenceMatcher:
                 and not (-neg_tj == generic_end and self._generic(group))
             ):
                 continue
-            # Rule: a person's name with no بن in it, followed by بن and a word (one space
-            # each), goes on: it is someone else's (الأمير سلطان بن سعد), and it does not hide
-            # the names inside it.  ابن and بنت are also the words son and daughter.
-            group = [
+            # Rule: a person's name that ends in a given name and has no nasab, followed by
+            # بن and a word (one space each) that follows بن in none of the person's own
+            # names, goes on: it is someone else's (الأمير سلطان بن سعد), and so are the
+            # shorter names of people from its first word; it does not hide the other names
+            # inside it.  ابن and بنت are also the words son and daughter.
+            if ti == gone_on:
+                group = [h for h in group if h.name.entry.type != "person"]
+            going = [
                 h
                 for h in group
-                if not (
-                    h.name.entry.type == "person"
-                    and h.tj + 1 < len(tokens)
-                    and tokens[h.tj] == "بن"
-                    and seps[h.tj] == seps[h.tj + 1] == " "
-                    and not set(NASAB) & set(tokens[h.ti : h.tj])
-                )
+                if h.name.entry.type == "person"
+                and h.tj + 1 < len(tokens)
+                and tokens[h.tj] == "بن"
+                and seps[h.tj] == seps[h.tj + 1] == " "
+                and tokens[h.tj - 1] in self.given_before
+                and not set(NASAB) & set(tokens[h.ti : h.tj])
+                and tokens[h.tj + 1] not in self.lineage.get(h.name.entry.id, set())
             ]
+            if going:
+                gone_on = ti
+                group = [h for h in group if h not in going]
             if not group:
                 continue
             supported = {h: self._supported(h, tokens, seps, seen) for h in group if h.guessed}

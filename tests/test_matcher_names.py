@@ -177,6 +177,12 @@ def test_a_name_that_goes_on_with_bin_is_someone_elses(m: Matcher) -> None:
     assert [x.id for x in m.find("استقبل الملك سلمان بن عبدالعزيز")] == [
         "person-king-salman-bin-abdulaziz"
     ]
+    # a name that goes on with the person's own father, as their names write it
+    text = "وجه خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز كلمة"
+    assert [x.id for x in m.find(text)] == ["person-king-salman-bin-abdulaziz"]
+    # a name that ends in no given name (a regnal number) is not read as going on
+    text = "استقبل الملك عبد الله الثاني بن الحسين الوفد"
+    assert [x.id for x in m.find(text)] == ["person-abdullah-ii-of-jordan"]
     # ابن is also the word son: ابن مدينة لعيون is a native of the town
     text = "الفريق مسغارو ولد أغويزي ابن مدينة لعيون"
     assert [x.id for x in m.find(text)][:1] == ["person-mesgharou-ould-sidi"]

@@ -362,20 +362,47 @@ def supported(hit: Hit, window: Window, document: Document, own: frozenset[str])
     return None
 
 
-def goes_on(hit: Hit, window: Window) -> bool:
-    """Whether *hit*, a person's name with no nasab in it, is followed by one (بن written
-    apart, and a word): then the name goes on, and it is someone else's (الأمير سلطان بن
-    سعد is not Sultan bin Abdulaziz, whose own nasab would have been read with his name).
-    Only بن: ابن and بنت are also the words son and daughter (ابن مدينة لعيون, a native of
-    Aioun)."""
+def lineages(people: Iterable[Entry], normalize: Callable[[str], str]) -> dict[str, frozenset[str]]:
+    """The words that follow بن in each person's own names and aliases (normalized), by
+    entry id, with a particle joined to the word after it too (عبد and عبدالعزيز): the
+    lineage a name of theirs may go on with (الملك سلمان بن عبدالعزيز)."""
+    out: dict[str, set[str]] = {}
+    for entry in people:
+        for surface in entry.surfaces:
+            if "بن" not in surface.split():  # most names: no nasab written apart
+                continue
+            words = normalize(surface).split()
+            for k, word in enumerate(words[:-1]):
+                if word == "بن":
+                    after = words[k + 1]
+                    found = out.setdefault(entry.id, set())
+                    found.add(after)
+                    if after in PARTICLES and k + 2 < len(words):
+                        found.add(after + words[k + 2])
+    return {entry_id: frozenset(words) for entry_id, words in out.items()}
+
+
+def goes_on(
+    hit: Hit, window: Window, given: frozenset[str], lineage: Mapping[str, frozenset[str]]
+) -> bool:
+    """Whether *hit*, a person's name that ends in a given name (of anyone: *given*) and
+    has no nasab in it, is followed by a nasab that is not the person's own (بن written
+    apart, and a word that follows بن in none of their names: *lineage*).  Then the name
+    goes on, and it is someone else's: الأمير سلطان بن سعد is not Sultan bin Abdulaziz, but
+    الملك سلمان بن عبدالعزيز is King Salman, and الملك عبد الله الثاني بن الحسين ends in no
+    given name.  Only بن: ابن and بنت are also the words son and daughter (ابن مدينة لعيون,
+    a native of Aioun)."""
     tokens, seps, tj = window.tokens, window.seps, hit.tj
+    entry = hit.alias.entry
     return (
-        hit.alias.entry.type == "person"
+        entry.type == "person"
         and tj + 1 < len(tokens)
         and tokens[tj] == "بن"
         and seps[tj] == " "
         and seps[tj + 1] == " "
+        and tokens[tj - 1] in given
         and NASAB.isdisjoint(tokens[hit.ti : tj])
+        and tokens[tj + 1] not in lineage.get(entry.id, ())
     )
 
 

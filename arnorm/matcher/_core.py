@@ -54,6 +54,7 @@ from ._context import (
     is_guessed,
     is_partial_name,
     keep_supported,
+    lineages,
     part_of_another_name,
 )
 from ._index import (
@@ -410,6 +411,8 @@ class Matcher:
             people_given = people_given_names(people, self._normalizer)
         #: The given names of the people (normalized), and each person's own.
         given, self._own_given = people_given
+        #: What follows بن in each person's own names: the lineage a name may go on with.
+        self._lineage = lineages((e for e in index.entries if e.type == "person"), self._normalizer)
         # the given names a surname after them shows to be someone else's (NOT_GIVEN aside)
         self._given = given - NOT_GIVEN
         #: Demonyms (with their proclitics) and the country each names: evidence of context.
@@ -766,6 +769,7 @@ class Matcher:
         window = Window(tokens, seps, hits, self._demonyms)
         last_end = -1 if state is None else state[0]  # the word a kept match ends before
         generic_end = -1 if state is None else state[1]  # see the docstring
+        gone_on = -1  # the first word of a person's name that goes on (goes_on)
         for group in spans(hits, self.overlaps == "longest"):
             ti = group[0].ti
             if ti < lo:
@@ -775,10 +779,9 @@ class Matcher:
             if ti >= hi:
                 break
             window.feed(doc, lo, ti)  # the document is what comes before the name
-            if group[0].tj < len(tokens) and tokens[group[0].tj] == "بن":
-                group = [h for h in group if not goes_on(h, window)]
-                if not group:
-                    continue  # a name that goes on: someone else's, read no further
+            group, gone_on = self._not_going_on(group, window, gone_on)
+            if not group:
+                continue  # a name that goes on: someone else's, read no further
             if any(map(is_guessed, group)):
                 group = keep_supported(group, window, doc, self._own_given, found)
                 if not group:
@@ -805,6 +808,23 @@ class Matcher:
                     state[0], state[1] = last_end, generic_end
             yield self._match(chunk, base, offsets, words, group[0], picked)
         window.feed(doc, lo, hi)
+
+    def _not_going_on(
+        self, group: list[Hit], window: Window, gone_on: int
+    ) -> tuple[list[Hit], int]:
+        """*group* less the people's names that go on with a nasab not theirs
+        (:func:`~._context.goes_on`), and less the shorter names of people from the first
+        word of one (*gone_on*: that word, or -1), and that word now."""
+        ti, tj = group[0].ti, group[0].tj
+        if ti == gone_on:
+            group = [h for h in group if h.alias.entry.type != "person"]
+        tokens = window.tokens
+        if group and tj < len(tokens) and tokens[tj] == "بن":
+            kept = [h for h in group if not goes_on(h, window, self._given, self._lineage)]
+            if len(kept) < len(group):
+                gone_on = ti
+            group = kept
+        return group, gone_on
 
     def _pick(
         self,
