@@ -53,13 +53,15 @@ class Words:
         word keeps the و as its proclitic.  The parts still join into the text, so the
         offsets stay exact; an empty separator joins no name across it.
         """
-        cuts = {}
-        for token in set(self.tokens):
-            # a و with at least GLUED letters either side: few words have one
-            if len(token) > 2 * GLUED and WAW in token[GLUED:-GLUED]:
-                at = cut(token)
-                if at:
-                    cuts[token] = at
+        # a و with at least GLUED letters either side: few words have one
+        find, low, wide = str.find, GLUED, 2 * GLUED
+        cuts = {
+            token: at
+            for token in set(self.tokens)
+            if len(token) > wide
+            and find(token, WAW, low, len(token) - low) >= 0
+            and (at := cut(token))
+        }
         if not cuts:
             return
         parts: list[str] = []
@@ -127,12 +129,11 @@ class Walker:
         first word of a name.  Only exact names count (no variant, no typo, no common
         word, no surname alone): a glued word is read only when both halves are sure.
         """
-        if self._spells_name(token, first=True):
-            return 0
         at = token.find(WAW, GLUED)
         while 0 < at <= len(token) - GLUED - 1:
             if self._spells_name(token[:at]) and self._spells_name(token[at + 1 :]):
-                return at
+                # the rarer test last: the word as a whole is no name
+                return 0 if self._spells_name(token, first=True) else at
             at = token.find(WAW, at + 1)
         return 0
 
