@@ -49,6 +49,7 @@ __all__ = [
     "alias_collisions",
     "available_gazetteers",
     "common_word_aliases",
+    "common_word_surnames",
     "known_ambiguities",
     "load_gazetteer",
     "safe_word_aliases",
@@ -1407,6 +1408,23 @@ def common_word_aliases() -> dict[str, str]:
     """
     words: dict[str, str] = _data_file("common-words.json")["words"]
     return words
+
+
+def common_word_surnames() -> dict[str, str]:
+    """Surnames of shipped people that are also common Arabic words, with what the word means.
+
+    A person's last name word is matched alone as their surname (see
+    :doc:`/matching`); when it is also an everyday word (الجراد "the locusts" is
+    Abdelaziz Djerad's surname, عيشة "life" a Mauritanian name's last word), it
+    counts alone only once the full name was seen in the text, as a surname that
+    is one of the frequent words does.  Keys are normalized (``search`` profile),
+    in the forms the matcher reads (with the article where it adds one).
+
+    >>> common_word_surnames()["الجراد"]
+    'the locusts; Abdelaziz Djerad'
+    """
+    surnames: dict[str, str] = _data_file("common-words.json").get("surnames", {})
+    return surnames
 
 
 def safe_word_aliases() -> frozenset[str]:

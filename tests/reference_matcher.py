@@ -50,6 +50,7 @@ from arnorm.gazetteer import (
     Source,
     available_gazetteers,
     common_word_aliases,
+    common_word_surnames,
     safe_word_aliases,
 )
 from arnorm.matcher import frequent_words
@@ -455,6 +456,9 @@ class ReferenceMatcher:
         self.overlaps = overlaps
         self.min_score = min_score
         self.frequent = frequent_words()
+        # Rule: a surname alone that is a frequent word, or a shipped common-word surname
+        # (الجراد, the locusts), counts only once the full name was seen.
+        self.surname_words = self.frequent | set(common_word_surnames())
         common = set(common_word_aliases()) | {fold(w) for w in common_words}
         safe = safe_word_aliases() | {fold(w) for w in safe_words}
         self.safe = safe
@@ -1191,7 +1195,7 @@ class ReferenceMatcher:
             # was seen, unless it is a safe word (الجولاني); so is a compound surname whose
             # words are all frequent (نصر الله: "God's victory").
             surface = fold(hit.name.alias)
-            frequent = all(w in self.frequent for w in surface.split())
+            frequent = all(w in self.surname_words for w in surface.split())
             if not confirmed and frequent and surface not in self.safe:
                 return 0.0, "surname"
             base, prefix = SCORE["surname-confirmed" if confirmed else "surname"], ["surname"]

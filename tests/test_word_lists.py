@@ -156,3 +156,34 @@ def test_the_warning_lists_at_most_twenty() -> None:
     with pytest.warns(EvidenceWarning, match=r"25 alias\(es\).*and 5 more") as got:
         Matcher([many])
     assert len(got) == 1
+
+
+# -- surnames that are common words ---------------------------------------------------------
+
+
+def test_every_common_word_surname_is_a_surname_the_matcher_reads() -> None:
+    from arnorm.gazetteer import common_word_surnames
+    from arnorm.matcher._model import SURNAME
+
+    index = Matcher()._index
+    surnames = {
+        key
+        for key, rows in index.phrases.items()
+        for row in ([rows] if isinstance(rows, int) else rows)
+        if index.a_kind[row] == SURNAME
+    }
+    listed = common_word_surnames()
+    assert listed
+    assert sorted(set(listed) - surnames) == []
+
+
+@pytest.mark.parametrize("text", ["هاجمت أسراب الجراد المزارع", "وقال جراد إن", "في عيشة راضية"])
+def test_a_surname_that_is_a_common_word_needs_the_full_name(text: str) -> None:
+    assert ids(Matcher(), text) == []
+
+
+def test_a_common_word_surname_counts_after_the_full_name() -> None:
+    text = "وقال عبد العزيز جراد إن الحكومة مستعدة. وأكد جراد أن"
+    assert ids(Matcher(), text) == ["person-abdelaziz-djerad"] * 2
+    # without the shipped lists, the surname alone counts as any other
+    assert ids(Matcher(shipped_word_lists=False), "وقال جراد إن") == ["person-abdelaziz-djerad"]

@@ -34,6 +34,7 @@ from ..gazetteer import (
     Role,
     available_gazetteers,
     common_word_aliases,
+    common_word_surnames,
     load_gazetteer,
     safe_word_aliases,
 )
@@ -390,7 +391,11 @@ class Matcher:
         self._lookups = Lookups(
             index, variants=self.variants, fuzzy=self.fuzzy, frequent=self._frequent
         )
-        self._ranker = Ranker(self._frequent, self._safe, self._normalizer)
+        # a surname alone that is a frequent word, or a listed common word, needs the full name
+        surname_words = self._frequent
+        if self._shipped_word_lists:
+            surname_words = surname_words | frozenset(common_word_surnames())
+        self._ranker = Ranker(surname_words, self._safe, self._normalizer)
         # kinds of alias whose exact match always passes min_score and needs no evidence
         sure_kinds = frozenset(
             kind
