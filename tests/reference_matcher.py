@@ -933,6 +933,39 @@ class ReferenceMatcher:
             for ti, h in longest.items()
         }
 
+    def _qualifier(
+        self,
+        tokens: list[str],
+        seps: list[str],
+        tj: int,
+        places: dict[int, set[str]],
+        people: dict[int, tuple[str, str]],
+    ) -> tuple[set[str], str]:
+        """The countries a qualifier right after a name ending before word *tj* names, and
+        its words: a demonym, في and a place, or the person who holds the post."""
+        if tj >= len(tokens) or seps[tj] != " ":
+            return set(), ""
+        qualifier = {self.demonyms[tokens[tj]]} if tokens[tj] in self.demonyms else set()
+        words = tokens[tj]
+        if not qualifier and tokens[tj] == "في" and tj + 1 < len(tokens) and seps[tj + 1] == " ":
+            qualifier = places.get(tj + 1, set())
+            words = f"في {tokens[tj + 1]}"
+        # Rule: the person who holds the post the name is part of, right after it or after a
+        # title (وزير الداخلية الأمير عبد العزيز بن سعود), is a qualifier too.
+        if not qualifier:
+            at = tj
+            if (
+                tokens[tj].removeprefix("ال") in GUESS_TITLES
+                and tj + 1 < len(tokens)
+                and seps[tj + 1] == " "
+                and tj + 1 in people
+            ):
+                at = tj + 1
+            if at in people:
+                country, words = people[at]
+                qualifier = {country}
+        return qualifier, words
+
     def _choose(
         self,
         group: list[Hit],
@@ -953,34 +986,10 @@ class ReferenceMatcher:
         if not countries:
             return None
         ti, tj = group[0].ti, group[0].tj
-        if tj < len(tokens) and seps[tj] == " ":
-            qualifier = {self.demonyms[tokens[tj]]} if tokens[tj] in self.demonyms else set()
-            words = tokens[tj]
-            if (
-                not qualifier
-                and tokens[tj] == "في"
-                and tj + 1 < len(tokens)
-                and seps[tj + 1] == " "
-            ):
-                qualifier = places.get(tj + 1, set())
-                words = f"في {tokens[tj + 1]}"
-            # Rule: the person who holds the post the name is part of, right after it or
-            # after a title (وزير الداخلية الأمير عبد العزيز بن سعود), is a qualifier too.
-            if not qualifier:
-                at = tj
-                if (
-                    tokens[tj].removeprefix("ال") in GUESS_TITLES
-                    and tj + 1 < len(tokens)
-                    and seps[tj + 1] == " "
-                    and tj + 1 in people
-                ):
-                    at = tj + 1
-                if at in people:
-                    country, words = people[at]
-                    qualifier = {country}
-            if len(qualifier) == 1 and qualifier <= countries:
-                (country,) = qualifier
-                return country, f"qualifier: {words} ({country})"
+        qualifier, words = self._qualifier(tokens, seps, tj, places, people)
+        if len(qualifier) == 1 and qualifier <= countries:
+            (country,) = qualifier
+            return country, f"qualifier: {words} ({country})"
         lo = ti
         while lo > max(0, ti - REACH) and not SENTENCE_END & set(seps[lo]):
             lo -= 1
@@ -1283,6 +1292,24 @@ class ReferenceMatcher:
             # names, goes on: it is someone else's (الأمير سلطان بن سعد), and so are the
             # shorter names of people from its first word; it does not hide the other names
             # inside it.  ابن and بنت are also the words son and daughter.
+            # Rule: a surname alone read after a proclitic cut from a word that is itself a
+            # frequent word is no surname (بقايا, remnants, is not ب and قايا).
+            if cut and tokens[ti] in self.frequent:
+                group = [h for h in group if h.name.kind != "surname"]
+            # Rule: a body's name (agency, organisation) of one country followed by a
+            # qualifier of another country names that country's body, not this one; it does
+            # not hide the names inside it.
+            qualifier, _ = self._qualifier(tokens, seps, -neg_tj, places, people)
+            if len(qualifier) == 1 and not self._generic(group):
+                group = [
+                    h
+                    for h in group
+                    if h.name.entry.type not in ("agency", "organization")
+                    or not h.name.entry.country
+                    or qualifier == {h.name.entry.country}
+                ]
+                if not group:
+                    continue
             if ti == gone_on:
                 group = [h for h in group if h.name.entry.type != "person"]
             going = [

@@ -109,6 +109,24 @@ def test_a_demonym_right_after_the_body_comes_before_the_person(m: Matcher) -> N
     assert found(m, text)[0] == ("الداخلية", "kw-interior", "context")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصل إلى نواكشوط وفد من الأمن الخارجي الموريتاني",  # Algeria's name for its DGDSE
+        "أعلنت القيادة العامة للقوات المسلحة الأردنية",  # the Libyan LAAF's name
+    ],
+)
+def test_a_body_of_one_country_with_another_countrys_qualifier_is_not_it(
+    m: Matcher, text: str
+) -> None:
+    assert [x for x in found(m, text) if x[1] in ("dz-dgdse", "ly-laaf")] == []
+
+
+def test_a_body_with_its_own_countrys_qualifier_is_still_it(m: Matcher) -> None:
+    assert found(m, "قال الأمن الخارجي الجزائري")[0][1] == "dz-dgdse"
+    assert found(m, "قال جهاز الموساد الإسرائيلي")[0][1] == "il-mossad"
+
+
 def test_a_masculine_demonym_qualifies_a_body_like_the_feminine(m: Matcher) -> None:
     # the places list اللبنانية; اللبناني after a masculine noun is its masculine
     assert found(m, LEBANESE_BODY)[0][1] == "lb-gs"

@@ -188,6 +188,15 @@ def test_a_name_that_goes_on_with_bin_is_someone_elses(m: Matcher) -> None:
     assert [x.id for x in m.find(text)][:1] == ["person-mesgharou-ould-sidi"]
 
 
+def test_a_surname_is_not_read_out_of_a_frequent_word_after_a_proclitic(m: Matcher) -> None:
+    # بقايا (remnants) is a word: not ب and قايا (Ali Yerlikaya's surname)
+    assert m.find("وجدت بقايا الأسلحة") == []
+    # a proclitic on the surname of a word that is none is read as usual
+    text = "قال وزير الداخلية التركي علي يرلي قايا. وأشاد بقايا وزملائه"
+    assert [x.text for x in m.find(text)] == ["علي يرلي قايا"]
+    assert [x.text for x in m.find("وقال وحموشي")] == ["حموشي"]
+
+
 @pytest.mark.parametrize("before", ["أن", "إن", "بأن", "وأن", "هو", "لي"])
 def test_a_function_word_that_folds_like_a_given_name_is_no_given_name(
     m: Matcher, before: str

@@ -362,6 +362,22 @@ def supported(hit: Hit, window: Window, document: Document, own: frozenset[str])
     return None
 
 
+#: Entry types whose name followed by another country's qualifier is not theirs.
+BODIES: Final = frozenset({"agency", "organization"})
+
+
+def contradicted(hit: Hit, window: Window) -> bool:
+    """Whether *hit*, a body's name of one country, is followed by a qualifier of another
+    (a demonym, في and a place, or the person who holds the post: :meth:`Window.qualifier`):
+    then the text names that country's body, not this one (الأمن الخارجي الموريتاني is not
+    Algeria's DGDSE, القيادة العامة للقوات المسلحة الأردنية not Libya's)."""
+    country = hit.alias.entry.country
+    if hit.alias.entry.type not in BODIES or not country:
+        return False
+    qualified = window.qualifier(hit.tj)
+    return qualified is not None and qualified[0] != country
+
+
 def lineages(people: Iterable[Entry], normalize: Callable[[str], str]) -> dict[str, frozenset[str]]:
     """The words that follow بن in each person's own names and aliases (normalized), by
     entry id, with a particle joined to the word after it too (عبد and عبدالعزيز): the

@@ -48,6 +48,7 @@ from ._context import (
     Window,
     choose,
     city_cue,
+    contradicted,
     demonym_forms,
     goes_on,
     is_adjective,
@@ -567,13 +568,16 @@ class Matcher:
             return tuple(sorted(out, key=lambda c: -c.score))
         # One word: its walks of one word, scored as find would score them alone.
         scored: dict[str, Candidate] = {}
-        for *_, factor, methods, _typos, rows, _more in self._lookups.starts(token):
+        frequent = token in self._frequent
+        for _d, _key, cut, factor, methods, _typos, rows, _more in self._lookups.starts(token):
             if rows is None or (methods and methods[0].endswith(GUESSED)):
                 continue  # nothing in a word alone shows that a real word is a name
             for row in rows:
                 alias = self._alias(row)
                 if alias.kind == "common":
                     continue  # a common word alone has no evidence
+                if cut and frequent and alias.kind == "surname":
+                    continue  # a word, not a proclitic and a surname (بقايا)
                 hit = new_hit((0, 1, 0, alias, factor, methods))
                 score, _, method = self._ranker.score(hit, set())
                 if score > 0.0 and score >= self.min_score:
@@ -817,10 +821,23 @@ class Matcher:
     def _not_going_on(
         self, group: list[Hit], window: Window, gone_on: int
     ) -> tuple[list[Hit], int]:
-        """*group* less the people's names that go on with a nasab not theirs
-        (:func:`~._context.goes_on`), and less the shorter names of people from the first
-        word of one (*gone_on*: that word, or -1), and that word now."""
+        """*group* less the names that the words around them show are not theirs, and the
+        first word of a person's name that goes on (*gone_on*: -1 if none yet).
+
+        Dropped: a body's name followed by another country's qualifier
+        (:func:`~._context.contradicted`); a surname alone read after a proclitic cut from a
+        word that is itself a frequent word (بقايا, remnants, is not ب and قايا); the
+        people's names that go on with a nasab not theirs (:func:`~._context.goes_on`), and
+        the shorter names of people from the first word of one.  What is dropped hides no
+        other name.
+        """
         ti, tj = group[0].ti, group[0].tj
+        if group[0].cut and window.tokens[ti] in self._frequent:
+            group = [h for h in group if h.alias.kind != "surname"]
+        # a body of one country followed by another's qualifier: that other country's body
+        # (a generic reference is made specific by its qualifier instead: choose)
+        if not is_generic(group):
+            group = [h for h in group if not contradicted(h, window)]
         if ti == gone_on:
             group = [h for h in group if h.alias.entry.type != "person"]
         tokens = window.tokens
