@@ -183,6 +183,25 @@ class Entry:
     #: about.
     demonyms: tuple[str, ...] = ()
 
+    def valid_on(self, date: DateLike) -> bool:
+        """Whether the data places the entry (a body, most often) in existence on *date*.
+
+        From ``valid_from`` to ``valid_to``, both inclusive, a partial date covering
+        its whole period, and *date* given as for :meth:`roles_at`; a missing
+        ``valid_from`` or ``valid_to`` leaves that side open, so an entry with
+        neither is valid on every date.
+
+        >>> gid = Entry(id="sy-gid", type="agency", name="إدارة المخابرات العامة",
+        ...     name_en="General Intelligence Directorate", sources=(Source("example"),),
+        ...     valid_to="2025-01")
+        >>> gid.valid_on("2024-12-08"), gid.valid_on("2025-01-31"), gid.valid_on("2025-02")
+        (True, True, False)
+        """
+        first, last = _query_period(date)
+        start = dt.date.min if self.valid_from is None else _period(self.valid_from)[0]
+        end = dt.date.max if self.valid_to is None else _period(self.valid_to)[1]
+        return start <= last and first <= end
+
     def roles_at(self, date: DateLike) -> tuple[Role, ...]:
         """The roles the data places on *date*, in the entry's order.
 

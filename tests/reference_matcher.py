@@ -33,6 +33,7 @@ working when the matcher is split into modules.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import itertools
 import lzma
@@ -137,10 +138,15 @@ GUESS_TITLES = {
     "رئيس", "وزير", "مدير", "سفير", "جنرال", "لواء", "عميد", "عقيد", "فريق", "مشير", "امير",
     "نائب", "مستشار", "قائد", "زعيم", "متحدث", "ناطق", "رئيسه", "وزيره", "مديره",
 }  # fmt: skip
+#: Honorifics before a person's name (without the article).  Rule: a qualifier reads over
+#: them as over a title (وزير الداخلية، السيد/ سعيد حسن نوح).
+HONORIFICS = {"سيد", "شيخ", "دكتور", "استاذ", "مهندس", "معالي", "سمو", "فخامه", "سعاده"}
 GUESS_CUES = {
     "place": {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"},
     "organization": {"تنظيم", "جماعه", "حركه"},
 }
+#: The nouns of administrative divisions (without the article).
+DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"}
 #: Words between the items of a list of places.
 CONJUNCTIONS = {"و", "او", "ثم"}
 #: Letters told apart only by their dots, as classes (each class is one dotless shape).
@@ -448,7 +454,9 @@ class ReferenceMatcher:
         safe_words: Iterable[str] = (),
         common_words: Iterable[str] = (),
         types: Iterable[str] | None = None,
+        as_of: str | None = None,
     ) -> None:
+        self.as_of = as_of
         if gazetteers is None:
             gazetteers = [load_gazetteer(n) for n in available_gazetteers()]
         gazetteers = list(gazetteers)
@@ -548,6 +556,11 @@ class ReferenceMatcher:
                             after.add(words[k + 1] + words[k + 2])
                         self.lineage.setdefault(e.id, set()).update(after)
         self.own_given = {e.id: {w for s in e.surfaces for w in given_name(s)} for e in people}
+        # Rule: a town is a place inside a place that is inside another (a town of a
+        # governorate of a country); the name of one right after a division's noun
+        # (محافظة القطيف) names the division, not the town.
+        parent = {e.id: e.part_of for g in gazetteers for e in g if e.type == "place"}
+        self.towns = {i for i, p in parent.items() if p is not None and parent.get(p) is not None}
         # A person's surname alone, with or without the article (three letters at least),
         # unless it is a given name too (إبراهيم، علي) or one of the commonest words (الا):
         # never a surname alone.  A compound surname: its two words, and the two glued.
@@ -912,9 +925,10 @@ class ReferenceMatcher:
         return out
 
     @staticmethod
-    def _people(hits: list[Hit], tokens: list[str]) -> dict[int, tuple[str, str]]:
+    def _people(hits: list[Hit], tokens: list[str]) -> dict[int, tuple[str, str, set[str]]]:
         """The country of each person named from a word on, in a span that is evidence of
-        one country (for a qualifier: the person who holds the post), and the words."""
+        one country (for a qualifier: the person who holds the post), the words, and the
+        bodies whose posts the person held."""
         firm = [h for h in hits if h.name.kind in ("exact", "abbreviation") and not h.methods]
         span_countries = {
             (h.ti, h.tj): {g.name.entry.country for g in firm if (g.ti, g.tj) == (h.ti, h.tj)}
@@ -929,9 +943,42 @@ class ReferenceMatcher:
             if h.ti not in longest or h.tj > longest[h.ti].tj:
                 longest[h.ti] = h
         return {
-            ti: (h.name.entry.country or "", " ".join(tokens[ti : h.tj]))
+            ti: (
+                h.name.entry.country or "",
+                " ".join(tokens[ti : h.tj]),
+                {r.organization for r in h.name.entry.roles if r.organization},
+            )
             for ti, h in longest.items()
         }
+
+    @staticmethod
+    def _holder(
+        tokens: list[str],
+        seps: list[str],
+        tj: int,
+        people: dict[int, tuple[str, str, set[str]]],
+        apposition: bool,
+    ) -> int | None:
+        """Where the person who holds the post a name ending before word *tj* is part of is
+        named, if anywhere.
+
+        Rule: right after the name, or after a title or an honorific that follows it (one
+        space, or a slash: السيد/ سعيد); with *apposition* (the name is a body's), also
+        after a comma (وزير الداخلية، السيد/ سعيد حسن نوح)."""
+        if tj >= len(tokens):
+            return None
+        comma = seps[tj].strip() in ("،", ",") and "\n" not in seps[tj]
+        if seps[tj] != " " and not (apposition and comma):
+            return None
+        word = tokens[tj].removeprefix("ال")
+        if (
+            (word in GUESS_TITLES or word in HONORIFICS)
+            and tj + 1 < len(tokens)
+            and seps[tj + 1] in (" ", "/", "/ ", " /", " / ")
+            and tj + 1 in people
+        ):
+            return tj + 1
+        return tj if tj in people else None
 
     def _qualifier(
         self,
@@ -939,30 +986,26 @@ class ReferenceMatcher:
         seps: list[str],
         tj: int,
         places: dict[int, set[str]],
-        people: dict[int, tuple[str, str]],
+        people: dict[int, tuple[str, str, set[str]]],
+        apposition: bool = False,
     ) -> tuple[set[str], str]:
         """The countries a qualifier right after a name ending before word *tj* names, and
         its words: a demonym, في and a place, or the person who holds the post."""
-        if tj >= len(tokens) or seps[tj] != " ":
+        if tj >= len(tokens):
             return set(), ""
-        qualifier = {self.demonyms[tokens[tj]]} if tokens[tj] in self.demonyms else set()
-        words = tokens[tj]
-        if not qualifier and tokens[tj] == "في" and tj + 1 < len(tokens) and seps[tj + 1] == " ":
-            qualifier = places.get(tj + 1, set())
-            words = f"في {tokens[tj + 1]}"
-        # Rule: the person who holds the post the name is part of, right after it or after a
-        # title (وزير الداخلية الأمير عبد العزيز بن سعود), is a qualifier too.
+        qualifier: set[str] = set()
+        words = ""
+        if seps[tj] == " ":
+            if tokens[tj] in self.demonyms:
+                qualifier, words = {self.demonyms[tokens[tj]]}, tokens[tj]
+            elif tokens[tj] == "في" and tj + 1 < len(tokens) and seps[tj + 1] == " ":
+                qualifier = places.get(tj + 1, set())
+                words = f"في {tokens[tj + 1]}"
+        # Rule: the person who holds the post the name is part of (_holder) is a qualifier too.
         if not qualifier:
-            at = tj
-            if (
-                tokens[tj].removeprefix("ال") in GUESS_TITLES
-                and tj + 1 < len(tokens)
-                and seps[tj + 1] == " "
-                and tj + 1 in people
-            ):
-                at = tj + 1
-            if at in people:
-                country, words = people[at]
+            at = self._holder(tokens, seps, tj, people, apposition)
+            if at is not None:
+                country, words, _ = people[at]
                 qualifier = {country}
         return qualifier, words
 
@@ -973,7 +1016,7 @@ class ReferenceMatcher:
         seps: list[str],
         facts: list[tuple[int, str, str]],
         places: dict[int, set[str]],
-        people: dict[int, tuple[str, str]],
+        people: dict[int, tuple[str, str, set[str]]],
     ) -> tuple[str, str] | None:
         """The country the evidence picks among those of *group*'s entries, and the evidence
         as the match says it (None: none).
@@ -986,7 +1029,8 @@ class ReferenceMatcher:
         if not countries:
             return None
         ti, tj = group[0].ti, group[0].tj
-        qualifier, words = self._qualifier(tokens, seps, tj, places, people)
+        bodies = all(h.name.entry.type in ("agency", "organization") for h in group)
+        qualifier, words = self._qualifier(tokens, seps, tj, places, people, bodies)
         if len(qualifier) == 1 and qualifier <= countries:
             (country,) = qualifier
             return country, f"qualifier: {words} ({country})"
@@ -1103,7 +1147,7 @@ class ReferenceMatcher:
         seps: list[str],
         facts: list[tuple[int, str, str]],
         places: dict[int, set[str]],
-        people: dict[int, tuple[str, str]],
+        people: dict[int, tuple[str, str, set[str]]],
         seen: set[str],
         found: dict[Hit, str],
         raw: str,
@@ -1113,12 +1157,39 @@ class ReferenceMatcher:
 
         *found* holds the evidence of the common-word hits kept for a cue or a list;
         *raw* is the span as the text writes it."""
+        ti = group[0].ti
+        if ti and seps[ti] == " " and self._cue_forms(tokens[ti - 1]) & DIVISION_NOUNS:
+            group = [h for h in group if h.name.entry.id not in self.towns]
+            if not group:
+                return None  # محافظة القطيف: the governorate, not the town
         group = [h for h in group if not self._inside_another_name(h, tokens, seps)]
         if not group:
             return None  # a part of someone else's name
         group = [h for h in group if not self._an_adjective(h, tokens, seps)]
         if not group:
             return None  # an adjective: القوات السعودية
+        # Rule: a name that fits several bodies, followed by the person who holds the post
+        # (_holder; a demonym of the holder's country may stand between: المخابرات العامة
+        # السورية اللواء أنس خطاب), is
+        # the bodies of them whose posts that person held, when those are some, not all.
+        tj = group[0].tj
+        if all(h.name.entry.type in ("agency", "organization") for h in group):
+            after, demonym = tj, ""
+            if tj < len(tokens) and seps[tj] == " " and tokens[tj] in self.demonyms:
+                after, demonym = tj + 1, self.demonyms[tokens[tj]]
+            at = self._holder(tokens, seps, after, people, True)
+            # (after a demonym, only a holder of its country: الداخلية الكويتي الأمير … is
+            # Kuwait's ministry receiving a Saudi prince)
+            if at is not None and demonym and people[at][0] != demonym:
+                at = None
+            if at is not None:
+                country, words, held = people[at]
+                keep = [h for h in group if h.name.entry.id in held]
+                if keep and {h.name.entry.id for h in keep} != {h.name.entry.id for h in group}:
+                    return (
+                        *self._rank(group, keep, seen, context=self._generic(keep)),
+                        (f"qualifier: {words} ({country})",),
+                    )
         generic = self._generic(group)
         # Rule: a shadda the text writes in a span that fits several entries picks the
         # entries with an alias of the same folded form that has a shadda on each of
@@ -1171,7 +1242,8 @@ class ReferenceMatcher:
             scored = [(*self._score(h, seen), h) for h in hits]
             return sorted(
                 scored,
-                key=lambda s: (-s[0], s[2].name.entry.id not in parents, s[2].name.kind != "exact",
+                key=lambda s: (-s[0], s[2].name.entry.id not in parents, self._old(s[2].name.entry),
+                               s[2].name.kind != "exact",
                                s[2].name.order, s[2].name.entry.id),
             )  # fmt: skip
 
@@ -1190,6 +1262,29 @@ class ReferenceMatcher:
             )
         )
         return score, method, best, others
+
+    def _old(self, entry: Entry) -> bool:
+        """Rule: of the entries of a span, those of the era come first: valid on ``as_of``
+        (from ``valid_from`` to ``valid_to``, partial dates covering their whole period), or
+        without ``as_of``, with no ``valid_to`` (still existing)."""
+        if self.as_of is None:
+            return entry.valid_to is not None
+
+        def first(d: str) -> str:
+            return d + "-01-01"[len(d) - 4 :] if len(d) < 10 else d
+
+        def last(d: str) -> str:
+            if len(d) == 4:
+                return d + "-12-31"
+            if len(d) == 7:
+                y, m = map(int, d.split("-"))
+                return f"{d}-{calendar.monthrange(y, m)[1]:02d}"
+            return d
+
+        lo, hi = first(self.as_of), last(self.as_of)
+        start = first(entry.valid_from) if entry.valid_from else "0000-01-01"
+        end = last(entry.valid_to) if entry.valid_to else "9999-12-31"
+        return not (start <= hi and lo <= end)
 
     # -- scores and the matches ----------------------------------------------
 
@@ -1299,7 +1394,7 @@ class ReferenceMatcher:
             # Rule: a body's name (agency, organisation) of one country followed by a
             # qualifier of another country names that country's body, not this one; it does
             # not hide the names inside it.
-            qualifier, _ = self._qualifier(tokens, seps, -neg_tj, places, people)
+            qualifier, _ = self._qualifier(tokens, seps, -neg_tj, places, people, True)
             if len(qualifier) == 1 and not self._generic(group):
                 group = [
                     h

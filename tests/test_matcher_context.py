@@ -103,6 +103,84 @@ def test_a_person_after_a_title_after_the_body_qualifies_it(m: Matcher) -> None:
     assert interior.id == "eg-interior"
 
 
+@pytest.mark.parametrize(
+    "holder",
+    [
+        "، الأمير عبدالعزيز بن سعود بن نايف،",  # after a comma
+        "، السيد/ الأمير عبدالعزيز بن سعود بن نايف",  # a comma, an honorific and a slash
+        " الشيخ الأمير عبدالعزيز بن سعود بن نايف",  # an honorific
+    ],
+)
+def test_the_holder_after_a_comma_or_an_honorific_qualifies_the_body(
+    m: Matcher, holder: str
+) -> None:
+    text = f"وصل إلى الكويت في زيارة رسمية للكويت وزير الداخلية{holder} والتقى نظيره في الكويت"
+    (interior,) = [x for x in m.find(text) if x.text == "الداخلية"]
+    assert (interior.id, interior.evidence[0].kind) == ("sa-interior", "qualifier")
+
+
+def test_a_person_after_a_comma_qualifies_only_a_body_on_the_same_line(m: Matcher) -> None:
+    # a new line after the comma: no apposition, the Kuwaiti context decides
+    text = "وصل إلى الكويت في زيارة رسمية للكويت وزير الداخلية،\nالأمير عبدالعزيز بن سعود بن نايف"
+    (interior,) = [x for x in m.find(text) if x.text == "الداخلية"]
+    assert interior.id == "kw-interior"
+    # a place is no post: the person after a comma is the sentence's evidence, no qualifier
+    (city, _) = m.find("وصل إلى طرابلس، نجيب ميقاتي")
+    assert (city.id, city.evidence[0].kind) == ("lb-tripoli", "sentence")
+    (city, _) = m.find("وصل إلى طرابلس نجيب ميقاتي")
+    assert (city.id, city.evidence[0].kind) == ("lb-tripoli", "qualifier")
+
+
+@pytest.mark.parametrize(
+    ("as_of", "holder", "entry"),
+    [
+        (None, "أنس خطاب", "sy-gis"),
+        ("2015", "أنس خطاب", "sy-gis"),  # the holder over the era
+        (None, "علي مملوك", "sy-gid-assad"),  # the holder over the era
+        ("2015", "علي مملوك", "sy-gid-assad"),
+    ],
+)
+def test_the_holder_picks_the_body_he_held_among_bodies_of_one_name(
+    as_of: str | None, holder: str, entry: str
+) -> None:
+    # إدارة المخابرات العامة is Syria's service before 2025 and the one after it
+    text = f"قال مدير إدارة المخابرات العامة {holder} إن"
+    (service,) = [x for x in Matcher(as_of=as_of).find(text) if x.type == "agency"]
+    assert (service.id, service.evidence) == (
+        entry,
+        (Evidence("qualifier", service.evidence[0].text, "SY"),),
+    )
+
+
+def test_a_holder_after_a_demonym_of_another_country_picks_no_body(m: Matcher) -> None:
+    # the Syrian service received the Egyptian chief: the era decides, not the holder
+    text = "استقبلت إدارة المخابرات العامة السورية اللواء علي مملوك"
+    (service,) = [x for x in m.find(text) if x.type == "agency"]
+    assert service.id == "sy-gid-assad"
+    text = "استقبلت إدارة المخابرات العامة السورية اللواء حسن رشاد"
+    (service,) = [x for x in m.find(text) if x.type == "agency"]
+    assert service.id == "sy-gis"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "entry"),
+    [
+        (None, "sy-gis"),
+        ("2015-06", "sy-gid-assad"),
+        ("2026", "sy-gis"),
+        ("2011-03-15", "sy-gid-assad"),
+    ],
+)
+def test_a_name_of_a_dissolved_body_and_its_successor_follows_the_era(
+    as_of: str | None, entry: str
+) -> None:
+    # without as_of, the body that exists; with it, the one valid on that date
+    matches = Matcher(as_of=as_of).find("قالت إدارة المخابرات العامة في دمشق إن")
+    assert matches[0].id == entry
+    others = {c.id for c in matches[0].candidates}
+    assert others == {"sy-gis", "sy-gid-assad"} - {entry}
+
+
 def test_a_demonym_right_after_the_body_comes_before_the_person(m: Matcher) -> None:
     # the Kuwaiti minister received the Saudi prince: the demonym qualifies the ministry
     text = "استقبل وزير الداخلية الكويتي الأمير عبدالعزيز بن سعود بن نايف"

@@ -123,3 +123,41 @@ def test_validation_compares_periods_not_strings(tmp_path: Path) -> None:
     assert write(tmp_path, {"from": "2013-05", "to": "2013"}) == []
     (error,) = write(tmp_path, {"from": "2013-05", "to": "2013-04"})
     assert error.endswith("roles[0].to: 2013-04 is before 2013-05")
+
+
+def _body(valid_from: str | None, valid_to: str | None) -> Entry:
+    return Entry(
+        id="b",
+        type="agency",
+        name="جهاز",
+        name_en="Body",
+        sources=(Source("s"),),
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
+
+
+@pytest.mark.parametrize(
+    ("valid_from", "valid_to", "date", "valid"),
+    [
+        (None, None, "1900", True),  # no dates: every date
+        ("2012-03", None, "2012-03-01", True),  # a partial from covers its month
+        ("2012-03", None, "2012-02-29", False),
+        (None, "2025-01-29", "2025-01-29", True),  # inclusive
+        (None, "2025-01-29", "2025-01-30", False),
+        (None, "2025", "2025-12-31", True),  # a partial to covers its year
+        ("2012", "2012", "2012-06", True),
+        ("2013", None, "2012", False),  # a period asks whether they overlap
+        ("2013", None, dt.date(2013, 1, 1), True),
+    ],
+)
+def test_valid_on_places_a_body_in_time(
+    valid_from: str | None, valid_to: str | None, date: str | dt.date, valid: bool
+) -> None:
+    assert _body(valid_from, valid_to).valid_on(date) is valid
+
+
+@pytest.mark.parametrize("date", ["2013-13", "yesterday", "2013-02-30"])
+def test_valid_on_refuses_a_date_that_is_not_one(date: str) -> None:
+    with pytest.raises(ValueError, match="YYYY"):
+        _body("2012", None).valid_on(date)

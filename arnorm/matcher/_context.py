@@ -38,7 +38,9 @@ from typing import Final
 from ..gazetteer import Entry
 from ._model import Evidence, Hit
 from ._morphology import (
+    DIVISION_NOUNS,
     GUESS_CUES,
+    HONORIFICS,
     LAL,
     LAL_CONJUNCTIONS,
     NASAB,
@@ -56,10 +58,20 @@ SENTENCE_END: Final = frozenset(".!?؟\n…")
 REACH: Final = 12
 #: The word that makes a place after a name its qualifier (وزارة الداخلية في المغرب).
 QUALIFYING: Final = frozenset({"في"})
+#: Separators (stripped) of an apposition between a body's name and the holder of its post
+#: (وزير الداخلية، السيد/ سعيد حسن نوح).
+COMMAS: Final = frozenset({"،", ","})
+#: Words before a person's name that a qualifier reads over: titles and honorifics, and
+#: the separators it reads them over with (السيد/ سعيد).
+_BEFORE_HOLDER: Final = TITLES | HONORIFICS
+_SLASHED: Final = frozenset({" ", "/", "/ ", " /", " / "})
 #: Words before a place name that say it is a city, not a country (العاصمة تونس).
 CITY_CUES: Final = frozenset({"العاصمه", "مدينه", "بلده"})
 #: The kinds of alias whose exact match is evidence of its entry's country.
 _FIRM: Final = frozenset({"exact", "abbreviation"})
+#: Entry types whose name followed by another country's qualifier is not theirs, and whose
+#: post's holder may follow their name after a comma.
+BODIES: Final = frozenset({"agency", "organization"})
 #: Entry types whose shared or common-word names are generic references.
 GENERIC_TYPES: Final = frozenset({"agency"})
 #: The mark on the method of a name's first word that is a real word read as a variant or
@@ -156,17 +168,21 @@ class Window:
         #: The country of the longest name of a person from each word on, when that span
         #: is evidence of one country, and its words.
         self.people: dict[int, tuple[str, str]] = {}
+        #: The ids of the bodies whose posts that person held (their roles' organisations).
+        self.held: dict[int, frozenset[str]] = {}
         longest: dict[int, int] = {}
         for hit in hits:
-            country = hit.alias.entry.country
+            entry = hit.alias.entry
+            country = entry.country
             if (
-                hit.alias.entry.type == "person"
+                entry.type == "person"
                 and country
                 and len(by_span.get((hit.ti, hit.tj), ())) == 1
                 and hit.tj > longest.get(hit.ti, 0)
             ):
                 longest[hit.ti] = hit.tj
                 self.people[hit.ti] = (country, " ".join(tokens[hit.ti : hit.tj]))
+                self.held[hit.ti] = frozenset(r.organization for r in entry.roles if r.organization)
 
     def facts_between(self, lo: int, hi: int) -> list[tuple[int, str, str]]:
         """The evidence in words *lo* to *hi* (not included)."""
@@ -193,24 +209,44 @@ class Window:
             hi += 1
         return lo, hi
 
-    def qualifier(self, tj: int) -> tuple[str, str] | None:
-        """The country a qualifier right after a name (ending before word *tj*) names: a
-        demonym, في and a place, or the person who holds the post the name is part of,
-        right after it or after a title (وزير الداخلية الأمير عبد العزيز بن سعود)."""
+    def qualifier(self, tj: int, bodies: bool = False) -> tuple[str, str] | None:
+        """The country a qualifier right after a name (ending before word *tj*) names, and
+        its words: a demonym, في and a place, or the person who holds the post the name
+        is part of (:meth:`holder_at`).  With *bodies* (the name is a body's), the holder
+        may also follow a comma (وزير الداخلية، السيد/ سعيد حسن نوح)."""
         tokens, seps = self.tokens, self.seps
-        if tj >= len(tokens) or seps[tj] != " ":
+        if tj >= len(tokens):
             return None
-        country = self.demonyms.get(tokens[tj])
-        if country:
-            return country, tokens[tj]
-        if tj + 1 < len(tokens) and seps[tj + 1] == " ":
-            if tokens[tj] in QUALIFYING:
+        if seps[tj] == " ":
+            country = self.demonyms.get(tokens[tj])
+            if country:
+                return country, tokens[tj]
+            if tj + 1 < len(tokens) and seps[tj + 1] == " " and tokens[tj] in QUALIFYING:
                 place = self.places.get(tj + 1)
                 if place:
                     return place, f"{tokens[tj]} {tokens[tj + 1]}"
-            if tokens[tj].removeprefix("ال") in TITLES and tj + 1 in self.people:
-                return self.people[tj + 1]
-        return self.people.get(tj)
+        at = self.holder_at(tj, bodies)
+        return None if at is None else self.people[at]
+
+    def holder_at(self, tj: int, apposition: bool = False) -> int | None:
+        """The first word of the person who holds the post a name (ending before word *tj*)
+        is part of: the person named right after it, or after a title or an honorific
+        (وزير الداخلية الأمير عبد العزيز بن سعود، السيد/ …); with *apposition*, after a
+        comma too.  None if no person is named there."""
+        tokens, seps = self.tokens, self.seps
+        if tj >= len(tokens):
+            return None
+        sep = seps[tj]
+        if sep != " " and not (apposition and sep.strip() in COMMAS and "\n" not in sep):
+            return None
+        if (
+            tj + 1 < len(tokens)
+            and tj + 1 in self.people
+            and tokens[tj].removeprefix("ال") in _BEFORE_HOLDER
+            and seps[tj + 1] in _SLASHED
+        ):
+            return tj + 1
+        return tj if tj in self.people else None
 
 
 def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[str, Evidence] | None:
@@ -224,7 +260,7 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     if not countries:
         return None
     ti, tj = group[0].ti, group[0].tj
-    qualified = window.qualifier(tj)
+    qualified = window.qualifier(tj, all(h.alias.entry.type in BODIES for h in group))
     if qualified is not None and qualified[0] in countries:
         return qualified[0], Evidence("qualifier", qualified[1], qualified[0])
     lo, hi = window.sentence(ti, tj)
@@ -237,6 +273,31 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     if picked is not None:
         return picked, Evidence("document", document.examples.get(picked, ""), picked)
     return None
+
+
+def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evidence] | None:
+    """The hits of *group*, a name that fits several bodies, whose body the person who
+    holds the post held (a role at it: :meth:`Window.holder_at`), and why; None when the
+    holder tells none of them apart.  A demonym may stand between the name and a holder
+    of its country (المخابرات العامة السورية اللواء أنس خطاب is the service he heads, not
+    the one of the same name before it)."""
+    if not all(h.alias.entry.type in BODIES for h in group):
+        return None
+    tj = group[0].tj
+    demonym = None
+    if tj < len(window.tokens) and window.seps[tj] == " ":
+        demonym = window.demonyms.get(window.tokens[tj])
+        if demonym:  # the holder after a demonym: المخابرات العامة السورية اللواء أنس خطاب
+            tj += 1
+    at = window.holder_at(tj, apposition=True)
+    if at is None or (demonym and window.people[at][0] != demonym):
+        return None  # (the Kuwaiti minister who receives a Saudi prince is Kuwait's)
+    held = window.held[at]
+    keep = [h for h in group if h.alias.entry.id in held]
+    if not keep or len({h.alias.entry.id for h in keep}) == len({h.alias.entry.id for h in group}):
+        return None
+    country, words = window.people[at]
+    return keep, Evidence("qualifier", words, country)
 
 
 def _favoured(counts: Counter[str], countries: set[str]) -> str | None:
@@ -362,10 +423,6 @@ def supported(hit: Hit, window: Window, document: Document, own: frozenset[str])
     return None
 
 
-#: Entry types whose name followed by another country's qualifier is not theirs.
-BODIES: Final = frozenset({"agency", "organization"})
-
-
 def contradicted(hit: Hit, window: Window) -> bool:
     """Whether *hit*, a body's name of one country, is followed by a qualifier of another
     (a demonym, في and a place, or the person who holds the post: :meth:`Window.qualifier`):
@@ -374,7 +431,7 @@ def contradicted(hit: Hit, window: Window) -> bool:
     country = hit.alias.entry.country
     if hit.alias.entry.type not in BODIES or not country:
         return False
-    qualified = window.qualifier(hit.tj)
+    qualified = window.qualifier(hit.tj, bodies=True)
     return qualified is not None and qualified[0] != country
 
 
@@ -447,6 +504,17 @@ def keep_supported(
         if why.kind != "full-name" or hit.alias.kind != "surname":
             found[id(hit)] = why
     return kept
+
+
+def after_division_noun(ti: int, window: Window) -> bool:
+    """Whether the word before word *ti* (one space between) is the noun of an
+    administrative division, its proclitics off (بمحافظة): then a place's name at *ti*
+    names the division, not a town inside one (محافظة القطيف)."""
+    return (
+        ti > 0
+        and window.seps[ti] == " "
+        and any(form in DIVISION_NOUNS for form, _ in strip_forms(window.tokens[ti - 1]))
+    )
 
 
 def is_city_cue(word: str) -> bool:

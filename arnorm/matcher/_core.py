@@ -46,11 +46,13 @@ from ._context import (
     REACH,
     Document,
     Window,
+    after_division_noun,
     choose,
     city_cue,
     contradicted,
     demonym_forms,
     goes_on,
+    held_by_holder,
     is_adjective,
     is_generic,
     is_guessed,
@@ -396,7 +398,7 @@ class Matcher:
         surname_words = self._frequent
         if self._shipped_word_lists:
             surname_words = surname_words | frozenset(common_word_surnames())
-        self._ranker = Ranker(surname_words, self._safe, self._normalizer)
+        self._ranker = Ranker(surname_words, self._safe, self._normalizer, self.as_of)
         # kinds of alias whose exact match always passes min_score and needs no evidence
         sure_kinds = frozenset(
             kind
@@ -411,6 +413,14 @@ class Matcher:
             self._ranker.cues_of,
             longest=self.overlaps == "longest",
             sure_kinds=sure_kinds,
+        )
+        #: The places inside a place inside another (a town of a governorate of a country):
+        #: what a division's noun before the name (محافظة القطيف) rules out.
+        parents = {e.id: e.part_of for e in index.entries if e.type == "place"}
+        self._towns = frozenset(
+            entry_id
+            for entry_id, parent in parents.items()
+            if parent is not None and parents.get(parent) is not None
         )
         if people_given is None:
             people = [e for e in index.entries if e.type == "person"]
@@ -862,6 +872,16 @@ class Matcher:
         *written* gives a hit's span as the text writes it (its marks too).
         """
         seen = doc.seen
+        towns = self._towns
+        if (
+            group[0].ti
+            and any(h.alias.entry.id in towns for h in group)
+            and after_division_noun(group[0].ti, window)
+        ):
+            # محافظة القطيف: the governorate, which the data may lack, not the town
+            group = [h for h in group if h.alias.entry.id not in towns]
+            if not group:
+                return None
         if len(group) == 1:
             return self._pick_one(group, window, doc, found)
         if group[0].ti and any(is_partial_name(h, window.tokens) for h in group):
@@ -879,6 +899,11 @@ class Matcher:
             group = [h for h in group if not is_adjective(h, window)]
             if not group:
                 return None  # the adjective of the word before: القوات السعودية
+        held = held_by_holder(group, window)
+        if held is not None:  # the body whose post the person named after it held
+            keep, why = held
+            ranked = self._ranker.rank_preferring(group, keep, seen, context=is_generic(keep))
+            return (*ranked, (why,))
         generic = is_generic(group)
         if not generic and self._marked:
             marked = self._by_marks(group, written, seen)

@@ -83,6 +83,12 @@ TITLES: Final = frozenset(
     {"رئيس", "وزير", "مدير", "سفير", "جنرال", "لواء", "عميد", "عقيد", "فريق", "مشير"}
     | {"امير", "نائب", "مستشار", "قائد", "زعيم", "متحدث", "ناطق", "رئيسه", "وزيره", "مديره"}
 )
+#: Honorifics before a person's name (normalized, without the article: السيد، الشيخ،
+#: معالي): between a post and its holder (وزير الداخلية، السيد/ سعيد حسن نوح) they are
+#: read over as a title is (:meth:`~._context.Window.qualifier`).
+HONORIFICS: Final = frozenset(
+    {"سيد", "شيخ", "دكتور", "استاذ", "مهندس", "معالي", "سمو", "فخامه", "سعاده"}
+)
 #: Words just before a real word that show it is meant as a place's or an organisation's
 #: name, spelt another way: the first noun of a construct, so without the article (مدينة
 #: صيدا; المدينة مردوا is "the city, they persisted").  Not بلدة: folded, it is بلده, his
@@ -91,6 +97,9 @@ GUESS_CUES: Final[dict[str, frozenset[str]]] = {
     "place": frozenset({"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"}),
     "organization": frozenset({"تنظيم", "جماعه", "حركه"}),
 }
+#: Nouns of administrative divisions (without the article): a place's name right after one
+#: names the division (محافظة القطيف, the governorate), not a town of that name inside one.
+DIVISION_NOUNS: Final = frozenset({"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"})
 #: Nouns before a place's name (without the article): a person's surname alone right after
 #: one is that place's name (مركز العياط, a district of Giza, is not Morsi).
 PLACE_NOUNS: Final = GUESS_CUES["place"] | frozenset({"مركز", "حي", "بلده"})

@@ -9,14 +9,16 @@
   seen earlier in the text, and a frequent word as a surname alone not at all.
 * Several hits on one span are ranked (:meth:`Ranker.rank`): by score, then
   the entry the others are part of (the country before its city of the same
-  name), then exact aliases, then gazetteer order; the others are the match's
-  candidates.
+  name), then the entry of the era (:meth:`Ranker.era`: valid on the matcher's
+  ``as_of``, or without one, not dissolved), then exact aliases, then gazetteer
+  order; the others are the match's candidates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
+from ..gazetteer import Entry
 from ._context import GENERIC_TYPES, is_city_cue, is_guessed
 from ._model import SCORES, Alias, Candidate, Evidence, Hit, candidate_from, remember
 from ._morphology import (
@@ -37,9 +39,14 @@ class Ranker:
     """The scoring and ranking of one matcher, with its caches."""
 
     def __init__(
-        self, frequent: frozenset[str], safe: frozenset[str], fold: Callable[[str], str]
+        self,
+        frequent: frozenset[str],
+        safe: frozenset[str],
+        fold: Callable[[str], str],
+        as_of: str | None = None,
     ) -> None:
         self.frequent = frequent
+        self.as_of = as_of
         self.safe = safe
         self._fold = fold
         #: Each surname alias folded as the text is (عبّاس is عباس), once.
@@ -50,6 +57,19 @@ class Ranker:
         #: garbage collector to go over in every full collection.
         self._cue_sets: dict[frozenset[str], frozenset[str]] = {}
         self.rank_cache: dict[tuple[tuple[int, float, tuple[str, ...], bool], ...], Ranked] = {}
+
+    def era(self, entry: Entry) -> int:
+        """0 if *entry* is of the era the matcher reads for, else 1 (ranked after).
+
+        With ``as_of``, the entries valid on that date (:meth:`Entry.valid_on`); without,
+        those with no ``valid_to``, that still exist: a name that a dissolved body and
+        its successor share (إدارة المخابرات العامة, Syria's before and after 2025) is
+        the successor's in a text of no known date, the older body's with an ``as_of``
+        of its time.
+        """
+        if self.as_of is None:
+            return 0 if entry.valid_to is None else 1
+        return 0 if entry.valid_on(self.as_of) else 1
 
     def cues_of(self, token: str) -> frozenset[str]:
         """The entry types *token* is a cue for (منطقة for places), clitics off; cached."""
@@ -128,7 +148,9 @@ class Ranker:
 
     def ranked(self, group: Sequence[Hit], seen: set[str]) -> list[tuple[float, Hit, str]]:
         """The hits of *group* scored, best first (see the module docstring)."""
-        return sorted((self.score(h, seen) for h in group), key=lambda sc: _rank_key(sc, group))
+        return sorted(
+            (self.score(h, seen) for h in group), key=lambda sc: _rank_key(sc, group, self.era)
+        )
 
     def rank_preferring(
         self, group: Sequence[Hit], keep: Sequence[Hit], seen: set[str], *, context: bool
@@ -291,8 +313,8 @@ def _as_context(score: float, hit: Hit, method: str) -> tuple[float, str]:
 
 
 def _rank_key(
-    scored: tuple[float, Hit, str], group: Sequence[Hit]
-) -> tuple[float, int, int, int, str]:
+    scored: tuple[float, Hit, str], group: Sequence[Hit], era: Callable[[Entry], int]
+) -> tuple[float, int, int, int, int, str]:
     score, hit, _method = scored
     entry = hit.alias.entry
     # An entry that another candidate is part of (the country of a city of the same name) first.
@@ -300,6 +322,7 @@ def _rank_key(
     return (
         -score,
         0 if contains else 1,
+        era(entry),
         0 if hit.alias.kind == "exact" else 1,
         hit.alias.order,
         entry.id,
