@@ -1031,9 +1031,16 @@ class ReferenceMatcher:
         ti, tj = group[0].ti, group[0].tj
         bodies = all(h.name.entry.type in ("agency", "organization") for h in group)
         qualifier, words = self._qualifier(tokens, seps, tj, places, people, bodies)
+        entries = frozenset(h.name.entry.id for h in group)
         if len(qualifier) == 1 and qualifier <= countries:
             (country,) = qualifier
+            self.qualified[entries] = (country, words)
             return country, f"qualifier: {words} ({country})"
+        # Rule: the same name (fitting the same entries) that a qualifier made specific
+        # earlier in the text is that country's again (وزير الداخلية الأمير … وزير الداخلية).
+        if entries in self.qualified:
+            country, words = self.qualified[entries]
+            return country, f"earlier: {words} ({country})"
         lo = ti
         while lo > max(0, ti - REACH) and not SENTENCE_END & set(seps[lo]):
             lo -= 1
@@ -1186,6 +1193,7 @@ class ReferenceMatcher:
                 country, words, held = people[at]
                 keep = [h for h in group if h.name.entry.id in held]
                 if keep and {h.name.entry.id for h in keep} != {h.name.entry.id for h in group}:
+                    self.qualified[frozenset(h.name.entry.id for h in group)] = (country, words)
                     return (
                         *self._rank(group, keep, seen, context=self._generic(keep)),
                         (f"qualifier: {words} ({country})",),
@@ -1335,6 +1343,8 @@ class ReferenceMatcher:
 
     def find(self, text: str) -> list[RefMatch]:
         """The matches of *text*."""
+        #: What qualifiers made specific so far in the text, by the entries a name fits.
+        self.qualified: dict[frozenset[str], tuple[str, str]] = {}
         normalized, offsets = SEARCH.with_offsets(text)
         parts = re.split(r"([^\W_]+)", normalized)
         # Rule: a word that is two names glued by و is two words with nothing between;

@@ -181,6 +181,36 @@ def test_a_name_of_a_dissolved_body_and_its_successor_follows_the_era(
     assert others == {"sy-gis", "sy-gid-assad"} - {entry}
 
 
+SAUDI_IN_KUWAIT = "بحث وزير الداخلية الأمير عبدالعزيز بن سعود بن نايف مع أمير الكويت العلاقات. "
+
+
+def test_a_name_qualified_earlier_is_the_same_body_again(m: Matcher) -> None:
+    # the second mention's sentence names Kuwait twice; the qualifier before named the Saudi
+    text = SAUDI_IN_KUWAIT + "وذلك خلال زيارة وزير الداخلية الرسمية للكويت واستقباله في الكويت"
+    interior = [x for x in m.find(text) if x.text == "الداخلية"]
+    assert [x.id for x in interior] == ["sa-interior", "sa-interior"]
+    assert interior[1].evidence == (Evidence("earlier", interior[0].evidence[0].text, "SA"),)
+
+
+@pytest.mark.parametrize(
+    ("later", "entry"),
+    [
+        ("واستقبله وزير الداخلية الكويتي في الكويت", "kw-interior"),  # its own qualifier
+        ("وأعلنت وزارة الداخلية في الكويت", "kw-interior"),  # another name, other entries
+    ],
+)
+def test_an_earlier_qualifier_yields_to_a_name_s_own(m: Matcher, later: str, entry: str) -> None:
+    matches = [x for x in m.find(SAUDI_IN_KUWAIT + later) if x.type == "agency"]
+    assert matches[-1].id == entry
+    assert matches[-1].evidence[0].kind == "qualifier"
+
+
+def test_without_an_earlier_qualifier_the_sentence_decides(m: Matcher) -> None:
+    text = "بحث وزير الداخلية مع أمير الكويت. وذلك خلال زيارة وزير الداخلية الرسمية للكويت"
+    interior = [x for x in m.find(text) if x.text == "الداخلية"]
+    assert [x.evidence[0].kind for x in interior] == ["sentence", "sentence"]
+
+
 def test_a_demonym_right_after_the_body_comes_before_the_person(m: Matcher) -> None:
     # the Kuwaiti minister received the Saudi prince: the demonym qualifies the ministry
     text = "استقبل وزير الداخلية الكويتي الأمير عبدالعزيز بن سعود بن نايف"

@@ -63,6 +63,7 @@ def test_exact_forms_agree_on_own_gazetteer(text: str) -> None:
 @example("وصل إلى الكويت وزير الداخلية، السيد/ الأمير عبدالعزيز بن سعود بن نايف،\nوالكويت")
 @example("استقبلت إدارة المخابرات العامة السورية اللواء علي مملوك وإدارة المخابرات العامة")
 @example("وزير الداخلية الليبي عصام أبو زريبة، ووزير الداخلية، عماد الطرابلسي")
+@example("وزير الداخلية الأمير عبدالعزيز بن سعود بن نايف في الكويت. ووزير الداخلية للكويت")
 def test_exact_forms_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False, **EXACT)
 

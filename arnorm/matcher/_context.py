@@ -4,11 +4,12 @@ A surface such as الأمن العام names the body of several countries; ع�
 and a capital.  When the entries one span fits belong to different countries, the
 matcher reads the evidence around it, strongest first:
 
-1. a **qualifier** right after the name: a demonym (الأمن العام اللبناني) or في and a
-   place (وزارة الداخلية في المغرب);
-2. the **sentence**: the entries with a country found in it (places, agencies,
+1. a **qualifier** right after the name: a demonym (الأمن العام اللبناني), في and a
+   place (وزارة الداخلية في المغرب), or the holder of the post;
+2. an **earlier** qualifier of the same name in the document;
+3. the **sentence**: the entries with a country found in it (places, agencies,
    people) and the demonyms in it (المغربي، المغاربة), counted by country;
-3. the **document**: the same, over the text before the name (in a string given to
+4. the **document**: the same, over the text before the name (in a string given to
    :meth:`~arnorm.Matcher.find`, or in every chunk of a stream so far).
 
 A sentence ends at ``.``, ``!``, ``?``, ``؟``, ``…`` or a line break, and is read at
@@ -121,6 +122,10 @@ class Document:
     #: Entries named earlier by a name that is not a surname alone (a surname alone then
     #: scores higher, and a real word may then be read as the entry's name).
     seen: set[str] = dataclasses.field(default_factory=set)
+    #: The country a qualifier gave a name earlier, and its words, by the ids of the
+    #: entries the name fits: the same name later, with no qualifier of its own, is the
+    #: same body (وزير الداخلية الأمير عبدالعزيز بن سعود … وزير الداخلية).
+    qualified: dict[frozenset[str], tuple[str, str]] = dataclasses.field(default_factory=dict)
 
     def add(self, facts: Iterable[tuple[int, str, str]]) -> None:
         """Count *facts* (word, country, words) as evidence of the document."""
@@ -253,16 +258,21 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     """The country the evidence picks among the entries of *group*, and why (None: nothing).
 
     Only the countries of the group's entries compete; the first kind of
-    evidence (qualifier, sentence, document) that favours one of them over
-    every other decides.
+    evidence (qualifier, the same name qualified earlier in the document,
+    sentence, document) that favours one of them over every other decides.
     """
     countries = {c for h in group if (c := h.alias.entry.country) is not None}
     if not countries:
         return None
     ti, tj = group[0].ti, group[0].tj
+    key = frozenset(h.alias.entry.id for h in group)
     qualified = window.qualifier(tj, all(h.alias.entry.type in BODIES for h in group))
     if qualified is not None and qualified[0] in countries:
+        document.qualified[key] = qualified
         return qualified[0], Evidence("qualifier", qualified[1], qualified[0])
+    earlier = document.qualified.get(key)
+    if earlier is not None:
+        return earlier[0], Evidence("earlier", earlier[1], earlier[0])
     lo, hi = window.sentence(ti, tj)
     here = [f for f in window.facts_between(lo, hi) if not ti <= f[0] < tj]
     picked = _favoured(Counter(f[1] for f in here), countries)

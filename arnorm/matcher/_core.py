@@ -902,6 +902,8 @@ class Matcher:
         held = held_by_holder(group, window)
         if held is not None:  # the body whose post the person named after it held
             keep, why = held
+            if why.country:
+                doc.qualified[frozenset(h.alias.entry.id for h in group)] = (why.country, why.text)
             ranked = self._ranker.rank_preferring(group, keep, seen, context=is_generic(keep))
             return (*ranked, (why,))
         generic = is_generic(group)

@@ -71,7 +71,8 @@ class Evidence:
     """Why a match names its entry: what in the text chose it.
 
     *kind* is ``marks`` (a shadda the text writes where one entry's alias has it:
-    عمّان), ``qualifier``, ``sentence`` or ``document`` (the country evidence,
+    عمّان), ``qualifier``, ``earlier`` (the same name qualified earlier in the text: the
+    qualifier's words), ``sentence`` or ``document`` (the country evidence,
     strongest first), ``cue`` (a word before a common-word name, or العاصمة before a
     capital, or a title before a real word read as a name's spelling), ``list``
     (another name of the same type beside it) or ``full-name`` (a surname alone, or a
