@@ -1165,7 +1165,17 @@ class ReferenceMatcher:
         *found* holds the evidence of the common-word hits kept for a cue or a list;
         *raw* is the span as the text writes it."""
         ti = group[0].ti
-        if ti and seps[ti] == " " and self._cue_forms(tokens[ti - 1]) & DIVISION_NOUNS:
+        if (
+            ti
+            and seps[ti] == " "
+            and self._cue_forms(tokens[ti - 1]) & DIVISION_NOUNS
+            and any(h.name.entry.id in self.towns for h in group)
+        ):
+            # (of several countries, the one the evidence picks first)
+            if len({h.name.entry.country for h in group}) > 1:
+                chosen = self._choose(group, tokens, seps, facts, places, people)
+                if chosen is not None:
+                    group = [h for h in group if h.name.entry.country == chosen[0]]
             group = [h for h in group if h.name.entry.id not in self.towns]
             if not group:
                 return None  # محافظة القطيف: the governorate, not the town

@@ -448,3 +448,34 @@ def test_what_never_supports_a_real_word_as_a_name(
     m: Matcher, text: str, expected: list[str]
 ) -> None:
     assert [x.text for x in m.find(text)] == expected
+
+
+# -- a division's noun before a place's name -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقع الحادث في محافظة القطيف شرق المملكة",  # the governorate, which has no entry
+        "وقع الحادث بمحافظة القطيف",  # a proclitic on the noun
+        "ينشطون بين الدار البيضاء والجماعة القروية المكرن (إقليم القنيطرة).",  # Morocco's
+    ],
+)
+def test_a_division_s_noun_rules_out_the_town_of_that_name(m: Matcher, text: str) -> None:
+    ids = {x.id for x in m.find(text)}
+    assert not ids & {"sa-al-qatif", "ma-kenitra", "sy-province-al-qunaytirah"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("وقع الحادث في مدينة القطيف", "sa-al-qatif"),  # a city's noun: the town
+        ("وقع الحادث في القطيف", "sa-al-qatif"),
+        ("بولاية تمنراست", "dz-province-tamanrasset"),  # the division, named whole
+        ("في محافظة القنيطرة جنوب سوريا", "sy-province-al-qunaytirah"),
+    ],
+)
+def test_a_town_or_a_division_named_as_such_is_still_found(
+    m: Matcher, text: str, entry: str
+) -> None:
+    assert entry in {x.id for x in m.find(text)}

@@ -60,6 +60,7 @@ def test_exact_forms_agree_on_own_gazetteer(text: str) -> None:
 @settings(deadline=None, max_examples=EXAMPLES)
 @given(ref.sentences(SHIPPED_ALIASES, SHIPPED_DEMONYMS))
 @example("في محافظة القطيف وبولاية عين صالح وقضاء الفلوجة ومدينة القطيف")
+@example("بين الدار البيضاء والرباط (إقليم القنيطرة) وإقليم القنيطرة")
 @example("وصل إلى الكويت وزير الداخلية، السيد/ الأمير عبدالعزيز بن سعود بن نايف،\nوالكويت")
 @example("استقبلت إدارة المخابرات العامة السورية اللواء علي مملوك وإدارة المخابرات العامة")
 @example("وزير الداخلية الليبي عصام أبو زريبة، ووزير الداخلية، عماد الطرابلسي")

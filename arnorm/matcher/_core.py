@@ -872,16 +872,10 @@ class Matcher:
         *written* gives a hit's span as the text writes it (its marks too).
         """
         seen = doc.seen
-        towns = self._towns
-        if (
-            group[0].ti
-            and any(h.alias.entry.id in towns for h in group)
-            and after_division_noun(group[0].ti, window)
-        ):
-            # محافظة القطيف: the governorate, which the data may lack, not the town
-            group = [h for h in group if h.alias.entry.id not in towns]
+        if group[0].ti and self._towns:
+            group = self._no_towns_after_a_division(group, window, doc)
             if not group:
-                return None
+                return None  # محافظة القطيف: the governorate, which the data lacks
         if len(group) == 1:
             return self._pick_one(group, window, doc, found)
         if group[0].ti and any(is_partial_name(h, window.tokens) for h in group):
@@ -938,6 +932,24 @@ class Matcher:
         if alias.kind == "surname" and alias.entry.id in seen:
             evidence += (Evidence("full-name", alias.entry.name),)
         return (*best, evidence)
+
+    def _no_towns_after_a_division(
+        self, group: list[Hit], window: Window, doc: Document
+    ) -> list[Hit]:
+        """*group* less its towns when a division's noun comes right before the name
+        (محافظة القطيف: the governorate, not the town, :func:`~._context.after_division_noun`),
+        the country chosen first when the entries have several (إقليم القنيطرة in a
+        Moroccan text is no Syrian province)."""
+        towns = self._towns
+        if not any(h.alias.entry.id in towns for h in group) or not after_division_noun(
+            group[0].ti, window
+        ):
+            return group
+        if len({h.alias.entry.country for h in group}) > 1:
+            chosen = choose(group, window, doc)
+            if chosen is not None:
+                group = [h for h in group if h.alias.entry.country == chosen[0]]
+        return [h for h in group if h.alias.entry.id not in towns]
 
     def _pick_one(
         self, group: list[Hit], window: Window, doc: Document, found: dict[int, Evidence]
