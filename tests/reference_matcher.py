@@ -886,7 +886,9 @@ class ReferenceMatcher:
 
     # -- the country of a name -----------------------------------------------
 
-    def _facts(self, hits: list[Hit], tokens: list[str]) -> list[tuple[int, str, str]]:
+    def _facts(
+        self, hits: list[Hit], tokens: list[str], seps: list[str]
+    ) -> list[tuple[int, str, str]]:
         """The country evidence of a text: (first word, country, words), in order.
 
         A demonym, or an exact name or abbreviation whose hits on its span all name one
@@ -894,7 +896,13 @@ class ReferenceMatcher:
         Rule: every name found counts, also one that is not reported (one inside a
         longer name, under ``overlaps="all"``, or a reading that lost the ranking).
         """
-        facts = [(i, self.demonyms[t], t) for i, t in enumerate(tokens) if t in self.demonyms]
+        # Rule: a demonym right after a given name (one space) is a family name (منصور التركي).
+        facts = [
+            (i, self.demonyms[t], t)
+            for i, t in enumerate(tokens)
+            if t in self.demonyms
+            and not (i and seps[i] == " " and tokens[i - 1] in self.given_before)
+        ]
         countries: dict[tuple[int, int], set[str | None]] = {}
         for h in hits:
             if h.name.kind in ("exact", "abbreviation") and not h.methods:
@@ -1094,16 +1102,24 @@ class ReferenceMatcher:
         return name.kind == "surname" and demonym and any(map(definite, forms))
 
     def _an_adjective(self, hit: Hit, tokens: list[str], seps: list[str]) -> bool:
-        """A country's name of one word, written with no proclitic, that is a demonym of the
-        country with ة (ه folded) added, one space after a word with the article: the
-        adjective of that word (القوات السعودية), not the country."""
+        """A name written with no proclitic, one space after a word with the article, that is
+        that word's adjective: a country's name of one word that is a demonym of the country
+        with ة (ه folded) added (القوات السعودية), or a body's name whose first word is
+        الداخلية or الخارجية (الشؤون الداخلية: internal affairs), not the name."""
         ti, name = hit.ti, hit.name
-        if ti == 0 or hit.tj - ti != 1 or hit.cut or hit.methods or seps[ti] != " ":
+        if ti == 0 or hit.cut or hit.methods or seps[ti] != " ":
             return False
         word = tokens[ti]
-        if name.entry.type != "place" or not word.endswith("ه"):
-            return False
-        if self.demonyms.get(word[:-1]) != name.entry.country:
+        if name.entry.type == "agency":
+            # Rule: the interior's and foreign ministries' short forms are also adjectives.
+            if word not in ("الداخليه", "الخارجيه"):
+                return False
+        elif (
+            name.entry.type != "place"
+            or hit.tj - ti != 1
+            or not word.endswith("ه")
+            or self.demonyms.get(word[:-1]) != name.entry.country
+        ):
             return False
         before = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
         return any(map(definite, before))
@@ -1381,7 +1397,7 @@ class ReferenceMatcher:
             for h in hits
             if h.name.kind != "common" or h.name.entry.type in GENERIC_TYPES or h in found
         ]
-        facts = self._facts(hits, tokens)
+        facts = self._facts(hits, tokens, seps)
         places = self._places(hits)
         people = self._people(hits, tokens)
         spans: dict[tuple[int, int, int], list[Hit]] = {}

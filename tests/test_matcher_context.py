@@ -479,3 +479,40 @@ def test_a_town_or_a_division_named_as_such_is_still_found(
     m: Matcher, text: str, entry: str
 ) -> None:
     assert entry in {x.id for x in m.find(text)}
+
+
+# -- adjectives and family names that are no country evidence -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال الرئيس اللبناني إن الشؤون الداخلية مستقرة في بيروت",
+        "والتقى رئيس الاستخبارات الداخلية في بيروت",
+        "دعم الجبهة الداخلية اللبنانية",
+        "مواجهة التحديات الأمنية الداخلية والخارجية في بيروت",
+    ],
+)
+def test_the_ministries_short_forms_after_a_definite_noun_are_adjectives(
+    m: Matcher, text: str
+) -> None:
+    assert [x.id for x in m.find(text) if x.type == "agency"] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["قال وزير الداخلية في بيروت", "أعلنت الداخلية في بيروت", "وبحث مع الداخلية في بيروت"]
+)
+def test_the_ministries_short_forms_as_nouns_still_name_them(m: Matcher, text: str) -> None:
+    assert [x.id for x in m.find(text) if x.type == "agency"] == ["lb-interior"]
+
+
+SAUDI_BEFORE = "أعلنت السلطات في الرياض القبض على متهمين. "
+
+
+def test_a_demonym_after_a_given_name_is_a_family_name_not_evidence(m: Matcher) -> None:
+    text = SAUDI_BEFORE + "وصرح المتحدث الأمني بوزارة الداخلية اللواء منصور التركي أمس"
+    (interior,) = [x for x in m.find(text) if x.type == "agency"]
+    assert (interior.id, interior.evidence[0].kind) == ("sa-interior", "document")
+    text = SAUDI_BEFORE + "وأكدت وزارة الداخلية أن الرئيس التركي"
+    (interior,) = [x for x in m.find(text) if x.type == "agency"]
+    assert (interior.id, interior.evidence[0].kind) == ("tr-interior", "sentence")

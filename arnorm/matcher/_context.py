@@ -135,7 +135,11 @@ class Document:
 
 
 class Window:
-    """The country evidence of one window of words: where each piece of it stands."""
+    """The country evidence of one window of words: where each piece of it stands.
+
+    A demonym right after a given name (*given*, one space between) is a family name
+    (منصور التركي), and no evidence.
+    """
 
     def __init__(
         self,
@@ -143,11 +147,14 @@ class Window:
         seps: list[str],
         hits: Sequence[Hit],
         demonyms: dict[str, str],
+        given: frozenset[str] = frozenset(),
     ) -> None:
         self.tokens, self.seps = tokens, seps
         facts: list[tuple[int, str, str]] = []
         if demonyms:
             for i in itertools.compress(range(len(tokens)), map(demonyms.__contains__, tokens)):
+                if i and seps[i] == " " and tokens[i - 1] in given:
+                    continue  # a family name after a given name: اللواء منصور التركي
                 facts.append((i, demonyms[tokens[i]], tokens[i]))
         by_span: dict[tuple[int, int], set[str | None]] = {}
         for hit in hits:
@@ -382,19 +389,37 @@ def part_of_another_name(
     )
 
 
-def is_adjective(hit: Hit, window: Window) -> bool:
-    """Whether *hit*, a place's name of one word, is the adjective of the word before it.
+#: Bodies' short forms that are also adjectives (internal, external): after a word with the
+#: article they are its adjective (الشؤون الداخلية، الاستخبارات الخارجية), not the ministry.
+BODY_ADJECTIVES: Final = frozenset({"الداخليه", "الخارجيه"})
 
-    So it is when the name, with no proclitic, is the feminine form (+ ة) of a demonym of
-    its own country and follows, one space apart, a word with the article: القوات السعودية،
-    الحدود اليمنية السعودية، الخارجية السعودية are Saudi forces, a border, a ministry, not
-    the country (في السعودية and والسعودية still name it).
+
+def is_adjective(hit: Hit, window: Window) -> bool:
+    """Whether *hit* is the adjective of the word before it, not a name.
+
+    So it is, one space after a word with the article and written with no proclitic:
+
+    * a place's name of one word that is the feminine form (+ ة) of a demonym of its own
+      country: القوات السعودية، الحدود اليمنية السعودية، الخارجية السعودية are Saudi
+      forces, a border, a ministry, not the country (في السعودية and والسعودية still name
+      it);
+    * an agency's name that begins with الداخلية or الخارجية (:data:`BODY_ADJECTIVES`):
+      الشؤون الداخلية are internal affairs, الجبهة الداخلية اللبنانية Lebanon's home front,
+      not its interior ministry (وزير الداخلية، أعلنت الداخلية still name it).
     """
     ti = hit.ti
-    if not ti or hit.tj != ti + 1 or hit.cut or hit.methods or window.seps[ti] != " ":
+    if not ti or hit.cut or hit.methods or window.seps[ti] != " ":
         return False
     word, entry = window.tokens[ti], hit.alias.entry
-    if entry.type != "place" or word[-1] != "ه" or window.demonyms.get(word[:-1]) != entry.country:
+    if entry.type == "agency":
+        if word not in BODY_ADJECTIVES:
+            return False
+    elif (
+        entry.type != "place"
+        or hit.tj != ti + 1
+        or word[-1] != "ه"
+        or window.demonyms.get(word[:-1]) != entry.country
+    ):
         return False
     return any(has_article(form) for form, _ in strip_forms(window.tokens[ti - 1]))
 

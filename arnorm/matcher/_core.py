@@ -745,7 +745,7 @@ class Matcher:
         """Count the country evidence of words *lo* to *hi* of a text with no name in them
         (its demonyms) in *doc*: the text after it reads it as what came before."""
         if self._demonyms:
-            Window(words.tokens, words.seps, (), self._demonyms).feed(doc, lo, hi)
+            Window(words.tokens, words.seps, (), self._demonyms, self._given).feed(doc, lo, hi)
 
     def _resolve(
         self,
@@ -785,7 +785,7 @@ class Matcher:
             )
         if hi is None:
             hi = len(tokens)
-        window = Window(tokens, seps, hits, self._demonyms)
+        window = Window(tokens, seps, hits, self._demonyms, self._given)
         last_end = -1 if state is None else state[0]  # the word a kept match ends before
         generic_end = -1 if state is None else state[1]  # see the docstring
         gone_on = -1  # the first word of a person's name that goes on (goes_on)
@@ -889,7 +889,7 @@ class Matcher:
             ]
             if not group:
                 return None  # a part of someone else's name
-        if group[0].ti and self._demonyms:
+        if group[0].ti:
             group = [h for h in group if not is_adjective(h, window)]
             if not group:
                 return None  # the adjective of the word before: القوات السعودية
@@ -963,7 +963,7 @@ class Matcher:
                 hit, window, self._given, self._own_given.get(alias.entry.id, frozenset())
             ):
                 return None  # a part of someone else's name
-            if self._demonyms and is_adjective(hit, window):
+            if is_adjective(hit, window):
                 return None  # the adjective of the word before: القوات السعودية
         if alias.kind == "common" and alias.entry.type in GENERIC_TYPES:  # is_generic
             chosen = choose(group, window, doc)
