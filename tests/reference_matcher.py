@@ -130,7 +130,7 @@ def joins(sep: str) -> bool:
 
 
 #: Words before a country-and-city name that pick the city.  Rule: بلدة (town) too.
-CITY_CUES = {"العاصمه", "مدينه", "بلده"}
+CITY_CUES = {"العاصمه", "مدينه", "بلده", "مدن", "مدينتي", "بلدات"}
 #: Words right before a real word that show it is meant as a name spelt another way: a
 #: person's title (with the article or without), the first noun of a construct for a place
 #: or an organisation (without it).
@@ -146,7 +146,9 @@ GUESS_CUES = {
     "organization": {"تنظيم", "جماعه", "حركه"},
 }
 #: The nouns of administrative divisions (without the article).
-DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"}
+DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"} | {
+    "محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم"
+}  # fmt: skip
 #: Words between the items of a list of places.
 CONJUNCTIONS = {"و", "او", "ثم"}
 #: Letters told apart only by their dots, as classes (each class is one dotless shape).
@@ -561,6 +563,16 @@ class ReferenceMatcher:
         # (محافظة القطيف) names the division, not the town.
         parent = {e.id: e.part_of for g in gazetteers for e in g if e.type == "place"}
         self.towns = {i for i, p in parent.items() if p is not None and parent.get(p) is not None}
+        # Rule: a division is a place with a name or alias whose first word (as written) is
+        # a division's noun (محافظة كركوك).
+        nouns = {"محافظة", "محافظه", "ولاية", "ولايه", "إقليم", "اقليم", "مقاطعة", "قضاء", "ناحية"}
+        nouns.add("مديرية")
+        self.divisions = {
+            e.id
+            for g in gazetteers
+            for e in g
+            if e.type == "place" and any(a.split(" ")[0] in nouns for a in e.surfaces)
+        }
         # A person's surname alone, with or without the article (three letters at least),
         # unless it is a given name too (إبراهيم، علي) or one of the commonest words (الا):
         # never a surname alone.  A compound surname: its two words, and the two glued.
@@ -1146,6 +1158,17 @@ class ReferenceMatcher:
             return f"full-name: {entry.name}"
         return None
 
+    def _list_head(self, ti: int, seps: list[str]) -> int:
+        """Rule: the first word of the list of places the place at *ti* is an item of: back
+        over each place joined to the next by و or a comma."""
+        k = ti
+        while k in self.place_ends and (
+            (seps[k] == " " and k in self.joined)
+            or (seps[k].strip() in ("،", ",") and "\n" not in seps[k])
+        ):
+            k = self.place_ends[k]
+        return k
+
     def _cue_forms(self, token: str) -> set[str]:
         """*token* and its forms with the proclitics off, as a cue word is read (a city cue
         too: بالعاصمة تونس is "in the capital, Tunis")."""
@@ -1181,18 +1204,21 @@ class ReferenceMatcher:
         *found* holds the evidence of the common-word hits kept for a cue or a list;
         *raw* is the span as the text writes it."""
         ti = group[0].ti
+        head = self._list_head(ti, seps)
         if (
-            ti
-            and seps[ti] == " "
-            and self._cue_forms(tokens[ti - 1]) & DIVISION_NOUNS
-            and any(h.name.entry.id in self.towns for h in group)
+            head
+            and seps[head] == " "
+            and self._cue_forms(tokens[head - 1]) & DIVISION_NOUNS
+            and any(h.name.entry.id in self.towns | self.divisions for h in group)
         ):
-            # (of several countries, the one the evidence picks first)
+            # Rule: a division's noun before the name or its list: the divisions, or else no
+            # towns (of several countries, the one the evidence picks first).
             if len({h.name.entry.country for h in group}) > 1:
                 chosen = self._choose(group, tokens, seps, facts, places, people)
                 if chosen is not None:
                     group = [h for h in group if h.name.entry.country == chosen[0]]
-            group = [h for h in group if h.name.entry.id not in self.towns]
+            named = [h for h in group if h.name.entry.id in self.divisions]
+            group = named or [h for h in group if h.name.entry.id not in self.towns]
             if not group:
                 return None  # محافظة القطيف: the governorate, not the town
         group = [h for h in group if not self._inside_another_name(h, tokens, seps)]
@@ -1250,11 +1276,26 @@ class ReferenceMatcher:
             if generic:
                 return None
         ti = group[0].ti
-        if ti and "\n" not in seps[ti] and self._cue_forms(tokens[ti - 1]) & CITY_CUES:
-            capitals = {h.name.entry.part_of is None for h in group if h.name.entry.type == "place"}
-            if capitals == {True, False}:
-                keep = [h for h in group if h.name.entry.part_of is not None]
-                return (*self._rank(group, keep, seen, context=False), (f"cue: {tokens[ti - 1]}",))
+        # Rule: a city is meant after a city's cue word before the name or its list, and in
+        # a dateline (a name that begins a line, then a dash, a bracket, or a number after a
+        # space): the towns, or else the places in a country not named as divisions.
+        here = [h for h in group if h.name.entry.type == "place"]
+        keep = [h for h in here if h.name.entry.id in self.towns] or [
+            h for h in here if h.name.entry.part_of and h.name.entry.id not in self.divisions
+        ]
+        if keep and len(keep) < len(group):
+            tj = group[0].tj
+            why = ""
+            if (ti == 0 or "\n" in seps[ti]) and tj < len(tokens):
+                after = seps[tj].strip()
+                if (after and after[0] in "-–—(") or (seps[tj] == " " and tokens[tj].isdigit()):
+                    why = f"dateline: {tokens[ti]}"
+            head = self._list_head(ti, seps)
+            cue = head and "\n" not in seps[head] and self._cue_forms(tokens[head - 1]) & CITY_CUES
+            if not why and cue:
+                why = f"cue: {tokens[head - 1]}"
+            if why:
+                return (*self._rank(group, keep, seen, context=False), (why,))
         score, method, best, others = self._rank(group, group, seen, context=False)
         why = [found[h] for h in group if h.name == best.name and h in found][:1]
         if best.name.kind == "surname" and best.name.entry.id in seen:
@@ -1398,6 +1439,15 @@ class ReferenceMatcher:
             if h.name.kind != "common" or h.name.entry.type in GENERIC_TYPES or h in found
         ]
         facts = self._facts(hits, tokens, seps)
+        # Lists of places: where the longest place ending before each word starts, and the
+        # places written with و (وطرطوس).
+        self.place_ends: dict[int, int] = {}
+        self.joined: set[int] = set()
+        for h in hits:
+            if h.name.entry.type == "place":
+                self.place_ends[h.tj] = min(h.ti, self.place_ends.get(h.tj, h.ti))
+                if h.cut and tokens[h.ti].startswith("و"):
+                    self.joined.add(h.ti)
         places = self._places(hits)
         people = self._people(hits, tokens)
         spans: dict[tuple[int, int, int], list[Hit]] = {}

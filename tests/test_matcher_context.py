@@ -516,3 +516,47 @@ def test_a_demonym_after_a_given_name_is_a_family_name_not_evidence(m: Matcher) 
     text = SAUDI_BEFORE + "وأكدت وزارة الداخلية أن الرئيس التركي"
     (interior,) = [x for x in m.find(text) if x.type == "agency"]
     assert (interior.id, interior.evidence[0].kind) == ("tr-interior", "sentence")
+
+
+@pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        # the noun before a list applies to each item: governorates, not the city of Kirkuk
+        ("في محافظتي صلاح الدين وكركوك", ["iq-governorate-salah-ad-din", "iq-governorate-kirkuk"]),
+        ("في مدن حمص وطرطوس واللاذقية", ["sy-homs", "sy-tartus", "sy-latakia"]),
+        ("في مدن حمص، وطرطوس", ["sy-homs", "sy-tartus"]),
+        ("مدينة كركوك", ["iq-kirkuk"]),
+    ],
+)
+def test_a_cue_before_a_list_of_places_applies_to_each(
+    m: Matcher, text: str, entries: list[str]
+) -> None:
+    assert [x.id for x in m.find(text)] == entries
+
+
+def test_a_cue_does_not_reach_over_a_line_or_an_unjoined_place(m: Matcher) -> None:
+    # a new line before the list: no cue; a place not joined by و or a comma: its own list
+    assert [x.id for x in m.find("مدن\nحمص وطرطوس")][-1] == "sy-province-tartus"
+    assert [x.id for x in m.find("في مدن حمص ثم طرطوس")][-1] == "sy-province-tartus"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("تونس - 18 - 6 (كونا) - أعلنت السلطات", "tn-tunis"),
+        ("عمان 21 كانون الثاني (بترا) أعلنت السلطات", "jo-amman"),
+        ("بيان\nالكويت (كونا) - أعلنت السلطات", "kw-kuwait"),
+    ],
+)
+def test_a_dateline_names_the_city(m: Matcher, text: str, entry: str) -> None:
+    (city, *_) = [x for x in m.find(text) if x.type == "place"]
+    assert (city.id, city.evidence[0].kind) == (entry, "dateline")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["أعلنت تونس - في بيان - أن", "في تونس 18 حالة", "تونس وليبيا"],
+)
+def test_a_name_is_a_dateline_only_where_a_line_begins(m: Matcher, text: str) -> None:
+    (place, *_) = [x for x in m.find(text) if x.type == "place"]
+    assert place.id == "country-tn"

@@ -66,8 +66,12 @@ COMMAS: Final = frozenset({"،", ","})
 #: the separators it reads them over with (السيد/ سعيد).
 _BEFORE_HOLDER: Final = TITLES | HONORIFICS
 _SLASHED: Final = frozenset({" ", "/", "/ ", " /", " / "})
-#: Words before a place name that say it is a city, not a country (العاصمة تونس).
-CITY_CUES: Final = frozenset({"العاصمه", "مدينه", "بلده"})
+#: Words before a place name that say it is a city, not a country or a division (العاصمة
+#: تونس، مدن حمص وطرطوس).
+CITY_CUES: Final = frozenset({"العاصمه", "مدينه", "بلده", "مدن", "مدينتي", "بلدات"})
+#: What follows a place's name at the start of a line that makes it a dateline (عمان 21
+#: كانون الثاني (بترا)، تونس - (كونا)): a dash or a bracket, or a number after a space.
+DATELINE_MARKS: Final = frozenset("-–—(")
 #: The kinds of alias whose exact match is evidence of its entry's country.
 _FIRM: Final = frozenset({"exact", "abbreviation"})
 #: Entry types whose name followed by another country's qualifier is not theirs, and whose
@@ -177,6 +181,16 @@ class Window:
             for hit in hits
             if hit.alias.entry.type == "place" and len(by_span.get((hit.ti, hit.tj), ())) == 1
         }
+        #: The first word of the longest place's name that ends before each word, and the
+        #: first words of the places written with the conjunction و (a list of places).
+        self.place_ends: dict[int, int] = {}
+        self.joined: set[int] = set()
+        for hit in hits:
+            if hit.alias.entry.type == "place":
+                if hit.ti < self.place_ends.get(hit.tj, hit.tj):
+                    self.place_ends[hit.tj] = hit.ti
+                if hit.cut and tokens[hit.ti][0] == "و":
+                    self.joined.add(hit.ti)
         #: The country of the longest name of a person from each word on, when that span
         #: is evidence of one country, and its words.
         self.people: dict[int, tuple[str, str]] = {}
@@ -541,29 +555,69 @@ def keep_supported(
     return kept
 
 
+def list_head(ti: int, window: Window) -> int:
+    """The first word of the list of places that the place at word *ti* is an item of:
+    the places before it, each joined to the next by و (وطرطوس) or a comma, back to the
+    first (حمص in مدن حمص وطرطوس واللاذقية); *ti* itself when it is the first or alone."""
+    seps, ends, joined = window.seps, window.place_ends, window.joined
+    k = ti
+    while k in ends:
+        sep = seps[k]
+        if not ((sep == " " and k in joined) or (sep.strip() in COMMAS and "\n" not in sep)):
+            break
+        k = ends[k]
+    return k
+
+
 def after_division_noun(ti: int, window: Window) -> bool:
-    """Whether the word before word *ti* (one space between) is the noun of an
-    administrative division, its proclitics off (بمحافظة): then a place's name at *ti*
-    names the division, not a town inside one (محافظة القطيف)."""
+    """Whether the word before the list of places that word *ti* begins an item of (one
+    space between: :func:`list_head`) is the noun of an administrative division, its
+    proclitics off (بمحافظة، محافظتي): then a place's name at *ti* names the division, not
+    a town inside one (محافظة القطيف، محافظتي صلاح الدين وكركوك)."""
+    head = list_head(ti, window)
     return (
-        ti > 0
-        and window.seps[ti] == " "
-        and any(form in DIVISION_NOUNS for form, _ in strip_forms(window.tokens[ti - 1]))
+        head > 0
+        and window.seps[head] == " "
+        and any(form in DIVISION_NOUNS for form, _ in strip_forms(window.tokens[head - 1]))
     )
 
 
 def is_city_cue(word: str) -> bool:
-    """Whether *word*, its proclitics off (بالعاصمة), is العاصمة, مدينة or بلدة."""
+    """Whether *word*, its proclitics off (بالعاصمة), is a city's cue (:data:`CITY_CUES`)."""
     return any(form in CITY_CUES for form, _ in strip_forms(word))
 
 
-def city_cue(group: Sequence[Hit], window: Window) -> Evidence | None:
-    """العاصمة (or مدينة) just before a name that is a country and one of its cities."""
-    ti = group[0].ti
-    if not ti or "\n" in window.seps[ti]:
+def is_dateline(ti: int, tj: int, window: Window) -> bool:
+    """Whether the name in words *ti* to *tj* begins a line (or the text) and is followed
+    by a dash or a bracket, or by a number after a space: a dateline, which names a city
+    (عمان 21 كانون الثاني (بترا) is Amman; تونس - (كونا) Tunis)."""
+    tokens, seps = window.tokens, window.seps
+    if (ti and "\n" not in seps[ti]) or tj >= len(tokens):
+        return False
+    after = seps[tj].strip()
+    return after[:1] in DATELINE_MARKS or (seps[tj] == " " and tokens[tj].isdigit())
+
+
+def city_cue(
+    group: Sequence[Hit], window: Window, towns: frozenset[str], divisions: frozenset[str]
+) -> tuple[list[Hit], Evidence] | None:
+    """The hits of *group* that name a city, and why, when a cue says a city is meant and
+    the group has other places too: a dateline (:func:`is_dateline`), or a city's cue word
+    (العاصمة، مدينة، مدن …) right before the name or the list of places it is an item of
+    (:func:`list_head`).  The city is a town (a place inside a place inside another) if
+    the group has one, else a place inside a country that is not named as a division
+    (*divisions*: the capital of a country of the same name, كركوك the city, not the
+    governorate)."""
+    places = [h for h in group if h.alias.entry.type == "place"]
+    keep = [h for h in places if h.alias.entry.id in towns] or [
+        h for h in places if h.alias.entry.part_of is not None and h.alias.entry.id not in divisions
+    ]
+    if not keep or len(keep) == len(group):
         return None
-    # (the entries first: few spans are both a country and a city, and the cue costs more)
-    kinds = {h.alias.entry.part_of is None for h in group if h.alias.entry.type == "place"}
-    if kinds != {True, False} or not is_city_cue(window.tokens[ti - 1]):
-        return None
-    return Evidence("cue", window.tokens[ti - 1])
+    ti, tokens = group[0].ti, window.tokens
+    if is_dateline(ti, group[0].tj, window):
+        return keep, Evidence("dateline", tokens[ti])
+    head = list_head(ti, window)
+    if head and "\n" not in window.seps[head] and is_city_cue(tokens[head - 1]):
+        return keep, Evidence("cue", tokens[head - 1])
+    return None

@@ -89,7 +89,7 @@ from ._model import (
     candidate_of,
     new_hit,
 )
-from ._morphology import CUES, LIST_EVIDENCE, NOT_GIVEN, TOKEN, units
+from ._morphology import CUES, DIVISION_WORDS, LIST_EVIDENCE, NOT_GIVEN, TOKEN, units
 from ._rank import Ranker, spans
 from ._variants import frequent_words
 from ._walk import PIECE_GROWTH, Walker, Words, cut_at
@@ -421,6 +421,13 @@ class Matcher:
             entry_id
             for entry_id, parent in parents.items()
             if parent is not None and parents.get(parent) is not None
+        )
+        #: The places named as divisions: a name or alias begins with a division's noun
+        #: (محافظة كركوك), as the text's noun before a name asks for.
+        self._divisions = frozenset(
+            e.id
+            for e in index.entries
+            if e.type == "place" and any(s.split(" ", 1)[0] in DIVISION_WORDS for s in e.surfaces)
         )
         if people_given is None:
             people = [e for e in index.entries if e.type == "person"]
@@ -914,9 +921,9 @@ class Matcher:
                 return (*ranked, (why,))
             if generic:
                 return None
-        cue = city_cue(group, window)
-        if cue is not None:
-            keep = [h for h in group if h.alias.entry.part_of is not None]
+        cued = city_cue(group, window, self._towns, self._divisions)
+        if cued is not None:
+            keep, cue = cued
             return (*self._ranker.rank_preferring(group, keep, seen, context=False), (cue,))
         if len(group) == 1:
             hit = group[0]
@@ -936,12 +943,14 @@ class Matcher:
     def _no_towns_after_a_division(
         self, group: list[Hit], window: Window, doc: Document
     ) -> list[Hit]:
-        """*group* less its towns when a division's noun comes right before the name
-        (محافظة القطيف: the governorate, not the town, :func:`~._context.after_division_noun`),
-        the country chosen first when the entries have several (إقليم القنيطرة in a
-        Moroccan text is no Syrian province)."""
-        towns = self._towns
-        if not any(h.alias.entry.id in towns for h in group) or not after_division_noun(
+        """*group*'s divisions, or else *group* less its towns, when a division's noun
+        comes right before the name or its list (:func:`~._context.after_division_noun`):
+        محافظتي صلاح الدين وكركوك are governorates; محافظة القطيف is not the town, and the
+        data lacks the governorate.  The country is chosen first when the entries have
+        several (إقليم القنيطرة in a Moroccan text is no Syrian province)."""
+        towns, divisions = self._towns, self._divisions
+        ids = [h.alias.entry.id for h in group]
+        if not any(i in towns or i in divisions for i in ids) or not after_division_noun(
             group[0].ti, window
         ):
             return group
@@ -949,7 +958,8 @@ class Matcher:
             chosen = choose(group, window, doc)
             if chosen is not None:
                 group = [h for h in group if h.alias.entry.country == chosen[0]]
-        return [h for h in group if h.alias.entry.id not in towns]
+        named = [h for h in group if h.alias.entry.id in divisions]
+        return named or [h for h in group if h.alias.entry.id not in towns]
 
     def _pick_one(
         self, group: list[Hit], window: Window, doc: Document, found: dict[int, Evidence]

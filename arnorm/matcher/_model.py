@@ -73,7 +73,8 @@ class Evidence:
     *kind* is ``marks`` (a shadda the text writes where one entry's alias has it:
     عمّان), ``qualifier``, ``earlier`` (the same name qualified earlier in the text: the
     qualifier's words), ``sentence`` or ``document`` (the country evidence,
-    strongest first), ``cue`` (a word before a common-word name, or العاصمة before a
+    strongest first), ``dateline`` (a city's name that begins a line, then a dash, a bracket
+    or a date: عمان 21 كانون الثاني), ``cue`` (a word before a common-word name, or العاصمة before a
     capital, or a title before a real word read as a name's spelling), ``list``
     (another name of the same type beside it) or ``full-name`` (a surname alone, or a
     real word read as a name's spelling, after the person's full name).  *text* is the words that

@@ -99,7 +99,15 @@ GUESS_CUES: Final[dict[str, frozenset[str]]] = {
 }
 #: Nouns of administrative divisions (without the article): a place's name right after one
 #: names the division (محافظة القطيف, the governorate), not a town of that name inside one.
-DIVISION_NOUNS: Final = frozenset({"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"})
+DIVISION_NOUNS: Final = frozenset(
+    {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"}
+    | {"محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم"}
+)
+#: The division nouns as a gazetteer writes them first in a division's name (محافظة كركوك,
+#: not normalized): the entries named so are divisions.
+DIVISION_WORDS: Final = frozenset(
+    {"محافظة", "محافظه", "ولاية", "ولايه", "إقليم", "اقليم", "مقاطعة", "قضاء", "ناحية", "مديرية"}
+)
 #: Nouns before a place's name (without the article): a person's surname alone right after
 #: one is that place's name (مركز العياط, a district of Giza, is not Morsi).
 PLACE_NOUNS: Final = GUESS_CUES["place"] | frozenset({"مركز", "حي", "بلده"})
