@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 PREFIXES = {
     "mod": ("وزير الدفاع", "وزيرة الدفاع", "وزير شؤون الدفاع"),
@@ -42,11 +43,11 @@ def _end(date: str) -> str:
 
 def main(agencies_path: str, officials_path: str) -> None:
     agencies = {}
-    for line in open(agencies_path, encoding="utf-8"):
+    for line in Path(agencies_path).read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
         agencies[entry["id"]] = entry
     decisions = []
-    for line in open(officials_path, encoding="utf-8"):
+    for line in Path(officials_path).read_text(encoding="utf-8").splitlines():
         person = json.loads(line)
         country = person.get("country")
         if not country:
