@@ -1109,6 +1109,11 @@ class ReferenceMatcher:
         own = self.own_given.get(name.entry.id, set())
         if forms & self.given_before and not forms & own:
             return True
+        # Rule: after a compound given name written apart (عبد and any word) that is not the
+        # person's own, joined.
+        compound = ti > 1 and seps[ti - 1] == " " and tokens[ti - 2] == "عبد"
+        if compound and "عبد" + tokens[ti - 1] not in own:
+            return True
         word = tokens[ti]
         demonym = word in self.demonyms or word.removeprefix("ال") in self.demonyms
         return name.kind == "surname" and demonym and any(map(definite, forms))
@@ -1476,6 +1481,9 @@ class ReferenceMatcher:
             # Rule: a surname alone read after a proclitic cut from a word that is itself a
             # frequent word is no surname (بقايا, remnants, is not ب and قايا).
             if cut and tokens[ti] in self.frequent:
+                group = [h for h in group if h.name.kind != "surname"]
+            # Rule: a surname alone after the word آل (folded ال) is a family (آل دقلو).
+            if tokens[ti] == "ال":
                 group = [h for h in group if h.name.kind != "surname"]
             # Rule: a body's name (agency, organisation) of one country followed by a
             # qualifier of another country names that country's body, not this one; it does

@@ -272,3 +272,31 @@ def test_a_countrys_feminine_demonym_after_a_definite_noun_is_an_adjective(m: Ma
     ]
     # on the next line, the word before is no longer its noun
     assert found(m, "القوات\nالسعودية") == [("السعودية", "country-sa")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هاجمت مليشيا آل دقلو المدينة",  # the Dagalo family (the RSF), not Hemedti
+        "وأكد آل نهيان دعمهم",  # the family, not one of its members
+    ],
+)
+def test_a_surname_after_al_names_a_family_not_a_person(m: Matcher, text: str) -> None:
+    assert [x.id for x in m.find(text) if x.type == "person"] == []
+
+
+def test_a_full_name_with_al_is_still_the_person(m: Matcher) -> None:
+    assert [x.id for x in m.find("استقبل محمد بن زايد آل نهيان الوفد")] == [
+        "person-mohamed-bin-zayed-al-nahyan"
+    ]
+
+
+def test_a_surname_after_a_compound_given_name_is_someone_else_s(m: Matcher) -> None:
+    # عبد الرحمن حموشي is not Abdellatif Hammouchi; the second عبد العال follows the
+    # compound given name عبد العال, so it is not Fawzi Abdel Aal
+    assert m.find("اللواء عبد الرحمن حموشي") == []
+    text = "العقيد عبد العال عبد العال قائد الأمن"
+    second = text.rindex("عبد العال")
+    assert second not in [x.start for x in m.find(text)]
+    # the person's own compound given name, written apart, is his
+    assert [x.id for x in m.find("قال عبد اللطيف حموشي")] == ["person-abdellatif-hammouchi"]

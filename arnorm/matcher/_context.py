@@ -375,7 +375,8 @@ def part_of_another_name(
 
     * a surname alone or a nasab name (بن علي) after a name particle (بن سلمان، أبو علي)
       or after a given name that is not the person's own (علي خلفان is not ضاحي خلفان,
-      خالد بن علي الحميدان not بن علي);
+      خالد بن علي الحميدان not بن علي), a compound one written apart included (عبد العال
+      عبد العال: any عبد and the word after it);
     * a surname alone that is a demonym, after a word with the article: it is that word's
       adjective (الجانب المغربي، الرئيس السوداني);
     * a surname alone after a noun that a place's name follows (مدينة، محافظة، مركز، حي …):
@@ -396,6 +397,13 @@ def part_of_another_name(
         return True  # a place's name: مركز العياط
     if not forms.isdisjoint(given) and forms.isdisjoint(own):
         return True
+    if (
+        ti > 1
+        and seps[ti - 1] == " "
+        and window.tokens[ti - 2] == "عبد"
+        and "عبد" + tokens[ti - 1] not in own
+    ):
+        return True  # after a compound given name: عبد العال عبد العال
     return (
         hit.alias.kind == "surname"
         and (tokens[ti] in window.demonyms or tokens[ti].removeprefix("ال") in window.demonyms)

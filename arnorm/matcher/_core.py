@@ -843,13 +843,15 @@ class Matcher:
 
         Dropped: a body's name followed by another country's qualifier
         (:func:`~._context.contradicted`); a surname alone read after a proclitic cut from a
-        word that is itself a frequent word (بقايا, remnants, is not ب and قايا); the
+        word that is itself a frequent word (بقايا, remnants, is not ب and قايا), or after
+        the word آل (a family: آل دقلو، آل نهيان); the
         people's names that go on with a nasab not theirs (:func:`~._context.goes_on`), and
         the shorter names of people from the first word of one.  What is dropped hides no
         other name.
         """
         ti, tj = group[0].ti, group[0].tj
-        if group[0].cut and window.tokens[ti] in self._frequent:
+        if (group[0].cut and window.tokens[ti] in self._frequent) or window.tokens[ti] == "ال":
+            # (and a surname after آل, folded ال, is a family: آل دقلو، آل نهيان)
             group = [h for h in group if h.alias.kind != "surname"]
         # a body of one country followed by another's qualifier: that other country's body
         # (a generic reference is made specific by its qualifier instead: choose)
