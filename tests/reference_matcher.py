@@ -927,21 +927,22 @@ class ReferenceMatcher:
 
     @staticmethod
     def _places(hits: list[Hit]) -> dict[int, set[str]]:
-        """The countries of the places starting at each word whose span is evidence of one
-        country (for a qualifier: في and a place)."""
+        """The country of the longest place's name starting at each word whose span is an
+        exact name or abbreviation of one country (for a qualifier: في and a place)."""
         countries: dict[tuple[int, int], set[str | None]] = {}
         for h in hits:
             if h.name.kind in ("exact", "abbreviation") and not h.methods:
                 countries.setdefault((h.ti, h.tj), set()).add(h.name.entry.country)
+        # Rule: the longest such place from each word on (في المغرب العربي: the region).
+        longest: dict[int, int] = {}
+        for ti, tj in countries:
+            if any(h.name.entry.type == "place" and (h.ti, h.tj) == (ti, tj) for h in hits):
+                longest[ti] = max(tj, longest.get(ti, 0))
         out: dict[int, set[str]] = {}
-        for h in hits:
-            country = h.name.entry.country
-            if (
-                h.name.entry.type == "place"
-                and country
-                and len(countries.get((h.ti, h.tj), ())) == 1
-            ):
-                out.setdefault(h.ti, set()).add(country)
+        for ti, tj in longest.items():
+            found = countries[ti, tj]
+            if len(found) == 1 and None not in found:
+                out[ti] = {c for c in found if c}
         return out
 
     @staticmethod
@@ -1246,6 +1247,15 @@ class ReferenceMatcher:
             # Kuwait's ministry receiving a Saudi prince)
             if at is not None and demonym and people[at][0] != demonym:
                 at = None
+            # Rule: or the person named right before a title (a word of GUESS_TITLES, one
+            # space either side) that the name follows: الشيخ راشد … آل خليفة وزير الداخلية.
+            ti0 = group[0].ti
+            title = ti0 > 1 and tokens[ti0 - 1].removeprefix("ال") in GUESS_TITLES
+            if at is None and title and seps[ti0] == " " and seps[ti0 - 1] == " ":
+                ends = [k for k, p in people.items() if k + len(p[1].split(" ")) == ti0 - 1]
+                at = min(ends) if ends else None
+                if at is not None and demonym and people[at][0] != demonym:
+                    at = None
             if at is not None:
                 country, words, held = people[at]
                 keep = [h for h in group if h.name.entry.id in held]

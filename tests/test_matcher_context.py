@@ -560,3 +560,25 @@ def test_a_dateline_names_the_city(m: Matcher, text: str, entry: str) -> None:
 def test_a_name_is_a_dateline_only_where_a_line_begins(m: Matcher, text: str) -> None:
     (place, *_) = [x for x in m.find(text) if x.type == "place"]
     assert place.id == "country-tn"
+
+
+def test_the_holder_named_before_the_title_picks_the_body_he_held(m: Matcher) -> None:
+    text = "استقبل الفريق أول الشيخ راشد بن عبدالله آل خليفة وزير الداخلية في الكويت"
+    (interior,) = [x for x in m.find(text) if x.type == "agency"]
+    assert (interior.id, interior.evidence[0].kind) == ("bh-interior", "qualifier")
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # the person before the title never held the post: the text's country decides
+        ("استقبل الأمير محمد بن سلمان وزير الداخلية في الكويت", "kw-interior"),
+        # a demonym of another country after the title: that country's minister
+        ("استقبل الشيخ راشد بن عبدالله آل خليفة وزير الداخلية الكويتي", "kw-interior"),
+    ],
+)
+def test_a_person_before_the_title_who_is_not_the_holder_decides_nothing(
+    m: Matcher, text: str, entry: str
+) -> None:
+    (interior,) = [x for x in m.find(text) if x.type == "agency"]
+    assert interior.id == entry

@@ -176,11 +176,25 @@ class Window:
         self._at = [f[0] for f in facts]
         self._fed = 0  # the facts before this one are counted in the document
         self.demonyms = demonyms
-        self.places = {
-            hit.ti: hit.alias.entry.country
-            for hit in hits
-            if hit.alias.entry.type == "place" and len(by_span.get((hit.ti, hit.tj), ())) == 1
-        }
+        self._index_places(hits, by_span)
+        self._index_people(hits, by_span)
+
+    def _index_places(
+        self, hits: Sequence[Hit], by_span: dict[tuple[int, int], set[str | None]]
+    ) -> None:
+        """Where the places are: for qualifiers, lists and their cues."""
+        tokens = self.tokens
+        #: The country of the longest place's name from each word on whose span is evidence
+        #: of one country (for a qualifier: في and a place; في المغرب العربي names a region,
+        #: not Morocco).
+        ends: dict[int, int] = {}
+        for hit in hits:
+            if hit.alias.entry.type == "place" and (hit.ti, hit.tj) in by_span:
+                ends[hit.ti] = max(hit.tj, ends.get(hit.ti, 0))
+        self.places: dict[int, str] = {}
+        for ti, tj in ends.items():
+            if len(found := by_span[ti, tj]) == 1 and (country := next(iter(found))):
+                self.places[ti] = country
         #: The first word of the longest place's name that ends before each word, and the
         #: first words of the places written with the conjunction و (a list of places).
         self.place_ends: dict[int, int] = {}
@@ -191,11 +205,19 @@ class Window:
                     self.place_ends[hit.tj] = hit.ti
                 if hit.cut and tokens[hit.ti][0] == "و":
                     self.joined.add(hit.ti)
+
+    def _index_people(
+        self, hits: Sequence[Hit], by_span: dict[tuple[int, int], set[str | None]]
+    ) -> None:
+        """Where the people are, and the bodies they held posts at: for holders."""
+        tokens = self.tokens
         #: The country of the longest name of a person from each word on, when that span
         #: is evidence of one country, and its words.
         self.people: dict[int, tuple[str, str]] = {}
         #: The ids of the bodies whose posts that person held (their roles' organisations).
         self.held: dict[int, frozenset[str]] = {}
+        #: The first word of the longest such name ending before each word.
+        self.people_ends: dict[int, int] = {}
         longest: dict[int, int] = {}
         for hit in hits:
             entry = hit.alias.entry
@@ -209,6 +231,9 @@ class Window:
                 longest[hit.ti] = hit.tj
                 self.people[hit.ti] = (country, " ".join(tokens[hit.ti : hit.tj]))
                 self.held[hit.ti] = frozenset(r.organization for r in entry.roles if r.organization)
+        for ti, tj in longest.items():
+            if ti < self.people_ends.get(tj, tj):
+                self.people_ends[tj] = ti
 
     def facts_between(self, lo: int, hi: int) -> list[tuple[int, str, str]]:
         """The evidence in words *lo* to *hi* (not included)."""
@@ -308,21 +333,39 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
 
 def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evidence] | None:
     """The hits of *group*, a name that fits several bodies, whose body the person who
-    holds the post held (a role at it: :meth:`Window.holder_at`), and why; None when the
-    holder tells none of them apart.  A demonym may stand between the name and a holder
-    of its country (المخابرات العامة السورية اللواء أنس خطاب is the service he heads, not
-    the one of the same name before it)."""
+    holds the post held (a role at it), and why; None when the holder tells none of them
+    apart.
+
+    The holder is the person named right after the name (:meth:`Window.holder_at`); a
+    demonym may stand between the name and a holder of its country (المخابرات العامة
+    السورية اللواء أنس خطاب is the service he heads, not the one of the same name before
+    it).  Or the person named right before a title that the name follows (الشيخ راشد بن
+    عبدالله آل خليفة وزير الداخلية: Bahrain's minister), who must have held a post at one of
+    the bodies, since a title after a name may also be someone else's (استقبل … وزير
+    الداخلية)."""
     if not all(h.alias.entry.type in BODIES for h in group):
         return None
+    tokens, seps = window.tokens, window.seps
     tj = group[0].tj
     demonym = None
-    if tj < len(window.tokens) and window.seps[tj] == " ":
-        demonym = window.demonyms.get(window.tokens[tj])
-        if demonym:  # the holder after a demonym: المخابرات العامة السورية اللواء أنس خطاب
+    if tj < len(tokens) and seps[tj] == " ":
+        demonym = window.demonyms.get(tokens[tj])
+        if demonym:  # the holder after a demonym
             tj += 1
     at = window.holder_at(tj, apposition=True)
     if at is None or (demonym and window.people[at][0] != demonym):
-        return None  # (the Kuwaiti minister who receives a Saudi prince is Kuwait's)
+        # (the Kuwaiti minister who receives a Saudi prince is Kuwait's)
+        at = None
+        ti = group[0].ti
+        if (
+            ti > 1
+            and seps[ti] == " "
+            and seps[ti - 1] == " "
+            and tokens[ti - 1].removeprefix("ال") in TITLES
+        ):
+            at = window.people_ends.get(ti - 1)
+        if at is None or (demonym and window.people[at][0] != demonym):
+            return None
     held = window.held[at]
     keep = [h for h in group if h.alias.entry.id in held]
     if not keep or len({h.alias.entry.id for h in keep}) == len({h.alias.entry.id for h in group}):
