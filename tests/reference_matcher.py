@@ -1055,10 +1055,11 @@ class ReferenceMatcher:
         entries = frozenset(h.name.entry.id for h in group)
         if len(qualifier) == 1 and qualifier <= countries:
             (country,) = qualifier
-            self.qualified[entries] = (country, words)
+            self.qualified.setdefault(entries, (country, words))
             return country, f"qualifier: {words} ({country})"
         # Rule: the same name (fitting the same entries) that a qualifier made specific
-        # earlier in the text is that country's again (وزير الداخلية الأمير … وزير الداخلية).
+        # earlier in the text is that country's again (وزير الداخلية الأمير … وزير الداخلية);
+        # the first qualifier's, if several.
         if entries in self.qualified:
             country, words = self.qualified[entries]
             return country, f"earlier: {words} ({country})"
@@ -1260,7 +1261,8 @@ class ReferenceMatcher:
                 country, words, held = people[at]
                 keep = [h for h in group if h.name.entry.id in held]
                 if keep and {h.name.entry.id for h in keep} != {h.name.entry.id for h in group}:
-                    self.qualified[frozenset(h.name.entry.id for h in group)] = (country, words)
+                    key = frozenset(h.name.entry.id for h in group)
+                    self.qualified.setdefault(key, (country, words))
                     return (
                         *self._rank(group, keep, seen, context=self._generic(keep)),
                         (f"qualifier: {words} ({country})",),

@@ -582,3 +582,14 @@ def test_a_person_before_the_title_who_is_not_the_holder_decides_nothing(
 ) -> None:
     (interior,) = [x for x in m.find(text) if x.type == "agency"]
     assert interior.id == entry
+
+
+def test_the_first_qualifier_of_a_name_is_the_one_it_keeps(m: Matcher) -> None:
+    # the report's subject (Yemen's minister) first, the counterpart (Djibouti's) after
+    text = (
+        "بحث وزير الداخلية اللواء الركن إبراهيم حيدان مع نظيره وزير الداخلية الجيبوتي. "
+        "وأكد وزير الداخلية عمق العلاقة بين البلدين"
+    )
+    interior = [x for x in m.find(text) if x.text == "الداخلية"]
+    assert [x.id for x in interior] == ["ye-interior", "dj-interior", "ye-interior"]
+    assert interior[-1].evidence[0].kind == "earlier"

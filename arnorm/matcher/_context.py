@@ -126,9 +126,10 @@ class Document:
     #: Entries named earlier by a name that is not a surname alone (a surname alone then
     #: scores higher, and a real word may then be read as the entry's name).
     seen: set[str] = dataclasses.field(default_factory=set)
-    #: The country a qualifier gave a name earlier, and its words, by the ids of the
+    #: The country the first qualifier gave a name, and its words, by the ids of the
     #: entries the name fits: the same name later, with no qualifier of its own, is the
-    #: same body (وزير الداخلية الأمير عبدالعزيز بن سعود … وزير الداخلية).
+    #: same body (وزير الداخلية الأمير عبدالعزيز بن سعود … وزير الداخلية); the first, since a
+    #: report names its own subject first and the counterpart after (مع نظيره الجيبوتي).
     qualified: dict[frozenset[str], tuple[str, str]] = dataclasses.field(default_factory=dict)
 
     def add(self, facts: Iterable[tuple[int, str, str]]) -> None:
@@ -314,7 +315,7 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     key = frozenset(h.alias.entry.id for h in group)
     qualified = window.qualifier(tj, all(h.alias.entry.type in BODIES for h in group))
     if qualified is not None and qualified[0] in countries:
-        document.qualified[key] = qualified
+        document.qualified.setdefault(key, qualified)  # the first: the story's own
         return qualified[0], Evidence("qualifier", qualified[1], qualified[0])
     earlier = document.qualified.get(key)
     if earlier is not None:

@@ -906,7 +906,8 @@ class Matcher:
         if held is not None:  # the body whose post the person named after it held
             keep, why = held
             if why.country:
-                doc.qualified[frozenset(h.alias.entry.id for h in group)] = (why.country, why.text)
+                key = frozenset(h.alias.entry.id for h in group)
+                doc.qualified.setdefault(key, (why.country, why.text))
             ranked = self._ranker.rank_preferring(group, keep, seen, context=is_generic(keep))
             return (*ranked, (why,))
         generic = is_generic(group)
