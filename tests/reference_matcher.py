@@ -1126,9 +1126,18 @@ class ReferenceMatcher:
         with ة (ه folded) added (القوات السعودية), or a body's name whose first word is
         الداخلية or الخارجية (الشؤون الداخلية: internal affairs), not the name."""
         ti, name = hit.ti, hit.name
-        if ti == 0 or hit.cut or hit.methods or seps[ti] != " ":
+        if ti == 0 or hit.methods or seps[ti] != " ":
             return False
         word = tokens[ti]
+        if hit.cut:
+            # Rule: and the second of two of those joined by و (الأمنية الداخلية والخارجية).
+            pair = word[:1] == "و" and word[1:] in ("الداخليه", "الخارجيه")
+            if name.entry.type != "agency" or not pair or ti < 2 or seps[ti - 1] != " ":
+                return False
+            if tokens[ti - 1] not in ("الداخليه", "الخارجيه"):
+                return False
+            before = {tokens[ti - 2], *(f for f, _ in strip(tokens[ti - 2]))}
+            return any(map(definite, before))
         if name.entry.type == "agency":
             # Rule: the interior's and foreign ministries' short forms are also adjectives.
             if word not in ("الداخليه", "الخارجيه"):

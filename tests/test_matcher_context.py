@@ -593,3 +593,19 @@ def test_the_first_qualifier_of_a_name_is_the_one_it_keeps(m: Matcher) -> None:
     interior = [x for x in m.find(text) if x.text == "الداخلية"]
     assert [x.id for x in interior] == ["ye-interior", "dj-interior", "ye-interior"]
     assert interior[-1].evidence[0].kind == "earlier"
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("مواجهة التحديات الأمنية الداخلية والخارجية في نواكشوط", []),  # two adjectives
+        ("الشؤون الداخلية والخارجية في نواكشوط", []),
+        ("وزيرا الداخلية والخارجية الموريتانيان في نواكشوط", ["mr-interior", "mr-mfa"]),
+        ("أعلنت الخارجية المصرية", ["eg-mfa"]),
+        ("قال وزير الخارجية العماني بدر البوسعيدي", ["om-mfa"]),
+    ],
+)
+def test_the_foreign_ministry_s_short_form_is_a_noun_or_an_adjective(
+    m: Matcher, text: str, ids: list[str]
+) -> None:
+    assert [x.id for x in m.find(text) if x.type == "agency"] == ids

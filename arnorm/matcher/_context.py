@@ -471,13 +471,22 @@ def is_adjective(hit: Hit, window: Window) -> bool:
       it);
     * an agency's name that begins with الداخلية or الخارجية (:data:`BODY_ADJECTIVES`):
       الشؤون الداخلية are internal affairs, الجبهة الداخلية اللبنانية Lebanon's home front,
-      not its interior ministry (وزير الداخلية، أعلنت الداخلية still name it).
+      not its interior ministry (وزير الداخلية، أعلنت الداخلية still name it); and the
+      second of two such words joined by و after a word with the article (الأمنية الداخلية
+      والخارجية), while وزيرا الداخلية والخارجية name two ministries.
     """
     ti = hit.ti
-    if not ti or hit.cut or hit.methods or window.seps[ti] != " ":
+    if not ti or hit.methods or window.seps[ti] != " ":
         return False
-    word, entry = window.tokens[ti], hit.alias.entry
-    if entry.type == "agency":
+    word, entry, tokens = window.tokens[ti], hit.alias.entry, window.tokens
+    if hit.cut:
+        # the second of two such adjectives joined by و: الأمنية الداخلية والخارجية
+        if entry.type != "agency" or word[0] != "و" or word[1:] not in BODY_ADJECTIVES:
+            return False
+        if ti < 2 or tokens[ti - 1] not in BODY_ADJECTIVES or window.seps[ti - 1] != " ":
+            return False
+        ti -= 1
+    elif entry.type == "agency":
         if word not in BODY_ADJECTIVES:
             return False
     elif (
