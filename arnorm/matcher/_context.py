@@ -354,19 +354,18 @@ def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evi
         if demonym:  # the holder after a demonym
             tj += 1
     at = window.holder_at(tj, apposition=True)
+    if at is not None and demonym and window.people[at][0] != demonym:
+        at = None  # (the Kuwaiti minister who receives a Saudi prince is Kuwait's)
+    ti = group[0].ti
+    if (
+        at is None
+        and ti > 1
+        and seps[ti] == seps[ti - 1] == " "
+        and tokens[ti - 1].removeprefix("ال") in TITLES
+    ):
+        at = window.people_ends.get(ti - 1)  # the holder named before the title
     if at is None or (demonym and window.people[at][0] != demonym):
-        # (the Kuwaiti minister who receives a Saudi prince is Kuwait's)
-        at = None
-        ti = group[0].ti
-        if (
-            ti > 1
-            and seps[ti] == " "
-            and seps[ti - 1] == " "
-            and tokens[ti - 1].removeprefix("ال") in TITLES
-        ):
-            at = window.people_ends.get(ti - 1)
-        if at is None or (demonym and window.people[at][0] != demonym):
-            return None
+        return None
     held = window.held[at]
     keep = [h for h in group if h.alias.entry.id in held]
     if not keep or len({h.alias.entry.id for h in keep}) == len({h.alias.entry.id for h in group}):

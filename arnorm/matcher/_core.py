@@ -952,10 +952,9 @@ class Matcher:
         data lacks the governorate.  The country is chosen first when the entries have
         several (إقليم القنيطرة in a Moroccan text is no Syrian province)."""
         towns, divisions = self._towns, self._divisions
-        ids = [h.alias.entry.id for h in group]
-        if not any(i in towns or i in divisions for i in ids) or not after_division_noun(
-            group[0].ti, window
-        ):
+        if not any(
+            h.alias.entry.id in towns or h.alias.entry.id in divisions for h in group
+        ) or not after_division_noun(group[0].ti, window):
             return group
         if len({h.alias.entry.country for h in group}) > 1:
             chosen = choose(group, window, doc)
