@@ -55,6 +55,7 @@ from arnorm.gazetteer import (
     safe_word_aliases,
 )
 from arnorm.matcher import frequent_words
+from arnorm.matcher._context import ADJECTIVE_READINGS
 from arnorm.matcher._morphology import COMPOUND_ENDS, NOT_GIVEN
 from arnorm.matcher._variants import commonest_words
 
@@ -85,6 +86,7 @@ CUES = {
     "place": {
         "منطقه", "دول", "بلدان", "مدينه", "اقليم", "عاصمه", "ولايه", "محافظه", "حوض",
         "شمال", "جنوب", "شرق", "غرب", "وسط", "مياه", "سواحل", "امن", "استقرار",
+        "محافظ", "والي",
     },
     "organization": {
         "تنظيم", "جماعه", "حركه", "عناصر", "زعيم", "مقاتلي", "مسلحي", "فرع", "قاده",
@@ -145,9 +147,9 @@ GUESS_CUES = {
     "place": {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"},
     "organization": {"تنظيم", "جماعه", "حركه"},
 }
-#: The nouns of administrative divisions (without the article).
+#: The nouns of administrative divisions (without the article), and a governor's titles.
 DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"} | {
-    "محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم"
+    "محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم", "محافظ", "والي"
 }  # fmt: skip
 #: Words between the items of a list of places.
 CONJUNCTIONS = {"و", "او", "ثم"}
@@ -1057,12 +1059,21 @@ class ReferenceMatcher:
             (country,) = qualifier
             self.qualified.setdefault(entries, (country, words))
             return country, f"qualifier: {words} ({country})"
+        # Rule: a generic reference qualified by another country is that country's body,
+        # which the gazetteers lack (وزير الداخلية العماني, Oman's ministry having no such
+        # short form): none of the group's.
+        if len(qualifier) == 1 and self._generic(group):
+            return None
         # Rule: the same name (fitting the same entries) that a qualifier made specific
         # earlier in the text is that country's again (وزير الداخلية الأمير … وزير الداخلية);
         # the first qualifier's, if several.
         if entries in self.qualified:
             country, words = self.qualified[entries]
             return country, f"earlier: {words} ({country})"
+        # Rule: for a generic reference, the sentence and the document say nothing of a
+        # sister country: the reference is the text's own country's.
+        if self._generic(group):
+            countries = countries - self.sisters
         lo = ti
         while lo > max(0, ti - REACH) and not SENTENCE_END & set(seps[lo]):
             lo -= 1
@@ -1142,6 +1153,11 @@ class ReferenceMatcher:
             # Rule: the interior's and foreign ministries' short forms are also adjectives.
             if word not in ("الداخليه", "الخارجيه"):
                 return False
+        elif word in ADJECTIVE_READINGS and name.entry.type == "place" and hit.tj - ti == 1:
+            # Rule: a place's name that is also a common adjective (مالي, financial), after
+            # a noun it often qualifies (مبلغ مالي), its proclitics off or not (بمبلغ مالي).
+            before = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
+            return bool(before & ADJECTIVE_READINGS[word])
         elif (
             name.entry.type != "place"
             or hit.tj - ti != 1
@@ -1184,6 +1200,46 @@ class ReferenceMatcher:
         ):
             k = self.place_ends[k]
         return k
+
+    def _list_items(self, ti: int, tj: int, tokens: list[str], seps: list[str]) -> list[int]:
+        """Rule: the first words of the other places of the list the place in words *ti* to
+        *tj* is an item of, before and after it: joined to the next by و or a comma (as
+        _list_head), or with the word أو between (one space either side)."""
+
+        def comma(k: int) -> bool:
+            return k < len(seps) and seps[k].strip() in ("،", ",") and "\n" not in seps[k]
+
+        items = []
+        k = ti
+        while True:
+            if k in self.place_ends and ((seps[k] == " " and k in self.joined) or comma(k)):
+                k = self.place_ends[k]
+            elif (
+                k > 1
+                and tokens[k - 1] == "او"
+                and seps[k] == seps[k - 1] == " "
+                and k - 1 in self.place_ends
+            ):
+                k = self.place_ends[k - 1]
+            else:
+                break
+            items.append(k)
+        k = tj
+        while k < len(tokens):
+            if k in self.place_at and ((seps[k] == " " and k in self.joined) or comma(k)):
+                pass
+            elif (
+                tokens[k] == "او"
+                and seps[k] == " "
+                and k + 1 in self.place_at
+                and seps[k + 1] == " "
+            ):
+                k += 1
+            else:
+                break
+            items.append(k)
+            k = self.place_at[k][0].tj
+        return items
 
     def _cue_forms(self, token: str) -> set[str]:
         """*token* and its forms with the proclitics off, as a cue word is read (a city cue
@@ -1321,6 +1377,28 @@ class ReferenceMatcher:
             if not why and cue:
                 why = f"cue: {tokens[head - 1]}"
             if why:
+                return (*self._rank(group, keep, seen, context=False), (why,))
+        # Rule: a name that fits a division and a place inside one that is no division (a
+        # city and its governorate), in a list whose other items are all divisions, or all
+        # such places, is of their kind.
+        named = [h for h in here if h.name.entry.id in self.divisions]
+        inner = [h for h in here if h.name.entry.id not in self.divisions and h.name.entry.part_of]
+        if named and inner:
+            kinds: set[bool] = set()
+            words = []
+            for k in self._list_items(ti, group[0].tj, tokens, seps):
+                item = self.place_at[k]
+                ids = {h.name.entry.id for h in item}
+                if ids <= self.divisions:
+                    kinds.add(True)
+                elif all(h.name.entry.part_of for h in item) and not ids & self.divisions:
+                    kinds.add(False)
+                else:
+                    kinds.add(None)  # type: ignore[arg-type]
+                words.append(" ".join(tokens[k : item[0].tj]))
+            if kinds in ({True}, {False}):
+                keep = named if kinds == {True} else inner
+                why = "list: " + "، ".join(words)
                 return (*self._rank(group, keep, seen, context=False), (why,))
         score, method, best, others = self._rank(group, group, seen, context=False)
         why = [found[h] for h in group if h.name == best.name and h in found][:1]
@@ -1465,15 +1543,36 @@ class ReferenceMatcher:
             if h.name.kind != "common" or h.name.entry.type in GENERIC_TYPES or h in found
         ]
         facts = self._facts(hits, tokens, seps)
+        # Rule: a country named with a sisterly adjective right after it (one space: سلطنة
+        # عمان الشقيقة) is not the text's own; a country is a place in no other place.
+        self.sisters = {
+            h.name.entry.country
+            for h in hits
+            if h.name.kind in ("exact", "abbreviation")
+            and not h.methods
+            and h.name.entry.type == "place"
+            and h.name.entry.part_of is None
+            and h.name.entry.country
+            and h.tj < len(tokens)
+            and seps[h.tj] == " "
+            and tokens[h.tj] in ("الشقيقه", "الشقيق", "الصديقه", "الصديق")
+        }
         # Lists of places: where the longest place ending before each word starts, and the
         # places written with و (وطرطوس).
         self.place_ends: dict[int, int] = {}
         self.joined: set[int] = set()
+        # and the hits of the longest place's name from each word
+        self.place_at: dict[int, list[Hit]] = {}
         for h in hits:
             if h.name.entry.type == "place":
                 self.place_ends[h.tj] = min(h.ti, self.place_ends.get(h.tj, h.ti))
                 if h.cut and tokens[h.ti].startswith("و"):
                     self.joined.add(h.ti)
+                longest = self.place_at.get(h.ti)
+                if longest is None or h.tj > longest[0].tj:
+                    self.place_at[h.ti] = [h]
+                elif h.tj == longest[0].tj:
+                    longest.append(h)
         places = self._places(hits)
         people = self._people(hits, tokens)
         spans: dict[tuple[int, int, int], list[Hit]] = {}

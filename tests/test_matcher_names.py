@@ -277,6 +277,34 @@ def test_a_countrys_feminine_demonym_after_a_definite_noun_is_an_adjective(m: Ma
 @pytest.mark.parametrize(
     "text",
     [
+        "وبحوزتهما 20 كيلو جرامًا، مبلغ مالى، 4 هاتف محمول",  # a sum of money
+        "وضبط بحوزته مبلغا ماليا وبمبلغ مالي آخر",  # with a proclitic on the noun
+        "يعاني البلد من عجز مالي كبير",  # a deficit
+        "قتل جندي مالي في الهجوم",  # a Malian soldier: the demonym, not the country
+    ],
+)
+def test_mali_after_a_noun_it_qualifies_is_the_adjective(m: Matcher, text: str) -> None:
+    assert "country-ml" not in [x.id for x in m.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصل الوفد إلى مالي",
+        "التقى رئيس مالي بنظيره",
+        "أعلنت حكومة مالي حالة الطوارئ",
+        "هجوم في شمال مالي",
+        "تعاون مالي وموريتانيا",  # the country, first in a list
+        "مبلغ\nمالي",  # on the next line, the word before is not its noun
+    ],
+)
+def test_mali_after_any_other_word_is_the_country(m: Matcher, text: str) -> None:
+    assert "country-ml" in [x.id for x in m.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "هاجمت مليشيا آل دقلو المدينة",  # the Dagalo family (the RSF), not Hemedti
         "وأكد آل نهيان دعمهم",  # the family, not one of its members
     ],

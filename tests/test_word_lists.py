@@ -187,3 +187,22 @@ def test_a_common_word_surname_counts_after_the_full_name() -> None:
     assert ids(Matcher(), text) == ["person-abdelaziz-djerad"] * 2
     # without the shipped lists, the surname alone counts as any other
     assert ids(Matcher(shipped_word_lists=False), "وقال جراد إن") == ["person-abdelaziz-djerad"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cities whose other reading (chickpeas, the grey, the iron piece …) security news
+        # hardly uses: reported alone
+        ("وقال الوزير في حمص إن", ["sy-homs"]),
+        ("وصلت التعزيزات إلى الرمادي", ["iq-ramadi"]),
+        ("قصف ميناء الحديدة", ["ye-hodeidah"]),
+        # names that the same news uses as words too still need evidence
+        ("لتحقيق مآربهم الخاصة", []),  # aims, not Marib
+        ("وقال إن العقبة أمام الاتفاق", []),  # the obstacle, not Aqaba
+    ],
+)
+def test_cities_named_first_in_news_are_safe_and_others_need_evidence(
+    text: str, expected: list[str]
+) -> None:
+    assert [x for x in ids(Matcher(), text) if x.split("-")[0] != "country"] == expected

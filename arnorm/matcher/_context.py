@@ -84,6 +84,10 @@ GENERIC_TYPES: Final = frozenset({"agency"})
 #: (:func:`supported`).
 GUESSED: Final = "?"
 
+#: Adjectives after a country's name that make it another country than the text's own
+#: (سلطنة عمان الشقيقة, "sisterly Oman", in a report from the UAE), normalized.
+SISTERLY: Final = frozenset({"الشقيقه", "الشقيق", "الصديقه", "الصديق"})
+
 
 def demonym_forms(entries: Iterable[Entry], normalize: Callable[[str], str]) -> dict[str, str]:
     """Every demonym of the country entries, normalized, with and without a proclitic.
@@ -131,6 +135,8 @@ class Document:
     #: same body (وزير الداخلية الأمير عبدالعزيز بن سعود … وزير الداخلية); the first, since a
     #: report names its own subject first and the counterpart after (مع نظيره الجيبوتي).
     qualified: dict[frozenset[str], tuple[str, str]] = dataclasses.field(default_factory=dict)
+    #: The countries the text calls sister or friend (:data:`SISTERLY`): not its own.
+    sisters: set[str] = dataclasses.field(default_factory=set)
 
     def add(self, facts: Iterable[tuple[int, str, str]]) -> None:
         """Count *facts* (word, country, words) as evidence of the document."""
@@ -177,6 +183,19 @@ class Window:
         self._at = [f[0] for f in facts]
         self._fed = 0  # the facts before this one are counted in the document
         self.demonyms = demonyms
+        #: The countries named with a sisterly adjective right after them (SISTERLY).
+        self.sisters = frozenset(
+            country
+            for hit in hits
+            if hit.alias.kind in _FIRM
+            and not hit.methods
+            and hit.alias.entry.type == "place"
+            and hit.alias.entry.part_of is None
+            and (country := hit.alias.entry.country) is not None
+            and hit.tj < len(tokens)
+            and seps[hit.tj] == " "
+            and tokens[hit.tj] in SISTERLY
+        )
         self._index_places(hits, by_span)
         self._index_people(hits, by_span)
 
@@ -200,12 +219,21 @@ class Window:
         #: first words of the places written with the conjunction و (a list of places).
         self.place_ends: dict[int, int] = {}
         self.joined: set[int] = set()
+        #: The longest place's name from each word: where it ends, the ids of its entries,
+        #: and whether each of them is a place inside another (no country, no region).
+        self.place_spans: dict[int, tuple[int, frozenset[str], bool]] = {}
+        spans: dict[tuple[int, int], list[Hit]] = {}
         for hit in hits:
             if hit.alias.entry.type == "place":
                 if hit.ti < self.place_ends.get(hit.tj, hit.tj):
                     self.place_ends[hit.tj] = hit.ti
                 if hit.cut and tokens[hit.ti][0] == "و":
                     self.joined.add(hit.ti)
+                spans.setdefault((hit.ti, hit.tj), []).append(hit)
+        for (ti, tj), on in spans.items():
+            if tj > self.place_spans.get(ti, (0,))[0]:
+                inside = all(h.alias.entry.part_of is not None for h in on)
+                self.place_spans[ti] = (tj, frozenset(h.alias.entry.id for h in on), inside)
 
     def _index_people(
         self, hits: Sequence[Hit], by_span: dict[tuple[int, int], set[str | None]]
@@ -247,6 +275,7 @@ class Window:
         if end > start:
             document.add(self.facts[start:end])
             self._fed = end
+        document.sisters.update(self.sisters)
 
     def sentence(self, ti: int, tj: int) -> tuple[int, int]:
         """The words of the sentence that words *ti* to *tj* stand in (at most :data:`REACH`
@@ -306,7 +335,12 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
 
     Only the countries of the group's entries compete; the first kind of
     evidence (qualifier, the same name qualified earlier in the document,
-    sentence, document) that favours one of them over every other decides.
+    sentence, document) that favours one of them over every other decides.  A generic
+    reference qualified by another country (a demonym, في and a place, the holder) names
+    that country's body, which the data lacks: None.  For a generic reference, a country
+    the text calls sister or friend (:data:`SISTERLY`) is
+    no evidence in the sentence or the document: the reference is the text's own
+    country's, which that country is not (its qualifier still names it).
     """
     countries = {c for h in group if (c := h.alias.entry.country) is not None}
     if not countries:
@@ -317,9 +351,14 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     if qualified is not None and qualified[0] in countries:
         document.qualified.setdefault(key, qualified)  # the first: the story's own
         return qualified[0], Evidence("qualifier", qualified[1], qualified[0])
+    generic = is_generic(group)
+    if qualified is not None and generic:
+        return None  # another country's body, which the data lacks: وزير الداخلية العماني
     earlier = document.qualified.get(key)
     if earlier is not None:
         return earlier[0], Evidence("earlier", earlier[1], earlier[0])
+    if generic:
+        countries -= window.sisters | document.sisters
     lo, hi = window.sentence(ti, tj)
     here = [f for f in window.facts_between(lo, hi) if not ti <= f[0] < tj]
     picked = _favoured(Counter(f[1] for f in here), countries)
@@ -458,6 +497,26 @@ def part_of_another_name(
 #: article they are its adjective (الشؤون الداخلية، الاستخبارات الخارجية), not the ministry.
 BODY_ADJECTIVES: Final = frozenset({"الداخليه", "الخارجيه"})
 
+#: Places' one-word names that are also a common adjective (normalized), and the nouns
+#: (normalized, without the article) that the adjective most often follows: مالي is Mali,
+#: and also "financial" (مبلغ مالي، دعم مالي، فساد مالي).  After one of those nouns the word
+#: is the adjective, and after a person (جندي مالي، مسؤول مالي) the masculine demonym, Malian:
+#: neither names the place.  After any other word (في مالي، رئيس مالي، حكومة مالي) it does.
+ADJECTIVE_READINGS: Final[dict[str, frozenset[str]]] = {
+    "مالي": frozenset(
+        {
+            "مبلغ", "دعم", "فساد", "عجز", "تمويل", "احتيال", "تعويض", "مقابل", "عائد", "ربح",
+            "وضع", "مركز", "نظام", "قطاع", "استقرار", "تحويل", "حساب", "تقرير", "اصلاح",
+            "انفاق", "تدقيق", "مستشار", "خبير", "مورد", "عون", "غطاء", "ضمان", "التزام",
+            "حافز", "ابتزاز", "اختلاس", "تلاعب", "استثمار", "دين", "فائض", "ضغط", "نشاط",
+            "كشف", "اقرار", "مردود", "مكسب", "اداء", "عام", "مخصص", "رصيد", "اعتماد", "تصرف",
+            "بند", "شان", "مجال", "تسهيل", "اسناد", "تبرع", "مصدر", "عبء", "مطلب", "حجز",
+            "سند", "اسهام", "عطاء", "تحفيز", "قرض", "ريع", "مستحق", "انضباط", "جندي",
+            "مسؤول", "مواطن", "لاجئ", "مهاجر", "ضابط", "دبلوماسي",
+        }
+    ),
+}  # fmt: skip
+
 
 def is_adjective(hit: Hit, window: Window) -> bool:
     """Whether *hit* is the adjective of the word before it, not a name.
@@ -468,6 +527,9 @@ def is_adjective(hit: Hit, window: Window) -> bool:
       country: القوات السعودية، الحدود اليمنية السعودية، الخارجية السعودية are Saudi
       forces, a border, a ministry, not the country (في السعودية and والسعودية still name
       it);
+    * a place's name of one word that is also a common adjective, after a noun it often
+      qualifies (:data:`ADJECTIVE_READINGS`): مبلغ مالي is a sum of money, not Mali (here
+      the word before may carry a proclitic and needs no article: بمبلغ مالي);
     * an agency's name that begins with الداخلية or الخارجية (:data:`BODY_ADJECTIVES`):
       الشؤون الداخلية are internal affairs, الجبهة الداخلية اللبنانية Lebanon's home front,
       not its interior ministry (وزير الداخلية، أعلنت الداخلية still name it); and the
@@ -488,6 +550,9 @@ def is_adjective(hit: Hit, window: Window) -> bool:
     elif entry.type == "agency":
         if word not in BODY_ADJECTIVES:
             return False
+    elif word in ADJECTIVE_READINGS and entry.type == "place" and hit.tj == ti + 1:
+        heads = ADJECTIVE_READINGS[word]
+        return any(form in heads for form, _ in strip_forms(tokens[ti - 1]))
     elif (
         entry.type != "place"
         or hit.tj != ti + 1
@@ -627,6 +692,72 @@ def list_head(ti: int, window: Window) -> int:
             break
         k = ends[k]
     return k
+
+
+def list_items(ti: int, tj: int, window: Window) -> list[int]:
+    """The first words of the other items of the list of places that the place in words
+    *ti* to *tj* is an item of: the places before and after it, each joined to the next by
+    و (وشبوة), a comma, or the word أو between them (البيضاء أو شبوة أو مأرب)."""
+    tokens, seps, ends, spans = window.tokens, window.seps, window.place_ends, window.place_spans
+    items: list[int] = []
+    k = ti
+    while True:
+        sep = seps[k] if k < len(seps) else ""
+        if k in ends and ((sep == " " and k in window.joined) or _comma(sep)):
+            k = ends[k]
+        elif k > 1 and tokens[k - 1] == "او" and sep == seps[k - 1] == " " and k - 1 in ends:
+            k = ends[k - 1]
+        else:
+            break
+        items.append(k)
+    k = tj
+    while k < len(tokens):
+        sep = seps[k]
+        if k in spans and ((sep == " " and k in window.joined) or _comma(sep)):
+            items.append(k)
+        elif tokens[k] == "او" and sep == " " and k + 1 in spans and seps[k + 1] == " ":
+            k += 1
+            items.append(k)
+        else:
+            break
+        k = spans[k][0]
+    return items
+
+
+def _comma(sep: str) -> bool:
+    """Whether *sep*, the space between two words, is a comma on one line."""
+    return sep.strip() in COMMAS and "\n" not in sep
+
+
+def listed_with(
+    group: Sequence[Hit], window: Window, divisions: frozenset[str]
+) -> tuple[list[Hit], Evidence] | None:
+    """The hits of *group*, a name that fits a division and a place inside one (a city and
+    its governorate: مأرب), of the kind the other items of its list (:func:`list_items`)
+    all are, and why: divisions among divisions (البيضاء أو شبوة أو مأرب), the others among
+    places that are no division (صنعاء وعدن ومأرب).  None when the items are of both kinds,
+    of neither, or when there are none."""
+    places = [h for h in group if h.alias.entry.type == "place"]
+    named = [h for h in places if h.alias.entry.id in divisions]
+    inside = [
+        h for h in places if h.alias.entry.id not in divisions and h.alias.entry.part_of is not None
+    ]
+    if not named or not inside:
+        return None
+    kinds: set[bool] = set()
+    words: list[str] = []
+    for k in list_items(group[0].ti, group[0].tj, window):
+        end, ids, all_inside = window.place_spans[k]
+        if ids <= divisions:
+            kinds.add(True)
+        elif all_inside and ids.isdisjoint(divisions):
+            kinds.add(False)
+        else:
+            return None  # an item of both kinds, or a country: nothing to go by
+        words.append(" ".join(window.tokens[k:end]))
+    if len(kinds) != 1:
+        return None
+    return (named if kinds.pop() else inside), Evidence("list", "، ".join(words))
 
 
 def after_division_noun(ti: int, window: Window) -> bool:

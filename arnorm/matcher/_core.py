@@ -59,6 +59,7 @@ from ._context import (
     is_partial_name,
     keep_supported,
     lineages,
+    listed_with,
     part_of_another_name,
 )
 from ._index import (
@@ -925,6 +926,8 @@ class Matcher:
             if generic:
                 return None
         cued = city_cue(group, window, self._towns, self._divisions)
+        if cued is None:
+            cued = listed_with(group, window, self._divisions)
         if cued is not None:
             keep, cue = cued
             return (*self._ranker.rank_preferring(group, keep, seen, context=False), (cue,))

@@ -70,6 +70,7 @@ CUES: Final[dict[str, frozenset[str]]] = {
     "place": frozenset(
         {"منطقه", "دول", "بلدان", "مدينه", "اقليم", "عاصمه", "ولايه", "محافظه", "حوض"}
         | {"شمال", "جنوب", "شرق", "غرب", "وسط", "مياه", "سواحل", "امن", "استقرار"}
+        | {"محافظ", "والي"}  # a governor's title: محافظ البحر الأحمر، والي الخرطوم
     ),
     "organization": frozenset(
         {"تنظيم", "جماعه", "حركه", "عناصر", "زعيم", "مقاتلي", "مسلحي", "فرع", "قاده"}
@@ -98,10 +99,12 @@ GUESS_CUES: Final[dict[str, frozenset[str]]] = {
     "organization": frozenset({"تنظيم", "جماعه", "حركه"}),
 }
 #: Nouns of administrative divisions (without the article): a place's name right after one
-#: names the division (محافظة القطيف, the governorate), not a town of that name inside one.
+#: names the division (محافظة القطيف, the governorate), not a town of that name inside one;
+#: so does a governor's title (محافظ مأرب، والي الخرطوم: the governorate, the state).
 DIVISION_NOUNS: Final = frozenset(
     {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"}
     | {"محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم"}
+    | {"محافظ", "والي"}
 )
 #: The division nouns as a gazetteer writes them first in a division's name (محافظة كركوك,
 #: not normalized): the entries named so are divisions.
