@@ -151,6 +151,8 @@ GUESS_CUES = {
 DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"} | {
     "محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم", "محافظ", "والي"
 }  # fmt: skip
+#: Nouns of water and channels: a place's name after one names the water (نهر النيجر).
+WATER_NOUNS = {"نهر", "نهري", "خليج", "بحيره", "مضيق", "قناه", "بحر"}
 #: Words between the items of a list of places.
 CONJUNCTIONS = {"و", "او", "ثم"}
 #: Letters told apart only by their dots, as classes (each class is one dotless shape).
@@ -560,6 +562,7 @@ class ReferenceMatcher:
                             after.add(words[k + 1] + words[k + 2])
                         self.lineage.setdefault(e.id, set()).update(after)
         self.own_given = {e.id: {w for s in e.surfaces for w in given_name(s)} for e in people}
+        self.own_words = {e.id: {w for s in e.surfaces for w in fold(s).split()} for e in people}
         # Rule: a town is a place inside a place that is inside another (a town of a
         # governorate of a country); the name of one right after a division's noun
         # (محافظة القطيف) names the division, not the town.
@@ -1024,6 +1027,10 @@ class ReferenceMatcher:
             elif tokens[tj] == "في" and tj + 1 < len(tokens) and seps[tj + 1] == " ":
                 qualifier = places.get(tj + 1, set())
                 words = f"في {tokens[tj + 1]}"
+            # Rule: or a place written with the preposition ب (بسلطنة عمان، بدولة قطر).
+            if not qualifier and tj in self.with_bi and tj in places:
+                qualifier = places[tj]
+                words = " ".join(tokens[tj : self.place_at[tj][0].tj])
         # Rule: the person who holds the post the name is part of (_holder) is a qualifier too.
         if not qualifier:
             at = self._holder(tokens, seps, tj, people, apposition)
@@ -1126,6 +1133,14 @@ class ReferenceMatcher:
         # person's own, joined.
         compound = ti > 1 and seps[ti - 1] == " " and tokens[ti - 2] == "عبد"
         if compound and "عبد" + tokens[ti - 1] not in own:
+            return True
+        # Rule: a surname alone followed by a given name or عبد (one space): the name goes
+        # on, a chain that is not the person's (محمد الأمين محمد أبلال).
+        tj = hit.tj
+        after = tokens[tj] if tj < len(tokens) and seps[tj] == " " else ""
+        if name.kind == "surname" and (
+            (after in self.given_before and after != "علي") or after == "عبد"
+        ):
             return True
         word = tokens[ti]
         demonym = word in self.demonyms or word.removeprefix("ال") in self.demonyms
@@ -1281,7 +1296,7 @@ class ReferenceMatcher:
             head
             and seps[head] == " "
             and self._cue_forms(tokens[head - 1]) & DIVISION_NOUNS
-            and any(h.name.entry.id in self.towns | self.divisions for h in group)
+            and any(h.name.entry.type == "place" for h in group)
         ):
             # Rule: a division's noun before the name or its list: the divisions, or else no
             # towns (of several countries, the one the evidence picks first).
@@ -1289,8 +1304,11 @@ class ReferenceMatcher:
                 chosen = self._choose(group, tokens, seps, facts, places, people)
                 if chosen is not None:
                     group = [h for h in group if h.name.entry.country == chosen[0]]
+            # (and no city inside a country either: مديرية المكلا is the district)
             named = [h for h in group if h.name.entry.id in self.divisions]
-            group = named or [h for h in group if h.name.entry.id not in self.towns]
+            group = named or [
+                h for h in group if h.name.entry.id not in self.towns and not h.name.entry.part_of
+            ]
             if not group:
                 return None  # محافظة القطيف: the governorate, not the town
         group = [h for h in group if not self._inside_another_name(h, tokens, seps)]
@@ -1561,6 +1579,7 @@ class ReferenceMatcher:
         # places written with و (وطرطوس).
         self.place_ends: dict[int, int] = {}
         self.joined: set[int] = set()
+        self.with_bi: set[int] = set()  # and those written with ب
         # and the hits of the longest place's name from each word
         self.place_at: dict[int, list[Hit]] = {}
         for h in hits:
@@ -1568,6 +1587,8 @@ class ReferenceMatcher:
                 self.place_ends[h.tj] = min(h.ti, self.place_ends.get(h.tj, h.ti))
                 if h.cut and tokens[h.ti].startswith("و"):
                     self.joined.add(h.ti)
+                if h.cut == 1 and tokens[h.ti].startswith("ب"):
+                    self.with_bi.add(h.ti)
                 longest = self.place_at.get(h.ti)
                 if longest is None or h.tj > longest[0].tj:
                     self.place_at[h.ti] = [h]
@@ -1605,6 +1626,20 @@ class ReferenceMatcher:
             # Rule: a surname alone after the word آل (folded ال) is a family (آل دقلو).
             if tokens[ti] == "ال":
                 group = [h for h in group if h.name.kind != "surname"]
+            # Rule: a place's name right after a noun of water or a channel names the water
+            # (نهر النيجر، قناة الجزيرة), and القائم before بأعمال is a chargé d'affaires: no
+            # name is read there.
+            water = ti and seps[ti] == " " and self._cue_forms(tokens[ti - 1]) & WATER_NOUNS
+            phrase = any(
+                h.tj == ti + 1
+                and tokens[ti][h.cut :] == "القائم"
+                and h.tj < len(tokens)
+                and seps[h.tj] == " "
+                and tokens[h.tj] == "باعمال"
+                for h in group
+            )
+            if (water or phrase) and any(h.name.entry.type == "place" for h in group):
+                continue
             # Rule: a body's name (agency, organisation) of one country followed by a
             # qualifier of another country names that country's body, not this one; it does
             # not hide the names inside it.
@@ -1635,6 +1670,25 @@ class ReferenceMatcher:
             if going:
                 gone_on = ti
                 group = [h for h in group if h not in going]
+            # Rule: a person's name (not a surname alone) that ends in a given name, followed
+            # by another given name (one space) that is no word of the person's own names and
+            # begins no person's name in the text, runs on: it is someone else's (الفريق محمد
+            # إبراهيم عوض الله).
+            group = [
+                h
+                for h in group
+                if not (
+                    h.name.entry.type == "person"
+                    and h.name.kind != "surname"
+                    and h.tj < len(tokens)
+                    and seps[h.tj] == " "
+                    and tokens[h.tj - 1] in self.given_before
+                    and tokens[h.tj] in self.given_before
+                    and tokens[h.tj] != "علي"  # also على (on), folded
+                    and tokens[h.tj] not in self.own_words.get(h.name.entry.id, set())
+                    and h.tj not in people
+                )
+            ]
             if not group:
                 continue
             supported = {h: self._supported(h, tokens, seps, seen) for h in group if h.guessed}

@@ -699,3 +699,43 @@ def test_a_sister_country_stays_evidence_for_a_place(m: Matcher) -> None:
     # not a generic reference: the places of the sister country are still read there
     text = "زار الوفد سلطنة عمان الشقيقة ومحافظة مسندم"
     assert [x.id for x in m.find(text)] == ["country-om", "om-governorate-musandam"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place with ب right after a generic reference qualifies it
+        ("ووكيل وزارة الداخلية بدولة قطر الشيخ", ["qa-interior", "country-qa"]),
+        ("وزير الداخلية بمملكة البحرين", ["bh-interior", "country-bh"]),
+        # Oman's ministry lacks the short form: another country's body, not reported
+        ("وزير الداخلية بسلطنة عمان", ["country-om"]),
+    ],
+)
+def test_a_place_with_bi_after_a_generic_reference_is_its_qualifier(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.id for x in m.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هاجم التنظيم زورقا في نهر النيجر",  # the river, not the country
+        "قرصنة في خليج عدن",  # the gulf, not Aden (nor anyone's surname)
+        "في بث على قناة الجزيرة",  # the channel, not Sudan's state
+        "والقائم بأعمال السفارة الصومالية",  # a chargé d'affaires, not al-Qaim
+    ],
+)
+def test_a_place_s_name_after_water_or_in_a_phrase_is_not_the_place(m: Matcher, text: str) -> None:
+    assert [x.id for x in m.find(text) if x.type != "agency"] == []
+
+
+def test_the_place_is_read_beside_the_water_words_elsewhere(m: Matcher) -> None:
+    assert [x.id for x in m.find("وصل الوفد إلى عدن ثم النيجر")] == ["ye-aden", "country-ne"]
+    assert [x.id for x in m.find("عبر معبر القائم الحدودي")] == ["iq-al-qaim-crossing"]
+
+
+def test_a_division_s_noun_rules_out_a_city_inside_a_country(m: Matcher) -> None:
+    # Mukalla's district has no entry: not the city
+    assert m.find("مدير مديرية المكلا") == []
+    assert [x.id for x in m.find("في مدينة المكلا")] == ["ye-mukalla"]

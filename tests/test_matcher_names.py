@@ -328,3 +328,25 @@ def test_a_surname_after_a_compound_given_name_is_someone_else_s(m: Matcher) -> 
     assert second not in [x.start for x in m.find(text)]
     # the person's own compound given name, written apart, is his
     assert [x.id for x in m.find("قال عبد اللطيف حموشي")] == ["person-abdellatif-hammouchi"]
+
+
+def test_a_surname_alone_followed_by_a_given_name_is_part_of_another_name(m: Matcher) -> None:
+    # الأمين is the surname of Mauritania's former police chief; here it is the second name
+    # of a colonel's chain of names
+    text = "والعقيد محمد الأمين محمد أبلال قائدا"
+    assert "person-mohamed-cheikh-ould-mohamed-lemine" not in [x.id for x in m.find(text)]
+
+
+def test_a_two_name_alias_that_runs_on_is_someone_else_s(m: Matcher) -> None:
+    egypt = "person-mohamed-ibrahim-moustafa"
+    assert m.find("أعلن الفريق محمد إبراهيم عوض الله انتقال") == []
+    # the person's own names, a title, and a preposition that folds into a given name
+    assert [x.id for x in m.find("محمد إبراهيم مصطفى")] == [egypt]
+    assert [x.id for x in m.find("وزير الداخلية محمد إبراهيم في القاهرة")][1] == egypt
+    assert [x.id for x in m.find("وضع حسن رشاد على رأس الجهاز")] == ["person-hassan-rashad"]
+    # two people one after the other
+    two = "استقبل الأمير محمد بن سلمان محمد بن زايد"
+    assert [x.id for x in m.find(two)] == [
+        "person-mohammed-bin-salman",
+        "person-mohamed-bin-zayed-al-nahyan",
+    ]

@@ -84,6 +84,15 @@ GENERIC_TYPES: Final = frozenset({"agency"})
 #: (:func:`supported`).
 GUESSED: Final = "?"
 
+#: Nouns of bodies of water and channels (normalized, without the article): a place's name
+#: right after one names the water, not the place (نهر النيجر، خليج عدن، قناة السويس), or a
+#: television channel (قناة الجزيرة).
+WATER_NOUNS: Final = frozenset({"نهر", "نهري", "خليج", "بحيره", "مضيق", "قناه", "بحر"})
+
+#: Places' names that a word right after them shows to be part of a phrase, not the place
+#: (normalized): القائم بأعمال is a chargé d'affaires (or an acting head), not al-Qaim.
+NOT_A_PLACE_BEFORE: Final[dict[str, frozenset[str]]] = {"القائم": frozenset({"باعمال"})}
+
 #: Adjectives after a country's name that make it another country than the text's own
 #: (سلطنة عمان الشقيقة, "sisterly Oman", in a report from the UAE), normalized.
 SISTERLY: Final = frozenset({"الشقيقه", "الشقيق", "الصديقه", "الصديق"})
@@ -216,9 +225,11 @@ class Window:
             if len(found := by_span[ti, tj]) == 1 and (country := next(iter(found))):
                 self.places[ti] = country
         #: The first word of the longest place's name that ends before each word, and the
-        #: first words of the places written with the conjunction و (a list of places).
+        #: first words of the places written with the conjunction و (a list of places) or
+        #: with the preposition ب (a qualifier: وزير الداخلية بسلطنة عمان).
         self.place_ends: dict[int, int] = {}
         self.joined: set[int] = set()
+        self.with_bi: set[int] = set()
         #: The longest place's name from each word: where it ends, the ids of its entries,
         #: and whether each of them is a place inside another (no country, no region).
         self.place_spans: dict[int, tuple[int, frozenset[str], bool]] = {}
@@ -229,6 +240,8 @@ class Window:
                     self.place_ends[hit.tj] = hit.ti
                 if hit.cut and tokens[hit.ti][0] == "و":
                     self.joined.add(hit.ti)
+                if hit.cut == 1 and tokens[hit.ti][0] == "ب":
+                    self.with_bi.add(hit.ti)
                 spans.setdefault((hit.ti, hit.tj), []).append(hit)
         for (ti, tj), on in spans.items():
             if tj > self.place_spans.get(ti, (0,))[0]:
@@ -292,9 +305,10 @@ class Window:
 
     def qualifier(self, tj: int, bodies: bool = False) -> tuple[str, str] | None:
         """The country a qualifier right after a name (ending before word *tj*) names, and
-        its words: a demonym, في and a place, or the person who holds the post the name
-        is part of (:meth:`holder_at`).  With *bodies* (the name is a body's), the holder
-        may also follow a comma (وزير الداخلية، السيد/ سعيد حسن نوح)."""
+        its words: a demonym, في and a place, a place written with ب (بسلطنة عمان), or the
+        person who holds the post the name is part of (:meth:`holder_at`).  With *bodies*
+        (the name is a body's), the holder may also follow a comma (وزير الداخلية، السيد/
+        سعيد حسن نوح)."""
         tokens, seps = self.tokens, self.seps
         if tj >= len(tokens):
             return None
@@ -306,6 +320,9 @@ class Window:
                 place = self.places.get(tj + 1)
                 if place:
                     return place, f"{tokens[tj]} {tokens[tj + 1]}"
+            if tj in self.with_bi and (place := self.places.get(tj)):
+                end = self.place_spans[tj][0]
+                return place, " ".join(tokens[tj:end])  # بسلطنة عمان، بدولة قطر
         at = self.holder_at(tj, bodies)
         return None if at is None else self.people[at]
 
@@ -336,11 +353,11 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     Only the countries of the group's entries compete; the first kind of
     evidence (qualifier, the same name qualified earlier in the document,
     sentence, document) that favours one of them over every other decides.  A generic
-    reference qualified by another country (a demonym, في and a place, the holder) names
-    that country's body, which the data lacks: None.  For a generic reference, a country
-    the text calls sister or friend (:data:`SISTERLY`) is
-    no evidence in the sentence or the document: the reference is the text's own
-    country's, which that country is not (its qualifier still names it).
+    reference qualified by another country (a demonym, في and a place, a place with ب, the
+    holder) names that country's body, which the data lacks: None.  For a generic
+    reference, a country the text calls sister or friend (:data:`SISTERLY`) is no evidence
+    in the sentence or the document: the reference is the text's own country's, which
+    that country is not (its qualifier still names it).
     """
     countries = {c for h in group if (c := h.alias.entry.country) is not None}
     if not countries:
@@ -459,6 +476,8 @@ def part_of_another_name(
       or after a given name that is not the person's own (علي خلفان is not ضاحي خلفان,
       خالد بن علي الحميدان not بن علي), a compound one written apart included (عبد العال
       عبد العال: any عبد and the word after it);
+    * a surname alone followed by a given name (one space between): the name goes on, a
+      chain of names not the person's (العقيد محمد الأمين محمد أبلال);
     * a surname alone that is a demonym, after a word with the article: it is that word's
       adjective (الجانب المغربي، الرئيس السوداني);
     * a surname alone after a noun that a place's name follows (مدينة، محافظة، مركز، حي …):
@@ -486,6 +505,14 @@ def part_of_another_name(
         and "عبد" + tokens[ti - 1] not in own
     ):
         return True  # after a compound given name: عبد العال عبد العال
+    tj = hit.tj
+    if (
+        hit.alias.kind == "surname"
+        and tj < len(tokens)
+        and seps[tj] == " "
+        and ((tokens[tj] in given and tokens[tj] not in RUNS_ON_NOT) or tokens[tj] == "عبد")
+    ):
+        return True  # a name goes on after it: محمد الأمين محمد أبلال
     return (
         hit.alias.kind == "surname"
         and (tokens[ti] in window.demonyms or tokens[ti].removeprefix("ال") in window.demonyms)
@@ -653,6 +680,46 @@ def goes_on(
     )
 
 
+#: Given names that are also, folded, a word that often follows a name: على (on) folds to
+#: علي (حسن رشاد على رأس الجهاز).  After a name they do not make it run on.
+RUNS_ON_NOT: Final = frozenset({"علي"})
+
+
+def name_words(
+    people: Iterable[Entry], normalize: Callable[[str], str]
+) -> dict[str, frozenset[str]]:
+    """The words of each person's own names and aliases (normalized), by entry id."""
+    return {
+        entry.id: frozenset(w for surface in entry.surfaces for w in normalize(surface).split())
+        for entry in people
+    }
+
+
+def runs_on(
+    hit: Hit, window: Window, given: frozenset[str], own: Mapping[str, frozenset[str]]
+) -> bool:
+    """Whether *hit*, a person's name (not a surname alone) that ends in a given name (of
+    anyone: *given*), is followed by another given name, one space between, that is no
+    word of the person's own names (*own*) and begins no person's name in the text: then
+    the name runs on, a chain of names that is someone else's (الفريق محمد إبراهيم عوض الله
+    is not محمد إبراهيم, Egypt's former minister; محمد إبراهيم مصطفى is).  Two people named
+    one after the other (… محمد بن سلمان محمد بن زايد) are kept: the second is a name of
+    its own; and a given name that is also a common word after a name (:data:`RUNS_ON_NOT`)
+    is read as that word."""
+    tokens, seps, tj = window.tokens, window.seps, hit.tj
+    return (
+        hit.alias.entry.type == "person"
+        and hit.alias.kind != "surname"
+        and tj < len(tokens)
+        and seps[tj] == " "
+        and tokens[tj - 1] in given
+        and tokens[tj] in given
+        and tokens[tj] not in RUNS_ON_NOT
+        and tokens[tj] not in own.get(hit.alias.entry.id, frozenset())
+        and tj not in window.people
+    )
+
+
 def keep_supported(
     group: Sequence[Hit],
     window: Window,
@@ -758,6 +825,23 @@ def listed_with(
     if len(kinds) != 1:
         return None
     return (named if kinds.pop() else inside), Evidence("list", "، ".join(words))
+
+
+def not_the_place(hit: Hit, window: Window) -> bool:
+    """Whether *hit*, a place's name, names something else there: the water after a noun
+    of :data:`WATER_NOUNS` (one space before, its proclitics off: في نهر النيجر), or a
+    phrase of :data:`NOT_A_PLACE_BEFORE` (القائم بأعمال السفارة)."""
+    if hit.alias.entry.type != "place":
+        return False
+    tokens, seps, ti, tj = window.tokens, window.seps, hit.ti, hit.tj
+    if (
+        ti
+        and seps[ti] == " "
+        and any(form in WATER_NOUNS for form, _ in strip_forms(tokens[ti - 1]))
+    ):
+        return True
+    after = NOT_A_PLACE_BEFORE.get(tokens[ti][hit.cut :]) if tj == ti + 1 else None
+    return after is not None and tj < len(tokens) and seps[tj] == " " and tokens[tj] in after
 
 
 def after_division_noun(ti: int, window: Window) -> bool:

@@ -60,7 +60,10 @@ from ._context import (
     keep_supported,
     lineages,
     listed_with,
+    name_words,
+    not_the_place,
     part_of_another_name,
+    runs_on,
 )
 from ._index import (
     SAVE_MAGIC,
@@ -437,6 +440,11 @@ class Matcher:
         given, self._own_given = people_given
         #: What follows بن in each person's own names: the lineage a name may go on with.
         self._lineage = lineages((e for e in index.entries if e.type == "person"), self._normalizer)
+        #: The words of each person's own names: a given name after a name that is one of
+        #: them does not make it run on (محمد إبراهيم مصطفى).
+        self._own_words = name_words(
+            (e for e in index.entries if e.type == "person"), self._normalizer
+        )
         # the given names a surname after them shows to be someone else's (NOT_GIVEN aside)
         self._given = given - NOT_GIVEN
         #: Demonyms (with their proclitics) and the country each names: evidence of context.
@@ -846,9 +854,11 @@ class Matcher:
         (:func:`~._context.contradicted`); a surname alone read after a proclitic cut from a
         word that is itself a frequent word (بقايا, remnants, is not ب and قايا), or after
         the word آل (a family: آل دقلو، آل نهيان); the
-        people's names that go on with a nasab not theirs (:func:`~._context.goes_on`), and
-        the shorter names of people from the first word of one.  What is dropped hides no
-        other name.
+        people's names that go on with a nasab not theirs (:func:`~._context.goes_on`) or
+        run on with a given name (:func:`~._context.runs_on`), and
+        the shorter names of people from the first word of one; every name of a span whose
+        place is not the place there (:func:`~._context.not_the_place`: نهر النيجر، القائم
+        بأعمال).  What is dropped hides no other name.
         """
         ti, tj = group[0].ti, group[0].tj
         if (group[0].cut and window.tokens[ti] in self._frequent) or window.tokens[ti] == "ال":
@@ -858,6 +868,8 @@ class Matcher:
         # (a generic reference is made specific by its qualifier instead: choose)
         if not is_generic(group):
             group = [h for h in group if not contradicted(h, window)]
+        if any(not_the_place(h, window) for h in group):
+            return [], gone_on  # the water or the phrase, no name of its words: نهر النيجر
         if ti == gone_on:
             group = [h for h in group if h.alias.entry.type != "person"]
         tokens = window.tokens
@@ -866,6 +878,8 @@ class Matcher:
             if len(kept) < len(group):
                 gone_on = ti
             group = kept
+        elif group and tj < len(tokens) and tokens[tj] in self._given:
+            group = [h for h in group if not runs_on(h, window, self._given, self._own_words)]
         return group, gone_on
 
     def _pick(
@@ -949,22 +963,26 @@ class Matcher:
     def _no_towns_after_a_division(
         self, group: list[Hit], window: Window, doc: Document
     ) -> list[Hit]:
-        """*group*'s divisions, or else *group* less its towns, when a division's noun
-        comes right before the name or its list (:func:`~._context.after_division_noun`):
-        محافظتي صلاح الدين وكركوك are governorates; محافظة القطيف is not the town, and the
-        data lacks the governorate.  The country is chosen first when the entries have
+        """*group*'s divisions, or else *group* less its towns and the cities inside a
+        country, when a division's noun comes right before the name or its list
+        (:func:`~._context.after_division_noun`): محافظتي صلاح الدين وكركوك are governorates;
+        محافظة القطيف is not the town, nor مديرية المكلا the city, and the data lacks the
+        governorate and the district.  The country is chosen first when the entries have
         several (إقليم القنيطرة in a Moroccan text is no Syrian province)."""
-        towns, divisions = self._towns, self._divisions
-        if not any(
-            h.alias.entry.id in towns or h.alias.entry.id in divisions for h in group
-        ) or not after_division_noun(group[0].ti, window):
+        if not any(h.alias.entry.type == "place" for h in group) or not after_division_noun(
+            group[0].ti, window
+        ):
             return group
+        towns, divisions = self._towns, self._divisions
         if len({h.alias.entry.country for h in group}) > 1:
             chosen = choose(group, window, doc)
             if chosen is not None:
                 group = [h for h in group if h.alias.entry.country == chosen[0]]
         named = [h for h in group if h.alias.entry.id in divisions]
-        return named or [h for h in group if h.alias.entry.id not in towns]
+        # else no town, nor a city inside a country (مديرية المكلا is the district)
+        return named or [
+            h for h in group if h.alias.entry.id not in towns and h.alias.entry.part_of is None
+        ]
 
     def _pick_one(
         self, group: list[Hit], window: Window, doc: Document, found: dict[int, Evidence]
