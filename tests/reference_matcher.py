@@ -153,6 +153,8 @@ DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "�
 }  # fmt: skip
 #: Nouns of water and channels: a place's name after one names the water (نهر النيجر).
 WATER_NOUNS = {"نهر", "نهري", "خليج", "بحيره", "مضيق", "قناه", "بحر"}
+#: The titles before which الدفاع names a ministry of defence.
+DEFENCE_TITLES = {"وزير", "وزيرا", "وزيري", "وزراء", "وزيره", "لوزير"}
 #: Words between the items of a list of places.
 CONJUNCTIONS = {"و", "او", "ثم"}
 #: Letters told apart only by their dots, as classes (each class is one dotless shape).
@@ -1640,6 +1642,23 @@ class ReferenceMatcher:
             )
             if (water or phrase) and any(h.name.entry.type == "place" for h in group):
                 continue
+            # Rule: الدفاع alone, a body's short form, is the noun defence unless a minister's
+            # title stands before it (وزير الدفاع) or a demonym after it (الدفاع الجزائرية).
+            titled = ti and seps[ti] == " " and self._cue_forms(tokens[ti - 1]) & DEFENCE_TITLES
+            after = neg_tj * -1
+            demonym = after < len(tokens) and seps[after] == " " and tokens[after] in self.demonyms
+            if not titled and not demonym:
+                group = [
+                    h
+                    for h in group
+                    if not (
+                        h.tj == ti + 1
+                        and tokens[ti][h.cut :] == "الدفاع"
+                        and h.name.entry.type in ("agency", "organization")
+                    )
+                ]
+                if not group:
+                    continue
             # Rule: a body's name (agency, organisation) of one country followed by a
             # qualifier of another country names that country's body, not this one; it does
             # not hide the names inside it.

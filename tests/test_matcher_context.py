@@ -672,9 +672,10 @@ def test_the_foreign_ministry_s_short_form_is_a_noun_or_an_adjective(
 
 
 def test_a_generic_reference_qualified_by_another_country_is_not_reported(m: Matcher) -> None:
-    # Oman's ministry has no short form الداخلية in the data: the qualifier names a body
-    # the data lacks, not the ministry of the country named after it (the UAE)
-    assert [x.id for x in m.find("وصل وزير الداخلية العماني إلى أبوظبي")] == ["ae-abu-dhabi"]
+    # Malaysia's ministry has no entry: the qualifier names a body the data lacks, not the
+    # ministry of the country named after it (the UAE)
+    text = "التقى وزير الداخلية في ماليزيا بوفد من أبوظبي"
+    assert [x.id for x in m.find(text)] == ["country-my", "ae-abu-dhabi"]
     assert [x.id for x in m.find("وصل وزير الداخلية السعودي إلى أبوظبي")] == [
         "sa-interior",
         "ae-abu-dhabi",
@@ -707,8 +708,9 @@ def test_a_sister_country_stays_evidence_for_a_place(m: Matcher) -> None:
         # a place with ب right after a generic reference qualifies it
         ("ووكيل وزارة الداخلية بدولة قطر الشيخ", ["qa-interior", "country-qa"]),
         ("وزير الداخلية بمملكة البحرين", ["bh-interior", "country-bh"]),
-        # Oman's ministry lacks the short form: another country's body, not reported
-        ("وزير الداخلية بسلطنة عمان", ["country-om"]),
+        ("وزير الداخلية بسلطنة عمان", ["om-interior", "country-om"]),
+        # Malaysia's ministry has no entry: another country's body, not reported
+        ("وزير الداخلية بماليزيا", ["country-my"]),
     ],
 )
 def test_a_place_with_bi_after_a_generic_reference_is_its_qualifier(
@@ -739,3 +741,21 @@ def test_a_division_s_noun_rules_out_a_city_inside_a_country(m: Matcher) -> None
     # Mukalla's district has no entry: not the city
     assert m.find("مدير مديرية المكلا") == []
     assert [x.id for x in m.find("في مدينة المكلا")] == ["ye-mukalla"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال وزير الدفاع السعودي إن", ["sa-mod"]),
+        ("وقال لوزير الدفاع المصري", ["eg-mod"]),
+        ("استقبل وزير الدفاع نظيره في الرياض", ["sa-mod", "sa-riyadh"]),
+        # the noun defence, whatever the country around it
+        ("حق الدفاع عن النفس في السعودية", ["country-sa"]),
+        ("جهاز الدفاع المدني السعودي", []),
+        ("منظومة الدفاع الجوي في الرياض", ["sa-riyadh"]),
+    ],
+)
+def test_al_difaa_is_a_ministry_only_after_a_title_or_before_a_demonym(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.id for x in m.find(text)] == expected

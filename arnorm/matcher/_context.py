@@ -93,6 +93,14 @@ WATER_NOUNS: Final = frozenset({"نهر", "نهري", "خليج", "بحيره", 
 #: (normalized): القائم بأعمال is a chargé d'affaires (or an acting head), not al-Qaim.
 NOT_A_PLACE_BEFORE: Final[dict[str, frozenset[str]]] = {"القائم": frozenset({"باعمال"})}
 
+#: Bodies' one-word short forms that are far more often a common noun (الدفاع, defence:
+#: الدفاع عن النفس، الدفاع المدني، الدفاع الجوي), normalized, and the titles (without the
+#: article) after which they name the body: elsewhere only a demonym right after them
+#: (الدفاع الجزائرية) does.
+TITLED_FORMS: Final[dict[str, frozenset[str]]] = {
+    "الدفاع": frozenset({"وزير", "وزيرا", "وزيري", "وزراء", "وزيره", "لوزير"}),
+}
+
 #: Adjectives after a country's name that make it another country than the text's own
 #: (سلطنة عمان الشقيقة, "sisterly Oman", in a report from the UAE), normalized.
 SISTERLY: Final = frozenset({"الشقيقه", "الشقيق", "الصديقه", "الصديق"})
@@ -825,6 +833,19 @@ def listed_with(
     if len(kinds) != 1:
         return None
     return (named if kinds.pop() else inside), Evidence("list", "، ".join(words))
+
+
+def untitled(hit: Hit, window: Window) -> bool:
+    """Whether *hit*, a body's one-word short form of :data:`TITLED_FORMS` (الدفاع), stands
+    neither after one of its titles (one space between, proclitics off: وزير الدفاع) nor
+    before a demonym (الدفاع الجزائرية): then it is the common noun (حق الدفاع عن النفس)."""
+    tokens, seps, ti, tj = window.tokens, window.seps, hit.ti, hit.tj
+    titles = TITLED_FORMS.get(tokens[ti][hit.cut :]) if tj == ti + 1 else None
+    if titles is None or hit.alias.entry.type not in BODIES:
+        return False
+    if ti and seps[ti] == " " and any(form in titles for form, _ in strip_forms(tokens[ti - 1])):
+        return False
+    return not (tj < len(tokens) and seps[tj] == " " and tokens[tj] in window.demonyms)
 
 
 def not_the_place(hit: Hit, window: Window) -> bool:

@@ -64,6 +64,7 @@ from ._context import (
     not_the_place,
     part_of_another_name,
     runs_on,
+    untitled,
 )
 from ._index import (
     SAVE_MAGIC,
@@ -858,7 +859,8 @@ class Matcher:
         run on with a given name (:func:`~._context.runs_on`), and
         the shorter names of people from the first word of one; every name of a span whose
         place is not the place there (:func:`~._context.not_the_place`: نهر النيجر، القائم
-        بأعمال).  What is dropped hides no other name.
+        بأعمال); a short form that is a common noun there (:func:`~._context.untitled`:
+        حق الدفاع عن النفس).  What is dropped hides no other name.
         """
         ti, tj = group[0].ti, group[0].tj
         if (group[0].cut and window.tokens[ti] in self._frequent) or window.tokens[ti] == "ال":
@@ -870,6 +872,7 @@ class Matcher:
             group = [h for h in group if not contradicted(h, window)]
         if any(not_the_place(h, window) for h in group):
             return [], gone_on  # the water or the phrase, no name of its words: نهر النيجر
+        group = [h for h in group if not untitled(h, window)]  # الدفاع عن النفس
         if ti == gone_on:
             group = [h for h in group if h.alias.entry.type != "person"]
         tokens = window.tokens
