@@ -899,7 +899,7 @@ class Matcher:
         *written* gives a hit's span as the text writes it (its marks too).
         """
         seen = doc.seen
-        if group[0].ti and self._towns:
+        if group[0].ti:
             group = self._no_towns_after_a_division(group, window, doc)
             if not group:
                 return None  # محافظة القطيف: the governorate, which the data lacks
