@@ -22,6 +22,7 @@ import errno
 import hashlib
 import io
 import json
+import lzma
 import os
 import re
 import stat
@@ -1316,21 +1317,37 @@ def _shipped_ids(exclude: str) -> set[str]:
     return ids
 
 
-def _load_release(name: str, release: Mapping[str, Any], *, check_refs: bool) -> list[Entry]:
+def _release_lines(name: str, release: Mapping[str, Any]) -> bytes:
+    """The JSON Lines of a shipped release, once its file matches its SHA-256 in the index.
+
+    The releases from 2026-12-05 on are stored xz-compressed (``NAME-VERSION.jsonl.xz``); the
+    SHA-256 is of the file as stored, so a released file still never changes, byte for byte.
+    """
     base = _data_dir()
-    path = (base / release["file"]).resolve()
+    path: Path = (base / release["file"]).resolve()
     if base.resolve() not in path.parents:
         raise GazetteerError(f"{name}: index entry points outside the data directory")
-    data = path.read_bytes()
+    data: bytes = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if digest != release["sha256"]:
         raise GazetteerError(
             f"{name}@{release['version']}: {path.name} does not match its SHA-256 in the index"
             " (a released version must never change)"
         )
+    if path.name.endswith(".xz"):
+        try:
+            data = lzma.decompress(data, format=lzma.FORMAT_XZ)
+        except lzma.LZMAError as exc:
+            raise GazetteerError(f"{name}@{release['version']}: {path.name}: {exc}") from exc
+    return data
+
+
+def _load_release(name: str, release: Mapping[str, Any], *, check_refs: bool) -> list[Entry]:
+    data = _release_lines(name, release)
     external = _shipped_ids(name) if check_refs else None
     schema = schema_of(release["version"])
-    return parse_jsonl(data, f"{name}/{path.name}", external_ids=external, schema=schema)
+    where = f"{name}/{Path(release['file']).name}"
+    return parse_jsonl(data, where, external_ids=external, schema=schema)
 
 
 _CACHE: dict[tuple[str, str], Gazetteer] = {}

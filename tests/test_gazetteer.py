@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import lzma
 import os
 import pickle
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,7 +48,8 @@ def test_released_files_match_their_checksums() -> None:
         for release in info["versions"]:
             data = (gz._data_dir() / release["file"]).read_bytes()
             assert hashlib.sha256(data).hexdigest() == release["sha256"], (name, release)
-            assert data.count(b"\n") == release["entries"], (name, release)
+            lines = gz._release_lines(name, release)  # decompressed, for the .jsonl.xz ones
+            assert lines.count(b"\n") == release["entries"], (name, release)
 
 
 def test_a_changed_release_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -65,6 +68,33 @@ def test_a_changed_release_file_is_refused(tmp_path: Path, monkeypatch: pytest.M
         gz.load_gazetteer("places", "1.0.0")
     # the other versions are unaffected
     assert len(gz.load_gazetteer("places", gz.available_gazetteers()["places"][-1])) > 0
+
+
+def test_a_compressed_release_is_read_and_a_broken_one_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the releases from 2026-12-05 on are stored xz-compressed, the checksum of the stored file
+    release = gz._release("officials", "2.11.1")
+    assert release["file"].endswith(".jsonl.xz")
+    stored = (gz._data_dir() / release["file"]).read_bytes()
+    assert lzma.decompress(stored) == gz._release_lines("officials", release)
+    assert len(gz.load_gazetteer("officials", "2.11.1")) == release["entries"]
+    # a file that matches its checksum but is no xz stream is refused, and says which
+    copy = tmp_path / "gazetteers"
+    shutil.copytree(gz._data_dir(), copy)
+    broken = copy / release["file"]
+    broken.write_bytes(stored[: len(stored) // 2])
+    index = json.loads((copy / "index.json").read_text(encoding="utf-8"))
+    for listed in index["gazetteers"]["officials"]["versions"]:
+        if listed["version"] == "2.11.1":
+            listed["sha256"] = hashlib.sha256(broken.read_bytes()).hexdigest()
+    (copy / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    monkeypatch.setattr(gz, "_data_dir", lambda: copy)
+    monkeypatch.setattr(gz, "_CACHE", {})
+    with pytest.raises(
+        gz.GazetteerError, match=r"officials@2\.11\.1: officials-2\.11\.1\.jsonl\.xz"
+    ):
+        gz.load_gazetteer("officials", "2.11.1")
 
 
 def test_coverage_of_the_first_release() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import lzma
 import shutil
 from pathlib import Path
 from types import ModuleType
@@ -70,3 +71,25 @@ def test_the_release_tool_refuses_the_draft(
     assert tool.main(["officials", "9.0.0", str(draft), "--date", "2026-12-05"]) == 1
     assert "outlasts sy-psd-assad, which ended 2025-01-29" in capsys.readouterr().err
     assert not (copy / "officials" / "officials-9.0.0.jsonl").exists()
+
+
+def test_a_release_is_written_compressed_and_reads_back(
+    tool: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "gazetteers"
+    shutil.copytree(gz._data_dir(), copy)
+    monkeypatch.setattr(gz, "_data_dir", lambda: copy)
+    monkeypatch.setattr(gz, "_CACHE", {})
+    monkeypatch.setattr(tool, "ROOT", copy)
+    latest = gz.available_gazetteers()["places"][-1]
+    draft = tmp_path / "draft.jsonl"
+    draft.write_bytes(gz._release_lines("places", gz._release("places", latest)))
+    assert tool.main(["places", "9.0.0", str(draft), "--date", "2026-12-05"]) == 0
+    written = copy / "places" / "places-9.0.0.jsonl.xz"
+    assert lzma.decompress(written.read_bytes()) == draft.read_bytes()
+    assert not (copy / "places" / "places-9.0.0.jsonl").exists()
+    assert gz._release("places", "9.0.0")["file"] == "places/places-9.0.0.jsonl.xz"
+    again = gz.load_gazetteer("places", "9.0.0")
+    assert [e.to_json() for e in again] == [
+        e.to_json() for e in gz.load_gazetteer("places", latest)
+    ]

@@ -290,7 +290,7 @@ def test_the_corpus_addresses_are_those_of_its_readme() -> None:
 
 def _schema2_problems(name: str, version: str) -> list[str]:
     release = gz._release(name, version)
-    data = (gz._data_dir() / release["file"]).read_bytes()
+    data = gz._release_lines(name, release)
     try:
         gz.parse_jsonl(data, release["file"], external_ids=None, schema=2)
     except gz.ValidationError as exc:

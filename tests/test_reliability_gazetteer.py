@@ -465,7 +465,7 @@ def test_the_shipped_gazetteers_still_validate() -> None:
     for name, versions in gz.available_gazetteers().items():
         for version in versions:
             release = gz._release(name, version)
-            data = (gz._data_dir() / release["file"]).read_bytes()
+            data = gz._release_lines(name, release)
             assert gz.parse_jsonl(data, name, external_ids=None)
             assert len(gz.load_gazetteer(name, version)) == release["entries"]
 
