@@ -23,6 +23,17 @@ def tool(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     return release_gazetteer
 
 
+@pytest.fixture
+def copy(tool: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped data that arnorm and the release tool read and write."""
+    copied = tmp_path / "gazetteers"
+    shutil.copytree(gz._data_dir(), copied)
+    monkeypatch.setattr(gz, "_data_dir", lambda: copied)
+    monkeypatch.setattr(gz, "_CACHE", {})
+    monkeypatch.setattr(tool, "ROOT", copied)
+    return copied
+
+
 def person(*roles: Role) -> Entry:
     return Entry(
         id="person-x", type="person", name="س", name_en="X", roles=roles, sources=(Source("s"),)
@@ -55,32 +66,19 @@ def test_a_note_may_say_why_a_role_outlasts_its_body(tool: ModuleType) -> None:
 
 
 def test_the_release_tool_refuses_the_draft(
-    tool: ModuleType,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    tool: ModuleType, copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # officials 2.6.0 holds two such roles (Assad-era heads of services dissolved on
     # 2025-01-29): a release of it as it is is refused, and nothing is written
-    copy = tmp_path / "gazetteers"
-    shutil.copytree(gz._data_dir(), copy)
-    monkeypatch.setattr(gz, "_data_dir", lambda: copy)
-    monkeypatch.setattr(gz, "_CACHE", {})
-    monkeypatch.setattr(tool, "ROOT", copy)
     draft = copy / "officials" / "officials-2.6.0.jsonl"
     assert tool.main(["officials", "9.0.0", str(draft), "--date", "2026-12-05"]) == 1
     assert "outlasts sy-psd-assad, which ended 2025-01-29" in capsys.readouterr().err
-    assert not (copy / "officials" / "officials-9.0.0.jsonl").exists()
+    assert not (copy / "officials" / "officials-9.0.0.jsonl.xz").exists()
 
 
 def test_a_release_is_written_compressed_and_reads_back(
-    tool: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tool: ModuleType, copy: Path, tmp_path: Path
 ) -> None:
-    copy = tmp_path / "gazetteers"
-    shutil.copytree(gz._data_dir(), copy)
-    monkeypatch.setattr(gz, "_data_dir", lambda: copy)
-    monkeypatch.setattr(gz, "_CACHE", {})
-    monkeypatch.setattr(tool, "ROOT", copy)
     latest = gz.available_gazetteers()["places"][-1]
     draft = tmp_path / "draft.jsonl"
     draft.write_bytes(gz._release_lines("places", gz._release("places", latest)))
