@@ -693,22 +693,18 @@ def goes_on(
 RUNS_ON_NOT: Final = frozenset({"علي"})
 
 
-def name_words(
-    people: Iterable[Entry], normalize: Callable[[str], str]
-) -> dict[str, frozenset[str]]:
-    """The words of each person's own names and aliases (normalized), by entry id."""
-    return {
-        entry.id: frozenset(w for surface in entry.surfaces for w in normalize(surface).split())
-        for entry in people
-    }
+def name_words(entry: Entry, normalize: Callable[[str], str]) -> frozenset[str]:
+    """The words of a person's own names and aliases (normalized)."""
+    return frozenset(w for surface in entry.surfaces for w in normalize(surface).split())
 
 
 def runs_on(
-    hit: Hit, window: Window, given: frozenset[str], own: Mapping[str, frozenset[str]]
+    hit: Hit, window: Window, given: frozenset[str], own: Callable[[Entry], frozenset[str]]
 ) -> bool:
     """Whether *hit*, a person's name (not a surname alone) that ends in a given name (of
     anyone: *given*), is followed by another given name, one space between, that is no
-    word of the person's own names (*own*) and begins no person's name in the text: then
+    word of the person's own names (*own* gives them) and begins no person's name in the
+    text: then
     the name runs on, a chain of names that is someone else's (الفريق محمد إبراهيم عوض الله
     is not محمد إبراهيم, Egypt's former minister; محمد إبراهيم مصطفى is).  Two people named
     one after the other (… محمد بن سلمان محمد بن زايد) are kept: the second is a name of
@@ -723,8 +719,8 @@ def runs_on(
         and tokens[tj - 1] in given
         and tokens[tj] in given
         and tokens[tj] not in RUNS_ON_NOT
-        and tokens[tj] not in own.get(hit.alias.entry.id, frozenset())
         and tj not in window.people
+        and tokens[tj] not in own(hit.alias.entry)
     )
 
 
@@ -755,17 +751,27 @@ def keep_supported(
     return kept
 
 
+def item_before(k: int, window: Window, either: bool = False) -> int | None:
+    """The first word of the place right before the list item that begins at word *k*, when
+    the two are items of one list: the item written with و (وطرطوس) or after a comma (on
+    one line); with *either*, also with the word أو between them (شبوة أو مأرب).  None
+    when there is no such place."""
+    seps, ends = window.seps, window.place_ends
+    sep = seps[k] if k < len(seps) else ""
+    if k in ends and ((sep == " " and k in window.joined) or _comma(sep)):
+        return ends[k]
+    if either and k > 1 and window.tokens[k - 1] == "او" and sep == seps[k - 1] == " ":
+        return ends.get(k - 1)
+    return None
+
+
 def list_head(ti: int, window: Window) -> int:
     """The first word of the list of places that the place at word *ti* is an item of:
     the places before it, each joined to the next by و (وطرطوس) or a comma, back to the
     first (حمص in مدن حمص وطرطوس واللاذقية); *ti* itself when it is the first or alone."""
-    seps, ends, joined = window.seps, window.place_ends, window.joined
     k = ti
-    while k in ends:
-        sep = seps[k]
-        if not ((sep == " " and k in joined) or (sep.strip() in COMMAS and "\n" not in sep)):
-            break
-        k = ends[k]
+    while (before := item_before(k, window)) is not None:
+        k = before
     return k
 
 
@@ -773,17 +779,11 @@ def list_items(ti: int, tj: int, window: Window) -> list[int]:
     """The first words of the other items of the list of places that the place in words
     *ti* to *tj* is an item of: the places before and after it, each joined to the next by
     و (وشبوة), a comma, or the word أو between them (البيضاء أو شبوة أو مأرب)."""
-    tokens, seps, ends, spans = window.tokens, window.seps, window.place_ends, window.place_spans
+    tokens, seps, spans = window.tokens, window.seps, window.place_spans
     items: list[int] = []
     k = ti
-    while True:
-        sep = seps[k] if k < len(seps) else ""
-        if k in ends and ((sep == " " and k in window.joined) or _comma(sep)):
-            k = ends[k]
-        elif k > 1 and tokens[k - 1] == "او" and sep == seps[k - 1] == " " and k - 1 in ends:
-            k = ends[k - 1]
-        else:
-            break
+    while (before := item_before(k, window, either=True)) is not None:
+        k = before
         items.append(k)
     k = tj
     while k < len(tokens):

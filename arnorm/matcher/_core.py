@@ -441,11 +441,9 @@ class Matcher:
         given, self._own_given = people_given
         #: What follows بن in each person's own names: the lineage a name may go on with.
         self._lineage = lineages((e for e in index.entries if e.type == "person"), self._normalizer)
-        #: The words of each person's own names: a given name after a name that is one of
-        #: them does not make it run on (محمد إبراهيم مصطفى).
-        self._own_words = name_words(
-            (e for e in index.entries if e.type == "person"), self._normalizer
-        )
+        #: The words of each person's own names, normalized when first asked for (rarely:
+        #: only a name followed by a given name asks): see _own_words_of.
+        self._own_words: dict[str, frozenset[str]] = {}
         # the given names a surname after them shows to be someone else's (NOT_GIVEN aside)
         self._given = given - NOT_GIVEN
         #: Demonyms (with their proclitics) and the country each names: evidence of context.
@@ -845,6 +843,14 @@ class Matcher:
             yield self._match(chunk, base, offsets, words, group[0], picked)
         window.feed(doc, lo, hi)
 
+    def _own_words_of(self, entry: Entry) -> frozenset[str]:
+        """The words of *entry*'s own names (a given name after a name that is one of them
+        does not make it run on: محمد إبراهيم مصطفى), normalized once, when first asked for."""
+        words = self._own_words.get(entry.id)
+        if words is None:
+            words = self._own_words[entry.id] = name_words(entry, self._normalizer)
+        return words
+
     def _not_going_on(
         self, group: list[Hit], window: Window, gone_on: int
     ) -> tuple[list[Hit], int]:
@@ -882,7 +888,7 @@ class Matcher:
                 gone_on = ti
             group = kept
         elif group and tj < len(tokens) and tokens[tj] in self._given:
-            group = [h for h in group if not runs_on(h, window, self._given, self._own_words)]
+            group = [h for h in group if not runs_on(h, window, self._given, self._own_words_of)]
         return group, gone_on
 
     def _pick(
