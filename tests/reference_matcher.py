@@ -155,6 +155,8 @@ DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "�
 WATER_NOUNS = {"نهر", "نهري", "خليج", "بحيره", "مضيق", "قناه", "بحر"}
 #: The titles before which الدفاع names a ministry of defence.
 DEFENCE_TITLES = {"وزير", "وزيرا", "وزيري", "وزراء", "وزيره", "لوزير"}
+#: Adjectives of time or status after a generic reference that do not name another body.
+STATUS = {"الحالي", "الحاليه", "الفعلي", "الفعليه", "الرسمي", "الرسميه", "الاصلي", "الاصليه"}
 #: Words between the items of a list of places.
 CONJUNCTIONS = {"و", "او", "ثم"}
 #: Letters told apart only by their dots, as classes (each class is one dotless shape).
@@ -1073,6 +1075,19 @@ class ReferenceMatcher:
         # short form): none of the group's.
         if len(qualifier) == 1 and self._generic(group):
             return None
+        # Rule: a generic reference followed by a relative adjective that is not a demonym
+        # nor one of time or status names another body, which the data lacks (القوات
+        # المسلحة الجنوبية، الشرطة القضائية): none of the group's.
+        if self._generic(group) and tj < len(tokens) and seps[tj] == " ":
+            word = tokens[tj]
+            if (
+                word[:2] == "ال"
+                and len(word) > 4
+                and (word[-1] == "ي" or word[-2:] == "يه")
+                and word not in self.demonyms
+                and word not in STATUS
+            ):
+                return None
         # Rule: the same name (fitting the same entries) that a qualifier made specific
         # earlier in the text is that country's again (وزير الداخلية الأمير … وزير الداخلية);
         # the first qualifier's, if several.

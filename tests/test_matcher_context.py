@@ -682,6 +682,25 @@ def test_a_generic_reference_qualified_by_another_country_is_not_reported(m: Mat
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adjective that names another body: the southern forces, the Kurdish Asayish
+        ("في إطار التنظيم الجديد للقوات المسلحة الجنوبية في عدن اليمنية", ["ye-aden"]),
+        ("اعتقلت قوات الأمن الداخلي الكردية في الحسكة شابين", ["sy-province-al-hasakah"]),
+        # a demonym or an adjective of time is no other body
+        ("أعلنت القوات المسلحة اليمنية في عدن", ["ye-army", "ye-aden"]),
+        ("قال وزير الداخلية الحالي في الرياض", ["sa-interior", "sa-riyadh"]),
+        # without the adjective, the sentence's country decides
+        ("في إطار التنظيم الجديد للقوات المسلحة في عدن اليمنية", ["ye-army", "ye-aden"]),
+    ],
+)
+def test_an_adjective_after_a_generic_reference_names_another_body(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.id for x in m.find(text)] == expected
+
+
 SISTER = "أعلنت وزارة الداخلية بالتعاون مع شرطة محافظة مسندم في سلطنة عمان {} ضبط شحنة"
 
 

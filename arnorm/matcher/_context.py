@@ -105,6 +105,12 @@ TITLED_FORMS: Final[dict[str, frozenset[str]]] = {
 #: (سلطنة عمان الشقيقة, "sisterly Oman", in a report from the UAE), normalized.
 SISTERLY: Final = frozenset({"الشقيقه", "الشقيق", "الصديقه", "الصديق"})
 
+#: Adjectives of time or status that may follow a generic reference without narrowing it
+#: (وزير الداخلية الحالي, the current minister), normalized: see :func:`narrowed`.
+STATUS_ADJECTIVES: Final = frozenset(
+    {"الحالي", "الحاليه", "الفعلي", "الفعليه", "الرسمي", "الرسميه", "الاصلي", "الاصليه"}
+)
+
 
 def demonym_forms(entries: Iterable[Entry], normalize: Callable[[str], str]) -> dict[str, str]:
     """Every demonym of the country entries, normalized, with and without a proclitic.
@@ -379,6 +385,8 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     generic = is_generic(group)
     if qualified is not None and generic:
         return None  # another country's body, which the data lacks: وزير الداخلية العماني
+    if generic and narrowed(tj, window):
+        return None  # another body, which the data lacks: القوات المسلحة الجنوبية
     earlier = document.qualified.get(key)
     if earlier is not None:
         return earlier[0], Evidence("earlier", earlier[1], earlier[0])
@@ -394,6 +402,29 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     if picked is not None:
         return picked, Evidence("document", document.examples.get(picked, ""), picked)
     return None
+
+
+def narrowed(tj: int, window: Window) -> bool:
+    """Whether the word right after a generic reference (ending before word *tj*) is an
+    adjective that names another body than the shared name does: a relative adjective
+    (ال… ending in ي or ية) that is not a demonym nor of :data:`STATUS_ADJECTIVES`.
+
+    القوات المسلحة الجنوبية (the southern forces), الشرطة القضائية (the judicial police),
+    الاستخبارات العسكرية (military intelligence) are bodies of their own: where the data has
+    them, the longer name matches first; where it lacks them, the shared name is not
+    reported as any country's body that bears it.
+    """
+    tokens = window.tokens
+    if tj >= len(tokens) or window.seps[tj] != " ":
+        return False
+    word = tokens[tj]
+    return (
+        word.startswith("ال")
+        and len(word) >= 5
+        and word.endswith(("ي", "يه"))
+        and word not in window.demonyms
+        and word not in STATUS_ADJECTIVES
+    )
 
 
 def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evidence] | None:
