@@ -832,11 +832,17 @@ class ReferenceMatcher:
                 word[: h.cut] in ("ب", "ل", "ك") or (h.cut == 0 and word.startswith("لل"))
             )
 
+        def next_item(h: Hit) -> bool:
+            # Rule: with only a space between, the later of two names is the next item of
+            # a list only when the conjunction و is its proclitic (وبرج باجي مختار), not a
+            # letter of the name (وان, Van, in وإن صالح).
+            return bool(seps[h.ti].strip()) or (h.cut > 0 and tokens[h.ti][:1] == "و")
+
         for end, at in places:
-            if (end, at) == ("tj", i) and complement(hit):
+            if (end, at) == ("tj", i) and (complement(hit) or not next_item(hit)):
                 continue
             for h in sorted(hits, key=lambda h: (h.ti, h.tj)):
-                if (end, at) == ("ti", j) and complement(h):
+                if (end, at) == ("ti", j) and (complement(h) or not next_item(h)):
                     continue
                 if (
                     h.name.kind != "common"

@@ -448,6 +448,18 @@ def test_real_words_alone_stay_words(m: Matcher, text: str) -> None:
 # -- a list of places, and a place's complement -------------------------------------------------
 
 
+def test_a_name_that_begins_with_waw_is_no_next_item_of_a_list(m: Matcher) -> None:
+    # وإن (and if) is Van's name وان, the و its own letter: it does not follow the list
+    text = "ولاية تمنراست وبرج باجي مختار وإن صالح"
+    assert [x.id for x in m.find(text)] == [
+        "dz-province-tamanrasset",
+        "dz-province-bordj-badji-mokhtar",
+    ]
+    # with the conjunction on it (ووان) or a comma before it, it is the list's next item
+    assert [x.id for x in m.find("تمنراست ووان")][-1] == "tr-province-van"
+    assert [x.id for x in m.find("تمنراست، وان")][-1] == "tr-province-van"
+
+
 def test_a_place_with_a_preposition_right_after_a_common_word_is_no_list(m: Matcher) -> None:
     # الجنوبية (Bahrain's Southern Governorate) in "the southern border of Egypt"
     assert found(m, "وعلى الحدود الجنوبية لمصر تدور معارك") == [("مصر", "country-eg", "exact")]

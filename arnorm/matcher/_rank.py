@@ -272,9 +272,19 @@ def _evidence(
     after = tj < len(tokens) and "\n" not in seps[tj]
     # a name right after another with a preposition on it is its complement, not the
     # next item of a list (الحدود الجنوبية لمصر: the southern border of Egypt)
+    # with only a space between, the later name carries the conjunction و (وبرج باجي
+    # مختار): a name that begins with و itself (وان) is no next item
     neighbours = [
-        *(o for o in starting.get(tj, ()) if after and not _complement(o, tokens, seps)),
-        *(ending.get(ti, ()) if before and not _complement(hit, tokens, seps) else ()),
+        *(
+            o
+            for o in starting.get(tj, ())
+            if after and _next_item(o, tokens, seps) and not _complement(o, tokens, seps)
+        ),
+        *(
+            ending.get(ti, ())
+            if before and _next_item(hit, tokens, seps) and not _complement(hit, tokens, seps)
+            else ()
+        ),
     ]
     if after and tokens[tj] in CONJUNCTIONS and "\n" not in seps[tj + 1]:
         neighbours += starting.get(tj + 1, ())
@@ -284,6 +294,13 @@ def _evidence(
         if other.alias.entry.type == kind:
             return Evidence("list", " ".join(tokens[other.ti : other.tj]))
     return None
+
+
+def _next_item(hit: Hit, tokens: list[str], seps: list[str]) -> bool:
+    """Whether *hit* may be the next item of a list after the name that ends right before
+    it: a separator other than a space stands between (a comma), or the conjunction و is
+    on its first word as a proclitic (وبرج باجي مختار), not a letter of the name (وان)."""
+    return bool(seps[hit.ti].strip()) or (hit.cut > 0 and tokens[hit.ti][0] == "و")
 
 
 def _complement(hit: Hit, tokens: list[str], seps: list[str]) -> bool:
