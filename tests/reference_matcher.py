@@ -974,7 +974,11 @@ class ReferenceMatcher:
         longest: dict[int, Hit] = {}
         for h in hits:
             one = span_countries.get((h.ti, h.tj), set())
-            if h.name.entry.type != "person" or not h.name.entry.country or len(one) != 1:
+            # Rule: the span is evidence of the person's own country (a surname alone that
+            # is also a place's name, عدن, is no holder of another country's post).
+            if h.name.entry.type != "person" or not h.name.entry.country:
+                continue
+            if one != {h.name.entry.country}:
                 continue
             if h.ti not in longest or h.tj > longest[h.ti].tj:
                 longest[h.ti] = h

@@ -656,6 +656,13 @@ def test_a_person_before_the_title_who_is_not_the_holder_decides_nothing(
     assert interior.id == entry
 
 
+def test_a_surname_alone_that_is_a_place_is_no_holder_of_the_post(m: Matcher) -> None:
+    # عدن is Aden, and the surname of a Somali minister (فوزية يوسف حاجي عدن): read as the
+    # holder, it made Yemen's Security Belt a Somali body's name and dropped it
+    text = "انتشرت قوات الحزام الأمني عدن"
+    assert [x.id for x in m.find(text)] == ["ye-security-belt", "ye-aden"]
+
+
 def test_the_first_qualifier_of_a_name_is_the_one_it_keeps(m: Matcher) -> None:
     # the report's subject (Yemen's minister) first, the counterpart (Djibouti's) after
     text = (

@@ -281,7 +281,9 @@ class Window:
             if (
                 entry.type == "person"
                 and country
-                and len(by_span.get((hit.ti, hit.tj), ())) == 1
+                # the span is evidence of the person's country: a surname alone that is
+                # also a place's name (عدن) is no holder of another country's post
+                and by_span.get((hit.ti, hit.tj)) == {country}
                 and hit.tj > longest.get(hit.ti, 0)
             ):
                 longest[hit.ti] = hit.tj
