@@ -155,6 +155,10 @@ DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "�
 WATER_NOUNS = {"نهر", "نهري", "خليج", "بحيره", "مضيق", "قناه", "بحر"}
 #: The titles before which الدفاع names a ministry of defence.
 DEFENCE_TITLES = {"وزير", "وزيرا", "وزيري", "وزراء", "وزيره", "لوزير"}
+#: The words of a place's name that only say what kind of place it is (منطقة وداي).
+KIND_NOUNS = {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"} | {
+    "مقاطعه", "قضاء", "ناحيه", "مديريه", "بلده", "مخيم", "معبر", "منفذ"
+}  # fmt: skip
 #: Adjectives of time or status after a generic reference that do not name another body.
 STATUS = {"الحالي", "الحاليه", "الفعلي", "الفعليه", "الرسمي", "الرسميه", "الاصلي", "الاصليه"}
 #: Words between the items of a list of places.
@@ -753,7 +757,7 @@ class ReferenceMatcher:
                 yield Hit(i, j, cut, name, methods)
             return
         states = [(j, methods)]
-        for unit in name.key[1:]:
+        for k, unit in enumerate(name.key[1:], 1):
             nxt = []
             for at, got in states:
                 if at >= len(tokens) or not joins(seps[at]):
@@ -767,6 +771,15 @@ class ReferenceMatcher:
                         if len(word) <= self.longest
                         else None
                     )
+                    # Rule: a frequent word read as a variant after words that only say
+                    # what kind of place it is (منطقة وادي, a valley, for منطقة وداي) is
+                    # no name: none of its words names the place.
+                    if (
+                        method is not None
+                        and word in self.frequent
+                        and all(w in KIND_NOUNS for w in name.key[:k])
+                    ):
+                        continue
                     # one typo in a name at most (a variant spelling is no typo)
                     typos = sum(m in ("dots", "edit") for m in (*got, method))
                     if method is not None and typos <= 1:

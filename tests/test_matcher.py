@@ -206,6 +206,21 @@ def test_variant_rules_do_not_turn_words_into_names(matcher: Matcher) -> None:
     assert found(matcher, "الرابط اليمين الربط") == []
 
 
+def test_a_frequent_word_after_a_kind_noun_only_is_no_variant_of_a_name() -> None:
+    # منطقة وداي (Chad's Ouaddaï region): وادي (a valley) shares its long-vowel skeleton
+    entries = [
+        Entry(
+            id="td-od", type="place", name="منطقة وداي", name_en="Ouaddai", sources=(Source("t"),)
+        ),
+        Entry(id="x-kf", type="place", name="كفر وداي", name_en="Kafr W", sources=(Source("t"),)),
+    ]
+    m = Matcher([Gazetteer("own", "1.0.0", entries)])
+    assert ids(m, "في منطقة وادي الحسينيات") == []
+    assert ids(m, "في منطقة وداي") == ["td-od"]
+    # after a word that names the place, the variant still counts
+    assert ids(m, "في كفر وادي") == ["x-kf"]
+
+
 def test_one_dot_typos_are_found_below_exact_matches(matcher: Matcher) -> None:
     (z,) = matcher.find("والمنصوزي")
     assert (z.id, z.method, z.text) == (

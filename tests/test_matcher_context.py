@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnorm import Matcher
+from arnorm import Matcher, load_gazetteer
 from arnorm.matcher import Evidence
 
 
@@ -705,7 +705,11 @@ def test_a_generic_reference_qualified_by_another_country_is_not_reported(m: Mat
     ("text", "expected"),
     [
         # an adjective that names another body: the southern forces, the Kurdish Asayish
-        ("في إطار التنظيم الجديد للقوات المسلحة الجنوبية في عدن اليمنية", ["ye-aden"]),
+        # (the southern forces have an entry from organizations 2.3.0: the longer name)
+        (
+            "في إطار التنظيم الجديد للقوات المسلحة الجنوبية في عدن اليمنية",
+            ["org-southern-armed-forces", "ye-aden"],
+        ),
         ("اعتقلت قوات الأمن الداخلي الكردية في الحسكة شابين", ["sy-province-al-hasakah"]),
         # a demonym or an adjective of time is no other body
         ("أعلنت القوات المسلحة اليمنية في عدن", ["ye-army", "ye-aden"]),
@@ -718,6 +722,26 @@ def test_an_adjective_after_a_generic_reference_names_another_body(
     m: Matcher, text: str, expected: list[str]
 ) -> None:
     assert [x.id for x in m.find(text)] == expected
+
+
+def test_a_narrowing_adjective_leaves_the_shared_name_unreported_where_data_lacks_the_body() -> (
+    None
+):
+    # before organizations 2.3.0 the southern forces had no entry: Yemen's army is not read
+    pinned = Matcher(
+        [
+            load_gazetteer(name, version)
+            for name, version in [
+                ("places", "3.6.0"),
+                ("organizations", "2.2.0"),
+                ("agencies", "2.7.0"),
+                ("officials", "2.11.1"),
+            ]
+        ]
+    )
+    text = "في إطار التنظيم الجديد للقوات المسلحة الجنوبية في عدن اليمنية"
+    assert [x.id for x in pinned.find(text)] == ["ye-aden"]
+    assert [x.id for x in pinned.find(text.replace(" الجنوبية", ""))] == ["ye-army", "ye-aden"]
 
 
 SISTER = "أعلنت وزارة الداخلية بالتعاون مع شرطة محافظة مسندم في سلطنة عمان {} ضبط شحنة"

@@ -98,6 +98,12 @@ GUESS_CUES: Final[dict[str, frozenset[str]]] = {
     "place": frozenset({"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"}),
     "organization": frozenset({"تنظيم", "جماعه", "حركه"}),
 }
+#: The words of a place's name that only say what kind of place it is (منطقة وداي, the
+#: Ouaddaï region): a frequent word read as a variant of the name's other word (وادي, a
+#: valley) after them only is no name.
+KIND_NOUNS: Final = GUESS_CUES["place"] | {
+    "مقاطعه", "قضاء", "ناحيه", "مديريه", "بلده", "مخيم", "معبر", "منفذ"
+}  # fmt: skip
 #: Nouns of administrative divisions (without the article): a place's name right after one
 #: names the division (محافظة القطيف, the governorate), not a town of that name inside one;
 #: so does a governor's title (محافظ مأرب، والي الخرطوم: the governorate, the state).

@@ -20,8 +20,16 @@ from ._context import GENERIC_TYPES
 from ._index import Index
 from ._lookup import Lookups
 from ._model import EXACT, Alias, Hit, State, new_hit
-from ._morphology import LIST_EVIDENCE, PARTICLES, PARTICLES_FIRST, SPLIT, joins, strip_forms
-from ._variants import TYPOS
+from ._morphology import (
+    KIND_NOUNS,
+    LIST_EVIDENCE,
+    PARTICLES,
+    PARTICLES_FIRST,
+    SPLIT,
+    joins,
+    strip_forms,
+)
+from ._variants import INSIDE_ONLY, TYPOS
 
 #: :meth:`Matcher.find` works through a longer text windows of about this many characters.
 PIECE = 1 << 16
@@ -303,6 +311,8 @@ class Walker:
                 rows2 = (found,) if isinstance(found, int) else found
                 if not method2:
                     out.append((d2, key2, cut, factor, methods, typos, rows2, more2))
+                elif method2[-1] == INSIDE_ONLY and KIND_NOUNS.issuperset(key.split(" ")):
+                    continue  # منطقة وادي (a valley) is not منطقة وداي: no word names it
                 elif typos + (method2 in TYPOS) <= 1:
                     out.append(
                         (
