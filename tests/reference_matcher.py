@@ -126,9 +126,10 @@ def definite(form: str) -> bool:
 
 def joins(sep: str) -> bool:
     """The words of a name are one space apart, or one line break apart with spaces
-    around it (a wrapped line), or a full stop with no space (سي.آي.إيه); a blank line
-    or any other punctuation ends the name."""
-    return sep in (" ", ".") or sep.strip(" ") in WRAPS
+    around it (a wrapped line), or a full stop with no space (سي.آي.إيه), or a space and an
+    opening quotation mark (حركة «الشباب»); a blank line or any other punctuation ends the
+    name."""
+    return sep in (" ", ".", ' "', " «", " \u201c") or sep.strip(" ") in WRAPS
 
 
 #: Words before a country-and-city name that pick the city.  Rule: بلدة (town) too.
@@ -155,10 +156,17 @@ DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "�
 WATER_NOUNS = {"نهر", "نهري", "خليج", "بحيره", "مضيق", "قناه", "بحر"}
 #: The titles before which الدفاع names a ministry of defence.
 DEFENCE_TITLES = {"وزير", "وزيرا", "وزيري", "وزراء", "وزيره", "لوزير"}
-#: The words of a place's name that only say what kind of place it is (منطقة وداي).
-KIND_NOUNS = {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"} | {
-    "مقاطعه", "قضاء", "ناحيه", "مديريه", "بلده", "مخيم", "معبر", "منفذ"
+#: Ranks and honorifics (without the article) before a person's name: with the article,
+#: right before a place's name, they make it a person's (العقيد صلاح الدين).
+PERSON_BEFORE = {"عقيد", "عميد", "لواء", "فريق", "مشير", "جنرال", "رائد", "نقيب", "مقدم"} | {
+    "ملازم", "عريف", "رقيب", "شيخ", "سيد", "دكتور", "استاذ", "مهندس"
 }  # fmt: skip
+#: The words of a place's name that only say what kind of place it is (منطقة وداي), with
+#: or without the article, and the honorifics that begin some (الشيخ زويد).
+KINDS = {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"} | {
+    "مقاطعه", "قضاء", "ناحيه", "مديريه", "بلده", "مخيم", "معبر", "منفذ", "شيخ", "سيد", "سيده"
+}  # fmt: skip
+KIND_NOUNS = KINDS | {"ال" + word for word in KINDS}
 #: Adjectives of time or status after a generic reference that do not name another body.
 STATUS = {"الحالي", "الحاليه", "الفعلي", "الفعليه", "الرسمي", "الرسميه", "الاصلي", "الاصليه"}
 #: Words between the items of a list of places.
@@ -1680,6 +1688,19 @@ class ReferenceMatcher:
             )
             if (water or phrase) and any(h.name.entry.type == "place" for h in group):
                 continue
+            # Rule: a place's name right after a rank or an honorific written with the
+            # article (العقيد صلاح الدين، والشيخ …) is a person's name: not the place.
+            if (
+                ti
+                and seps[ti] == " "
+                and any(
+                    f[:2] == "ال" and f[2:] in PERSON_BEFORE
+                    for f in self._cue_forms(tokens[ti - 1])
+                )
+            ):
+                group = [h for h in group if h.name.entry.type != "place"]
+                if not group:
+                    continue
             # Rule: الدفاع alone, a body's short form, is the noun defence unless a minister's
             # title stands before it (وزير الدفاع) or a demonym after it (الدفاع الجزائرية).
             titled = ti and seps[ti] == " " and self._cue_forms(tokens[ti - 1]) & DEFENCE_TITLES

@@ -206,6 +206,14 @@ def test_variant_rules_do_not_turn_words_into_names(matcher: Matcher) -> None:
     assert found(matcher, "الرابط اليمين الربط") == []
 
 
+@pytest.mark.parametrize("quote", ['"', "«", "\u201c"])
+def test_a_name_runs_across_an_opening_quotation_mark(matcher: Matcher, quote: str) -> None:
+    (shabaab,) = matcher.find(f"عناصر حركة {quote}الشباب{quote} الإرهابية")
+    assert (shabaab.id, shabaab.text) == ("org-al-shabaab", f"حركة {quote}الشباب")
+    # a closing mark inside the name ends it
+    assert ids(matcher, "عناصر حركة» الشباب") == []
+
+
 def test_a_frequent_word_after_a_kind_noun_only_is_no_variant_of_a_name() -> None:
     # منطقة وداي (Chad's Ouaddaï region): وادي (a valley) shares its long-vowel skeleton
     entries = [

@@ -445,6 +445,23 @@ def test_real_words_alone_stay_words(m: Matcher, text: str) -> None:
     assert found(m, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rank or an honorific with the article before a place's name: a person's name
+        ("قال العقيد صلاح الدين محمد سعيد إن الدورية", []),
+        ("وأكد الشيخ زايد بن سلطان", []),
+        # the place stands where nothing makes it a name
+        ("في محافظة صلاح الدين", ["iq-governorate-salah-ad-din"]),
+        ("انفجار في الشيخ زويد", ["eg-ash-shaykh-zuwayd"]),
+    ],
+)
+def test_a_place_s_name_after_a_rank_is_a_person_s(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.id for x in m.find(text)] == expected
+
+
 # -- a list of places, and a place's complement -------------------------------------------------
 
 

@@ -898,6 +898,28 @@ def not_the_place(hit: Hit, window: Window) -> bool:
     return after is not None and tj < len(tokens) and seps[tj] == " " and tokens[tj] in after
 
 
+#: Ranks and honorifics (normalized, without the article) that, written with the article
+#: right before a place's name, show the name to be a person's: العقيد صلاح الدين محمد سعيد
+#: is a colonel, not the governorate of Salah ad-Din.
+PERSON_BEFORE: Final = frozenset(
+    {"عقيد", "عميد", "لواء", "فريق", "مشير", "جنرال", "رائد", "نقيب", "مقدم", "ملازم"}
+    | {"عريف", "رقيب", "شيخ", "سيد", "دكتور", "استاذ", "مهندس"}
+)
+
+
+def after_a_rank(hit: Hit, window: Window) -> bool:
+    """Whether *hit*, a place's name, follows a rank or an honorific written with the
+    article (:data:`PERSON_BEFORE`; one space before, its proclitics off: والعقيد): then the
+    name is a person's."""
+    ti = hit.ti
+    if hit.alias.entry.type != "place" or not ti or window.seps[ti] != " ":
+        return False
+    return any(
+        form[:2] == "ال" and form[2:] in PERSON_BEFORE
+        for form, _ in ((window.tokens[ti - 1], 0), *strip_forms(window.tokens[ti - 1]))
+    )
+
+
 def after_division_noun(ti: int, window: Window) -> bool:
     """Whether the word before the list of places that word *ti* begins an item of (one
     space between: :func:`list_head`) is the noun of an administrative division, its

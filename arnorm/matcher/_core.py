@@ -46,6 +46,7 @@ from ._context import (
     REACH,
     Document,
     Window,
+    after_a_rank,
     after_division_noun,
     choose,
     city_cue,
@@ -865,8 +866,10 @@ class Matcher:
         run on with a given name (:func:`~._context.runs_on`), and
         the shorter names of people from the first word of one; every name of a span whose
         place is not the place there (:func:`~._context.not_the_place`: نهر النيجر، القائم
-        بأعمال); a short form that is a common noun there (:func:`~._context.untitled`:
-        حق الدفاع عن النفس).  What is dropped hides no other name.
+        بأعمال); a place's name after a rank or an honorific with the article
+        (:func:`~._context.after_a_rank`: العقيد صلاح الدين); a short form that is a common
+        noun there (:func:`~._context.untitled`: حق الدفاع عن النفس).  What is dropped
+        hides no other name.
         """
         ti, tj = group[0].ti, group[0].tj
         if (group[0].cut and window.tokens[ti] in self._frequent) or window.tokens[ti] == "ال":
@@ -879,6 +882,7 @@ class Matcher:
         if any(not_the_place(h, window) for h in group):
             return [], gone_on  # the water or the phrase, no name of its words: نهر النيجر
         group = [h for h in group if not untitled(h, window)]  # الدفاع عن النفس
+        group = [h for h in group if not after_a_rank(h, window)]  # العقيد صلاح الدين
         if ti == gone_on:
             group = [h for h in group if h.alias.entry.type != "person"]
         tokens = window.tokens

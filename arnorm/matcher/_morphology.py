@@ -99,11 +99,13 @@ GUESS_CUES: Final[dict[str, frozenset[str]]] = {
     "organization": frozenset({"تنظيم", "جماعه", "حركه"}),
 }
 #: The words of a place's name that only say what kind of place it is (منطقة وداي, the
-#: Ouaddaï region): a frequent word read as a variant of the name's other word (وادي, a
-#: valley) after them only is no name.
-KIND_NOUNS: Final = GUESS_CUES["place"] | {
-    "مقاطعه", "قضاء", "ناحيه", "مديريه", "بلده", "مخيم", "معبر", "منفذ"
+#: Ouaddaï region), with or without the article, and the honorifics that begin some (الشيخ
+#: زويد): a frequent word read as a variant of the name's other word (وادي, a valley; زايد,
+#: as in الشيخ زايد) after them only is no name.
+_KINDS: Final = GUESS_CUES["place"] | {
+    "مقاطعه", "قضاء", "ناحيه", "مديريه", "بلده", "مخيم", "معبر", "منفذ", "شيخ", "سيد", "سيده"
 }  # fmt: skip
+KIND_NOUNS: Final = _KINDS | {"ال" + word for word in _KINDS}
 #: Nouns of administrative divisions (without the article): a place's name right after one
 #: names the division (محافظة القطيف, the governorate), not a town of that name inside one;
 #: so does a governor's title (محافظ مأرب، والي الخرطوم: the governorate, the state).
@@ -152,7 +154,10 @@ def has_article(form: str) -> bool:
 
 #: One line break with spaces around it, and nothing else: a line wrapped inside a name.
 _WRAP: Final = re.compile("[ ]*(?:\r\n|[\n\r\u2028\x85])[ ]*")
-_JOINS: dict[str, bool] = {" ": True, ".": True}
+#: A space and an opening quotation mark: the press quotes the rest of a name (حركة
+#: «الشباب»، تنظيم "داعش").
+OPENING_QUOTES: Final = frozenset({' "', " «", " \u201c"})
+_JOINS: dict[str, bool] = {" ": True, ".": True, **dict.fromkeys(OPENING_QUOTES, True)}
 
 
 def joins(sep: str) -> bool:
@@ -160,15 +165,18 @@ def joins(sep: str) -> bool:
 
     A space (the ``search`` profile makes every run of horizontal spaces one
     U+0020), or a single line break (LF, CR, CR LF, U+2028 LINE SEPARATOR or
-    U+0085 NEXT LINE) with spaces around it: a line wrapped inside a name; or
-    a full stop with no space around it, as in a dotted abbreviation
-    (سي.آي.إيه).  A blank line (two breaks), U+2029 PARAGRAPH SEPARATOR, a
+    U+0085 NEXT LINE) with spaces around it: a line wrapped inside a name; a
+    full stop with no space around it, as in a dotted abbreviation
+    (سي.آي.إيه); or a space and an opening quotation mark (" « “), the rest
+    of the name quoted (حركة «الشباب»).  A blank line (two breaks), U+2029 PARAGRAPH SEPARATOR, a
     form feed or any other punctuation ends a name.  Only the name's own words run across a line;
     the words read around it (a title or a given name before it, a qualifier
     after it, its sentence) are read on the same line as the name's ends.
 
     >>> joins(" "), joins("\n"), joins(" \r\n"), joins("."), joins("\n\n"), joins(". ")
     (True, True, True, True, False, False)
+    >>> joins(" «"), joins("» "), joins(' "')
+    (True, False, True)
     """
     known = _JOINS.get(sep)
     if known is None:
