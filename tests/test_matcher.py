@@ -399,6 +399,9 @@ def test_common_word_aliases_need_evidence(matcher: Matcher) -> None:
     assert ids(matcher, "في مياه الخليج") == ["region-gulf"]
     assert ids(matcher, "سواء بالخليج أو أوربا") == ["region-gulf", "region-europe"]
     assert ids(matcher, "عناصر تنظيم القاعدة") == ["org-al-qaeda"]
+    # حزب العمال is many countries' party: the PKK's only after a cue (مقاتلو, nominative)
+    assert ids(matcher, "فوز حزب العمال في الانتخابات") == []
+    assert ids(matcher, "مقاتلو حزب العمال في قنديل") == ["org-pkk"]
     (gulf,) = matcher.find("في مياه الخليج")
     assert (gulf.method, gulf.score) == ("context", 0.7)
     # a word left out of the list, and (being frequent) marked safe, is reported alone
