@@ -1426,11 +1426,14 @@ class ReferenceMatcher:
         ti = group[0].ti
         # Rule: a city is meant after a city's cue word before the name or its list, and in
         # a dateline (a name that begins a line, then a dash, a bracket, or a number after a
-        # space): the towns, or else the places in a country not named as divisions.
+        # space): the towns not named as divisions (a governorate inside a region is none),
+        # or else the places in a country not named as divisions.
         here = [h for h in group if h.name.entry.type == "place"]
-        keep = [h for h in here if h.name.entry.id in self.towns] or [
-            h for h in here if h.name.entry.part_of and h.name.entry.id not in self.divisions
-        ]
+        keep = [
+            h
+            for h in here
+            if h.name.entry.id in self.towns and h.name.entry.id not in self.divisions
+        ] or [h for h in here if h.name.entry.part_of and h.name.entry.id not in self.divisions]
         if keep and len(keep) < len(group):
             tj = group[0].tj
             why = ""

@@ -340,6 +340,14 @@ def test_the_capital_before_a_name_of_a_country_and_its_city(m: Matcher) -> None
     assert "country-tn" in {c.id for c in city.candidates}
 
 
+def test_a_city_cue_picks_the_city_over_a_governorate_inside_a_region(m: Matcher) -> None:
+    # السليمانية: the city, in the governorate, in the Kurdistan region; both are places
+    # inside a place inside another, but the governorate is named as a division
+    (city,) = m.find("في مدينة السليمانية")
+    assert (city.id, city.evidence) == ("iq-sulaymaniyah", (Evidence("cue", "مدينه"),))
+    assert [x.id for x in m.find("في محافظة السليمانية")] == ["iq-governorate-as-sulaymaniyah"]
+
+
 # -- the document is what comes before ---------------------------------------------------------
 
 LEBANON = "وأكد الرئيس اللبناني ميشال عون في بيروت أن الأمن مستتب."

@@ -955,12 +955,14 @@ def city_cue(
     """The hits of *group* that name a city, and why, when a cue says a city is meant and
     the group has other places too: a dateline (:func:`is_dateline`), or a city's cue word
     (العاصمة، مدينة، مدن …) right before the name or the list of places it is an item of
-    (:func:`list_head`).  The city is a town (a place inside a place inside another) if
-    the group has one, else a place inside a country that is not named as a division
-    (*divisions*: the capital of a country of the same name, كركوك the city, not the
-    governorate)."""
+    (:func:`list_head`).  The city is a town (a place inside a place inside another, not
+    named as a division: a governorate inside a region is no town) if the group has one,
+    else a place inside a country that is not named as a division (*divisions*: the capital
+    of a country of the same name, كركوك the city, not the governorate)."""
     places = [h for h in group if h.alias.entry.type == "place"]
-    keep = [h for h in places if h.alias.entry.id in towns] or [
+    keep = [
+        h for h in places if h.alias.entry.id in towns and h.alias.entry.id not in divisions
+    ] or [
         h for h in places if h.alias.entry.part_of is not None and h.alias.entry.id not in divisions
     ]
     if not keep or len(keep) == len(group):
