@@ -156,11 +156,12 @@ DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "�
 WATER_NOUNS = {"نهر", "نهري", "خليج", "بحيره", "مضيق", "قناه", "بحر"}
 #: The titles before which الدفاع names a ministry of defence.
 DEFENCE_TITLES = {"وزير", "وزيرا", "وزيري", "وزراء", "وزيره", "لوزير"}
-#: Ranks and honorifics (without the article) before a person's name: with the article,
-#: right before a place's name, they make it a person's (العقيد صلاح الدين).
-PERSON_BEFORE = {"عقيد", "عميد", "لواء", "فريق", "مشير", "جنرال", "رائد", "نقيب", "مقدم"} | {
-    "ملازم", "عريف", "رقيب", "شيخ", "سيد", "دكتور", "استاذ", "مهندس"
+#: Ranks (without the article) before a person's name: with the article, right before a
+#: place's name, they and the honorifics make it a person's (العقيد صلاح الدين).
+RANKS = {"عقيد", "عميد", "لواء", "فريق", "مشير", "جنرال", "رائد", "نقيب", "مقدم"} | {
+    "ملازم", "عريف", "رقيب"
 }  # fmt: skip
+PERSON_BEFORE = RANKS | HONORIFICS
 #: The words of a place's name that only say what kind of place it is (منطقة وداي), with
 #: or without the article, and the honorifics that begin some (الشيخ زويد).
 KINDS = {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"} | {

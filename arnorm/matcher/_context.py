@@ -898,13 +898,14 @@ def not_the_place(hit: Hit, window: Window) -> bool:
     return after is not None and tj < len(tokens) and seps[tj] == " " and tokens[tj] in after
 
 
-#: Ranks and honorifics (normalized, without the article) that, written with the article
-#: right before a place's name, show the name to be a person's: العقيد صلاح الدين محمد سعيد
-#: is a colonel, not the governorate of Salah ad-Din.
-PERSON_BEFORE: Final = frozenset(
+#: Ranks (normalized, without the article) that, like the honorifics, written with the
+#: article right before a place's name show the name to be a person's: العقيد صلاح الدين محمد
+#: سعيد is a colonel, not the governorate of Salah ad-Din.
+RANKS: Final = frozenset(
     {"عقيد", "عميد", "لواء", "فريق", "مشير", "جنرال", "رائد", "نقيب", "مقدم", "ملازم"}
-    | {"عريف", "رقيب", "شيخ", "سيد", "دكتور", "استاذ", "مهندس"}
+    | {"عريف", "رقيب"}
 )
+PERSON_BEFORE: Final = RANKS | HONORIFICS
 
 
 def after_a_rank(hit: Hit, window: Window) -> bool:
