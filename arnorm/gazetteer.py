@@ -1320,25 +1320,34 @@ def _shipped_ids(exclude: str) -> set[str]:
 def _release_lines(name: str, release: Mapping[str, Any]) -> bytes:
     """The JSON Lines of a shipped release, once its file matches its SHA-256 in the index.
 
-    The releases from 2026-12-05 on are stored xz-compressed (``NAME-VERSION.jsonl.xz``); the
-    SHA-256 is of the file as stored, so a released file still never changes, byte for byte.
+    ``sha256`` is the digest of the file as it was released. The releases from 2026-12-05 on were
+    released xz-compressed (``NAME-VERSION.jsonl.xz``): their digest is of the compressed file.
+    The earlier ones were released as plain JSON Lines; they are now stored xz-compressed too,
+    with the digest of the stored file as ``stored_sha256``. Both digests are checked, so the
+    JSON Lines read are still the released ones, byte for byte.
     """
     base = _data_dir()
     path: Path = (base / release["file"]).resolve()
     if base.resolve() not in path.parents:
         raise GazetteerError(f"{name}: index entry points outside the data directory")
     data: bytes = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != release["sha256"]:
+    where = f"{name}@{release['version']}: {path.name}"
+    stored = release.get("stored_sha256", release["sha256"])
+    if hashlib.sha256(data).hexdigest() != stored:
         raise GazetteerError(
-            f"{name}@{release['version']}: {path.name} does not match its SHA-256 in the index"
+            f"{where} does not match its SHA-256 in the index"
             " (a released version must never change)"
         )
     if path.name.endswith(".xz"):
         try:
             data = lzma.decompress(data, format=lzma.FORMAT_XZ)
         except lzma.LZMAError as exc:
-            raise GazetteerError(f"{name}@{release['version']}: {path.name}: {exc}") from exc
+            raise GazetteerError(f"{where}: {exc}") from exc
+    if "stored_sha256" in release and hashlib.sha256(data).hexdigest() != release["sha256"]:
+        raise GazetteerError(
+            f"{where}: the JSON Lines it holds do not match the released file's SHA-256"
+            " (a released version must never change)"
+        )
     return data
 
 

@@ -46,28 +46,54 @@ def test_released_files_match_their_checksums() -> None:
     index = json.loads((gz._data_dir() / "index.json").read_text(encoding="utf-8"))
     for name, info in index["gazetteers"].items():
         for release in info["versions"]:
+            # every release is stored compressed (tools/store_compressed.py), the wheel stays small
+            assert release["file"].endswith(".jsonl.xz"), (name, release)
             data = (gz._data_dir() / release["file"]).read_bytes()
-            assert hashlib.sha256(data).hexdigest() == release["sha256"], (name, release)
-            lines = gz._release_lines(name, release)  # decompressed, for the .jsonl.xz ones
+            stored = release.get("stored_sha256", release["sha256"])
+            assert hashlib.sha256(data).hexdigest() == stored, (name, release)
+            lines = gz._release_lines(name, release)
+            if "stored_sha256" in release:  # released plain: the JSON Lines are the released file
+                assert hashlib.sha256(lines).hexdigest() == release["sha256"], (name, release)
             assert lines.count(b"\n") == release["entries"], (name, release)
 
 
-def test_a_changed_release_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _copy_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     copy = tmp_path / "gazetteers"
-    src = gz._data_dir()
-    for path in src.rglob("*"):
-        if path.is_file():
-            target = copy / path.relative_to(src)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(path.read_bytes())
-    places = copy / "places" / "places-1.0.0.jsonl"
-    places.write_bytes(places.read_bytes().replace("المغرب".encode(), "المغرب!".encode(), 1))
+    shutil.copytree(gz._data_dir(), copy)
     monkeypatch.setattr(gz, "_data_dir", lambda: copy)
     monkeypatch.setattr(gz, "_CACHE", {})
-    with pytest.raises(gz.GazetteerError, match="does not match its SHA-256"):
+    return copy
+
+
+def test_a_changed_release_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = _copy_data(tmp_path, monkeypatch)
+    places = copy / "places" / "places-1.0.0.jsonl.xz"
+    places.write_bytes(places.read_bytes()[:-1] + b"!")
+    refused = r"places-1\.0\.0\.jsonl\.xz does not match its SHA-256"
+    with pytest.raises(gz.GazetteerError, match=refused):
         gz.load_gazetteer("places", "1.0.0")
     # the other versions are unaffected
     assert len(gz.load_gazetteer("places", gz.available_gazetteers()["places"][-1])) > 0
+
+
+def test_a_recompressed_release_must_hold_the_released_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # places 1.0.0 was released as plain JSON Lines and is stored compressed: a copy whose stored
+    # digest was updated to fit a changed text is still refused, by the released file's digest
+    copy = _copy_data(tmp_path, monkeypatch)
+    release = gz._release("places", "1.0.0")
+    assert "stored_sha256" in release
+    original = gz._release_lines("places", release)
+    changed = lzma.compress(original.replace("المغرب".encode(), "المغرب!".encode(), 1))
+    (copy / release["file"]).write_bytes(changed)
+    index = json.loads((copy / "index.json").read_text(encoding="utf-8"))
+    for listed in index["gazetteers"]["places"]["versions"]:
+        if listed["version"] == "1.0.0":
+            listed["stored_sha256"] = hashlib.sha256(changed).hexdigest()
+    (copy / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    with pytest.raises(gz.GazetteerError, match="do not match the released file's SHA-256"):
+        gz.load_gazetteer("places", "1.0.0")
 
 
 def test_a_compressed_release_is_read_and_a_broken_one_refused(

@@ -66,11 +66,12 @@ def test_a_note_may_say_why_a_role_outlasts_its_body(tool: ModuleType) -> None:
 
 
 def test_the_release_tool_refuses_the_draft(
-    tool: ModuleType, copy: Path, capsys: pytest.CaptureFixture[str]
+    tool: ModuleType, copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # officials 2.6.0 holds two such roles (Assad-era heads of services dissolved on
     # 2025-01-29): a release of it as it is is refused, and nothing is written
-    draft = copy / "officials" / "officials-2.6.0.jsonl"
+    draft = tmp_path / "officials-2.6.0.jsonl"
+    draft.write_bytes(gz._release_lines("officials", gz._release("officials", "2.6.0")))
     assert tool.main(["officials", "9.0.0", str(draft), "--date", "2026-12-05"]) == 1
     assert "outlasts sy-psd-assad, which ended 2025-01-29" in capsys.readouterr().err
     assert not (copy / "officials" / "officials-9.0.0.jsonl.xz").exists()

@@ -332,7 +332,8 @@ def test_a_release_keeps_the_data_checksums(
     copy = copy_data(tmp_path, monkeypatch)
     monkeypatch.setattr(tool, "ROOT", copy)
     before = json.loads((copy / "index.json").read_text(encoding="utf-8"))
-    draft = copy / "organizations" / "organizations-1.0.0.jsonl"
+    draft = tmp_path / "organizations-1.0.0.jsonl"
+    draft.write_bytes(gz._release_lines("organizations", gz._release("organizations", "1.0.0")))
     assert tool.main(["organizations", "9.0.0", str(draft), "--date", "2026-12-04"]) == 0
     after = json.loads((copy / "index.json").read_text(encoding="utf-8"))
     assert after["data_files"] == before["data_files"]
