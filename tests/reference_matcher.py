@@ -109,6 +109,18 @@ REACH = 12
 WRAPS = {"\n", "\r", "\r\n", "\u2028", "\x85"}
 
 
+#: Rule: a ministry's short form without the article, in construct with a country's name
+#: (وزير داخلية مملكة البحرين), stands for the name with the article; after a minister or a
+#: ministry (with a proclitic or none), and a state noun may come before the country's name.
+CONSTRUCT = {"داخليه": "الداخليه", "خارجيه": "الخارجيه", "دفاع": "الدفاع"}
+MINISTRY_HEADS = {
+    clitic + head
+    for head in ("وزير", "وزيره", "وزاره")
+    for clitic in ("", "و", "ف", "ل", "ب", "ك", "ول", "وب", "فل", "فب")
+}
+STATE_NOUNS = {"دوله", "مملكه", "جمهوريه", "سلطنه", "اماره"}
+
+
 #: Words with ال at their start that are no noun with the article (إلى folded is الي).
 FUNCTION_WORDS = {"الي", "الا", "التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين"} | {
     "اللتين",
@@ -963,6 +975,46 @@ class ReferenceMatcher:
         return sorted(facts)
 
     @staticmethod
+    def _country_starts(hits: list[Hit]) -> set[int]:
+        """The words a country's name begins at: an exact name or abbreviation of a place in
+        no other place, with a country."""
+        return {
+            h.ti
+            for h in hits
+            if h.name.entry.type == "place"
+            and h.name.entry.part_of is None
+            and h.name.entry.country
+            and h.name.kind in ("exact", "abbreviation")
+            and not h.methods
+        }
+
+    @staticmethod
+    def _after_construct(tokens: list[str], seps: list[str], at: int) -> list[int]:
+        """Where a country's name may begin after a short form ending before word *at*."""
+        if at >= len(tokens) or seps[at] != " ":
+            return []
+        if tokens[at] in STATE_NOUNS and at + 1 < len(tokens) and seps[at + 1] == " ":
+            return [at, at + 1]
+        return [at]
+
+    def _with_constructs(self, hits: list[Hit], tokens: list[str], seps: list[str]) -> list[Hit]:
+        """*hits* and the ministries' short forms in construct with a country's name."""
+        countries = self._country_starts(hits)
+        added: list[Hit] = []
+        for i in range(1, len(tokens)):
+            if tokens[i] not in CONSTRUCT or seps[i] != " " or tokens[i - 1] not in MINISTRY_HEADS:
+                continue
+            if not countries & set(self._after_construct(tokens, seps, i + 1)):
+                continue
+            for name, cut in self.forms.get((CONSTRUCT[tokens[i]],), ()):
+                if cut == 0 and name.entry.type in GENERIC_TYPES and name.entry.country:
+                    added.append(Hit(i, i + 1, 0, name, ()))
+        return sorted(
+            set(hits) | set(added),
+            key=lambda h: (h.ti, h.cut, -h.tj, h.name.order, h.name.alias, h.methods),
+        )
+
+    @staticmethod
     def _places(hits: list[Hit]) -> dict[int, set[str]]:
         """The country of the longest place's name starting at each word whose span is an
         exact name or abbreviation of one country (for a qualifier: في and a place)."""
@@ -1096,7 +1148,16 @@ class ReferenceMatcher:
             return None
         ti, tj = group[0].ti, group[0].tj
         bodies = all(h.name.entry.type in ("agency", "organization") for h in group)
-        qualifier, words = self._qualifier(tokens, seps, tj, places, people, bodies)
+        if tj == ti + 1 and tokens[ti] in CONSTRUCT:
+            # Rule: the country named right after a short form in construct qualifies it.
+            qualifier, words = set(), ""
+            for at in self._after_construct(tokens, seps, tj):
+                longest = self.place_at.get(at, [])
+                if at in places and any(h.name.entry.part_of is None for h in longest):
+                    qualifier, words = places[at], " ".join(tokens[tj : longest[0].tj])
+                    break
+        else:
+            qualifier, words = self._qualifier(tokens, seps, tj, places, people, bodies)
         entries = frozenset(h.name.entry.id for h in group)
         if len(qualifier) == 1 and qualifier <= countries:
             (country,) = qualifier
@@ -1598,6 +1659,7 @@ class ReferenceMatcher:
         tokens, seps = parts[1::2], parts[0::2]
         starts = list(itertools.accumulate(len(p) for p in parts))  # where part k+1 begins
         hits = self._hits(tokens, seps)
+        hits = self._with_constructs(hits, tokens, seps)
         if self.overlaps == "longest":
             hits = self._looked_for(hits, tokens, seps)
         found = {
@@ -2137,6 +2199,15 @@ def qualified(draw: st.DrawFn, aliases: list[str], demonyms: list[str]) -> str:
 
 
 @st.composite
+def construct(draw: st.DrawFn, aliases: list[str]) -> str:
+    """A ministry's short form in construct with a mention: وزير داخلية دولة X."""
+    head = draw(st.sampled_from(["وزير", "ووزيرة", "لوزارة", "الوزير", "رئيس"]))
+    short = draw(st.sampled_from(["داخلية", "خارجيّة", "دفاع", "الداخلية", "شؤون"]))
+    state = draw(st.sampled_from(["", "", "دولة ", "مملكة ", "جمهورية "]))
+    return f"{head} {short} {state}" + draw(mention(aliases))
+
+
+@st.composite
 def trap(draw: st.DrawFn) -> str:
     """A real word near a name, with a proclitic now and then, or misspelt."""
     word = draw(st.sampled_from(LEXICON_TRAPS))
@@ -2165,6 +2236,7 @@ def sentences(draw: st.DrawFn, aliases: list[str], demonyms: list[str] | None = 
                 st.sampled_from(FILLERS),
                 cued(aliases),
                 qualified(aliases, demonyms),
+                construct(aliases),
                 demonym(demonyms),
                 trap(),
                 glued(aliases),

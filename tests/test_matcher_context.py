@@ -807,6 +807,43 @@ def test_a_place_with_bi_after_a_generic_reference_is_its_qualifier(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ministry's short form without the article, in construct with a country's name
+        (
+            "ووزير داخليّة مملكة البحرين الفريق أوّل",
+            [("داخليّة", "bh-interior"), ("مملكة البحرين", "country-bh")],
+        ),
+        (
+            "وصل وزير خارجية السودان إلى القاهرة",
+            [("خارجية", "sd-mfa"), ("السودان", "country-sd"), ("القاهرة", "eg-cairo")],
+        ),
+        ("إضافة إلى وزير دفاع دولة الكويت", [("دفاع", "kw-mod"), ("دولة الكويت", "country-kw")]),
+        ("ووزير داخلية دولة العراق", [("داخلية", "iq-interior"), ("العراق", "country-iq")]),
+        ("لوزارة داخلية سلطنة عمان", [("داخلية", "om-interior"), ("سلطنة عمان", "country-om")]),
+        # no body of that country in the data (Portugal): the place alone
+        ("ووزيرة داخلية البرتغال مارغريتا بلاسكو", [("البرتغال", "country-pt")]),
+        # a city is no country; no minister before it; no country after it
+        ("اتصل وزير خارجية بغداد", [("بغداد", "iq-baghdad")]),
+        ("قضايا داخلية السودان", [("السودان", "country-sd")]),
+        ("تولى وزير دفاع سابق المنصب", []),
+    ],
+)  # fmt: skip
+def test_a_short_form_in_construct_with_a_country_is_its_ministry(
+    m: Matcher, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(x.text, x.id) for x in m.find(text)] == expected
+
+
+def test_the_country_in_construct_is_the_evidence_and_names_the_ministry_later(m: Matcher) -> None:
+    text = "وأكد وزير داخلية مملكة البحرين أن وزارة الداخلية ستواصل عملها"
+    first, _, later = m.find(text)
+    assert (first.id, first.method) == ("bh-interior", "context")
+    assert [(e.kind, e.country) for e in first.evidence] == [("qualifier", "BH")]
+    assert (later.id, [e.kind for e in later.evidence]) == ("bh-interior", ["earlier"])
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "هاجم التنظيم زورقا في نهر النيجر",  # the river, not the country

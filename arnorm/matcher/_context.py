@@ -101,6 +101,40 @@ TITLED_FORMS: Final[dict[str, frozenset[str]]] = {
     "الدفاع": frozenset({"وزير", "وزيرا", "وزيري", "وزراء", "وزيره", "لوزير"}),
 }
 
+#: The short forms of a ministry's name that the press writes without the article in
+#: construct with a country's name (وزير داخلية مملكة البحرين، وزير خارجية السودان، وزير دفاع
+#: الكويت), normalized, and the generic name (with the article) they stand for.
+CONSTRUCT_FORMS: Final[dict[str, str]] = {
+    "داخليه": "الداخليه",
+    "خارجيه": "الخارجيه",
+    "دفاع": "الدفاع",
+}
+
+#: The words before such a short form: a minister or a ministry, with its proclitics
+#: (ووزير، لوزارة), normalized.
+MINISTRY_HEADS: Final = frozenset(
+    clitic + head
+    for head in ("وزير", "وزيره", "وزاره")
+    for clitic in ("", "و", "ف", "ل", "ب", "ك", "ول", "وب", "فل", "فب")
+)
+
+#: Words for a state that may stand between the short form and the country's name
+#: (وزير داخلية دولة العراق), normalized.
+STATE_NOUNS: Final = frozenset({"دوله", "مملكه", "جمهوريه", "سلطنه", "اماره"})
+
+
+def construct_starts(tokens: Sequence[str], seps: Sequence[str], at: int) -> tuple[int, ...]:
+    """The words a country's name may begin at right after a ministry's short form ending
+    before word *at*: *at* itself, and after a state noun the word after it too (مملكة
+    البحرين may be the name itself, دولة العراق is not).  Whether a country's name begins
+    there is the caller's to check."""
+    if at >= len(tokens) or seps[at] != " ":
+        return ()
+    if tokens[at] in STATE_NOUNS and at + 1 < len(tokens) and seps[at + 1] == " ":
+        return (at, at + 1)
+    return (at,)
+
+
 #: Adjectives after a country's name that make it another country than the text's own
 #: (سلطنة عمان الشقيقة, "sisterly Oman", in a report from the UAE), normalized.
 SISTERLY: Final = frozenset({"الشقيقه", "الشقيق", "الصديقه", "الصديق"})
@@ -342,6 +376,15 @@ class Window:
         at = self.holder_at(tj, bodies)
         return None if at is None else self.people[at]
 
+    def construct_qualifier(self, tj: int) -> tuple[str, str] | None:
+        """The country whose name follows a ministry's short form in construct (ending before
+        word *tj*: وزير داخلية مملكة البحرين), and its words; None if none does."""
+        for at in construct_starts(self.tokens, self.seps, tj):
+            if at in self.places and not self.place_spans[at][2]:
+                end = self.place_spans[at][0]
+                return self.places[at], " ".join(self.tokens[tj:end])
+        return None
+
     def holder_at(self, tj: int, apposition: bool = False) -> int | None:
         """The first word of the person who holds the post a name (ending before word *tj*)
         is part of: the person named right after it, or after a title or an honorific
@@ -380,7 +423,10 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
         return None
     ti, tj = group[0].ti, group[0].tj
     key = frozenset(h.alias.entry.id for h in group)
-    qualified = window.qualifier(tj, all(h.alias.entry.type in BODIES for h in group))
+    if tj == ti + 1 and window.tokens[ti] in CONSTRUCT_FORMS:
+        qualified = window.construct_qualifier(tj)  # وزير داخلية مملكة البحرين
+    else:
+        qualified = window.qualifier(tj, all(h.alias.entry.type in BODIES for h in group))
     if qualified is not None and qualified[0] in countries:
         document.qualified.setdefault(key, qualified)  # the first: the story's own
         return qualified[0], Evidence("qualifier", qualified[1], qualified[0])

@@ -16,10 +16,10 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from .. import _chunks
-from ._context import GENERIC_TYPES
+from ._context import CONSTRUCT_FORMS, GENERIC_TYPES, MINISTRY_HEADS, construct_starts
 from ._index import Index
 from ._lookup import Lookups
-from ._model import EXACT, Alias, Hit, State, new_hit
+from ._model import EXACT, Alias, Hit, State, new_hit, rows_of
 from ._morphology import (
     KIND_NOUNS,
     LIST_EVIDENCE,
@@ -35,6 +35,9 @@ from ._variants import INSIDE_ONLY, TYPOS
 PIECE = 1 << 16
 #: A window grows up to this many times :data:`PIECE` to hold enough whole words.
 PIECE_GROWTH: Final = 2
+#: The kinds of alias whose place is evidence of its country (no common word, no surname).
+_FIRM: Final = frozenset({"exact", "abbreviation"})
+
 #: The conjunction و, which a hasty hand glues to the names on both sides (فرنساوالجزائر).
 WAW: Final = "\u0648"
 #: The fewest letters a name glued to a و has on either side of it.
@@ -180,7 +183,46 @@ class Walker:
                 covered = sure_end
             if far > reach:
                 reach = far
+        if not CONSTRUCT_FORMS.keys().isdisjoint(tokens):
+            self._constructs(tokens, seps, hits)
         return hits
+
+    def _constructs(self, tokens: list[str], seps: list[str], hits: list[Hit]) -> None:
+        """Add to *hits* the ministries' short forms in construct with a country's name.
+
+        The press writes وزير داخلية مملكة البحرين، وزير خارجية السودان: the short form
+        without the article (:data:`~._context.CONSTRUCT_FORMS`) after a minister or a
+        ministry (:data:`~._context.MINISTRY_HEADS`) and before a country's name (a place
+        in no other place, of one country; a state noun may come between).  It stands for
+        the generic name with the article, of every body that has it; the country decides
+        which (:func:`~._context.choose`), and a country with no such body, none.
+        """
+        countries = {
+            hit.ti
+            for hit in hits
+            if hit.alias.entry.type == "place"
+            and hit.alias.entry.part_of is None
+            and hit.alias.entry.country is not None
+            and hit.alias.kind in _FIRM
+            and not hit.methods
+        }
+        added = False
+        for i in range(1, len(tokens)):
+            generic = CONSTRUCT_FORMS.get(tokens[i])
+            if (
+                generic is None
+                or seps[i] != " "
+                or tokens[i - 1] not in MINISTRY_HEADS
+                or countries.isdisjoint(construct_starts(tokens, seps, i + 1))
+            ):
+                continue
+            for row in rows_of(self.index.phrases.get(generic)) or ():
+                alias = self.alias(row)
+                if alias.entry.type in GENERIC_TYPES and alias.entry.country is not None:
+                    hits.append(new_hit((i, i + 1, 0, alias, 1.0, ())))
+                    added = True
+        if added:
+            hits.sort(key=lambda hit: hit.ti)  # stable: the walks' order at one word stays
 
     def _starts(self, i: int, tokens: list[str], seps: list[str]) -> list[State]:
         """The walks word *i* begins (with the word after it, if it is a particle)."""
