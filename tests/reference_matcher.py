@@ -121,6 +121,10 @@ MINISTRY_HEADS = {
 STATE_NOUNS = {"دوله", "مملكه", "جمهوريه", "سلطنه", "اماره"}
 
 
+#: Rule: the nouns of a court or a prosecution that an agency's name completes.
+JUDICIAL_NOUNS = {"محكمه", "محاكم", "نيابه", "نيابات"}
+
+
 #: Words with ال at their start that are no noun with the article (إلى folded is الي).
 FUNCTION_WORDS = {"الي", "الا", "التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين"} | {
     "اللتين",
@@ -1765,6 +1769,12 @@ class ReferenceMatcher:
                 )
             ):
                 group = [h for h in group if h.name.entry.type != "place"]
+                if not group:
+                    continue
+            # Rule: an agency's name with no proclitic, one space after a court's or a
+            # prosecution's noun (proclitics off), completes that body's name: محكمة أمن الدولة.
+            if ti and seps[ti] == " " and self._cue_forms(tokens[ti - 1]) & JUDICIAL_NOUNS:
+                group = [h for h in group if h.cut or h.name.entry.type != "agency"]
                 if not group:
                     continue
             # Rule: الدفاع alone, a body's short form, is the noun defence unless a minister's

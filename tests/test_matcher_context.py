@@ -835,6 +835,25 @@ def test_a_short_form_in_construct_with_a_country_is_its_ministry(
     assert [(x.text, x.id) for x in m.find(text)] == expected
 
 
+COURTS = [
+    "قررت نيابة أمن الدولة العليا في مصر حبس المتهمين",
+    "وقضت محكمة أمن الدولة العليا طوارئ في القاهرة",
+    "أمام محكمة الأمن العام في لبنان",
+]
+
+
+def test_an_agency_s_name_inside_a_court_s_name_is_not_the_agency(m: Matcher) -> None:
+    # the court or the prosecution is no agency; the places around it are still read
+    found = [[(x.type, x.id) for x in m.find(text)] for text in COURTS]
+    assert found == [[("place", "country-eg")], [("place", "eg-cairo")], [("place", "country-lb")]]
+    # the agency itself, and after a court in another phrase
+    for text in (
+        "أعلن جهاز أمن الدولة في الإمارات",
+        "أمام المحكمة، قال جهاز أمن الدولة في الإمارات",
+    ):
+        assert next(x.id for x in m.find(text)) == "ae-state-security"
+
+
 def test_the_country_in_construct_is_the_evidence_and_names_the_ministry_later(m: Matcher) -> None:
     text = "وأكد وزير داخلية مملكة البحرين أن وزارة الداخلية ستواصل عملها"
     first, _, later = m.find(text)

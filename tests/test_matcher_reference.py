@@ -74,6 +74,7 @@ def test_exact_forms_agree_on_own_gazetteer(text: str) -> None:
 @example("وزير الداخلية الأمير عبدالعزيز بن سعود بن نايف في الكويت. ووزير الداخلية للكويت")
 @example("ووزير داخليّة مملكة البحرين، ووزيرة داخلية البرتغال ووزير خارجية دولة العراق")
 @example("لوزارة دفاع الكويت ووزير خارجية بغداد. أكد وزير داخلية سلطنة عمان أن الداخلية")
+@example("نيابة أمن الدولة العليا في مصر ومحكمة الأمن العام في لبنان وبمحكمة لأمن الدولة")
 def test_exact_forms_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False, **EXACT)
 

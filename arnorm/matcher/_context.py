@@ -954,6 +954,22 @@ RANKS: Final = frozenset(
 PERSON_BEFORE: Final = RANKS | HONORIFICS
 
 
+#: Nouns of a court or a prosecution that a security body's name completes in construct
+#: (محكمة أمن الدولة، نيابة أمن الدولة العليا), normalized, without the article.
+JUDICIAL_NOUNS: Final = frozenset({"محكمه", "محاكم", "نيابه", "نيابات"})
+
+
+def in_a_court(hit: Hit, window: Window) -> bool:
+    """Whether *hit*, an agency's name, completes the name of a court or a prosecution there:
+    one space after a judicial noun (:data:`JUDICIAL_NOUNS`, proclitics off) and with no
+    proclitic of its own (محكمة أمن الدولة is Jordan's State Security Court, نيابة أمن الدولة
+    العليا Egypt's Supreme State Security Prosecution, neither the agency)."""
+    ti = hit.ti
+    if not ti or hit.cut or window.seps[ti] != " " or hit.alias.entry.type != "agency":
+        return False
+    return any(form in JUDICIAL_NOUNS for form, _ in strip_forms(window.tokens[ti - 1]))
+
+
 def after_a_rank(hit: Hit, window: Window) -> bool:
     """Whether *hit*, a place's name, follows a rank or an honorific written with the
     article (:data:`PERSON_BEFORE`; one space before, its proclitics off: والعقيد): then the

@@ -54,6 +54,7 @@ from ._context import (
     demonym_forms,
     goes_on,
     held_by_holder,
+    in_a_court,
     is_adjective,
     is_generic,
     is_guessed,
@@ -868,7 +869,8 @@ class Matcher:
         place is not the place there (:func:`~._context.not_the_place`: نهر النيجر، القائم
         بأعمال); a place's name after a rank or an honorific with the article
         (:func:`~._context.after_a_rank`: العقيد صلاح الدين); a short form that is a common
-        noun there (:func:`~._context.untitled`: حق الدفاع عن النفس).  What is dropped
+        noun there (:func:`~._context.untitled`: حق الدفاع عن النفس); an agency's name that
+        completes a court's (:func:`~._context.in_a_court`: محكمة أمن الدولة).  What is dropped
         hides no other name.
         """
         ti, tj = group[0].ti, group[0].tj
@@ -882,6 +884,7 @@ class Matcher:
         if any(not_the_place(h, window) for h in group):
             return [], gone_on  # the water or the phrase, no name of its words: نهر النيجر
         group = [h for h in group if not untitled(h, window)]  # الدفاع عن النفس
+        group = [h for h in group if not in_a_court(h, window)]  # محكمة أمن الدولة
         group = [h for h in group if not after_a_rank(h, window)]  # العقيد صلاح الدين
         if ti == gone_on:
             group = [h for h in group if h.alias.entry.type != "person"]
