@@ -143,9 +143,10 @@ def definite(form: str) -> bool:
 def joins(sep: str) -> bool:
     """The words of a name are one space apart, or one line break apart with spaces
     around it (a wrapped line), or a full stop with no space (سي.آي.إيه), or a space and an
-    opening quotation mark (حركة «الشباب»); a blank line or any other punctuation ends the
-    name."""
-    return sep in (" ", ".", ' "', " «", " \u201c") or sep.strip(" ") in WRAPS
+    opening quotation mark (حركة «الشباب»), or a closing one and a space (تنظيم «داعش» في
+    غرب أفريقيا); a blank line or any other punctuation ends the name."""
+    quotes = (' "', " «", " \u201c", '" ', "» ", "\u201d ")
+    return sep in (" ", ".", *quotes) or sep.strip(" ") in WRAPS
 
 
 #: Words before a country-and-city name that pick the city.  Rule: بلدة (town) too.
@@ -363,6 +364,19 @@ def loose(word: str) -> str:
     return SEAT.get(word[0], word[0]) + inner + SEAT.get(word[-1], word[-1])
 
 
+def vowel_distance(a: str, b: str) -> int:
+    """The Levenshtein distance of *a* and *b*, their hamza seats folded (ؤ و، ئ ي، ى ي, ء none)."""
+    fold_seats = {"ؤ": "و", "ئ": "ي", "ى": "ي", "ء": ""}
+    a = "".join(fold_seats.get(c, c) for c in a)
+    b = "".join(fold_seats.get(c, c) for c in b)
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row = row, [i]
+        for j, y in enumerate(b, 1):
+            row.append(min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x != y)))
+    return row[-1]
+
+
 def dotless(word: str) -> str:
     """The word with each letter replaced by the first letter of its dot class."""
     shape = {c: cls[0] for cls in DOT_CLASSES for c in cls}
@@ -406,7 +420,13 @@ def fuzzy_method(text_word: str, alias_word: str, frequent: bool, opts: Options)
         return None
     if len(text_word) < 4 or len(alias_word) < 4:
         return None  # the skeleton lookups need four letters (and an edit eight)
-    if opts.variants and loose(text_word) == loose(alias_word):
+    # Rule: a variant holds two single-letter edits at most, hamza seats folded (a long vowel
+    # added, dropped or changed is one, moved two): سراوان is no variant of سوران.
+    if (
+        opts.variants
+        and loose(text_word) == loose(alias_word)
+        and vowel_distance(text_word, alias_word) <= 2
+    ):
         return "variant"
     if not opts.fuzzy or frequent:
         return None
@@ -548,6 +568,8 @@ class ReferenceMatcher:
                         and len(key) >= 2
                         and not nasab
                         and key[-1] not in ORDINALS
+                        # Rule: a name that ends in a number (أبو حسن 600) gives no surname.
+                        and not any(c.isdigit() for c in key[-1])
                     ):
                         # Rule: a name ending in a compound (نصر الله، جمال الدين) has the
                         # two words as surname; a name that is the compound has none.
@@ -1248,6 +1270,12 @@ class ReferenceMatcher:
         compound = ti > 1 and seps[ti - 1] == " " and tokens[ti - 2] == "عبد"
         if compound and "عبد" + tokens[ti - 1] not in own:
             return True
+        # Rule: after a compound given name ending in الدين، الله or الاسلام written apart
+        # (حسام الدين) whose first word (proclitics off or not) is not the person's own.
+        if ti > 1 and seps[ti - 1] == " " and tokens[ti - 1] in COMPOUND_ENDS:
+            first = {tokens[ti - 2], *(f for f, _ in strip(tokens[ti - 2]))}
+            if not first & own:
+                return True
         # Rule: a surname alone followed by a given name or عبد (one space): the name goes
         # on, a chain that is not the person's (محمد الأمين محمد أبلال).
         tj = hit.tj

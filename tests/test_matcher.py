@@ -200,6 +200,23 @@ def test_transliteration_variants_by_long_vowels_and_hamza_seats() -> None:
     assert ids(m, "هيئة المسئولين الأمريكية") == ["o-x"]
 
 
+def test_a_variant_is_two_vowel_edits_at_most() -> None:
+    m = Matcher([gazetteer(("p-soran", "place", "سوران"), ("p-haines", "person", "أفريل هاينز"))])
+    # three vowel edits (و dropped, و and ا added): Saravan, Iran, is not Soran
+    assert ids(m, "في مدينة سراوان") == []
+    # one vowel added, or one moved (two edits): the same name
+    assert ids(m, "في مدينة سوراان") == ["p-soran"]
+    assert ids(m, "في مدينة سروان") == ["p-soran"]
+    assert ids(m, "في مدينة سرن") == []  # the skeleton alone, too short to read
+    assert ids(m, "قالت أفريل هينز") == ["p-haines"]
+
+
+def test_a_name_ending_in_a_number_gives_no_surname() -> None:
+    m = Matcher([gazetteer(("p-x", "person", "أبو حسن 600"))])
+    assert ids(m, "ضبط 600 ألف حبة مخدرة") == []
+    assert ids(m, "قال أبو حسن 600 إن") == ["p-x"]
+
+
 def test_variant_rules_do_not_turn_words_into_names(matcher: Matcher) -> None:
     # الرابط (the link) and اليمين (the right) share a long-vowel skeleton with
     # الرباط and اليمن but are frequent words: never read as variants.
@@ -210,8 +227,20 @@ def test_variant_rules_do_not_turn_words_into_names(matcher: Matcher) -> None:
 def test_a_name_runs_across_an_opening_quotation_mark(matcher: Matcher, quote: str) -> None:
     (shabaab,) = matcher.find(f"عناصر حركة {quote}الشباب{quote} الإرهابية")
     assert (shabaab.id, shabaab.text) == ("org-al-shabaab", f"حركة {quote}الشباب")
-    # a closing mark inside the name ends it
-    assert ids(matcher, "عناصر حركة» الشباب") == []
+    # a closing mark with no space after it, or other punctuation, ends the name
+    assert ids(matcher, "عناصر حركة»الشباب") == []
+    assert ids(matcher, "عناصر حركة، الشباب") == []
+
+
+@pytest.mark.parametrize("quotes", ["«»", '""', "\u201c\u201d"])
+def test_a_name_goes_on_after_its_quoted_part(matcher: Matcher, quotes: str) -> None:
+    opening, closing = quotes
+    text = f"أعلن تنظيم {opening}داعش{closing} في غرب أفريقيا مسؤوليته"
+    (iswap,) = [x for x in matcher.find(text) if x.type == "organization"]
+    assert (iswap.id, iswap.text) == ("org-iswap", f"تنظيم {opening}داعش{closing} في غرب أفريقيا")
+    # the quoted name alone, when the longer name does not go on
+    (isis,) = matcher.find(f"أعلن تنظيم {opening}داعش{closing} مسؤوليته")
+    assert (isis.id, isis.text) == ("org-isis", f"تنظيم {opening}داعش")
 
 
 def test_a_frequent_word_after_a_kind_noun_only_is_no_variant_of_a_name() -> None:

@@ -328,6 +328,11 @@ def test_a_surname_after_a_compound_given_name_is_someone_else_s(m: Matcher) -> 
     assert second not in [x.start for x in m.find(text)]
     # the person's own compound given name, written apart, is his
     assert [x.id for x in m.find("قال عبد اللطيف حموشي")] == ["person-abdellatif-hammouchi"]
+    # a compound given name ending in الدين is another person's too: حسام الدين الجبالي, a
+    # National Guard spokesman, is not Hamadi Jebali (وحسام الدين with a proclitic as well)
+    for given in ("حسام الدين", "وحسام الدين"):
+        assert m.find(f"وقال المتحدث باسم الحرس، {given} الجبالي") == []
+    assert [x.id for x in m.find("وقال الجبالي إن")] == ["person-hamadi-jebali"]
 
 
 def test_a_surname_alone_followed_by_a_given_name_is_part_of_another_name(m: Matcher) -> None:

@@ -39,6 +39,7 @@ from typing import Final
 from ..gazetteer import Entry
 from ._model import Evidence, Hit
 from ._morphology import (
+    COMPOUND_ENDS,
     DIVISION_NOUNS,
     GUESS_CUES,
     HONORIFICS,
@@ -562,7 +563,8 @@ def part_of_another_name(
     * a surname alone or a nasab name (بن علي) after a name particle (بن سلمان، أبو علي)
       or after a given name that is not the person's own (علي خلفان is not ضاحي خلفان,
       خالد بن علي الحميدان not بن علي), a compound one written apart included (عبد العال
-      عبد العال: any عبد and the word after it);
+      عبد العال: any عبد and the word after it; حسام الدين الجبالي: a word and الدين، الله
+      or الاسلام after it, the word not the person's own);
     * a surname alone followed by a given name (one space between): the name goes on, a
       chain of names not the person's (العقيد محمد الأمين محمد أبلال);
     * a surname alone that is a demonym, after a word with the article: it is that word's
@@ -592,6 +594,13 @@ def part_of_another_name(
         and "عبد" + tokens[ti - 1] not in own
     ):
         return True  # after a compound given name: عبد العال عبد العال
+    if (
+        ti > 1
+        and seps[ti - 1] == " "
+        and tokens[ti - 1] in COMPOUND_ENDS
+        and own.isdisjoint(form for form, _ in strip_forms(tokens[ti - 2]))
+    ):
+        return True  # after a compound given name ending in الدين: حسام الدين الجبالي
     tj = hit.tj
     if (
         hit.alias.kind == "surname"

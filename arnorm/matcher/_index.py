@@ -323,9 +323,9 @@ def build(
         if kind == EXACT and not one and surnames and entry_type == "person":
             last = key_units[-1]
             # بن سلمان at the end of a name is a father's name, not a surname; السادس
-            # (محمد السادس) a regnal number
+            # (محمد السادس) a regnal number, 600 (أبو حسن 600) a number
             nasab = last != last_written and last.startswith(nasab_starts)
-            if not nasab and last not in ORDINALS:
+            if not nasab and last not in ORDINALS and not any(map(str.isdigit, last)):
                 last_names.append(" ".join(surname_of(key_units)))
                 last_owners.append(owners[row])
         # why_common, inline: the build's busiest test

@@ -157,7 +157,14 @@ _WRAP: Final = re.compile("[ ]*(?:\r\n|[\n\r\u2028\x85])[ ]*")
 #: A space and an opening quotation mark: the press quotes the rest of a name (حركة
 #: «الشباب»، تنظيم "داعش").
 OPENING_QUOTES: Final = frozenset({' "', " «", " \u201c"})
-_JOINS: dict[str, bool] = {" ": True, ".": True, **dict.fromkeys(OPENING_QUOTES, True)}
+#: A closing quotation mark and a space: the quoted part of a name ends and the name goes on
+#: (تنظيم «داعش» في غرب أفريقيا).
+CLOSING_QUOTES: Final = frozenset({'" ', "» ", "\u201d "})
+_JOINS: dict[str, bool] = {
+    " ": True,
+    ".": True,
+    **dict.fromkeys(OPENING_QUOTES | CLOSING_QUOTES, True),
+}
 
 
 def joins(sep: str) -> bool:
@@ -167,16 +174,18 @@ def joins(sep: str) -> bool:
     U+0020), or a single line break (LF, CR, CR LF, U+2028 LINE SEPARATOR or
     U+0085 NEXT LINE) with spaces around it: a line wrapped inside a name; a
     full stop with no space around it, as in a dotted abbreviation
-    (سي.آي.إيه); or a space and an opening quotation mark (" « “), the rest
-    of the name quoted (حركة «الشباب»).  A blank line (two breaks), U+2029 PARAGRAPH SEPARATOR, a
-    form feed or any other punctuation ends a name.  Only the name's own words run across a line;
-    the words read around it (a title or a given name before it, a qualifier
-    after it, its sentence) are read on the same line as the name's ends.
+    (سي.آي.إيه); a space and an opening quotation mark (" « “), the rest
+    of the name quoted (حركة «الشباب»), or a closing one and a space, the name going on
+    after its quoted part (تنظيم «داعش» في غرب أفريقيا).  A blank line (two breaks),
+    U+2029 PARAGRAPH SEPARATOR, a form feed or any other punctuation ends a name.  Only
+    the name's own words run across a line; the words read around it (a title or a given
+    name before it, a qualifier after it, its sentence) are read on the same line as the
+    name's ends.
 
     >>> joins(" "), joins("\n"), joins(" \r\n"), joins("."), joins("\n\n"), joins(". ")
     (True, True, True, True, False, False)
-    >>> joins(" «"), joins("» "), joins(' "')
-    (True, False, True)
+    >>> joins(" «"), joins("» "), joins(' "'), joins("»"), joins("» ،")
+    (True, True, True, False, False)
     """
     known = _JOINS.get(sep)
     if known is None:
