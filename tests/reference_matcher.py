@@ -1478,7 +1478,18 @@ class ReferenceMatcher:
             ti0 = group[0].ti
             title = ti0 > 1 and tokens[ti0 - 1].removeprefix("ال") in GUESS_TITLES
             if at is None and title and seps[ti0] == " " and seps[ti0 - 1] == " ":
-                ends = [k for k, p in people.items() if k + len(p[1].split(" ")) == ti0 - 1]
+                # Rule: the rest of the holder's nasab (بن and a word, one space apart, as
+                # often as it comes) may stand between his name as found and the title.
+                end = ti0 - 1
+                ended = {k + len(p[1].split(" ")) for k, p in people.items()}
+                while (
+                    end not in ended
+                    and end > 2
+                    and tokens[end - 2] in NASAB
+                    and seps[end - 1] == seps[end - 2] == " "
+                ):
+                    end -= 2
+                ends = [k for k, p in people.items() if k + len(p[1].split(" ")) == end]
                 at = min(ends) if ends else None
                 if at is not None and demonym and people[at][0] != demonym:
                     at = None

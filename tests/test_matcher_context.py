@@ -663,6 +663,17 @@ def test_the_holder_named_before_the_title_picks_the_body_he_held(m: Matcher) ->
     text = "استقبل الفريق أول الشيخ راشد بن عبدالله آل خليفة وزير الداخلية في الكويت"
     (interior,) = [x for x in m.find(text) if x.type == "agency"]
     assert (interior.id, interior.evidence[0].kind) == ("bh-interior", "qualifier")
+    # the rest of his nasab may follow his name as found, before the title: Saudi Arabia's
+    # minister, in a sentence that names Kuwait and its minister
+    text = (
+        "أكد الأمير عبدالعزيز بن سعود بن نايف بن عبدالعزيز وزير الداخلية، خلال لقائه بدولة "
+        "الكويت الشيخ فهد يوسف سعود الصباح"
+    )
+    (interior,) = [x for x in m.find(text) if x.type == "agency"]
+    assert (interior.id, interior.evidence[0].kind) == ("sa-interior", "qualifier")
+    # not across anything but بن and a name
+    text = text.replace("بن نايف بن عبدالعزيز", "ونايف وعبدالعزيز")
+    assert [x.id for x in m.find(text) if x.type == "agency"] == ["kw-interior"]
 
 
 @pytest.mark.parametrize(

@@ -487,7 +487,8 @@ def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evi
     it).  Or the person named right before a title that the name follows (الشيخ راشد بن
     عبدالله آل خليفة وزير الداخلية: Bahrain's minister), who must have held a post at one of
     the bodies, since a title after a name may also be someone else's (استقبل … وزير
-    الداخلية)."""
+    الداخلية). The rest of the holder's nasab may stand between his name as found and the
+    title (الأمير عبدالعزيز بن سعود بن نايف بن عبدالعزيز وزير الداخلية)."""
     if not all(h.alias.entry.type in BODIES for h in group):
         return None
     tokens, seps = window.tokens, window.seps
@@ -507,7 +508,17 @@ def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evi
         and seps[ti] == seps[ti - 1] == " "
         and tokens[ti - 1].removeprefix("ال") in TITLES
     ):
-        at = window.people_ends.get(ti - 1)  # the holder named before the title
+        end = ti - 1
+        # the rest of his nasab may follow the name found (الأمير عبدالعزيز بن سعود | بن نايف
+        # بن عبدالعزيز وزير الداخلية): read back over it, a particle and a name at a time
+        while (
+            end not in window.people_ends
+            and end > 2
+            and tokens[end - 2] in NASAB
+            and seps[end - 1] == seps[end - 2] == " "
+        ):
+            end -= 2
+        at = window.people_ends.get(end)  # the holder named before the title
     if at is None or (demonym and window.people[at][0] != demonym):
         return None
     held = window.held[at]
