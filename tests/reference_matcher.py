@@ -365,10 +365,14 @@ def loose(word: str) -> str:
 
 
 def vowel_distance(a: str, b: str) -> int:
-    """The Levenshtein distance of *a* and *b*, their hamza seats folded (ؤ و، ئ ي، ى ي, ء none)."""
+    """The Levenshtein distance of *a* and *b*, their hamza seats folded (ؤ و، ئ ي، ى ي, ء
+    none) and each run of one long vowel read as one."""
     fold_seats = {"ؤ": "و", "ئ": "ي", "ى": "ي", "ء": ""}
     a = "".join(fold_seats.get(c, c) for c in a)
     b = "".join(fold_seats.get(c, c) for c in b)
+    # Rule: a long vowel written several times over is one (an elongation: السعودييييه).
+    a = re.sub(r"([اوي])\1+", r"\1", a)
+    b = re.sub(r"([اوي])\1+", r"\1", b)
     row = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
         previous, row = row, [i]

@@ -70,10 +70,15 @@ VERSES = [
     ("وَلَقَدْ آتَيْنَا مُوسَى الْكِتَابَ", "gr-athens"),
     ("الَّذِينَ كَفَرُوا وَصَدُّوا عَن سَبِيلِ اللَّهِ", "lb-sidon"),
     ("قُلْ سِيرُوا فِي الْأَرْضِ", "country-sy"),
-    ("مَا نَرَاكَ إِلَّا بَشَرًا مِّثْلَنَا", "us-new-york"),
     ("وَرَتِّلِ الْقُرْآنَ تَرْتِيلًا", "vg-tortola"),
     ("وَمَا نَحْنُ بِتَأْوِيلِ الْأَحْلَامِ بِعَالِمِينَ", "person-kash-patel"),
 ]
+
+
+def test_a_word_far_from_a_name_is_no_variant_even_without_the_gate(plain: Matcher) -> None:
+    # نراك and نيويورك share a long-vowel skeleton, but five edits apart (a variant is two at
+    # most): the gate is no longer what keeps New York out of this verse
+    assert "us-new-york" not in ids(plain, "مَا نَرَاكَ إِلَّا بَشَرًا مِّثْلَنَا")
 
 
 @pytest.mark.parametrize(("verse", "wrong"), VERSES)

@@ -104,6 +104,8 @@ def loose(word: str) -> str:
 #: The most single-letter edits between a text word and a name's word of one long-vowel
 #: skeleton: a long vowel or hamza seat added, dropped or changed is one, a vowel moved two.
 VOWEL_EDITS: Final = 2
+#: A long vowel written twice or more in a row.
+_REPEATED_VOWEL: Final = re.compile(r"([اوي])\1+")
 
 
 def few_vowel_edits(form: str, word: str) -> bool:
@@ -114,10 +116,16 @@ def few_vowel_edits(form: str, word: str) -> bool:
     / الأميركية), one vowel at a time; a word three vowels away from a name is another name
     (سراوان, Saravan, is not سوران, Soran).
 
+    A long vowel written several times over is one (an elongation, السعودييييه; زوييف and
+    زويف are one spelling).
+
     >>> few_vowel_edits("الاميركيه", "الامريكيه"), few_vowel_edits("سراوان", "سوران")
     (True, False)
     """
-    a, b = form.translate(SEATS), word.translate(SEATS)
+    a, b = (
+        _REPEATED_VOWEL.sub(r"\1", form.translate(SEATS)),
+        _REPEATED_VOWEL.sub(r"\1", word.translate(SEATS)),
+    )
     most = VOWEL_EDITS
     if abs(len(a) - len(b)) > most:
         return False
