@@ -870,7 +870,7 @@ def test_the_country_in_construct_is_the_evidence_and_names_the_ministry_later(m
     first, _, later = m.find(text)
     assert (first.id, first.method) == ("bh-interior", "context")
     assert [(e.kind, e.country) for e in first.evidence] == [("qualifier", "BH")]
-    assert (later.id, [e.kind for e in later.evidence]) == ("bh-interior", ["earlier"])
+    assert (later.id, [e.country for e in later.evidence]) == ("bh-interior", ["BH"])
 
 
 @pytest.mark.parametrize(
