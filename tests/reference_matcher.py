@@ -121,8 +121,8 @@ MINISTRY_HEADS = {
 STATE_NOUNS = {"دوله", "مملكه", "جمهوريه", "سلطنه", "اماره"}
 
 
-#: Rule: the nouns of a court or a prosecution that an agency's name completes.
-JUDICIAL_NOUNS = {"محكمه", "محاكم", "نيابه", "نيابات"}
+#: Rule: the nouns of a court, a prosecution or a docket that an agency's name completes.
+JUDICIAL_NOUNS = {"محكمه", "محاكم", "نيابه", "نيابات", "جنايات", "جنح"}
 
 
 #: Words with ال at their start that are no noun with the article (إلى folded is الي).

@@ -974,9 +974,10 @@ RANKS: Final = frozenset(
 PERSON_BEFORE: Final = RANKS | HONORIFICS
 
 
-#: Nouns of a court or a prosecution that a security body's name completes in construct
-#: (محكمة أمن الدولة، نيابة أمن الدولة العليا), normalized, without the article.
-JUDICIAL_NOUNS: Final = frozenset({"محكمه", "محاكم", "نيابه", "نيابات"})
+#: Nouns of a court, a prosecution or a court's docket that a security body's name completes
+#: in construct (محكمة أمن الدولة، نيابة أمن الدولة العليا، جنايات أمن الدولة العليا, the
+#: state security felonies docket), normalized, without the article.
+JUDICIAL_NOUNS: Final = frozenset({"محكمه", "محاكم", "نيابه", "نيابات", "جنايات", "جنح"})
 
 
 def in_a_court(hit: Hit, window: Window) -> bool:
