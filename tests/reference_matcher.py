@@ -1274,12 +1274,16 @@ class ReferenceMatcher:
         compound = ti > 1 and seps[ti - 1] == " " and tokens[ti - 2] == "عبد"
         if compound and "عبد" + tokens[ti - 1] not in own:
             return True
-        # Rule: after a compound given name ending in الدين، الله or الاسلام written apart
-        # (حسام الدين) whose first word (proclitics off or not) is not the person's own.
-        if ti > 1 and seps[ti - 1] == " " and tokens[ti - 1] in COMPOUND_ENDS:
+        # Rule: after a compound given name ending in الدين، الله، الاسلام or الرحمن written
+        # apart (حسام الدين، خليل الرحمن) whose first word (proclitics off or not) is not the
+        # person's own.
+        if ti > 1 and seps[ti - 1] == " " and tokens[ti - 1] in (*COMPOUND_ENDS, "الرحمن"):
             first = {tokens[ti - 2], *(f for f, _ in strip(tokens[ti - 2]))}
             if not first & own:
                 return True
+        # Rule: a surname alone after a word for a family (عائلة حقاني) names the family.
+        if name.kind == "surname" and forms & {"عائله", "اسره", "عشيره", "قبيله", "شبكه"}:
+            return True
         # Rule: a surname alone followed by a given name or عبد (one space): the name goes
         # on, a chain that is not the person's (محمد الأمين محمد أبلال).
         tj = hit.tj
@@ -1848,6 +1852,20 @@ class ReferenceMatcher:
                     if h.name.entry.type not in ("agency", "organization")
                     or not h.name.entry.country
                     or qualifier == {h.name.entry.country}
+                ]
+                if not group:
+                    continue
+            # Rule: a place's name of one country followed, one space after it, by another
+            # country's demonym is that country's (الجمهورية الإسلامية الموريتانية is not Iran).
+            after = -neg_tj
+            if after < len(tokens) and seps[after] == " " and tokens[after] in self.demonyms:
+                other = self.demonyms[tokens[after]]
+                group = [
+                    h
+                    for h in group
+                    if h.name.entry.type != "place"
+                    or not h.name.entry.country
+                    or h.name.entry.country == other
                 ]
                 if not group:
                     continue

@@ -659,6 +659,23 @@ def test_a_name_is_a_dateline_only_where_a_line_begins(m: Matcher, text: str) ->
     assert place.id == "country-tn"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another country's demonym after a place's name: that country's place
+        ("سفير الجزائر المعتمد لدى الجمهورية الإسلامية الموريتانية", ["country-dz"]),
+        ("وصل إلى عمان الأردنية", ["jo-amman"]),
+        # the place's own country's demonym, or none, changes nothing
+        ("وفد الجمهورية الإسلامية الإيرانية", ["country-ir"]),
+        ("وصل الوفد إلى الجمهورية الإسلامية أمس", ["country-ir"]),
+    ],
+)
+def test_a_place_followed_by_another_country_s_demonym_is_not_that_place(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.id for x in m.find(text)] == expected
+
+
 def test_the_holder_named_before_the_title_picks_the_body_he_held(m: Matcher) -> None:
     text = "استقبل الفريق أول الشيخ راشد بن عبدالله آل خليفة وزير الداخلية في الكويت"
     (interior,) = [x for x in m.find(text) if x.type == "agency"]

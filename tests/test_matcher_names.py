@@ -333,6 +333,10 @@ def test_a_surname_after_a_compound_given_name_is_someone_else_s(m: Matcher) -> 
     for given in ("حسام الدين", "وحسام الدين"):
         assert m.find(f"وقال المتحدث باسم الحرس، {given} الجبالي") == []
     assert [x.id for x in m.find("وقال الجبالي إن")] == ["person-hamadi-jebali"]
+    # خليل الرحمن (a given name ending in الرحمن) and a family's word before a surname
+    assert m.find("مقتل وزير اللاجئين خليل الرحمن حقاني") == []
+    assert m.find("وينتمي إلى عائلة حقاني النافذة") == []
+    assert [x.id for x in m.find("قال حقاني إن")] == ["person-sirajuddin-haqqani"]
 
 
 def test_a_surname_alone_followed_by_a_given_name_is_part_of_another_name(m: Matcher) -> None:

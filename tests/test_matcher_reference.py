@@ -76,6 +76,7 @@ def test_exact_forms_agree_on_own_gazetteer(text: str) -> None:
 @example("لوزارة دفاع الكويت ووزير خارجية بغداد. أكد وزير داخلية سلطنة عمان أن الداخلية")
 @example("نيابة أمن الدولة العليا في مصر ومحكمة الأمن العام في لبنان وبمحكمة لأمن الدولة")
 @example("الأمير عبدالعزيز بن سعود بن نايف بن عبدالعزيز وزير الداخلية بدولة الكويت")
+@example("لدى الجمهورية الإسلامية الموريتانية وفي عمان الأردنية والجمهورية الإسلامية الإيرانية")
 def test_exact_forms_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False, **EXACT)
 

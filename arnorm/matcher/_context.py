@@ -560,6 +560,13 @@ def is_partial_name(hit: Hit, tokens: Sequence[str]) -> bool:
     return kind == "exact" and hit.alias.entry.type == "person" and tokens[hit.ti] in NASAB
 
 
+#: The last words of a compound given name written apart (حسام الدين، خليل الرحمن), normalized.
+GIVEN_ENDS: Final = COMPOUND_ENDS | {"الرحمن"}
+#: Words for a family or a network of them, normalized: a surname alone after one names the
+#: family (عائلة حقاني), not one of its members.
+FAMILY_NOUNS: Final = frozenset({"عائله", "اسره", "عشيره", "قبيله", "شبكه"})
+
+
 def part_of_another_name(
     hit: Hit,
     window: Window,
@@ -574,8 +581,10 @@ def part_of_another_name(
     * a surname alone or a nasab name (بن علي) after a name particle (بن سلمان، أبو علي)
       or after a given name that is not the person's own (علي خلفان is not ضاحي خلفان,
       خالد بن علي الحميدان not بن علي), a compound one written apart included (عبد العال
-      عبد العال: any عبد and the word after it; حسام الدين الجبالي: a word and الدين، الله
-      or الاسلام after it, the word not the person's own);
+      عبد العال: any عبد and the word after it; حسام الدين الجبالي: a word and الدين، الله،
+      الاسلام or الرحمن after it, the word not the person's own);
+    * a surname alone after a word for a family (عائلة حقاني، أسرة، عشيرة، قبيلة، شبكة): the
+      family, not one of its members;
     * a surname alone followed by a given name (one space between): the name goes on, a
       chain of names not the person's (العقيد محمد الأمين محمد أبلال);
     * a surname alone that is a demonym, after a word with the article: it is that word's
@@ -608,10 +617,12 @@ def part_of_another_name(
     if (
         ti > 1
         and seps[ti - 1] == " "
-        and tokens[ti - 1] in COMPOUND_ENDS
+        and tokens[ti - 1] in GIVEN_ENDS
         and own.isdisjoint(form for form, _ in strip_forms(tokens[ti - 2]))
     ):
         return True  # after a compound given name ending in الدين: حسام الدين الجبالي
+    if hit.alias.kind == "surname" and not forms.isdisjoint(FAMILY_NOUNS):
+        return True  # a family, not one of its members: عائلة حقاني
     tj = hit.tj
     if (
         hit.alias.kind == "surname"
@@ -735,9 +746,21 @@ def contradicted(hit: Hit, window: Window) -> bool:
     """Whether *hit*, a body's name of one country, is followed by a qualifier of another
     (a demonym, في and a place, or the person who holds the post: :meth:`Window.qualifier`):
     then the text names that country's body, not this one (الأمن الخارجي الموريتاني is not
-    Algeria's DGDSE, القيادة العامة للقوات المسلحة الأردنية not Libya's)."""
-    country = hit.alias.entry.country
-    if hit.alias.entry.type not in BODIES or not country:
+    Algeria's DGDSE, القيادة العامة للقوات المسلحة الأردنية not Libya's).  Or *hit*, a place's
+    name, is followed by another country's demonym, one space after it: the name is that
+    country's (الجمهورية الإسلامية الموريتانية is not Iran's الجمهورية الإسلامية, عمان الأردنية
+    not Oman)."""
+    entry = hit.alias.entry
+    country = entry.country
+    if not country:
+        return False
+    if entry.type == "place":
+        tokens, tj = window.tokens, hit.tj
+        if tj >= len(tokens) or window.seps[tj] != " ":
+            return False
+        other = window.demonyms.get(tokens[tj])
+        return other is not None and other != country
+    if entry.type not in BODIES:
         return False
     qualified = window.qualifier(hit.tj, bodies=True)
     return qualified is not None and qualified[0] != country
