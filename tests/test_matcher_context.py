@@ -659,21 +659,20 @@ def test_a_name_is_a_dateline_only_where_a_line_begins(m: Matcher, text: str) ->
     assert place.id == "country-tn"
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # another country's demonym after a place's name: that country's place
-        ("سفير الجزائر المعتمد لدى الجمهورية الإسلامية الموريتانية", ["country-dz"]),
-        ("وصل إلى عمان الأردنية", ["jo-amman"]),
-        # the place's own country's demonym, or none, changes nothing
-        ("وفد الجمهورية الإسلامية الإيرانية", ["country-ir"]),
-        ("وصل الوفد إلى الجمهورية الإسلامية أمس", ["country-ir"]),
-    ],
-)
-def test_a_place_followed_by_another_country_s_demonym_is_not_that_place(
-    m: Matcher, text: str, expected: list[str]
-) -> None:
-    assert [x.id for x in m.find(text)] == expected
+#: A place's name, and the demonym after it: (text, the places found).
+DEMONYM_AFTER_A_PLACE = {
+    # another country's demonym: that country's place
+    "سفير الجزائر المعتمد لدى الجمهورية الإسلامية الموريتانية": ["country-dz"],
+    "وصل إلى عمان الأردنية": ["jo-amman"],
+    # the place's own country's demonym, or none, changes nothing
+    "وفد الجمهورية الإسلامية الإيرانية": ["country-ir"],
+    "وصل الوفد إلى الجمهورية الإسلامية أمس": ["country-ir"],
+}
+
+
+def test_a_place_followed_by_another_country_s_demonym_is_not_that_place(m: Matcher) -> None:
+    found = {text: [x.id for x in m.find(text)] for text in DEMONYM_AFTER_A_PLACE}
+    assert found == DEMONYM_AFTER_A_PLACE
 
 
 def test_the_holder_named_before_the_title_picks_the_body_he_held(m: Matcher) -> None:
