@@ -202,6 +202,36 @@ WORD = re.compile(r"[^\W_]+")
 SEARCH = Normalizer(NormalizerConfig.profile("search"))
 
 
+#: A person's alias beginning with a style is no name whose last word is a surname: a title,
+#: rank, honorific or ruler's style; without the article, not one that is also a given name.
+STYLES = {"رئيس", "وزير", "مدير", "سفير", "امير", "نائب", "مستشار", "قائد", "زعيم", "متحدث"}
+STYLES |= {"ناطق", "رئيسه", "وزيره", "مديره", "حاكم", "ملك", "ولي"} | RANKS | HONORIFICS
+GIVEN_TOO = {"امير", "سيد", "شيخ", "رائد", "ملك", "نقيب", "مشير"}
+
+
+def styled(word: str) -> bool:
+    if word.startswith("ال"):
+        return word[2:] in STYLES
+    return word in STYLES - GIVEN_TOO
+
+
+#: A news outlet's nouns (a news agency: وكالة before الأنباء or أنباء).
+OUTLETS = {"صحيفه", "جريده", "قناه", "اذاعه", "تلفزيون", "مجله"}
+
+
+def an_outlets(i: int, tokens: list[str], seps: list[str]) -> bool:
+    """Whether one of the five words before word *i*, in its clause, is an outlet's noun."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if SENTENCE_END & set(seps[k + 1]) or {"،", ","} & set(seps[k + 1]):
+            return False
+        forms = {f.removeprefix("ال") for f in (tokens[k], *(f for f, _ in strip(tokens[k])))}
+        if forms & OUTLETS:
+            return True
+        if forms & {"وكاله"} and tokens[k + 1] in ("الانباء", "انباء") and k + 1 < i:
+            return True
+    return False
+
+
 def fold(text: str) -> str:
     """The text folded as the matcher folds it (the ``search`` profile)."""
     return SEARCH(text)
@@ -574,6 +604,8 @@ class ReferenceMatcher:
                         and key[-1] not in ORDINALS
                         # Rule: a name that ends in a number (أبو حسن 600) gives no surname.
                         and not any(c.isdigit() for c in key[-1])
+                        # Rule: nor does a style (حاكم دبي، الملك سلمان، اللواء ...).
+                        and not styled(key[0])
                     ):
                         # Rule: a name ending in a compound (نصر الله، جمال الدين) has the
                         # two words as surname; a name that is the compound has none.
@@ -628,14 +660,21 @@ class ReferenceMatcher:
         parent = {e.id: e.part_of for g in gazetteers for e in g if e.type == "place"}
         self.towns = {i for i, p in parent.items() if p is not None and parent.get(p) is not None}
         # Rule: a division is a place with a name or alias whose first word (as written) is
-        # a division's noun (محافظة كركوك).
+        # a division's noun (محافظة كركوك), or a place inside another whose English name
+        # ends with a division's type (Bay Region).
         nouns = {"محافظة", "محافظه", "ولاية", "ولايه", "إقليم", "اقليم", "مقاطعة", "قضاء", "ناحية"}
         nouns.add("مديرية")
+        kinds = {"Province", "Governorate", "Region", "State", "District", "Municipality"}
+        kinds.add("Emirate")
         self.divisions = {
             e.id
             for g in gazetteers
             for e in g
-            if e.type == "place" and any(a.split(" ")[0] in nouns for a in e.surfaces)
+            if e.type == "place"
+            and (
+                any(a.split(" ")[0] in nouns for a in e.surfaces)
+                or (e.part_of and e.name_en.split(" ")[-1] in kinds)
+            )
         }
         # A person's surname alone, with or without the article (three letters at least),
         # unless it is a given name too (إبراهيم، علي) or one of the commonest words (الا):
@@ -987,12 +1026,14 @@ class ReferenceMatcher:
         Rule: every name found counts, also one that is not reported (one inside a
         longer name, under ``overlaps="all"``, or a reading that lost the ranking).
         """
-        # Rule: a demonym right after a given name (one space) is a family name (منصور التركي).
+        # Rule: a demonym right after a given name (one space) is a family name (منصور التركي),
+        # and one after an outlet's noun, in its clause, the outlet's.
         facts = [
             (i, self.demonyms[t], t)
             for i, t in enumerate(tokens)
             if t in self.demonyms
             and not (i and seps[i] == " " and tokens[i - 1] in self.given_before)
+            and not an_outlets(i, tokens, seps)
         ]
         countries: dict[tuple[int, int], set[str | None]] = {}
         for h in hits:
@@ -1000,7 +1041,10 @@ class ReferenceMatcher:
                 countries.setdefault((h.ti, h.tj), set()).add(h.name.entry.country)
         for (ti, tj), found in countries.items():
             (country,) = found if len(found) == 1 else (None,)
-            if country:
+            # (and a name of one word after an outlet's noun: السعودية, a demonym that is a
+            # country's name too)
+            outlet = tj - ti == 1 and an_outlets(ti, tokens, seps)
+            if country and not outlet:
                 facts.append((ti, country, " ".join(tokens[ti:tj])))
         return sorted(facts)
 

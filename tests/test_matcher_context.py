@@ -937,3 +937,48 @@ def test_al_difaa_is_a_ministry_only_after_a_title_or_before_a_demonym(
     m: Matcher, text: str, expected: list[str]
 ) -> None:
     assert [x.id for x in m.find(text)] == expected
+
+
+#: A news outlet's demonym, or a country's name of one word after an outlet's noun in the
+#: same clause, says where the outlet is from: a generic reference is left unresolved.
+OUTLET_DEMONYMS = [
+    "وقالت وزارة الداخلية في بيان نقلته وكالة الأنباء التركية إن العملية انتهت.",
+    "وقالت وزارة الداخلية لصحيفة الشرق الأوسط السعودية إن العملية انتهت.",
+    "وقالت وزارة الداخلية لقناة الجزيرة القطرية إن العملية انتهت.",
+]
+
+
+@pytest.mark.parametrize("text", OUTLET_DEMONYMS)
+def test_a_news_outlet_s_demonym_is_no_evidence(m: Matcher, text: str) -> None:
+    assert m.find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demonym that is no outlet's, and one after a comma that closes the outlet's clause
+        ("وقالت وزارة الداخلية إن الأجهزة الأمنية السعودية ألقت القبض", "sa-interior"),
+        ("وقالت وزارة الداخلية لقناة الجزيرة، إن الشرطة السعودية ألقت القبض", "sa-interior"),
+        # وكالة alone begins a security body's name, not a news agency's
+        ("وقالت وزارة الخارجية إن وكالة المخابرات الأمريكية تشارك", "us-mfa"),
+    ],
+)
+def test_a_demonym_outside_an_outlet_s_name_stays_evidence(
+    m: Matcher, text: str, expected: str
+) -> None:
+    assert m.find(text)[0].id == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قتل جنديان في هجوم بإقليم باي جنوب غرب الصومال", "so-region-bay"),
+        ("اشتباكات في محافظة هيران", "so-region-hiiraan"),
+        ("وصل إلى مدينة بيدوا في إقليم باي", "so-region-bay"),
+    ],
+)
+def test_a_region_whose_data_lacks_the_division_noun_is_read_after_one(
+    m: Matcher, text: str, expected: str
+) -> None:
+    # the entries' names have no إقليم or محافظة; their English names say they are regions
+    assert expected in [x.id for x in m.find(text)]

@@ -3,9 +3,12 @@ and the rules for people's names, each with a sentence where it applies and one 
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from arnorm import Matcher
+from arnorm import Gazetteer, Matcher
 
 
 @pytest.fixture(scope="module")
@@ -359,3 +362,31 @@ def test_a_two_name_alias_that_runs_on_is_someone_else_s(m: Matcher) -> None:
         "person-mohammed-bin-salman",
         "person-mohamed-bin-zayed-al-nahyan",
     ]
+
+
+def test_an_alias_that_is_a_style_gives_no_surname(m: Matcher) -> None:
+    # حاكم دبي (the ruler's style) made دبي a surname of Mohammed bin Rashid
+    ruler = "person-mohammed-bin-rashid-al-maktoum"
+    assert ruler not in [c.id for c in m.lookup("دبي")]
+    assert ruler in [c.id for c in m.lookup("حاكم دبي")]
+
+
+STYLED: dict[str, object] = {
+    "id": "person-test",
+    "type": "person",
+    "name": "سالم بن خالد",
+    "name_en": "Salem bin Khaled",
+    # a ruler's style, a rank with the article, and a given name that is a title's word
+    "aliases": ["حاكم قرطبانة", "العقيد سالم الزوبعاني", "أمير كرمانشاهي"],
+    "country": "AE",
+    "sources": [{"title": "A page", "url": "https://example.org/page"}],
+}
+
+
+def test_a_style_gives_no_surname_but_a_given_name_like_a_title_does(tmp_path: Path) -> None:
+    path = tmp_path / "people.jsonl"
+    path.write_text(json.dumps(STYLED, ensure_ascii=False) + "\n", encoding="utf-8")
+    own = Matcher([Gazetteer.from_path(path)])
+    surnames = {w for w in ("قرطبانة", "الزوبعاني", "كرمانشاهي") if own.lookup(w)}
+    # أمير without the article is a given name (أمير خان متقي), not the title
+    assert surnames == {"كرمانشاهي"}

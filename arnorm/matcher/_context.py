@@ -49,6 +49,7 @@ from ._morphology import (
     PARTICLES,
     PLACE_NOUNS,
     PROCLITICS,
+    RANKS,
     TITLES,
     has_article,
     strip_forms,
@@ -203,11 +204,39 @@ class Document:
             self.examples.setdefault(country, words)
 
 
+#: Nouns of a news outlet (normalized): a demonym a few words after one, in the same clause,
+#: is the outlet's (صحيفة وول ستريت جورنال الأمريكية، قناة الجزيرة القطرية), not the country
+#: the text is about.  A news agency is وكالة with الأنباء or أنباء after it (وكالة الأنباء
+#: الفرنسية), since وكالة alone begins a security body's name (وكالة الاستخبارات المركزية
+#: الأمريكية).
+MEDIA_NOUNS: Final = frozenset({"صحيفه", "جريده", "قناه", "اذاعه", "تلفزيون", "مجله"}) | frozenset(
+    {"الصحيفه", "الجريده", "القناه", "الاذاعه", "التلفزيون", "المجله"}
+)
+NEWS_AGENCY: Final = ("وكاله", frozenset({"الانباء", "انباء"}))
+#: How many words before a demonym an outlet's noun is looked for.
+MEDIA_REACH: Final = 5
+
+
+def of_an_outlet(i: int, tokens: Sequence[str], seps: Sequence[str]) -> bool:
+    """Whether the demonym at word *i* follows a news outlet's noun (:data:`MEDIA_NOUNS`)
+    in its clause: then it says where the outlet is from, and is no evidence."""
+    for k in range(i - 1, max(-1, i - 1 - MEDIA_REACH), -1):
+        if any(c in SENTENCE_END or c in COMMAS for c in seps[k + 1]):
+            return False
+        for form, _ in strip_forms(tokens[k]):
+            if form in MEDIA_NOUNS:
+                return True
+            if form == NEWS_AGENCY[0] and k + 1 < i and tokens[k + 1] in NEWS_AGENCY[1]:
+                return True
+    return False
+
+
 class Window:
     """The country evidence of one window of words: where each piece of it stands.
 
     A demonym right after a given name (*given*, one space between) is a family name
-    (منصور التركي), and no evidence.
+    (منصور التركي), and a demonym after a news outlet's noun the outlet's
+    (:func:`of_an_outlet`): neither is evidence.
     """
 
     def __init__(
@@ -224,6 +253,8 @@ class Window:
             for i in itertools.compress(range(len(tokens)), map(demonyms.__contains__, tokens)):
                 if i and seps[i] == " " and tokens[i - 1] in given:
                     continue  # a family name after a given name: اللواء منصور التركي
+                if i and of_an_outlet(i, tokens, seps):
+                    continue  # the outlet's: وكالة الأنباء التركية
                 facts.append((i, demonyms[tokens[i]], tokens[i]))
         by_span: dict[tuple[int, int], set[str | None]] = {}
         for hit in hits:
@@ -233,7 +264,9 @@ class Window:
         for (ti, tj), countries in by_span.items():
             if len(countries) == 1:
                 (country,) = countries
-                if country:
+                # (a name of one word after an outlet's noun is the outlet's too: صحيفة الشرق
+                # الأوسط السعودية, where السعودية is the country's short name)
+                if country and not (tj - ti == 1 and of_an_outlet(ti, tokens, seps)):
                     facts.append((ti, country, " ".join(tokens[ti:tj])))
         facts.sort()
         #: (word, country, words) of each piece of evidence, in order of the words.
@@ -987,13 +1020,9 @@ def not_the_place(hit: Hit, window: Window) -> bool:
     return after is not None and tj < len(tokens) and seps[tj] == " " and tokens[tj] in after
 
 
-#: Ranks (normalized, without the article) that, like the honorifics, written with the
-#: article right before a place's name show the name to be a person's: العقيد صلاح الدين محمد
-#: سعيد is a colonel, not the governorate of Salah ad-Din.
-RANKS: Final = frozenset(
-    {"عقيد", "عميد", "لواء", "فريق", "مشير", "جنرال", "رائد", "نقيب", "مقدم", "ملازم"}
-    | {"عريف", "رقيب"}
-)
+#: Ranks (:data:`~._morphology.RANKS`) and honorifics, written with the article right before
+#: a place's name, show the name to be a person's: العقيد صلاح الدين محمد سعيد is a colonel,
+#: not the governorate of Salah ad-Din.
 PERSON_BEFORE: Final = RANKS | HONORIFICS
 
 

@@ -96,7 +96,15 @@ from ._model import (
     candidate_of,
     new_hit,
 )
-from ._morphology import CUES, DIVISION_WORDS, LIST_EVIDENCE, NOT_GIVEN, TOKEN, units
+from ._morphology import (
+    CUES,
+    DIVISION_TYPES,
+    DIVISION_WORDS,
+    LIST_EVIDENCE,
+    NOT_GIVEN,
+    TOKEN,
+    units,
+)
 from ._rank import Ranker, spans
 from ._variants import frequent_words
 from ._walk import PIECE_GROWTH, Walker, Words, cut_at
@@ -430,11 +438,16 @@ class Matcher:
             if parent is not None and parents.get(parent) is not None
         )
         #: The places named as divisions: a name or alias begins with a division's noun
-        #: (محافظة كركوك), as the text's noun before a name asks for.
+        #: (محافظة كركوك), or the English name of a place inside another ends with a
+        #: division's type (Bay Region: إقليم باي), as the text's noun before a name asks for.
         self._divisions = frozenset(
             e.id
             for e in index.entries
-            if e.type == "place" and any(s.split(" ", 1)[0] in DIVISION_WORDS for s in e.surfaces)
+            if e.type == "place"
+            and (
+                any(s.split(" ", 1)[0] in DIVISION_WORDS for s in e.surfaces)
+                or (e.part_of is not None and e.name_en.rsplit(" ", 1)[-1] in DIVISION_TYPES)
+            )
         )
         if people_given is None:
             people = [e for e in index.entries if e.type == "person"]

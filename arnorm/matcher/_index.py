@@ -41,6 +41,7 @@ from ._morphology import (
     ORDINALS,
     PARTICLES,
     TOKEN,
+    is_style,
     units,
 )
 from ._variants import (
@@ -325,7 +326,13 @@ def build(
             # بن سلمان at the end of a name is a father's name, not a surname; السادس
             # (محمد السادس) a regnal number, 600 (أبو حسن 600) a number
             nasab = last != last_written and last.startswith(nasab_starts)
-            if not nasab and last not in ORDINALS and not any(map(str.isdigit, last)):
+            if (
+                not nasab
+                # حاكم دبي، الملك سلمان: a style, whose last word is a place or a given name
+                and not is_style(key_units[0])
+                and last not in ORDINALS
+                and not any(map(str.isdigit, last))
+            ):
                 last_names.append(" ".join(surname_of(key_units)))
                 last_owners.append(owners[row])
         # why_common, inline: the build's busiest test

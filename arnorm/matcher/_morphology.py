@@ -90,6 +90,33 @@ TITLES: Final = frozenset(
 HONORIFICS: Final = frozenset(
     {"سيد", "شيخ", "دكتور", "استاذ", "مهندس", "معالي", "سمو", "فخامه", "سعاده"}
 )
+#: Military and police ranks (normalized, without the article).
+RANKS: Final = frozenset(
+    {"عقيد", "عميد", "لواء", "فريق", "مشير", "جنرال", "رائد", "نقيب", "مقدم", "ملازم"}
+    | {"عريف", "رقيب"}
+)
+#: The first words (normalized, without the article) of a person's alias that is a style and
+#: not a name: a title, a rank, an honorific, or a ruler's style (حاكم دبي، الملك سلمان، ولي
+#: العهد).  The last word of such an alias is no surname: دبي in حاكم دبي is a place, سلمان
+#: in الملك سلمان a given name.
+STYLES: Final = TITLES | HONORIFICS | RANKS | {"حاكم", "ملك", "ولي"}
+#: The styles that are also given names (أمير خان متقي، رائد جوحي، سيد علي ولد زميرلي): a style
+#: only with the article (الأمير، الرائد، السيد).
+GIVEN_STYLES: Final = frozenset({"امير", "سيد", "شيخ", "رائد", "ملك", "نقيب", "مشير"})
+
+
+def is_style(word: str) -> bool:
+    """Whether a name that begins with *word* (normalized) is a style, not a name: its last
+    word is then no surname (:data:`STYLES`).
+
+    >>> is_style("حاكم"), is_style("الملك"), is_style("امير"), is_style("الامير")
+    (True, True, False, True)
+    """
+    if word[:2] == "ال":
+        return word[2:] in STYLES
+    return word in STYLES and word not in GIVEN_STYLES
+
+
 #: Words just before a real word that show it is meant as a place's or an organisation's
 #: name, spelt another way: the first noun of a construct, so without the article (مدينة
 #: صيدا; المدينة مردوا is "the city, they persisted").  Not بلدة: folded, it is بلده, his
@@ -118,6 +145,12 @@ DIVISION_NOUNS: Final = frozenset(
 #: not normalized): the entries named so are divisions.
 DIVISION_WORDS: Final = frozenset(
     {"محافظة", "محافظه", "ولاية", "ولايه", "إقليم", "اقليم", "مقاطعة", "قضاء", "ناحية", "مديرية"}
+)
+#: The last words of the English name of a place that is an administrative division (Bay
+#: Region, Kirkuk Governorate, Dubayy Emirate): such a place is a division, as a name that
+#: begins with one of :data:`DIVISION_WORDS` is.
+DIVISION_TYPES: Final = frozenset(
+    {"Province", "Governorate", "Region", "State", "District", "Municipality", "Emirate"}
 )
 #: Nouns before a place's name (without the article): a person's surname alone right after
 #: one is that place's name (مركز العياط, a district of Giza, is not Morsi).
