@@ -12,7 +12,8 @@ gazetteers, and against the end of each body (a role may not outlast the body
 it was held at, unless its note says why), written to
 ``gazetteers/NAME/NAME-VERSION.jsonl.xz`` (JSON Lines, keys in schema order, compressed with
 xz: every version ships in the wheel, and a version of the officials is 2.5 MB as text, 0.4 MB
-compressed; the versions released before 2026-12-05 stay plain ``.jsonl``, byte for byte), and
+compressed; the versions first released as plain ``.jsonl`` are stored compressed too, by
+``tools/store_compressed.py``, their released SHA-256 kept), and
 listed in ``gazetteers/index.json`` with the entry count and the SHA-256 of the file as stored.
 An existing
 version is never overwritten: a change is a new version.  Add the version's
