@@ -121,6 +121,12 @@ MINISTRY_HEADS = {
 STATE_NOUNS = {"دوله", "مملكه", "جمهوريه", "سلطنه", "اماره"}
 
 
+#: The nouns of a place of study or a news outlet, whose name any name completes, and of a
+#: building, a prize or the like, whose name a person's name completes.
+INSTITUTIONS = {"مدرسه", "مدارس", "اكاديميه", "كليه", "جامعه", "معهد", "تلفزيون", "اذاعه"}
+INSTITUTIONS |= {"صحيفه", "جريده", "مجله"}
+NAMED_AFTER = {"مبني", "مسجد", "جامع", "مستشفي", "شارع", "جائزه", "مطار", "ميناء", "قاعده"}
+NAMED_AFTER |= {"قاعه", "ملعب", "استاد", "جسر", "مركز", "مؤسسه", "مدينه"}
 #: Rule: the nouns of a court, a prosecution or a docket that an agency's name completes.
 JUDICIAL_NOUNS = {"محكمه", "محاكم", "نيابه", "نيابات", "جنايات", "جنح"}
 
@@ -1299,7 +1305,14 @@ class ReferenceMatcher:
         """
         ti = hit.ti
         name = hit.name
-        nasab = name.kind == "exact" and name.entry.type == "person" and tokens[ti] in NASAB
+        # Rule: a person's name right after a nasab (بن نايف بن عبدالعزيز آل سعود) is a
+        # part of a lineage, as a name that starts with one is.
+        lineage = ti > 0 and tokens[ti - 1] in NASAB
+        nasab = (
+            name.kind == "exact"
+            and name.entry.type == "person"
+            and (tokens[ti] in NASAB or lineage)
+        )
         if not (name.kind == "surname" or nasab) or ti == 0 or seps[ti] != " ":
             return False
         if hit.cut == 1 and tokens[ti].startswith("و"):
@@ -1866,6 +1879,17 @@ class ReferenceMatcher:
             # prosecution's noun (proclitics off), completes that body's name: محكمة أمن الدولة.
             if ti and seps[ti] == " " and self._cue_forms(tokens[ti - 1]) & JUDICIAL_NOUNS:
                 group = [h for h in group if h.cut or h.name.entry.type != "agency"]
+                if not group:
+                    continue
+            # Rule: a name with no proclitic, one space after the noun of a place of study or
+            # an outlet (جامعة بغداد، تلفزيون سوريا), completes that name; so does a person's
+            # after a building's, a prize's or the like (مبنى الشيخ نواف، مطار الملك خالد).
+            if ti and seps[ti] == " ":
+                before = self._cue_forms(tokens[ti - 1])
+                if before & INSTITUTIONS:
+                    group = [h for h in group if h.cut]
+                elif before & NAMED_AFTER:
+                    group = [h for h in group if h.cut or h.name.entry.type != "person"]
                 if not group:
                     continue
             # Rule: الدفاع alone, a body's short form, is the noun defence unless a minister's

@@ -982,3 +982,25 @@ def test_a_region_whose_data_lacks_the_division_noun_is_read_after_one(
 ) -> None:
     # the entries' names have no إقليم or محافظة; their English names say they are regions
     assert expected in [x.id for x in m.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person's name after a building's noun; any name after a school's or an outlet's
+        "وقام بزيارة إلى مبنى الشيخ نواف الأحمد الجابر الصباح مساء أمس",
+        "ثم تخرج في أكاديمية قطر للقادة",
+        "كشف تقرير لموقع تلفزيون سوريا عن تفاصيل",
+        "ذكرت صحيفة الرياض أن",
+    ],
+)
+def test_a_name_that_completes_an_institution_s_name_is_not_reported(m: Matcher, text: str) -> None:
+    assert m.find(text) == []
+
+
+def test_a_place_after_a_building_s_noun_and_a_name_with_a_proclitic_are_still_found(
+    m: Matcher,
+) -> None:
+    # Sanaa's airport is in Sanaa; و before a name starts a name of its own
+    assert [x.id for x in m.find("عقب قصف مطار صنعاء")] == ["ye-sanaa"]
+    assert [x.id for x in m.find("تعاون بين الجامعة والرياض")] == ["sa-riyadh"]

@@ -390,3 +390,15 @@ def test_a_style_gives_no_surname_but_a_given_name_like_a_title_does(tmp_path: P
     surnames = {w for w in ("قرطبانة", "الزوبعاني", "كرمانشاهي") if own.lookup(w)}
     # أمير without the article is a given name (أمير خان متقي), not the title
     assert surnames == {"كرمانشاهي"}
+
+
+def test_a_name_right_after_a_nasab_is_part_of_a_lineage(m: Matcher) -> None:
+    # Nayef bin Abdulaziz is the grandfather in the minister's chain of names, not named
+    text = "وزير الداخلية الأمير عبدالعزيز بن سعود بن نايف بن عبدالعزيز آل سعود"
+    assert [x.id for x in m.find(text) if x.type == "person"] == [
+        "person-abdulaziz-bin-saud-bin-nayef"
+    ]
+    # the same name standing alone, or after a verb, is the person
+    assert [x.id for x in m.find("وقال نايف بن عبدالعزيز آل سعود")] == [
+        "person-nayef-bin-abdulaziz"
+    ]

@@ -585,12 +585,19 @@ def is_generic(group: Sequence[Hit]) -> bool:
 
 
 def is_partial_name(hit: Hit, tokens: Sequence[str]) -> bool:
-    """Whether *hit* names a person by a part of a name: a surname alone, or a name that
-    starts with a nasab written apart (بن علي)."""
+    """Whether *hit* names a person by a part of a name: a surname alone, a name that
+    starts with a nasab written apart (بن علي), or a name right after one (the father's or
+    grandfather's name in a chain: عبدالعزيز بن سعود بن نايف بن عبدالعزيز آل سعود is not
+    Nayef bin Abdulaziz)."""
     kind = hit.alias.kind
     if kind == "surname":
         return True
-    return kind == "exact" and hit.alias.entry.type == "person" and tokens[hit.ti] in NASAB
+    ti = hit.ti
+    return (
+        kind == "exact"
+        and hit.alias.entry.type == "person"
+        and (tokens[ti] in NASAB or (ti > 0 and tokens[ti - 1] in NASAB))
+    )
 
 
 #: The last words of a compound given name written apart (حسام الدين، خليل الرحمن), normalized.
@@ -611,7 +618,8 @@ def part_of_another_name(
 
     So it is, just after the word before it (one space between):
 
-    * a surname alone or a nasab name (بن علي) after a name particle (بن سلمان، أبو علي)
+    * a surname alone or a nasab name (بن علي) after a name particle (بن سلمان، أبو علي),
+      and any name of a person right after a nasab (بن نايف بن عبدالعزيز آل سعود: a lineage)
       or after a given name that is not the person's own (علي خلفان is not ضاحي خلفان,
       خالد بن علي الحميدان not بن علي), a compound one written apart included (عبد العال
       عبد العال: any عبد and the word after it; حسام الدين الجبالي: a word and الدين، الله،
@@ -1041,6 +1049,37 @@ def in_a_court(hit: Hit, window: Window) -> bool:
     if not ti or hit.cut or window.seps[ti] != " " or hit.alias.entry.type != "agency":
         return False
     return any(form in JUDICIAL_NOUNS for form, _ in strip_forms(window.tokens[ti - 1]))
+
+
+#: Nouns of a building, a place of study, a prize or the like (normalized, without the
+#: article), whose name a person's name completes in construct: مبنى الشيخ نواف، مطار الملك
+#: خالد، جائزة نايف name the building, the airport and the prize, not the person.
+NAMED_AFTER_NOUNS: Final = frozenset(
+    {"مبني", "مسجد", "جامع", "مستشفي", "شارع", "جائزه", "مطار", "ميناء", "قاعده", "قاعه"}
+    | {"ملعب", "استاد", "جسر", "مركز", "مؤسسه", "مدينه"}
+)
+#: Nouns of a place of study or a news outlet (normalized, without the article), whose name
+#: any name completes in construct: أكاديمية قطر للقادة، جامعة بغداد، تلفزيون سوريا، صحيفة
+#: الرياض name the academy, the university, the channel and the paper, not the place.
+INSTITUTION_NOUNS: Final = frozenset(
+    {"مدرسه", "مدارس", "اكاديميه", "كليه", "جامعه", "معهد"}
+    | {"تلفزيون", "اذاعه", "صحيفه", "جريده", "مجله"}
+)
+
+
+def in_an_institution(hit: Hit, window: Window) -> bool:
+    """Whether *hit* completes the name of a building, a place of study, a prize or a news
+    outlet there: one space after the noun of one in construct (without the article,
+    proclitics off) and with no proclitic of its own. Any name after a place of study's or
+    an outlet's noun (:data:`INSTITUTION_NOUNS`); a person's after a building's, a prize's or
+    the like (:data:`NAMED_AFTER_NOUNS`: مطار صنعاء is still Sanaa's airport, in Sanaa)."""
+    ti = hit.ti
+    if not ti or hit.cut or window.seps[ti] != " ":
+        return False
+    forms = [form for form, _ in strip_forms(window.tokens[ti - 1])]
+    if any(form in INSTITUTION_NOUNS for form in forms):
+        return True
+    return hit.alias.entry.type == "person" and any(form in NAMED_AFTER_NOUNS for form in forms)
 
 
 def after_a_rank(hit: Hit, window: Window) -> bool:

@@ -55,6 +55,7 @@ from ._context import (
     goes_on,
     held_by_holder,
     in_a_court,
+    in_an_institution,
     is_adjective,
     is_generic,
     is_guessed,
@@ -883,7 +884,9 @@ class Matcher:
         بأعمال); a place's name after a rank or an honorific with the article
         (:func:`~._context.after_a_rank`: العقيد صلاح الدين); a short form that is a common
         noun there (:func:`~._context.untitled`: حق الدفاع عن النفس); an agency's name that
-        completes a court's (:func:`~._context.in_a_court`: محكمة أمن الدولة).  What is dropped
+        completes a court's (:func:`~._context.in_a_court`: محكمة أمن الدولة); a name that
+        completes an institution's (:func:`~._context.in_an_institution`: جامعة بغداد، مبنى
+        الشيخ نواف).  What is dropped
         hides no other name.
         """
         ti, tj = group[0].ti, group[0].tj
@@ -898,6 +901,7 @@ class Matcher:
             return [], gone_on  # the water or the phrase, no name of its words: نهر النيجر
         group = [h for h in group if not untitled(h, window)]  # الدفاع عن النفس
         group = [h for h in group if not in_a_court(h, window)]  # محكمة أمن الدولة
+        group = [h for h in group if not in_an_institution(h, window)]  # جامعة بغداد
         group = [h for h in group if not after_a_rank(h, window)]  # العقيد صلاح الدين
         if ti == gone_on:
             group = [h for h in group if h.alias.entry.type != "person"]
