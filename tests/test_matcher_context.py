@@ -574,9 +574,14 @@ SAUDI_BEFORE = "أعلنت السلطات في الرياض القبض على م
 
 
 def test_a_demonym_after_a_given_name_is_a_family_name_not_evidence(m: Matcher) -> None:
-    text = SAUDI_BEFORE + "وصرح المتحدث الأمني بوزارة الداخلية اللواء منصور التركي أمس"
+    # (a spokesman with no entry: the family name is no evidence, the document's is)
+    text = SAUDI_BEFORE + "وصرح المتحدث الأمني بوزارة الداخلية العقيد خالد التركي أمس"
     (interior,) = [x for x in m.find(text) if x.type == "agency"]
     assert (interior.id, interior.evidence[0].kind) == ("sa-interior", "document")
+    # (Mansour al-Turki has one since officials 2.17.0: he is the holder named after the body)
+    text = SAUDI_BEFORE + "وصرح المتحدث الأمني بوزارة الداخلية اللواء منصور التركي أمس"
+    (interior,) = [x for x in m.find(text) if x.type == "agency"]
+    assert (interior.id, interior.evidence[0].kind) == ("sa-interior", "qualifier")
     text = SAUDI_BEFORE + "وأكدت وزارة الداخلية أن الرئيس التركي"
     (interior,) = [x for x in m.find(text) if x.type == "agency"]
     assert (interior.id, interior.evidence[0].kind) == ("tr-interior", "sentence")
