@@ -215,6 +215,11 @@ STYLES |= {"ناطق", "رئيسه", "وزيره", "مديره", "حاكم", "م
 GIVEN_TOO = {"امير", "سيد", "شيخ", "رائد", "ملك", "نقيب", "مشير"}
 
 
+def styled_key(key: tuple[str, ...]) -> bool:
+    """A key of two words whose first is a style with the article: الامير عبدالعزيز."""
+    return len(key) == 2 and key[0].startswith("ال") and styled(key[0])
+
+
 def styled(word: str) -> bool:
     if word.startswith("ال"):
         return word[2:] in STYLES
@@ -571,6 +576,7 @@ class ReferenceMatcher:
         self.safe = safe
         names: list[Name] = []
         last_words: list[tuple[tuple[str, ...], Name]] = []
+        styled_names: list[Name] = []
         people: list[Entry] = []
         order = 0
 
@@ -601,6 +607,11 @@ class ReferenceMatcher:
                     # nasab is a chain of particles written apart from its name (بن سلمان);
                     # written as one word (بنسلمان) it is a surname like any other.
                     nasab = key[-1] != WORD.findall(fold(alias))[-1] and key[-1].startswith(NASAB)
+                    # Rule: a person's name of three units or more that begins with a style
+                    # with the article gives that style and the given name after it.
+                    person_name = surnames and kind == "exact" and entry.type == "person"
+                    if person_name and len(key) > 2 and styled_key(key[:2]):
+                        styled_names.append(name)
                     if (
                         surnames
                         and kind == "exact"
@@ -707,6 +718,15 @@ class ReferenceMatcher:
                     names.append(
                         dataclasses.replace(person, alias=" ".join(form), key=form, kind="surname")
                     )
+        # The styles and given names (الامير عبدالعزيز): surname names, where the second word
+        # is a given name and the two are no name of the person's already.
+        for person in styled_names:
+            form = person.key[:2]
+            mine = any(n.key == form and n.order == person.order for n in names)
+            if form[1] in self.given and not mine:
+                names.append(
+                    dataclasses.replace(person, alias=" ".join(form), key=form, kind="surname")
+                )
         # The demonyms of the country entries: each word, with a proclitic, and with ل
         # fused to its article (للمغاربة).  Rule: every gazetteer given counts, whatever
         # ``types`` keeps; a demonym of several words is not looked for; the first
@@ -1971,6 +1991,15 @@ class ReferenceMatcher:
                     and tokens[h.tj] not in self.own_words.get(h.name.entry.id, set())
                     and h.tj not in people
                 )
+            ]
+            # Rule: a style and a given name (الأمير عبدالعزيز) names a person only once the
+            # text has named that person in full, and only if it has named no other one so.
+            styled_hits = [h for h in group if h.name.kind == "surname" and styled_key(h.name.key)]
+            named = {h.name.entry.id for h in styled_hits} & seen
+            group = [
+                h
+                for h in group
+                if h not in styled_hits or (len(named) == 1 and h.name.entry.id in named)
             ]
             if not group:
                 continue

@@ -402,3 +402,14 @@ def test_a_name_right_after_a_nasab_is_part_of_a_lineage(m: Matcher) -> None:
     assert [x.id for x in m.find("وقال نايف بن عبدالعزيز آل سعود")] == [
         "person-nayef-bin-abdulaziz"
     ]
+
+
+def test_a_style_and_a_given_name_name_a_person_named_in_full_earlier(m: Matcher) -> None:
+    minister = "person-abdulaziz-bin-saud-bin-nayef"
+    text = "عين الملك الأمير عبدالعزيز بن سعود بن نايف وزيرا. وتخرج الأمير عبدالعزيز في جامعة"
+    later = [x for x in m.find(text) if x.text == "الأمير عبدالعزيز"]
+    assert [(x.id, x.method) for x in later] == [(minister, "surname")]
+    # not before the full name, and not where two people of that style and name were named
+    assert m.find("وتخرج الأمير عبدالعزيز في جامعة") == []
+    two = "استقبل الشيخ محمد بن راشد آل مكتوم الشيخ محمد بن زايد آل نهيان. وقال الشيخ محمد إن"
+    assert [x.text for x in m.find(two)] == ["الشيخ محمد بن راشد", "الشيخ محمد بن زايد"]

@@ -52,6 +52,7 @@ from ._morphology import (
     RANKS,
     TITLES,
     has_article,
+    is_style,
     strip_forms,
 )
 
@@ -582,6 +583,30 @@ def is_generic(group: Sequence[Hit]) -> bool:
     if not types <= GENERIC_TYPES:
         return False
     return len({h.alias.entry.country for h in group}) > 1
+
+
+def is_styled_given(hit: Hit) -> bool:
+    """Whether *hit* is a style and a given name (الأمير عبدالعزيز, a surname row of the
+    index): it names a person only once the text has named that person in full, and only if
+    it has named no other person with that style and given name."""
+    if hit.alias.kind != "surname":
+        return False
+    first, space, _ = hit.alias.surface.partition(" ")
+    return bool(space) and first[:2] == "ال" and is_style(first)
+
+
+def styled_given_seen(group: Sequence[Hit], seen: set[str]) -> list[Hit]:
+    """*group* less its styled given names (:func:`is_styled_given`) that name no person
+    seen earlier, or more than one."""
+    styled = [h for h in group if is_styled_given(h)]
+    if not styled:
+        return list(group)
+    named = {h.alias.entry.id for h in styled} & seen
+    return [
+        h
+        for h in group
+        if not is_styled_given(h) or (len(named) == 1 and h.alias.entry.id in named)
+    ]
 
 
 def is_partial_name(hit: Hit, tokens: Sequence[str]) -> bool:

@@ -67,6 +67,7 @@ from ._context import (
     not_the_place,
     part_of_another_name,
     runs_on,
+    styled_given_seen,
     untitled,
 )
 from ._index import (
@@ -830,6 +831,7 @@ class Matcher:
                 break
             window.feed(doc, lo, ti)  # the document is what comes before the name
             group, gone_on = self._not_going_on(group, window, gone_on)
+            group = styled_given_seen(group, doc.seen)  # الأمير عبدالعزيز: once named in full
             if not group:
                 continue  # a name that goes on: someone else's, read no further
             if any(map(is_guessed, group)):

@@ -304,12 +304,11 @@ def build(
     phrases: dict[str, int | list[int]] = {}
     index.phrases, index.prefixes = phrases, set()
     add = index.add
-    #: The surnames of the people's names (their units joined by spaces), and the entry of each.
-    last_names: list[str] = []
-    last_owners = array.array("i")
+    #: The surname and the style and given name of each person's name (:func:`_name_parts`),
+    #: and its entry.
+    parts: list[tuple[str | None, tuple[str, str] | None, int]] = []
     #: The other form of a body's name of one word, with or without the article.
     article_forms: list[tuple[str, int]] = []
-    nasab_starts = tuple(NASAB)
     # (a row's kind is read before it is changed, and only its own)
     rows = zip(itertools.count(), word_keys(normalizer, strings), kinds, row_types)
     for row, spaced, kind, entry_type in rows:
@@ -322,19 +321,8 @@ def build(
             key, key_units, last_written = _key_of(spaced)
         one = len(key_units) == 1
         if kind == EXACT and not one and surnames and entry_type == "person":
-            last = key_units[-1]
-            # بن سلمان at the end of a name is a father's name, not a surname; السادس
-            # (محمد السادس) a regnal number, 600 (أبو حسن 600) a number
-            nasab = last != last_written and last.startswith(nasab_starts)
-            if (
-                not nasab
-                # حاكم دبي، الملك سلمان: a style, whose last word is a place or a given name
-                and not is_style(key_units[0])
-                and last not in ORDINALS
-                and not any(map(str.isdigit, last))
-            ):
-                last_names.append(" ".join(surname_of(key_units)))
-                last_owners.append(owners[row])
+            surname, styled = _name_parts(key_units, last_written)
+            parts.append((surname, styled, owners[row]))
         # why_common, inline: the build's busiest test
         if kind != SURNAME and (
             key in common or (" " not in key and key in frequent and key not in safe)
@@ -369,7 +357,8 @@ def build(
             added.add(other_key)
             add(other_key, row)
     given = _given_of(entries, normalizer, people_given)
-    _add_surnames(index, last_names, last_owners, given)
+    _add_surnames(index, [(n, o) for n, _, o in parts if n is not None], given)
+    _add_styled_given(index, [(*s, o) for _, s, o in parts if s is not None], given)
     index.prefixes = prefixes_of(phrases)
     word_list = words_of(phrases)
     index.words = WordList.of(word_list)
@@ -564,16 +553,16 @@ def surname_forms(
 
 def _add_surnames(
     index: Index,
-    last_names: list[str],
-    owners_of: Sequence[int],
+    last_names: Sequence[tuple[str, int]],
     given: frozenset[str],
 ) -> None:
-    """A person's surname alone (حموشي، الحموشي، نصر الله) is a surname row, scored lower,
-    even where the gazetteer lists it as an alias of its own (see :func:`surname_forms`)."""
+    """A person's surname alone (حموشي، الحموشي، نصر الله: *last_names*, each with its
+    entry's number) is a surname row, scored lower, even where the gazetteer lists it as an
+    alias of its own (see :func:`surname_forms`)."""
     owners, kinds, phrases = index.a_entry, index.a_kind, index.phrases
     surfaces, entries = index.a_surface, index.entries
     commonest = commonest_words()
-    for joined, owner in zip(last_names, owners_of, strict=True):
+    for joined, owner in last_names:
         country = entries[owner].country
         article = country is None or country in ARTICLE_COUNTRIES
         if joined and " " not in joined:  # the usual case: surname_forms of one word, inline
@@ -601,6 +590,53 @@ def _add_surnames(
                 kinds.append(SURNAME)
                 owners.append(owner)
                 index.add(key, row)
+
+
+_NASAB_STARTS: Final = tuple(NASAB)
+
+
+def _name_parts(
+    key_units: tuple[str, ...], last_written: str
+) -> tuple[str | None, tuple[str, str] | None]:
+    """The surname (its units joined by spaces) that a person's name of two units or more
+    gives, if any, and its style and given name (الامير، عبدالعزيز), if it begins with a style
+    with the article and has three units or more."""
+    last = key_units[-1]
+    first = key_units[0]
+    styled = is_style(first)
+    # بن سلمان at the end of a name is a father's name, not a surname; السادس (محمد السادس)
+    # a regnal number, 600 (أبو حسن 600) a number; حاكم دبي، الملك سلمان a style, whose last
+    # word is a place or a given name
+    nasab = last != last_written and last.startswith(_NASAB_STARTS)
+    surname = None
+    if not nasab and not styled and last not in ORDINALS and not any(map(str.isdigit, last)):
+        surname = " ".join(surname_of(key_units))
+    given = (first, key_units[1]) if styled and len(key_units) > 2 and first[:2] == "ال" else None
+    return surname, given
+
+
+def _add_styled_given(
+    index: Index, styled_given: Iterable[tuple[str, str, int]], given: frozenset[str]
+) -> None:
+    """A style with the article and a person's given name (الأمير عبدالعزيز، الشيخ خليفة),
+    taken from a styled name of the person's (الأمير عبدالعزيز بن سعود), is a surname row too:
+    a partial name, which the matcher reports only for a person named in full earlier
+    (:func:`~._context.is_styled_given`).  Not where the second word is no given name (الفريق
+    أول …), nor where the key is already one of the person's names."""
+    owners, kinds, phrases, surfaces = index.a_entry, index.a_kind, index.phrases, index.a_surface
+    for style, first, owner in dict.fromkeys(styled_given):
+        if first not in given:
+            continue
+        key = style + " " + first
+        found = phrases.get(key)
+        rows = [] if found is None else [found] if isinstance(found, int) else found
+        if any(owners[r] == owner for r in rows):
+            continue
+        row = len(surfaces)
+        surfaces.append(key)
+        kinds.append(SURNAME)
+        owners.append(owner)
+        index.add(key, row)
 
 
 #: A character that is not an Arabic letter of :data:`ARABIC_WORD` (or the line break
