@@ -1100,11 +1100,16 @@ class ReferenceMatcher:
     def _with_constructs(self, hits: list[Hit], tokens: list[str], seps: list[str]) -> list[Hit]:
         """*hits* and the ministries' short forms in construct with a country's name."""
         countries = self._country_starts(hits)
+        places = {h.ti for h in hits if h.name.entry.type == "place"}
         added: list[Hit] = []
         for i in range(1, len(tokens)):
             if tokens[i] not in CONSTRUCT or seps[i] != " " or tokens[i - 1] not in MINISTRY_HEADS:
                 continue
-            if not countries & set(self._after_construct(tokens, seps, i + 1)):
+            # Rule: before a country's name (its qualifier), or before no place at all (a
+            # generic reference, as with the article: أصغر وزير داخلية في تاريخ السعودية); a
+            # place that is no country (وزير خارجية بغداد) makes it none.
+            after = set(self._after_construct(tokens, seps, i + 1))
+            if not countries & after and places & after:
                 continue
             for name, cut in self.forms.get((CONSTRUCT[tokens[i]],), ()):
                 if cut == 0 and name.entry.type in GENERIC_TYPES and name.entry.country:

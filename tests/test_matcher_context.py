@@ -861,6 +861,11 @@ def test_a_place_with_bi_after_a_generic_reference_is_its_qualifier(
         ("اتصل وزير خارجية بغداد", [("بغداد", "iq-baghdad")]),
         ("قضايا داخلية السودان", [("السودان", "country-sd")]),
         ("تولى وزير دفاع سابق المنصب", []),
+        # before no place at all: a generic reference, which the sentence's country decides
+        (
+            "أصغر وزير داخلية في تاريخ السعودية",
+            [("داخلية", "sa-interior"), ("السعودية", "country-sa")],
+        ),
     ],
 )  # fmt: skip
 def test_a_short_form_in_construct_with_a_country_is_its_ministry(

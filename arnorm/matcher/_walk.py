@@ -195,7 +195,10 @@ class Walker:
         ministry (:data:`~._context.MINISTRY_HEADS`) and before a country's name (a place
         in no other place, of one country; a state noun may come between).  It stands for
         the generic name with the article, of every body that has it; the country decides
-        which (:func:`~._context.choose`), and a country with no such body, none.
+        which (:func:`~._context.choose`), and a country with no such body, none.  With no
+        place after it (أصغر وزير داخلية في تاريخ السعودية) it is a generic reference as the
+        name with the article is, which the text's evidence decides; before a place that is no
+        country (وزير خارجية بغداد) it is none.
         """
         countries = {
             hit.ti
@@ -206,16 +209,15 @@ class Walker:
             and hit.alias.kind in _FIRM
             and not hit.methods
         }
+        places = {hit.ti for hit in hits if hit.alias.entry.type == "place"}
         added = False
         for i in range(1, len(tokens)):
             generic = CONSTRUCT_FORMS.get(tokens[i])
-            if (
-                generic is None
-                or seps[i] != " "
-                or tokens[i - 1] not in MINISTRY_HEADS
-                or countries.isdisjoint(construct_starts(tokens, seps, i + 1))
-            ):
+            if generic is None or seps[i] != " " or tokens[i - 1] not in MINISTRY_HEADS:
                 continue
+            after = construct_starts(tokens, seps, i + 1)
+            if countries.isdisjoint(after) and not places.isdisjoint(after):
+                continue  # a city is no country: وزير خارجية بغداد
             for row in rows_of(self.index.phrases.get(generic)) or ():
                 alias = self.alias(row)
                 if alias.entry.type in GENERIC_TYPES and alias.entry.country is not None:
