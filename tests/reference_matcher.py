@@ -127,6 +127,8 @@ INSTITUTIONS = {"مدرسه", "مدارس", "اكاديميه", "كليه", "ج�
 INSTITUTIONS |= {"صحيفه", "جريده", "مجله"}
 NAMED_AFTER = {"مبني", "مسجد", "جامع", "مستشفي", "شارع", "جائزه", "مطار", "ميناء", "قاعده"}
 NAMED_AFTER |= {"قاعه", "ملعب", "استاد", "جسر", "مركز", "مؤسسه", "مدينه"}
+#: The dual and plural nouns of ministers and ministries.
+PLURAL_HEADS = {"وزراء", "وزيري", "وزيرتي", "وزارتي", "وزارات"}
 #: Rule: the nouns of a court, a prosecution or a docket that an agency's name completes.
 JUDICIAL_NOUNS = {"محكمه", "محاكم", "نيابه", "نيابات", "جنايات", "جنح"}
 
@@ -1915,6 +1917,10 @@ class ReferenceMatcher:
                     group = [h for h in group if h.cut]
                 elif before & NAMED_AFTER:
                     group = [h for h in group if h.cut or h.name.entry.type != "person"]
+                # Rule: a generic reference after a dual or plural minister's or ministry's
+                # noun (وزراء الداخلية العرب، وزارتي الداخلية) names several bodies, or none.
+                if group and before & PLURAL_HEADS and self._generic(group):
+                    group = []
                 if not group:
                     continue
             # Rule: الدفاع alone, a body's short form, is the noun defence unless a minister's

@@ -1014,3 +1014,23 @@ def test_a_place_after_a_building_s_noun_and_a_name_with_a_proclitic_are_still_f
     # Sanaa's airport is in Sanaa; و before a name starts a name of its own
     assert [x.id for x in m.find("عقب قصف مطار صنعاء")] == ["ye-sanaa"]
     assert [x.id for x in m.find("تعاون بين الجامعة والرياض")] == ["sa-riyadh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واتفقت وزارتي الداخلية في البلدين على تبادل المعلومات",
+        "اجتماع وزراء الداخلية العرب في تونس",
+        "والتقى بوزراء الداخلية من لبنان وسوريا والأردن",
+    ],
+)
+def test_a_generic_name_after_a_dual_or_plural_title_names_no_one_body(
+    m: Matcher, text: str
+) -> None:
+    assert [x.type for x in m.find(text) if x.type == "agency"] == []
+
+
+def test_a_generic_name_after_a_singular_title_is_still_resolved(m: Matcher) -> None:
+    # and the council's full name, which begins with the plural, is still the council
+    assert [x.id for x in m.find("وقال وزير الداخلية السعودي")] == ["sa-interior"]
+    assert [x.id for x in m.find("مجلس وزراء الداخلية العرب")] == ["org-aimc"]

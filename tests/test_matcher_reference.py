@@ -82,6 +82,7 @@ def test_exact_forms_agree_on_own_gazetteer(text: str) -> None:
 @example("الأمير عبدالعزيز بن سعود بن نايف بن عبدالعزيز آل سعود. وقال الأمير عبدالعزيز إن")
 @example("الشيخ محمد بن راشد والشيخ محمد بن زايد. الشيخ محمد وجامعة بغداد وتلفزيون سوريا")
 @example("أصغر وزير داخلية في تاريخ السعودية. ووزير خارجية بغداد، ووزارة دفاع سابقة")
+@example("اتفقت وزارتي الداخلية في البلدين وبوزراء الداخلية العرب ووزيري الدفاع في مصر")
 def test_exact_forms_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False, **EXACT)
 

@@ -1023,6 +1023,22 @@ def listed_with(
     return (named if kinds.pop() else inside), Evidence("list", "، ".join(words))
 
 
+#: Dual and plural nouns of ministers and ministries (normalized): a generic name right after
+#: one (وزارتي الداخلية في البلدين، وزراء الداخلية العرب) names the bodies of several countries,
+#: or of none, not one.
+PLURAL_HEADS: Final = frozenset({"وزراء", "وزيري", "وزيرتي", "وزارتي", "وزارات"})
+
+
+def after_a_plural_head(ti: int, window: Window) -> bool:
+    """Whether word *ti* follows a dual or plural minister's or ministry's noun
+    (:data:`PLURAL_HEADS`, proclitics off: بوزراء), one space between."""
+    return (
+        ti > 0
+        and window.seps[ti] == " "
+        and any(form in PLURAL_HEADS for form, _ in strip_forms(window.tokens[ti - 1]))
+    )
+
+
 def untitled(hit: Hit, window: Window) -> bool:
     """Whether *hit*, a body's one-word short form of :data:`TITLED_FORMS` (الدفاع), stands
     neither after one of its titles (one space between, proclitics off: وزير الدفاع) nor

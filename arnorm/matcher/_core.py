@@ -46,6 +46,7 @@ from ._context import (
     REACH,
     Document,
     Window,
+    after_a_plural_head,
     after_a_rank,
     after_division_noun,
     choose,
@@ -904,6 +905,8 @@ class Matcher:
         group = [h for h in group if not untitled(h, window)]  # الدفاع عن النفس
         group = [h for h in group if not in_a_court(h, window)]  # محكمة أمن الدولة
         group = [h for h in group if not in_an_institution(h, window)]  # جامعة بغداد
+        if group and is_generic(group) and after_a_plural_head(ti, window):
+            return [], gone_on  # وزراء الداخلية العرب: several countries' bodies, not one
         group = [h for h in group if not after_a_rank(h, window)]  # العقيد صلاح الدين
         if ti == gone_on:
             group = [h for h in group if h.alias.entry.type != "person"]
