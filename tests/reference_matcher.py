@@ -127,6 +127,9 @@ INSTITUTIONS = {"مدرسه", "مدارس", "اكاديميه", "كليه", "ج�
 INSTITUTIONS |= {"صحيفه", "جريده", "مجله"}
 NAMED_AFTER = {"مبني", "مسجد", "جامع", "مستشفي", "شارع", "جائزه", "مطار", "ميناء", "قاعده"}
 NAMED_AFTER |= {"قاعه", "ملعب", "استاد", "جسر", "مركز", "مؤسسه", "مدينه"}
+#: The nouns before a place's name (without the article) that a place's noun with ب may be.
+LOCATION_NOUNS = {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"}
+LOCATION_NOUNS |= {"مركز", "حي", "بلده"}
 #: The dual and plural nouns of ministers and ministries.
 PLURAL_HEADS = {"وزراء", "وزيري", "وزيرتي", "وزارتي", "وزارات"}
 #: Rule: the nouns of a court, a prosecution or a docket that an agency's name completes.
@@ -1968,6 +1971,31 @@ class ReferenceMatcher:
                 ]
                 if not group:
                     continue
+            # Rule: a place inside a country followed by a place of another country written
+            # with ب, or by a division's or a place's noun with ب and such a place, is a
+            # namesake there (منطقة القاهرة بإقليم شبيلي الوسطى is not Cairo).
+            elif after < len(tokens) and seps[after] == " ":
+                there: set[str] = set()
+                if after in self.with_bi:
+                    there = places.get(after, set())
+                elif (
+                    tokens[after][:1] == "ب"
+                    and tokens[after][1:] in DIVISION_NOUNS | LOCATION_NOUNS
+                    and after + 1 < len(tokens)
+                    and seps[after + 1] == " "
+                ):
+                    there = places.get(after + 1, set())
+                if len(there) == 1:
+                    group = [
+                        h
+                        for h in group
+                        if h.name.entry.type != "place"
+                        or not h.name.entry.part_of
+                        or not h.name.entry.country
+                        or {h.name.entry.country} == there
+                    ]
+                    if not group:
+                        continue
             if ti == gone_on:
                 group = [h for h in group if h.name.entry.type != "person"]
             going = [

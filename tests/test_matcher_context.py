@@ -1034,3 +1034,12 @@ def test_a_generic_name_after_a_singular_title_is_still_resolved(m: Matcher) -> 
     # and the council's full name, which begins with the plural, is still the council
     assert [x.id for x in m.find("وقال وزير الداخلية السعودي")] == ["sa-interior"]
     assert [x.id for x in m.find("مجلس وزراء الداخلية العرب")] == ["org-aimc"]
+
+
+def test_a_city_placed_in_another_country_s_region_is_a_namesake(m: Matcher) -> None:
+    # a Somali locality called القاهرة, not Cairo; a city placed in its own country stays
+    somali = "جرت العملية في منطقة القاهرة بإقليم شبيلي الوسطى"
+    assert [x.id for x in m.find(somali)] == ["so-region-shabeellaha-dhexe"]
+    assert [x.id for x in m.find("في القاهرة بمصر")] == ["eg-cairo", "country-eg"]
+    # a country's name before another's is a diplomatic phrase, not a namesake
+    assert [x.id for x in m.find("سفارة مصر بالسعودية")] == ["country-eg", "country-sa"]

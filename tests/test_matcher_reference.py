@@ -83,6 +83,7 @@ def test_exact_forms_agree_on_own_gazetteer(text: str) -> None:
 @example("الشيخ محمد بن راشد والشيخ محمد بن زايد. الشيخ محمد وجامعة بغداد وتلفزيون سوريا")
 @example("أصغر وزير داخلية في تاريخ السعودية. ووزير خارجية بغداد، ووزارة دفاع سابقة")
 @example("اتفقت وزارتي الداخلية في البلدين وبوزراء الداخلية العرب ووزيري الدفاع في مصر")
+@example("في منطقة القاهرة بإقليم شبيلي الوسطى وفي القاهرة بمصر وسفارة مصر بالسعودية وعدن بالصومال")
 def test_exact_forms_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False, **EXACT)
 

@@ -411,6 +411,23 @@ class Window:
         at = self.holder_at(tj, bodies)
         return None if at is None else self.people[at]
 
+    def located_in(self, tj: int) -> str | None:
+        """The country of a place written with ب right at word *tj* (بالصومال), or after a
+        division's or a place's noun written with ب (بإقليم شبيلي الوسطى، بمحافظة …): where
+        the place named before it lies."""
+        if tj in self.with_bi:
+            return self.places.get(tj)
+        tokens, seps = self.tokens, self.seps
+        word = tokens[tj]
+        if (
+            word[:1] == "ب"
+            and (word[1:] in DIVISION_NOUNS or word[1:] in PLACE_NOUNS)
+            and tj + 1 < len(tokens)
+            and seps[tj + 1] == " "
+        ):
+            return self.places.get(tj + 1)
+        return None
+
     def construct_qualifier(self, tj: int) -> tuple[str, str] | None:
         """The country whose name follows a ministry's short form in construct (ending before
         word *tj*: وزير داخلية مملكة البحرين), and its words; None if none does."""
@@ -815,7 +832,10 @@ def contradicted(hit: Hit, window: Window) -> bool:
     Algeria's DGDSE, القيادة العامة للقوات المسلحة الأردنية not Libya's).  Or *hit*, a place's
     name, is followed by another country's demonym, one space after it: the name is that
     country's (الجمهورية الإسلامية الموريتانية is not Iran's الجمهورية الإسلامية, عمان الأردنية
-    not Oman)."""
+    not Oman); or *hit*, a place inside a country, is followed by a place of another country
+    written with ب, or by a division's noun written with ب and such a place
+    (:meth:`Window.located_in`): a namesake there (منطقة القاهرة بإقليم شبيلي الوسطى is a
+    Somali locality, not Cairo)."""
     entry = hit.alias.entry
     country = entry.country
     if not country:
@@ -825,6 +845,8 @@ def contradicted(hit: Hit, window: Window) -> bool:
         if tj >= len(tokens) or window.seps[tj] != " ":
             return False
         other = window.demonyms.get(tokens[tj])
+        if other is None and entry.part_of is not None:
+            other = window.located_in(tj)  # منطقة القاهرة بإقليم شبيلي الوسطى: not Cairo
         return other is not None and other != country
     if entry.type not in BODIES:
         return False
