@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
@@ -158,20 +159,53 @@ def lined(matcher: Matcher, chunks: Iterable[str]) -> Iterator[tuple[int, Match]
 
 
 def _cut_between_names(matcher: Matcher, chunks: Iterable[str]) -> Iterator[str]:
-    """*chunks*, with every cut inside a line moved to where no match lies across it."""
+    """*chunks*, with every cut inside a line moved to where no match lies across it.
+
+    The chunks after the current one are looked ahead at up to twice the margin in all, not
+    one alone: a name wrapped over two short lines (عبد⏎اللطيف⏎الحموشي) is seen whole."""
     margin = CUT_MARGIN  # looked up at each call, so that tests can make it small
     upcoming = iter(chunks)
-    current = next(upcoming, None)
+    ahead: deque[str] = deque()
+    looked = 0  # the characters in ahead
+
+    def fill() -> None:
+        nonlocal looked
+        while looked < 2 * margin and (chunk := next(upcoming, None)) is not None:
+            ahead.append(chunk)
+            looked += len(chunk)
+
+    def take() -> str | None:
+        nonlocal looked
+        if not ahead:
+            return None
+        chunk = ahead.popleft()
+        looked -= len(chunk)
+        return chunk
+
+    fill()
+    current = take()
     while current is not None:
-        following = next(upcoming, None)
-        if following is None or not current or _ends_paragraph(current, following):
+        fill()
+        if not ahead or not current or _ends_paragraph(current, ahead[0]):
             yield current
-            current = following
+            current = take()
             continue
+        following = _first(ahead, 2 * margin)
         cut = _free_cut(matcher, current, following, margin)
         if cut:
             yield current[:cut]
-        current = current[cut:] + following
+        current = current[cut:] + (take() or "")
+
+
+def _first(chunks: Iterable[str], size: int) -> str:
+    """The first *size* characters of *chunks* joined (fewer if they hold fewer)."""
+    parts: list[str] = []
+    for chunk in chunks:
+        parts.append(chunk[:size])
+        size -= len(parts[-1])
+        if size <= 0:
+            break
+    return "".join(parts)
 
 
 def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> int:

@@ -165,3 +165,19 @@ def test_iter_chunks_over_paragraphs_and_the_cli_over_lines_equal_find(
     assert list(matcher.iter_chunks(paragraphs)) == matcher.find(text)
     lines = text.splitlines(keepends=True)
     assert [m for _, m in lined(matcher, lines)] == matcher.find(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت المديرية العامة للأمن الوطني عبد\nاللطيف\nالحموشي إن",
+        "وأكد مدير المديرية العامة للأمن الوطني عبد\nاللطيف\nحموشي أن العمل",
+    ],
+)
+def test_a_name_wrapped_over_two_short_lines_is_read_whole_line_by_line(text: str) -> None:
+    # the cut after the first line looks ahead past the one short line after it: the name
+    # runs over both breaks, and the body before it keeps its holder as its qualifier
+    matcher = Matcher()
+    lines = text.splitlines(keepends=True)
+    assert [m for _, m in lined(matcher, lines)] == matcher.find(text)
+    assert [m.id for m in matcher.find(text)] == ["ma-dgsn", "person-abdellatif-hammouchi"]
