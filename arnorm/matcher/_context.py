@@ -210,8 +210,10 @@ class Document:
 #: the text is about.  A news agency is وكالة with الأنباء or أنباء after it (وكالة الأنباء
 #: الفرنسية), since وكالة alone begins a security body's name (وكالة الاستخبارات المركزية
 #: الأمريكية).
-MEDIA_NOUNS: Final = frozenset({"صحيفه", "جريده", "قناه", "اذاعه", "تلفزيون", "مجله"}) | frozenset(
-    {"الصحيفه", "الجريده", "القناه", "الاذاعه", "التلفزيون", "المجله"}
+OUTLET_NOUNS: Final = frozenset({"صحيفه", "جريده", "اذاعه", "تلفزيون", "مجله"})
+#: (قناة, a channel, is one too here; before a place's name it is water: قناة السويس)
+MEDIA_NOUNS: Final = frozenset(
+    form for noun in OUTLET_NOUNS | {"قناه"} for form in (noun, "ال" + noun)
 )
 NEWS_AGENCY: Final = ("وكاله", frozenset({"الانباء", "انباء"}))
 #: How many words before a demonym an outlet's noun is looked for.
@@ -612,12 +614,12 @@ def is_styled_given(hit: Hit) -> bool:
     return bool(space) and first[:2] == "ال" and is_style(first)
 
 
-def styled_given_seen(group: Sequence[Hit], seen: set[str]) -> list[Hit]:
+def styled_given_seen(group: list[Hit], seen: set[str]) -> list[Hit]:
     """*group* less its styled given names (:func:`is_styled_given`) that name no person
-    seen earlier, or more than one."""
+    seen earlier, or more than one (*group* itself when it has none)."""
     styled = [h for h in group if is_styled_given(h)]
     if not styled:
-        return list(group)
+        return group
     named = {h.alias.entry.id for h in styled} & seen
     return [
         h
@@ -1054,11 +1056,7 @@ PLURAL_HEADS: Final = frozenset({"وزراء", "وزيري", "وزيرتي", "و
 def after_a_plural_head(ti: int, window: Window) -> bool:
     """Whether word *ti* follows a dual or plural minister's or ministry's noun
     (:data:`PLURAL_HEADS`, proclitics off: بوزراء), one space between."""
-    return (
-        ti > 0
-        and window.seps[ti] == " "
-        and any(form in PLURAL_HEADS for form, _ in strip_forms(window.tokens[ti - 1]))
-    )
+    return not PLURAL_HEADS.isdisjoint(forms_before(ti, window))
 
 
 def untitled(hit: Hit, window: Window) -> bool:
@@ -1103,15 +1101,23 @@ PERSON_BEFORE: Final = RANKS | HONORIFICS
 JUDICIAL_NOUNS: Final = frozenset({"محكمه", "محاكم", "نيابه", "نيابات", "جنايات", "جنح"})
 
 
+def forms_before(ti: int, window: Window) -> list[str]:
+    """The word right before word *ti* (one space between) and its forms with the
+    proclitics off (بمحافظة، والعقيد); none at the start of the text or after other
+    separators."""
+    if ti <= 0 or window.seps[ti] != " ":
+        return []
+    return [form for form, _ in strip_forms(window.tokens[ti - 1])]
+
+
 def in_a_court(hit: Hit, window: Window) -> bool:
     """Whether *hit*, an agency's name, completes the name of a court or a prosecution there:
     one space after a judicial noun (:data:`JUDICIAL_NOUNS`, proclitics off) and with no
     proclitic of its own (محكمة أمن الدولة is Jordan's State Security Court, نيابة أمن الدولة
     العليا Egypt's Supreme State Security Prosecution, neither the agency)."""
-    ti = hit.ti
-    if not ti or hit.cut or window.seps[ti] != " " or hit.alias.entry.type != "agency":
+    if hit.cut or hit.alias.entry.type != "agency":
         return False
-    return any(form in JUDICIAL_NOUNS for form, _ in strip_forms(window.tokens[ti - 1]))
+    return not JUDICIAL_NOUNS.isdisjoint(forms_before(hit.ti, window))
 
 
 #: Nouns of a building, a place of study, a prize or the like (normalized, without the
@@ -1124,9 +1130,8 @@ NAMED_AFTER_NOUNS: Final = frozenset(
 #: Nouns of a place of study or a news outlet (normalized, without the article), whose name
 #: any name completes in construct: أكاديمية قطر للقادة، جامعة بغداد، تلفزيون سوريا، صحيفة
 #: الرياض name the academy, the university, the channel and the paper, not the place.
-INSTITUTION_NOUNS: Final = frozenset(
-    {"مدرسه", "مدارس", "اكاديميه", "كليه", "جامعه", "معهد"}
-    | {"تلفزيون", "اذاعه", "صحيفه", "جريده", "مجله"}
+INSTITUTION_NOUNS: Final = (
+    frozenset({"مدرسه", "مدارس", "اكاديميه", "كليه", "جامعه", "معهد"}) | OUTLET_NOUNS
 )
 
 
@@ -1136,13 +1141,10 @@ def in_an_institution(hit: Hit, window: Window) -> bool:
     proclitics off) and with no proclitic of its own. Any name after a place of study's or
     an outlet's noun (:data:`INSTITUTION_NOUNS`); a person's after a building's, a prize's or
     the like (:data:`NAMED_AFTER_NOUNS`: مطار صنعاء is still Sanaa's airport, in Sanaa)."""
-    ti = hit.ti
-    if not ti or hit.cut or window.seps[ti] != " ":
-        return False
-    forms = [form for form, _ in strip_forms(window.tokens[ti - 1])]
-    if any(form in INSTITUTION_NOUNS for form in forms):
+    forms = [] if hit.cut else forms_before(hit.ti, window)
+    if not INSTITUTION_NOUNS.isdisjoint(forms):
         return True
-    return hit.alias.entry.type == "person" and any(form in NAMED_AFTER_NOUNS for form in forms)
+    return hit.alias.entry.type == "person" and not NAMED_AFTER_NOUNS.isdisjoint(forms)
 
 
 def after_a_rank(hit: Hit, window: Window) -> bool:
@@ -1163,12 +1165,7 @@ def after_division_noun(ti: int, window: Window) -> bool:
     space between: :func:`list_head`) is the noun of an administrative division, its
     proclitics off (بمحافظة، محافظتي): then a place's name at *ti* names the division, not
     a town inside one (محافظة القطيف، محافظتي صلاح الدين وكركوك)."""
-    head = list_head(ti, window)
-    return (
-        head > 0
-        and window.seps[head] == " "
-        and any(form in DIVISION_NOUNS for form, _ in strip_forms(window.tokens[head - 1]))
-    )
+    return not DIVISION_NOUNS.isdisjoint(forms_before(list_head(ti, window), window))
 
 
 def is_city_cue(word: str) -> bool:
