@@ -169,6 +169,13 @@ GUESS_TITLES = {
     "رئيس", "وزير", "مدير", "سفير", "جنرال", "لواء", "عميد", "عقيد", "فريق", "مشير", "امير",
     "نائب", "مستشار", "قائد", "زعيم", "متحدث", "ناطق", "رئيسه", "وزيره", "مديره",
 }  # fmt: skip
+#: Words of a chain of posts one person holds, beside titles and bodies' names (without the
+#: article).  Rule: a holder may be named across such a chain (ولي العهد نائب رئيس مجلس
+#: الوزراء وزير الداخلية), at most CHAIN_REACH words long.
+CHAIN_WORDS = {"ولي", "عهد", "مجلس", "وزراء", "حكومه", "اول", "اعلي", "دوله"}
+CHAIN_REACH = 10
+#: What may stand between two words of a chain: spaces and quotation marks, on one line.
+CHAIN_SEPARATORS = set(" \"'«»“”„")
 #: Honorifics before a person's name (without the article).  Rule: a qualifier reads over
 #: them as over a title (وزير الداخلية، السيد/ سعيد حسن نوح).
 HONORIFICS = {"سيد", "شيخ", "دكتور", "استاذ", "مهندس", "معالي", "سمو", "فخامه", "سعاده"}
@@ -1204,6 +1211,40 @@ class ReferenceMatcher:
             return tj + 1
         return tj if tj in people else None
 
+    @staticmethod
+    def _chained(sep: str) -> bool:
+        return sep != "" and all(c in CHAIN_SEPARATORS for c in sep)
+
+    @staticmethod
+    def _chain_word(token: str) -> bool:
+        word = token.removeprefix("ال")
+        return word in GUESS_TITLES or word in CHAIN_WORDS
+
+    def _after_posts(
+        self,
+        tokens: list[str],
+        seps: list[str],
+        tj: int,
+        people: dict[int, tuple[str, str, set[str]]],
+    ) -> int | None:
+        """Where the person named after a chain of posts starting at word *tj* is named:
+        the chain starts with a title; it goes over titles, CHAIN_WORDS and bodies' names
+        (the longest from each word), one CHAIN_SEPARATORS apart, at most CHAIN_REACH words."""
+        if tj >= len(tokens) or tokens[tj].removeprefix("ال") not in GUESS_TITLES:
+            return None
+        k = tj
+        while k < min(len(tokens), tj + CHAIN_REACH) and self._chained(seps[k]):
+            if k in self.body_to:
+                k = self.body_to[k]
+            elif self._chain_word(tokens[k]):
+                k += 1
+            else:
+                return None
+            at = self._holder(tokens, seps, k, people, False)
+            if at is not None:
+                return at
+        return None
+
     def _qualifier(
         self,
         tokens: list[str],
@@ -1572,22 +1613,38 @@ class ReferenceMatcher:
             # space either side) that the name follows: الشيخ راشد … آل خليفة وزير الداخلية.
             ti0 = group[0].ti
             title = ti0 > 1 and tokens[ti0 - 1].removeprefix("ال") in GUESS_TITLES
-            if at is None and title and seps[ti0] == " " and seps[ti0 - 1] == " ":
+            if at is None and title and seps[ti0] == " ":
                 # Rule: the rest of the holder's nasab (بن and a word, one space apart, as
-                # often as it comes) may stand between his name as found and the title.
-                end = ti0 - 1
-                ended = {k + len(p[1].split(" ")) for k, p in people.items()}
-                while (
-                    end not in ended
-                    and end > 2
-                    and tokens[end - 2] in NASAB
-                    and seps[end - 1] == seps[end - 2] == " "
-                ):
-                    end -= 2
-                ends = [k for k, p in people.items() if k + len(p[1].split(" ")) == end]
-                at = min(ends) if ends else None
+                # often as it comes) may stand between his name as found and the title, and
+                # the rest of his posts (a chain) between the title and his name.
+                k = ti0 - 1
+                ended = {p + len(q[1].split(" ")) for p, q in people.items()}
+                while k >= max(1, ti0 - CHAIN_REACH) and self._chained(seps[k]):
+                    end = k
+                    while (
+                        end not in ended
+                        and end > 2
+                        and tokens[end - 2] in NASAB
+                        and seps[end - 1] == seps[end - 2] == " "
+                    ):
+                        end -= 2
+                    ends = [p for p, q in people.items() if p + len(q[1].split(" ")) == end]
+                    if ends:
+                        at = min(ends)
+                        break
+                    if k in self.body_from:
+                        k = self.body_from[k]
+                    elif self._chain_word(tokens[k - 1]):
+                        k -= 1
+                    else:
+                        break
                 if at is not None and demonym and people[at][0] != demonym:
                     at = None
+            # Rule: or the person named after the rest of his posts, a chain that starts
+            # with a title right after the name (وزير الدفاع وزير الداخلية الشيخ فهد اليوسف);
+            # not after a demonym.
+            if at is None and not demonym:
+                at = self._after_posts(tokens, seps, tj, people)
             if at is not None:
                 country, words, held = people[at]
                 keep = [h for h in group if h.name.entry.id in held]
@@ -1846,6 +1903,14 @@ class ReferenceMatcher:
                     self.place_at[h.ti] = [h]
                 elif h.tj == longest[0].tj:
                     longest.append(h)
+        # and where the longest body's name from each word ends, and from where the longest
+        # one ending before each word starts
+        self.body_to: dict[int, int] = {}
+        self.body_from: dict[int, int] = {}
+        for h in hits:
+            if h.name.entry.type in ("agency", "organization"):
+                self.body_to[h.ti] = max(h.tj, self.body_to.get(h.ti, h.tj))
+                self.body_from[h.tj] = min(h.ti, self.body_from.get(h.tj, h.ti))
         places = self._places(hits)
         people = self._people(hits, tokens)
         spans: dict[tuple[int, int, int], list[Hit]] = {}

@@ -700,6 +700,54 @@ def test_the_holder_named_before_the_title_picks_the_body_he_held(m: Matcher) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        # before the title: the crown prince's chain of posts, in a sentence that names
+        # Qatar's prime minister and interior minister after him
+        (
+            "عقد الأمير محمد بن نايف بن عبدالعزيز ولي العهد نائب رئيس مجلس الوزراء وزير "
+            "الداخلية اجتماعا مع الشيخ عبدالله بن ناصر بن خليفة آل ثاني رئيس مجلس الوزراء "
+            "وزير الداخلية بدولة قطر",
+            [("sa-interior", "الامير محمد بن نايف"), ("qa-interior", "بدوله قطر")],
+        ),
+        # after the title: the rest of his posts, then his name
+        (
+            "زار الدوحة وزير الداخلية نائب رئيس مجلس الوزراء الأمير محمد بن نايف",
+            [("sa-interior", "الامير محمد بن نايف")],
+        ),
+        # a quotation mark may close the holder's name before the title
+        (
+            'زار وزير الداخلية السعودي المغرب، وكان في استقباله "عبد الوافي لفتيت" وزير '
+            "الداخلية وكبار المسؤولين",
+            [("sa-interior", "السعودي"), ("ma-interior", "عبد الوافي لفتيت")],
+        ),
+    ],
+)
+def test_the_holder_is_read_across_the_rest_of_his_posts(
+    m: Matcher, text: str, entries: list[tuple[str, str]]
+) -> None:
+    found = [(x.id, x.evidence[0].text) for x in m.find(text) if x.type == "agency"]
+    assert found == entries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a conjunction starts another person's post
+        "زار الدوحة وزير الداخلية ووزير الشؤون الخارجية الأمير محمد بن نايف",
+        # a verb is no post
+        "زار الدوحة وزير الداخلية واستقبل الأمير محمد بن نايف",
+        # a comma ends the chain
+        "زار الدوحة وزير الداخلية، نائب رئيس مجلس الوزراء الأمير محمد بن نايف",
+        # and so does the end of the sentence, before the title
+        "وصل الأمير محمد بن نايف ولي العهد. وزير الداخلية في الدوحة",
+    ],
+)
+def test_no_holder_across_anything_but_posts(m: Matcher, text: str) -> None:
+    assert [x.id for x in m.find(text) if x.type == "agency"] == ["qa-interior"]
+
+
+@pytest.mark.parametrize(
     ("text", "entry"),
     [
         # the person before the title never held the post: the text's country decides

@@ -69,6 +69,14 @@ COMMAS: Final = frozenset({"،", ","})
 #: the separators it reads them over with (السيد/ سعيد).
 _BEFORE_HOLDER: Final = TITLES | HONORIFICS
 _SLASHED: Final = frozenset({" ", "/", "/ ", " /", " / "})
+#: Words of a chain of posts held by one person, besides the titles and the bodies' names
+#: (normalized, without the article): ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية.
+CHAIN_WORDS: Final = frozenset({"ولي", "عهد", "مجلس", "وزراء", "حكومه", "اول", "اعلي", "دوله"})
+#: The longest chain of posts (in words) read over between a name and its holder.
+CHAIN_REACH: Final = 10
+#: Quotation marks that may stand between a title and a holder ("عبد الوافي لفتيت" وزير
+#: الداخلية).
+_QUOTES: Final = "\"'«»“”„"
 #: Words before a place name that say it is a city, not a country or a division (العاصمة
 #: تونس، مدن حمص وطرطوس).
 CITY_CUES: Final = frozenset({"العاصمه", "مدينه", "بلده", "مدن", "مدينتي", "بلدات"})
@@ -292,6 +300,16 @@ class Window:
         )
         self._index_places(hits, by_span)
         self._index_people(hits, by_span)
+        #: Where the longest body's name from each word ends, and where the longest one that
+        #: ends before each word starts: the bodies in a chain of posts.
+        self.body_spans: dict[int, int] = {}
+        self.body_ends: dict[int, int] = {}
+        for hit in hits:
+            if hit.alias.entry.type in BODIES:
+                if hit.tj > self.body_spans.get(hit.ti, 0):
+                    self.body_spans[hit.ti] = hit.tj
+                if hit.ti < self.body_ends.get(hit.tj, hit.tj):
+                    self.body_ends[hit.tj] = hit.ti
 
     def _index_places(
         self, hits: Sequence[Hit], by_span: dict[tuple[int, int], set[str | None]]
@@ -459,6 +477,72 @@ class Window:
             return tj + 1
         return tj if tj in self.people else None
 
+    def in_chain(self, k: int) -> bool:
+        """Whether word *k* may stand in a chain of posts: a title or a word of
+        :data:`CHAIN_WORDS`."""
+        word = self.tokens[k].removeprefix("ال")
+        return word in TITLES or word in CHAIN_WORDS
+
+    def holder_after_chain(self, tj: int) -> int | None:
+        """The first word of the person named after a chain of posts that starts at word
+        *tj*, right after a name (وزير الدفاع | وزير الداخلية الشيخ فهد اليوسف): titles,
+        bodies' names and :data:`CHAIN_WORDS`, one space or a quotation mark apart, at most
+        :data:`CHAIN_REACH` words.  None if the chain does not start with a title (a
+        conjunction starts another person's post: ووزير الخارجية) or names nobody."""
+        tokens, seps = self.tokens, self.seps
+        if tj >= len(tokens) or tokens[tj].removeprefix("ال") not in TITLES:
+            return None
+        k, end = tj, min(len(tokens), tj + CHAIN_REACH)
+        while k < end and _plain(seps[k]):
+            if k in self.body_spans:
+                k = self.body_spans[k]
+            elif self.in_chain(k):
+                k += 1
+            else:
+                return None
+            at = self.holder_at(k)
+            if at is not None:
+                return at
+        return None
+
+    def holder_before(self, ti: int) -> int | None:
+        """The first word of the person named before the title at word *ti* - 1 that a name
+        (starting at word *ti*) follows: right before it, or before a chain of posts (الأمير
+        محمد بن نايف | ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية), one space or a
+        quotation mark apart ("عبد الوافي لفتيت" وزير الداخلية).  The rest of the holder's
+        nasab may stand between his name as found and the chain (الأمير عبدالعزيز بن سعود
+        | بن نايف بن عبدالعزيز وزير الداخلية).  None if nobody is named there."""
+        tokens, seps = self.tokens, self.seps
+        k = ti - 1  # the title
+        if k < 1 or tokens[k].removeprefix("ال") not in TITLES:
+            return None
+        lo = max(1, ti - CHAIN_REACH)
+        while k >= lo and _plain(seps[k]):
+            end = k
+            # read back over the rest of his nasab, a particle and a name at a time
+            while (
+                end not in self.people_ends
+                and end > 2
+                and tokens[end - 2] in NASAB
+                and seps[end - 1] == seps[end - 2] == " "
+            ):
+                end -= 2
+            if end in self.people_ends:
+                return self.people_ends[end]
+            if k in self.body_ends:
+                k = self.body_ends[k]
+            elif self.in_chain(k - 1):
+                k -= 1
+            else:
+                return None
+        return None
+
+
+def _plain(sep: str) -> bool:
+    """Whether *sep* joins two words of one phrase: spaces and quotation marks only, on
+    one line."""
+    return bool(sep) and "\n" not in sep and not sep.strip(" " + _QUOTES)
+
 
 def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[str, Evidence] | None:
     """The country the evidence picks among the entries of *group*, and why (None: nothing).
@@ -541,7 +625,9 @@ def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evi
     عبدالله آل خليفة وزير الداخلية: Bahrain's minister), who must have held a post at one of
     the bodies, since a title after a name may also be someone else's (استقبل … وزير
     الداخلية). The rest of the holder's nasab may stand between his name as found and the
-    title (الأمير عبدالعزيز بن سعود بن نايف بن عبدالعزيز وزير الداخلية)."""
+    title (الأمير عبدالعزيز بن سعود بن نايف بن عبدالعزيز وزير الداخلية), and the rest of
+    his posts between the title and his name, either side (:meth:`Window.holder_before`,
+    :meth:`Window.holder_after_chain`: ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية)."""
     if not all(h.alias.entry.type in BODIES for h in group):
         return None
     tokens, seps = window.tokens, window.seps
@@ -555,23 +641,10 @@ def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evi
     if at is not None and demonym and window.people[at][0] != demonym:
         at = None  # (the Kuwaiti minister who receives a Saudi prince is Kuwait's)
     ti = group[0].ti
-    if (
-        at is None
-        and ti > 1
-        and seps[ti] == seps[ti - 1] == " "
-        and tokens[ti - 1].removeprefix("ال") in TITLES
-    ):
-        end = ti - 1
-        # the rest of his nasab may follow the name found (الأمير عبدالعزيز بن سعود | بن نايف
-        # بن عبدالعزيز وزير الداخلية): read back over it, a particle and a name at a time
-        while (
-            end not in window.people_ends
-            and end > 2
-            and tokens[end - 2] in NASAB
-            and seps[end - 1] == seps[end - 2] == " "
-        ):
-            end -= 2
-        at = window.people_ends.get(end)  # the holder named before the title
+    if at is None and ti > 1 and seps[ti] == " ":
+        at = window.holder_before(ti)  # the holder named before the title
+    if at is None and not demonym:
+        at = window.holder_after_chain(tj)  # after the rest of his posts
     if at is None or (demonym and window.people[at][0] != demonym):
         return None
     held = window.held[at]
