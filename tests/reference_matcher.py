@@ -187,6 +187,10 @@ GUESS_CUES = {
 DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"} | {
     "محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم", "محافظ", "والي"
 }  # fmt: skip
+#: A wilaya's nouns (normalized).  Rule: after one, a governorate of a state whose
+#: places are never named as wilayas is not that governorate (ولاية صلاح الدين: a jihadist
+#: group's "province").
+WILAYA_NOUNS = {"ولايه", "ولايات", "ولايتي"}
 #: Nouns of water and channels: a place's name after one names the water (نهر النيجر).
 WATER_NOUNS = {"نهر", "نهري", "خليج", "بحيره", "مضيق", "قناه", "بحر"}
 #: The titles before which الدفاع names a ministry of defence.
@@ -704,6 +708,20 @@ class ReferenceMatcher:
                 any(a.split(" ")[0] in nouns for a in e.surfaces)
                 or (e.part_of and e.name_en.split(" ")[-1] in kinds)
             )
+        }
+        wilaya_states = {
+            e.country
+            for g in gazetteers
+            for e in g
+            if e.type == "place" and any(a.split(" ")[0] in ("ولاية", "ولايه") for a in e.surfaces)
+        }
+        self.governorates = {
+            e.id
+            for g in gazetteers
+            for e in g
+            if e.type == "place"
+            and e.country not in wilaya_states
+            and any(a.split(" ")[0] in ("محافظة", "محافظه") for a in e.surfaces)
         }
         # A person's surname alone, with or without the article (three letters at least),
         # unless it is a given name too (إبراهيم، علي) or one of the commonest words (الا):
@@ -1578,6 +1596,10 @@ class ReferenceMatcher:
         ):
             # Rule: a division's noun before the name or its list: the divisions, or else no
             # towns (of several countries, the one the evidence picks first).
+            if self._cue_forms(tokens[head - 1]) & WILAYA_NOUNS:
+                group = [h for h in group if h.name.entry.id not in self.governorates]
+                if not group:
+                    return None  # ولاية صلاح الدين: no governorate
             if len({h.name.entry.country for h in group}) > 1:
                 chosen = self._choose(group, tokens, seps, facts, places, people)
                 if chosen is not None:

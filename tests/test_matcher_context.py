@@ -1043,6 +1043,27 @@ def test_a_region_whose_data_lacks_the_division_noun_is_read_after_one(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a governorate of a state without wilayas, after ولاية: a jihadist group's province
+        ("وعمل أيضا في ما كان يسمى (ولاية صلاح الدين)، ونفذ عمليات", []),
+        ("قاتل في ولايتي نينوى وكركوك", []),
+        ("ثم في محافظة صلاح الدين", ["iq-governorate-salah-ad-din"]),
+        # a state whose divisions are wilayas, or that names none with محافظة
+        ("في ولاية سطيف", ["dz-province-setif"]),
+        ("في ولاية الخرطوم", ["sd-state-khartoum"]),
+        ("في ولاية خيبر باختونخوا", ["pk-province-khyber-pakhtunkhwa"]),
+        # the group's province the data has as an organisation's name
+        ("هجوم تبناه تنظيم ولاية سيناء", ["org-is-sinai"]),
+    ],
+)
+def test_a_governorate_after_a_wilaya_s_noun_is_no_governorate(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.id for x in m.find(text)] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a person's name after a building's noun; any name after a school's or an outlet's

@@ -51,6 +51,7 @@ from ._morphology import (
     PROCLITICS,
     RANKS,
     TITLES,
+    WILAYA_NOUNS,
     has_article,
     is_style,
     strip_forms,
@@ -1239,6 +1240,12 @@ def after_division_noun(ti: int, window: Window) -> bool:
     proclitics off (بمحافظة، محافظتي): then a place's name at *ti* names the division, not
     a town inside one (محافظة القطيف، محافظتي صلاح الدين وكركوك)."""
     return not DIVISION_NOUNS.isdisjoint(forms_before(list_head(ti, window), window))
+
+
+def after_wilaya_noun(ti: int, window: Window) -> bool:
+    """Whether the division's noun before the place's name at word *ti*, or before its
+    list, is a wilaya's (:data:`WILAYA_NOUNS`: ولاية، بولاية، ولايتي)."""
+    return not WILAYA_NOUNS.isdisjoint(forms_before(list_head(ti, window), window))
 
 
 def is_city_cue(word: str) -> bool:

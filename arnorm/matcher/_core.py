@@ -49,6 +49,7 @@ from ._context import (
     after_a_plural_head,
     after_a_rank,
     after_division_noun,
+    after_wilaya_noun,
     choose,
     city_cue,
     contradicted,
@@ -451,6 +452,23 @@ class Matcher:
                 any(s.split(" ", 1)[0] in DIVISION_WORDS for s in e.surfaces)
                 or (e.part_of is not None and e.name_en.rsplit(" ", 1)[-1] in DIVISION_TYPES)
             )
+        )
+        #: The governorates (a name or alias begins with محافظة) of the states whose
+        #: divisions the gazetteers never name as wilayas (ولاية): see
+        #: _no_towns_after_a_division.
+        nouns: dict[str | None, set[str]] = {}
+        for e in index.entries:
+            if e.type == "place":
+                for s in e.surfaces:
+                    noun = s.split(" ", 1)[0]
+                    if noun in DIVISION_WORDS:
+                        nouns.setdefault(e.country, set()).add(noun.replace("ة", "ه"))
+        self._governorates = frozenset(
+            e.id
+            for e in index.entries
+            if e.type == "place"
+            and "ولايه" not in nouns.get(e.country, {"ولايه"})
+            and any(s.split(" ", 1)[0] in ("محافظة", "محافظه") for s in e.surfaces)
         )
         if people_given is None:
             people = [e for e in index.entries if e.type == "person"]
@@ -1011,6 +1029,12 @@ class Matcher:
             group[0].ti, window
         ):
             return group
+        if after_wilaya_noun(group[0].ti, window):
+            # a governorate of a state without wilayas after ولاية: a jihadist group's
+            # "province" or an Ottoman vilayet (ولاية صلاح الدين), not the governorate
+            group = [h for h in group if h.alias.entry.id not in self._governorates]
+            if not group:
+                return []
         towns, divisions = self._towns, self._divisions
         if len({h.alias.entry.country for h in group}) > 1:
             chosen = choose(group, window, doc)

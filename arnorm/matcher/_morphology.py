@@ -141,6 +141,9 @@ DIVISION_NOUNS: Final = frozenset(
     | {"محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم"}
     | {"محافظ", "والي"}
 )
+#: The nouns of a wilaya (normalized): after one, a governorate of a state that has no
+#: wilayas is a jihadist group's "province" or an Ottoman vilayet (ولاية صلاح الدين).
+WILAYA_NOUNS: Final = frozenset({"ولايه", "ولايات", "ولايتي"})
 #: The division nouns as a gazetteer writes them first in a division's name (محافظة كركوك,
 #: not normalized): the entries named so are divisions.
 DIVISION_WORDS: Final = frozenset(
