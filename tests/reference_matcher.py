@@ -191,6 +191,8 @@ DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "�
 #: places are never named as wilayas is not that governorate (ولاية صلاح الدين: a jihadist
 #: group's "province").
 WILAYA_NOUNS = {"ولايه", "ولايات", "ولايتي"}
+#: The nouns of one of an organisation's missions or forces (normalized).
+MISSION_NOUNS = {"بعثه", "قوات", "قوه", "مكتب"}
 #: Nouns of water and channels: a place's name after one names the water (نهر النيجر).
 WATER_NOUNS = {"نهر", "نهري", "خليج", "بحيره", "مضيق", "قناه", "بحر"}
 #: The titles before which الدفاع names a ministry of defence.
@@ -791,6 +793,19 @@ class ReferenceMatcher:
             for form in forms:
                 self.demonyms.setdefault(form, country)
         self.names = names
+        # Rule: the organisations other organisations are part of (the UN and its missions),
+        # and a name of each part (its own name if it is among the names).
+        orgs = {e.id: e for g in gazetteers for e in g if e.type == "organization"}
+        self.parts: dict[str, set[str]] = {}
+        for e in orgs.values():
+            if e.part_of in orgs:
+                self.parts.setdefault(e.part_of, set()).add(e.id)
+        self.part_names: dict[str, Name] = {}
+        children = {i for ids in self.parts.values() for i in ids}
+        for name in names:
+            i = name.entry.id
+            if i in children and (i not in self.part_names or name.alias == name.entry.name):
+                self.part_names[i] = name
         #: The keys of names of one word (an elongated word that is one is no word).
         self.one_word_keys = {n.key[0] for n in names if len(n.key) == 1}
         # Rule (the fast matcher's; the docs say nothing): a text word more than four
@@ -1611,12 +1626,31 @@ class ReferenceMatcher:
             ]
             if not group:
                 return None  # محافظة القطيف: the governorate, not the town
+        single = len(group) == 1
         group = [h for h in group if not self._inside_another_name(h, tokens, seps)]
         if not group:
             return None  # a part of someone else's name
         group = [h for h in group if not self._an_adjective(h, tokens, seps)]
         if not group:
             return None  # an adjective: القوات السعودية
+        # Rule: an organisation's name alone in its span, with no proclitic, one space after
+        # a mission's noun (proclitics off: بعثة الأمم المتحدة), that other organisations are
+        # part of, names the one of those the text has named before, or nothing.
+        (first, *_) = group
+        if (
+            single
+            and ti
+            and seps[ti] == " "
+            and not first.cut
+            and first.name.entry.id in self.parts
+            and self._cue_forms(tokens[ti - 1]) & MISSION_NOUNS
+        ):
+            named = self.parts[first.name.entry.id] & seen
+            if len(named) != 1:
+                return None
+            part = self.part_names[named.pop()]
+            evidence = (f"earlier: {part.entry.name}",)
+            return SCORE["context"], "context", Hit(ti, first.tj, 0, part, ()), (), evidence
         # Rule: a name that fits several bodies, followed by the person who holds the post
         # (_holder; a demonym of the holder's country may stand between: المخابرات العامة
         # السورية اللواء أنس خطاب), is

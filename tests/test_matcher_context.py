@@ -1045,6 +1045,31 @@ def test_a_region_whose_data_lacks_the_division_noun_is_read_after_one(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the mission the text has named before
+        (
+            "رحبت بعثة الأمم المتحدة للدعم في ليبيا بالاتفاق. وأكد دعم بعثة الأمم المتحدة له",
+            [("org-unsmil", "exact", ()), ("org-unsmil", "context", ("earlier",))],
+        ),
+        # none named: a mission or force of the UN, not the UN; nor two named
+        ("بعد انسحاب القوات الفرنسية وقوات الأمم المتحدة من مالي", [("country-ml", "exact", ())]),
+        (
+            "قالت بعثة الأمم المتحدة في ليبيا وبعثة مينوسما إن بعثة الأمم المتحدة",
+            [("org-unsmil", "exact", ()), ("org-minusma", "exact", ())],
+        ),
+        # the UN itself, elsewhere
+        ("قال الأمين العام للأمم المتحدة", [("org-un", "exact", ())]),
+    ],
+)
+def test_an_organisation_after_a_mission_s_noun_is_its_mission(
+    m: Matcher, text: str, expected: list[tuple[str, str, tuple[str, ...]]]
+) -> None:
+    found = [(x.id, x.method, tuple(e.kind for e in x.evidence)) for x in m.find(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a governorate of a state without wilayas, after ولاية: a jihadist group's province
         ("وعمل أيضا في ما كان يسمى (ولاية صلاح الدين)، ونفذ عمليات", []),
         ("قاتل في ولايتي نينوى وكركوك", []),

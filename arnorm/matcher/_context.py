@@ -45,6 +45,7 @@ from ._morphology import (
     HONORIFICS,
     LAL,
     LAL_CONJUNCTIONS,
+    MISSION_NOUNS,
     NASAB,
     PARTICLES,
     PLACE_NOUNS,
@@ -1240,6 +1241,17 @@ def after_division_noun(ti: int, window: Window) -> bool:
     proclitics off (بمحافظة، محافظتي): then a place's name at *ti* names the division, not
     a town inside one (محافظة القطيف، محافظتي صلاح الدين وكركوك)."""
     return not DIVISION_NOUNS.isdisjoint(forms_before(list_head(ti, window), window))
+
+
+def in_a_mission(hit: Hit, window: Window) -> bool:
+    """Whether *hit*, an organisation's name, completes the name of one of its missions or
+    forces: one space after a noun of :data:`MISSION_NOUNS` (proclitics off), with no
+    proclitic of its own (بعثة الأمم المتحدة، لقوات الأمم المتحدة)."""
+    return (
+        not hit.cut
+        and hit.alias.entry.type == "organization"
+        and not MISSION_NOUNS.isdisjoint(forms_before(hit.ti, window))
+    )
 
 
 def after_wilaya_noun(ti: int, window: Window) -> bool:

@@ -57,6 +57,7 @@ from ._context import (
     goes_on,
     held_by_holder,
     in_a_court,
+    in_a_mission,
     in_an_institution,
     is_adjective,
     is_generic,
@@ -453,6 +454,22 @@ class Matcher:
                 or (e.part_of is not None and e.name_en.rsplit(" ", 1)[-1] in DIVISION_TYPES)
             )
         )
+        #: The organisations that others are part of (the UN: its missions), each with the
+        #: ids of its parts, and the index row of each part's name (see _mission).
+        parts: dict[str, set[str]] = {}
+        orgs = {e.id for e in index.entries if e.type == "organization"}
+        for e in index.entries:
+            if e.type == "organization" and e.part_of in orgs:
+                parts.setdefault(e.part_of, set()).add(e.id)
+        self._parts = {parent: frozenset(ids) for parent, ids in parts.items()}
+        named = {e.id: e.name for e in index.entries if e.part_of in parts}
+        self._part_rows: dict[str, int] = {}
+        for row, owner in enumerate(index.a_entry):
+            entry_id = index.entries[owner].id
+            if entry_id in named and (
+                entry_id not in self._part_rows or index.a_surface[row] == named[entry_id]
+            ):
+                self._part_rows[entry_id] = row
         #: The governorates (a name or alias begins with محافظة) of the states whose
         #: divisions the gazetteers never name as wilayas (ولاية): see
         #: _no_towns_after_a_division.
@@ -1060,6 +1077,8 @@ class Matcher:
                 return None  # a part of someone else's name
             if is_adjective(hit, window):
                 return None  # the adjective of the word before: القوات السعودية
+            if alias.entry.id in self._parts and in_a_mission(hit, window):
+                return self._mission(alias.entry.id, doc)  # بعثة الأمم المتحدة
         if alias.kind == "common" and alias.entry.type in GENERIC_TYPES:  # is_generic
             chosen = choose(group, window, doc)
             if chosen is None:
@@ -1080,6 +1099,20 @@ class Matcher:
         if alias.kind == "surname" and alias.entry.id in doc.seen:
             evidence += (Evidence("full-name", alias.entry.name),)
         return score, alias, method, (), evidence
+
+    def _mission(
+        self, parent: str, doc: Document
+    ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
+        """The mission or force that an organisation's name after a mission's noun names
+        (بعثة الأمم المتحدة): the one part of *parent* the text has named before, with the
+        evidence kind ``earlier``; None when it has named none of them, or several: the
+        organisation's name is then part of a mission's name, not the organisation."""
+        named = self._parts[parent] & doc.seen
+        if len(named) != 1:
+            return None
+        (part,) = named
+        alias = self._alias(self._part_rows[part])
+        return SCORES["context"], alias, "context", (), (Evidence("earlier", alias.entry.name),)
 
     def _by_marks(
         self, group: list[Hit], written: Callable[[Hit], str], seen: set[str]

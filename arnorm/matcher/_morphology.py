@@ -141,6 +141,9 @@ DIVISION_NOUNS: Final = frozenset(
     | {"محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم"}
     | {"محافظ", "والي"}
 )
+#: The nouns of one mission or force of an organisation (normalized): بعثة الأمم المتحدة is
+#: one of the UN's missions, not the UN.
+MISSION_NOUNS: Final = frozenset({"بعثه", "قوات", "قوه", "مكتب"})
 #: The nouns of a wilaya (normalized): after one, a governorate of a state that has no
 #: wilayas is a jihadist group's "province" or an Ottoman vilayet (ولاية صلاح الدين).
 WILAYA_NOUNS: Final = frozenset({"ولايه", "ولايات", "ولايتي"})
