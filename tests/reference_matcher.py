@@ -1245,6 +1245,15 @@ class ReferenceMatcher:
         return tj if tj in people else None
 
     @staticmethod
+    def _nasab_words(tokens: list[str], seps: list[str], k: int) -> set[str]:
+        """Rule: the word after بن, and a particle joined to the word after it (بن عبد
+        العزيز is بن عبدالعزيز), one space between."""
+        words = {tokens[k]}
+        if tokens[k] in PARTICLES and k + 1 < len(tokens) and seps[k + 1] == " ":
+            words.add(tokens[k] + tokens[k + 1])
+        return words
+
+    @staticmethod
     def _chained(sep: str) -> bool:
         return sep != "" and all(c in CHAIN_SEPARATORS for c in sep)
 
@@ -2128,7 +2137,8 @@ class ReferenceMatcher:
                 and seps[h.tj] == seps[h.tj + 1] == " "
                 and tokens[h.tj - 1] in self.given_before
                 and not set(NASAB) & set(tokens[h.ti : h.tj])
-                and tokens[h.tj + 1] not in self.lineage.get(h.name.entry.id, set())
+                and not self._nasab_words(tokens, seps, h.tj + 1)
+                & self.lineage.get(h.name.entry.id, set())
             ]
             if going:
                 gone_on = ti

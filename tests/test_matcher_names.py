@@ -183,6 +183,10 @@ def test_a_name_that_goes_on_with_bin_is_someone_elses(m: Matcher) -> None:
     # a name that goes on with the person's own father, as their names write it
     text = "وجه خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز كلمة"
     assert [x.id for x in m.find(text)] == ["person-king-salman-bin-abdulaziz"]
+    # or with the particle of the father's name written apart
+    text = text.replace("عبدالعزيز", "عبد العزيز آل سعود")
+    assert [x.id for x in m.find(text)] == ["person-king-salman-bin-abdulaziz"]
+    assert m.find("وجه الملك سلمان بن عبد الله كلمة") == []
     # a name that ends in no given name (a regnal number) is not read as going on
     text = "استقبل الملك عبد الله الثاني بن الحسين الوفد"
     assert [x.id for x in m.find(text)] == ["person-abdullah-ii-of-jordan"]

@@ -89,6 +89,7 @@ def test_exact_forms_agree_on_own_gazetteer(text: str) -> None:
 @example("وزير الدفاع وزير الداخلية الشيخ فهد اليوسف ووزير الداخلية ووزير الخارجية محمد بن نايف")
 @example("في ولاية صلاح الدين وولايتي نينوى والخرطوم وبولاية سطيف وولاية خيبر باختونخوا")
 @example("أكدت بعثة الأمم المتحدة وبعثة الأمم المتحدة في ليبيا ثم قوات الأمم المتحدة ولها")
+@example("خادم الحرمين الشريفين الملك سلمان بن عبد العزيز والملك سلمان بن عبد الله")
 def test_exact_forms_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False, **EXACT)
 

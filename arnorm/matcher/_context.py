@@ -958,9 +958,9 @@ def goes_on(
     has no nasab in it, is followed by a nasab that is not the person's own (بن written
     apart, and a word that follows بن in none of their names: *lineage*).  Then the name
     goes on, and it is someone else's: الأمير سلطان بن سعد is not Sultan bin Abdulaziz, but
-    الملك سلمان بن عبدالعزيز is King Salman, and الملك عبد الله الثاني بن الحسين ends in no
-    given name.  Only بن: ابن and بنت are also the words son and daughter (ابن مدينة لعيون,
-    a native of Aioun)."""
+    الملك سلمان بن عبدالعزيز (or بن عبد العزيز, the particle apart) is King Salman, and
+    الملك عبد الله الثاني بن الحسين ends in no given name.  Only بن: ابن and بنت are also the
+    words son and daughter (ابن مدينة لعيون, a native of Aioun)."""
     tokens, seps, tj = window.tokens, window.seps, hit.tj
     entry = hit.alias.entry
     return (
@@ -971,8 +971,18 @@ def goes_on(
         and seps[tj + 1] == " "
         and tokens[tj - 1] in given
         and NASAB.isdisjoint(tokens[hit.ti : tj])
-        and tokens[tj + 1] not in lineage.get(entry.id, ())
+        and lineage.get(entry.id, frozenset()).isdisjoint(_nasab_forms(tj + 1, window))
     )
+
+
+def _nasab_forms(k: int, window: Window) -> tuple[str, ...]:
+    """The word *k* after بن, and if it is a particle followed by a word (one space), the
+    two joined: بن عبد العزيز is the lineage بن عبدالعزيز."""
+    tokens, seps = window.tokens, window.seps
+    word = tokens[k]
+    if word in PARTICLES and k + 1 < len(tokens) and seps[k + 1] == " ":
+        return word, word + tokens[k + 1]
+    return (word,)
 
 
 #: Given names that are also, folded, a word that often follows a name: على (on) folds to
