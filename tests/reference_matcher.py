@@ -155,9 +155,11 @@ def joins(sep: str) -> bool:
     """The words of a name are one space apart, or one line break apart with spaces
     around it (a wrapped line), or a full stop with no space (سي.آي.إيه), or a space and an
     opening quotation mark (حركة «الشباب»), or a closing one and a space (تنظيم «داعش» في
-    غرب أفريقيا); a blank line or any other punctuation ends the name."""
+    غرب أفريقيا), or a dash (hyphen, en or em) with one space either side or none (سيستان –
+    بلوشستان); a blank line or any other punctuation ends the name."""
     quotes = (' "', " «", " \u201c", '" ', "» ", "\u201d ")
-    return sep in (" ", ".", *quotes) or sep.strip(" ") in WRAPS
+    dashed = len(sep) <= 3 and sep.strip(" ") in ("-", "\u2013", "\u2014") and "  " not in sep
+    return sep in (" ", ".", *quotes) or dashed or sep.strip(" ") in WRAPS
 
 
 #: Words before a country-and-city name that pick the city.  Rule: بلدة (town) too.

@@ -243,6 +243,20 @@ def test_a_name_goes_on_after_its_quoted_part(matcher: Matcher, quotes: str) -> 
     assert (isis.id, isis.text) == ("org-isis", f"تنظيم {opening}داعش")
 
 
+@pytest.mark.parametrize("dash", [" - ", " \u2013 ", "\u2014", "-", " -", "- "])
+def test_a_name_runs_across_a_dash(matcher: Matcher, dash: str) -> None:
+    # places 3.14.0 writes سيستان بلوشستان; the press also writes it with a dash between
+    (sistan, *_) = matcher.find(f"في محافظة سيستان{dash}بلوشستان جنوب شرقي إيران")
+    expected = ("ir-province-sistan-va-baluchestan", f"سيستان{dash}بلوشستان")
+    assert (sistan.id, sistan.text) == expected
+
+
+@pytest.mark.parametrize("sep", [" -- ", " - - ", " -\n", " ، "])
+def test_two_dashes_or_a_dash_and_other_marks_end_a_name(matcher: Matcher, sep: str) -> None:
+    found = ids(matcher, f"في محافظة سيستان{sep}بلوشستان")
+    assert "ir-province-sistan-va-baluchestan" not in found
+
+
 def test_a_frequent_word_after_a_kind_noun_only_is_no_variant_of_a_name() -> None:
     # منطقة وداي (Chad's Ouaddaï region): وادي (a valley) shares its long-vowel skeleton
     entries = [

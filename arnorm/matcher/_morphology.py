@@ -199,10 +199,18 @@ OPENING_QUOTES: Final = frozenset({' "', " «", " \u201c"})
 #: A closing quotation mark and a space: the quoted part of a name ends and the name goes on
 #: (تنظيم «داعش» في غرب أفريقيا).
 CLOSING_QUOTES: Final = frozenset({'" ', "» ", "\u201d "})
+#: A dash between two words of a name, with one space either side or none (سيستان –
+#: بلوشستان، سيستان-بلوشستان): the press writes some names so.
+DASHES: Final = frozenset(
+    f"{before}{dash}{after}"
+    for dash in "-\u2013\u2014"
+    for before in ("", " ")
+    for after in ("", " ")
+)
 _JOINS: dict[str, bool] = {
     " ": True,
     ".": True,
-    **dict.fromkeys(OPENING_QUOTES | CLOSING_QUOTES, True),
+    **dict.fromkeys(OPENING_QUOTES | CLOSING_QUOTES | DASHES, True),
 }
 
 
@@ -215,7 +223,9 @@ def joins(sep: str) -> bool:
     full stop with no space around it, as in a dotted abbreviation
     (سي.آي.إيه); a space and an opening quotation mark (" « “), the rest
     of the name quoted (حركة «الشباب»), or a closing one and a space, the name going on
-    after its quoted part (تنظيم «داعش» في غرب أفريقيا).  A blank line (two breaks),
+    after its quoted part (تنظيم «داعش» في غرب أفريقيا); a hyphen, an en dash or an em dash
+    with one space either side or none, as some names are written (سيستان – بلوشستان, whose
+    gazetteer alias is سيستان بلوشستان).  A blank line (two breaks),
     U+2029 PARAGRAPH SEPARATOR, a form feed or any other punctuation ends a name.  Only
     the name's own words run across a line; the words read around it (a title or a given
     name before it, a qualifier after it, its sentence) are read on the same line as the
@@ -225,6 +235,8 @@ def joins(sep: str) -> bool:
     (True, True, True, True, False, False)
     >>> joins(" «"), joins("» "), joins(' "'), joins("»"), joins("» ،")
     (True, True, True, False, False)
+    >>> joins(" \u2013 "), joins("-"), joins("  - "), joins(" -- ")
+    (True, True, False, False)
     """
     known = _JOINS.get(sep)
     if known is None:
