@@ -987,7 +987,9 @@ def test_a_division_s_noun_rules_out_a_city_inside_a_country(m: Matcher) -> None
         ("استقبل وزير الدفاع نظيره في الرياض", ["sa-mod", "sa-riyadh"]),
         # the noun defence, whatever the country around it
         ("حق الدفاع عن النفس في السعودية", ["country-sa"]),
-        ("جهاز الدفاع المدني السعودي", []),
+        # (Saudi Arabia's civil defence is a body of its own since agencies 2.16.0)
+        ("جهاز الدفاع المدني السعودي", ["sa-civil-defence"]),
+        ("قال الدفاع المدني إن", []),
         ("منظومة الدفاع الجوي في الرياض", ["sa-riyadh"]),
     ],
 )
