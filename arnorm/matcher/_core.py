@@ -455,21 +455,15 @@ class Matcher:
             )
         )
         #: The organisations that others are part of (the UN: its missions), each with the
-        #: ids of its parts, and the index row of each part's name (see _mission).
+        #: ids of its parts; the index row of each part's name is found when first asked
+        #: for (see _mission).
         parts: dict[str, set[str]] = {}
         orgs = {e.id for e in index.entries if e.type == "organization"}
         for e in index.entries:
             if e.type == "organization" and e.part_of in orgs:
                 parts.setdefault(e.part_of, set()).add(e.id)
         self._parts = {parent: frozenset(ids) for parent, ids in parts.items()}
-        named = {e.id: e.name for e in index.entries if e.part_of in parts}
-        self._part_rows: dict[str, int] = {}
-        for row, owner in enumerate(index.a_entry):
-            entry_id = index.entries[owner].id
-            if entry_id in named and (
-                entry_id not in self._part_rows or index.a_surface[row] == named[entry_id]
-            ):
-                self._part_rows[entry_id] = row
+        self._part_rows: dict[str, int] | None = None
         #: The governorates (a name or alias begins with محافظة) of the states whose
         #: divisions the gazetteers never name as wilayas (ولاية): see
         #: _no_towns_after_a_division.
@@ -1111,7 +1105,23 @@ class Matcher:
         if len(named) != 1:
             return None
         (part,) = named
-        alias = self._alias(self._part_rows[part])
+        rows = self._part_rows
+        if rows is None:  # once: the row of each part's own name (or its first alias)
+            index = self._index
+            names = {
+                e.id: e.name
+                for e in index.entries
+                if e.type == "organization" and e.part_of in self._parts
+            }
+            rows = {}
+            for row, owner in enumerate(index.a_entry):
+                entry_id = index.entries[owner].id
+                if entry_id in names and (
+                    entry_id not in rows or index.a_surface[row] == names[entry_id]
+                ):
+                    rows[entry_id] = row
+            self._part_rows = rows
+        alias = self._alias(rows[part])
         return SCORES["context"], alias, "context", (), (Evidence("earlier", alias.entry.name),)
 
     def _by_marks(
