@@ -1680,24 +1680,35 @@ class ReferenceMatcher:
             # space either side) that the name follows: الشيخ راشد … آل خليفة وزير الداخلية.
             ti0 = group[0].ti
             title = ti0 > 1 and tokens[ti0 - 1].removeprefix("ال") in GUESS_TITLES
-            if at is None and title and seps[ti0] == " ":
+            ids = {h.name.entry.id for h in group}
+            # Rule: a person named after the name who held none of the bodies gives way to
+            # one named before the title who held one (the guest received by the minister).
+            if (at is None or not people[at][2] & ids) and title and seps[ti0] == " ":
                 # Rule: the rest of the holder's nasab (بن and a word, one space apart, as
                 # often as it comes) may stand between his name as found and the title, and
-                # the rest of his posts (a chain) between the title and his name.
+                # the rest of his posts (a chain) between the title and his name; a comma
+                # only right after his name.
                 k = ti0 - 1
+                before = None
                 ended = {p + len(q[1].split(" ")) for p, q in people.items()}
-                while k >= max(1, ti0 - CHAIN_REACH) and self._chained(seps[k]):
+                while k >= max(1, ti0 - CHAIN_REACH):
+                    comma = seps[k].strip() in ("،", ",") and "\n" not in seps[k]
+                    if not (self._chained(seps[k]) or comma):
+                        break
                     end = k
+                    # (and آل and a word, his family's name: آل folds to ال)
                     while (
                         end not in ended
                         and end > 2
-                        and tokens[end - 2] in NASAB
+                        and (tokens[end - 2] in NASAB or tokens[end - 2] == "ال")
                         and seps[end - 1] == seps[end - 2] == " "
                     ):
                         end -= 2
                     ends = [p for p, q in people.items() if p + len(q[1].split(" ")) == end]
                     if ends:
-                        at = min(ends)
+                        before = min(ends)
+                        break
+                    if comma:
                         break
                     if k in self.body_from:
                         k = self.body_from[k]
@@ -1705,6 +1716,8 @@ class ReferenceMatcher:
                         k -= 1
                     else:
                         break
+                if before is not None and (at is None or people[before][2] & ids):
+                    at = before
                 if at is not None and demonym and people[at][0] != demonym:
                     at = None
             # Rule: or the person named after the rest of his posts, a chain that starts

@@ -708,12 +708,19 @@ def test_the_holder_named_before_the_title_picks_the_body_he_held(m: Matcher) ->
             "عقد الأمير محمد بن نايف بن عبدالعزيز ولي العهد نائب رئيس مجلس الوزراء وزير "
             "الداخلية اجتماعا مع الشيخ عبدالله بن ناصر بن خليفة آل ثاني رئيس مجلس الوزراء "
             "وزير الداخلية بدولة قطر",
-            [("sa-interior", "الامير محمد بن نايف"), ("qa-interior", "بدوله قطر")],
+            [("sa-interior", "الامير محمد بن نايف"), ("qa-interior", "الشيخ عبدالله بن ناصر")],
         ),
         # after the title: the rest of his posts, then his name
         (
             "زار الدوحة وزير الداخلية نائب رئيس مجلس الوزراء الأمير محمد بن نايف",
             [("sa-interior", "الامير محمد بن نايف")],
+        ),
+        # a comma after the holder's name and his family's name (آل ثاني) before his posts;
+        # he outranks the guest named after the comma, who held no post at a ministry
+        (
+            "استقبل الشيخ خالد بن خليفة بن عبدالعزيز آل ثاني، رئيس مجلس الوزراء وزير "
+            "الداخلية، السيد عبد اللطيف حموشي المدير العام للأمن الوطني",
+            [("qa-interior", "الشيخ خالد بن خليفه"), ("ma-dgsn", "عبد اللطيف حموشي")],
         ),
         # a quotation mark may close the holder's name before the title
         (
@@ -741,6 +748,8 @@ def test_the_holder_is_read_across_the_rest_of_his_posts(
         "زار الدوحة وزير الداخلية، نائب رئيس مجلس الوزراء الأمير محمد بن نايف",
         # and so does the end of the sentence, before the title
         "وصل الأمير محمد بن نايف ولي العهد. وزير الداخلية في الدوحة",
+        # a comma ends a chain of posts, except right after the holder's name
+        "وصل الأمير محمد بن نايف، ولي العهد، وزير الداخلية في الدوحة",
     ],
 )
 def test_no_holder_across_anything_but_posts(m: Matcher, text: str) -> None:

@@ -91,6 +91,7 @@ def test_exact_forms_agree_on_own_gazetteer(text: str) -> None:
 @example("أكدت بعثة الأمم المتحدة وبعثة الأمم المتحدة في ليبيا ثم قوات الأمم المتحدة ولها")
 @example("خادم الحرمين الشريفين الملك سلمان بن عبد العزيز والملك سلمان بن عبد الله")
 @example("في سيستان – بلوشستان وسيستان-بلوشستان وسيستان -- بلوشستان وتونس - 18")
+@example("الشيخ خالد بن خليفة بن عبدالعزيز آل ثاني، رئيس الوزراء وزير الداخلية، السيد حموشي")
 def test_exact_forms_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False, **EXACT)
 

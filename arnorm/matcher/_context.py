@@ -511,26 +511,31 @@ class Window:
         """The first word of the person named before the title at word *ti* - 1 that a name
         (starting at word *ti*) follows: right before it, or before a chain of posts (الأمير
         محمد بن نايف | ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية), one space or a
-        quotation mark apart ("عبد الوافي لفتيت" وزير الداخلية).  The rest of the holder's
-        nasab may stand between his name as found and the chain (الأمير عبدالعزيز بن سعود
-        | بن نايف بن عبدالعزيز وزير الداخلية).  None if nobody is named there."""
+        quotation mark apart ("عبد الوافي لفتيت" وزير الداخلية), or a comma right after his
+        name (… آل ثاني، رئيس مجلس الوزراء وزير الداخلية).  The rest of the holder's
+        nasab and his family's name may stand between his name as found and the chain
+        (الأمير عبدالعزيز بن سعود | بن نايف بن عبدالعزيز وزير الداخلية، الشيخ خالد بن خليفة | بن
+        عبدالعزيز آل ثاني، رئيس مجلس الوزراء).  None if nobody is named there."""
         tokens, seps = self.tokens, self.seps
         k = ti - 1  # the title
         if k < 1 or tokens[k].removeprefix("ال") not in TITLES:
             return None
         lo = max(1, ti - CHAIN_REACH)
-        while k >= lo and _plain(seps[k]):
+        while k >= lo and (_plain(seps[k]) or _comma(seps[k])):
             end = k
-            # read back over the rest of his nasab, a particle and a name at a time
+            # read back over the rest of his nasab and his family's name, a particle and a
+            # name at a time (بن عبدالعزيز، آل ثاني: آل folds to ال)
             while (
                 end not in self.people_ends
                 and end > 2
-                and tokens[end - 2] in NASAB
+                and (tokens[end - 2] in NASAB or tokens[end - 2] == "ال")
                 and seps[end - 1] == seps[end - 2] == " "
             ):
                 end -= 2
             if end in self.people_ends:
                 return self.people_ends[end]
+            if not _plain(seps[k]):
+                return None  # a comma only right after his name: ، رئيس مجلس الوزراء
             if k in self.body_ends:
                 k = self.body_ends[k]
             elif self.in_chain(k - 1):
@@ -629,7 +634,9 @@ def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evi
     الداخلية). The rest of the holder's nasab may stand between his name as found and the
     title (الأمير عبدالعزيز بن سعود بن نايف بن عبدالعزيز وزير الداخلية), and the rest of
     his posts between the title and his name, either side (:meth:`Window.holder_before`,
-    :meth:`Window.holder_after_chain`: ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية)."""
+    :meth:`Window.holder_after_chain`: ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية).  A
+    person named after the name who held none of the bodies gives way to one named before
+    the title who held one (the guest received by the minister)."""
     if not all(h.alias.entry.type in BODIES for h in group):
         return None
     tokens, seps = window.tokens, window.seps
@@ -643,15 +650,20 @@ def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evi
     if at is not None and demonym and window.people[at][0] != demonym:
         at = None  # (the Kuwaiti minister who receives a Saudi prince is Kuwait's)
     ti = group[0].ti
-    if at is None and ti > 1 and seps[ti] == " ":
-        at = window.holder_before(ti)  # the holder named before the title
+    ids = {h.alias.entry.id for h in group}
+    if (at is None or window.held[at].isdisjoint(ids)) and ti > 1 and seps[ti] == " ":
+        # the holder named before the title; he also outranks a person named after the
+        # name who held none of the bodies (… وزير الداخلية، السيد عبد اللطيف حموشي: the guest)
+        before = window.holder_before(ti)
+        if before is not None and (at is None or not window.held[before].isdisjoint(ids)):
+            at = before
     if at is None and not demonym:
         at = window.holder_after_chain(tj)  # after the rest of his posts
     if at is None or (demonym and window.people[at][0] != demonym):
         return None
     held = window.held[at]
     keep = [h for h in group if h.alias.entry.id in held]
-    if not keep or len({h.alias.entry.id for h in keep}) == len({h.alias.entry.id for h in group}):
+    if not keep or len({h.alias.entry.id for h in keep}) == len(ids):
         return None
     country, words = window.people[at]
     return keep, Evidence("qualifier", words, country)
