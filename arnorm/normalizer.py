@@ -954,6 +954,7 @@ class _BytePlan:
         "_composing_marks",
         "_composing_on_page",
         "_decode",
+        "_decomposing",
         "_deleted",
         "_deleted_runs",
         "_encode",
@@ -962,6 +963,7 @@ class _BytePlan:
         "_inert",
         "_letter_of",
         "_letters_of",
+        "_marks",
         "_mask",
         "_nul_then_mark",
         "_outside",
@@ -1053,6 +1055,16 @@ class _BytePlan:
         )
         #: Each composing mark's byte, looked for on its own (``in``, in C) first.
         self._composing_marks = [bytes([m]) for m in self._between]
+        #: The bytes of the marks, and of the letters NFC decomposes into a letter and a
+        #: hamza or madda (أ، آ، ؤ): a composing mark after one of those, or after another
+        #: composing mark, may be reordered before it and compose anew (آ + U+0655 is إ):
+        #: those are left to the other plans.
+        self._marks = frozenset(b for c, b in byte_of.items() if unicodedata2.combining(c))
+        self._decomposing = frozenset(
+            b
+            for c, b in byte_of.items()
+            if len(nfd := unicodedata2.normalize("NFD", c)) > 1 and nfd[-1] in _COMPOSING_MARKS
+        )
         self._space_collapse = config.spaces
         # With offsets, a run of spaces (with deleted characters between
         # them) keeps its first space and deletes the others, so that the run
@@ -1223,7 +1235,8 @@ class _BytePlan:
                     sites = [(i, i + 1) for i, c in zip(at, outside, strict=True) if c in bad]
                 outside = [stand[c] or c for c in outside]
         if self._composing is not None and any(m in data for m in self._composing_marks):
-            data = self._compose(data, self._composing)
+            data, reordered = self._compose(data, self._composing)
+            sites += reordered
         if self._tatweel_word is not None:
             sites += self._tatweel_words(data, self._tatweel_word)
         if aligned and self._space_sites is not None:
@@ -1333,22 +1346,39 @@ class _BytePlan:
             out = "".join(merged)
         return out
 
-    def _compose(self, data: bytes, marks: re.Pattern[bytes]) -> bytes:
-        """Rewrite the letters that NFC composes with a mark after them (one step a mark)."""
+    def _compose(self, data: bytes, marks: re.Pattern[bytes]) -> tuple[bytes, list[Site]]:
+        """Rewrite the letters that NFC composes with a mark after them (one step a mark),
+        and list as sites the letters and marks that NFC may reorder and compose otherwise:
+        a composing mark after another one, or after a letter that decomposes into a letter
+        and a hamza or madda (آ + U+0655, ا + U+0653 + U+0655)."""
         found = [m.start() for m in marks.finditer(data)]
         if not found:
-            return data
+            return data, []
         out = bytearray(data)
         composed, between = self._composed, self._between
+        sites: list[Site] = []
         for i in found:
             mark = data[i]
             skip = between[mark]
             j = i - 1
+            crossed = False  # another composing mark between: NFC composes that one first
             while j >= 0 and data[j] in skip:
+                crossed = crossed or data[j] in between
                 j -= 1
-            if j >= 0 and (data[j], mark) in composed:
+            if j >= 0 and (crossed or data[j] in between or data[j] in self._decomposing):
+                k = j
+                while k > 0 and data[k] in self._marks:
+                    k -= 1
+                sites.append((k, i + 1))
+            elif j >= 0 and (data[j], mark) in composed:
                 out[j] = composed[data[j], mark]
-        return bytes(out)
+        merged: list[Site] = []
+        for start, end in sorted(sites):  # one site a letter and its marks
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return bytes(out), merged
 
     def _drop_extra_spaces(self, match: re.Match[bytes]) -> bytes:
         run = match.group()

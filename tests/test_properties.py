@@ -137,6 +137,7 @@ def test_non_str_input_is_a_type_error(bad: object) -> None:
 @example("ﺍ\u0654", arnorm.PROFILES["search"])
 @example("e\u200d\u0301", arnorm.PROFILES["search"])
 @example("a \u200bـــ b", arnorm.PROFILES["search"])
+@example("\u0627\u0655\u0653 \u0627\u0653\u0655 \u0622\u0655", NormalizerConfig(alef=False))
 def test_fast_plan_agrees_with_the_exact_plan(text: str, config: NormalizerConfig) -> None:
     normalizer = arnorm.Normalizer(config)
     assert normalizer(text) == normalizer._exact(text)
