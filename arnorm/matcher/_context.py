@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -52,7 +53,6 @@ from ._morphology import (
     PROCLITICS,
     RANKS,
     TITLES,
-    WILAYA_NOUNS,
     has_article,
     is_style,
     strip_forms,
@@ -302,16 +302,21 @@ class Window:
         )
         self._index_places(hits, by_span)
         self._index_people(hits, by_span)
-        #: Where the longest body's name from each word ends, and where the longest one that
-        #: ends before each word starts: the bodies in a chain of posts.
-        self.body_spans: dict[int, int] = {}
-        self.body_ends: dict[int, int] = {}
-        for hit in hits:
+        self._hits = hits  # for the bodies' index, built when a chain of posts is read
+
+    @functools.cached_property
+    def _bodies(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Where the longest body's name from each word ends, and where the longest one
+        that ends before each word starts: the bodies in a chain of posts."""
+        spans: dict[int, int] = {}
+        ends: dict[int, int] = {}
+        for hit in self._hits:
             if hit.alias.entry.type in BODIES:
-                if hit.tj > self.body_spans.get(hit.ti, 0):
-                    self.body_spans[hit.ti] = hit.tj
-                if hit.ti < self.body_ends.get(hit.tj, hit.tj):
-                    self.body_ends[hit.tj] = hit.ti
+                if hit.tj > spans.get(hit.ti, 0):
+                    spans[hit.ti] = hit.tj
+                if hit.ti < ends.get(hit.tj, hit.tj):
+                    ends[hit.tj] = hit.ti
+        return spans, ends
 
     def _index_places(
         self, hits: Sequence[Hit], by_span: dict[tuple[int, int], set[str | None]]
@@ -494,10 +499,11 @@ class Window:
         tokens, seps = self.tokens, self.seps
         if tj >= len(tokens) or tokens[tj].removeprefix("ال") not in TITLES:
             return None
+        spans = self._bodies[0]
         k, end = tj, min(len(tokens), tj + CHAIN_REACH)
         while k < end and _plain(seps[k]):
-            if k in self.body_spans:
-                k = self.body_spans[k]
+            if k in spans:
+                k = spans[k]
             elif self.in_chain(k):
                 k += 1
             else:
@@ -536,8 +542,8 @@ class Window:
                 return self.people_ends[end]
             if not _plain(seps[k]):
                 return None  # a comma only right after his name: ، رئيس مجلس الوزراء
-            if k in self.body_ends:
-                k = self.body_ends[k]
+            if k in self._bodies[1]:
+                k = self._bodies[1][k]
             elif self.in_chain(k - 1):
                 k -= 1
             else:
@@ -1257,12 +1263,14 @@ def after_a_rank(hit: Hit, window: Window) -> bool:
     )
 
 
-def after_division_noun(ti: int, window: Window) -> bool:
-    """Whether the word before the list of places that word *ti* begins an item of (one
-    space between: :func:`list_head`) is the noun of an administrative division, its
-    proclitics off (بمحافظة، محافظتي): then a place's name at *ti* names the division, not
-    a town inside one (محافظة القطيف، محافظتي صلاح الدين وكركوك)."""
-    return not DIVISION_NOUNS.isdisjoint(forms_before(list_head(ti, window), window))
+def division_nouns_before(ti: int, window: Window) -> frozenset[str]:
+    """The nouns of an administrative division (:data:`DIVISION_NOUNS`) that the word before
+    the list of places that word *ti* begins an item of is (one space between:
+    :func:`list_head`), its proclitics off (بمحافظة، محافظتي); empty when it is none.  A
+    place's name after one names the division, not a town inside one (محافظة القطيف،
+    محافظتي صلاح الدين وكركوك); after a wilaya's (``WILAYA_NOUNS``) a governorate of a
+    state without wilayas is none (ولاية صلاح الدين)."""
+    return DIVISION_NOUNS.intersection(forms_before(list_head(ti, window), window))
 
 
 def in_a_mission(hit: Hit, window: Window) -> bool:
@@ -1274,12 +1282,6 @@ def in_a_mission(hit: Hit, window: Window) -> bool:
         and hit.alias.entry.type == "organization"
         and not MISSION_NOUNS.isdisjoint(forms_before(hit.ti, window))
     )
-
-
-def after_wilaya_noun(ti: int, window: Window) -> bool:
-    """Whether the division's noun before the place's name at word *ti*, or before its
-    list, is a wilaya's (:data:`WILAYA_NOUNS`: ولاية، بولاية، ولايتي)."""
-    return not WILAYA_NOUNS.isdisjoint(forms_before(list_head(ti, window), window))
 
 
 def is_city_cue(word: str) -> bool:

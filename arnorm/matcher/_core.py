@@ -48,12 +48,11 @@ from ._context import (
     Window,
     after_a_plural_head,
     after_a_rank,
-    after_division_noun,
-    after_wilaya_noun,
     choose,
     city_cue,
     contradicted,
     demonym_forms,
+    division_nouns_before,
     goes_on,
     held_by_holder,
     in_a_court,
@@ -108,6 +107,7 @@ from ._morphology import (
     LIST_EVIDENCE,
     NOT_GIVEN,
     TOKEN,
+    WILAYA_NOUNS,
     units,
 )
 from ._rank import Ranker, spans
@@ -1032,15 +1032,16 @@ class Matcher:
     ) -> list[Hit]:
         """*group*'s divisions, or else *group* less its towns and the cities inside a
         country, when a division's noun comes right before the name or its list
-        (:func:`~._context.after_division_noun`): محافظتي صلاح الدين وكركوك are governorates;
+        (:func:`~._context.division_nouns_before`): محافظتي صلاح الدين وكركوك are governorates;
         محافظة القطيف is not the town, nor مديرية المكلا the city, and the data lacks the
         governorate and the district.  The country is chosen first when the entries have
         several (إقليم القنيطرة in a Moroccan text is no Syrian province)."""
-        if not any(h.alias.entry.type == "place" for h in group) or not after_division_noun(
-            group[0].ti, window
-        ):
+        if not any(h.alias.entry.type == "place" for h in group):
             return group
-        if after_wilaya_noun(group[0].ti, window):
+        nouns = division_nouns_before(group[0].ti, window)
+        if not nouns:
+            return group
+        if not WILAYA_NOUNS.isdisjoint(nouns):
             # a governorate of a state without wilayas after ولاية: a jihadist group's
             # "province" or an Ottoman vilayet (ولاية صلاح الدين), not the governorate
             group = [h for h in group if h.alias.entry.id not in self._governorates]
