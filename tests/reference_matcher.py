@@ -134,6 +134,18 @@ LOCATION_NOUNS |= {"مركز", "حي", "بلده"}
 PLURAL_HEADS = {"وزراء", "وزيري", "وزيرتي", "وزارتي", "وزارات"}
 #: Rule: the nouns of a court, a prosecution or a docket that an agency's name completes.
 JUDICIAL_NOUNS = {"محكمه", "محاكم", "نيابه", "نيابات", "جنايات", "جنح"}
+#: Rule: the second words of a news outlet's two-word noun, and the words before them.
+NEWS = {"انباء", "اخبار"}
+NEWS_HEADS = {"وكاله", "شبكه", "موقع", "مركز", "بوابه"}
+#: Rule: the nouns of a force whose local unit a place's name completes after a unit's head.
+UNIT_FORCES = {"امن", "عمليات", "مباحث"}
+UNIT_HEADS = {"مديريه", "مديريات", "مدير", "مديرا", "مديري", "قياده", "قيادات", "قائد"}
+UNIT_HEADS |= {"قائدا", "اداره", "ادارات", "فرع"}
+#: Rule: the words around a generic security body's name that make it the common noun.
+SECURITY_BEFORE = {"يتعلق", "تتعلق", "المتعلقه", "المتعلق", "متعلقه", "يمس", "تمس", "المساس"}
+SECURITY_BEFORE |= {"مساس", "الماسه", "ماسه", "تستهدف", "يستهدف", "استهداف", "تهدد", "يهدد"}
+SECURITY_BEFORE |= {"تهديد", "زعزعه", "العبث", "الاضرار", "اضرار", "الاخلال", "اخلال", "حفظ"}
+SECURITY_BEFORE |= {"حمايه", "صون", "ضد"}
 
 
 #: Words with ال at their start that are no noun with the article (إلى folded is الي).
@@ -2063,11 +2075,33 @@ class ReferenceMatcher:
                 before = self._cue_forms(tokens[ti - 1])
                 if before & INSTITUTIONS:
                     group = [h for h in group if h.cut]
+                elif (
+                    before & NEWS
+                    and ti > 1
+                    and seps[ti - 1] == " "
+                    and self._cue_forms(tokens[ti - 2]) & NEWS_HEADS
+                ):
+                    group = [h for h in group if h.cut]  # وكالة أنباء الإمارات
                 elif before & NAMED_AFTER:
                     group = [h for h in group if h.cut or h.name.entry.type != "person"]
+                # Rule: a place's name with no proclitic completes a local security unit's
+                # name after a police force's noun (شرطة الشارقة), or after a force's
+                # security or operations noun after a unit's head (مدير أمن بنغازي).
+                unit = "شرطه" in before or bool(
+                    before & UNIT_FORCES
+                    and ti > 1
+                    and seps[ti - 1] == " "
+                    and self._cue_forms(tokens[ti - 2]) & UNIT_HEADS
+                )
+                if unit:
+                    group = [h for h in group if h.cut or h.name.entry.type != "place"]
                 # Rule: a generic reference after a dual or plural minister's or ministry's
                 # noun (وزراء الداخلية العرب، وزارتي الداخلية) names several bodies, or none.
                 if group and before & PLURAL_HEADS and self._generic(group):
+                    group = []
+                # Rule: a generic security body's name after a word of threat, harm, keeping
+                # or concern is the common noun (المساس بأمن الدولة، حفظ الأمن العام).
+                if group and before & SECURITY_BEFORE and self._generic(group):
                     group = []
                 if not group:
                     continue

@@ -860,7 +860,7 @@ def test_a_narrowing_adjective_leaves_the_shared_name_unreported_where_data_lack
     assert [x.id for x in pinned.find(text.replace(" الجنوبية", ""))] == ["ye-army", "ye-aden"]
 
 
-SISTER = "أعلنت وزارة الداخلية بالتعاون مع شرطة محافظة مسندم في سلطنة عمان {} ضبط شحنة"
+SISTER = "أعلنت وزارة الداخلية بالتعاون مع السلطات في محافظة مسندم بسلطنة عمان {} ضبط شحنة"
 
 
 @pytest.mark.parametrize("word", ["الشقيقة", "الصديقة"])
@@ -1119,6 +1119,85 @@ def test_a_place_after_a_building_s_noun_and_a_name_with_a_proclitic_are_still_f
     # Sanaa's airport is in Sanaa; و before a name starts a name of its own
     assert [x.id for x in m.find("عقب قصف مطار صنعاء")] == ["ye-sanaa"]
     assert [x.id for x in m.find("تعاون بين الجامعة والرياض")] == ["sa-riyadh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a news agency's or a site's name of two nouns and a place
+        "وأفادت وكالة أنباء الإمارات بأن الاجتماع انعقد",
+        "وبحسب ما نقلته «وكالة أنباء البحرين» الرسمية",
+        "ونقل موقع أخبار ليبيا عن مصدر",
+    ],
+)
+def test_a_place_that_completes_a_news_agency_s_name_is_not_reported(m: Matcher, text: str) -> None:
+    assert m.find(text) == []
+
+
+def test_news_about_a_place_is_still_the_place(m: Matcher) -> None:
+    # أنباء without an outlet's noun before it, and an outlet whose name is not the place's
+    assert [x.id for x in m.find("وتوالت أنباء سوريا المقلقة")] == ["country-sy"]
+    assert [x.id for x in m.find("نقلت وكالة الأنباء عن مصادر في قطر")] == ["country-qa"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a local unit's name: a force's noun after a unit's head, or a police force's
+        "وأعلنت مديرية أمن محافظة مبارك الكبير القبض على المتهمين",
+        "وقال مدير أمن بنغازي إن الوضع تحت السيطرة",
+        "وأكدت قيادة عمليات البصرة ضبط الأسلحة",
+        "وأحال قائد شرطة محافظة الداخلية البلاغ",
+        "وأفادت القيادة العامة لشرطة الشارقة",
+    ],
+)
+def test_a_place_that_completes_a_local_unit_s_name_is_not_reported(m: Matcher, text: str) -> None:
+    assert [x.type for x in m.find(text) if x.type == "place"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a force's noun with no unit's head before it: the security of the place
+        ("وتعهد بحفظ أمن البصرة واستقرارها", ["iq-basra"]),
+        ("انتشار الأمن في بنغازي", ["ly-benghazi"]),
+        # a proclitic on the place's name: it is no longer in construct
+        ("وقائد الشرطة بالبصرة", ["iq-basra"]),
+    ],
+)
+def test_a_place_outside_a_unit_s_name_is_still_the_place(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.id for x in m.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what is threatened, touched, kept or concerned: the state's security, public order
+        "في الإمارات، وجهت إليهم تهمة المساس بأمن الدولة",
+        "وفي الإمارات كشفت السلطات مؤامرة تستهدف أمن الدولة",
+        "وفي السعودية يعنى الجهاز بكل ما يتعلق بأمن الدولة",
+        "وتعمل الشرطة الأردنية على حفظ الأمن العام في الأردن",
+    ],
+)
+def test_a_generic_security_name_used_as_a_common_noun_is_not_reported(
+    m: Matcher, text: str
+) -> None:
+    assert [x.type for x in m.find(text) if x.type == "agency"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وفي الأردن قال مدير الأمن العام إن", "jo-psd"),
+        ("وفي الإمارات أعلن جهاز أمن الدولة", "ae-state-security"),
+    ],
+)
+def test_a_generic_security_name_as_a_body_is_still_reported(
+    m: Matcher, text: str, expected: str
+) -> None:
+    assert expected in [x.id for x in m.find(text)]
 
 
 @pytest.mark.parametrize(

@@ -1238,16 +1238,75 @@ INSTITUTION_NOUNS: Final = (
 )
 
 
+#: The second word of a news outlet's noun of two words (normalized, without the article),
+#: and the first words it follows: وكالة أنباء الإمارات، شبكة أنباء العراق، موقع أخبار ليبيا
+#: name the agency, the network and the site, not the place.
+NEWS_WORDS: Final = frozenset({"انباء", "اخبار"})
+NEWS_HEADS: Final = frozenset({"وكاله", "شبكه", "موقع", "مركز", "بوابه"})
+
+
 def in_an_institution(hit: Hit, window: Window) -> bool:
     """Whether *hit* completes the name of a building, a place of study, a prize or a news
     outlet there: one space after the noun of one in construct (without the article,
     proclitics off) and with no proclitic of its own. Any name after a place of study's or
-    an outlet's noun (:data:`INSTITUTION_NOUNS`); a person's after a building's, a prize's or
+    an outlet's noun (:data:`INSTITUTION_NOUNS`, or one of :data:`NEWS_WORDS` after one of
+    :data:`NEWS_HEADS`: وكالة أنباء الإمارات); a person's after a building's, a prize's or
     the like (:data:`NAMED_AFTER_NOUNS`: مطار صنعاء is still Sanaa's airport, in Sanaa)."""
     forms = [] if hit.cut else forms_before(hit.ti, window)
     if not INSTITUTION_NOUNS.isdisjoint(forms):
         return True
+    if not NEWS_WORDS.isdisjoint(forms) and not NEWS_HEADS.isdisjoint(
+        forms_before(hit.ti - 1, window)
+    ):
+        return True
     return hit.alias.entry.type == "person" and not NAMED_AFTER_NOUNS.isdisjoint(forms)
+
+
+#: Nouns of a security force or of its operations (normalized, without the article) whose
+#: local unit a place's name completes in construct after a unit's head (:data:`UNIT_HEADS`):
+#: مديرية أمن محافظة مبارك الكبير، مدير أمن بنغازي، قيادة عمليات البصرة. A police force's
+#: noun needs no head (شرطة الشارقة، قيادة شرطة محافظة الداخلية).
+UNIT_FORCES: Final = frozenset({"امن", "عمليات", "مباحث", "شرطه"})
+#: Nouns of a local unit or of its head (normalized, without the article) that a force's
+#: noun of :data:`UNIT_FORCES` follows in a unit's name.
+UNIT_HEADS: Final = frozenset(
+    {"مديريه", "مديريات", "مدير", "مديرا", "مديري", "قياده", "قيادات", "قائد", "قائدا"}
+    | {"اداره", "ادارات", "فرع"}
+)
+
+
+def in_a_unit(hit: Hit, window: Window) -> bool:
+    """Whether *hit*, a place's name with no proclitic of its own, completes the name of a
+    local security unit there: one space after the noun of a police force (شرطة, proclitics
+    off: لشرطة محافظة الداخلية), or after the noun of a force's security or operations
+    (:data:`UNIT_FORCES`) that itself follows a unit's head (:data:`UNIT_HEADS`: مديرية أمن
+    محافظة مبارك الكبير، مدير أمن بنغازي، قيادة عمليات البصرة).  The name is the unit's,
+    not the place (الأمن في بنغازي and حفظ أمن البصرة still name the city)."""
+    if hit.cut or hit.alias.entry.type != "place":
+        return False
+    forms = forms_before(hit.ti, window)
+    if "شرطه" in forms:
+        return True
+    if UNIT_FORCES.isdisjoint(forms):
+        return False
+    return not UNIT_HEADS.isdisjoint(forms_before(hit.ti - 1, window))
+
+
+#: Words after which a generic security body's name (أمن الدولة، الأمن العام، الأمن الوطني)
+#: is the common noun, the state's security or public order, as what is threatened,
+#: touched, kept or concerned (normalized): تستهدف أمن الدولة، المساس بأمن الدولة، يتعلق
+#: بالأمن الوطني، حفظ الأمن العام.
+SECURITY_AS_NOUN_BEFORE: Final = frozenset(
+    {"يتعلق", "تتعلق", "المتعلقه", "المتعلق", "متعلقه", "يمس", "تمس", "المساس", "مساس"}
+    | {"الماسه", "ماسه", "تستهدف", "يستهدف", "استهداف", "تهدد", "يهدد", "تهديد", "زعزعه"}
+    | {"العبث", "الاضرار", "اضرار", "الاخلال", "اخلال", "حفظ", "حمايه", "صون", "ضد"}
+)
+
+
+def security_as_a_noun(ti: int, window: Window) -> bool:
+    """Whether the generic name that word *ti* begins is the common noun there: one space
+    after a word of :data:`SECURITY_AS_NOUN_BEFORE` (proclitics off)."""
+    return not SECURITY_AS_NOUN_BEFORE.isdisjoint(forms_before(ti, window))
 
 
 def after_a_rank(hit: Hit, window: Window) -> bool:

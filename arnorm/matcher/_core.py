@@ -57,6 +57,7 @@ from ._context import (
     held_by_holder,
     in_a_court,
     in_a_mission,
+    in_a_unit,
     in_an_institution,
     is_adjective,
     is_generic,
@@ -69,6 +70,7 @@ from ._context import (
     not_the_place,
     part_of_another_name,
     runs_on,
+    security_as_a_noun,
     styled_given_seen,
     untitled,
 )
@@ -918,7 +920,10 @@ class Matcher:
         noun there (:func:`~._context.untitled`: حق الدفاع عن النفس); an agency's name that
         completes a court's (:func:`~._context.in_a_court`: محكمة أمن الدولة); a name that
         completes an institution's (:func:`~._context.in_an_institution`: جامعة بغداد، مبنى
-        الشيخ نواف).  What is dropped
+        الشيخ نواف) or a place's that completes a local security unit's
+        (:func:`~._context.in_a_unit`: مدير أمن بنغازي); a generic name after a dual or plural
+        head (وزراء الداخلية) or where it is the common noun
+        (:func:`~._context.security_as_a_noun`: المساس بأمن الدولة).  What is dropped
         hides no other name.
         """
         ti, tj = group[0].ti, group[0].tj
@@ -934,8 +939,12 @@ class Matcher:
         group = [h for h in group if not untitled(h, window)]  # الدفاع عن النفس
         group = [h for h in group if not in_a_court(h, window)]  # محكمة أمن الدولة
         group = [h for h in group if not in_an_institution(h, window)]  # جامعة بغداد
-        if group and is_generic(group) and after_a_plural_head(ti, window):
-            return [], gone_on  # وزراء الداخلية العرب: several countries' bodies, not one
+        group = [h for h in group if not in_a_unit(h, window)]  # مدير أمن بنغازي
+        if group and is_generic(group):
+            if after_a_plural_head(ti, window):
+                return [], gone_on  # وزراء الداخلية العرب: several countries' bodies, not one
+            if security_as_a_noun(ti, window):
+                return [], gone_on  # المساس بأمن الدولة: the state's security, no body
         group = [h for h in group if not after_a_rank(h, window)]  # العقيد صلاح الدين
         if ti == gone_on:
             group = [h for h in group if h.alias.entry.type != "person"]
