@@ -138,9 +138,17 @@ JUDICIAL_NOUNS = {"محكمه", "محاكم", "نيابه", "نيابات", "ج�
 NEWS = {"انباء", "اخبار"}
 NEWS_HEADS = {"وكاله", "شبكه", "موقع", "مركز", "بوابه"}
 #: Rule: the nouns of a force whose local unit a place's name completes after a unit's head.
-UNIT_FORCES = {"امن", "عمليات", "مباحث"}
+UNIT_FORCES = {"امن", "عمليات", "مباحث", "مخابرات", "استخبارات"}
 UNIT_HEADS = {"مديريه", "مديريات", "مدير", "مديرا", "مديري", "قياده", "قيادات", "قائد"}
-UNIT_HEADS |= {"قائدا", "اداره", "ادارات", "فرع"}
+UNIT_HEADS |= {"قائدا", "اداره", "ادارات", "فرع", "مكتب", "ولايه", "دائره"}
+#: Rule: police forces whose unit a place's name completes with no head, and the ordinals
+#: of a police station (قسم ثان شبرا الخيمة).
+POLICE = {"شرطه", "اسايش"}
+STATION_ORDINALS = {"اول", "ثان", "ثاني", "ثالث", "رابع"}
+#: Rule: given names written with the article, before a surname alone (الطاهر عثماني).
+GIVEN_WITH_ARTICLE = {"الطاهر", "الهادي", "الحبيب", "المختار", "الصادق", "الطيب", "المنصف"}
+GIVEN_WITH_ARTICLE |= {"المهدي", "البشير", "الامين", "العربي", "الناصر", "الصديق", "الخضر"}
+GIVEN_WITH_ARTICLE |= {"العيد"}
 #: Rule: the words around a generic security body's name that make it the common noun.
 SECURITY_BEFORE = {"يتعلق", "تتعلق", "المتعلقه", "المتعلق", "متعلقه", "يمس", "تمس", "المساس"}
 SECURITY_BEFORE |= {"مساس", "الماسه", "ماسه", "تستهدف", "يستهدف", "استهداف", "تهدد", "يهدد"}
@@ -1458,6 +1466,9 @@ class ReferenceMatcher:
         compound = ti > 1 and seps[ti - 1] == " " and tokens[ti - 2] == "عبد"
         if compound and "عبد" + tokens[ti - 1] not in own:
             return True
+        # Rule: a surname alone after a given name written with the article (الطاهر عثماني).
+        if name.kind == "surname" and forms & GIVEN_WITH_ARTICLE:
+            return True
         # Rule: after a compound given name ending in الدين، الله، الاسلام or الرحمن written
         # apart (حسام الدين، خليل الرحمن) whose first word (proclitics off or not) is not the
         # person's own.
@@ -1473,7 +1484,9 @@ class ReferenceMatcher:
         tj = hit.tj
         after = tokens[tj] if tj < len(tokens) and seps[tj] == " " else ""
         if name.kind == "surname" and (
-            (after in self.given_before and after != "علي") or after == "عبد"
+            (after in self.given_before and after != "علي")
+            or after == "عبد"
+            or (after[:3] == "عبد" and len(after) > 4)
         ):
             return True
         word = tokens[ti]
@@ -2085,16 +2098,23 @@ class ReferenceMatcher:
                 elif before & NAMED_AFTER:
                     group = [h for h in group if h.cut or h.name.entry.type != "person"]
                 # Rule: a place's name with no proclitic completes a local security unit's
-                # name after a police force's noun (شرطة الشارقة), or after a force's
-                # security or operations noun after a unit's head (مدير أمن بنغازي).
-                unit = "شرطه" in before or bool(
-                    before & UNIT_FORCES
-                    and ti > 1
-                    and seps[ti - 1] == " "
-                    and self._cue_forms(tokens[ti - 2]) & UNIT_HEADS
+                # name after a police force's noun (شرطة الشارقة), a police station's
+                # ordinal after قسم, or a force's security, operations or intelligence noun
+                # after a unit's head (مدير أمن بنغازي): no name of its words is read.
+                second = (
+                    self._cue_forms(tokens[ti - 2]) if ti > 1 and seps[ti - 1] == " " else set()
                 )
-                if unit:
-                    group = [h for h in group if h.cut or h.name.entry.type != "place"]
+                unit = bool(
+                    before & POLICE
+                    or (before & STATION_ORDINALS and "قسم" in second)
+                    or (
+                        not before & STATION_ORDINALS
+                        and before & UNIT_FORCES
+                        and second & UNIT_HEADS
+                    )
+                )
+                if unit and any(not h.cut and h.name.entry.type == "place" for h in group):
+                    continue
                 # Rule: a generic reference after a dual or plural minister's or ministry's
                 # noun (وزراء الداخلية العرب، وزارتي الداخلية) names several bodies, or none.
                 if group and before & PLURAL_HEADS and self._generic(group):
@@ -2136,9 +2156,24 @@ class ReferenceMatcher:
                 ]
                 if not group:
                     continue
+            # Rule: a body's name with no country (an international body) followed, one space
+            # after it, by a demonym is that country's body (مجلس الأمن الإيراني).
+            after = -neg_tj
+            if (
+                after < len(tokens)
+                and seps[after] == " "
+                and tokens[after] in self.demonyms
+                and not self._generic(group)
+            ):
+                group = [
+                    h
+                    for h in group
+                    if h.name.entry.type not in ("agency", "organization") or h.name.entry.country
+                ]
+                if not group:
+                    continue
             # Rule: a place's name of one country followed, one space after it, by another
             # country's demonym is that country's (الجمهورية الإسلامية الموريتانية is not Iran).
-            after = -neg_tj
             if after < len(tokens) and seps[after] == " " and tokens[after] in self.demonyms:
                 other = self.demonyms[tokens[after]]
                 group = [

@@ -351,6 +351,19 @@ def test_a_surname_alone_followed_by_a_given_name_is_part_of_another_name(m: Mat
     # of a colonel's chain of names
     text = "والعقيد محمد الأمين محمد أبلال قائدا"
     assert "person-mohamed-cheikh-ould-mohamed-lemine" not in [x.id for x in m.find(text)]
+    # a compound given name joined (عبدالعال) goes on too: اللواء مجدي عبدالعال, a security
+    # director, is not the minister اللواء مجدي عبد الغفار named before him
+    text = "قال وزير الداخلية اللواء مجدي عبد الغفار، ونقل اللواء مجدي عبدالعال مدير الأمن"
+    assert [x.text for x in m.find(text)][-1] == "اللواء مجدي عبد الغفار"
+    assert [x.text for x in m.find(text.replace("عبدالعال", "في الأسبوع"))][-1] == "اللواء مجدي"
+
+
+def test_a_surname_alone_after_a_given_name_with_the_article_is_someone_else_s(
+    m: Matcher,
+) -> None:
+    # الطاهر عثماني, an Algerian gendarme, is not Azali Assoumani of the Comoros
+    assert m.find("تنصيب العميد بعيبن كريم خلفا للطاهر عثماني") == []
+    assert [x.id for x in m.find("وقال الرئيس عثماني إن")] == ["person-azali-assoumani"]
 
 
 def test_a_two_name_alias_that_runs_on_is_someone_else_s(m: Matcher) -> None:

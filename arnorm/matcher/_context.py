@@ -742,6 +742,12 @@ GIVEN_ENDS: Final = COMPOUND_ENDS | {"الرحمن"}
 #: Words for a family or a network of them, normalized: a surname alone after one names the
 #: family (عائلة حقاني), not one of its members.
 FAMILY_NOUNS: Final = frozenset({"عائله", "اسره", "عشيره", "قبيله", "شبكه"})
+#: Given names written with the article, as the Maghreb and Sudan write many (normalized):
+#: a surname alone after one is another person's (الطاهر عثماني is not Azali Assoumani).
+ARTICLE_GIVEN: Final = frozenset(
+    {"الطاهر", "الهادي", "الحبيب", "المختار", "الصادق", "الطيب", "المنصف", "المهدي"}
+    | {"البشير", "الامين", "العربي", "الناصر", "الصديق", "الخضر", "العيد"}
+)
 
 
 def part_of_another_name(
@@ -763,8 +769,11 @@ def part_of_another_name(
       الاسلام or الرحمن after it, the word not the person's own);
     * a surname alone after a word for a family (عائلة حقاني، أسرة، عشيرة، قبيلة، شبكة): the
       family, not one of its members;
-    * a surname alone followed by a given name (one space between): the name goes on, a
-      chain of names not the person's (العقيد محمد الأمين محمد أبلال);
+    * a surname alone after a given name written with the article (:data:`ARTICLE_GIVEN`:
+      الطاهر عثماني);
+    * a surname alone followed by a given name, or by a compound one with عبد apart or
+      joined (one space between): the name goes on, a chain of names not the person's
+      (العقيد محمد الأمين محمد أبلال، اللواء مجدي عبدالعال);
     * a surname alone that is a demonym, after a word with the article: it is that word's
       adjective (الجانب المغربي، الرئيس السوداني);
     * a surname alone after a noun that a place's name follows (مدينة، محافظة، مركز، حي …):
@@ -785,6 +794,8 @@ def part_of_another_name(
         return True  # a place's name: مركز العياط
     if not forms.isdisjoint(given) and forms.isdisjoint(own):
         return True
+    if hit.alias.kind == "surname" and not forms.isdisjoint(ARTICLE_GIVEN):
+        return True  # a given name with the article: الطاهر عثماني
     if (
         ti > 1
         and seps[ti - 1] == " "
@@ -806,9 +817,13 @@ def part_of_another_name(
         hit.alias.kind == "surname"
         and tj < len(tokens)
         and seps[tj] == " "
-        and ((tokens[tj] in given and tokens[tj] not in RUNS_ON_NOT) or tokens[tj] == "عبد")
+        and (
+            (tokens[tj] in given and tokens[tj] not in RUNS_ON_NOT)
+            or tokens[tj] == "عبد"
+            or (tokens[tj][:3] == "عبد" and len(tokens[tj]) > 4)
+        )
     ):
-        return True  # a name goes on after it: محمد الأمين محمد أبلال
+        return True  # a name goes on after it: محمد الأمين محمد أبلال، مجدي عبدالعال
     return (
         hit.alias.kind == "surname"
         and (tokens[ti] in window.demonyms or tokens[ti].removeprefix("ال") in window.demonyms)
@@ -930,11 +945,19 @@ def contradicted(hit: Hit, window: Window) -> bool:
     not Oman); or *hit*, a place inside a country, is followed by a place of another country
     written with ب, or by a division's noun written with ب and such a place
     (:meth:`Window.located_in`): a namesake there (منطقة القاهرة بإقليم شبيلي الوسطى is a
-    Somali locality, not Cairo)."""
+    Somali locality, not Cairo).  Or *hit*, the name of a body with no country (an
+    international one), is followed by a demonym, one space after it: the name is that
+    country's body's (مجلس الأمن الإيراني is not the UN Security Council)."""
     entry = hit.alias.entry
     country = entry.country
     if not country:
-        return False
+        tokens, tj = window.tokens, hit.tj
+        return (
+            entry.type in BODIES
+            and tj < len(tokens)
+            and window.seps[tj] == " "
+            and tokens[tj] in window.demonyms
+        )
     if entry.type == "place":
         tokens, tj = window.tokens, hit.tj
         if tj >= len(tokens) or window.seps[tj] != " ":
@@ -1266,27 +1289,38 @@ def in_an_institution(hit: Hit, window: Window) -> bool:
 #: local unit a place's name completes in construct after a unit's head (:data:`UNIT_HEADS`):
 #: مديرية أمن محافظة مبارك الكبير، مدير أمن بنغازي، قيادة عمليات البصرة. A police force's
 #: noun needs no head (شرطة الشارقة، قيادة شرطة محافظة الداخلية).
-UNIT_FORCES: Final = frozenset({"امن", "عمليات", "مباحث", "شرطه"})
+UNIT_FORCES: Final = frozenset({"امن", "عمليات", "مباحث", "مخابرات", "استخبارات"})
+#: Nouns of a police force (normalized, without the article) whose local unit a place's name
+#: completes with no head before: شرطة الشارقة، أسايش إقليم كردستان.
+POLICE_FORCES: Final = frozenset({"شرطه", "اسايش"})
 #: Nouns of a local unit or of its head (normalized, without the article) that a force's
-#: noun of :data:`UNIT_FORCES` follows in a unit's name.
+#: noun of :data:`UNIT_FORCES` follows in a unit's name (ولاية أمن الدار البيضاء is
+#: Casablanca's police prefecture, مكتب مخابرات الرصيفة an intelligence office).
 UNIT_HEADS: Final = frozenset(
     {"مديريه", "مديريات", "مدير", "مديرا", "مديري", "قياده", "قيادات", "قائد", "قائدا"}
-    | {"اداره", "ادارات", "فرع"}
+    | {"اداره", "ادارات", "فرع", "مكتب", "ولايه", "دائره"}
 )
+#: Ordinals of a police station (normalized) that a place's name follows after قسم: قسم
+#: ثان شبرا الخيمة is Shubra el-Kheima's second police station.
+STATION_ORDINALS: Final = frozenset({"اول", "ثان", "ثاني", "ثالث", "رابع"})
 
 
 def in_a_unit(hit: Hit, window: Window) -> bool:
     """Whether *hit*, a place's name with no proclitic of its own, completes the name of a
-    local security unit there: one space after the noun of a police force (شرطة, proclitics
-    off: لشرطة محافظة الداخلية), or after the noun of a force's security or operations
-    (:data:`UNIT_FORCES`) that itself follows a unit's head (:data:`UNIT_HEADS`: مديرية أمن
-    محافظة مبارك الكبير، مدير أمن بنغازي، قيادة عمليات البصرة).  The name is the unit's,
-    not the place (الأمن في بنغازي and حفظ أمن البصرة still name the city)."""
+    local security unit there: one space after the noun of a police force
+    (:data:`POLICE_FORCES`, proclitics off: لشرطة محافظة الداخلية، أسايش إقليم كردستان), after
+    a police station's ordinal after قسم (:data:`STATION_ORDINALS`: قسم ثان شبرا الخيمة), or
+    after the noun of a force's security, operations or intelligence (:data:`UNIT_FORCES`)
+    that itself follows a unit's head (:data:`UNIT_HEADS`: مديرية أمن محافظة مبارك الكبير،
+    مدير أمن بنغازي، قيادة عمليات البصرة).  The name is the unit's, not the place (الأمن في
+    بنغازي and حفظ أمن البصرة still name the city), and no other name is read there."""
     if hit.cut or hit.alias.entry.type != "place":
         return False
     forms = forms_before(hit.ti, window)
-    if "شرطه" in forms:
+    if not POLICE_FORCES.isdisjoint(forms):
         return True
+    if not STATION_ORDINALS.isdisjoint(forms):
+        return "قسم" in forms_before(hit.ti - 1, window)
     if UNIT_FORCES.isdisjoint(forms):
         return False
     return not UNIT_HEADS.isdisjoint(forms_before(hit.ti - 1, window))

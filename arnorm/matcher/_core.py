@@ -939,7 +939,8 @@ class Matcher:
         group = [h for h in group if not untitled(h, window)]  # الدفاع عن النفس
         group = [h for h in group if not in_a_court(h, window)]  # محكمة أمن الدولة
         group = [h for h in group if not in_an_institution(h, window)]  # جامعة بغداد
-        group = [h for h in group if not in_a_unit(h, window)]  # مدير أمن بنغازي
+        if any(in_a_unit(h, window) for h in group):
+            return [], gone_on  # مدير أمن عدن: the unit's name, no name of its words
         if group and is_generic(group):
             if after_a_plural_head(ti, window):
                 return [], gone_on  # وزراء الداخلية العرب: several countries' bodies, not one
