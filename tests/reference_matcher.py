@@ -1756,6 +1756,8 @@ class ReferenceMatcher:
                 if keep and {h.name.entry.id for h in keep} != {h.name.entry.id for h in group}:
                     key = frozenset(h.name.entry.id for h in group)
                     self.qualified.setdefault(key, (country, words))
+                    if len({h.name.entry.id for h in keep}) == 1:
+                        self.decided.add(keep[0].name.entry.id)
                     return (
                         *self._rank(group, keep, seen, context=self._generic(keep)),
                         (f"qualifier: {words} ({country})",),
@@ -1782,6 +1784,20 @@ class ReferenceMatcher:
             if chosen is not None:
                 country, why = chosen
                 keep = [h for h in group if h.name.entry.country == country]
+                # Rule: of that country's entries, those the text named before by a name
+                # that fits no other or by the post's holder, when those are some of them,
+                # not all: the same name later is the same body.
+                ids = {h.name.entry.id for h in keep}
+                named = [h for h in keep if h.name.entry.id in self.decided]
+                bodies = all(h.name.entry.type in ("agency", "organization") for h in keep)
+                if (
+                    bodies
+                    and len(ids) > 1
+                    and named
+                    and len({h.name.entry.id for h in named}) < len(ids)
+                ):
+                    ranked = self._rank(group, named, seen, context=generic)
+                    return (*ranked, (why, f"earlier: {ranked[2].name.entry.name}"))
                 return (*self._rank(group, keep, seen, context=generic), (why,))
             if generic:
                 return None
@@ -1947,6 +1963,8 @@ class ReferenceMatcher:
         """The matches of *text*."""
         #: What qualifiers made specific so far in the text, by the entries a name fits.
         self.qualified: dict[frozenset[str], tuple[str, str]] = {}
+        #: The entries named by a name that fits no other, or by their post's holder.
+        self.decided: set[str] = set()
         normalized, offsets = SEARCH.with_offsets(text)
         parts = re.split(r"([^\W_]+)", normalized)
         # Rule: a word that is two names glued by و is two words with nothing between;
@@ -2284,6 +2302,8 @@ class ReferenceMatcher:
                 continue
             if best.name.kind != "surname":
                 seen.add(best.name.entry.id)
+                if not others:  # a name that fits no other entry
+                    self.decided.add(best.name.entry.id)
             if self.overlaps == "longest":
                 last_end, generic_end = -neg_tj, -1
             # What the folding deletes at the very start of the text belongs to no letter:

@@ -1183,6 +1183,27 @@ def test_a_place_outside_a_unit_s_name_is_still_the_place(
     assert [x.id for x in m.find(text)] == expected
 
 
+def test_a_generic_name_later_in_a_text_is_the_body_named_before(m: Matcher) -> None:
+    # Yemen has two interior ministries: the holder names the Sanaa one, and the same
+    # name later in the report is that one too, with the evidence saying so
+    text = (
+        "ترأس وزير الداخلية اللواء عبد الكريم أمير الدين الحوثي اجتماعا أمنيا في صنعاء. "
+        "وحضر الاجتماع وكيل وزارة الداخلية لقطاع الموارد البشرية."
+    )
+    later = m.find(text)[-1]
+    assert (later.text, later.id) == ("وزارة الداخلية", "ye-interior-sanaa")
+    assert "earlier: وزارة الداخلية في صنعاء" in [str(e) for e in later.evidence]
+    # so after the ministry's own name, which fits it alone
+    named = "أعلنت وزارة الداخلية في صنعاء ضبط خلية. وقالت وزارة الداخلية في بيان لاحق إن"
+    assert [x.id for x in m.find(named)] == ["ye-interior-sanaa", "ye-interior-sanaa"]
+    # with no such body named before, the country's first entry, as before
+    plain = "زار عدن وفد يمني. وحضر الاجتماع وكيل وزارة الداخلية لقطاع الموارد البشرية."
+    assert m.find(plain)[-1].id == "ye-interior"
+    # a place is not held to the level named before: the cues decide city or division
+    aden = "قال محافظ محافظة عدن إن الهدوء عاد. وفي عدن انتشرت قوات الأمن."
+    assert [x.id for x in m.find(aden)][-1] == "ye-aden"
+
+
 def test_a_body_s_name_that_describes_a_kind_needs_its_country(m: Matcher) -> None:
     # the general department of criminal evidence is Sudan's in the data, and Kuwait's in
     # this text (which has no entry): a kind's name, it follows the country evidence

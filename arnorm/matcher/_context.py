@@ -207,6 +207,9 @@ class Document:
     qualified: dict[frozenset[str], tuple[str, str]] = dataclasses.field(default_factory=dict)
     #: The countries the text calls sister or friend (:data:`SISTERLY`): not its own.
     sisters: set[str] = dataclasses.field(default_factory=set)
+    #: Entries the text named by a name that fits no other, or by their post's holder: a
+    #: generic name later in the text fits them first (:func:`named_before`).
+    decided: set[str] = dataclasses.field(default_factory=set)
 
     def add(self, facts: Iterable[tuple[int, str, str]]) -> None:
         """Count *facts* (word, country, words) as evidence of the document."""
@@ -601,6 +604,20 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     if picked is not None:
         return picked, Evidence("document", document.examples.get(picked, ""), picked)
     return None
+
+
+def named_before(keep: list[Hit], decided: set[str]) -> list[Hit]:
+    """The hits of *keep*, a name's entries of the one country the evidence picked, whose
+    entry the text named before by a name that fits no other or by the post's holder
+    (*decided*: :attr:`Document.decided`), when those are some of them, not all: the same
+    name later in a text is the same body.  Yemen's two interior ministries: after وزير
+    الداخلية اللواء عبد الكريم الحوثي, which names the Sanaa ministry by its holder, وكيل وزارة
+    الداخلية in the same report is that ministry's, not the recognised government's."""
+    ids = {h.alias.entry.id for h in keep}
+    if len(ids) < 2 or any(h.alias.entry.type not in BODIES for h in keep):
+        return keep  # (a place: which of a city and its division, the cues decide)
+    named = [h for h in keep if h.alias.entry.id in decided]
+    return named if named and len({h.alias.entry.id for h in named}) < len(ids) else keep
 
 
 def narrowed(tj: int, window: Window) -> bool:

@@ -67,6 +67,7 @@ from ._context import (
     lineages,
     listed_with,
     name_words,
+    named_before,
     not_the_place,
     part_of_another_name,
     runs_on,
@@ -217,6 +218,17 @@ def aliases_needing_evidence(
     normalizer = _search_normalizer()
     common, safe = _word_lists(common_words, safe_words, shipped_word_lists, normalizer)
     return _needing_evidence(gazetteer, None, common, safe, normalizer)
+
+
+def _remember_held(group: list[Hit], keep: list[Hit], why: Evidence, doc: Document) -> None:
+    """Note in *doc* what a holder made specific: the country of the name *group* (the
+    same name later, unqualified, is the same body's) and, if he held one body of them
+    (*keep*), that body (a generic name later fits it first)."""
+    if len(ids := {h.alias.entry.id for h in keep}) == 1:
+        doc.decided |= ids
+    if why.country:
+        key = frozenset(h.alias.entry.id for h in group)
+        doc.qualified.setdefault(key, (why.country, why.text))
 
 
 class Matcher:
@@ -886,6 +898,8 @@ class Matcher:
             alias = picked[1]
             if alias.kind != "surname":
                 doc.seen.add(alias.entry.id)
+                if not picked[3]:  # a name that fits no other entry
+                    doc.decided.add(alias.entry.id)
             if self.overlaps == "longest":
                 last_end, generic_end = group[0].tj, -1
                 if state is not None:
@@ -997,9 +1011,7 @@ class Matcher:
         held = held_by_holder(group, window)
         if held is not None:  # the body whose post the person named after it held
             keep, why = held
-            if why.country:
-                key = frozenset(h.alias.entry.id for h in group)
-                doc.qualified.setdefault(key, (why.country, why.text))
+            _remember_held(group, keep, why, doc)
             ranked = self._ranker.rank_preferring(group, keep, seen, context=is_generic(keep))
             return (*ranked, (why,))
         generic = is_generic(group)
@@ -1011,8 +1023,11 @@ class Matcher:
             chosen = choose(group, window, doc)
             if chosen is not None:
                 country, why = chosen
-                keep = [h for h in group if h.alias.entry.country == country]
+                same = [h for h in group if h.alias.entry.country == country]
+                keep = named_before(same, doc.decided)
                 ranked = self._ranker.rank_preferring(group, keep, seen, context=generic)
+                if len(keep) < len(same):  # the body the text named before
+                    return (*ranked, (why, Evidence("earlier", ranked[1].entry.name)))
                 return (*ranked, (why,))
             if generic:
                 return None
