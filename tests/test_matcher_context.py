@@ -1211,6 +1211,11 @@ def test_a_body_s_name_that_describes_a_kind_needs_its_country(m: Matcher) -> No
     assert "sd-forensic-evidence" not in [x.id for x in m.find(kuwait)]
     sudan = "وفي السودان أعلنت الإدارة العامة للأدلة الجنائية نتائج الفحص"
     assert "sd-forensic-evidence" in [x.id for x in m.find(sudan)]
+    # internal security forces: Lebanon's in a Lebanese text, not Iran's police's name
+    iran = "قتل اثنان من قوى الأمن الداخلي في تشابهار جنوب إيران"
+    assert "lb-isf" not in [x.id for x in m.find(iran)]
+    lebanon = "اعتقلت قوى الأمن الداخلي في بيروت شخصين"
+    assert "lb-isf" in [x.id for x in m.find(lebanon)]
 
 
 def test_an_international_body_s_name_before_a_demonym_is_that_country_s_body(
