@@ -2039,6 +2039,7 @@ class ReferenceMatcher:
         spans: dict[tuple[int, int, int], list[Hit]] = {}
         for h in hits:
             spans.setdefault((h.ti, h.cut, -h.tj), []).append(h)
+        reach = {ti: max(h.tj for h in hits if h.ti == ti) for ti in {h.ti for h in hits}}
         seen: set[str] = set()
         out: list[RefMatch] = []
         last_end = 0
@@ -2273,6 +2274,9 @@ class ReferenceMatcher:
                 for h in group
                 if h not in styled_hits or (len(named) == 1 and h.name.entry.id in named)
             ]
+            # Rule: ... nor where its given name begins a longer name, which is read instead
+            # (الشيخ فهد يوسف سعود الصباح).
+            group = [h for h in group if h not in styled_hits or reach.get(h.ti + 1, -1) <= h.tj]
             if not group:
                 continue
             supported = {h: self._supported(h, tokens, seps, seen) for h in group if h.guessed}

@@ -430,3 +430,19 @@ def test_a_style_and_a_given_name_name_a_person_named_in_full_earlier(m: Matcher
     assert m.find("وتخرج الأمير عبدالعزيز في جامعة") == []
     two = "استقبل الشيخ محمد بن راشد آل مكتوم الشيخ محمد بن زايد آل نهيان. وقال الشيخ محمد إن"
     assert [x.text for x in m.find(two)] == ["الشيخ محمد بن راشد", "الشيخ محمد بن زايد"]
+
+
+def test_a_style_and_a_given_name_do_not_hide_the_full_name_they_begin(m: Matcher) -> None:
+    # once the acting prime minister is named in full, الشيخ فهد is his short name; but
+    # where the given name begins his full name again, the full name is what is read
+    pm = "person-fahad-yousef-saud-al-sabah"
+    text = (
+        "ورئيس مجلس الوزراء بالإنابة الشيخ فهد يوسف سعود الصباح، هذه الزيارة. ورافقه رئيس"
+        " مجلس الوزراء بالإنابة الشيخ فهد يوسف سعود الصباح. وقال الشيخ فهد إن"
+    )
+    found = [(x.text, x.id, x.method) for x in m.find(text) if x.type == "person"]
+    assert found == [
+        ("فهد يوسف سعود الصباح", pm, "exact"),
+        ("فهد يوسف سعود الصباح", pm, "exact"),
+        ("الشيخ فهد", pm, "surname"),
+    ]

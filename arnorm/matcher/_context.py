@@ -738,6 +738,23 @@ def styled_given_seen(group: list[Hit], seen: set[str]) -> list[Hit]:
     ]
 
 
+def reach_of(hits: Iterable[Hit]) -> dict[int, int]:
+    """For each word where a hit starts, the word the longest of them ends before."""
+    reach: dict[int, int] = {}
+    for hit in hits:
+        if hit.tj > reach.get(hit.ti, -1):
+            reach[hit.ti] = hit.tj
+    return reach
+
+
+def styled_given_outrun(group: list[Hit], reach: Mapping[int, int]) -> list[Hit]:
+    """*group* less its styled given names (:func:`is_styled_given`) whose given name
+    begins a longer name: in الشيخ فهد يوسف سعود الصباح the name from فهد on is read, not
+    the style and given name that end inside it.  *reach* maps a word to the last word
+    that a name starting at it reaches."""
+    return [h for h in group if not (is_styled_given(h) and reach.get(h.ti + 1, -1) > h.tj)]
+
+
 def is_partial_name(hit: Hit, tokens: Sequence[str]) -> bool:
     """Whether *hit* names a person by a part of a name: a surname alone, a name that
     starts with a nasab written apart (بن علي), or a name right after one (the father's or

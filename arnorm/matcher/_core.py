@@ -70,8 +70,10 @@ from ._context import (
     named_before,
     not_the_place,
     part_of_another_name,
+    reach_of,
     runs_on,
     security_as_a_noun,
+    styled_given_outrun,
     styled_given_seen,
     untitled,
 )
@@ -865,6 +867,7 @@ class Matcher:
         last_end = -1 if state is None else state[0]  # the word a kept match ends before
         generic_end = -1 if state is None else state[1]  # see the docstring
         gone_on = -1  # the first word of a person's name that goes on (goes_on)
+        reach = reach_of(hits)  # the last word a name starting at a word reaches
         for group in spans(hits, self.overlaps == "longest"):
             ti = group[0].ti
             if ti < lo:
@@ -876,6 +879,7 @@ class Matcher:
             window.feed(doc, lo, ti)  # the document is what comes before the name
             group, gone_on = self._not_going_on(group, window, gone_on)
             group = styled_given_seen(group, doc.seen)  # الأمير عبدالعزيز: once named in full
+            group = styled_given_outrun(group, reach)  # الشيخ فهد يوسف: the longer name
             if not group:
                 continue  # a name that goes on: someone else's, read no further
             if any(map(is_guessed, group)):
