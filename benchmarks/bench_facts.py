@@ -1,0 +1,476 @@
+"""Dated facts, held out: does the shipped data say who held a post on a date?
+
+Issue 9 measures the officials gazetteer as an analyst uses it: "who was
+Jordan's interior minister on 2014-03-02?"  ``heldout/facts/quiz.jsonl`` is a
+quiz of such facts that helpers wrote from public sources without reading the
+data (the method is in ``heldout/README.md``, the draw in ``draw.jsonl``).
+Its questions are random: a country
+(the 22 Arab League states, the other states the issue names, or an
+international body), one of the issue's posts and a day from 2010 to 2026,
+drawn with a fixed seed; a question whose country had no such post is dropped,
+and one that no page settled is kept apart as ``unconfirmed``.
+
+For each answered question this script asks the shipped data, without the
+quiz's help, whether the person who held the post on that day (any of them,
+when two governments each named one) held it there:
+
+``right``
+    the person has an entry (found by reading the quiz's Arabic spelling with
+    the default ``Matcher``, or its English name folded to lower-case letters)
+    and one of the roles the entry places on that day is of that post: its
+    English title is of the post's kind (``POSTS``) and it is held in that
+    country (the role's organisation's country, or the entry's).
+``no role that day``
+    the person has an entry, but no role of that post on that day: the role
+    is missing, or its dates do not cover the day.
+``no entry``
+    the data has no entry for the person.
+
+``other holder`` counts, among the questions not answered ``right``, those on
+which the data places someone else in a single-holder post (head of state or
+of government, a minister) that day: a claim the quiz says is false, worse
+than a gap.
+
+The figures are out of sample only for the data released before the quiz was
+written (:data:`WRITTEN_AGAINST`, ``in_sample`` in the output); a later release
+may have added a person or a role the quiz showed missing, which makes a later
+run partly in sample, as for the held-out passages.
+
+Run from the repository root::
+
+    python benchmarks/bench_facts.py            # print the table
+    python benchmarks/bench_facts.py --list     # and every question not right
+    python benchmarks/bench_facts.py --save     # also write results/facts.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import arnorm
+from arnorm import Entry, Gazetteer, Matcher, load_gazetteer
+
+HERE = Path(__file__).resolve().parent
+QUIZ = HERE / "heldout" / "facts" / "quiz.jsonl"
+DEFAULT_OUTPUT = HERE / "results" / "facts.json"
+#: The officials release that was the latest when the quiz was written: a run on it is
+#: out of sample, a run on a later release partly in sample.
+WRITTEN_AGAINST = "2.22.0"
+ARAB_LEAGUE = frozenset(
+    [
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+    ]
+)
+
+#: What makes a role's English title one of the issue's posts.  A title is of a
+#: post when ``include`` finds it and ``exclude`` does not (both case-blind).
+#: Broad on purpose: the person must still be the quiz's holder, in the
+#: question's country, on the question's day.
+POSTS: dict[str, tuple[str, str | None]] = {
+    "head of state": (
+        r"\b(president|king|emir|amir|sultan|supreme leader|head of state)\b"
+        r"|chair(man|person)? of the (presidential|sovereign|transitional|supreme)",
+        r"prime|vice|deputy|council of ministers|government|parliament|assembly|senate"
+        r"|court|interpol|commission|intelligence|security|police|party|congress|league",
+    ),
+    "head of government": (
+        r"prime minister|premier|chancellor|head of (the )?government"
+        r"|president of the (council of ministers|government)|chairman of the council of ministers",
+        r"deputy|vice",
+    ),
+    "crown prince or designated successor": (r"crown prince|heir", r"deputy crown"),
+    "minister of interior": (
+        r"(minister|secretary)\b.*\b(interior|home|homeland|internal (affairs|security)"
+        r"|public security)"
+        r"|home secretary",
+        r"deputy|vice|assistant|under|state for (?!the home)",
+    ),
+    "minister of defence": (
+        r"(minister|secretary)\b.*\bdefen[cs]e|minister of the armed forces",
+        r"deputy|vice|assistant|under",
+    ),
+    "minister of foreign affairs": (
+        r"(minister|secretary)\b.*\b(foreign|external affairs)|^secretary of state$",
+        r"deputy|vice|assistant|under",
+    ),
+    "national security adviser": (
+        r"national security advis|security council|national security bureau",
+        r"deputy|vice|assistant",
+    ),
+    "head of the (foreign or general) intelligence service": (
+        r"intelligence|secret service|security service|mossad|dgse|external security"
+        r"|documentation|state security",
+        r"deputy|vice|assistant|minister of defen|military intelligence",
+    ),
+    "head of state security or domestic intelligence": (
+        r"intelligence|security|investigation|protection of the constitution|surveillance"
+        r"|dgsi|dgst|fsb|shin bet|shabak",
+        r"deputy|vice|assistant|minister|council",
+    ),
+    "head of the national police (or public security)": (
+        r"police|public security|national security|internal security forces|general security"
+        r"|s[uû]ret[eé]",
+        r"deputy|vice|assistant|minister",
+    ),
+    "head of the gendarmerie or national guard": (
+        r"gendarmerie|national guard|carabinieri|guardia civil|armed police|rosgvardia",
+        r"deputy|vice|assistant",
+    ),
+    "head of the counter-terrorism service": (
+        r"counter[- ]?terror|anti[- ]?terror|terrorism",
+        r"deputy|vice|assistant",
+    ),
+    # International bodies (country INTL): the body's name must be in the title.
+    "UN Secretary-General": (
+        r"secretary[- ]general of the united nations|^un secretary",
+        r"deputy|under|special",
+    ),
+    "head of the UN Office of Counter-Terrorism (UNOCT)": (r"counter[- ]terrorism", r"deputy"),
+    "Executive Director of UNODC": (r"unodc|drugs and crime", r"deputy"),
+    "Interpol Secretary General": (r"interpol", r"president|vice"),
+    "Interpol President": (r"president.*interpol", r"vice"),
+    "Executive Director of Europol": (r"europol", r"deputy"),
+    "Executive Director of AFRIPOL": (r"afripol", r"deputy"),
+    "Secretary-General of the Arab League": (
+        r"league of arab states|arab league",
+        r"deputy|assistant",
+    ),
+    "Secretary-General of the Council of Arab Interior Ministers": (
+        r"council of arab (interior|ministers of the interior)|arab interior ministers",
+        r"deputy|assistant",
+    ),
+    "Secretary-General of the GCC": (r"gulf cooperation council|\bgcc\b", r"deputy|assistant"),
+    "Chairperson of the African Union Commission": (
+        r"chair(person|man)? of the (african union|au) commission",
+        r"deputy",
+    ),
+    "Secretary-General of the OIC": (
+        r"\boic\b|organi[sz]ation of (the )?islamic cooperation",
+        r"deputy|assistant",
+    ),
+    "Secretary General of NATO": (r"\bnato\b|north atlantic", r"deputy|commander"),
+    "EU High Representative for Foreign Affairs and Security Policy": (
+        r"high representative",
+        r"deputy|special",
+    ),
+}
+#: Posts that one person holds at a time, for the ``other holder`` count.
+SINGLE_HOLDER = frozenset(
+    [
+        "head of state",
+        "head of government",
+        "minister of interior",
+        "minister of defence",
+        "minister of foreign affairs",
+    ]
+)
+
+
+def fold_latin(name: str) -> str:
+    """An English name as lower-case ASCII letters only (``Abdel-Fattah al-Sisi`` gives
+    ``abdelfattahalsisi``)."""
+    text = unicodedata.normalize("NFKD", name).casefold()
+    return "".join(ch for ch in text if "a" <= ch <= "z")
+
+
+#: Words of an English name that one spelling writes and another drops: particles
+#: (``al``, ``bin``), styles and ranks (``King Felipe VI``, ``Lt. Gen. Sheikh``).
+DROPPED_WORDS = frozenset(
+    [
+        "al",
+        "el",
+        "ad",
+        "ed",
+        "as",
+        "es",
+        "ash",
+        "at",
+        "az",
+        "an",
+        "bin",
+        "ben",
+        "ibn",
+        "ould",
+        "bint",
+        "king",
+        "queen",
+        "sheikh",
+        "shaikh",
+        "sheikha",
+        "prince",
+        "emir",
+        "sultan",
+        "president",
+        "dr",
+        "lt",
+        "gen",
+        "general",
+        "maj",
+        "col",
+        "brig",
+        "field",
+        "marshal",
+        "admiral",
+        "sir",
+        "mr",
+        "mrs",
+        "his",
+        "her",
+        "highness",
+        "majesty",
+        "royal",
+    ]
+)
+
+
+def fold_latin_short(name: str) -> str:
+    """:func:`fold_latin` without :data:`DROPPED_WORDS` and without what is in brackets
+    (``Lt. Gen. (Dr.) Sheikh Mohammed bin Abdullah Al Khalifa`` gives
+    ``mohammedabdullahkhalifa``)."""
+    text = re.sub(r"\([^)]*\)", " ", unicodedata.normalize("NFKD", name).casefold())
+    words = re.split(r"[\s\-‐'’.,]+", text)
+    kept = [w for w in words if w and w not in DROPPED_WORDS]
+    return "".join(ch for w in kept for ch in w if "a" <= ch <= "z")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    n: int
+    country: str
+    post: str
+    date: str
+    outcome: str
+    ids: tuple[str, ...]
+    other_holders: tuple[str, ...]
+    holders: tuple[str, ...]
+
+
+class Oracle:
+    """The shipped data's answers: who a name is, and which roles they held when."""
+
+    def __init__(self, officials: Gazetteer, bodies: Iterable[Gazetteer]) -> None:
+        self.officials = officials
+        self.matcher = Matcher([officials], types=["person"])
+        self.country_of: dict[str, str | None] = {}
+        self.name_of: dict[str, str] = {}
+        for gazetteer in bodies:
+            for entry in gazetteer:
+                self.country_of[entry.id] = entry.country
+                self.name_of[entry.id] = entry.name_en
+        self.by_latin: dict[str, set[str]] = {}
+        for entry in officials:
+            for key in {fold_latin(entry.name_en), fold_latin_short(entry.name_en)}:
+                self.by_latin.setdefault(key, set()).add(entry.id)
+
+    def find(self, name_ar: str | None, name_en: str) -> list[Entry]:
+        """The entries the data has for a holder: by the Arabic name read whole, else by the
+        English one."""
+        ids: list[str] = []
+        if name_ar:
+            whole = len(name_ar.strip())
+            for match in self.matcher.find(name_ar):
+                if (
+                    match.type == "person"
+                    and match.end - match.start >= 0.6 * whole
+                    and match.id not in ids
+                ):
+                    ids.append(match.id)
+        if not ids:
+            for key in (fold_latin(name_en), fold_latin_short(name_en)):
+                for entry_id in sorted(self.by_latin.get(key, ())):
+                    if entry_id not in ids:
+                        ids.append(entry_id)
+        found = (self.officials.get(entry_id) for entry_id in ids)
+        return [entry for entry in found if entry is not None]
+
+    def holds(self, entry: Entry, post: str, country: str, date: str) -> bool:
+        """Whether the data places *entry* in *post* of *country* on *date*."""
+        include, exclude = POSTS[post]
+        for role in entry.roles_at(date):
+            # the title and the body's name: Director General of the DGED, General
+            # Directorate for Studies and Documentation
+            title = f"{role.title_en or ''} | {self.name_of.get(role.organization or '', '')}"
+            if not re.search(include, title, re.IGNORECASE):
+                continue
+            if exclude and re.search(exclude, title, re.IGNORECASE):
+                continue
+            if country == "INTL":
+                return True
+            where = self.country_of.get(role.organization or "") or entry.country
+            if where == country:
+                return True
+        return False
+
+    def holders(self, post: str, country: str, date: str) -> list[str]:
+        """Every entry the data places in *post* of *country* on *date*."""
+        return [entry.id for entry in self.officials if self.holds(entry, post, country, date)]
+
+
+#: The posts of a state (not of an international body), in the order of :data:`POSTS`.
+STATE_POSTS = tuple(POSTS)[:12]
+
+
+def posts_of(title: str) -> list[str]:
+    """The posts of a state that an English *title* is of (:data:`POSTS`), what it says in
+    brackets left out."""
+    title = re.sub(r"\([^)]*\)", " ", title)
+    return [
+        post
+        for post in STATE_POSTS
+        if re.search(POSTS[post][0], title, re.IGNORECASE)
+        and not (POSTS[post][1] and re.search(POSTS[post][1], title, re.IGNORECASE))
+    ]
+
+
+def judge(oracle: Oracle, question: Mapping[str, Any]) -> Verdict:
+    """The data's answer to one answered question of the quiz."""
+    post, country, date = question["post"], question["country"], question["date"]
+    ids: list[str] = []
+    outcome = "no entry"
+    for holder in question["holders"]:
+        entries = oracle.find(holder.get("name_ar"), holder["name_en"])
+        ids.extend(entry.id for entry in entries)
+        # the post asked, or the post the quiz's own title names where a state has
+        # none of the kind asked (Iran's president for its head of government)
+        posts = [post] if country == "INTL" else [post, *posts_of(holder.get("title_en") or "")]
+        if any(oracle.holds(entry, p, country, date) for entry in entries for p in posts):
+            outcome = "right"
+            break
+        if entries:
+            outcome = "no role that day"
+    others: tuple[str, ...] = ()
+    if outcome != "right" and post in SINGLE_HOLDER:
+        others = tuple(i for i in oracle.holders(post, country, date) if i not in ids)
+    return Verdict(
+        n=question["n"],
+        country=country,
+        post=post,
+        date=date,
+        outcome=outcome,
+        ids=tuple(ids),
+        other_holders=others,
+        holders=tuple(h["name_en"] for h in question["holders"]),
+    )
+
+
+def group_of(country: str) -> str:
+    if country == "INTL":
+        return "international bodies"
+    return "Arab League states" if country in ARAB_LEAGUE else "other states"
+
+
+def results(quiz: Path = QUIZ) -> dict[str, Any]:
+    """The figures ``--save`` writes, and every verdict."""
+    questions = [
+        json.loads(line) for line in quiz.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    unknown = sorted({q["post"] for q in questions} - set(POSTS))
+    if unknown:
+        raise SystemExit(f"{quiz}: posts this script does not know: {unknown}")
+    answered = [q for q in questions if q["status"] == "answered"]
+    officials = load_gazetteer("officials")
+    oracle = Oracle(officials, [load_gazetteer("agencies"), load_gazetteer("organizations")])
+    verdicts = [judge(oracle, q) for q in answered]
+    by_group: dict[str, Counter[str]] = {}
+    for verdict in verdicts:
+        by_group.setdefault(group_of(verdict.country), Counter())[verdict.outcome] += 1
+    outcomes = Counter(v.outcome for v in verdicts)
+    return {
+        "quiz": quiz.resolve().relative_to(HERE.parent).as_posix()
+        if quiz.resolve().is_relative_to(HERE.parent)
+        else str(quiz),
+        "officials": officials.version,
+        "in_sample": officials.version != WRITTEN_AGAINST,
+        "questions": len(questions),
+        "status": dict(Counter(q["status"] for q in questions)),
+        "answered": len(answered),
+        "outcomes": dict(outcomes),
+        "right": round(outcomes["right"] / len(answered), 3) if answered else None,
+        "other_holder": sum(1 for v in verdicts if v.other_holders),
+        "by_group": {group: dict(counts) for group, counts in sorted(by_group.items())},
+        "verdicts": [
+            {
+                key: list(value) if isinstance(value, tuple) else value
+                for key, value in vars(v).items()
+            }
+            for v in verdicts
+        ],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quiz", type=Path, default=QUIZ, help="the quiz (JSON Lines)")
+    parser.add_argument(
+        "--list", action="store_true", help="print every question not answered right"
+    )
+    parser.add_argument(
+        "--save", action="store_true", help=f"also write {DEFAULT_OUTPUT.relative_to(HERE.parent)}"
+    )
+    args = parser.parse_args(argv)
+    figures = results(args.quiz)
+    sample = "partly IN-SAMPLE" if figures["in_sample"] else "out of sample"
+    print(
+        f"officials {figures['officials']} ({sample}; arnorm {arnorm.__version__});"
+        f" quiz {figures['quiz']}"
+    )
+    print(f"questions {figures['questions']}: {figures['status']}")
+    total = figures["answered"]
+    for outcome in ("right", "no role that day", "no entry"):
+        count = figures["outcomes"].get(outcome, 0)
+        print(f"  {outcome:<18} {count:>4}  {count / total:6.1%}" if total else f"  {outcome}: 0")
+    print(f"  data names another holder: {figures['other_holder']}")
+    for group, counts in figures["by_group"].items():
+        answered = sum(counts.values())
+        print(f"  {group:<22} {counts.get('right', 0)}/{answered} right")
+    if args.list:
+        for v in figures["verdicts"]:
+            if v["outcome"] != "right":
+                print(
+                    f"#{v['n']} {v['country']} {v['post']} {v['date']}: {v['outcome']}; "
+                    f"quiz {', '.join(v['holders'])}; data {', '.join(v['ids']) or '-'}"
+                    + (
+                        f"; data's holder {', '.join(v['other_holders'])}"
+                        if v["other_holders"]
+                        else ""
+                    )
+                )
+    if args.save:
+        text = json.dumps(figures, ensure_ascii=False, indent=2) + "\n"
+        DEFAULT_OUTPUT.write_text(text, encoding="utf-8")
+        print(f"wrote {DEFAULT_OUTPUT.relative_to(HERE.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

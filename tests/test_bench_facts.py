@@ -1,0 +1,125 @@
+"""The held-out quiz of dated facts: its scoring rules, and that its committed figures are current.
+
+The figures (``benchmarks/results/facts.json``) are what the shipped officials gazetteer answers
+to a quiz written from public sources (``benchmarks/heldout/facts/``); they are reported, not
+test thresholds.  These tests check how an answer is scored, on facts of the shipped data.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from arnorm import load_gazetteer
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def bench(load_script: Callable[[str], ModuleType]) -> ModuleType:
+    return load_script("benchmarks/bench_facts.py")
+
+
+@pytest.fixture(scope="module")
+def oracle(bench: ModuleType) -> Any:
+    bodies = [load_gazetteer("agencies"), load_gazetteer("organizations")]
+    return bench.Oracle(load_gazetteer("officials"), bodies)
+
+
+def _question(country: str, post: str, date: str, *holders: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "n": 1,
+        "country": country,
+        "post": post,
+        "date": date,
+        "status": "answered",
+        "holders": list(holders),
+    }
+
+
+HAMMOUCHI = {"name_en": "Abdellatif Hammouchi", "name_ar": "عبد اللطيف حموشي", "title_en": ""}
+POLICE = "head of the national police (or public security)"
+
+
+def test_english_names_are_compared_without_particles_styles_or_brackets(
+    bench: ModuleType,
+) -> None:
+    assert bench.fold_latin("Abdel-Fattah al-Sisi") == "abdelfattahalsisi"
+    short = bench.fold_latin_short
+    assert short("Lt. Gen. (Dr.) Sheikh Mohammed bin Abdullah Al Khalifa") == short(
+        "Mohammed Abdullah Al-Khalifa"
+    )
+    assert short("King Felipe VI") == short("Felipe VI") == "felipevi"
+    assert short("Jürgen Stock") == "jurgenstock"
+
+
+def test_a_title_is_of_the_posts_its_words_name(bench: ModuleType) -> None:
+    assert bench.posts_of("President of Iran (head of government)") == ["head of state"]
+    assert bench.posts_of("Prime Minister") == ["head of government"]
+    assert bench.posts_of("Deputy Prime Minister") == []
+    assert "minister of interior" in bench.posts_of("Home Secretary")
+    assert "minister of interior" not in bench.posts_of("Minister of State for Defence Affairs")
+
+
+def test_the_holder_in_post_that_day_is_right(bench: ModuleType, oracle: Any) -> None:
+    verdict = bench.judge(oracle, _question("MA", POLICE, "2016-01-01", HAMMOUCHI))
+    assert verdict.outcome == "right"
+    assert verdict.ids == ("person-abdellatif-hammouchi",)
+
+
+def test_a_holder_the_data_places_elsewhere_that_day_has_no_role(
+    bench: ModuleType, oracle: Any
+) -> None:
+    # the data has him at the DGSN from 2015 only; nor is he Morocco's police chief abroad
+    early = bench.judge(oracle, _question("MA", POLICE, "2012-01-01", HAMMOUCHI))
+    assert early.outcome == "no role that day"
+    abroad = bench.judge(oracle, _question("DZ", POLICE, "2016-01-01", HAMMOUCHI))
+    assert abroad.outcome == "no role that day"
+
+
+def test_a_person_the_data_lacks_has_no_entry_and_its_holder_is_named(
+    bench: ModuleType, oracle: Any
+) -> None:
+    nobody = {"name_en": "Nobody Imaginary", "name_ar": None, "title_en": "Minister of Interior"}
+    verdict = bench.judge(oracle, _question("JO", "minister of interior", "2014-03-02", nobody))
+    assert verdict.outcome == "no entry"
+    # a single-holder post: the data's own holder that day is a claim the quiz contradicts
+    assert verdict.other_holders != ()
+    for entry_id in verdict.other_holders:
+        entry = load_gazetteer("officials").get(entry_id)
+        assert entry is not None
+        assert oracle.holds(entry, "minister of interior", "JO", "2014-03-02")
+
+
+def test_any_of_two_rival_holders_answers(bench: ModuleType, oracle: Any) -> None:
+    nobody = {"name_en": "Nobody Imaginary", "name_ar": None, "title_en": ""}
+    verdict = bench.judge(oracle, _question("MA", POLICE, "2016-01-01", nobody, HAMMOUCHI))
+    assert verdict.outcome == "right"
+
+
+def test_the_quiz_is_well_formed(bench: ModuleType) -> None:
+    lines = (BENCHMARKS / "heldout" / "facts" / "quiz.jsonl").read_text(encoding="utf-8")
+    questions = [json.loads(line) for line in lines.splitlines()]
+    draw = (BENCHMARKS / "heldout" / "facts" / "draw.jsonl").read_text(encoding="utf-8")
+    drawn = {
+        (d["n"], d["country"], d["post"], d["date"]) for d in map(json.loads, draw.splitlines())
+    }
+    for q in questions:
+        assert (q["n"], q["country"], q["post"], q["date"]) in drawn  # as drawn, unchanged
+        assert q["post"] in bench.POSTS
+        assert q["status"] in ("answered", "unconfirmed", "no such post")
+        if q["status"] == "answered":
+            assert q["holders"], q["n"]
+            assert q["sources"], q["n"]
+
+
+def test_the_committed_figures_are_current(bench: ModuleType) -> None:
+    committed = json.loads((BENCHMARKS / "results" / "facts.json").read_text(encoding="utf-8"))
+    assert committed == bench.results(), (
+        "run python benchmarks/bench_facts.py --save and commit the result"
+    )
