@@ -1802,7 +1802,8 @@ class ReferenceMatcher:
             if generic:
                 return None
         ti = group[0].ti
-        # Rule: a city is meant after a city's cue word before the name or its list, and in
+        # Rule: a city is meant after a city's cue word before the name or its list, before
+        # العاصمة right after the name, and in
         # a dateline (a name that begins a line, then a dash, a bracket, or a number after a
         # space): the towns not named as divisions (a governorate inside a region is none),
         # or else the places in a country not named as divisions.
@@ -1823,6 +1824,9 @@ class ReferenceMatcher:
             cue = head and "\n" not in seps[head] and self._cue_forms(tokens[head - 1]) & CITY_CUES
             if not why and cue:
                 why = f"cue: {tokens[head - 1]}"
+            # ... and before the word العاصمة right after the name (تونس العاصمة)
+            if not why and tj < len(tokens) and seps[tj] == " " and tokens[tj] == "العاصمه":
+                why = "cue: العاصمه"
             if why:
                 return (*self._rank(group, keep, seen, context=False), (why,))
         # Rule: a name that fits a division and a place inside one that is no division (a

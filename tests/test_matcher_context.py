@@ -340,6 +340,16 @@ def test_the_capital_before_a_name_of_a_country_and_its_city(m: Matcher) -> None
     assert "country-tn" in {c.id for c in city.candidates}
 
 
+def test_the_capital_right_after_a_name_of_a_country_and_its_city(m: Matcher) -> None:
+    # تونس العاصمة and الجزائر العاصمة are how the press names the cities of Tunis and Algiers
+    (tunis,) = m.find("وفي تونس العاصمة اعتقلت الوحدات الأمنية")
+    assert (tunis.id, tunis.evidence) == ("tn-tunis", (Evidence("cue", "العاصمه"),))
+    assert [x.id for x in m.find("في الجزائر العاصمة")] == ["dz-algiers"]
+    # not across a comma, nor for a country with no city of its name
+    assert [x.id for x in m.find("في تونس، العاصمة")] == ["country-tn"]
+    assert [x.id for x in m.find("سوريا العاصمة")] == ["country-sy"]
+
+
 def test_a_city_cue_picks_the_city_over_a_governorate_inside_a_region(m: Matcher) -> None:
     # السليمانية: the city, in the governorate, in the Kurdistan region; both are places
     # inside a place inside another, but the governorate is named as a division

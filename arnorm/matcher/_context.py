@@ -82,6 +82,9 @@ _QUOTES: Final = "\"'«»“”„"
 #: Words before a place name that say it is a city, not a country or a division (العاصمة
 #: تونس، مدن حمص وطرطوس).
 CITY_CUES: Final = frozenset({"العاصمه", "مدينه", "بلده", "مدن", "مدينتي", "بلدات"})
+#: The word that, right after a name that fits a country and its capital, says the capital
+#: is meant (تونس العاصمة، الجزائر العاصمة), normalized.
+CAPITAL_AFTER: Final = "العاصمه"
 #: What follows a place's name at the start of a line that makes it a dateline (عمان 21
 #: كانون الثاني (بترا)، تونس - (كونا)): a dash or a bracket, or a number after a space.
 DATELINE_MARKS: Final = frozenset("-–—(")
@@ -1431,10 +1434,12 @@ def city_cue(
     group: Sequence[Hit], window: Window, towns: frozenset[str], divisions: frozenset[str]
 ) -> tuple[list[Hit], Evidence] | None:
     """The hits of *group* that name a city, and why, when a cue says a city is meant and
-    the group has other places too: a dateline (:func:`is_dateline`), or a city's cue word
+    the group has other places too: a dateline (:func:`is_dateline`), a city's cue word
     (العاصمة، مدينة، مدن …) right before the name or the list of places it is an item of
-    (:func:`list_head`).  The city is a town (a place inside a place inside another, not
-    named as a division: a governorate inside a region is no town) if the group has one,
+    (:func:`list_head`), or the word العاصمة right after the name, one space between (تونس
+    العاصمة: the city of Tunis, not the country).  The city is a town (a place inside a
+    place inside another, not named as a division: a governorate inside a region is no
+    town) if the group has one,
     else a place inside a country that is not named as a division (*divisions*: the capital
     of a country of the same name, كركوك the city, not the governorate)."""
     places = [h for h in group if h.alias.entry.type == "place"]
@@ -1451,4 +1456,7 @@ def city_cue(
     head = list_head(ti, window)
     if head and "\n" not in window.seps[head] and is_city_cue(tokens[head - 1]):
         return keep, Evidence("cue", tokens[head - 1])
+    tj = group[0].tj
+    if tj < len(tokens) and window.seps[tj] == " " and tokens[tj] == CAPITAL_AFTER:
+        return keep, Evidence("cue", CAPITAL_AFTER)  # تونس العاصمة, الجزائر العاصمة
     return None
