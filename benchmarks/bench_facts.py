@@ -57,7 +57,7 @@ from pathlib import Path
 from typing import Any
 
 import arnorm
-from arnorm import Entry, Gazetteer, Matcher, load_gazetteer
+from arnorm import Entry, Gazetteer, Matcher, load_gazetteer, normalize
 
 HERE = Path(__file__).resolve().parent
 QUIZ = HERE / "heldout" / "facts" / "quiz.jsonl"
@@ -130,7 +130,7 @@ POSTS: dict[str, tuple[str, str | None]] = {
     "head of the (foreign or general) intelligence service": (
         r"intelligence|secret service|security service|mossad|dgse|external security"
         r"|documentation|state security",
-        r"deputy|vice|assistant|minister of defen|military intelligence",
+        r"deputy|vice|assistant|minister of defen[cs]e|military intelligence",
     ),
     "head of state security or domestic intelligence": (
         r"intelligence|security|investigation|protection of the constitution|surveillance"
@@ -253,14 +253,25 @@ DROPPED_WORDS = frozenset(
 )
 
 
-def fold_latin_short(name: str) -> str:
-    """:func:`fold_latin` without :data:`DROPPED_WORDS` and without what is in brackets
-    (``Lt. Gen. (Dr.) Sheikh Mohammed bin Abdullah Al Khalifa`` gives
-    ``mohammedabdullahkhalifa``)."""
+def latin_words(name: str) -> list[str]:
+    """The words of an English name, folded to lower-case letters, without
+    :data:`DROPPED_WORDS` and without what is in brackets."""
     text = re.sub(r"\([^)]*\)", " ", unicodedata.normalize("NFKD", name).casefold())
-    words = re.split(r"[\s\-‐'’.,]+", text)
-    kept = [w for w in words if w and w not in DROPPED_WORDS]
-    return "".join(ch for w in kept for ch in w if "a" <= ch <= "z")
+    folded = ("".join(ch for ch in w if "a" <= ch <= "z") for w in re.split(r"[\s\-‐'’.,]+", text))
+    return [w for w in folded if w and w not in DROPPED_WORDS]
+
+
+def fold_latin_short(name: str) -> str:
+    """:func:`fold_latin` of :func:`latin_words` (``Lt. Gen. (Dr.) Sheikh Mohammed bin
+    Abdullah Al Khalifa`` gives ``mohammedabdullahkhalifa``)."""
+    return "".join(latin_words(name))
+
+
+def latin_ends(name: str) -> tuple[str, str] | None:
+    """The first and last of :func:`latin_words`, when there are two or more: ``Ghada Fathi
+    Waly`` and ``Ghada Waly`` both give ``("ghada", "waly")``."""
+    words = latin_words(name)
+    return (words[0], words[-1]) if len(words) > 1 else None
 
 
 @dataclass(frozen=True)
@@ -288,9 +299,19 @@ class Oracle:
                 self.country_of[entry.id] = entry.country
                 self.name_of[entry.id] = entry.name_en
         self.by_latin: dict[str, set[str]] = {}
+        self.by_ends: dict[tuple[str, str], set[str]] = {}
         for entry in officials:
             for key in {fold_latin(entry.name_en), fold_latin_short(entry.name_en)}:
                 self.by_latin.setdefault(key, set()).add(entry.id)
+            ends = latin_ends(entry.name_en)
+            if ends is not None:
+                self.by_ends.setdefault(ends, set()).add(entry.id)
+        self.by_arabic: dict[str, set[str]] = {}  # names of two words or more, normalized
+        for entry in officials:
+            for name in (entry.name, *entry.aliases):
+                key = normalize(name)
+                if " " in key:
+                    self.by_arabic.setdefault(key, set()).add(entry.id)
 
     def find(self, name_ar: str | None, name_en: str) -> list[Entry]:
         """The entries the data has for a holder: by the Arabic name read whole, else by the
@@ -310,19 +331,28 @@ class Oracle:
                 for entry_id in sorted(self.by_latin.get(key, ())):
                     if entry_id not in ids:
                         ids.append(entry_id)
+        if not ids and name_ar:  # the longest start of the name that is one entry's name
+            words = normalize(name_ar).split()
+            for end in range(len(words) - 1, 1, -1):
+                named = self.by_arabic.get(" ".join(words[:end]), set())
+                if len(named) == 1:
+                    ids.extend(named)
+                    break
+        if not ids:  # the first and last names, if they are one entry's only
+            ends = latin_ends(name_en)
+            named = self.by_ends.get(ends, set()) if ends is not None else set()
+            if len(named) == 1:
+                ids.extend(named)
         found = (self.officials.get(entry_id) for entry_id in ids)
         return [entry for entry in found if entry is not None]
 
     def holds(self, entry: Entry, post: str, country: str, date: str) -> bool:
         """Whether the data places *entry* in *post* of *country* on *date*."""
-        include, exclude = POSTS[post]
         for role in entry.roles_at(date):
             # the title and the body's name: Director General of the DGED, General
             # Directorate for Studies and Documentation
             title = f"{role.title_en or ''} | {self.name_of.get(role.organization or '', '')}"
-            if not re.search(include, title, re.IGNORECASE):
-                continue
-            if exclude and re.search(exclude, title, re.IGNORECASE):
+            if not is_of(post, title):
                 continue
             if country == "INTL":
                 return True
@@ -336,6 +366,16 @@ class Oracle:
         return [entry.id for entry in self.officials if self.holds(entry, post, country, date)]
 
 
+def is_of(post: str, title: str) -> bool:
+    """Whether an English *title* is of *post* (:data:`POSTS`): its pattern is found at the
+    start of a word, and its exclusions nowhere as whole words (``vice`` is not in
+    ``Service``)."""
+    include, exclude = POSTS[post]
+    if not re.search(rf"\b(?:{include})", title, re.IGNORECASE):
+        return False
+    return not (exclude and re.search(rf"\b(?:{exclude})\b", title, re.IGNORECASE))
+
+
 #: The posts of a state (not of an international body), in the order of :data:`POSTS`.
 STATE_POSTS = tuple(POSTS)[:12]
 
@@ -344,12 +384,7 @@ def posts_of(title: str) -> list[str]:
     """The posts of a state that an English *title* is of (:data:`POSTS`), what it says in
     brackets left out."""
     title = re.sub(r"\([^)]*\)", " ", title)
-    return [
-        post
-        for post in STATE_POSTS
-        if re.search(POSTS[post][0], title, re.IGNORECASE)
-        and not (POSTS[post][1] and re.search(POSTS[post][1], title, re.IGNORECASE))
-    ]
+    return [post for post in STATE_POSTS if is_of(post, title)]
 
 
 def judge(oracle: Oracle, question: Mapping[str, Any]) -> Verdict:
