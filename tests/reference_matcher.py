@@ -145,6 +145,8 @@ UNIT_HEADS |= {"قائدا", "اداره", "ادارات", "فرع", "مكتب",
 #: of a police station (قسم ثان شبرا الخيمة).
 POLICE = {"شرطه", "اسايش"}
 STATION_ORDINALS = {"اول", "ثان", "ثاني", "ثالث", "رابع"}
+#: Rule: the nouns of a military formation or base that a place's name names (فيلق "كربلاء").
+FORMATIONS = {"فيلق", "كتيبه", "سريه", "فوج", "مقر"}
 #: Rule: given names written with the article, before a surname alone (الطاهر عثماني).
 GIVEN_WITH_ARTICLE = {"الطاهر", "الهادي", "الحبيب", "المختار", "الصادق", "الطيب", "المنصف"}
 GIVEN_WITH_ARTICLE |= {"المهدي", "البشير", "الامين", "العربي", "الناصر", "الصديق", "الخضر"}
@@ -2107,6 +2109,15 @@ class ReferenceMatcher:
             # Rule: a name with no proclitic, one space after the noun of a place of study or
             # an outlet (جامعة بغداد، تلفزيون سوريا), completes that name; so does a person's
             # after a building's, a prize's or the like (مبنى الشيخ نواف، مطار الملك خالد).
+            # Rule: a place's name with no proclitic after a formation's noun, one space and
+            # perhaps an opening quote between, is the formation's name: no name of its words.
+            if (
+                ti
+                and (seps[ti] == " " or (seps[ti][:1] == " " and seps[ti][1:] in ('"', "“", "«")))
+                and self._cue_forms(tokens[ti - 1]) & FORMATIONS
+                and any(not h.cut and h.name.entry.type == "place" for h in group)
+            ):
+                continue
             if ti and seps[ti] == " ":
                 before = self._cue_forms(tokens[ti - 1])
                 if before & INSTITUTIONS:

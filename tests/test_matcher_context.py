@@ -1165,6 +1165,10 @@ def test_news_about_a_place_is_still_the_place(m: Matcher) -> None:
         "أوقفت عناصر الشرطة بولاية أمن الدار البيضاء مشتبها فيه",
         "بالتنسيق مع دائرة عمليات أسايش إقليم كردستان",
         "وتزامن ذلك مع حجز ضابط بقسم ثان شبرا الخيمة",
+        # a military formation or base named after a place, with or without quotes
+        'قتل قائد فيلق "كربلاء" التابع للحرس الثوري',
+        "في مقر القدس التابع للقوات البرية للحرس الثوري",
+        "وأعلنت قيادة مقر “القدس” التابع للقوات البرية",
     ],
 )
 def test_a_place_that_completes_a_local_unit_s_name_is_not_reported(m: Matcher, text: str) -> None:
@@ -1185,6 +1189,8 @@ def test_no_name_is_read_inside_a_unit_s_place_name(m: Matcher) -> None:
         ("انتشار الأمن في بنغازي", ["ly-benghazi"]),
         # a proclitic on the place's name: it is no longer in construct
         ("وقائد الشرطة بالبصرة", ["iq-basra"]),
+        ("وعقد اجتماع في مقر الأمم المتحدة في نيويورك", ["org-un", "us-new-york"]),
+        ("وأجرى زيارة سرية لبغداد", ["iq-baghdad"]),
     ],
 )
 def test_a_place_outside_a_unit_s_name_is_still_the_place(

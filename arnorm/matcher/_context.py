@@ -1342,9 +1342,31 @@ UNIT_HEADS: Final = frozenset(
 STATION_ORDINALS: Final = frozenset({"اول", "ثان", "ثاني", "ثالث", "رابع"})
 
 
+#: Nouns of a military formation or base (normalized, without the article) that a place's
+#: name names, with or without quotes: فيلق "كربلاء" is a corps of Iran's Revolutionary
+#: Guard, مقر القدس one of its bases, neither the city.
+FORMATION_NOUNS: Final = frozenset({"فيلق", "كتيبه", "سريه", "فوج", "مقر"})
+#: Opening quotation marks that may stand, after a space, between a noun and the name it is
+#: given (فيلق "كربلاء").
+OPEN_QUOTES: Final = frozenset('"“«')
+
+
+def forms_before_quoted(ti: int, window: Window) -> list[str]:
+    """:func:`forms_before`, also where an opening quote (:data:`OPEN_QUOTES`) follows the
+    space: the word before a name given in quotes."""
+    if ti <= 0:
+        return []
+    sep = window.seps[ti]
+    if sep != " " and not (sep[:1] == " " and sep[1:] in OPEN_QUOTES):
+        return []
+    return [form for form, _ in strip_forms(window.tokens[ti - 1])]
+
+
 def in_a_unit(hit: Hit, window: Window) -> bool:
     """Whether *hit*, a place's name with no proclitic of its own, completes the name of a
-    local security unit there: one space after the noun of a police force
+    local security unit or a military formation there: after a formation's noun
+    (:data:`FORMATION_NOUNS`, proclitics off; one space, and perhaps an opening quote:
+    فيلق "كربلاء"، مقر القدس), one space after the noun of a police force
     (:data:`POLICE_FORCES`, proclitics off: لشرطة محافظة الداخلية، أسايش إقليم كردستان), after
     a police station's ordinal after قسم (:data:`STATION_ORDINALS`: قسم ثان شبرا الخيمة), or
     after the noun of a force's security, operations or intelligence (:data:`UNIT_FORCES`)
@@ -1353,6 +1375,8 @@ def in_a_unit(hit: Hit, window: Window) -> bool:
     بنغازي and حفظ أمن البصرة still name the city), and no other name is read there."""
     if hit.cut or hit.alias.entry.type != "place":
         return False
+    if not FORMATION_NOUNS.isdisjoint(forms_before_quoted(hit.ti, window)):
+        return True
     forms = forms_before(hit.ti, window)
     if not POLICE_FORCES.isdisjoint(forms):
         return True
