@@ -211,6 +211,9 @@ GUESS_CUES = {
 DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"} | {
     "محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم", "محافظ", "والي"
 }  # fmt: skip
+#: A region's nouns (normalized): منطقة is also any area, so it asks only for a division
+#: named with it (منطقة الرياض).
+REGION_NOUNS = {"منطقه", "منطقتي", "مناطق"}
 #: A wilaya's nouns (normalized).  Rule: after one, a governorate of a state whose
 #: places are never named as wilayas is not that governorate (ولاية صلاح الدين: a jihadist
 #: group's "province").
@@ -734,6 +737,15 @@ class ReferenceMatcher:
                 any(a.split(" ")[0] in nouns for a in e.surfaces)
                 or (e.part_of and e.name_en.split(" ")[-1] in kinds)
             )
+        }
+        # Rule data: the divisions named as regions (منطقة الرياض), which a region's noun
+        # before a name asks for.
+        self.regions = {
+            e.id
+            for g in gazetteers
+            for e in g
+            if e.id in self.divisions
+            and any(a.split(" ")[0] in ("منطقة", "منطقه") for a in e.surfaces)
         }
         wilaya_states = {
             e.country
@@ -1664,6 +1676,15 @@ class ReferenceMatcher:
             ]
             if not group:
                 return None  # محافظة القطيف: the governorate, not the town
+        elif (
+            head
+            and seps[head] == " "
+            and self._cue_forms(tokens[head - 1]) & REGION_NOUNS
+            and any(h.name.entry.id in self.regions for h in group)
+        ):
+            # Rule: a region's noun before the name or its list: the regions named so, if
+            # the name fits one (منطقة الرياض), else nothing changes (منطقة الساحل).
+            group = [h for h in group if h.name.entry.id in self.regions]
         single = len(group) == 1
         group = [h for h in group if not self._inside_another_name(h, tokens, seps)]
         if not group:
@@ -1833,7 +1854,8 @@ class ReferenceMatcher:
                 return (*self._rank(group, keep, seen, context=False), (why,))
         # Rule: a name that fits a division and a place inside one that is no division (a
         # city and its governorate), in a list whose other items are all divisions, or all
-        # such places, is of their kind.
+        # such places, is of their kind; an item that fits both kinds, as the name does, is
+        # left out (but one of them must be of one kind).
         named = [h for h in here if h.name.entry.id in self.divisions]
         inner = [h for h in here if h.name.entry.id not in self.divisions and h.name.entry.part_of]
         if named and inner:
@@ -1846,6 +1868,8 @@ class ReferenceMatcher:
                     kinds.add(True)
                 elif all(h.name.entry.part_of for h in item) and not ids & self.divisions:
                     kinds.add(False)
+                elif all(h.name.entry.part_of for h in item):
+                    pass  # both kinds: it shows neither
                 else:
                     kinds.add(None)  # type: ignore[arg-type]
                 words.append(" ".join(tokens[k : item[0].tj]))

@@ -350,6 +350,25 @@ def test_the_capital_right_after_a_name_of_a_country_and_its_city(m: Matcher) ->
     assert [x.id for x in m.find("سوريا العاصمة")] == ["country-sy"]
 
 
+def test_a_region_s_noun_asks_for_a_region_named_so(m: Matcher) -> None:
+    # Saudi Arabia's regions are named منطقة X: after منطقة (or its dual), the region
+    assert [x.id for x in m.find("في منطقتي تبوك وحائل")] == ["sa-region-tabuk", "sa-region-hail"]
+    # منطقة is also any area: a place that is no region named so is left as it is
+    assert [x.id for x in m.find("في منطقة الساحل")] == ["region-sahel"]
+    assert [x.id for x in m.find("وصل إلى الرياض")] == ["sa-riyadh"]
+
+
+def test_a_list_item_of_both_kinds_does_not_decide_a_name_of_both_kinds(m: Matcher) -> None:
+    # Ha'il is a city and a region, Asir and Qassim only regions: Riyadh is the region
+    text = "تواجدت الخلايا في منطقة مكة المكرمة وحائل والرياض وعسير والقصيم"
+    ids = [x.id for x in m.find(text)]
+    assert ids[2] == "sa-region-ar-riyad"
+    assert ids[1] == "sa-region-hail"
+    # with no item of one kind there is still nothing to go by: each keeps its own reading
+    both = [x.id for x in m.find("تنتشر في الحسكة والرقة ودير الزور")]
+    assert both[1:] == ["sy-raqqa", "sy-deir-ez-zor"]
+
+
 def test_a_city_cue_picks_the_city_over_a_governorate_inside_a_region(m: Matcher) -> None:
     # السليمانية: the city, in the governorate, in the Kurdistan region; both are places
     # inside a place inside another, but the governorate is named as a division

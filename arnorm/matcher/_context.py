@@ -52,6 +52,7 @@ from ._morphology import (
     PLACE_NOUNS,
     PROCLITICS,
     RANKS,
+    REGION_NOUNS,
     TITLES,
     has_article,
     is_style,
@@ -1185,8 +1186,10 @@ def listed_with(
     """The hits of *group*, a name that fits a division and a place inside one (a city and
     its governorate: مأرب), of the kind the other items of its list (:func:`list_items`)
     all are, and why: divisions among divisions (البيضاء أو شبوة أو مأرب), the others among
-    places that are no division (صنعاء وعدن ومأرب).  None when the items are of both kinds,
-    of neither, or when there are none."""
+    places that are no division (صنعاء وعدن ومأرب).  An item that fits both kinds, as the
+    name does, does not count (منطقة مكة وحائل والرياض وعسير: Ha'il is a city and a region,
+    Asir only a region, so Riyadh is the region).  None when the items are of both kinds,
+    when one is of neither (a country), or when none is of one kind."""
     places = [h for h in group if h.alias.entry.type == "place"]
     named = [h for h in places if h.alias.entry.id in divisions]
     inside = [
@@ -1202,6 +1205,8 @@ def listed_with(
             kinds.add(True)
         elif all_inside and ids.isdisjoint(divisions):
             kinds.add(False)
+        elif all_inside:
+            pass  # a division or a place inside one, as the name is: it shows neither
         else:
             return None  # an item of both kinds, or a country: nothing to go by
         words.append(" ".join(window.tokens[k:end]))
@@ -1425,6 +1430,13 @@ def division_nouns_before(ti: int, window: Window) -> frozenset[str]:
     محافظتي صلاح الدين وكركوك); after a wilaya's (``WILAYA_NOUNS``) a governorate of a
     state without wilayas is none (ولاية صلاح الدين)."""
     return DIVISION_NOUNS.intersection(forms_before(list_head(ti, window), window))
+
+
+def after_a_region_noun(ti: int, window: Window) -> bool:
+    """Whether the word before the list of places that word *ti* begins an item of
+    (:func:`list_head`, one space between) is a region's noun (:data:`REGION_NOUNS`), its
+    proclitics off (بمنطقة، منطقتي)."""
+    return not REGION_NOUNS.isdisjoint(forms_before(list_head(ti, window), window))
 
 
 def in_a_mission(hit: Hit, window: Window) -> bool:

@@ -48,6 +48,7 @@ from ._context import (
     Window,
     after_a_plural_head,
     after_a_rank,
+    after_a_region_noun,
     choose,
     city_cue,
     contradicted,
@@ -111,6 +112,7 @@ from ._morphology import (
     DIVISION_WORDS,
     LIST_EVIDENCE,
     NOT_GIVEN,
+    REGION_WORDS,
     TOKEN,
     WILAYA_NOUNS,
     units,
@@ -469,6 +471,14 @@ class Matcher:
                 any(s.split(" ", 1)[0] in DIVISION_WORDS for s in e.surfaces)
                 or (e.part_of is not None and e.name_en.rsplit(" ", 1)[-1] in DIVISION_TYPES)
             )
+        )
+        #: The divisions named as regions (منطقة الرياض): after a region's noun, a name
+        #: that fits one names it (see _no_towns_after_a_division).
+        self._regions = frozenset(
+            e.id
+            for e in index.entries
+            if e.id in self._divisions
+            and any(s.split(" ", 1)[0] in REGION_WORDS for s in e.surfaces)
         )
         #: The organisations that others are part of (the UN: its missions), each with the
         #: ids of its parts; the index row of each part's name is found when first asked
@@ -1069,6 +1079,8 @@ class Matcher:
             return group
         nouns = division_nouns_before(group[0].ti, window)
         if not nouns:
+            if after_a_region_noun(group[0].ti, window):  # منطقة الرياض: the region
+                return [h for h in group if h.alias.entry.id in self._regions] or group
             return group
         if not WILAYA_NOUNS.isdisjoint(nouns):
             # a governorate of a state without wilayas after ولاية: a jihadist group's

@@ -141,6 +141,13 @@ DIVISION_NOUNS: Final = frozenset(
     | {"محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم"}
     | {"محافظ", "والي"}
 )
+#: The nouns of a region (normalized): a place's name right after one, or its list, names
+#: a division whose own name begins with منطقة if the name fits one (منطقة الرياض is Saudi
+#: Arabia's Riyadh Region, منطقة غاو Mali's Gao Region), and is left as it is otherwise
+#: (منطقة القبايل, في منطقة الساحل): منطقة is also any area.
+REGION_NOUNS: Final = frozenset({"منطقه", "منطقتي", "مناطق"})
+#: A region's noun as a gazetteer writes it first in a region's name (منطقة الرياض).
+REGION_WORDS: Final = frozenset({"منطقة", "منطقه"})
 #: The nouns of one mission or force of an organisation (normalized): بعثة الأمم المتحدة is
 #: one of the UN's missions, not the UN.
 MISSION_NOUNS: Final = frozenset({"بعثه", "قوات", "قوه", "مكتب"})
