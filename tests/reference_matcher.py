@@ -699,6 +699,10 @@ class ReferenceMatcher:
         # title, not a given name).  Rule: the name only, not the aliases, and the first
         # word as written (عبد of عبد اللطيف, not the unit عبداللطيف).
         self.given = {w for e in people for w in given_name(e.name)}
+        # Rule: the given names of two people or more are the common ones: with the article
+        # (المحمد) such a name is never a surname alone, where one person's (أسد) is not.
+        bearers = Counter(w for e in people for w in set(given_name(e.name)))
+        self.shared_given = {w for w, n in bearers.items() if n > 1}
         # Rule: function words that fold like a given name (أن/إن/آن → ان, هو, لي, بأن) are the
         # word before a surname, not someone else's given name.
         self.given_before = self.given - set(NOT_GIVEN)
@@ -771,7 +775,9 @@ class ReferenceMatcher:
             arab = person.entry.country is None or person.entry.country in ARAB_LEAGUE
             if len(last) == 2:
                 forms = [last, ("".join(last),)]
-            elif not last or last[0] in self.given or last[0].removeprefix("ال") in self.given:
+            elif (
+                not last or last[0] in self.given or last[0].removeprefix("ال") in self.shared_given
+            ):
                 continue
             else:
                 word = last[0]

@@ -409,6 +409,39 @@ def test_a_style_gives_no_surname_but_a_given_name_like_a_title_does(tmp_path: P
     assert surnames == {"كرمانشاهي"}
 
 
+def _person(slug: str, name: str) -> str:
+    entry = {
+        "id": f"person-{slug}",
+        "type": "person",
+        "name": name,
+        "name_en": slug,
+        "country": "SY",
+        "sources": [{"title": "A page", "url": "https://example.org/page"}],
+    }
+    return json.dumps(entry, ensure_ascii=False) + "\n"
+
+
+def test_a_surname_with_the_article_is_no_given_name_unless_a_common_one(tmp_path: Path) -> None:
+    # one person named أسد does not make الأسد a given name; two named محمد make المحمد one
+    path = tmp_path / "people.jsonl"
+    people = [
+        ("bashar", "بشار الأسد"),
+        ("asad", "أسد عثمان"),
+        ("a", "محمد يوسف"),
+        ("b", "محمد كريم"),
+        ("c", "خالد المحمد"),
+    ]
+    path.write_text("".join(_person(*p) for p in people), encoding="utf-8")
+    own = Matcher([Gazetteer.from_path(path)])
+    text = "التقى بشار الأسد الوفد. وقال الأسد إن"
+    assert [(x.text, x.method) for x in own.find(text)] == [
+        ("بشار الأسد", "exact"),
+        ("الأسد", "surname"),
+    ]
+    common = "التقى خالد المحمد الوفد. وقال المحمد إن"
+    assert [(x.text, x.method) for x in own.find(common)] == [("خالد المحمد", "exact")]
+
+
 def test_a_name_right_after_a_nasab_is_part_of_a_lineage(m: Matcher) -> None:
     # Nayef bin Abdulaziz is the grandfather in the minister's chain of names, not named
     text = "وزير الداخلية الأمير عبدالعزيز بن سعود بن نايف بن عبدالعزيز آل سعود"

@@ -25,6 +25,7 @@ import itertools
 import operator
 import pickle
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, NoReturn, overload
 
@@ -357,7 +358,8 @@ def build(
             added.add(other_key)
             add(other_key, row)
     given = _given_of(entries, normalizer, people_given)
-    _add_surnames(index, [(n, o) for n, _, o in parts if n is not None], given)
+    shared = shared_given_names(entries, normalizer)
+    _add_surnames(index, [(n, o) for n, _, o in parts if n is not None], given, shared)
     _add_styled_given(index, [(*s, o) for _, s, o in parts if s is not None], given)
     index.prefixes = prefixes_of(phrases)
     word_list = words_of(phrases)
@@ -406,6 +408,16 @@ def _key_of(spaced: str) -> tuple[str, tuple[str, ...], str]:
         return spaced, tuple(written), written[-1]
     key_units = units(spaced, first=False)
     return " ".join(key_units), key_units, written[-1]
+
+
+def shared_given_names(entries: Iterable[Entry], normalizer: Normalizer) -> frozenset[str]:
+    """The given names (:func:`given_names`) that two people or more bear: the common ones
+    (محمد، علي), whose form with the article (المحمد) is never a surname alone, where a given
+    name one person bears (أسد) leaves الأسد a surname."""
+    names = [e.name for e in entries if e.type == "person"]
+    firsts = (TOKEN.findall(name)[:1] for name in normalize_all(normalizer, names))
+    counts = Counter(w for first in firsts for w in first if not w.startswith("ال"))
+    return frozenset(w for w, n in counts.items() if n > 1)
 
 
 def given_names(entries: Iterable[Entry], normalizer: Normalizer) -> frozenset[str]:
@@ -525,14 +537,20 @@ def surname_of(key_units: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def surname_forms(
-    surname: tuple[str, ...], given: frozenset[str], *, article: bool = True
+    surname: tuple[str, ...],
+    given: frozenset[str],
+    *,
+    article: bool = True,
+    shared: frozenset[str] | None = None,
 ) -> list[tuple[str, ...]]:
     """The forms a person's *surname* is written alone in, as the words of a key.
 
     A surname of one word: as written and, with *article* (a person of an Arab League
     state, or of no country), with the article too; three letters at least, and never a
-    given name (إبراهيم، علي) or one of the commonest words (الا). A compound surname: its
-    two words, and the two glued (نصرالله).
+    given name (إبراهيم، علي), a given name of two people or more with the article
+    (*shared*, :func:`shared_given_names`: المحمد; all of *given* when it is None), or one
+    of the commonest words (الا). A compound surname: its two words, and the two glued
+    (نصرالله).
 
     >>> surname_forms(("حموشي",), frozenset())
     [('حموشي',), ('الحموشي',)]
@@ -544,7 +562,7 @@ def surname_forms(
     if not surname:
         return []
     (last,) = surname
-    if last in given or last.removeprefix("ال") in given:
+    if last in given or last.removeprefix("ال") in (given if shared is None else shared):
         return []
     commonest = commonest_words()
     forms = dict.fromkeys((last, last if last.startswith("ال") or not article else "ال" + last))
@@ -555,6 +573,7 @@ def _add_surnames(
     index: Index,
     last_names: Sequence[tuple[str, int]],
     given: frozenset[str],
+    shared: frozenset[str],
 ) -> None:
     """A person's surname alone (حموشي، الحموشي، نصر الله: *last_names*, each with its
     entry's number) is a surname row, scored lower, even where the gazetteer lists it as an
@@ -566,14 +585,15 @@ def _add_surnames(
         country = entries[owner].country
         article = country is None or country in ARTICLE_COUNTRIES
         if joined and " " not in joined:  # the usual case: surname_forms of one word, inline
-            if joined in given or joined.removeprefix("ال") in given:
-                continue
+            if joined in given or joined.removeprefix("ال") in shared:
+                continue  # علي، المحمد; but الأسد, though one person is named أسد
             with_article = joined if joined.startswith("ال") or not article else "ال" + joined
             forms = (joined,) if with_article == joined else (joined, with_article)
             keys = [form for form in forms if len(form) >= 3 and form not in commonest]
         else:
             last = tuple(joined.split(" ")) if joined else ()
-            keys = [" ".join(form) for form in surname_forms(last, given, article=article)]
+            written = surname_forms(last, given, article=article, shared=shared)
+            keys = [" ".join(form) for form in written]
         for key in keys:
             found = phrases.get(key)
             if found is None:  # the usual case: a new key, a new row
