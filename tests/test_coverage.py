@@ -75,3 +75,19 @@ def test_a_row_counts_bodies_people_and_who_led_them_since_2010(tool: ModuleType
 def test_an_agency_nobody_classified_stops_the_tool(tool: ModuleType) -> None:
     with pytest.raises(SystemExit, match="jo-new"):
         tool.rows([_agency("jo-new")], {})
+
+
+def test_months_with_no_minister_count_the_gaps_since_2010(tool: ModuleType) -> None:
+    def minister(id_: str, title: str, start: str, end: str | None) -> Entry:
+        role = Role("وزير", title_en=title, organization="jo-interior", start=start, end=end)
+        return Entry(id_, "person", "س", id_, SOURCE, country="JO", roles=(role,))
+
+    people = [
+        minister("a", "Minister of Interior", "2009", "2010-03-15"),  # January to March 2010
+        minister("b", "Acting Minister of Interior", "2010-06", "2010-07"),
+        minister("c", "Deputy Minister of Interior", "2010-04", None),  # a deputy: no minister
+    ]
+    assert tool.months("2010-12") == [f"2010-{m:02d}" for m in range(1, 13)]
+    # April, May, and August to December 2010 have no minister
+    assert tool.months_without(people, {"jo-interior"}, "2010-12") == 7
+    assert tool.months_without(people, {"jo-other"}, "2010-12") == 12
