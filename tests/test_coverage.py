@@ -86,8 +86,11 @@ def test_months_with_no_minister_count_the_gaps_since_2010(tool: ModuleType) -> 
         minister("a", "Minister of Interior", "2009", "2010-03-15"),  # January to March 2010
         minister("b", "Acting Minister of Interior", "2010-06", "2010-07"),
         minister("c", "Deputy Minister of Interior", "2010-04", None),  # a deputy: no minister
+        minister("d", "Deputy Prime Minister and Minister of Interior", "2011-01", "2011-02"),
     ]
     assert tool.months("2010-12") == [f"2010-{m:02d}" for m in range(1, 13)]
     # April, May, and August to December 2010 have no minister
     assert tool.months_without(people, {"jo-interior"}, "2010-12") == 7
     assert tool.months_without(people, {"jo-other"}, "2010-12") == 12
+    # a deputy prime minister who is the minister too fills January and February 2011
+    assert tool.months_without(people, {"jo-interior"}, "2011-03") == 8

@@ -92,9 +92,11 @@ def _since_2010(end: str | None) -> bool:
     return end is None or end[:4] >= "2010"
 
 
-#: Words of an English title that make a role at a ministry no minister's.
+#: Words of an English title that make a role at a ministry no minister's (a deputy prime
+#: minister who is also the minister of the interior is the minister).
 NOT_MINISTER = re.compile(
-    r"deputy|vice|assistant|under|secretary-general|spokes|advis|director|head of|chief|member",
+    r"\b(deputy|vice|assistant|under)[- ]?(minister|secretary)|under-secretary|secretary-general"
+    r"|spokes|advis|director|head of|chief|member",
     re.IGNORECASE,
 )
 
