@@ -145,6 +145,8 @@ UNIT_HEADS |= {"قائدا", "اداره", "ادارات", "فرع", "مكتب",
 #: of a police station (قسم ثان شبرا الخيمة).
 POLICE = {"شرطه", "اسايش"}
 STATION_ORDINALS = {"اول", "ثان", "ثاني", "ثالث", "رابع"}
+#: Rule: division nouns (as written) that may stand between a unit's force and its place.
+UNIT_DIVISIONS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"}
 #: Rule: the nouns of a military formation or base that a place's name names (فيلق "كربلاء").
 FORMATIONS = {"فيلق", "كتيبه", "سريه", "فوج", "مقر"}
 #: Rule: given names written with the article, before a surname alone (الطاهر عثماني).
@@ -2165,16 +2167,16 @@ class ReferenceMatcher:
                 # name after a police force's noun (شرطة الشارقة), a police station's
                 # ordinal after قسم, or a force's security, operations or intelligence noun
                 # after a unit's head (مدير أمن بنغازي): no name of its words is read.
-                second = (
-                    self._cue_forms(tokens[ti - 2]) if ti > 1 and seps[ti - 1] == " " else set()
-                )
+                # (a division's noun as written may stand between: إقليم in مدير مخابرات إقليم
+                # بنادر)
+                k = ti - 1 if tokens[ti - 1] in UNIT_DIVISIONS else ti
+                force = self._cue_forms(tokens[k - 1]) if k > 0 and seps[k] == " " else set()
+                second = self._cue_forms(tokens[k - 2]) if k > 1 and seps[k - 1] == " " else set()
                 unit = bool(
-                    before & POLICE
-                    or (before & STATION_ORDINALS and "قسم" in second)
+                    force & POLICE
+                    or (force & STATION_ORDINALS and "قسم" in second)
                     or (
-                        not before & STATION_ORDINALS
-                        and before & UNIT_FORCES
-                        and second & UNIT_HEADS
+                        not force & STATION_ORDINALS and force & UNIT_FORCES and second & UNIT_HEADS
                     )
                 )
                 if unit and any(not h.cut and h.name.entry.type == "place" for h in group):

@@ -1184,6 +1184,9 @@ def test_news_about_a_place_is_still_the_place(m: Matcher) -> None:
         "أوقفت عناصر الشرطة بولاية أمن الدار البيضاء مشتبها فيه",
         "بالتنسيق مع دائرة عمليات أسايش إقليم كردستان",
         "وتزامن ذلك مع حجز ضابط بقسم ثان شبرا الخيمة",
+        # a division's noun between the force and the place: the unit's name too
+        "وعين العقيد ياسين عبد الله محمد مدير مخابرات إقليم بنادر بشكل مؤقت",
+        "وقال مدير شرطة ولاية الخرطوم إن",
         # a military formation or base named after a place, with or without quotes
         'قتل قائد فيلق "كربلاء" التابع للحرس الثوري',
         "في مقر القدس التابع للقوات البرية للحرس الثوري",
@@ -1210,6 +1213,7 @@ def test_no_name_is_read_inside_a_unit_s_place_name(m: Matcher) -> None:
         ("وقائد الشرطة بالبصرة", ["iq-basra"]),
         ("وعقد اجتماع في مقر الأمم المتحدة في نيويورك", ["org-un", "us-new-york"]),
         ("وأجرى زيارة سرية لبغداد", ["iq-baghdad"]),
+        ("وزار الوفد إقليم بنادر", ["so-region-banaadir"]),
     ],
 )
 def test_a_place_outside_a_unit_s_name_is_still_the_place(

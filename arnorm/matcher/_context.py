@@ -1342,6 +1342,10 @@ UNIT_HEADS: Final = frozenset(
     {"مديريه", "مديريات", "مدير", "مديرا", "مديري", "قياده", "قيادات", "قائد", "قائدا"}
     | {"اداره", "ادارات", "فرع", "مكتب", "ولايه", "دائره"}
 )
+#: Nouns of a division (normalized, as written: no article, no proclitic) that may stand
+#: between a unit's force and the place whose name the unit bears, when the place's own
+#: name lacks the noun: مدير مخابرات إقليم بنادر, شرطة ولاية الخرطوم.
+UNIT_DIVISIONS: Final = frozenset({"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"})
 #: Ordinals of a police station (normalized) that a place's name follows after قسم: قسم
 #: ثان شبرا الخيمة is Shubra el-Kheima's second police station.
 STATION_ORDINALS: Final = frozenset({"اول", "ثان", "ثاني", "ثالث", "رابع"})
@@ -1376,20 +1380,25 @@ def in_a_unit(hit: Hit, window: Window) -> bool:
     a police station's ordinal after قسم (:data:`STATION_ORDINALS`: قسم ثان شبرا الخيمة), or
     after the noun of a force's security, operations or intelligence (:data:`UNIT_FORCES`)
     that itself follows a unit's head (:data:`UNIT_HEADS`: مديرية أمن محافظة مبارك الكبير،
-    مدير أمن بنغازي، قيادة عمليات البصرة).  The name is the unit's, not the place (الأمن في
-    بنغازي and حفظ أمن البصرة still name the city), and no other name is read there."""
+    مدير أمن بنغازي، قيادة عمليات البصرة); a division's noun (:data:`UNIT_DIVISIONS`) may stand
+    between the force and the place (مدير مخابرات إقليم بنادر).  The name is the unit's, not
+    the place (الأمن في بنغازي and حفظ أمن البصرة still name the city), and no other name is
+    read there."""
     if hit.cut or hit.alias.entry.type != "place":
         return False
     if not FORMATION_NOUNS.isdisjoint(forms_before_quoted(hit.ti, window)):
         return True
-    forms = forms_before(hit.ti, window)
+    ti = hit.ti
+    if ti > 0 and window.seps[ti] == " " and window.tokens[ti - 1] in UNIT_DIVISIONS:
+        ti -= 1  # مدير مخابرات إقليم بنادر: the division's noun is the unit's name too
+    forms = forms_before(ti, window)
     if not POLICE_FORCES.isdisjoint(forms):
         return True
     if not STATION_ORDINALS.isdisjoint(forms):
-        return "قسم" in forms_before(hit.ti - 1, window)
+        return "قسم" in forms_before(ti - 1, window)
     if UNIT_FORCES.isdisjoint(forms):
         return False
-    return not UNIT_HEADS.isdisjoint(forms_before(hit.ti - 1, window))
+    return not UNIT_HEADS.isdisjoint(forms_before(ti - 1, window))
 
 
 #: Words after which a generic security body's name (أمن الدولة، الأمن العام، الأمن الوطني)
