@@ -844,6 +844,18 @@ class ReferenceMatcher:
         for e in orgs.values():
             if e.part_of in orgs:
                 self.parts.setdefault(e.part_of, set()).add(e.id)
+        # Rule: an organisation's branches named after it (تنظيم القاعدة في جزيرة العرب) that
+        # belong to a country, by the parent and the country (a country with two: none).
+        found: dict[str, dict[str, list[str]]] = {}
+        for e in orgs.values():
+            parent = orgs.get(e.part_of or "")
+            if parent is None or not e.country:
+                continue
+            if any(a.startswith(b + " ") for a in e.surfaces for b in parent.surfaces):
+                found.setdefault(parent.id, {}).setdefault(e.country, []).append(e.id)
+        self.branches = {
+            p: {c: ids[0] for c, ids in by.items() if len(ids) == 1} for p, by in found.items()
+        }
         self.part_names: dict[str, Name] = {}
         children = {i for ids in self.parts.values() for i in ids}
         for name in names:
@@ -1428,13 +1440,7 @@ class ReferenceMatcher:
         # sister country: the reference is the text's own country's.
         if self._generic(group):
             countries = countries - self.sisters
-        lo = ti
-        while lo > max(0, ti - REACH) and not SENTENCE_END & set(seps[lo]):
-            lo -= 1
-        hi, end = tj, min(len(tokens), tj + REACH)
-        while hi < end and not SENTENCE_END & set(seps[hi]):
-            hi += 1
-        here = [f for f in facts if lo <= f[0] < hi and not ti <= f[0] < tj]
+        here = self._sentence_facts(ti, tj, tokens, seps, facts)
         picked = favoured(Counter(c for _, c, _ in here), countries)
         if picked is not None:
             words = "، ".join(dict.fromkeys(w for _, c, w in here if c == picked))
@@ -1445,6 +1451,42 @@ class ReferenceMatcher:
             # the first words that named the country in the document
             words = next(w for _, c, w in before if c == picked)
             return picked, f"document: {words} ({picked})"
+        return None
+
+    def _sentence_facts(
+        self,
+        ti: int,
+        tj: int,
+        tokens: list[str],
+        seps: list[str],
+        facts: list[tuple[int, str, str]],
+    ) -> list[tuple[int, str, str]]:
+        """The country facts of the sentence of words *ti* to *tj* (12 words either side at
+        most), the name's own words aside."""
+        lo = ti
+        while lo > max(0, ti - REACH) and not SENTENCE_END & set(seps[lo]):
+            lo -= 1
+        hi, end = tj, min(len(tokens), tj + REACH)
+        while hi < end and not SENTENCE_END & set(seps[hi]):
+            hi += 1
+        return [f for f in facts if lo <= f[0] < hi and not ti <= f[0] < tj]
+
+    def _leading(
+        self, ti: int, here: list[tuple[int, str, str]], facts: list[tuple[int, str, str]]
+    ) -> tuple[str, str] | None:
+        """The country the sentence of the name at word *ti* names more than every other
+        (*here*: its facts, :meth:`_sentence_facts`), else the document before; every
+        country competes (None: none, or a tie)."""
+        counts = Counter(c for _, c, _ in here)
+        picked = favoured(counts, set(counts))
+        if picked is not None:
+            words = "، ".join(dict.fromkeys(w for _, c, w in here if c == picked))
+            return picked, f"sentence: {words} ({picked})"
+        before = [f for f in facts if f[0] < ti]
+        counts = Counter(c for _, c, _ in before)
+        picked = favoured(counts, set(counts))
+        if picked is not None:
+            return picked, f"document: {next(w for _, c, w in before if c == picked)} ({picked})"
         return None
 
     def _inside_another_name(self, hit: Hit, tokens: list[str], seps: list[str]) -> bool:
@@ -1718,6 +1760,28 @@ class ReferenceMatcher:
             part = self.part_names[named.pop()]
             evidence = (f"earlier: {part.entry.name}",)
             return SCORE["context"], "context", Hit(ti, first.tj, 0, part, ()), (), evidence
+        # Rule: an organisation's own name (exact) that has branches named after it names
+        # the branch of the country a qualifier right after it gives, else of the country
+        # its sentence, else the document before, names more than every other country.
+        if single and first.name.kind == "exact" and first.name.entry.id in self.branches:
+            qualifier, words = self._qualifier(tokens, seps, first.tj, places, people, True)
+            leading: tuple[str, str] | None = None
+            if len(qualifier) == 1:
+                (country,) = qualifier
+                leading = country, f"qualifier: {words} ({country})"
+            else:
+                here = self._sentence_facts(ti, first.tj, tokens, seps, facts)
+                leading = self._leading(ti, here, facts)
+            branch = self.branches[first.name.entry.id].get(leading[0]) if leading else None
+            if leading and branch:
+                part = self.part_names[branch]
+                return (
+                    SCORE["context"],
+                    "context",
+                    Hit(ti, first.tj, 0, part, ()),
+                    (),
+                    (leading[1],),
+                )
         # Rule: a name that fits several bodies, followed by the person who holds the post
         # (_holder; a demonym of the holder's country may stand between: المخابرات العامة
         # السورية اللواء أنس خطاب), is

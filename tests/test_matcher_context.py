@@ -1222,6 +1222,22 @@ def test_a_place_outside_a_unit_s_name_is_still_the_place(
     assert [x.id for x in m.find(text)] == expected
 
 
+def test_an_organisation_s_name_in_a_text_about_a_branch_s_country_is_the_branch(
+    m: Matcher,
+) -> None:
+    # AQAP (تنظيم القاعدة في جزيرة العرب) is al-Qaeda's branch named after it, in Yemen
+    (_, aqap) = m.find("إطلاق عملية أمنية لتطهير أبين من تنظيم القاعدة")
+    assert (aqap.id, aqap.method) == ("org-aqap", "context")
+    assert [str(e) for e in aqap.evidence] == ["sentence: ابين (YE)"]
+    qualified = m.find("شن تنظيم القاعدة في اليمن هجوما")[0]
+    assert (qualified.id, str(qualified.evidence[0])) == ("org-aqap", "qualifier: في اليمن (YE)")
+    # a branch with a name of its own is no branch named after it: al-Shabaab's al-Qaeda,
+    # and Jabhat al-Nusra's, is al-Qaeda; and with no country, al-Qaeda itself
+    somali = "حركة الشباب الصومالية المرتبطة بتنظيم القاعدة شنت هجمات في مقديشو"
+    assert [x.id for x in m.find(somali)][1] == "org-al-qaeda"
+    assert [x.id for x in m.find("قال تنظيم القاعدة في بيان")] == ["org-al-qaeda"]
+
+
 def test_a_generic_name_later_in_a_text_is_the_body_named_before(m: Matcher) -> None:
     # Yemen has two interior ministries: the holder names the Sanaa one, and the same
     # name later in the report is that one too, with the evidence saying so

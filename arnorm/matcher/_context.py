@@ -696,6 +696,25 @@ def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evi
     return keep, Evidence("qualifier", words, country)
 
 
+def leading_country(
+    ti: int, tj: int, window: Window, document: Document
+) -> tuple[str, Evidence] | None:
+    """The country the text around words *ti* to *tj* is about, and why: the one its sentence
+    names more than every other, else the one the document before names more than every
+    other (None: none, or a tie).  Unlike :func:`choose`, every country competes."""
+    lo, hi = window.sentence(ti, tj)
+    here = [f for f in window.facts_between(lo, hi) if not ti <= f[0] < tj]
+    counts = Counter(f[1] for f in here)
+    picked = _favoured(counts, set(counts))
+    if picked is not None:
+        words = "، ".join(dict.fromkeys(f[2] for f in here if f[1] == picked))
+        return picked, Evidence("sentence", words, picked)
+    picked = _favoured(document.counts, set(document.counts))
+    if picked is not None:
+        return picked, Evidence("document", document.examples.get(picked, ""), picked)
+    return None
+
+
 def _favoured(counts: Counter[str], countries: set[str]) -> str | None:
     """The one of *countries* counted more than every other of them, if any is counted."""
     ranked = sorted(((counts[c], c) for c in countries if counts[c]), reverse=True)

@@ -65,6 +65,7 @@ from ._context import (
     is_guessed,
     is_partial_name,
     keep_supported,
+    leading_country,
     lineages,
     listed_with,
     name_words,
@@ -489,6 +490,21 @@ class Matcher:
             if e.type == "organization" and e.part_of in orgs:
                 parts.setdefault(e.part_of, set()).add(e.id)
         self._parts = {parent: frozenset(ids) for parent, ids in parts.items()}
+        #: The branches of an organisation that are named after it (تنظيم القاعدة في جزيرة
+        #: العرب of تنظيم القاعدة) and belong to one country, by the parent and the country:
+        #: in a text about that country the parent's name is the branch (see _branch).
+        by_id = {e.id: e for e in index.entries}
+        branches: dict[str, dict[str, list[str]]] = {}
+        for e in index.entries:
+            parent = by_id.get(e.part_of or "")
+            if e.type != "organization" or parent is None or e.country is None:
+                continue
+            if any(s.startswith(p + " ") for s in e.surfaces for p in parent.surfaces):
+                branches.setdefault(parent.id, {}).setdefault(e.country, []).append(e.id)
+        self._branches = {
+            parent: {c: ids[0] for c, ids in by_country.items() if len(ids) == 1}
+            for parent, by_country in branches.items()
+        }
         self._part_rows: dict[str, int] | None = None
         #: The governorates (a name or alias begins with محافظة) of the states whose
         #: divisions the gazetteers never name as wilayas (ولاية): see
@@ -1115,6 +1131,10 @@ class Matcher:
                 return None  # the adjective of the word before: القوات السعودية
             if alias.entry.id in self._parts and in_a_mission(hit, window):
                 return self._mission(alias.entry.id, doc)  # بعثة الأمم المتحدة
+        if alias.entry.id in self._branches and alias.kind == "exact":
+            branch = self._branch(alias.entry.id, hit, window, doc)
+            if branch is not None:
+                return branch  # تنظيم القاعدة in a Yemeni text: its Yemeni branch
         if alias.kind == "common" and alias.entry.type in GENERIC_TYPES:  # is_generic
             chosen = choose(group, window, doc)
             if chosen is None:
@@ -1136,19 +1156,33 @@ class Matcher:
             evidence += (Evidence("full-name", alias.entry.name),)
         return score, alias, method, (), evidence
 
-    def _mission(
-        self, parent: str, doc: Document
+    def _branch(
+        self, parent: str, hit: Hit, window: Window, doc: Document
     ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
-        """The mission or force that an organisation's name after a mission's noun names
-        (بعثة الأمم المتحدة): the one part of *parent* the text has named before, with the
-        evidence kind ``earlier``; None when it has named none of them, or several: the
-        organisation's name is then part of a mission's name, not the organisation."""
-        named = self._parts[parent] & doc.seen
-        if len(named) != 1:
+        """The branch of *parent* that its name names in a text about the branch's country:
+        a branch named after it (تنظيم القاعدة في جزيرة العرب) of the country a qualifier right
+        after the name gives, else the sentence or the document before
+        (:func:`~._context.leading_country`).  None where the country has no such branch,
+        or nothing says which country: the parent itself."""
+        qualified = window.qualifier(hit.tj, True)
+        if qualified is not None:
+            country, why = qualified[0], Evidence("qualifier", qualified[1], qualified[0])
+        else:
+            leading = leading_country(hit.ti, hit.tj, window, doc)
+            if leading is None:
+                return None
+            country, why = leading
+        part = self._branches[parent].get(country)
+        if part is None:
             return None
-        (part,) = named
+        alias = self._alias(self._part_row(part))
+        return SCORES["context"], alias, "context", (), (why,)
+
+    def _part_row(self, part: str) -> int:
+        """The index row of the own name (or first alias) of *part*, an organisation that is
+        part of another (built once, when first asked for)."""
         rows = self._part_rows
-        if rows is None:  # once: the row of each part's own name (or its first alias)
+        if rows is None:
             index = self._index
             names = {
                 e.id: e.name
@@ -1163,7 +1197,20 @@ class Matcher:
                 ):
                     rows[entry_id] = row
             self._part_rows = rows
-        alias = self._alias(rows[part])
+        return rows[part]
+
+    def _mission(
+        self, parent: str, doc: Document
+    ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
+        """The mission or force that an organisation's name after a mission's noun names
+        (بعثة الأمم المتحدة): the one part of *parent* the text has named before, with the
+        evidence kind ``earlier``; None when it has named none of them, or several: the
+        organisation's name is then part of a mission's name, not the organisation."""
+        named = self._parts[parent] & doc.seen
+        if len(named) != 1:
+            return None
+        (part,) = named
+        alias = self._alias(self._part_row(part))
         return SCORES["context"], alias, "context", (), (Evidence("earlier", alias.entry.name),)
 
     def _by_marks(
