@@ -42,6 +42,7 @@ from ._model import Evidence, Hit
 from ._morphology import (
     COMPOUND_ENDS,
     DIVISION_NOUNS,
+    DIVISION_SINGULARS,
     GUESS_CUES,
     HONORIFICS,
     LAL,
@@ -598,16 +599,7 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
         return earlier[0], Evidence("earlier", earlier[1], earlier[0])
     if generic:
         countries -= window.sisters | document.sisters
-    lo, hi = window.sentence(ti, tj)
-    here = [f for f in window.facts_between(lo, hi) if not ti <= f[0] < tj]
-    picked = _favoured(Counter(f[1] for f in here), countries)
-    if picked is not None:
-        words = "، ".join(dict.fromkeys(f[2] for f in here if f[1] == picked))
-        return picked, Evidence("sentence", words, picked)
-    picked = _favoured(document.counts, countries)
-    if picked is not None:
-        return picked, Evidence("document", document.examples.get(picked, ""), picked)
-    return None
+    return _from_text(ti, tj, window, document, countries)
 
 
 def named_before(keep: list[Hit], decided: set[str]) -> list[Hit]:
@@ -702,14 +694,23 @@ def leading_country(
     """The country the text around words *ti* to *tj* is about, and why: the one its sentence
     names more than every other, else the one the document before names more than every
     other (None: none, or a tie).  Unlike :func:`choose`, every country competes."""
+    return _from_text(ti, tj, window, document, None)
+
+
+def _from_text(
+    ti: int, tj: int, window: Window, document: Document, countries: set[str] | None
+) -> tuple[str, Evidence] | None:
+    """The one of *countries* (None: any) that the sentence of words *ti* to *tj* names more
+    than every other, else the one the document before does, and why (None: none)."""
     lo, hi = window.sentence(ti, tj)
     here = [f for f in window.facts_between(lo, hi) if not ti <= f[0] < tj]
     counts = Counter(f[1] for f in here)
-    picked = _favoured(counts, set(counts))
+    picked = _favoured(counts, set(counts) if countries is None else countries)
     if picked is not None:
         words = "، ".join(dict.fromkeys(f[2] for f in here if f[1] == picked))
         return picked, Evidence("sentence", words, picked)
-    picked = _favoured(document.counts, set(document.counts))
+    counted = set(document.counts) if countries is None else countries
+    picked = _favoured(document.counts, counted)
     if picked is not None:
         return picked, Evidence("document", document.examples.get(picked, ""), picked)
     return None
@@ -1364,7 +1365,7 @@ UNIT_HEADS: Final = frozenset(
 #: Nouns of a division (normalized, as written: no article, no proclitic) that may stand
 #: between a unit's force and the place whose name the unit bears, when the place's own
 #: name lacks the noun: مدير مخابرات إقليم بنادر, شرطة ولاية الخرطوم.
-UNIT_DIVISIONS: Final = frozenset({"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"})
+UNIT_DIVISIONS: Final = DIVISION_SINGULARS
 #: Ordinals of a police station (normalized) that a place's name follows after قسم: قسم
 #: ثان شبرا الخيمة is Shubra el-Kheima's second police station.
 STATION_ORDINALS: Final = frozenset({"اول", "ثان", "ثاني", "ثالث", "رابع"})

@@ -410,21 +410,24 @@ def _key_of(spaced: str) -> tuple[str, tuple[str, ...], str]:
     return " ".join(key_units), key_units, written[-1]
 
 
+def _first_words(entries: Iterable[Entry], normalizer: Normalizer) -> list[str]:
+    """The first word of each person's name (normalized), titles (words with ال) aside."""
+    names = [e.name for e in entries if e.type == "person"]
+    firsts = (TOKEN.findall(name)[:1] for name in normalize_all(normalizer, names))
+    return [w for first in firsts for w in first if not w.startswith("ال")]
+
+
 def shared_given_names(entries: Iterable[Entry], normalizer: Normalizer) -> frozenset[str]:
     """The given names (:func:`given_names`) that two people or more bear: the common ones
     (محمد، علي), whose form with the article (المحمد) is never a surname alone, where a given
     name one person bears (أسد) leaves الأسد a surname."""
-    names = [e.name for e in entries if e.type == "person"]
-    firsts = (TOKEN.findall(name)[:1] for name in normalize_all(normalizer, names))
-    counts = Counter(w for first in firsts for w in first if not w.startswith("ال"))
+    counts = Counter(_first_words(entries, normalizer))
     return frozenset(w for w, n in counts.items() if n > 1)
 
 
 def given_names(entries: Iterable[Entry], normalizer: Normalizer) -> frozenset[str]:
     """The first words of the people's names (normalized), titles (words with ال) aside."""
-    names = [e.name for e in entries if e.type == "person"]
-    firsts = (TOKEN.findall(name)[:1] for name in normalize_all(normalizer, names))
-    return frozenset(w for first in firsts for w in first if not w.startswith("ال"))
+    return frozenset(_first_words(entries, normalizer))
 
 
 #: Entry types whose names of two words the press also glues into one (الدارالبيضاء).

@@ -133,13 +133,15 @@ _KINDS: Final = GUESS_CUES["place"] | {
     "مقاطعه", "قضاء", "ناحيه", "مديريه", "بلده", "مخيم", "معبر", "منفذ", "شيخ", "سيد", "سيده"
 }  # fmt: skip
 KIND_NOUNS: Final = _KINDS | {"ال" + word for word in _KINDS}
+#: The singular nouns of administrative divisions (normalized, without the article).
+DIVISION_SINGULARS: Final = frozenset(
+    {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"}
+)
 #: Nouns of administrative divisions (without the article): a place's name right after one
 #: names the division (محافظة القطيف, the governorate), not a town of that name inside one;
 #: so does a governor's title (محافظ مأرب، والي الخرطوم: the governorate, the state).
-DIVISION_NOUNS: Final = frozenset(
-    {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"}
-    | {"محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم"}
-    | {"محافظ", "والي"}
+DIVISION_NOUNS: Final = (
+    DIVISION_SINGULARS | {"محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم"} | {"محافظ", "والي"}
 )
 #: The nouns of a region (normalized): a place's name right after one, or its list, names
 #: a division whose own name begins with منطقة if the name fits one (منطقة الرياض is Saudi
