@@ -27,7 +27,6 @@ import functools
 import itertools
 import operator
 import re
-import threading
 import zlib
 from collections.abc import Callable, Collection, Iterable
 from typing import Final
@@ -115,7 +114,6 @@ class Lookups:
         #: The words tested for whether they may start a name, and those that may,
         #: swapped whole for new sets when full (see :meth:`live_words`).
         self.tested: tuple[set[str], set[str]] = (set(), set())
-        self._lock = threading.Lock()
         load()  # the lexicon is part of what a matcher reads: read it with the index
 
     # -- one word ------------------------------------------------------------
@@ -299,9 +297,12 @@ class Lookups:
         if new:
             longest = self.longest
             new = {token for token in new if len(token) <= longest} if new else new
-            maybe, filed = self._maybe_first(new)
+            cached, maybe, filed = self._maybe_first(new)
             first = self._first
-            found = {token for token in maybe if first(token, filed)}
+            # the cached tokens are not asked again: another thread may have cleared
+            # the cache since, and *filed* holds only the forms of the others
+            found = set(cached)
+            found.update(token for token in maybe if first(token, filed))
             found |= new & PARTICLES_FIRST
             here |= found
             if len(tested) + len(new) > _model.CACHE_LIMIT:
@@ -318,21 +319,34 @@ class Lookups:
         form is a frequent word) one of a form's variant-class keys is filed in the
         class's table.  Everything is done for all tokens at once.
         """
-        return self._maybe_first(tokens)[0]
+        cached, kept, _ = self._maybe_first(tokens)
+        return cached + kept
 
-    def _maybe_first(self, tokens: Iterable[str]) -> tuple[list[str], dict[str, set[str]]]:
-        """:meth:`maybe_first`, and for each variant class (by name), the forms looked at
-        that have a key filed in its table (for :meth:`_first`).
+    def _maybe_first(
+        self, tokens: Iterable[str]
+    ) -> tuple[list[str], list[str], dict[str, set[str]]]:
+        """:meth:`maybe_first` in two parts: the tokens whose cached :meth:`first` is not
+        empty, and the others it keeps; and for each variant class (by name), the forms
+        of the others that have a key filed in its table (for :meth:`_first`).
+
+        The cache is read once a token: another thread may clear it at any moment,
+        and a token found in it must not then be lost from both parts.
 
         Every step is a map over all the forms at once: at 100,000 entries most
         words have a form that begins a name, and a step a form in Python shows.
         """
-        tokens = list(tokens)
-        words = [t for t in tokens if t not in self.first_cache]
-        cached = [t for t in tokens if self.first_cache.get(t)]
+        look = self.first_cache.get
+        words: list[str] = []
+        cached: list[str] = []
+        for token in tokens:
+            result = look(token)
+            if result is None:
+                words.append(token)
+            elif result:
+                cached.append(token)
         filed: dict[str, set[str]] = {}
         if not words:
-            return cached, filed
+            return cached, [], filed
         # every form of every token, once: (form, the token's position)
         flat, owner = list(words), list(range(len(words)))
         for column in strip_forms_many(words)[1:]:
@@ -359,7 +373,7 @@ class Lookups:
                 found = list(itertools.compress(at, hit))
                 _set_all(keep, map(owner.__getitem__, found))
                 filed[cls.name] = set(map(flat.__getitem__, found))
-        return cached + list(itertools.compress(words, keep)), filed
+        return cached, list(itertools.compress(words, keep)), filed
 
 
 def _set_all(flags: list[bool], at: Iterable[int]) -> None:
