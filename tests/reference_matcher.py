@@ -149,6 +149,8 @@ STATION_ORDINALS = {"اول", "ثان", "ثاني", "ثالث", "رابع"}
 UNIT_DIVISIONS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"}
 #: Rule: the nouns of a military formation or base that a place's name names (فيلق "كربلاء").
 FORMATIONS = {"فيلق", "كتيبه", "سريه", "فوج", "مقر"}
+#: Rule: a military region's name is منطقة, a place's name, and this adjective (normalized).
+MILITARY_REGION_AFTER = "العسكريه"
 #: Rule: given names written with the article, before a surname alone (الطاهر عثماني).
 GIVEN_WITH_ARTICLE = {"الطاهر", "الهادي", "الحبيب", "المختار", "الصادق", "الطيب", "المنصف"}
 GIVEN_WITH_ARTICLE |= {"المهدي", "البشير", "الامين", "العربي", "الناصر", "الصديق", "الخضر"}
@@ -2211,6 +2213,18 @@ class ReferenceMatcher:
                 ti
                 and (seps[ti] == " " or (seps[ti][:1] == " " and seps[ti][1:] in ('"', "“", "«")))
                 and self._cue_forms(tokens[ti - 1]) & FORMATIONS
+                and any(not h.cut and h.name.entry.type == "place" for h in group)
+            ):
+                continue
+            # Rule: a place's name with no proclitic between منطقة (one space, proclitics
+            # off) and العسكرية (one space) is a military region's name: no name of its words.
+            if (
+                ti
+                and seps[ti] == " "
+                and "منطقه" in self._cue_forms(tokens[ti - 1])
+                and -neg_tj < len(tokens)
+                and seps[-neg_tj] == " "
+                and tokens[-neg_tj] == MILITARY_REGION_AFTER
                 and any(not h.cut and h.name.entry.type == "place" for h in group)
             ):
                 continue

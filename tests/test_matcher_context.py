@@ -1191,6 +1191,9 @@ def test_news_about_a_place_is_still_the_place(m: Matcher) -> None:
         'قتل قائد فيلق "كربلاء" التابع للحرس الثوري',
         "في مقر القدس التابع للقوات البرية للحرس الثوري",
         "وأعلنت قيادة مقر “القدس” التابع للقوات البرية",
+        # a military region named after a place (held-out batch M)
+        "وقائد منطقة البحر الأحمر العسكرية، ومدير شرطة الجمارك",
+        "قائد منطقة دمشق العسكرية",
     ],
 )
 def test_a_place_that_completes_a_local_unit_s_name_is_not_reported(m: Matcher, text: str) -> None:
@@ -1209,6 +1212,9 @@ def test_no_name_is_read_inside_a_unit_s_place_name(m: Matcher) -> None:
         # a force's noun with no unit's head before it: the security of the place
         ("وتعهد بحفظ أمن البصرة واستقرارها", ["iq-basra"]),
         ("انتشار الأمن في بنغازي", ["ly-benghazi"]),
+        # منطقة alone, or العسكرية after other words: the place
+        ("العمليات العسكرية في منطقة دمشق", ["sy-damascus"]),
+        ("قائد المنطقة العسكرية في حلب", ["sy-aleppo"]),
         # a proclitic on the place's name: it is no longer in construct
         ("وقائد الشرطة بالبصرة", ["iq-basra"]),
         ("وعقد اجتماع في مقر الأمم المتحدة في نيويورك", ["org-un", "us-new-york"]),

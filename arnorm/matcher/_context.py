@@ -1375,6 +1375,9 @@ STATION_ORDINALS: Final = frozenset({"اول", "ثان", "ثاني", "ثالث",
 #: name names, with or without quotes: فيلق "كربلاء" is a corps of Iran's Revolutionary
 #: Guard, مقر القدس one of its bases, neither the city.
 FORMATION_NOUNS: Final = frozenset({"فيلق", "كتيبه", "سريه", "فوج", "مقر"})
+#: The adjective (normalized) after منطقة and a place's name that makes the three words a
+#: military region's name (منطقة البحر الأحمر العسكرية، منطقة دمشق العسكرية).
+MILITARY_REGION_AFTER: Final = "العسكريه"
 #: Opening quotation marks that may stand, after a space, between a noun and the name it is
 #: given (فيلق "كربلاء").
 OPEN_QUOTES: Final = frozenset('"“«')
@@ -1397,7 +1400,8 @@ def in_a_unit(hit: Hit, window: Window) -> bool:
     (:data:`FORMATION_NOUNS`, proclitics off; one space, and perhaps an opening quote:
     فيلق "كربلاء"، مقر القدس), one space after the noun of a police force
     (:data:`POLICE_FORCES`, proclitics off: لشرطة محافظة الداخلية، أسايش إقليم كردستان), after
-    a police station's ordinal after قسم (:data:`STATION_ORDINALS`: قسم ثان شبرا الخيمة), or
+    a police station's ordinal after قسم (:data:`STATION_ORDINALS`: قسم ثان شبرا الخيمة),
+    between منطقة and العسكرية (:data:`MILITARY_REGION_AFTER`: منطقة دمشق العسكرية), or
     after the noun of a force's security, operations or intelligence (:data:`UNIT_FORCES`)
     that itself follows a unit's head (:data:`UNIT_HEADS`: مديرية أمن محافظة مبارك الكبير،
     مدير أمن بنغازي، قيادة عمليات البصرة); a division's noun (:data:`UNIT_DIVISIONS`) may stand
@@ -1409,6 +1413,14 @@ def in_a_unit(hit: Hit, window: Window) -> bool:
     if not FORMATION_NOUNS.isdisjoint(forms_before_quoted(hit.ti, window)):
         return True
     ti = hit.ti
+    tokens, seps = window.tokens, window.seps
+    if (
+        hit.tj < len(tokens)
+        and seps[hit.tj] == " "
+        and tokens[hit.tj] == MILITARY_REGION_AFTER
+        and "منطقه" in forms_before(ti, window)
+    ):
+        return True  # قائد منطقة البحر الأحمر العسكرية: a military region's name
     if ti > 0 and window.seps[ti] == " " and window.tokens[ti - 1] in UNIT_DIVISIONS:
         ti -= 1  # مدير مخابرات إقليم بنادر: the division's noun is the unit's name too
     forms = forms_before(ti, window)
