@@ -111,7 +111,8 @@ POSTS: dict[str, tuple[str, str | None]] = {
     "head of government": (
         r"prime minister|premier|chancellor|head of (the )?government"
         r"|president of the (council of ministers|government)|chairman of the council of ministers",
-        r"deputy|vice",
+        # a deputy's title, not a vice-president's who is also prime minister (the UAE's)
+        r"(deputy|vice)[- ]?(prime|premier|chancellor|head|president of the (council|government))",
     ),
     "crown prince or designated successor": (r"crown prince|heir", r"deputy crown"),
     "minister of interior": (

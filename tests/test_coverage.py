@@ -94,3 +94,39 @@ def test_months_with_no_minister_count_the_gaps_since_2010(tool: ModuleType) -> 
     assert tool.months_without(people, {"jo-other"}, "2010-12") == 12
     # a deputy prime minister who is the minister too fills January and February 2011
     assert tool.months_without(people, {"jo-interior"}, "2011-03") == 8
+
+
+def test_months_with_no_holder_by_post_read_titles_and_the_body_s_country(
+    tool: ModuleType,
+) -> None:
+    def person(id_: str, country: str, *roles: Role) -> Entry:
+        return Entry(id_, "person", "س", id_, SOURCE, country=country, roles=roles)
+
+    uae = Entry("ae-cabinet", "agency", "مجلس", "UAE Cabinet", SOURCE, country="AE")
+    entries = [
+        uae,
+        # a vice-president who is also prime minister heads the government
+        person("a", "AE", Role("نائب", title_en="Vice President and Prime Minister", start="2006")),
+        # a deputy prime minister does not
+        person("b", "JO", Role("نائب", title_en="Deputy Prime Minister", start="2009")),
+        # a Jordanian's role at the UAE's cabinet is held in the UAE
+        person(
+            "c",
+            "JO",
+            Role(
+                "وزير",
+                title_en="Minister of Defence",
+                organization="ae-cabinet",
+                start="2009",
+                end="2010-06",
+            ),
+        ),
+    ]
+    table = tool.months_by_post(entries, "2010-12", tool._post_patterns().is_of)
+    assert table["AE"]["head of government"] == 0
+    assert table["JO"]["head of government"] == 12
+    assert table["AE"]["minister of defence"] == 6  # July to December 2010
+    assert table["JO"]["minister of defence"] == 12
+    assert set(table) == set(tool.ARAB_LEAGUE) | set(tool.OTHER_STATES)
+    page = "\n".join(tool.by_post(table, "2010-12"))
+    assert "   * - United Arab Emirates (AE)\n     - 12\n     - 0\n     - 6\n     - 12" in page

@@ -6,6 +6,10 @@ officials gazetteer has for the state, how many of them led one of those bodies 
 ministry) at some time since 2010, the oldest ``checked`` date among its people (the
 date their roles were last confirmed; ``-`` where entries carry none), and how many months
 since 2010 the data names no interior minister (a gap to research: every state had one).
+A second table counts, for those states and the eleven others issue 9 names, the months
+since 2010 with no holder of other posts nearly every state has (head of state and of
+government, ministers of defence and foreign affairs), reading titles as the facts quiz
+does (``benchmarks/bench_facts.py``).
 
 A body's kind comes from ``tools/agency_kinds.json``, reviewed by hand (the gazetteers have
 no field for it); the tool refuses an agency of a member state that the file does not list,
@@ -20,14 +24,16 @@ A test runs the check, so the page cannot drift from the data.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
-from arnorm.gazetteer import Entry, available_gazetteers, load_gazetteer
+from arnorm.gazetteer import Entry, Role, available_gazetteers, load_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "coverage.rst"
@@ -138,8 +144,7 @@ def rows(entries: Iterable[Entry], kinds: dict[str, set[str]]) -> list[Row]:
             f"{KINDS_FILE} does not say what these agencies are: {', '.join(unlisted)}"
         )
     everyone = [e for e in entries if e.type == "person"]
-    newest = max((c for e in everyone if (c := e.checked)), default="2010-01")
-    last = newest[:7] if len(newest) >= 7 else f"{newest[:4]}-12"
+    last = newest_month(everyone)
     out = []
     for code, state in ARAB_LEAGUE.items():
         counts = dict.fromkeys(KINDS, 0)
@@ -278,11 +283,117 @@ def render(table: list[Row], versions: dict[str, str], more: Sequence[str] = ())
     return "\n".join([*lines, *more]) + "\n"
 
 
+#: The other states whose posts issue 9 asks for, with English names.
+OTHER_STATES = {
+    "IR": "Iran",
+    "TR": "Turkey",
+    "IL": "Israel",
+    "US": "United States",
+    "GB": "United Kingdom",
+    "FR": "France",
+    "ES": "Spain",
+    "DE": "Germany",
+    "IT": "Italy",
+    "RU": "Russia",
+    "CN": "China",
+}
+#: The posts counted month by month in the second table: those nearly every state has.
+#: Their titles are told apart by the facts quiz's patterns (``benchmarks/bench_facts.py``).
+COUNTED_POSTS = (
+    "head of state",
+    "head of government",
+    "minister of defence",
+    "minister of foreign affairs",
+)
+
+
+def _post_patterns() -> ModuleType:
+    """``benchmarks/bench_facts.py``, whose ``is_of`` tells a title's post."""
+    path = ROOT / "benchmarks" / "bench_facts.py"
+    spec = importlib.util.spec_from_file_location("_bench_facts_posts", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def months_by_post(
+    entries: Iterable[Entry], last: str, is_of: Callable[[str, str], bool]
+) -> dict[str, dict[str, int]]:
+    """For each state of :data:`ARAB_LEAGUE` and :data:`OTHER_STATES`, and each post of
+    :data:`COUNTED_POSTS`: how many months since January 2010 (to *last*) no role of that
+    post is held in that state. A role is of a post when *is_of* (post, title) says so of
+    its English title with its body's English name; it is held in the state of its body,
+    else of its holder."""
+    entries = list(entries)
+    bodies = {e.id: e for e in entries if e.type != "person"}
+    held: dict[tuple[str | None, str], list[Role]] = {}
+    for person in entries:
+        if person.type != "person":
+            continue
+        for role in person.roles:
+            body = bodies.get(role.organization or "")
+            title = f"{role.title_en or ''} | {body.name_en if body else ''}"
+            title = re.sub(r"\([^)]*\)", " ", title)
+            where = body.country if body is not None and body.country else person.country
+            for post in COUNTED_POSTS:
+                if is_of(post, title):
+                    held.setdefault((where, post), []).append(role)
+    every = months(last)
+    return {
+        code: {
+            post: sum(1 for m in every if not any(r.held_on(m) for r in held.get((code, post), ())))
+            for post in COUNTED_POSTS
+        }
+        for code in (*ARAB_LEAGUE, *OTHER_STATES)
+    }
+
+
+def by_post(table: dict[str, dict[str, int]], last: str) -> list[str]:
+    """The second table of the page: months with no holder, by state and post."""
+    names = {**ARAB_LEAGUE, **OTHER_STATES}
+    lines = [
+        "",
+        "Months with no holder, by post",
+        "------------------------------",
+        "",
+        f"For the posts nearly every state has, how many of the {len(months(last))} months from",
+        f"January 2010 to {last} the officials gazetteer names no one in (a role of that post,",
+        "acting ones included, held in that state at some time in the month; a title is read as",
+        "the facts quiz reads it, ``benchmarks/bench_facts.py``). Most are gaps to research. Some",
+        "are not: a vacancy (Lebanon had no president in 2014-2016 and 2022-2025), a post the",
+        "state did not have (Sudan had no prime minister from 2010 to 2017; several monarchies'",
+        "kings are their own prime ministers), or a post its head of state held under another",
+        "title (Algeria's president is its minister of defence; where the head of state heads",
+        "the government, as in the United States, Iran and the Comoros, the second column counts",
+        "every month). The first table counts the interior ministers.",
+        "",
+        ".. list-table::",
+        "   :header-rows: 1",
+        "",
+        "   * - " + "\n     - ".join(("State", *(p[0].upper() + p[1:] for p in COUNTED_POSTS))),
+    ]
+    for code, counts in table.items():
+        cells = (f"{names[code]} ({code})", *(str(counts[p]) for p in COUNTED_POSTS))
+        lines.append("   * - " + "\n     - ".join(cells))
+    return lines
+
+
+def newest_month(entries: Iterable[Entry]) -> str:
+    """The newest ``checked`` month of the people among *entries* (``YYYY-MM``)."""
+    newest = max((c for e in entries if e.type == "person" and (c := e.checked)), default="2010-01")
+    return newest[:7] if len(newest) >= 7 else f"{newest[:4]}-12"
+
+
 def page() -> str:
     versions = {name: releases[-1] for name, releases in available_gazetteers().items()}
     entries = [e for name, version in versions.items() for e in load_gazetteer(name, version)]
     kinds = agency_kinds()
-    return render(rows(entries, kinds), versions, details(entries, kinds))
+    last = newest_month(entries)
+    posts = by_post(months_by_post(entries, last, _post_patterns().is_of), last)
+    return render(rows(entries, kinds), versions, [*posts, *details(entries, kinds)])
 
 
 def main(argv: list[str] | None = None) -> int:
