@@ -1024,6 +1024,10 @@ class ReferenceMatcher:
         it, as the match's evidence says it (None: no evidence)."""
         kind = hit.name.entry.type
         i, j = hit.ti, hit.tj
+        # Rule: a frequent word as written (كبرى), read as a proclitic other than و or ف
+        # and a common word (برى), has no evidence at all.
+        if hit.cut and tokens[i][0] not in "وف" and tokens[i] in self.frequent:
+            return None
         if self._cue_before(hit, tokens, seps):
             return f"cue: {tokens[i - 1]}"
         if kind not in LIST_TYPES:

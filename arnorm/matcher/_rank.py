@@ -206,9 +206,14 @@ class Ranker:
         cues_of = self.cues_of
         kept: list[Hit] = []
         found: dict[int, Evidence] = {}
+        frequent = self.frequent
         for hit in hits:
             if hit.alias.kind != "common" or hit.alias.entry.type in GENERIC_TYPES:
                 kept.append(hit)
+                continue
+            if hit.cut and tokens[hit.ti][0] not in "وف" and tokens[hit.ti] in frequent:
+                # a frequent word as written, read as a preposition and a common-word name
+                # (كبرى as ك and برى, Somalia's Bari): nothing around makes it the name
                 continue
             evidence = _evidence(hit, tokens, seps, starting, ending, cues_of)
             if evidence is not None:
