@@ -149,6 +149,14 @@ STATION_ORDINALS = {"اول", "ثان", "ثاني", "ثالث", "رابع"}
 UNIT_DIVISIONS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"}
 #: Rule: the nouns of a military formation or base that a place's name names (فيلق "كربلاء").
 FORMATIONS = {"فيلق", "كتيبه", "سريه", "فوج", "مقر"}
+
+
+def opened(sep: str) -> bool:
+    """Rule: one space, or one space and an opening quote or bracket, between a noun and the
+    name (or the list of names) it is given."""
+    return sep == " " or (sep[:1] == " " and sep[1:] in ('"', "“", "«", "("))
+
+
 #: Rule: a military region's name is منطقة, a place's name, and this adjective (normalized).
 MILITARY_REGION_AFTER = "العسكريه"
 #: Rule: given names written with the article, before a surname alone (الطاهر عثماني).
@@ -1709,9 +1717,11 @@ class ReferenceMatcher:
         *raw* is the span as the text writes it."""
         ti = group[0].ti
         head = self._list_head(ti, seps)
+        # Rule: an opening quote or bracket may stand after the space between the noun
+        # and the name or its list (محافظات (بابل، النجف)).
         if (
             head
-            and seps[head] == " "
+            and opened(seps[head])
             and self._cue_forms(tokens[head - 1]) & DIVISION_NOUNS
             and any(h.name.entry.type == "place" for h in group)
         ):
@@ -1734,7 +1744,7 @@ class ReferenceMatcher:
                 return None  # محافظة القطيف: the governorate, not the town
         elif (
             head
-            and seps[head] == " "
+            and opened(seps[head])
             and self._cue_forms(tokens[head - 1]) & REGION_NOUNS
             and any(h.name.entry.id in self.regions for h in group)
         ):
@@ -2215,7 +2225,7 @@ class ReferenceMatcher:
             # perhaps an opening quote between, is the formation's name: no name of its words.
             if (
                 ti
-                and (seps[ti] == " " or (seps[ti][:1] == " " and seps[ti][1:] in ('"', "“", "«")))
+                and opened(seps[ti])
                 and self._cue_forms(tokens[ti - 1]) & FORMATIONS
                 and any(not h.cut and h.name.entry.type == "place" for h in group)
             ):

@@ -621,6 +621,12 @@ def test_a_demonym_after_a_given_name_is_a_family_name_not_evidence(m: Matcher) 
     [
         # the noun before a list applies to each item: governorates, not the city of Kirkuk
         ("في محافظتي صلاح الدين وكركوك", ["iq-governorate-salah-ad-din", "iq-governorate-kirkuk"]),
+        # a list in brackets after the noun (held-out batch T)
+        (
+            "في محافظات (بابل، النجف الأشرف، واسط)",
+            ["iq-governorate-babil", "iq-governorate-an-najaf", "iq-governorate-wasit"],
+        ),
+        ("وصل إلى النجف (جنوب بغداد)", ["iq-najaf", "iq-baghdad"]),
         ("في مدن حمص وطرطوس واللاذقية", ["sy-homs", "sy-tartus", "sy-latakia"]),
         ("في مدن حمص، وطرطوس", ["sy-homs", "sy-tartus"]),
         ("مدينة كركوك", ["iq-kirkuk"]),

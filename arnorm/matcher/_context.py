@@ -1381,15 +1381,18 @@ MILITARY_REGION_AFTER: Final = "العسكريه"
 #: Opening quotation marks that may stand, after a space, between a noun and the name it is
 #: given (فيلق "كربلاء").
 OPEN_QUOTES: Final = frozenset('"“«')
+#: An opening bracket may stand the same way before a list of names (محافظات (بابل، النجف)).
+OPENERS: Final = OPEN_QUOTES | {"("}
 
 
 def forms_before_quoted(ti: int, window: Window) -> list[str]:
-    """:func:`forms_before`, also where an opening quote (:data:`OPEN_QUOTES`) follows the
-    space: the word before a name given in quotes."""
+    """:func:`forms_before`, also where an opening quote or bracket (:data:`OPENERS`)
+    follows the space: the word before a name given in quotes, or before a list of names
+    in brackets."""
     if ti <= 0:
         return []
     sep = window.seps[ti]
-    if sep != " " and not (sep[:1] == " " and sep[1:] in OPEN_QUOTES):
+    if sep != " " and not (sep[:1] == " " and sep[1:] in OPENERS):
         return []
     return [form for form, _ in strip_forms(window.tokens[ti - 1])]
 
@@ -1465,19 +1468,20 @@ def after_a_rank(hit: Hit, window: Window) -> bool:
 
 def division_nouns_before(ti: int, window: Window) -> frozenset[str]:
     """The nouns of an administrative division (:data:`DIVISION_NOUNS`) that the word before
-    the list of places that word *ti* begins an item of is (one space between:
-    :func:`list_head`), its proclitics off (بمحافظة، محافظتي); empty when it is none.  A
-    place's name after one names the division, not a town inside one (محافظة القطيف،
-    محافظتي صلاح الدين وكركوك); after a wilaya's (``WILAYA_NOUNS``) a governorate of a
-    state without wilayas is none (ولاية صلاح الدين)."""
-    return DIVISION_NOUNS.intersection(forms_before(list_head(ti, window), window))
+    the list of places that word *ti* begins an item of is (one space between, and perhaps
+    an opening quote or bracket: :func:`list_head`), its proclitics off (بمحافظة، محافظتي);
+    empty when it is none.  A place's name after one names the division, not a town inside
+    one (محافظة القطيف، محافظتي صلاح الدين وكركوك); after a wilaya's (``WILAYA_NOUNS``) a
+    governorate of a state without wilayas is none (ولاية صلاح الدين)."""
+    return DIVISION_NOUNS.intersection(forms_before_quoted(list_head(ti, window), window))
 
 
 def after_a_region_noun(ti: int, window: Window) -> bool:
     """Whether the word before the list of places that word *ti* begins an item of
-    (:func:`list_head`, one space between) is a region's noun (:data:`REGION_NOUNS`), its
+    (:func:`list_head`, one space between, and perhaps an opening quote or bracket) is a
+    region's noun (:data:`REGION_NOUNS`), its
     proclitics off (بمنطقة، منطقتي)."""
-    return not REGION_NOUNS.isdisjoint(forms_before(list_head(ti, window), window))
+    return not REGION_NOUNS.isdisjoint(forms_before_quoted(list_head(ti, window), window))
 
 
 def in_a_mission(hit: Hit, window: Window) -> bool:

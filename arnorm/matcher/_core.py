@@ -978,6 +978,10 @@ class Matcher:
         # (a generic reference is made specific by its qualifier instead: choose)
         if not is_generic(group):
             group = [h for h in group if not contradicted(h, window)]
+        else:  # its places are still another country's namesakes (الداخلية الأردنية: no Omani)
+            group = [
+                h for h in group if h.alias.entry.type != "place" or not contradicted(h, window)
+            ]
         if any(not_the_place(h, window) for h in group):
             return [], gone_on  # the water or the phrase, no name of its words: نهر النيجر
         group = [h for h in group if not untitled(h, window)]  # الدفاع عن النفس
