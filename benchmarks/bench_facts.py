@@ -103,7 +103,7 @@ MINISTERS_AIDES = r"(deputy|vice|assistant|under)[- ]?(minister|secretary)|under
 #: question's country, on the question's day.
 POSTS: dict[str, tuple[str, str | None]] = {
     "head of state": (
-        r"\b(president|king|emir|amir|sultan|supreme leader|head of state)\b"
+        r"\b(president|king|queen|emir|amir|sultan|supreme leader|head of state)\b"
         r"|chair(man|person)? of the (presidential|sovereign|transitional|supreme)",
         r"prime|vice|deputy|council of ministers|government|parliament|assembly|senate"
         r"|court|interpol|commission|intelligence|security|police|party|congress|league",
@@ -126,7 +126,8 @@ POSTS: dict[str, tuple[str, str | None]] = {
         MINISTERS_AIDES,
     ),
     "minister of foreign affairs": (
-        r"(minister|secretary)\b.*\b(foreign|external affairs)|secretary of state(?! for)",
+        r"(minister|secretary)\b.*\b(foreign|external affairs)|foreign secretary"
+        r"|secretary of state(?! for)",
         MINISTERS_AIDES,
     ),
     "national security adviser": (

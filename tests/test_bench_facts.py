@@ -82,6 +82,9 @@ def test_a_title_is_of_the_posts_its_words_name(bench: ModuleType) -> None:
     assert "head of government" not in bench.posts_of("Vice Premier")
     # a vice-president who is also prime minister heads the government (the UAE's)
     assert bench.is_of("head of government", "Vice President and Prime Minister")
+    # a queen is a head of state; a British foreign secretary is a foreign minister
+    assert bench.posts_of("Queen of the United Kingdom") == ["head of state"]
+    assert bench.posts_of("Foreign Secretary") == ["minister of foreign affairs"]
     assert "minister of interior" in bench.posts_of("Home Secretary")
     assert "minister of interior" not in bench.posts_of("Minister of State for Defence Affairs")
     # a deputy prime minister who is also the minister is the minister; a deputy minister is not
