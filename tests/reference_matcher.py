@@ -2416,6 +2416,10 @@ class ReferenceMatcher:
             # Rule: ... nor where its given name begins a longer name, which is read instead
             # (الشيخ فهد يوسف سعود الصباح).
             group = [h for h in group if h not in styled_hits or reach.get(h.ti + 1, -1) <= h.tj]
+            # Rule: a surname alone that several people named in full before share names none
+            # of them (خليل حقاني … سراج الدين حقاني … وحقاني).
+            if len({h.name.entry.id for h in group if h.name.kind == "surname"} & seen) > 1:
+                group = [h for h in group if h.name.kind != "surname"]
             if not group:
                 continue
             supported = {h: self._supported(h, tokens, seps, seen) for h in group if h.guessed}

@@ -318,6 +318,15 @@ def test_a_surname_alone_scores_lower_until_the_full_name_is_seen(matcher: Match
     )
 
 
+def test_a_surname_that_two_people_named_in_full_share_names_neither(matcher: Matcher) -> None:
+    # held-out batch L: the uncle killed, then the nephew named; "Haqqani" is either
+    text = "قتل الوزير خليل حقاني. وهو عم سراج الدين حقاني. وحقاني هو أبرز شخصية"
+    assert [x.text for x in matcher.find(text)] == ["خليل حقاني", "سراج الدين حقاني"]
+    # one of them named: the surname is his
+    text = "قتل الوزير خليل حقاني. وحقاني هو أبرز شخصية"
+    assert [x.id for x in matcher.find(text)][-1] == "person-khalil-haqqani"
+
+
 def test_a_frequent_surname_needs_the_full_name_first() -> None:
     m = Matcher([gazetteer(("p-1", "person", "أحمد سالم مبارك"))])
     assert m.find("عيد مبارك للجميع") == []

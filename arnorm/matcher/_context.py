@@ -762,6 +762,16 @@ def styled_given_seen(group: list[Hit], seen: set[str]) -> list[Hit]:
     ]
 
 
+def surname_of_one(group: list[Hit], seen: set[str]) -> list[Hit]:
+    """*group* less its surnames alone when two people or more whose surname it is were
+    named in full earlier (*seen*): after خليل حقاني and سراج الدين حقاني, a bare حقاني
+    names neither (*group* itself otherwise)."""
+    surnamed = {h.alias.entry.id for h in group if h.alias.kind == "surname"}
+    if len(surnamed & seen) < 2:
+        return group
+    return [h for h in group if h.alias.kind != "surname"]
+
+
 def reach_of(hits: Iterable[Hit]) -> dict[int, int]:
     """For each word where a hit starts, the word the longest of them ends before."""
     reach: dict[int, int] = {}

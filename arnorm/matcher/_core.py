@@ -77,6 +77,7 @@ from ._context import (
     security_as_a_noun,
     styled_given_outrun,
     styled_given_seen,
+    surname_of_one,
     untitled,
 )
 from ._index import (
@@ -906,6 +907,7 @@ class Matcher:
             group, gone_on = self._not_going_on(group, window, gone_on)
             group = styled_given_seen(group, doc.seen)  # الأمير عبدالعزيز: once named in full
             group = styled_given_outrun(group, reach)  # الشيخ فهد يوسف: the longer name
+            group = surname_of_one(group, doc.seen)  # خليل حقاني … سراج الدين حقاني … حقاني
             if not group:
                 continue  # a name that goes on: someone else's, read no further
             if any(map(is_guessed, group)):
