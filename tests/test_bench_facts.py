@@ -8,6 +8,7 @@ test thresholds.  These tests check how an answer is scored, on facts of the shi
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +17,8 @@ from typing import Any
 import pytest
 
 from arnorm import load_gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
@@ -155,3 +158,21 @@ def test_the_committed_figures_are_current(bench: ModuleType) -> None:
     assert committed == bench.results(), (
         "run python benchmarks/bench_facts.py --save and commit the result"
     )
+
+
+def test_a_round_s_draw_is_reproducible_and_spread_over_the_groups(
+    load_script: Callable[[str], ModuleType],
+) -> None:
+    draw = load_script("benchmarks/draw_facts.py")
+    questions = draw.draw(20261215, 100, 201)
+    assert questions == draw.draw(20261215, 100, 201)
+    assert [q["n"] for q in questions] == list(range(201, 301))
+    committed = (ROOT / "benchmarks" / "heldout" / "facts" / "draw-3.jsonl").read_text()
+    assert [json.loads(line) for line in committed.splitlines()] == questions
+    arab = draw.ARAB_LEAGUE
+    groups = Counter(
+        "intl" if q["country"] == "INTL" else "arab" if q["country"] in arab else "other"
+        for q in questions
+    )
+    assert groups["arab"] > groups["other"] > groups["intl"] > 0
+    assert all("2010-01-01" <= q["date"] <= "2026-11-30" for q in questions)
