@@ -140,9 +140,12 @@ def test_any_of_two_rival_holders_answers(bench: ModuleType, oracle: Any) -> Non
 def test_the_quiz_is_well_formed(bench: ModuleType) -> None:
     lines = (BENCHMARKS / "heldout" / "facts" / "quiz.jsonl").read_text(encoding="utf-8")
     questions = [json.loads(line) for line in lines.splitlines()]
-    draw = (BENCHMARKS / "heldout" / "facts" / "draw.jsonl").read_text(encoding="utf-8")
+    facts = BENCHMARKS / "heldout" / "facts"
+    draws = [facts / "draw.jsonl", facts / "draw-3.jsonl"]  # rounds 1 and 2; round 3
     drawn = {
-        (d["n"], d["country"], d["post"], d["date"]) for d in map(json.loads, draw.splitlines())
+        (d["n"], d["country"], d["post"], d["date"])
+        for path in draws
+        for d in map(json.loads, path.read_text(encoding="utf-8").splitlines())
     }
     for q in questions:
         assert (q["n"], q["country"], q["post"], q["date"]) in drawn  # as drawn, unchanged
@@ -176,3 +179,16 @@ def test_a_round_s_draw_is_reproducible_and_spread_over_the_groups(
     )
     assert groups["arab"] > groups["other"] > groups["intl"] > 0
     assert all("2010-01-01" <= q["date"] <= "2026-11-30" for q in questions)
+
+
+def test_a_role_at_the_body_the_quiz_names_is_of_the_post(bench: ModuleType, oracle: Any) -> None:
+    """The BCIJ's English name says nothing of terrorism, but the quiz took it as Morocco's
+    counter-terrorism service, and names it: the data's role there answers the question."""
+    habboub = {"name_en": "Cherkaoui Habboub", "name_ar": "الشرقاوي حبوب", "title_en": ""}
+    question = _question("MA", "head of the counter-terrorism service", "2021-12-06", habboub)
+    assert bench.judge(oracle, question).outcome == "no role that day"
+    question["body"] = "Bureau central (المكتب المركزي للأبحاث القضائية)"
+    assert bench.judge(oracle, question).outcome == "right"
+    # a body of another country named so is not the one asked about
+    question["country"] = "DZ"
+    assert bench.judge(oracle, question).outcome != "right"
