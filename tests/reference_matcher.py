@@ -250,6 +250,8 @@ KINDS = {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "
 KIND_NOUNS = KINDS | {"ال" + word for word in KINDS}
 #: Adjectives of time or status after a generic reference that do not name another body.
 STATUS = {"الحالي", "الحاليه", "الفعلي", "الفعليه", "الرسمي", "الرسميه", "الاصلي", "الاصليه"}
+#: Rule: the head nouns of an international council's or office's name (see _walk_groups).
+INSTITUTION_HEADS = {"مجلس", "لجنه", "هيئه", "مكتب", "برنامج", "صندوق", "مركز"}
 #: Words between the items of a list of places.
 CONJUNCTIONS = {"و", "او", "ثم"}
 #: Letters told apart only by their dots, as classes (each class is one dotless shape).
@@ -2316,11 +2318,26 @@ class ReferenceMatcher:
                     continue
             # Rule: a body's name with no country (an international body) followed, one space
             # after it, by a demonym is that country's body (مجلس الأمن الإيراني).
+            # Rule: ... and so is a council's or an office's name (its first word, proclitics
+            # off, one of INSTITUTION_HEADS) followed, one space after it, by a relative
+            # adjective that is no demonym nor of time or status, nor one that says it is
+            # international (الدولي، الأممي) (مجلس الأمن الداخلي المركزي).
             after = -neg_tj
+            narrowing = (
+                after < len(tokens)
+                and seps[after] == " "
+                and tokens[ti][cut:] in INSTITUTION_HEADS
+                and tokens[after][:2] == "ال"
+                and len(tokens[after]) > 4
+                and (tokens[after][-1] == "ي" or tokens[after][-2:] == "يه")
+                and tokens[after] not in self.demonyms
+                and tokens[after] not in STATUS
+                and tokens[after] not in ("الدولي", "الدوليه", "الاممي", "الامميه")
+            )
             if (
                 after < len(tokens)
                 and seps[after] == " "
-                and tokens[after] in self.demonyms
+                and (tokens[after] in self.demonyms or narrowing)
                 and not self._generic(group)
             ):
                 group = [

@@ -1355,3 +1355,21 @@ def test_a_city_placed_in_another_country_s_region_is_a_namesake(m: Matcher) -> 
     assert [x.id for x in m.find("في القاهرة بمصر")] == ["eg-cairo", "country-eg"]
     # a country's name before another's is a diplomatic phrase, not a namesake
     assert [x.id for x in m.find("سفارة مصر بالسعودية")] == ["country-eg", "country-sa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # held-out batch T: Lebanon's Central Internal Security Council, which has no entry
+        ("عقد وزير الداخلية اجتماعاً لمجلس الأمن الداخلي المركزي في مكتبه", []),
+        # the UN Security Council alone, or called international
+        ("دعا مجلس الأمن الأممي إلى وقف القتال", ["org-unsc"]),
+        ("وقال مجلس الأمن الثلاثاء إن", ["org-unsc"]),
+        # not a council's name: an armed group's, with an adjective of its own
+        ("عناصر تنظيم داعش الإرهابي", ["org-isis"]),
+    ],
+)
+def test_a_council_s_name_narrowed_by_an_adjective_is_another_body(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.id for x in m.find(text) if x.type == "organization"] == expected

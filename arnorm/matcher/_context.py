@@ -159,6 +159,13 @@ SISTERLY: Final = frozenset({"الشقيقه", "الشقيق", "الصديقه",
 
 #: Adjectives of time or status that may follow a generic reference without narrowing it
 #: (وزير الداخلية الحالي, the current minister), normalized: see :func:`narrowed`.
+#: The head nouns (normalized) of an international council's, committee's or office's name:
+#: followed by a relative adjective that is no demonym, the name is another body's
+#: (:func:`contradicted`).
+INSTITUTION_HEADS: Final = frozenset({"مجلس", "لجنه", "هيئه", "مكتب", "برنامج", "صندوق", "مركز"})
+#: Adjectives (normalized) that say an international body is international: they narrow
+#: nothing (مجلس الأمن الأممي، مجلس الأمن الدولي).
+INTERNATIONAL_ADJECTIVES: Final = frozenset({"الدولي", "الدوليه", "الاممي", "الامميه"})
 STATUS_ADJECTIVES: Final = frozenset(
     {"الحالي", "الحاليه", "الفعلي", "الفعليه", "الرسمي", "الرسميه", "الاصلي", "الاصليه"}
 )
@@ -1015,16 +1022,25 @@ def contradicted(hit: Hit, window: Window) -> bool:
     (:meth:`Window.located_in`): a namesake there (منطقة القاهرة بإقليم شبيلي الوسطى is a
     Somali locality, not Cairo).  Or *hit*, the name of a body with no country (an
     international one), is followed by a demonym, one space after it: the name is that
-    country's body's (مجلس الأمن الإيراني is not the UN Security Council)."""
+    country's body's (مجلس الأمن الإيراني is not the UN Security Council); or, when its name
+    begins with a council's or an office's noun (:data:`INSTITUTION_HEADS`), by a relative
+    adjective that narrows it (:func:`narrowed`): another body's (مجلس الأمن الداخلي
+    المركزي, Lebanon's Central Internal Security Council)."""
     entry = hit.alias.entry
     country = entry.country
     if not country:
         tokens, tj = window.tokens, hit.tj
+        if entry.type not in BODIES or tj >= len(tokens) or window.seps[tj] != " ":
+            return False
+        if tokens[tj] in window.demonyms:
+            return True
+        # a council's or an office's name narrowed by an adjective is another body: مجلس
+        # الأمن الداخلي المركزي is Lebanon's council, not the UN Security Council
+        first = window.tokens[hit.ti][hit.cut :]
         return (
-            entry.type in BODIES
-            and tj < len(tokens)
-            and window.seps[tj] == " "
-            and tokens[tj] in window.demonyms
+            first in INSTITUTION_HEADS
+            and narrowed(tj, window)
+            and tokens[tj] not in INTERNATIONAL_ADJECTIVES  # مجلس الأمن الأممي: the same
         )
     if entry.type == "place":
         tokens, tj = window.tokens, hit.tj
