@@ -773,6 +773,8 @@ def surname_of_one(group: list[Hit], seen: set[str]) -> list[Hit]:
     """*group* less its surnames alone when two people or more whose surname it is were
     named in full earlier (*seen*): after خليل حقاني and سراج الدين حقاني, a bare حقاني
     names neither (*group* itself otherwise)."""
+    if len(group) < 2:
+        return group  # (most spans: one hit, one entry)
     surnamed = {h.alias.entry.id for h in group if h.alias.kind == "surname"}
     if len(surnamed & seen) < 2:
         return group
@@ -1036,7 +1038,7 @@ def contradicted(hit: Hit, window: Window) -> bool:
             return True
         # a council's or an office's name narrowed by an adjective is another body: مجلس
         # الأمن الداخلي المركزي is Lebanon's council, not the UN Security Council
-        first = window.tokens[hit.ti][hit.cut :]
+        first = tokens[hit.ti][hit.cut :]
         return (
             first in INSTITUTION_HEADS
             and narrowed(tj, window)
