@@ -105,6 +105,8 @@ GLUED_TYPES = {"place", "agency", "organization"}
 SENTENCE_END = set(".!?؟…\n")
 #: How many words either side of a name its sentence is read.
 REACH = 12
+#: How far after a surname alone its person's full name may begin (words from its first).
+AHEAD = 24
 #: The line breaks a name runs across, one of them alone (a line wrapped inside a name).
 WRAPS = {"\n", "\r", "\r\n", "\u2028", "\x85"}
 
@@ -1944,27 +1946,30 @@ class ReferenceMatcher:
                 return (*self._rank(group, keep, seen, context=False), (why,))
         # Rule: a name that fits a division and a place inside one that is no division (a
         # city and its governorate), in a list whose other items are all divisions, or all
-        # such places, is of their kind; an item that fits both kinds, as the name does, is
-        # left out (but one of them must be of one kind).
+        # such places, or of one kind by two items more than of the other, is of that kind;
+        # an item that fits both kinds, as the name does, is left out (but one of them must
+        # be of one kind).
         named = [h for h in here if h.name.entry.id in self.divisions]
         inner = [h for h in here if h.name.entry.id not in self.divisions and h.name.entry.part_of]
         if named and inner:
-            kinds: set[bool] = set()
+            kinds: list[bool | None] = []
             words = []
             for k in self._list_items(ti, group[0].tj, tokens, seps):
                 item = self.place_at[k]
                 ids = {h.name.entry.id for h in item}
                 if ids <= self.divisions:
-                    kinds.add(True)
+                    kinds.append(True)
                 elif all(h.name.entry.part_of for h in item) and not ids & self.divisions:
-                    kinds.add(False)
+                    kinds.append(False)
                 elif all(h.name.entry.part_of for h in item):
                     pass  # both kinds: it shows neither
                 else:
-                    kinds.add(None)  # type: ignore[arg-type]
+                    kinds.append(None)
                 words.append(" ".join(tokens[k : item[0].tj]))
-            if kinds in ({True}, {False}):
-                keep = named if kinds == {True} else inner
+            divs, towns = kinds.count(True), kinds.count(False)
+            one_kind = None not in kinds and ((divs > 0) != (towns > 0) or abs(divs - towns) >= 2)
+            if one_kind:
+                keep = named if divs > towns else inner
                 why = "list: " + "، ".join(words)
                 return (*self._rank(group, keep, seen, context=False), (why,))
         score, method, best, others = self._rank(group, group, seen, context=False)
@@ -2107,10 +2112,13 @@ class ReferenceMatcher:
             and h.name.entry.type not in GENERIC_TYPES  # the country context decides those
             and (why := self._evidence(h, hits, tokens, seps)) is not None
         }
+        # Rule: a frequent word as written (كواليس), read as a proclitic ending in ك and a
+        # name (واليس), is the word, whatever the name's kind.
         hits = [
             h
             for h in hits
-            if h.name.kind != "common" or h.name.entry.type in GENERIC_TYPES or h in found
+            if (h.name.kind != "common" or h.name.entry.type in GENERIC_TYPES or h in found)
+            and not (h.cut and tokens[h.ti][h.cut - 1] == "ك" and tokens[h.ti] in self.frequent)
         ]
         facts = self._facts(hits, tokens, seps)
         # Rule: a country named with a sisterly adjective right after it (one space: سلطنة
@@ -2160,6 +2168,10 @@ class ReferenceMatcher:
         for h in hits:
             spans.setdefault((h.ti, h.cut, -h.tj), []).append(h)
         reach = {ti: max(h.tj for h in hits if h.ti == ti) for ti in {h.ti for h in hits}}
+        full_at: dict[str, list[int]] = {}
+        for h in hits:
+            if h.name.kind != "surname" and h.name.entry.type == "person":
+                full_at.setdefault(h.name.entry.id, []).append(h.ti)
         seen: set[str] = set()
         out: list[RefMatch] = []
         last_end = 0
@@ -2175,6 +2187,18 @@ class ReferenceMatcher:
                 and not (-neg_tj == generic_end and self._generic(group))
             ):
                 continue
+            # Rule: a surname alone (no style and given name, no real word read as a variant)
+            # whose person the text names in full, that name beginning after it and at most
+            # AHEAD words after its first word, names that person, as a full name before it
+            # would (a headline's السوداني يترأس … before محمد شياع السوداني).
+            for h in group:
+                if (
+                    h.name.kind == "surname"
+                    and not styled_key(h.name.key)
+                    and not h.guessed
+                    and any(h.tj <= k <= ti + AHEAD for k in full_at.get(h.name.entry.id, ()))
+                ):
+                    seen.add(h.name.entry.id)
             # Rule: a person's name that ends in a given name and has no nasab, followed by
             # بن and a word (one space each) that follows بن in none of the person's own
             # names, goes on: it is someone else's (الأمير سلطان بن سعد), and so are the

@@ -666,6 +666,13 @@ def test_a_list_of_both_kinds_or_across_a_line_says_nothing(m: Matcher) -> None:
     # a governorate and a city beside it: nothing to go by, the city stays the default
     (basra,) = [x for x in m.find("في ميسان والموصل والبصرة") if x.text == "البصرة"]
     assert (basra.id, basra.evidence) == ("iq-basra", ())
+    # both kinds, but one by two items more (batch P): the governorates decide
+    text = "المحافظات المحررة (كركوك وديالى وصلاح الدين والأنبار والموصل)"
+    (kirkuk,) = [x for x in m.find(text) if x.text == "كركوك"]
+    assert (kirkuk.id, kirkuk.evidence[0].kind) == ("iq-governorate-kirkuk", "list")
+    # ... by one item more, nothing: the city stays the default
+    (kirkuk,) = [x for x in m.find("في كركوك وتكريت والموصل وديالى") if x.text == "كركوك"]
+    assert (kirkuk.id, kirkuk.evidence) == ("iq-kirkuk", ())
     # not joined (a new line before it): no list
     (basra,) = [x for x in m.find("في ميسان وذي قار\nالبصرة") if x.text == "البصرة"]
     assert (basra.id, basra.evidence) == ("iq-basra", ())

@@ -64,6 +64,9 @@ from ._morphology import (
 SENTENCE_END: Final = frozenset(".!?؟\n…")
 #: How many words either side of a name its sentence is read.
 REACH: Final = 12
+#: How many words after a surname alone its person's full name may begin and still name
+#: the person there (a headline's السوداني يترأس … before محمد شياع السوداني).
+AHEAD: Final = 24
 #: The word that makes a place after a name its qualifier (وزارة الداخلية في المغرب).
 QUALIFYING: Final = frozenset({"في"})
 #: Separators (stripped) of an apposition between a body's name and the holder of its post
@@ -781,6 +784,37 @@ def surname_of_one(group: list[Hit], seen: set[str]) -> list[Hit]:
     return [h for h in group if h.alias.kind != "surname"]
 
 
+def full_names_at(hits: Iterable[Hit]) -> dict[str, list[int]]:
+    """For each person that *hits* name by a name that is no surname alone, the words
+    where those names start, in order."""
+    at: dict[str, list[int]] = {}
+    for hit in hits:
+        alias = hit.alias
+        if alias.kind != "surname" and alias.entry.type == "person":
+            at.setdefault(alias.entry.id, []).append(hit.ti)
+    for starts in at.values():
+        starts.sort()
+    return at
+
+
+def named_ahead(group: list[Hit], full_at: Mapping[str, list[int]], seen: set[str]) -> set[str]:
+    """The people of *group*'s surnames alone (no styled given names, no real words read as
+    variants: :func:`is_guessed`), not in *seen*, whose full name begins after the surname
+    and at most :data:`AHEAD` words after its first word (*full_at*: :func:`full_names_at`):
+    a headline's السوداني before محمد شياع السوداني."""
+    named: set[str] = set()
+    for hit in group:
+        person = hit.alias.entry.id
+        if hit.alias.kind != "surname" or person in seen or is_styled_given(hit):
+            continue
+        if is_guessed(hit):
+            continue  # a real word is a name where the text before it says so
+        starts = full_at.get(person)
+        if starts and any(hit.tj <= k <= hit.ti + AHEAD for k in starts):
+            named.add(person)
+    return named
+
+
 def reach_of(hits: Iterable[Hit]) -> dict[int, int]:
     """For each word where a hit starts, the word the longest of them ends before."""
     reach: dict[int, int] = {}
@@ -1236,8 +1270,10 @@ def listed_with(
     all are, and why: divisions among divisions (البيضاء أو شبوة أو مأرب), the others among
     places that are no division (صنعاء وعدن ومأرب).  An item that fits both kinds, as the
     name does, does not count (منطقة مكة وحائل والرياض وعسير: Ha'il is a city and a region,
-    Asir only a region, so Riyadh is the region).  None when the items are of both kinds,
-    when one is of neither (a country), or when none is of one kind."""
+    Asir only a region, so Riyadh is the region).  When the items are of both kinds, the
+    kind of at least two items more than the other decides (كركوك وديالى وصلاح الدين
+    والأنبار والموصل: three governorates and one city make Kirkuk the governorate).  None
+    when one item is of neither (a country), or when no kind leads by two."""
     places = [h for h in group if h.alias.entry.type == "place"]
     named = [h for h in places if h.alias.entry.id in divisions]
     inside = [
@@ -1245,22 +1281,23 @@ def listed_with(
     ]
     if not named or not inside:
         return None
-    kinds: set[bool] = set()
+    of_kind = {True: 0, False: 0}  # the items that are divisions, and those inside one
     words: list[str] = []
     for k in list_items(group[0].ti, group[0].tj, window):
         end, ids, all_inside = window.place_spans[k]
         if ids <= divisions:
-            kinds.add(True)
+            of_kind[True] += 1
         elif all_inside and ids.isdisjoint(divisions):
-            kinds.add(False)
+            of_kind[False] += 1
         elif all_inside:
             pass  # a division or a place inside one, as the name is: it shows neither
         else:
             return None  # an item of both kinds, or a country: nothing to go by
         words.append(" ".join(window.tokens[k:end]))
-    if len(kinds) != 1:
+    lead = of_kind[True] - of_kind[False]
+    if (of_kind[True] and of_kind[False] and abs(lead) < 2) or not lead:
         return None
-    return (named if kinds.pop() else inside), Evidence("list", "، ".join(words))
+    return (named if lead > 0 else inside), Evidence("list", "، ".join(words))
 
 
 #: Dual and plural nouns of ministers and ministries (normalized): a generic name right after

@@ -41,6 +41,7 @@ from ..gazetteer import (
 from ..normalizer import Normalizer, NormalizerConfig, _normalizer_for
 from . import _walk
 from ._context import (
+    AHEAD,
     GENERIC_TYPES,
     GUESSED,
     REACH,
@@ -54,6 +55,7 @@ from ._context import (
     contradicted,
     demonym_forms,
     division_nouns_before,
+    full_names_at,
     goes_on,
     held_by_holder,
     in_a_court,
@@ -69,6 +71,7 @@ from ._context import (
     lineages,
     listed_with,
     name_words,
+    named_ahead,
     named_before,
     not_the_place,
     part_of_another_name,
@@ -835,7 +838,7 @@ class Matcher:
         after a conjunction before or after it; the entry of a name that
         several countries share, on ``REACH`` words either side of it.
         """
-        return 2 * self._name_words + 4 + REACH
+        return 2 * self._name_words + 4 + max(REACH, AHEAD)
 
     def _scan(self, chunk: str, base: int, doc: Document) -> Iterator[Match]:
         normalized, offsets = self._normalizer.with_offsets(chunk)
@@ -884,6 +887,14 @@ class Matcher:
             start, end = _span_of(hit, words, offsets)
             return chunk[start:end]
 
+        frequent = self._frequent
+        # a frequent word as written, read as a proclitic ending in ك and a name
+        # (كواليس as ك and Wallis, كسرت as ك and Sirte): the word, not "like" a name
+        hits = [
+            hit
+            for hit in hits
+            if not (hit.cut and tokens[hit.ti][hit.cut - 1] == "ك" and tokens[hit.ti] in frequent)
+        ]
         if any(hit.alias.kind == "common" for hit in hits):
             hits, found = self._ranker.with_evidence(
                 hits, tokens, seps, longest=self.overlaps == "longest"
@@ -895,6 +906,7 @@ class Matcher:
         generic_end = -1 if state is None else state[1]  # see the docstring
         gone_on = -1  # the first word of a person's name that goes on (goes_on)
         reach = reach_of(hits)  # the last word a name starting at a word reaches
+        full_at = full_names_at(hits)  # where each person's full names start
         for group in spans(hits, self.overlaps == "longest"):
             ti = group[0].ti
             if ti < lo:
@@ -904,6 +916,8 @@ class Matcher:
             if ti >= hi:
                 break
             window.feed(doc, lo, ti)  # the document is what comes before the name
+            if full_at:  # a surname alone, its full name a few words on: named (السوداني …)
+                doc.seen.update(named_ahead(group, full_at, doc.seen))
             group, gone_on = self._not_going_on(group, window, gone_on)
             group = styled_given_seen(group, doc.seen)  # الأمير عبدالعزيز: once named in full
             group = styled_given_outrun(group, reach)  # الشيخ فهد يوسف: the longer name
