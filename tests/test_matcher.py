@@ -227,9 +227,12 @@ def test_variant_rules_do_not_turn_words_into_names(matcher: Matcher) -> None:
 def test_a_name_runs_across_an_opening_quotation_mark(matcher: Matcher, quote: str) -> None:
     (shabaab,) = matcher.find(f"عناصر حركة {quote}الشباب{quote} الإرهابية")
     assert (shabaab.id, shabaab.text) == ("org-al-shabaab", f"حركة {quote}الشباب")
-    # a closing mark with no space after it, or other punctuation, ends the name
-    assert ids(matcher, "عناصر حركة»الشباب") == []
-    assert ids(matcher, "عناصر حركة، الشباب") == []
+    # a closing mark with no space after it, or other punctuation, ends the name: what is
+    # found there is the short name الشباب after its cue (organizations 2.11.0), not a name
+    # across the mark
+    for text in ("عناصر حركة»الشباب", "عناصر حركة، الشباب"):
+        (short,) = matcher.find(text)
+        assert (short.text, short.method) == ("الشباب", "context")
 
 
 @pytest.mark.parametrize("quotes", ["«»", '""', "\u201c\u201d"])
