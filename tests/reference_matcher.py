@@ -1169,7 +1169,9 @@ class ReferenceMatcher:
         A demonym, or an exact name or abbreviation whose hits on its span all name one
         country (a surname alone, a guessed spelling or a common word tells nothing).
         Rule: every name found counts, also one that is not reported (one inside a
-        longer name, under ``overlaps="all"``, or a reading that lost the ranking).
+        longer name, under ``overlaps="all"``, or a reading that lost the ranking), but
+        not a name or a demonym inside a longer name of the same country (الحرس الثوري and
+        الإيراني in الحرس الثوري الإيراني): one name, one piece of evidence.
         """
         # Rule: a demonym right after a given name (one space) is a family name (منصور التركي),
         # and one after an outlet's noun, in its clause, the outlet's.
@@ -1184,13 +1186,22 @@ class ReferenceMatcher:
         for h in hits:
             if h.name.kind in ("exact", "abbreviation") and not h.methods:
                 countries.setdefault((h.ti, h.tj), set()).add(h.name.entry.country)
+        named = []
         for (ti, tj), found in countries.items():
             (country,) = found if len(found) == 1 else (None,)
             # (and a name of one word after an outlet's noun: السعودية, a demonym that is a
             # country's name too)
             outlet = tj - ti == 1 and an_outlets(ti, tokens, seps)
             if country and not outlet:
-                facts.append((ti, country, " ".join(tokens[ti:tj])))
+                named.append((ti, tj, country))
+
+        def within(ti: int, tj: int, country: str) -> bool:
+            return any(
+                a <= ti and tj <= b and b - a > tj - ti and c == country for a, b, c in named
+            )
+
+        facts = [f for f in facts if not within(f[0], f[0] + 1, f[1])]
+        facts += [(ti, c, " ".join(tokens[ti:tj])) for ti, tj, c in named if not within(ti, tj, c)]
         return sorted(facts)
 
     @staticmethod
@@ -2112,13 +2123,25 @@ class ReferenceMatcher:
             and h.name.entry.type not in GENERIC_TYPES  # the country context decides those
             and (why := self._evidence(h, hits, tokens, seps)) is not None
         }
-        # Rule: a frequent word as written (كواليس), read as a proclitic ending in ك and a
-        # name (واليس), is the word, whatever the name's kind.
+
+        # Rule: a frequent word as written, read as a proclitic and a name, is the word,
+        # whatever the name's kind, when the proclitic ends in ك (كواليس is not ك and واليس)
+        # or when the rest, ل fused with the article read as ال, is no frequent word (وصول is
+        # not و and صول; والجزائر is و and الجزائر).
+        def misread(h: Hit) -> bool:
+            word = tokens[h.ti]
+            if not h.cut or word not in self.frequent:
+                return False
+            rest = word[h.cut :]
+            if rest.startswith("لل"):
+                rest = "ال" + rest[2:]
+            return word[h.cut - 1] == "ك" or rest not in self.frequent
+
         hits = [
             h
             for h in hits
             if (h.name.kind != "common" or h.name.entry.type in GENERIC_TYPES or h in found)
-            and not (h.cut and tokens[h.ti][h.cut - 1] == "ك" and tokens[h.ti] in self.frequent)
+            and not misread(h)
         ]
         facts = self._facts(hits, tokens, seps)
         # Rule: a country named with a sisterly adjective right after it (one space: سلطنة
@@ -2191,12 +2214,17 @@ class ReferenceMatcher:
             # whose person the text names in full, that name beginning after it and at most
             # AHEAD words after its first word, names that person, as a full name before it
             # would (a headline's السوداني يترأس … before محمد شياع السوداني).
+            # The full name must be in the same paragraph: no blank line between.
             for h in group:
+                ahead = sorted(
+                    k for k in full_at.get(h.name.entry.id, ()) if h.tj <= k <= ti + AHEAD
+                )
                 if (
                     h.name.kind == "surname"
                     and not styled_key(h.name.key)
                     and not h.guessed
-                    and any(h.tj <= k <= ti + AHEAD for k in full_at.get(h.name.entry.id, ()))
+                    and ahead
+                    and not any(sep.count("\n") > 1 for sep in seps[h.tj : ahead[0] + 1])
                 ):
                     seen.add(h.name.entry.id)
             # Rule: a person's name that ends in a given name and has no nasab, followed by

@@ -349,9 +349,12 @@ def test_a_surname_alone_before_the_full_name_a_few_words_on_is_named(matcher: M
         ("محمد شياع السوداني", "exact"),
     ]
     assert found_[0].score == pytest.approx(0.9)  # as confirmed as after the full name
-    # the full name more than 24 words on does not name it
+    # the full name more than 24 words on does not name it, nor one after a blank line (a
+    # text read paragraph by paragraph gives the same matches as in one piece)
     far = "السوداني يترأس " + "كلمة " * 30 + "محمد شياع السوداني"
     assert [x.text for x in matcher.find(far)] == ["محمد شياع السوداني"]
+    apart = "السوداني يترأس الاجتماع\n\nترأس محمد شياع السوداني"
+    assert [x.text for x in matcher.find(apart)] == ["محمد شياع السوداني"]
     # a frequent word with the full name of another person after it: not that person
     (assad, _) = matcher.find("الأسد يقيل مسؤولين. قال بشار الأسد")
     assert assad.id == "person-bashar-al-assad"
@@ -490,13 +493,18 @@ def test_common_word_aliases_need_evidence(matcher: Matcher) -> None:
     assert ids(safe, "جلسنا على الساحل") == ["region-sahel"]
 
 
-def test_a_frequent_word_is_not_read_as_kaf_and_a_name(matcher: Matcher) -> None:
+def test_a_frequent_word_is_not_read_as_a_proclitic_and_a_name(matcher: Matcher) -> None:
     # batch T: كواليس (behind the scenes) was ك and Wallis; كسرت (broke) is not ك and Sirte
     assert found(matcher, "كشف اللواء بسام عطية كواليس القضاء على خلية") == []
     assert ids(matcher, "قال إن ليبيا كسرت العزلة") == ["country-ly"]
     # a word that is no frequent word still sheds its ك, as do other proclitics of a frequent word
     assert ids(matcher, "زار كمصر وغيرها") == ["country-eg"]
     assert ids(matcher, "وصل إلى سرت ثم بسرت") == ["ly-sirte", "ly-sirte"]
+    # batch U: وصول (arrival) is no و and Sool; nor باكرا (early) ب and Accra: a frequent word
+    # whose rest is no frequent word is the word; and a frequent one with a frequent rest is not
+    assert found(matcher, "بعد وصول الوفد غادر باكرا وتعلم لغات") == []
+    assert ids(matcher, "في إقليم صول") == ["so-region-sool"]
+    assert ids(matcher, "زار والجزائر وللسعودية") == ["country-dz", "country-sa"]
 
 
 @pytest.mark.filterwarnings("ignore::arnorm.EvidenceWarning")

@@ -313,6 +313,24 @@ def test_a_tie_decides_nothing(m: Matcher) -> None:
     ]
 
 
+def test_a_name_inside_a_longer_name_of_its_country_counts_once(m: Matcher) -> None:
+    # batch U: Iran's Revolutionary Guard and Iran, named once each, against Bahrain's
+    # ministry and Bahrain twice; الحرس الثوري and الإيراني inside the Guard's name add nothing
+    text = (
+        "أعلنت وزارة الداخلية البحرينية الكشف عن خلية في مملكة البحرين. ودربهم الحرس الثوري"
+        " الإيراني في ايران. وعملوا داخل مملكة البحرين.\nوقالت وزارة الداخلية إن"
+    )
+    last = m.find(text)[-1]
+    assert (last.text, last.id, last.evidence[0].kind) == (
+        "وزارة الداخلية",
+        "bh-interior",
+        "document",
+    )
+    # two names of Iran of their own still outweigh one of Bahrain
+    text = "في مملكة البحرين. ودربهم الحرس الثوري في ايران.\nوقالت وزارة الداخلية إن"
+    assert m.find(text)[-1].id == "ir-interior"
+
+
 def test_weak_names_are_no_evidence(m: Matcher) -> None:
     # a surname alone (حموشي) does not say the country; the full name does
     assert [x.id for x in m.find("وقال حموشي إن المديرية العامة للأمن الوطني")] == [

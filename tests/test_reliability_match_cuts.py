@@ -167,6 +167,21 @@ def test_iter_chunks_over_paragraphs_and_the_cli_over_lines_equal_find(
     assert [m for _, m in lined(matcher, lines)] == matcher.find(text)
 
 
+@pytest.mark.parametrize("between", ["\n", "\n\n", " "])
+def test_a_surname_before_its_full_name_reads_the_same_by_paragraph_and_by_line(
+    between: str,
+) -> None:
+    # found by hypothesis: the full name a line on confirms the surname before it (a blank
+    # line ends that look ahead), and neither the paragraphs nor the lines may change that
+    matcher = Matcher()
+    text = f"المديرية العامة للأمن الوطني حموشي المديرية{between}عبد اللطيف حموشي "
+    paragraphs = re.findall(r"(?s).*?\n\n|.+\Z", text)
+    assert list(matcher.iter_chunks(paragraphs)) == matcher.find(text)
+    assert [m for _, m in lined(matcher, text.splitlines(keepends=True))] == matcher.find(text)
+    (surname,) = [m for m in matcher.find(text) if m.text == "حموشي"]
+    assert surname.score == (0.6 if between == "\n\n" else 0.9)
+
+
 @pytest.mark.parametrize(
     "text",
     [

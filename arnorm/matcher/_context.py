@@ -248,6 +248,25 @@ NEWS_AGENCY: Final = ("وكاله", frozenset({"الانباء", "انباء"}))
 MEDIA_REACH: Final = 5
 
 
+class _Within:
+    """Whether a span of words lies inside a longer name of one country, among *named*
+    (first word, end, country): ``within(ti, tj, country)`` is ``any(a <= ti and tj <= b
+    and b - a > tj - ti for a, b, c in named if c == country)``, asking only the names that
+    cover word *ti*."""
+
+    def __init__(self, named: Iterable[tuple[int, int, str]]) -> None:
+        self.covering: dict[int, list[tuple[int, int, str]]] = {}
+        for span in named:
+            for k in range(span[0], span[1]):
+                self.covering.setdefault(k, []).append(span)
+
+    def __call__(self, ti: int, tj: int, country: str) -> bool:
+        return any(
+            a <= ti and tj <= b and b - a > tj - ti and c == country
+            for a, b, c in self.covering.get(ti, ())
+        )
+
+
 def of_an_outlet(i: int, tokens: Sequence[str], seps: Sequence[str]) -> bool:
     """Whether the demonym at word *i* follows a news outlet's noun (:data:`MEDIA_NOUNS`)
     in its clause: then it says where the outlet is from, and is no evidence."""
@@ -292,13 +311,25 @@ class Window:
             # a common word, a surname alone or a guessed spelling is too weak to tell
             if hit.alias.kind in _FIRM and not hit.methods:
                 by_span.setdefault((hit.ti, hit.tj), set()).add(hit.alias.entry.country)
+        named: list[tuple[int, int, str]] = []
         for (ti, tj), countries in by_span.items():
             if len(countries) == 1:
                 (country,) = countries
                 # (a name of one word after an outlet's noun is the outlet's too: صحيفة الشرق
                 # الأوسط السعودية, where السعودية is the country's short name)
                 if country and not (tj - ti == 1 and of_an_outlet(ti, tokens, seps)):
-                    facts.append((ti, country, " ".join(tokens[ti:tj])))
+                    named.append((ti, tj, country))
+        if named:
+            # one name, one piece of evidence: a shorter name or a demonym inside a longer
+            # name of the same country (الحرس الثوري and الإيراني in الحرس الثوري الإيراني)
+            # adds nothing to it
+            within = _Within(named)
+            facts = [f for f in facts if not within(f[0], f[0] + 1, f[1])]
+            facts += [
+                (ti, country, " ".join(tokens[ti:tj]))
+                for ti, tj, country in named
+                if not within(ti, tj, country)
+            ]
         facts.sort()
         #: (word, country, words) of each piece of evidence, in order of the words.
         self.facts = facts
@@ -797,22 +828,32 @@ def full_names_at(hits: Iterable[Hit]) -> dict[str, list[int]]:
     return at
 
 
-def named_ahead(group: list[Hit], full_at: Mapping[str, list[int]], seen: set[str]) -> set[str]:
-    """The people of *group*'s surnames alone (no styled given names, no real words read as
-    variants: :func:`is_guessed`), not in *seen*, whose full name begins after the surname
-    and at most :data:`AHEAD` words after its first word (*full_at*: :func:`full_names_at`):
-    a headline's السوداني before محمد شياع السوداني."""
-    named: set[str] = set()
-    for hit in group:
-        person = hit.alias.entry.id
-        if hit.alias.kind != "surname" or person in seen or is_styled_given(hit):
-            continue
-        if is_guessed(hit):
-            continue  # a real word is a name where the text before it says so
-        starts = full_at.get(person)
-        if starts and any(hit.tj <= k <= hit.ti + AHEAD for k in starts):
-            named.add(person)
-    return named
+def full_name_ahead(hit: Hit, full_at: Mapping[str, list[int]], seps: Sequence[str]) -> int | None:
+    """The first word of the full name of *hit*'s person that begins after *hit*, a surname
+    alone (no styled given name, no real word read as a variant: :func:`is_guessed`), at
+    most :data:`AHEAD` words after its first word, in the same paragraph (no blank line
+    between); None if there is none.  *full_at* is :func:`full_names_at`'s."""
+    if hit.alias.kind != "surname" or is_styled_given(hit) or is_guessed(hit):
+        return None
+    for k in full_at.get(hit.alias.entry.id, ()):
+        if hit.tj <= k <= hit.ti + AHEAD:
+            # the nearest one: a paragraph's end before it is before any later one too
+            if any(sep.count("\n") > 1 for sep in seps[hit.tj : k + 1]):
+                return None
+            return k
+    return None
+
+
+def named_ahead(
+    group: list[Hit], full_at: Mapping[str, list[int]], seen: set[str], seps: Sequence[str]
+) -> set[str]:
+    """The people of *group*'s surnames alone, not in *seen*, whose full name follows in a
+    few words (:func:`full_name_ahead`): a headline's السوداني before محمد شياع السوداني."""
+    return {
+        hit.alias.entry.id
+        for hit in group
+        if hit.alias.entry.id not in seen and full_name_ahead(hit, full_at, seps) is not None
+    }
 
 
 def reach_of(hits: Iterable[Hit]) -> dict[int, int]:

@@ -55,6 +55,7 @@ from ._context import (
     contradicted,
     demonym_forms,
     division_nouns_before,
+    full_name_ahead,
     full_names_at,
     goes_on,
     held_by_holder,
@@ -120,6 +121,7 @@ from ._morphology import (
     REGION_WORDS,
     TOKEN,
     WILAYA_NOUNS,
+    misread_clitic,
     units,
 )
 from ._rank import Ranker, spans
@@ -826,7 +828,23 @@ class Matcher:
         """
         normalized, offsets = self._normalizer.with_offsets(text)
         words = self._walker.words(normalized)
-        return [_span_of(hit, words, offsets) for hit in self._walker.hits(words)]
+        hits = self._walker.hits(words)
+        spans = [_span_of(hit, words, offsets) for hit in hits]
+        full_at = full_names_at(hits)
+        if full_at:
+            # a surname alone and its person's full name a few words on: one span, since
+            # the full name names the person at the surname (named_ahead)
+            for hit in hits:
+                k = full_name_ahead(hit, full_at, words.seps)
+                if k is not None:
+                    full = max(
+                        (h for h in hits if h.ti == k and h.alias.entry is hit.alias.entry),
+                        key=lambda h: h.tj,
+                    )
+                    spans.append(
+                        (_span_of(hit, words, offsets)[0], _span_of(full, words, offsets)[1])
+                    )
+        return spans
 
     @property
     def _context(self) -> int:
@@ -888,13 +906,9 @@ class Matcher:
             return chunk[start:end]
 
         frequent = self._frequent
-        # a frequent word as written, read as a proclitic ending in ك and a name
-        # (كواليس as ك and Wallis, كسرت as ك and Sirte): the word, not "like" a name
-        hits = [
-            hit
-            for hit in hits
-            if not (hit.cut and tokens[hit.ti][hit.cut - 1] == "ك" and tokens[hit.ti] in frequent)
-        ]
+        # a frequent word as written, misread as a proclitic and a name (كواليس as ك and
+        # Wallis, وصول as و and Sool): the word
+        hits = [hit for hit in hits if not misread_clitic(tokens[hit.ti], hit.cut, frequent)]
         if any(hit.alias.kind == "common" for hit in hits):
             hits, found = self._ranker.with_evidence(
                 hits, tokens, seps, longest=self.overlaps == "longest"
@@ -917,7 +931,7 @@ class Matcher:
                 break
             window.feed(doc, lo, ti)  # the document is what comes before the name
             if full_at:  # a surname alone, its full name a few words on: named (السوداني …)
-                doc.seen.update(named_ahead(group, full_at, doc.seen))
+                doc.seen.update(named_ahead(group, full_at, doc.seen, seps))
             group, gone_on = self._not_going_on(group, window, gone_on)
             group = styled_given_seen(group, doc.seen)  # الأمير عبدالعزيز: once named in full
             group = styled_given_outrun(group, reach)  # الشيخ فهد يوسف: the longer name

@@ -264,6 +264,28 @@ def is_arabic(word: str) -> bool:
     return ARABIC_WORD.fullmatch(word) is not None
 
 
+def misread_clitic(token: str, cut: int, frequent: frozenset[str]) -> bool:
+    """Whether *token*, a frequent word as written, is misread as its first *cut* letters, a
+    proclitic, and a name: when the proclitic ends in ك (كسرت is not ك and Sirte, كواليس not
+    ك and Wallis), or when what is left is no frequent word itself (وصول, arrival, is not و
+    and Sool; باكرا, early, not ب and Accra; لغات not ل and Ghat).  A frequent word whose
+    rest is frequent too is read as the clitic and the name (والجزائر، بباريس).
+
+    >>> misread_clitic("وصول", 1, frozenset({"وصول"}))
+    True
+    >>> misread_clitic("والجزائر", 1, frozenset({"والجزائر", "الجزائر"}))
+    False
+    """
+    if not cut or token not in frequent:
+        return False
+    if token[cut - 1] == "ك":
+        return True
+    rest = token[cut:]
+    if rest.startswith(LAL):  # ل fused with the article (للسعودية): the rest has ال
+        rest = "ال" + rest[len(LAL) :]
+    return rest not in frequent
+
+
 def strip_forms(token: str) -> list[tuple[str, int]]:
     """The token and its clitic-stripped forms, with how many letters were cut.
 
