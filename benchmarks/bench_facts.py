@@ -67,7 +67,7 @@ DEFAULT_OUTPUT = HERE / "results" / "facts.json"
 #: round's run on it is out of sample, a run on a later release partly in sample (round 1
 #: found gaps that officials 2.23.0 filled; round 2 was written after that release, round 3
 #: after 2.25.0).
-WRITTEN_AGAINST = {1: "2.22.0", 2: "2.23.0", 3: "2.25.0"}
+WRITTEN_AGAINST = {1: "2.22.0", 2: "2.23.0", 3: "2.25.0", 4: "2.26.0"}
 ARAB_LEAGUE = frozenset(
     [
         "DZ",
@@ -296,13 +296,18 @@ class Oracle:
         self.matcher = Matcher([officials], types=["person"])
         self.country_of: dict[str, str | None] = {}
         self.name_of: dict[str, str] = {}
-        #: Each body's Arabic name, normalized (see :meth:`holds_body`).
+        #: Each body's Arabic name, normalized, and its Latin abbreviations (see
+        #: :meth:`holds_body`).
         self.arabic_of: dict[str, str] = {}
+        self.abbreviations_of: dict[str, tuple[str, ...]] = {}
         for gazetteer in bodies:
             for entry in gazetteer:
                 self.country_of[entry.id] = entry.country
                 self.name_of[entry.id] = entry.name_en
                 self.arabic_of[entry.id] = normalize(entry.name)
+                self.abbreviations_of[entry.id] = tuple(
+                    a for a in entry.abbreviations if re.fullmatch(r"[A-Z][A-Z0-9]+", a)
+                )
         self.by_latin: dict[str, set[str]] = {}
         #: Each entry's English name as a set of :func:`latin_words`, by its first word.
         self.by_first: dict[str, list[tuple[str, frozenset[str]]]] = {}
@@ -375,12 +380,14 @@ class Oracle:
         """Whether the data places *entry*, on *date*, at the very body the quiz took as the
         post (*body*, the quiz's description, which names it: the BCIJ as Morocco's
         counter-terrorism service), in *country*: the body's Arabic or English name is in
-        the description."""
+        the description, or one of its abbreviations in capitals as a word of it (BCIJ)."""
         folded, lower = normalize(body), body.lower()
+        words = set(re.findall(r"[A-Z][A-Z0-9]+", body))
         for role in entry.roles_at(date):
             org = role.organization or ""
             arabic, english = self.arabic_of.get(org), self.name_of.get(org, "")
-            if not ((arabic and arabic in folded) or (english and english.lower() in lower)):
+            named = (arabic and arabic in folded) or (english and english.lower() in lower)
+            if not named and words.isdisjoint(self.abbreviations_of.get(org, ())):
                 continue
             if country == "INTL" or (self.country_of.get(org) or entry.country) == country:
                 return True

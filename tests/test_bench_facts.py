@@ -141,7 +141,8 @@ def test_the_quiz_is_well_formed(bench: ModuleType) -> None:
     lines = (BENCHMARKS / "heldout" / "facts" / "quiz.jsonl").read_text(encoding="utf-8")
     questions = [json.loads(line) for line in lines.splitlines()]
     facts = BENCHMARKS / "heldout" / "facts"
-    draws = [facts / "draw.jsonl", facts / "draw-3.jsonl"]  # rounds 1 and 2; round 3
+    # rounds 1 and 2; round 3; round 4
+    draws = [facts / "draw.jsonl", facts / "draw-3.jsonl", facts / "draw-4.jsonl"]
     drawn = {
         (d["n"], d["country"], d["post"], d["date"])
         for path in draws
@@ -163,14 +164,17 @@ def test_the_committed_figures_are_current(bench: ModuleType) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("seed", "first", "name"), [(20261215, 201, "draw-3.jsonl"), (20261216, 301, "draw-4.jsonl")]
+)
 def test_a_round_s_draw_is_reproducible_and_spread_over_the_groups(
-    load_script: Callable[[str], ModuleType],
+    load_script: Callable[[str], ModuleType], seed: int, first: int, name: str
 ) -> None:
     draw = load_script("benchmarks/draw_facts.py")
-    questions = draw.draw(20261215, 100, 201)
-    assert questions == draw.draw(20261215, 100, 201)
-    assert [q["n"] for q in questions] == list(range(201, 301))
-    committed = (ROOT / "benchmarks" / "heldout" / "facts" / "draw-3.jsonl").read_text()
+    questions = draw.draw(seed, 100, first)
+    assert questions == draw.draw(seed, 100, first)
+    assert [q["n"] for q in questions] == list(range(first, first + 100))
+    committed = (ROOT / "benchmarks" / "heldout" / "facts" / name).read_text()
     assert [json.loads(line) for line in committed.splitlines()] == questions
     arab = draw.ARAB_LEAGUE
     groups = Counter(
@@ -189,6 +193,11 @@ def test_a_role_at_the_body_the_quiz_names_is_of_the_post(bench: ModuleType, ora
     assert bench.judge(oracle, question).outcome == "no role that day"
     question["body"] = "Bureau central (المكتب المركزي للأبحاث القضائية)"
     assert bench.judge(oracle, question).outcome == "right"
+    # or by its abbreviation, as a word in capitals (round 4 named it in French)
+    question["body"] = "Bureau Central d'Investigations Judiciaires (BCIJ)"
+    assert bench.judge(oracle, question).outcome == "right"
+    question["body"] = "the bcij's unit, SUBCIJ"  # neither a word in capitals nor the word
+    assert bench.judge(oracle, question).outcome == "no role that day"
     # a body of another country named so is not the one asked about
     question["country"] = "DZ"
     assert bench.judge(oracle, question).outcome != "right"
