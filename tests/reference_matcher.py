@@ -2296,6 +2296,22 @@ class ReferenceMatcher:
                 and any(not h.cut and h.name.entry.type == "place" for h in group)
             ):
                 continue
+            # Rule: a name with no proclitic between وكالة (a proclitic on it or none) and
+            # للأنباء, one space apart each and at most one more word on one side, is the
+            # name of a news agency named after its country (وكالة تونس إفريقيا للأنباء).
+            end = -neg_tj
+            if any(
+                a >= 0
+                and b < len(tokens)
+                and (b - end) + (ti - a) <= 2
+                and all(seps[k] == " " for k in range(a + 1, ti + 1))
+                and all(seps[k] == " " for k in range(end, b + 1))
+                and "وكاله" in {tokens[a], *(f for f, _ in strip(tokens[a]))}
+                and tokens[b] == "للانباء"
+                for a in (ti - 1, ti - 2)
+                for b in (end, end + 1)
+            ):
+                group = [h for h in group if h.cut]
             if ti and seps[ti] == " ":
                 before = self._cue_forms(tokens[ti - 1])
                 if before & INSTITUTIONS:

@@ -1188,6 +1188,11 @@ def test_a_place_after_a_building_s_noun_and_a_name_with_a_proclitic_are_still_f
         "وأفادت وكالة أنباء الإمارات بأن الاجتماع انعقد",
         "وبحسب ما نقلته «وكالة أنباء البحرين» الرسمية",
         "ونقل موقع أخبار ليبيا عن مصدر",
+        # and the name between وكالة and للأنباء (held-out batch V: SUNA, TAP)
+        "وقالت وكالة السودان للأنباء إن",
+        "نقلت وكالة تونس إفريقيا للأنباء عن مصدر",
+        "أفادت وكالة المغرب العربي للأنباء",
+        "بحسب وكالة السودان الرسمية للأنباء",
     ],
 )
 def test_a_place_that_completes_a_news_agency_s_name_is_not_reported(m: Matcher, text: str) -> None:
@@ -1198,6 +1203,9 @@ def test_news_about_a_place_is_still_the_place(m: Matcher) -> None:
     # أنباء without an outlet's noun before it, and an outlet whose name is not the place's
     assert [x.id for x in m.find("وتوالت أنباء سوريا المقلقة")] == ["country-sy"]
     assert [x.id for x in m.find("نقلت وكالة الأنباء عن مصادر في قطر")] == ["country-qa"]
+    # a place between وكالة and للأنباء farther apart, or with no للأنباء, is the place
+    assert [x.id for x in m.find("وكالة السودان وحدها")] == ["country-sd"]
+    assert [x.id for x in m.find("في السودان للأنباء")] == ["country-sd"]
 
 
 @pytest.mark.parametrize(

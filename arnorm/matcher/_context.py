@@ -1436,6 +1436,30 @@ NEWS_WORDS: Final = frozenset({"انباء", "اخبار"})
 NEWS_HEADS: Final = frozenset({"وكاله", "شبكه", "موقع", "مركز", "بوابه"})
 
 
+#: A news agency's noun (normalized) and the word that ends its name after the place it is
+#: named after: وكالة السودان للأنباء، وكالة تونس إفريقيا للأنباء.
+AGENCY_NOUN: Final = "وكاله"
+AGENCY_END: Final = "للانباء"
+
+
+def in_a_news_agency(ti: int, tj: int, tokens: Sequence[str], seps: Sequence[str]) -> bool:
+    """Whether words *ti* to *tj* stand between وكالة (a proclitic on it or none) and
+    للأنباء, one space apart each, with at most one word more on one side: the name of a
+    news agency named after its country (وكالة السودان للأنباء، وكالة المغرب العربي
+    للأنباء، وكالة تونس إفريقيا للأنباء), not a mention of the place."""
+    for a in (ti - 1, ti - 2):
+        if a < 0 or any(seps[k] != " " for k in range(a + 1, ti + 1)):
+            continue
+        if all(form != AGENCY_NOUN for form, _ in strip_forms(tokens[a])):
+            continue
+        for b in (tj, tj + 1):
+            if (b - tj) + (ti - a) > 2 or b >= len(tokens):
+                continue
+            if tokens[b] == AGENCY_END and all(seps[k] == " " for k in range(tj, b + 1)):
+                return True
+    return False
+
+
 def in_an_institution(hit: Hit, window: Window) -> bool:
     """Whether *hit* completes the name of a building, a place of study, a prize or a news
     outlet there: one space after the noun of one in construct (without the article,
@@ -1445,6 +1469,8 @@ def in_an_institution(hit: Hit, window: Window) -> bool:
     the like (:data:`NAMED_AFTER_NOUNS`: مطار صنعاء is still Sanaa's airport, in Sanaa)."""
     forms = [] if hit.cut else forms_before(hit.ti, window)
     if not INSTITUTION_NOUNS.isdisjoint(forms):
+        return True
+    if not hit.cut and in_a_news_agency(hit.ti, hit.tj, window.tokens, window.seps):
         return True
     if not NEWS_WORDS.isdisjoint(forms) and not NEWS_HEADS.isdisjoint(
         forms_before(hit.ti - 1, window)
