@@ -160,8 +160,6 @@ def construct_starts(tokens: Sequence[str], seps: Sequence[str], at: int) -> tup
 #: (سلطنة عمان الشقيقة, "sisterly Oman", in a report from the UAE), normalized.
 SISTERLY: Final = frozenset({"الشقيقه", "الشقيق", "الصديقه", "الصديق"})
 
-#: Adjectives of time or status that may follow a generic reference without narrowing it
-#: (وزير الداخلية الحالي, the current minister), normalized: see :func:`narrowed`.
 #: The head nouns (normalized) of an international council's, committee's or office's name:
 #: followed by a relative adjective that is no demonym, the name is another body's
 #: (:func:`contradicted`).
@@ -169,6 +167,8 @@ INSTITUTION_HEADS: Final = frozenset({"مجلس", "لجنه", "هيئه", "مك�
 #: Adjectives (normalized) that say an international body is international: they narrow
 #: nothing (مجلس الأمن الأممي، مجلس الأمن الدولي).
 INTERNATIONAL_ADJECTIVES: Final = frozenset({"الدولي", "الدوليه", "الاممي", "الامميه"})
+#: Adjectives of time or status that may follow a generic reference without narrowing it
+#: (وزير الداخلية الحالي, the current minister), normalized: see :func:`narrowed`.
 STATUS_ADJECTIVES: Final = frozenset(
     {"الحالي", "الحاليه", "الفعلي", "الفعليه", "الرسمي", "الرسميه", "الاصلي", "الاصليه"}
 )
