@@ -38,6 +38,7 @@ import dataclasses
 import itertools
 import lzma
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -126,6 +127,7 @@ STATE_NOUNS = {"دوله", "مملكه", "جمهوريه", "سلطنه", "اما
 #: The nouns of a place of study or a news outlet, whose name any name completes, and of a
 #: building, a prize or the like, whose name a person's name completes.
 INSTITUTIONS = {"مدرسه", "مدارس", "اكاديميه", "كليه", "جامعه", "معهد", "تلفزيون", "اذاعه"}
+INSTITUTIONS |= {"تليفزيون", "تلفزه"}
 INSTITUTIONS |= {"صحيفه", "جريده", "مجله"}
 NAMED_AFTER = {"مبني", "مسجد", "جامع", "مستشفي", "شارع", "جائزه", "مطار", "ميناء", "قاعده"}
 NAMED_AFTER |= {"قاعه", "ملعب", "استاد", "جسر", "مركز", "مؤسسه", "مدينه"}
@@ -142,7 +144,7 @@ NEWS_HEADS = {"وكاله", "شبكه", "موقع", "مركز", "بوابه"}
 #: Rule: the nouns of a force whose local unit a place's name completes after a unit's head.
 UNIT_FORCES = {"امن", "عمليات", "مباحث", "مخابرات", "استخبارات"}
 UNIT_HEADS = {"مديريه", "مديريات", "مدير", "مديرا", "مديري", "قياده", "قيادات", "قائد"}
-UNIT_HEADS |= {"قائدا", "اداره", "ادارات", "فرع", "مكتب", "ولايه", "دائره"}
+UNIT_HEADS |= {"قائدا", "اداره", "ادارات", "فرع", "مكتب", "ولايه", "والي", "دائره"}
 #: Rule: police forces whose unit a place's name completes with no head, and the ordinals
 #: of a police station (قسم ثان شبرا الخيمة).
 POLICE = {"شرطه", "اسايش"}
@@ -288,7 +290,7 @@ def styled(word: str) -> bool:
 
 
 #: A news outlet's nouns (a news agency: وكالة before الأنباء or أنباء).
-OUTLETS = {"صحيفه", "جريده", "قناه", "اذاعه", "تلفزيون", "مجله"}
+OUTLETS = {"صحيفه", "جريده", "قناه", "اذاعه", "تلفزيون", "تليفزيون", "تلفزه", "مجله"}
 
 
 def an_outlets(i: int, tokens: list[str], seps: list[str]) -> bool:
@@ -2143,6 +2145,35 @@ class ReferenceMatcher:
             if (h.name.kind != "common" or h.name.entry.type in GENERIC_TYPES or h in found)
             and not misread(h)
         ]
+
+        # Rule: a name whose last word as written (white space separates the words) carries
+        # a tanwin, U+064B, U+064C or U+064D, is the indefinite common word (35 سوريًا,
+        # thirty-five Syrians; جنات عدنٍ is no surname Adan); a person's name beyond a
+        # surname alone may take one (خالد بن سعيدٍ).
+        # A tanwin counts on the word's last letter, or on the letter before a final ا or ى
+        # (folded by NFKC); a letter is a character of a letter category but the tatweel,
+        # and what follows a letter up to the next belongs to it.
+        def with_tanwin(h: Hit) -> bool:
+            start, stop = offsets.to_original(starts[2 * h.ti] + h.cut, starts[2 * h.tj - 1])
+            words = text[start:stop].split()
+            if not words:
+                return False
+            groups: list[str] = []
+            for char in words[-1]:
+                letter = unicodedata.category(char)[0] == "L" and char != "\u0640"
+                if letter or not groups:
+                    groups.append(char)
+                else:
+                    groups[-1] += char
+            tanwin = [any(m in g for m in "\u064b\u064c\u064d") for g in groups]
+            last = unicodedata.normalize("NFKC", groups[-1][0])
+            return tanwin[-1] or (len(groups) > 1 and last in "\u0627\u0649" and tanwin[-2])
+
+        hits = [
+            h
+            for h in hits
+            if (h.name.entry.type == "person" and h.name.kind != "surname") or not with_tanwin(h)
+        ]
         facts = self._facts(hits, tokens, seps)
         # Rule: a country named with a sisterly adjective right after it (one space: سلطنة
         # عمان الشقيقة) is not the text's own; a country is a place in no other place.
@@ -2200,7 +2231,10 @@ class ReferenceMatcher:
         last_end = 0
         generic_end = -1
         gone_on = -1
+        unit_words: set[int] = set()  # the words of a place's name that completes a unit's
         for (ti, cut, neg_tj), group in sorted(spans.items()):
+            if ti in unit_words:
+                continue
             # Rule: the words of a generic reference that nothing made specific are read as
             # no shorter name, but as a generic reference that ends where it ends
             # (تولى إدارة الأمن العام: a head noun, and a short form the country decides)
@@ -2342,6 +2376,8 @@ class ReferenceMatcher:
                     )
                 )
                 if unit and any(not h.cut and h.name.entry.type == "place" for h in group):
+                    # nor is any other reading of its words (شرطة وجدة is not و and جدة)
+                    unit_words.update(range(ti, -neg_tj))
                     continue
                 # Rule: a generic reference after a dual or plural minister's or ministry's
                 # noun (وزراء الداخلية العرب، وزارتي الداخلية) names several bodies, or none.

@@ -79,3 +79,38 @@ def test_the_letters_a_shadda_sits_on() -> None:
     assert shadda_letters("بِعَمَّانَ") == {2}  # marks and their order are no letters
     assert shadda_letters("ّعمان") == frozenset()  # a shadda before any letter sits on none
     assert shadda_letters("محمّد علّي") == {2, 5}  # letters counted across the space
+
+
+# Tanwin (U+064B, U+064C, U+064D) marks an indefinite word: a place's or a body's name
+# never takes it, a person's may.
+TANWIN_GAZETTEER = Gazetteer(
+    "fixture",
+    "0.1.0",
+    [
+        Entry(id="syria", type="place", name="سوريا", name_en="Syria", country="SY", sources=SRC),
+        Entry(id="khalid", type="person", name="خالد بن سعيد", name_en="Khalid", sources=SRC),
+        Entry(id="adan", type="person", name="فوزية حاجي عدن", name_en="Adan", sources=SRC),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أوقف الجيش 35 سوريًا في عكار", []),  # fathatan: thirty-five Syrians
+        ("ووصل سوريًّا إلى الحدود", []),  # with a shadda too
+        ("أوقف الجيش 35 سورياً في عكار", []),  # typed on the alef
+        ("عاد إلى سًوريا أمس", [("سًوريا", "syria")]),  # inside the word: a stray mark
+        ("وصل 35 سوريًا إلى سوريا", [("سوريا", "syria")]),  # the same word, no tanwin
+        ("عاد إلى سوريَا أمس", [("سوريَا", "syria")]),  # a fatha is no tanwin
+        ("مررت بخالد بن سعيدٍ أمس", [("خالد بن سعيدٍ", "khalid")]),  # kasratan on a person
+        # but not on a surname alone: Eden, no Adan
+        ("قالت فوزية حاجي عدن: جنات عدنٍ", [("فوزية حاجي عدن", "adan")]),
+        ("قالت فوزية حاجي عدن إن عدن", [("فوزية حاجي عدن", "adan"), ("عدن", "adan")]),
+    ],
+)
+def test_a_place_s_name_written_with_tanwin_is_the_common_word(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    m = Matcher([TANWIN_GAZETTEER])
+    assert [(x.text, x.id) for x in m.find(text)] == expected

@@ -129,8 +129,15 @@ def tatweel(name: str, rng: random.Random) -> str | None:
 
 
 def tashkeel(name: str, rng: random.Random) -> str | None:
+    # a mark on every letter; not tanwin where it ends a word (on the last letter, or on the
+    # letter before a final ا or ى), which makes a name the indefinite common word
     marks = "\u064e\u064f\u0650\u0651\u0652\u064b"
-    return "".join(ch + (rng.choice(marks) if ch != " " else "") for ch in name)
+    out = []
+    for k, ch in enumerate(name):
+        rest = name[k + 1 :].split(" ")[0]
+        final = not rest or (len(rest) == 1 and rest in "اى")
+        out.append(ch + (rng.choice(marks[:-1] if final else marks) if ch != " " else ""))
+    return "".join(out)
 
 
 _FORMS: dict[str, str] = {}

@@ -238,7 +238,11 @@ class Document:
 #: the text is about.  A news agency is وكالة with الأنباء or أنباء after it (وكالة الأنباء
 #: الفرنسية), since وكالة alone begins a security body's name (وكالة الاستخبارات المركزية
 #: الأمريكية).
-OUTLET_NOUNS: Final = frozenset({"صحيفه", "جريده", "اذاعه", "تلفزيون", "مجله"})
+OUTLET_NOUNS: Final = frozenset(
+    {"صحيفه", "جريده", "اذاعه", "مجله"}
+    # television as the Levant, Egypt and the Maghreb write it
+    | {"تلفزيون", "تليفزيون", "تلفزه"}
+)
 #: (قناة, a channel, is one too here; before a place's name it is water: قناة السويس)
 MEDIA_NOUNS: Final = frozenset(
     form for noun in OUTLET_NOUNS | {"قناه"} for form in (noun, "ال" + noun)
@@ -1489,10 +1493,11 @@ UNIT_FORCES: Final = frozenset({"امن", "عمليات", "مباحث", "مخا�
 POLICE_FORCES: Final = frozenset({"شرطه", "اسايش"})
 #: Nouns of a local unit or of its head (normalized, without the article) that a force's
 #: noun of :data:`UNIT_FORCES` follows in a unit's name (ولاية أمن الدار البيضاء is
-#: Casablanca's police prefecture, مكتب مخابرات الرصيفة an intelligence office).
+#: Casablanca's police prefecture and والي أمن وجدة the head of Oujda's, مكتب مخابرات
+#: الرصيفة an intelligence office).
 UNIT_HEADS: Final = frozenset(
     {"مديريه", "مديريات", "مدير", "مديرا", "مديري", "قياده", "قيادات", "قائد", "قائدا"}
-    | {"اداره", "ادارات", "فرع", "مكتب", "ولايه", "دائره"}
+    | {"اداره", "ادارات", "فرع", "مكتب", "ولايه", "والي", "دائره"}
 )
 #: Nouns of a division (normalized, as written: no article, no proclitic) that may stand
 #: between a unit's force and the place whose name the unit bears, when the place's own

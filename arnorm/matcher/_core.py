@@ -20,7 +20,7 @@ import os
 import pickle
 import threading
 import warnings
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
@@ -119,8 +119,10 @@ from ._morphology import (
     LIST_EVIDENCE,
     NOT_GIVEN,
     REGION_WORDS,
+    TANWIN,
     TOKEN,
     WILAYA_NOUNS,
+    indefinite,
     misread_clitic,
     units,
 )
@@ -905,10 +907,7 @@ class Matcher:
             start, end = _span_of(hit, words, offsets)
             return chunk[start:end]
 
-        frequent = self._frequent
-        # a frequent word as written, misread as a proclitic and a name (كواليس as ك and
-        # Wallis, وصول as و and Sool): the word
-        hits = [hit for hit in hits if not misread_clitic(tokens[hit.ti], hit.cut, frequent)]
+        hits = _as_written(hits, tokens, self._frequent, chunk, written)
         if any(hit.alias.kind == "common" for hit in hits):
             hits, found = self._ranker.with_evidence(
                 hits, tokens, seps, longest=self.overlaps == "longest"
@@ -919,20 +918,23 @@ class Matcher:
         last_end = -1 if state is None else state[0]  # the word a kept match ends before
         generic_end = -1 if state is None else state[1]  # see the docstring
         gone_on = -1  # the first word of a person's name that goes on (goes_on)
+        units: set[int] = set()  # the words of a place's name that completes a unit's
         reach = reach_of(hits)  # the last word a name starting at a word reaches
         full_at = full_names_at(hits)  # where each person's full names start
         for group in spans(hits, self.overlaps == "longest"):
             ti = group[0].ti
             if ti < lo:
                 continue
-            if ti < last_end and not (group[0].tj == generic_end and is_generic(group)):
+            if (ti < last_end and not (group[0].tj == generic_end and is_generic(group))) or (
+                ti in units
+            ):
                 continue
             if ti >= hi:
                 break
             window.feed(doc, lo, ti)  # the document is what comes before the name
             if full_at:  # a surname alone, its full name a few words on: named (السوداني …)
                 doc.seen.update(named_ahead(group, full_at, doc.seen, seps))
-            group, gone_on = self._not_going_on(group, window, gone_on)
+            group, gone_on = self._not_going_on(group, window, gone_on, units)
             group = styled_given_seen(group, doc.seen)  # الأمير عبدالعزيز: once named in full
             group = styled_given_outrun(group, reach)  # الشيخ فهد يوسف: the longer name
             group = surname_of_one(group, doc.seen)  # خليل حقاني … سراج الدين حقاني … حقاني
@@ -976,10 +978,11 @@ class Matcher:
         return words
 
     def _not_going_on(
-        self, group: list[Hit], window: Window, gone_on: int
+        self, group: list[Hit], window: Window, gone_on: int, units: set[int]
     ) -> tuple[list[Hit], int]:
         """*group* less the names that the words around them show are not theirs, and the
-        first word of a person's name that goes on (*gone_on*: -1 if none yet).
+        first word of a person's name that goes on (*gone_on*: -1 if none yet); the words of
+        a place's name that completes a local unit's are added to *units*.
 
         Dropped: a body's name followed by another country's qualifier
         (:func:`~._context.contradicted`); a surname alone read after a proclitic cut from a
@@ -1018,6 +1021,7 @@ class Matcher:
         group = [h for h in group if not in_a_court(h, window)]  # محكمة أمن الدولة
         group = [h for h in group if not in_an_institution(h, window)]  # جامعة بغداد
         if any(in_a_unit(h, window) for h in group):
+            units.update(range(ti, tj))  # nor a reading with a proclitic: شرطة وجدة, not و جدة
             return [], gone_on  # مدير أمن عدن: the unit's name, no name of its words
         if group and is_generic(group):
             if after_a_plural_head(ti, window):
@@ -1335,6 +1339,29 @@ def _arnorm_version() -> str:
     from .. import __version__
 
     return __version__
+
+
+def _as_written(
+    hits: list[Hit],
+    tokens: Sequence[str],
+    frequent: frozenset[str],
+    chunk: str,
+    written: Callable[[Hit], str],
+) -> list[Hit]:
+    """*hits* but those the words as written show to be misread: a frequent word read as
+    a proclitic and a name (كواليس as ك and Wallis, وصول as و and Sool: the word), and a
+    name whose last word carries a tanwin (٣٥ سوريًا, thirty-five Syrians; جنات عدنٍ, the
+    gardens of Eden, is no surname Adan either): the indefinite common word spelled alike.
+    A person's name beyond a surname alone may take one (خالد بن سعيدٍ)."""
+    hits = [hit for hit in hits if not misread_clitic(tokens[hit.ti], hit.cut, frequent)]
+    if any(mark in chunk for mark in TANWIN):
+        hits = [h for h in hits if _full_name(h) or not indefinite(written(h))]
+    return hits
+
+
+def _full_name(hit: Hit) -> bool:
+    """Whether *hit* is a person's name other than a surname alone."""
+    return hit.alias.entry.type == "person" and hit.alias.kind != "surname"
 
 
 def _span_of(hit: Hit, words: Words, offsets: OffsetMap) -> tuple[int, int]:

@@ -21,6 +21,7 @@ All the words are written as the ``search`` profile normalizes them (آل is ا�
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Final
 
 #: Proclitics stripped from the first word of a name: conjunction, preposition, both.
@@ -284,6 +285,48 @@ def misread_clitic(token: str, cut: int, frequent: frozenset[str]) -> bool:
     if rest.startswith(LAL):  # ل fused with the article (للسعودية): the rest has ال
         rest = "ال" + rest[len(LAL) :]
     return rest not in frequent
+
+
+#: U+064B ARABIC FATHATAN, U+064C ARABIC DAMMATAN and U+064D ARABIC KASRATAN: tanwin, the
+#: mark of an indefinite noun or adjective, written on a word's last letter, or on the letter
+#: before a final U+0627 ARABIC LETTER ALEF or U+0649 ARABIC LETTER ALEF MAKSURA that carries
+#: it (سوريًا، هدًى; the alef itself carries it too in a common way of typing: سورياً).  A
+#: name of a place or a body never takes it (the names of places are diptotes or carry the
+#: article), so a word that ends with it is the common word spelled alike: ٣٥ سوريًا
+#: (thirty-five Syrians), تركيًا (Turkish, as an adverb), اهبطوا مصرًا (go down to a town),
+#: جنات عدنٍ (the gardens of Eden, no surname).
+TANWIN: Final = frozenset("\u064b\u064c\u064d")
+#: The letters after which tanwin is written on the letter before (ا and ى).
+TANWIN_CARRIERS: Final = frozenset("\u0627\u0649")
+
+
+def indefinite(written: str) -> bool:
+    """Whether the last word of *written* (a name as the text writes it, marks and all;
+    its words are what white space separates) ends with a tanwin (see :data:`TANWIN`).
+
+    The word is read as letters, each with the characters that follow it up to the next
+    letter (its marks, a tatweel, an invisible mark); a letter is a character of a Unicode
+    letter category (presentation forms included, folded by NFKC) other than U+0640 ARABIC
+    TATWEEL.  A tanwin inside a word, on no last letter, is a stray mark and says nothing.
+
+    >>> indefinite("سوريًا"), indefinite("سورياً"), indefinite("سوريا"), indefinite("مِصْرَ")
+    (True, True, False, False)
+    >>> indefinite("جمهورية مصرٌ"), indefinite("سًوريا")
+    (True, False)
+    """
+    words = written.split()
+    if not words:
+        return False
+    letters: list[str] = []  # each letter with what follows it
+    for char in words[-1]:
+        if letters and (char == "\u0640" or not unicodedata.category(char).startswith("L")):
+            letters[-1] += char
+        else:
+            letters.append(char)
+    if not TANWIN.isdisjoint(letters[-1]):
+        return True
+    carrier = unicodedata.normalize("NFKC", letters[-1][0])
+    return len(letters) > 1 and carrier in TANWIN_CARRIERS and not TANWIN.isdisjoint(letters[-2])
 
 
 def strip_forms(token: str) -> list[tuple[str, int]]:
