@@ -147,7 +147,7 @@ UNIT_HEADS = {"مديريه", "مديريات", "مدير", "مديرا", "مد�
 UNIT_HEADS |= {"قائدا", "اداره", "ادارات", "فرع", "مكتب", "ولايه", "والي", "دائره"}
 #: Rule: police forces whose unit a place's name completes with no head, and the ordinals
 #: of a police station (قسم ثان شبرا الخيمة).
-POLICE = {"شرطه", "اسايش"}
+POLICE = {"شرطه", "اسايش", "مباحث"}
 STATION_ORDINALS = {"اول", "ثان", "ثاني", "ثالث", "رابع"}
 #: Rule: division nouns (as written) that may stand between a unit's force and its place.
 UNIT_DIVISIONS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"}
@@ -163,6 +163,20 @@ def opened(sep: str) -> bool:
 
 #: Rule: a military region's name is منطقة, a place's name, and this adjective (normalized).
 MILITARY_REGION_AFTER = "العسكريه"
+#: Rule: words between a rank and a name that are no name: the rank's qualifiers, a
+#: professional title, a retirement (اللواء الركن، الفريق أول، العقيد المتقاعد).
+RANK_QUALIFIERS = {
+    f
+    for w in ("ركن", "اول", "متقاعد", "طيار", "بحري", "حقوقي", "شرطه", "دكتور", "مهندس")
+    for f in (w, "ال" + w)
+}
+#: Rule: places' names that the word right after them makes a phrase (القائم بأعمال: a
+#: chargé d'affaires; السلط الأمنية: the authorities).
+PHRASES_AFTER = {
+    "القائم": {"باعمال"},
+    "السلط": {"الامنيه", "الرسميه", "الجهويه", "المحليه", "المعنيه", "العموميه", "القضائيه"}
+    | {"الاداريه", "المختصه", "الحكوميه", "العليا", "السياسيه", "التونسيه", "المركزيه"},
+}
 #: Rule: given names written with the article, before a surname alone (الطاهر عثماني).
 GIVEN_WITH_ARTICLE = {"الطاهر", "الهادي", "الحبيب", "المختار", "الصادق", "الطيب", "المنصف"}
 GIVEN_WITH_ARTICLE |= {"المهدي", "البشير", "الامين", "العربي", "الناصر", "الصديق", "الخضر"}
@@ -1088,6 +1102,10 @@ class ReferenceMatcher:
             # letter of the name (وان, Van, in وإن صالح).
             return bool(seps[h.ti].strip()) or (h.cut > 0 and tokens[h.ti][:1] == "و")
 
+        # Rule: a common word that reads as و or ف and a frequent word, its first letter
+        # being its own (وان: and that, and Turkey's Van), is no item of a list at all.
+        if not hit.cut and tokens[i][:1] in "وف" and tokens[i][1:] in self.frequent:
+            return None
         for end, at in places:
             if (end, at) == ("tj", i) and (complement(hit) or not next_item(hit)):
                 continue
@@ -1574,6 +1592,27 @@ class ReferenceMatcher:
         # Rule: a surname alone after a word for a family (عائلة حقاني) names the family.
         if name.kind == "surname" and forms & {"عائله", "اسره", "عشيره", "قبيله", "شبكه"}:
             return True
+        # Rule: a surname alone with no proclitic in a rank's name, beside a word that no rule
+        # knows as a given name, is another person's: after a word that follows a rank
+        # (العقيد ميلود الزوي), or right after a rank and before such a word (العقيد ونيس
+        # بوخمادة). The rank: one space before, its proclitics off or not, the article or
+        # none. The word: no frequent word, style, demonym, rank qualifier or own given name.
+        if name.kind == "surname" and not hit.cut:
+
+            def rank(k: int) -> bool:
+                forms_k = {tokens[k], *(f for f, _ in strip(tokens[k]))}
+                return any(f.removeprefix("ال") in RANKS for f in forms_k)
+
+            def unknown(word: str) -> bool:
+                demonym = word in self.demonyms or word.removeprefix("ال") in self.demonyms
+                known = word in self.frequent or styled(word) or word in RANK_QUALIFIERS
+                return not (known or demonym or word in own)
+
+            if ti > 1 and seps[ti - 1] == " " and rank(ti - 2) and unknown(tokens[ti - 1]):
+                return True
+            tj = hit.tj
+            if rank(ti - 1) and tj < len(tokens) and seps[tj] == " " and unknown(tokens[tj]):
+                return True
         # Rule: a surname alone followed by a given name or عبد (one space): the name goes
         # on, a chain that is not the person's (محمد الأمين محمد أبلال).
         tj = hit.tj
@@ -1615,11 +1654,15 @@ class ReferenceMatcher:
             # a noun it often qualifies (مبلغ مالي), its proclitics off or not (بمبلغ مالي).
             before = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
             return bool(before & ADJECTIVE_READINGS[word])
+        # Rule: ... a demonym of the place's own country with ة, or an adjective of
+        # direction (الدول الغربية: Western states, not Egypt's Gharbia).
         elif (
             name.entry.type != "place"
             or hit.tj - ti != 1
-            or not word.endswith("ه")
-            or self.demonyms.get(word[:-1]) != name.entry.country
+            or (
+                word not in ("الغربيه", "الشرقيه", "الشماليه", "الجنوبيه", "الوسطي")
+                and (not word.endswith("ه") or self.demonyms.get(word[:-1]) != name.entry.country)
+            )
         ):
             return False
         before = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
@@ -1933,8 +1976,8 @@ class ReferenceMatcher:
         # Rule: a city is meant after a city's cue word before the name or its list, before
         # العاصمة right after the name, and in
         # a dateline (a name that begins a line, then a dash, a bracket, or a number after a
-        # space): the towns not named as divisions (a governorate inside a region is none),
-        # or else the places in a country not named as divisions.
+        # space or a comma and a space): the towns not named as divisions (a governorate
+        # inside a region is none), or else the places in a country not named as divisions.
         here = [h for h in group if h.name.entry.type == "place"]
         keep = [
             h
@@ -1946,7 +1989,8 @@ class ReferenceMatcher:
             why = ""
             if (ti == 0 or "\n" in seps[ti]) and tj < len(tokens):
                 after = seps[tj].strip()
-                if (after and after[0] in "-–—(") or (seps[tj] == " " and tokens[tj].isdigit()):
+                number = seps[tj] in (" ", "، ", ", ") and tokens[tj].isdigit()
+                if (after and after[0] in "-–—(") or number:
                     why = f"dateline: {tokens[ti]}"
             head = self._list_head(ti, seps)
             cue = head and "\n" not in seps[head] and self._cue_forms(tokens[head - 1]) & CITY_CUES
@@ -2274,15 +2318,15 @@ class ReferenceMatcher:
             if tokens[ti] == "ال":
                 group = [h for h in group if h.name.kind != "surname"]
             # Rule: a place's name right after a noun of water or a channel names the water
-            # (نهر النيجر، قناة الجزيرة), and القائم before بأعمال is a chargé d'affaires: no
+            # (نهر النيجر، قناة الجزيرة), القائم before بأعمال is a chargé d'affaires, and
+            # السلط before an adjective of authorities the authorities (السلط الأمنية): no
             # name is read there.
             water = ti and seps[ti] == " " and self._cue_forms(tokens[ti - 1]) & WATER_NOUNS
             phrase = any(
                 h.tj == ti + 1
-                and tokens[ti][h.cut :] == "القائم"
                 and h.tj < len(tokens)
                 and seps[h.tj] == " "
-                and tokens[h.tj] == "باعمال"
+                and tokens[h.tj] in PHRASES_AFTER.get(tokens[ti][h.cut :], ())
                 for h in group
             )
             if (water or phrase) and any(h.name.entry.type == "place" for h in group):
@@ -2390,7 +2434,8 @@ class ReferenceMatcher:
                 if not group:
                     continue
             # Rule: الدفاع alone, a body's short form, is the noun defence unless a minister's
-            # title stands before it (وزير الدفاع) or a demonym after it (الدفاع الجزائرية).
+            # title stands before it (وزير الدفاع) or a demonym after it (الدفاع الجزائرية);
+            # so is للدفاع, ل fused with the article.
             titled = ti and seps[ti] == " " and self._cue_forms(tokens[ti - 1]) & DEFENCE_TITLES
             after = neg_tj * -1
             demonym = after < len(tokens) and seps[after] == " " and tokens[after] in self.demonyms
@@ -2400,7 +2445,7 @@ class ReferenceMatcher:
                     for h in group
                     if not (
                         h.tj == ti + 1
-                        and tokens[ti][h.cut :] == "الدفاع"
+                        and tokens[ti][h.cut :] in ("الدفاع", "للدفاع")
                         and h.name.entry.type in ("agency", "organization")
                     )
                 ]

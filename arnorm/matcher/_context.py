@@ -91,8 +91,11 @@ CITY_CUES: Final = frozenset({"العاصمه", "مدينه", "بلده", "مد�
 #: is meant (تونس العاصمة، الجزائر العاصمة), normalized.
 CAPITAL_AFTER: Final = "العاصمه"
 #: What follows a place's name at the start of a line that makes it a dateline (عمان 21
-#: كانون الثاني (بترا)، تونس - (كونا)): a dash or a bracket, or a number after a space.
+#: كانون الثاني (بترا)، تونس - (كونا)): a dash or a bracket, or a number after a space (and
+#: perhaps a comma before it: الجزائر، 20 يناير (إفي)).
 DATELINE_MARKS: Final = frozenset("-–—(")
+#: The separators before a dateline's number: a space, or a comma and a space.
+DATELINE_BEFORE_NUMBER: Final = frozenset({" ", "، ", ", "})
 #: The kinds of alias whose exact match is evidence of its entry's country.
 _FIRM: Final = frozenset({"exact", "abbreviation"})
 #: Entry types whose name followed by another country's qualifier is not theirs, and whose
@@ -111,8 +114,18 @@ GUESSED: Final = "?"
 WATER_NOUNS: Final = frozenset({"نهر", "نهري", "خليج", "بحيره", "مضيق", "قناه", "بحر"})
 
 #: Places' names that a word right after them shows to be part of a phrase, not the place
-#: (normalized): القائم بأعمال is a chargé d'affaires (or an acting head), not al-Qaim.
-NOT_A_PLACE_BEFORE: Final[dict[str, frozenset[str]]] = {"القائم": frozenset({"باعمال"})}
+#: (normalized): القائم بأعمال is a chargé d'affaires (or an acting head), not al-Qaim; السلط,
+#: the Maghreb's plural of سلطة, before an adjective of authorities (السلط الأمنية، السلط
+#: الجهوية) is the authorities, not Jordan's Salt.
+NOT_A_PLACE_BEFORE: Final[dict[str, frozenset[str]]] = {
+    "القائم": frozenset({"باعمال"}),
+    "السلط": frozenset(
+        {
+            "الامنيه", "الرسميه", "الجهويه", "المحليه", "المعنيه", "العموميه", "القضائيه",
+            "الاداريه", "المختصه", "الحكوميه", "العليا", "السياسيه", "التونسيه", "المركزيه",
+        }
+    ),
+}  # fmt: skip
 
 #: Bodies' one-word short forms that are far more often a common noun (الدفاع, defence:
 #: الدفاع عن النفس، الدفاع المدني، الدفاع الجوي), normalized, and the titles (without the
@@ -906,14 +919,63 @@ ARTICLE_GIVEN: Final = frozenset(
 )
 
 
+#: Words (normalized) that may stand between a rank and a name without being a name: the
+#: rank's own qualifiers (اللواء الركن، الفريق أول، العميد طيار، لواء شرطة) and a
+#: professional title or a retirement (العقيد المتقاعد، اللواء الدكتور).
+RANK_QUALIFIERS: Final = frozenset(
+    form
+    for word in ("ركن", "اول", "متقاعد", "طيار", "بحري", "حقوقي", "شرطه", "دكتور", "مهندس")
+    for form in (word, "ال" + word)
+)
+
+
+def after_a_ranked_name(
+    hit: Hit, window: Window, frequent: frozenset[str], own: frozenset[str]
+) -> bool:
+    """Whether *hit*, a surname alone, stands where a rank's name has a word of its own
+    that no other rule knows as a given name (one space apart each, the rank's proclitics
+    off, with the article or without): after a word that follows a rank (العقيد ميلود
+    الزوي: ميلود is the given name, so الزوي is not another person's surname), or right
+    after a rank and before such a word (العقيد ونيس بوخمادة: ونيس is the given name).  The
+    word is no frequent word (*frequent*: a given name that is one, محمد، أحمد, the other
+    rules know), no style, no demonym, no qualifier of a rank (:data:`RANK_QUALIFIERS`) and
+    no word of the person's own names (*own*)."""
+    tokens, seps, ti, tj = window.tokens, window.seps, hit.ti, hit.tj
+
+    def ranked(k: int) -> bool:
+        return k >= 0 and any(
+            form.removeprefix("ال") in RANKS for form, _ in strip_forms(tokens[k])
+        )
+
+    def a_name_of_its_own(word: str) -> bool:
+        return not (
+            word in frequent
+            or is_style(word)
+            or word in RANK_QUALIFIERS
+            or word in own
+            or word in window.demonyms
+            or word.removeprefix("ال") in window.demonyms
+        )
+
+    if hit.alias.kind != "surname" or hit.cut or seps[ti] != " ":
+        return False
+    if ti > 1 and seps[ti - 1] == " " and ranked(ti - 2) and a_name_of_its_own(tokens[ti - 1]):
+        return True  # العقيد ميلود الزوي
+    return (
+        ranked(ti - 1) and tj < len(tokens) and seps[tj] == " " and a_name_of_its_own(tokens[tj])
+    )  # العقيد ونيس بوخمادة
+
+
 def part_of_another_name(
     hit: Hit,
     window: Window,
     given: frozenset[str],
     own: frozenset[str],
+    frequent: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether *hit*, a person's partial name, is a part of a longer phrase that is not its
-    person's name (*given*: every person's given names; *own*: the hit's person's).
+    person's name (*given*: every person's given names; *own*: the hit's person's; *frequent*:
+    the frequent words, for :func:`after_a_ranked_name`).
 
     So it is, just after the word before it (one space between):
 
@@ -933,7 +995,9 @@ def part_of_another_name(
     * a surname alone that is a demonym, after a word with the article: it is that word's
       adjective (الجانب المغربي، الرئيس السوداني);
     * a surname alone after a noun that a place's name follows (مدينة، محافظة، مركز، حي …):
-      it is the place's name (مركز العياط).
+      it is the place's name (مركز العياط);
+    * a surname alone in a rank's name beside a word no rule knows as a given name
+      (:func:`after_a_ranked_name`: العقيد ميلود الزوي، العقيد ونيس بوخمادة).
 
     A word with the conjunction و starts a name of its own: توفيق وطرطاق is two people.
     """
@@ -968,6 +1032,8 @@ def part_of_another_name(
         return True  # after a compound given name ending in الدين: حسام الدين الجبالي
     if hit.alias.kind == "surname" and not forms.isdisjoint(FAMILY_NOUNS):
         return True  # a family, not one of its members: عائلة حقاني
+    if frequent and after_a_ranked_name(hit, window, frequent, own):
+        return True  # العقيد ميلود الزوي
     tj = hit.tj
     if (
         hit.alias.kind == "surname"
@@ -1012,6 +1078,12 @@ ADJECTIVE_READINGS: Final[dict[str, frozenset[str]]] = {
 }  # fmt: skip
 
 
+#: Places' one-word names that are an adjective of direction (normalized): Egypt's الغربية
+#: and الشرقية governorates, Oman's الوسطى.  After a word with the article they are its
+#: adjective: الدول الغربية، الحدود الشرقية.
+COMPASS_ADJECTIVES: Final = frozenset({"الغربيه", "الشرقيه", "الشماليه", "الجنوبيه", "الوسطي"})
+
+
 def is_adjective(hit: Hit, window: Window) -> bool:
     """Whether *hit* is the adjective of the word before it, not a name.
 
@@ -1024,6 +1096,9 @@ def is_adjective(hit: Hit, window: Window) -> bool:
     * a place's name of one word that is also a common adjective, after a noun it often
       qualifies (:data:`ADJECTIVE_READINGS`): مبلغ مالي is a sum of money, not Mali (here
       the word before may carry a proclitic and needs no article: بمبلغ مالي);
+    * a place's name of one word that is an adjective of direction (:data:`COMPASS_ADJECTIVES`):
+      الدول الغربية are Western states, not Egypt's Gharbia (محافظة الغربية and في الغربية
+      still name it);
     * an agency's name that begins with الداخلية or الخارجية (:data:`BODY_ADJECTIVES`):
       الشؤون الداخلية are internal affairs, الجبهة الداخلية اللبنانية Lebanon's home front,
       not its interior ministry (وزير الداخلية، أعلنت الداخلية still name it); and the
@@ -1050,8 +1125,10 @@ def is_adjective(hit: Hit, window: Window) -> bool:
     elif (
         entry.type != "place"
         or hit.tj != ti + 1
-        or word[-1] != "ه"
-        or window.demonyms.get(word[:-1]) != entry.country
+        or (
+            word not in COMPASS_ADJECTIVES
+            and (word[-1] != "ه" or window.demonyms.get(word[:-1]) != entry.country)
+        )
     ):
         return False
     return any(has_article(form) for form, _ in strip_forms(window.tokens[ti - 1]))
@@ -1360,9 +1437,13 @@ def after_a_plural_head(ti: int, window: Window) -> bool:
 def untitled(hit: Hit, window: Window) -> bool:
     """Whether *hit*, a body's one-word short form of :data:`TITLED_FORMS` (الدفاع), stands
     neither after one of its titles (one space between, proclitics off: وزير الدفاع) nor
-    before a demonym (الدفاع الجزائرية): then it is the common noun (حق الدفاع عن النفس)."""
+    before a demonym (الدفاع الجزائرية): then it is the common noun (حق الدفاع عن النفس, and
+    with ل fused to the article, للدفاع عن وحدة السودان)."""
     tokens, seps, ti, tj = window.tokens, window.seps, hit.ti, hit.tj
-    titles = TITLED_FORMS.get(tokens[ti][hit.cut :]) if tj == ti + 1 else None
+    word = tokens[ti][hit.cut :]
+    if word.startswith(LAL):  # ل fused with the article: للدفاع is ل and الدفاع
+        word = "ال" + word[len(LAL) :]
+    titles = TITLED_FORMS.get(word) if tj == ti + 1 else None
     if titles is None or hit.alias.entry.type not in BODIES:
         return False
     if ti and seps[ti] == " " and any(form in titles for form, _ in strip_forms(tokens[ti - 1])):
@@ -1489,8 +1570,9 @@ def in_an_institution(hit: Hit, window: Window) -> bool:
 #: noun needs no head (شرطة الشارقة، قيادة شرطة محافظة الداخلية).
 UNIT_FORCES: Final = frozenset({"امن", "عمليات", "مباحث", "مخابرات", "استخبارات"})
 #: Nouns of a police force (normalized, without the article) whose local unit a place's name
-#: completes with no head before: شرطة الشارقة، أسايش إقليم كردستان.
-POLICE_FORCES: Final = frozenset({"شرطه", "اسايش"})
+#: completes with no head before: شرطة الشارقة، أسايش إقليم كردستان، مباحث الزلفي (a criminal
+#: investigations unit).
+POLICE_FORCES: Final = frozenset({"شرطه", "اسايش", "مباحث"})
 #: Nouns of a local unit or of its head (normalized, without the article) that a force's
 #: noun of :data:`UNIT_FORCES` follows in a unit's name (ولاية أمن الدار البيضاء is
 #: Casablanca's police prefecture and والي أمن وجدة the head of Oujda's, مكتب مخابرات
@@ -1639,13 +1721,16 @@ def is_city_cue(word: str) -> bool:
 
 def is_dateline(ti: int, tj: int, window: Window) -> bool:
     """Whether the name in words *ti* to *tj* begins a line (or the text) and is followed
-    by a dash or a bracket, or by a number after a space: a dateline, which names a city
-    (عمان 21 كانون الثاني (بترا) is Amman; تونس - (كونا) Tunis)."""
+    by a dash or a bracket, or by a number after a space or a comma and a space: a
+    dateline, which names a city (عمان 21 كانون الثاني (بترا) is Amman; تونس - (كونا) Tunis;
+    الجزائر، 20 يناير (إفي) Algiers)."""
     tokens, seps = window.tokens, window.seps
     if (ti and "\n" not in seps[ti]) or tj >= len(tokens):
         return False
     after = seps[tj].strip()
-    return after[:1] in DATELINE_MARKS or (seps[tj] == " " and tokens[tj].isdigit())
+    return after[:1] in DATELINE_MARKS or (
+        seps[tj] in DATELINE_BEFORE_NUMBER and tokens[tj].isdigit()
+    )
 
 
 def city_cue(

@@ -1067,7 +1067,7 @@ class Matcher:
                 h
                 for h in group
                 if not part_of_another_name(
-                    h, window, self._given, own.get(h.alias.entry.id, frozenset())
+                    h, window, self._given, own.get(h.alias.entry.id, frozenset()), self._frequent
                 )
             ]
             if not group:
@@ -1162,7 +1162,11 @@ class Matcher:
         alias = hit.alias
         if hit.ti:
             if is_partial_name(hit, window.tokens) and part_of_another_name(
-                hit, window, self._given, self._own_given.get(alias.entry.id, frozenset())
+                hit,
+                window,
+                self._given,
+                self._own_given.get(alias.entry.id, frozenset()),
+                self._frequent,
             ):
                 return None  # a part of someone else's name
             if is_adjective(hit, window):

@@ -216,6 +216,17 @@ class Ranker:
                 # (كبرى as ك and برى, Somalia's Bari): nothing around makes it the name
                 continue
             evidence = _evidence(hit, tokens, seps, starting, ending, cues_of)
+            if (
+                evidence is not None
+                and evidence.kind == "list"
+                and not hit.cut
+                and tokens[hit.ti][:1] in "وف"
+                and tokens[hit.ti][1:] in frequent
+            ):
+                # a name that reads as و or ف and a frequent word (وان: and that; Turkey's
+                # Van) is that reading beside a place, whatever separates them: only a cue
+                # makes it the name (ولاية وان)
+                evidence = None
             if evidence is not None:
                 kept.append(hit)
                 found[id(hit)] = evidence
