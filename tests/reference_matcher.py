@@ -1849,7 +1849,9 @@ class ReferenceMatcher:
                 here = self._sentence_facts(ti, first.tj, tokens, seps, facts)
                 leading = self._leading(ti, here, facts)
             branch = self.branches[first.name.entry.id].get(leading[0]) if leading else None
-            if leading and branch:
+            # ... when the branch is of the era (_old: al-Qaeda in Iraq, dissolved in 2006, is
+            # not read for a text of no known date)
+            if leading and branch and not self._old(self.part_names[branch].entry):
                 part = self.part_names[branch]
                 return (
                     SCORE["context"],

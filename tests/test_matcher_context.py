@@ -1303,6 +1303,17 @@ def test_an_organisation_s_name_in_a_text_about_a_branch_s_country_is_the_branch
     assert [x.id for x in m.find("قال تنظيم القاعدة في بيان")] == ["org-al-qaeda"]
 
 
+def test_a_branch_of_another_era_is_not_read(m: Matcher) -> None:
+    # al-Qaeda in Iraq (organizations 2.12.0) was dissolved in 2006: in an Iraqi text of no
+    # known date al-Qaeda is itself, in one of 2005 its Iraqi branch; AQAP, founded in 2009,
+    # is not read for a Yemeni text of 2005
+    iraqi = "قال مسؤول عراقي إن تنظيم القاعدة في بغداد نفذ الهجوم"
+    assert m.find(iraqi)[0].id == "org-al-qaeda"
+    assert Matcher(as_of="2005-06").find(iraqi)[0].id == "org-aqi"
+    yemeni = "شن تنظيم القاعدة في اليمن هجوما"
+    assert Matcher(as_of="2005-06").find(yemeni)[0].id == "org-al-qaeda"
+
+
 def test_a_generic_name_later_in_a_text_is_the_body_named_before(m: Matcher) -> None:
     # Yemen has two interior ministries: the holder names the Sanaa one, and the same
     # name later in the report is that one too, with the evidence saying so

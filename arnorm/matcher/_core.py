@@ -1205,7 +1205,9 @@ class Matcher:
         a branch named after it (تنظيم القاعدة في جزيرة العرب) of the country a qualifier right
         after the name gives, else the sentence or the document before
         (:func:`~._context.leading_country`).  None where the country has no such branch,
-        or nothing says which country: the parent itself."""
+        the branch is of another era (:meth:`~._rank.Ranker.era`: al-Qaeda in Iraq, dissolved
+        in 2006, in a text of no known date), or nothing says which country: the parent
+        itself."""
         qualified = window.qualifier(hit.tj, True)
         if qualified is not None:
             country, why = qualified[0], Evidence("qualifier", qualified[1], qualified[0])
@@ -1218,6 +1220,8 @@ class Matcher:
         if part is None:
             return None
         alias = self._alias(self._part_row(part))
+        if self._ranker.era(alias.entry):
+            return None  # a branch of another era: the parent
         return SCORES["context"], alias, "context", (), (why,)
 
     def _part_row(self, part: str) -> int:
