@@ -8,12 +8,15 @@ from 2010-01-01 to 2026-11-30. Numbers follow on from the last question already 
 that every question of every round has its own number.
 
 Round 1 and 2's questions (``draw.jsonl``, seed 20261206) were drawn this way before this
-script existed; round 3's (``draw-3.jsonl``) and round 4's (``draw-4.jsonl``) were drawn by it:
+script existed; round 3's (``draw-3.jsonl``), round 4's (``draw-4.jsonl``) and round 5's
+(``draw-5.jsonl``) were drawn by it:
 
     python benchmarks/draw_facts.py --seed 20261215 -n 100 --first 201 \\
         > benchmarks/heldout/facts/draw-3.jsonl
     python benchmarks/draw_facts.py --seed 20261216 -n 100 --first 301 \\
         > benchmarks/heldout/facts/draw-4.jsonl
+    python benchmarks/draw_facts.py --seed 20261217 -n 100 --first 401 \\
+        > benchmarks/heldout/facts/draw-5.jsonl
 """
 
 from __future__ import annotations

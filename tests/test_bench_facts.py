@@ -141,8 +141,8 @@ def test_the_quiz_is_well_formed(bench: ModuleType) -> None:
     lines = (BENCHMARKS / "heldout" / "facts" / "quiz.jsonl").read_text(encoding="utf-8")
     questions = [json.loads(line) for line in lines.splitlines()]
     facts = BENCHMARKS / "heldout" / "facts"
-    # rounds 1 and 2; round 3; round 4
-    draws = [facts / "draw.jsonl", facts / "draw-3.jsonl", facts / "draw-4.jsonl"]
+    # rounds 1 and 2; round 3; round 4; round 5
+    draws = [facts / f"draw{suffix}.jsonl" for suffix in ("", "-3", "-4", "-5")]
     drawn = {
         (d["n"], d["country"], d["post"], d["date"])
         for path in draws
@@ -165,7 +165,12 @@ def test_the_committed_figures_are_current(bench: ModuleType) -> None:
 
 
 @pytest.mark.parametrize(
-    ("seed", "first", "name"), [(20261215, 201, "draw-3.jsonl"), (20261216, 301, "draw-4.jsonl")]
+    ("seed", "first", "name"),
+    [
+        (20261215, 201, "draw-3.jsonl"),
+        (20261216, 301, "draw-4.jsonl"),
+        (20261217, 401, "draw-5.jsonl"),
+    ],
 )
 def test_a_round_s_draw_is_reproducible_and_spread_over_the_groups(
     load_script: Callable[[str], ModuleType], seed: int, first: int, name: str
@@ -183,6 +188,18 @@ def test_a_round_s_draw_is_reproducible_and_spread_over_the_groups(
     )
     assert groups["arab"] > groups["other"] > groups["intl"] > 0
     assert all("2010-01-01" <= q["date"] <= "2026-11-30" for q in questions)
+
+
+def test_an_aside_in_brackets_rules_out_no_post(bench: ModuleType, oracle: Any) -> None:
+    """King Abdullah's role is titled "King of Saudi Arabia (and Prime Minister)": the aside
+    names his other post and does not make the king's title a head of government's only."""
+    king = {"name_en": "King Abdullah bin Abdulaziz Al Saud", "name_ar": "عبدالله بن عبدالعزيز"}
+    question = _question("SA", "head of state", "2012-01-07", {**king, "title_en": "King"})
+    assert bench.judge(oracle, question).outcome == "right"
+    # the title without its aside is still no head of government's (the exclusion holds
+    # where it is no aside: a deputy prime minister is no prime minister)
+    assert not bench.is_of("head of government", "Deputy Prime Minister")
+    assert bench.is_of("head of state", "King of Saudi Arabia")
 
 
 def test_a_role_at_the_body_the_quiz_names_is_of_the_post(bench: ModuleType, oracle: Any) -> None:
