@@ -1597,22 +1597,8 @@ class ReferenceMatcher:
         # (العقيد ميلود الزوي), or right after a rank and before such a word (العقيد ونيس
         # بوخمادة). The rank: one space before, its proclitics off or not, the article or
         # none. The word: no frequent word, style, demonym, rank qualifier or own given name.
-        if name.kind == "surname" and not hit.cut:
-
-            def rank(k: int) -> bool:
-                forms_k = {tokens[k], *(f for f, _ in strip(tokens[k]))}
-                return any(f.removeprefix("ال") in RANKS for f in forms_k)
-
-            def unknown(word: str) -> bool:
-                demonym = word in self.demonyms or word.removeprefix("ال") in self.demonyms
-                known = word in self.frequent or styled(word) or word in RANK_QUALIFIERS
-                return not (known or demonym or word in own)
-
-            if ti > 1 and seps[ti - 1] == " " and rank(ti - 2) and unknown(tokens[ti - 1]):
-                return True
-            tj = hit.tj
-            if rank(ti - 1) and tj < len(tokens) and seps[tj] == " " and unknown(tokens[tj]):
-                return True
+        if name.kind == "surname" and self._ranked_name(hit, tokens, seps, own):
+            return True
         # Rule: a surname alone followed by a given name or عبد (one space): the name goes
         # on, a chain that is not the person's (محمد الأمين محمد أبلال).
         tj = hit.tj
@@ -1626,6 +1612,43 @@ class ReferenceMatcher:
         word = tokens[ti]
         demonym = word in self.demonyms or word.removeprefix("ال") in self.demonyms
         return name.kind == "surname" and demonym and any(map(definite, forms))
+
+    def _ranked_name(self, hit: Hit, tokens: list[str], seps: list[str], own: set[str]) -> bool:
+        """A surname alone with no proclitic in a rank's name beside a word that no rule
+        knows as a given name (see _inside_another_name)."""
+        ti = hit.ti
+        if hit.cut:
+            return False
+
+        def rank(k: int) -> bool:
+            forms_k = {tokens[k], *(f for f, _ in strip(tokens[k]))}
+            return any(f.removeprefix("ال") in RANKS for f in forms_k)
+
+        def unknown(word: str) -> bool:
+            demonym = word in self.demonyms or word.removeprefix("ال") in self.demonyms
+            known = word in self.frequent or styled(word) or word in RANK_QUALIFIERS
+            return not (known or demonym or word in own)
+
+        if ti > 1 and seps[ti - 1] == " " and rank(ti - 2) and unknown(tokens[ti - 1]):
+            return True
+        tj = hit.tj
+        return rank(ti - 1) and tj < len(tokens) and seps[tj] == " " and unknown(tokens[tj])
+
+    def _another_s(self, hit: Hit, tokens: list[str], seps: list[str]) -> bool:
+        """Rule: a surname alone that ends another person's name there, after a given name
+        (one space before, proclitics off or not) that is not its person's own: any person's
+        given name, one with the article (الطاهر), or a word no rule knows as one in a
+        rank's name. The text has used the surname for that other person (ميلود الزوي)."""
+        ti = hit.ti
+        if hit.name.kind != "surname" or ti == 0 or seps[ti] != " ":
+            return False
+        if hit.cut == 1 and tokens[ti].startswith("و"):
+            return False
+        forms = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
+        own = self.own_given.get(hit.name.entry.id, set())
+        if forms & self.given_before and not forms & own:
+            return True
+        return bool(forms & GIVEN_WITH_ARTICLE) or self._ranked_name(hit, tokens, seps, own)
 
     def _an_adjective(self, hit: Hit, tokens: list[str], seps: list[str]) -> bool:
         """A name written with no proclitic, one space after a word with the article, that is
@@ -1812,7 +1835,13 @@ class ReferenceMatcher:
             # the name fits one (منطقة الرياض), else nothing changes (منطقة الساحل).
             group = [h for h in group if h.name.entry.id in self.regions]
         single = len(group) == 1
-        group = [h for h in group if not self._inside_another_name(h, tokens, seps)]
+        inside = [h for h in group if self._inside_another_name(h, tokens, seps)]
+        # Rule: remember the words of a surname alone that ends another person's name
+        # there: the same surname alone later, its entry not named in full, is no name.
+        for h in inside:
+            if self._another_s(h, tokens, seps):
+                self.others.add(" ".join((tokens[h.ti][h.cut :], *tokens[h.ti + 1 : h.tj])))
+        group = [h for h in group if h not in inside]
         if not group:
             return None  # a part of someone else's name
         group = [h for h in group if not self._an_adjective(h, tokens, seps)]
@@ -2149,6 +2178,8 @@ class ReferenceMatcher:
         self.qualified: dict[frozenset[str], tuple[str, str]] = {}
         #: The entries named by a name that fits no other, or by their post's holder.
         self.decided: set[str] = set()
+        #: The words of surnames alone written in another person's name so far.
+        self.others: set[str] = set()
         normalized, offsets = SEARCH.with_offsets(text)
         parts = re.split(r"([^\W_]+)", normalized)
         # Rule: a word that is two names glued by و is two words with nothing between;
@@ -2588,6 +2619,15 @@ class ReferenceMatcher:
             # of them (خليل حقاني … سراج الدين حقاني … وحقاني).
             if len({h.name.entry.id for h in group if h.name.kind == "surname"} & seen) > 1:
                 group = [h for h in group if h.name.kind != "surname"]
+            # Rule: a surname alone the text wrote in another person's name before (ميلود
+            # الزوي … الزوي) names no entry it has not named in full.
+            group = [
+                h
+                for h in group
+                if h.name.kind != "surname"
+                or h.name.entry.id in seen
+                or " ".join((tokens[h.ti][h.cut :], *tokens[h.ti + 1 : h.tj])) not in self.others
+            ]
             if not group:
                 continue
             supported = {h: self._supported(h, tokens, seps, seen) for h in group if h.guessed}

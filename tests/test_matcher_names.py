@@ -393,6 +393,18 @@ def test_a_surname_alone_beside_an_unknown_name_in_a_rank_s_name_is_someone_else
     assert [x.type for x in m.find(text) if x.type == "person"] == []
 
 
+def test_a_surname_the_text_wrote_in_another_s_name_names_no_entry_later(m: Matcher) -> None:
+    # held-out W: the spokesman Miloud al-Zwai, then his surname alone two sentences on
+    text = "وقال العقيد ميلود الزوي المتحدث الرسمي للقوات الخاصة، إن. وأضاف الزوي أن"
+    assert [x.type for x in m.find(text) if x.type == "person"] == []
+    # the surname alone with no such name before, or after the entry's own full name
+    assert [x.id for x in m.find("وأضاف الزوي أن")] == ["person-mohamed-abu-al-qasim-al-zwai"]
+    named = "قال محمد أبو القاسم الزوي إن. وقال العقيد ميلود الزوي. وأضاف الزوي"
+    assert [x.id for x in m.find(named)][-1] == "person-mohamed-abu-al-qasim-al-zwai"
+    # read line by line, the same
+    assert [x.id for x in m.iter_chunks(text.replace("، ", "،\n").splitlines(True))] == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

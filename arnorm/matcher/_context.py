@@ -238,6 +238,9 @@ class Document:
     #: Entries the text named by a name that fits no other, or by their post's holder: a
     #: generic name later in the text fits them first (:func:`named_before`).
     decided: set[str] = dataclasses.field(default_factory=set)
+    #: The words of surnames alone the text wrote in another person's name (ميلود الزوي):
+    #: the same surname alone later is that person's (:func:`surname_of_another`).
+    others: set[str] = dataclasses.field(default_factory=set)
 
     def add(self, facts: Iterable[tuple[int, str, str]]) -> None:
         """Count *facts* (word, country, words) as evidence of the document."""
@@ -964,6 +967,48 @@ def after_a_ranked_name(
     return (
         ranked(ti - 1) and tj < len(tokens) and seps[tj] == " " and a_name_of_its_own(tokens[tj])
     )  # العقيد ونيس بوخمادة
+
+
+def surname_of_another(
+    hit: Hit, window: Window, given: frozenset[str], own: frozenset[str], frequent: frozenset[str]
+) -> bool:
+    """Whether *hit*, a surname alone, is the end of another person's name written there:
+    after a given name (one space before, proclitics off) that is not the person's own, be
+    it any person's given name (*given*), one written with the article
+    (:data:`ARTICLE_GIVEN`), or a word no rule knows as one in a rank's name
+    (:func:`after_a_ranked_name`).  The text has then used the surname for someone the data
+    may not have: the same surname alone later, its entry not named in full before, is that
+    someone (العقيد ميلود الزوي … وأضاف الزوي)."""
+    tokens, ti = window.tokens, hit.ti
+    if hit.alias.kind != "surname" or not ti or window.seps[ti] != " ":
+        return False
+    if hit.cut == 1 and tokens[ti][0] == "و":
+        return False
+    forms = {form for form, _ in strip_forms(tokens[ti - 1])}
+    if not forms.isdisjoint(given) and forms.isdisjoint(own):
+        return True
+    return not forms.isdisjoint(ARTICLE_GIVEN) or after_a_ranked_name(hit, window, frequent, own)
+
+
+def surname_words(hit: Hit, tokens: Sequence[str]) -> str:
+    """The words of *hit* as written, its proclitics off (what :attr:`Document.others`
+    holds)."""
+    return " ".join((tokens[hit.ti][hit.cut :], *tokens[hit.ti + 1 : hit.tj]))
+
+
+def not_another_s(group: list[Hit], doc: Document, tokens: Sequence[str]) -> list[Hit]:
+    """*group* less its surnames alone that the text wrote in another person's name
+    before (:attr:`Document.others`), for entries it has not named in full (*group*
+    itself when the text wrote none so)."""
+    if not doc.others:
+        return group
+    return [
+        h
+        for h in group
+        if h.alias.kind != "surname"
+        or h.alias.entry.id in doc.seen
+        or surname_words(h, tokens) not in doc.others
+    ]
 
 
 def part_of_another_name(

@@ -74,6 +74,7 @@ from ._context import (
     name_words,
     named_ahead,
     named_before,
+    not_another_s,
     not_the_place,
     part_of_another_name,
     reach_of,
@@ -81,7 +82,9 @@ from ._context import (
     security_as_a_noun,
     styled_given_outrun,
     styled_given_seen,
+    surname_of_another,
     surname_of_one,
+    surname_words,
     untitled,
 )
 from ._index import (
@@ -938,6 +941,7 @@ class Matcher:
             group = styled_given_seen(group, doc.seen)  # الأمير عبدالعزيز: once named in full
             group = styled_given_outrun(group, reach)  # الشيخ فهد يوسف: the longer name
             group = surname_of_one(group, doc.seen)  # خليل حقاني … سراج الدين حقاني … حقاني
+            group = not_another_s(group, doc, words.tokens)  # ميلود الزوي … الزوي
             if not group:
                 continue  # a name that goes on: someone else's, read no further
             if any(map(is_guessed, group)):
@@ -1063,13 +1067,15 @@ class Matcher:
             return self._pick_one(group, window, doc, found)
         if group[0].ti and any(is_partial_name(h, window.tokens) for h in group):
             own = self._own_given
-            group = [
+            kept = [
                 h
                 for h in group
                 if not part_of_another_name(
                     h, window, self._given, own.get(h.alias.entry.id, frozenset()), self._frequent
                 )
             ]
+            self._remember_others([h for h in group if h not in kept], window, doc)
+            group = kept
             if not group:
                 return None  # a part of someone else's name
         if group[0].ti:
@@ -1153,6 +1159,15 @@ class Matcher:
             h for h in group if h.alias.entry.id not in towns and h.alias.entry.part_of is None
         ]
 
+    def _remember_others(self, dropped: list[Hit], window: Window, doc: Document) -> None:
+        """Remember in *doc* the words of the surnames alone of *dropped* (names read as
+        part of someone else's) that end another person's name there
+        (:func:`~._context.surname_of_another`)."""
+        for hit in dropped:
+            own = self._own_given.get(hit.alias.entry.id, frozenset())
+            if surname_of_another(hit, window, self._given, own, self._frequent):
+                doc.others.add(surname_words(hit, window.tokens))
+
     def _pick_one(
         self, group: list[Hit], window: Window, doc: Document, found: dict[int, Evidence]
     ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
@@ -1168,6 +1183,7 @@ class Matcher:
                 self._own_given.get(alias.entry.id, frozenset()),
                 self._frequent,
             ):
+                self._remember_others([hit], window, doc)
                 return None  # a part of someone else's name
             if is_adjective(hit, window):
                 return None  # the adjective of the word before: القوات السعودية
