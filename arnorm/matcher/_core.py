@@ -1374,9 +1374,10 @@ def _as_written(
 ) -> list[Hit]:
     """*hits* but those the words as written show to be misread: a frequent word read as
     a proclitic and a name (كواليس as ك and Wallis, وصول as و and Sool: the word), and a
-    name whose last word carries a tanwin (٣٥ سوريًا, thirty-five Syrians; جنات عدنٍ, the
-    gardens of Eden, is no surname Adan either): the indefinite common word spelled alike.
-    A person's name beyond a surname alone may take one (خالد بن سعيدٍ)."""
+    name whose last word ends with a tanwin (:func:`~._morphology.indefinite`: ٣٥ سوريًا,
+    thirty-five Syrians; جنات عدنٍ, the gardens of Eden, is no surname Adan either): the
+    indefinite common word spelled alike.  A person's name beyond a surname alone may take
+    one (خالد بن سعيدٍ)."""
     hits = [hit for hit in hits if not misread_clitic(tokens[hit.ti], hit.cut, frequent)]
     if any(mark in chunk for mark in TANWIN):
         hits = [h for h in hits if _full_name(h) or not indefinite(written(h))]
