@@ -1069,12 +1069,13 @@ class ReferenceMatcher:
             )
         ):
             return None
-        before = i > 0 and "\n" not in seps[i]
-        after = j < len(tokens) and "\n" not in seps[j]
+        breaks = SENTENCE_END | {"؛", ";"}
+        before = i > 0 and not breaks & set(seps[i])
+        after = j < len(tokens) and not breaks & set(seps[j])
         # Rule: a neighbour is a hit of another alias of the same type that ends where
         # this starts or starts where it ends, or does so across a conjunction
-        # standing alone (الخليج و المغرب), all on one line; any separator but a line
-        # break (a comma too) may stand between.
+        # standing alone (الخليج و المغرب), all in one clause; any separator but a line
+        # break, a sentence's end or a clause's (؛ ;) may stand between (a comma too).
         # Rule: the evidence names the first neighbour, looking right after it, right
         # before it, then across the conjunctions (after, before).
         places: list[tuple[str, int]] = []
@@ -1082,9 +1083,14 @@ class ReferenceMatcher:
             places.append(("ti", j))
         if before:
             places.append(("tj", i))
-        if after and tokens[j] in CONJUNCTIONS and j + 1 < len(seps) and "\n" not in seps[j + 1]:
+        if (
+            after
+            and tokens[j] in CONJUNCTIONS
+            and j + 1 < len(seps)
+            and not breaks & set(seps[j + 1])
+        ):
             places.append(("ti", j + 1))
-        if before and tokens[i - 1] in CONJUNCTIONS and "\n" not in seps[i - 1]:
+        if before and tokens[i - 1] in CONJUNCTIONS and not breaks & set(seps[i - 1]):
             places.append(("tj", i - 1))
 
         def complement(h: Hit) -> bool:

@@ -547,6 +547,20 @@ def test_a_place_with_a_preposition_right_after_a_common_word_is_no_list(m: Matc
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "بمجمل التحركات تجاه النيجر؛ السلمية أو العسكرية",  # held-out X: peaceful, not Salamiyah
+        "زار النيجر. السلمية خيار",
+        "زار النيجر\nالسلمية خيار",
+    ],
+)
+def test_a_list_ends_at_a_clause_s_or_a_sentence_s_end(m: Matcher, text: str) -> None:
+    assert [x.id for x in m.find(text)] == ["country-ne"]
+    # a comma or a conjunction in the same clause still makes one
+    assert [x.id for x in m.find("في حماة، والسلمية")][-1] == "sy-as-salamiyah"
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a real word is never a typo of a name (السراح, release, is one dot from السراج)

@@ -17,9 +17,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import Final
 
 from ..gazetteer import Entry
-from ._context import GENERIC_TYPES, is_city_cue, is_guessed
+from ._context import GENERIC_TYPES, SENTENCE_END, is_city_cue, is_guessed
 from ._model import SCORES, Alias, Candidate, Evidence, Hit, candidate_from, remember
 from ._morphology import (
     CONJUNCTIONS,
@@ -33,6 +34,9 @@ from ._morphology import (
 )
 
 Ranked = tuple[float, Alias, str, tuple[Candidate, ...]]
+
+#: What ends a list of places: a line break, a sentence's end, or a clause's (؛ ;).
+LIST_BREAKS: Final = SENTENCE_END | frozenset("؛;")
 
 
 class Ranker:
@@ -285,7 +289,10 @@ def _evidence(
         return None
     if tj - ti == 1 and _is_cue(tokens[ti], kind):
         return None  # العاصمة before a place is a cue for it, not a place of the list
-    after = tj < len(tokens) and "\n" not in seps[tj]
+    # a list does not run across a sentence's or a clause's end (النيجر؛ السلمية أو
+    # العسكرية: the peaceful or military moves, not Salamiyah)
+    before = before and LIST_BREAKS.isdisjoint(seps[ti])
+    after = tj < len(tokens) and LIST_BREAKS.isdisjoint(seps[tj])
     # a name right after another with a preposition on it is its complement, not the
     # next item of a list (الحدود الجنوبية لمصر: the southern border of Egypt)
     # with only a space between, the later name carries the conjunction و (وبرج باجي
@@ -302,9 +309,9 @@ def _evidence(
             else ()
         ),
     ]
-    if after and tokens[tj] in CONJUNCTIONS and "\n" not in seps[tj + 1]:
+    if after and tokens[tj] in CONJUNCTIONS and LIST_BREAKS.isdisjoint(seps[tj + 1]):
         neighbours += starting.get(tj + 1, ())
-    if before and tokens[ti - 1] in CONJUNCTIONS and "\n" not in seps[ti - 1]:
+    if before and tokens[ti - 1] in CONJUNCTIONS and LIST_BREAKS.isdisjoint(seps[ti - 1]):
         neighbours += ending.get(ti - 1, ())
     for other in neighbours:
         if other.alias.entry.type == kind:
