@@ -239,15 +239,15 @@ GUESS_CUES = {
 }
 #: The nouns of administrative divisions (without the article), and a governor's titles.
 DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"} | {
-    "محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم", "محافظ", "والي"
+    "محافظات", "محافظتي", "محافظتا", "ولايات", "ولايتي", "ولايتا", "اقاليم", "محافظ", "والي"
 }  # fmt: skip
 #: A region's nouns (normalized): منطقة is also any area, so it asks only for a division
 #: named with it (منطقة الرياض).
-REGION_NOUNS = {"منطقه", "منطقتي", "مناطق"}
+REGION_NOUNS = {"منطقه", "منطقتي", "منطقتا", "مناطق"}
 #: A wilaya's nouns (normalized).  Rule: after one, a governorate of a state whose
 #: places are never named as wilayas is not that governorate (ولاية صلاح الدين: a jihadist
 #: group's "province").
-WILAYA_NOUNS = {"ولايه", "ولايات", "ولايتي"}
+WILAYA_NOUNS = {"ولايه", "ولايات", "ولايتي", "ولايتا"}
 #: The nouns of one of an organisation's missions or forces (normalized).
 MISSION_NOUNS = {"بعثه", "قوات", "قوه", "مكتب"}
 #: Nouns of water and channels: a place's name after one names the water (نهر النيجر).
@@ -376,6 +376,13 @@ def given_name(name: str) -> list[str]:
     """The given name of a person's *name*: its first word, unless it has the article."""
     words = WORD.findall(fold(name))[:1]
     return [w for w in words if not w.startswith("ال")]
+
+
+def compound_given_name(name: str) -> list[str]:
+    """The compound given name that begins a person's *name* whose first word is a name
+    particle, the two words joined (عبد الملك الحوثي: عبدالملك), or none."""
+    words = WORD.findall(fold(name))[:2]
+    return [words[0] + words[1]] if len(words) == 2 and words[0] in PARTICLES else []
 
 
 def written_forms(name: Name) -> list[tuple[str, ...]]:
@@ -734,6 +741,9 @@ class ReferenceMatcher:
         # Rule: the given names of two people or more are the common ones: with the article
         # (المحمد) such a name is never a surname alone, where one person's (أسد) is not.
         bearers = Counter(w for e in people for w in set(given_name(e.name)))
+        # Rule: so is a compound given name (a name particle and the word after it, joined:
+        # عبدالملك of عبد الملك الحوثي) that two people or more bear: never a surname alone.
+        bearers.update(w for e in people for w in compound_given_name(e.name))
         self.shared_given = {w for w, n in bearers.items() if n > 1}
         # Rule: function words that fold like a given name (أن/إن/آن → ان, هو, لي, بأن) are the
         # word before a surname, not someone else's given name.

@@ -656,6 +656,8 @@ def test_a_demonym_after_a_given_name_is_a_family_name_not_evidence(m: Matcher) 
     [
         # the noun before a list applies to each item: governorates, not the city of Kirkuk
         ("في محافظتي صلاح الدين وكركوك", ["iq-governorate-salah-ad-din", "iq-governorate-kirkuk"]),
+        # the dual's nominative too (held-out batch X): governorates, not the city of Latakia
+        ("وشهدت محافظتا اللاذقية وطرطوس", ["sy-province-al-ladhiqiyah", "sy-province-tartus"]),
         # a list in brackets after the noun (held-out batch T)
         (
             "في محافظات (بابل، النجف الأشرف، واسط)",

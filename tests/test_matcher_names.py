@@ -496,6 +496,24 @@ def test_a_surname_with_the_article_is_no_given_name_unless_a_common_one(tmp_pat
     assert [(x.text, x.method) for x in own.find(common)] == [("خالد المحمد", "exact")]
 
 
+def test_a_compound_given_name_two_people_bear_is_no_surname_alone(tmp_path: Path) -> None:
+    # عبد الملك begins two people's names: alone it is no one's surname (held-out batch X:
+    # عبد الملك قوري is not Maeen Abdulmalik); عبد العاطي begins one's, and stays a surname
+    path = tmp_path / "people.jsonl"
+    people = [
+        ("maeen", "معين عبدالملك"),
+        ("houthi", "عبد الملك الحوثي"),
+        ("mekhlafi", "عبد الملك المخلافي"),
+        ("badr", "بدر عبد العاطي"),
+        ("other", "عبد العاطي محمد"),
+    ]
+    path.write_text("".join(_person(*p) for p in people), encoding="utf-8")
+    own = Matcher([Gazetteer.from_path(path)])
+    assert [(x.text, x.method) for x in own.find("الذي خلف عبد الملك قوري")] == []
+    assert [x.id for x in own.find("قال معين عبد الملك إن")] == ["person-maeen"]
+    assert [(x.text, x.id) for x in own.find("وقال عبد العاطي إن")] == [("عبد العاطي", "person-badr")]
+
+
 def test_a_name_right_after_a_nasab_is_part_of_a_lineage(m: Matcher) -> None:
     # Nayef bin Abdulaziz is the grandfather in the minister's chain of names, not named
     text = "وزير الداخلية الأمير عبدالعزيز بن سعود بن نايف بن عبدالعزيز آل سعود"

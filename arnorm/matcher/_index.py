@@ -417,11 +417,25 @@ def _first_words(entries: Iterable[Entry], normalizer: Normalizer) -> list[str]:
     return [w for first in firsts for w in first if not w.startswith("ال")]
 
 
+def _first_compounds(entries: Iterable[Entry], normalizer: Normalizer) -> list[str]:
+    """The compound given name that begins each person's name whose first word is a name
+    particle (normalized, the particle joined to the word after it: عبد الملك الحوثي gives
+    عبدالملك, أبو بكر البغدادي gives ابوبكر)."""
+    names = [e.name for e in entries if e.type == "person"]
+    words = (TOKEN.findall(name)[:2] for name in normalize_all(normalizer, names))
+    return [w[0] + w[1] for w in words if len(w) == 2 and w[0] in PARTICLES]
+
+
 def shared_given_names(entries: Iterable[Entry], normalizer: Normalizer) -> frozenset[str]:
     """The given names (:func:`given_names`) that two people or more bear: the common ones
     (محمد، علي), whose form with the article (المحمد) is never a surname alone, where a given
-    name one person bears (أسد) leaves الأسد a surname."""
+    name one person bears (أسد) leaves الأسد a surname.  A compound given name (عبد الملك،
+    عبد الله: :func:`_first_compounds`) that two people or more bear is one too, and is never
+    a surname alone either: عبد الملك alone is not معين عبد الملك, while عبد العاطي, one
+    person's given name, stays بدر عبد العاطي's surname."""
+    entries = list(entries)
     counts = Counter(_first_words(entries, normalizer))
+    counts.update(_first_compounds(entries, normalizer))
     return frozenset(w for w, n in counts.items() if n > 1)
 
 

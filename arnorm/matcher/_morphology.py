@@ -138,17 +138,20 @@ KIND_NOUNS: Final = _KINDS | {"ال" + word for word in _KINDS}
 DIVISION_SINGULARS: Final = frozenset(
     {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"}
 )
-#: Nouns of administrative divisions (without the article): a place's name right after one
-#: names the division (محافظة القطيف, the governorate), not a town of that name inside one;
-#: so does a governor's title (محافظ مأرب، والي الخرطوم: the governorate, the state).
+#: Nouns of administrative divisions (without the article; a dual in both its cases, محافظتا
+#: and محافظتي): a place's name right after one names the division (محافظة القطيف, the
+#: governorate), not a town of that name inside one; so does a governor's title (محافظ
+#: مأرب، والي الخرطوم: the governorate, the state).
 DIVISION_NOUNS: Final = (
-    DIVISION_SINGULARS | {"محافظات", "محافظتي", "ولايات", "ولايتي", "اقاليم"} | {"محافظ", "والي"}
+    DIVISION_SINGULARS
+    | {"محافظات", "محافظتي", "محافظتا", "ولايات", "ولايتي", "ولايتا", "اقاليم"}
+    | {"محافظ", "والي"}
 )
 #: The nouns of a region (normalized): a place's name right after one, or its list, names
 #: a division whose own name begins with منطقة if the name fits one (منطقة الرياض is Saudi
 #: Arabia's Riyadh Region, منطقة غاو Mali's Gao Region), and is left as it is otherwise
 #: (منطقة القبايل, في منطقة الساحل): منطقة is also any area.
-REGION_NOUNS: Final = frozenset({"منطقه", "منطقتي", "مناطق"})
+REGION_NOUNS: Final = frozenset({"منطقه", "منطقتي", "منطقتا", "مناطق"})
 #: A region's noun as a gazetteer writes it first in a region's name (منطقة الرياض).
 REGION_WORDS: Final = frozenset({"منطقة", "منطقه"})
 #: The nouns of one mission or force of an organisation (normalized): بعثة الأمم المتحدة is
@@ -156,7 +159,7 @@ REGION_WORDS: Final = frozenset({"منطقة", "منطقه"})
 MISSION_NOUNS: Final = frozenset({"بعثه", "قوات", "قوه", "مكتب"})
 #: The nouns of a wilaya (normalized): after one, a governorate of a state that has no
 #: wilayas is a jihadist group's "province" or an Ottoman vilayet (ولاية صلاح الدين).
-WILAYA_NOUNS: Final = frozenset({"ولايه", "ولايات", "ولايتي"})
+WILAYA_NOUNS: Final = frozenset({"ولايه", "ولايات", "ولايتي", "ولايتا"})
 #: The division nouns as a gazetteer writes them first in a division's name (محافظة كركوك,
 #: not normalized): the entries named so are divisions.
 DIVISION_WORDS: Final = frozenset(
