@@ -424,8 +424,11 @@ def in_context(finder: Any, spellings: Sequence[tuple[str, Entry]]) -> dict[str,
             hit = 0
             for spelling, entry in rows:
                 words = normalize(entry.name).split()
+                # a compound given name is its two words (عبد المجيد تبون), not عبد alone
+                compound = words[0] in ("عبد", "ابو") and len(words) > 2
+                first = " ".join(words[:2]) if compound else words[0]
                 sentence = pattern.format(
-                    x=spelling, first=words[0], full=entry.name, cue=_CUE_WORD[kind]
+                    x=spelling, first=first, full=entry.name, cue=_CUE_WORD[kind]
                 )
                 start = sentence.rindex(spelling)
                 hit += any(
