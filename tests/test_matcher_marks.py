@@ -100,6 +100,8 @@ TANWIN_GAZETTEER = Gazetteer(
         ("أوقف الجيش 35 سوريًا في عكار", []),  # fathatan: thirty-five Syrians
         ("ووصل سوريًّا إلى الحدود", []),  # with a shadda too
         ("أوقف الجيش 35 سورياً في عكار", []),  # typed on the alef
+        ("أوقف الجيش 35 سوريـًا في عكار", []),  # a tatweel before it
+        ("أوقف الجيش 35 سوريًاـــــــــــــــ في عكار", []),  # and many after
         ("عاد إلى سًوريا أمس", [("سًوريا", "syria")]),  # inside the word: a stray mark
         ("وصل 35 سوريًا إلى سوريا", [("سوريا", "syria")]),  # the same word, no tanwin
         ("عاد إلى سوريَا أمس", [("سوريَا", "syria")]),  # a fatha is no tanwin

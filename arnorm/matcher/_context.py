@@ -1577,6 +1577,8 @@ def in_a_news_agency(ti: int, tj: int, tokens: Sequence[str], seps: Sequence[str
     للأنباء, one space apart each, with at most one word more on one side: the name of a
     news agency named after its country (وكالة السودان للأنباء، وكالة المغرب العربي
     للأنباء، وكالة تونس إفريقيا للأنباء), not a mention of the place."""
+    if AGENCY_END not in tokens[tj : tj + 2]:
+        return False  # the usual case, at once
     for a in (ti - 1, ti - 2):
         if a < 0 or any(seps[k] != " " for k in range(a + 1, ti + 1)):
             continue

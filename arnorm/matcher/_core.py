@@ -20,7 +20,7 @@ import os
 import pickle
 import threading
 import warnings
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
@@ -910,7 +910,7 @@ class Matcher:
             start, end = _span_of(hit, words, offsets)
             return chunk[start:end]
 
-        hits = _as_written(hits, tokens, self._frequent, chunk, written)
+        hits = _as_written(hits, words, self._frequent, chunk, offsets)
         if any(hit.alias.kind == "common" for hit in hits):
             hits, found = self._ranker.with_evidence(
                 hits, tokens, seps, longest=self.overlaps == "longest"
@@ -1367,21 +1367,59 @@ def _arnorm_version() -> str:
 
 def _as_written(
     hits: list[Hit],
-    tokens: Sequence[str],
+    words: Words,
     frequent: frozenset[str],
     chunk: str,
-    written: Callable[[Hit], str],
+    offsets: OffsetMap,
 ) -> list[Hit]:
     """*hits* but those the words as written show to be misread: a frequent word read as
     a proclitic and a name (كواليس as ك and Wallis, وصول as و and Sool: the word), and a
     name whose last word ends with a tanwin (:func:`~._morphology.indefinite`: ٣٥ سوريًا,
     thirty-five Syrians; جنات عدنٍ, the gardens of Eden, is no surname Adan either): the
     indefinite common word spelled alike.  A person's name beyond a surname alone may take
-    one (خالد بن سعيدٍ)."""
+    one (خالد بن سعيدٍ).
+
+    Only a name with a tanwin among the last characters of its last word as written
+    (:func:`_tanwin_near_end`, once for each word a name ends at) is read whole as written:
+    finding where each name stands in the text (*offsets*) costs more than all the rest of
+    this."""
+    tokens = words.tokens
     hits = [hit for hit in hits if not misread_clitic(tokens[hit.ti], hit.cut, frequent)]
     if any(mark in chunk for mark in TANWIN):
-        hits = [h for h in hits if _full_name(h) or not indefinite(written(h))]
+        near: dict[int, bool] = {}  # by the word a name ends before
+
+        def marked(hit: Hit) -> bool:
+            found = near.get(hit.tj)
+            if found is None:
+                found = near[hit.tj] = _tanwin_near_end(hit.tj, words, chunk, offsets)
+            return found
+
+        hits = [
+            h
+            for h in hits
+            if _full_name(h) or not marked(h) or not indefinite(_written(h, words, chunk, offsets))
+        ]
     return hits
+
+
+#: How many characters at the end of a word as written, tatweels aside, a tanwin on its
+#: last letter may stand among (the letter's other marks, an alif after it: سوريًّا).
+_MARKS_AT_END: Final = 6
+
+
+def _written(hit: Hit, words: Words, chunk: str, offsets: OffsetMap) -> str:
+    """*hit* as *chunk* writes it."""
+    start, end = _span_of(hit, words, offsets)
+    return chunk[start:end]
+
+
+def _tanwin_near_end(tj: int, words: Words, chunk: str, offsets: OffsetMap) -> bool:
+    """Whether a tanwin stands among the last characters (:data:`_MARKS_AT_END`, tatweels
+    aside) of the word before word *tj* as *chunk* writes it: finding that end alone costs
+    half of finding where a whole name stands."""
+    end = offsets._end(words.offset(2 * tj) - 1)
+    tail = chunk[max(0, end - 4 * _MARKS_AT_END) : end].replace("\u0640", "")  # no tatweel
+    return not TANWIN.isdisjoint(tail[-_MARKS_AT_END:])
 
 
 def _full_name(hit: Hit) -> bool:

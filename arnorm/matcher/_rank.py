@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Final
 
 from ..gazetteer import Entry
@@ -152,8 +152,9 @@ class Ranker:
 
     def ranked(self, group: Sequence[Hit], seen: set[str]) -> list[tuple[float, Hit, str]]:
         """The hits of *group* scored, best first (see the module docstring)."""
+        parents = {h.alias.entry.part_of for h in group}
         return sorted(
-            (self.score(h, seen) for h in group), key=lambda sc: _rank_key(sc, group, self.era)
+            (self.score(h, seen) for h in group), key=lambda sc: _rank_key(sc, parents, self.era)
         )
 
     def rank_preferring(
@@ -353,12 +354,14 @@ def _as_context(score: float, hit: Hit, method: str) -> tuple[float, str]:
 
 
 def _rank_key(
-    scored: tuple[float, Hit, str], group: Sequence[Hit], era: Callable[[Entry], int]
+    scored: tuple[float, Hit, str], parents: Collection[str | None], era: Callable[[Entry], int]
 ) -> tuple[float, int, int, int, int, str]:
+    """The sort key of a scored hit of a group whose hits are part of *parents* (their
+    entries' ``part_of``)."""
     score, hit, _method = scored
     entry = hit.alias.entry
     # An entry that another candidate is part of (the country of a city of the same name) first.
-    contains = any(h.alias.entry.part_of == entry.id for h in group)
+    contains = entry.id in parents
     return (
         -score,
         0 if contains else 1,
