@@ -171,9 +171,10 @@ RANK_QUALIFIERS = {
     for f in (w, "ال" + w)
 }
 #: Rule: places' names that the word right after them makes a phrase (القائم بأعمال: a
-#: chargé d'affaires; السلط الأمنية: the authorities).
+#: chargé d'affaires; السلط الأمنية: the authorities; مسقط رأسه: his birthplace).
 PHRASES_AFTER = {
     "القائم": {"باعمال"},
+    "مسقط": {"راس", "راسه", "راسها", "راسهم", "راسي", "راسك", "راسنا"},
     "السلط": {"الامنيه", "الرسميه", "الجهويه", "المحليه", "المعنيه", "العموميه", "القضائيه"}
     | {"الاداريه", "المختصه", "الحكوميه", "العليا", "السياسيه", "التونسيه", "المركزيه"},
 }
@@ -2454,8 +2455,9 @@ class ReferenceMatcher:
                     group = [h for h in group if h.cut or h.name.entry.type != "person"]
                 # Rule: a place's name with no proclitic completes a local security unit's
                 # name after a police force's noun (شرطة الشارقة), a police station's
-                # ordinal after قسم, or a force's security, operations or intelligence noun
-                # after a unit's head (مدير أمن بنغازي): no name of its words is read.
+                # ordinal after قسم or شرطة (مركز شرطة ثالث العريش), or a force's security,
+                # operations or intelligence noun after a unit's head (مدير أمن بنغازي): no
+                # name of its words is read.
                 # (a division's noun as written may stand between: إقليم in مدير مخابرات إقليم
                 # بنادر)
                 k = ti - 1 if tokens[ti - 1] in UNIT_DIVISIONS else ti
@@ -2463,7 +2465,7 @@ class ReferenceMatcher:
                 second = self._cue_forms(tokens[k - 2]) if k > 1 and seps[k - 1] == " " else set()
                 unit = bool(
                     force & POLICE
-                    or (force & STATION_ORDINALS and "قسم" in second)
+                    or (force & STATION_ORDINALS and bool(second & {"قسم", "شرطه"}))
                     or (
                         not force & STATION_ORDINALS and force & UNIT_FORCES and second & UNIT_HEADS
                     )

@@ -116,9 +116,11 @@ WATER_NOUNS: Final = frozenset({"نهر", "نهري", "خليج", "بحيره", 
 #: Places' names that a word right after them shows to be part of a phrase, not the place
 #: (normalized): القائم بأعمال is a chargé d'affaires (or an acting head), not al-Qaim; السلط,
 #: the Maghreb's plural of سلطة, before an adjective of authorities (السلط الأمنية، السلط
-#: الجهوية) is the authorities, not Jordan's Salt.
+#: الجهوية) is the authorities, not Jordan's Salt; مسقط رأس (رأسه، رأسها …) is a birthplace,
+#: not Muscat.
 NOT_A_PLACE_BEFORE: Final[dict[str, frozenset[str]]] = {
     "القائم": frozenset({"باعمال"}),
+    "مسقط": frozenset({"راس", "راسه", "راسها", "راسهم", "راسي", "راسك", "راسنا"}),
     "السلط": frozenset(
         {
             "الامنيه", "الرسميه", "الجهويه", "المحليه", "المعنيه", "العموميه", "القضائيه",
@@ -1635,6 +1637,9 @@ UNIT_DIVISIONS: Final = DIVISION_SINGULARS
 #: Ordinals of a police station (normalized) that a place's name follows after قسم: قسم
 #: ثان شبرا الخيمة is Shubra el-Kheima's second police station.
 STATION_ORDINALS: Final = frozenset({"اول", "ثان", "ثاني", "ثالث", "رابع"})
+#: The words before a police station's ordinal (normalized): قسم (قسم ثان شبرا الخيمة) and
+#: شرطة (مركز شرطة ثالث العريش, al-Arish's third police station).
+STATION_HEADS: Final = frozenset({"قسم", "شرطه"})
 
 
 #: Nouns of a military formation or base (normalized, without the article) that a place's
@@ -1669,7 +1674,8 @@ def in_a_unit(hit: Hit, window: Window) -> bool:
     (:data:`FORMATION_NOUNS`, proclitics off; one space, and perhaps an opening quote:
     فيلق "كربلاء"، مقر القدس), one space after the noun of a police force
     (:data:`POLICE_FORCES`, proclitics off: لشرطة محافظة الداخلية، أسايش إقليم كردستان), after
-    a police station's ordinal after قسم (:data:`STATION_ORDINALS`: قسم ثان شبرا الخيمة),
+    a police station's ordinal after قسم or شرطة (:data:`STATION_ORDINALS`: قسم ثان شبرا
+    الخيمة، مركز شرطة ثالث العريش),
     between منطقة and العسكرية (:data:`MILITARY_REGION_AFTER`: منطقة دمشق العسكرية), or
     after the noun of a force's security, operations or intelligence (:data:`UNIT_FORCES`)
     that itself follows a unit's head (:data:`UNIT_HEADS`: مديرية أمن محافظة مبارك الكبير،
@@ -1695,8 +1701,8 @@ def in_a_unit(hit: Hit, window: Window) -> bool:
     forms = forms_before(ti, window)
     if not POLICE_FORCES.isdisjoint(forms):
         return True
-    if not STATION_ORDINALS.isdisjoint(forms):
-        return "قسم" in forms_before(ti - 1, window)
+    if not STATION_ORDINALS.isdisjoint(forms):  # قسم ثان شبرا الخيمة، مركز شرطة ثالث العريش
+        return not STATION_HEADS.isdisjoint(forms_before(ti - 1, window))
     if UNIT_FORCES.isdisjoint(forms):
         return False
     return not UNIT_HEADS.isdisjoint(forms_before(ti - 1, window))
