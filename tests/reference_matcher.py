@@ -881,6 +881,8 @@ class ReferenceMatcher:
         # Rule: the organisations other organisations are part of (the UN and its missions),
         # and a name of each part (its own name if it is among the names).
         orgs = {e.id: e for g in gazetteers for e in g if e.type == "organization"}
+        # what each entry is part of (for ranking: a container that is part of none first)
+        self.part_of_any = {e.id: e.part_of for g in gazetteers for e in g}
         self.parts: dict[str, set[str]] = {}
         for e in orgs.values():
             if e.part_of in orgs:
@@ -2094,7 +2096,10 @@ class ReferenceMatcher:
         """
 
         def ranked(hits: list[Hit]) -> list[tuple[float, str, Hit]]:
+            # Rule: the entry the others are part of first only if it is part of none (a
+            # country before its city; a governorate not: the order decides, الكرك the city)
             parents = {h.name.entry.part_of for h in hits}
+            parents = {p for p in parents if p and not self.part_of_any.get(p)}
             scored = [(*self._score(h, seen), h) for h in hits]
             return sorted(
                 scored,

@@ -360,8 +360,10 @@ def _rank_key(
     entries' ``part_of``)."""
     score, hit, _method = scored
     entry = hit.alias.entry
-    # An entry that another candidate is part of (the country of a city of the same name) first.
-    contains = entry.id in parents
+    # An entry of no other that another candidate is part of first (the country of a city of
+    # the same name, al-Qaeda of its branch). A division is not put first so: between it and
+    # its city of the same name the gazetteer's order decides (الكرك is the city of Karak).
+    contains = entry.id in parents and entry.part_of is None
     return (
         -score,
         0 if contains else 1,
