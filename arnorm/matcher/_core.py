@@ -907,8 +907,7 @@ class Matcher:
 
         def written(hit: Hit) -> str:
             """The span of *hit* as the text writes it."""
-            start, end = _span_of(hit, words, offsets)
-            return chunk[start:end]
+            return _written(hit, words, chunk, offsets)
 
         hits = _as_written(hits, words, self._frequent, chunk, offsets)
         if any(hit.alias.kind == "common" for hit in hits):
