@@ -2273,6 +2273,21 @@ class ReferenceMatcher:
             for h in hits
             if (h.name.entry.type == "person" and h.name.kind != "surname") or not with_tanwin(h)
         ]
+
+        # Rule: a person's name read by a fuzzy class whose first word, as written (its clitic
+        # letters cut), is the preposition على (its letters ع ل ى, marks, tatweels and the other
+        # characters of no letter category aside, NFKC first) is the preposition, not the
+        # given name علي that folding makes of it (على العرض is not علي العريض).
+        def preposition_ala(h: Hit) -> bool:
+            word = tokens[h.ti][h.cut :]
+            if not h.methods or h.name.entry.type != "person" or word != "علي":
+                return False
+            start, stop = offsets.to_original(starts[2 * h.ti] + h.cut, starts[2 * h.tj - 1])
+            first = unicodedata.normalize("NFKC", (text[start:stop].split() or [""])[0])
+            letters = [c for c in first if unicodedata.category(c)[0] == "L" and c != "\u0640"]
+            return "".join(letters) == "\u0639\u0644\u0649"
+
+        hits = [h for h in hits if not preposition_ala(h)]
         facts = self._facts(hits, tokens, seps)
         # Rule: a country named with a sisterly adjective right after it (one space: سلطنة
         # عمان الشقيقة) is not the text's own; a country is a place in no other place.

@@ -507,6 +507,18 @@ def test_a_frequent_word_is_not_read_as_a_proclitic_and_a_name(matcher: Matcher)
     assert ids(matcher, "زار والجزائر وللسعودية") == ["country-dz", "country-sa"]
 
 
+def test_the_preposition_ala_is_no_given_name_read_by_a_variant(matcher: Matcher) -> None:
+    # batch Y: وافق على العرض ("agreed to the offer") was Ali Laarayedh (علي العريض) by على
+    # folded to علي and a long-vowel variant of العريض
+    assert found(matcher, "وافق المجلس على العرض المقدم من الشركة") == []
+    assert found(matcher, "وافق المجلس عَلَى العرض المقدم") == []
+    assert found(matcher, "ووافق وعلى العرض المقدم، وبعلى العرض") == []
+    # written على but spelled as the data spells the rest: the Egyptian press's علي
+    assert ids(matcher, "قال على العريض رئيس الحكومة") == ["person-ali-laarayedh"]
+    # written علي, a variant of the rest is still read
+    assert ids(matcher, "قال علي العرض") == ["person-ali-laarayedh"]
+
+
 @pytest.mark.filterwarnings("ignore::arnorm.EvidenceWarning")
 def test_frequent_one_word_aliases_need_evidence_unless_safe() -> None:
     # a user's gazetteer whose aliases are everyday words: قال (said), بين (between)

@@ -128,6 +128,7 @@ from ._morphology import (
     indefinite,
     misread_clitic,
     units,
+    written_ala,
 )
 from ._rank import Ranker, spans
 from ._variants import frequent_words
@@ -1376,14 +1377,28 @@ def _as_written(
     name whose last word ends with a tanwin (:func:`~._morphology.indefinite`: ٣٥ سوريًا,
     thirty-five Syrians; جنات عدنٍ, the gardens of Eden, is no surname Adan either): the
     indefinite common word spelled alike.  A person's name beyond a surname alone may take
-    one (خالد بن سعيدٍ).
+    one (خالد بن سعيدٍ).  And a person's name read by a variant (a spelling, dots, a typo)
+    from the preposition على as written (:func:`~._morphology.written_ala`), which folds to
+    the given name علي: وافق على العرض ("agreed to the offer") is not علي العريض.  Written
+    على and spelled as the data spells the rest, the name is kept: the Egyptian press writes
+    على for علي.
 
     Only a name with a tanwin among the last characters of its last word as written
     (:func:`_tanwin_near_end`, once for each word a name ends at) is read whole as written:
     finding where each name stands in the text (*offsets*) costs more than all the rest of
     this."""
     tokens = words.tokens
-    hits = [hit for hit in hits if not misread_clitic(tokens[hit.ti], hit.cut, frequent)]
+    hits = [
+        hit
+        for hit in hits
+        if not misread_clitic(tokens[hit.ti], hit.cut, frequent)
+        and not (
+            hit.methods
+            and tokens[hit.ti][hit.cut :] == ALI
+            and hit.alias.entry.type == "person"
+            and written_ala(_written(hit, words, chunk, offsets))
+        )
+    ]
     if any(mark in chunk for mark in TANWIN):
         near: dict[int, bool] = {}  # by the word a name ends before
 
@@ -1400,6 +1415,9 @@ def _as_written(
         ]
     return hits
 
+
+#: The given name علي as normalized: the preposition على folds to it (see _as_written).
+ALI: Final = "\u0639\u0644\u064a"
 
 #: How many characters at the end of a word as written, tatweels aside, a tanwin on its
 #: last letter may stand among (the letter's other marks, an alif after it: سوريًّا).

@@ -332,6 +332,27 @@ def indefinite(written: str) -> bool:
     return len(letters) > 1 and carrier in TANWIN_CARRIERS and not TANWIN.isdisjoint(letters[-2])
 
 
+#: The preposition على ("on") as its letters: folding ى (U+0649) to ي makes it the given
+#: name علي.
+_ALA: Final = "\u0639\u0644\u0649"
+
+
+def written_ala(written: str) -> bool:
+    """Whether the first word of *written* (a name as the text writes it) is the preposition
+    على, ending in U+0649 ARABIC LETTER ALEF MAKSURA, its marks and tatweels aside
+    (presentation forms read by NFKC).
+
+    >>> written_ala("على العرض"), written_ala("عَلَى العرض"), written_ala("علي العريض")
+    (True, True, False)
+    """
+    words = written.split(maxsplit=1)
+    if not words:
+        return False
+    first = unicodedata.normalize("NFKC", words[0])
+    letters = "".join(c for c in first if c != "\u0640" and unicodedata.category(c).startswith("L"))
+    return letters == _ALA
+
+
 def strip_forms(token: str) -> list[tuple[str, int]]:
     """The token and its clitic-stripped forms, with how many letters were cut.
 
