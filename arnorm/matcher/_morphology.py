@@ -20,6 +20,7 @@ All the words are written as the ``search`` profile normalizes them (آل is ا�
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Final
@@ -353,8 +354,10 @@ def written_ala(written: str) -> bool:
     return letters == _ALA
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def strip_forms(token: str) -> list[tuple[str, int]]:
-    """The token and its clitic-stripped forms, with how many letters were cut.
+    """The token and its clitic-stripped forms, with how many letters were cut (cached: the
+    context rules ask it of the same words many times; the list is shared, never change it).
 
     >>> strip_forms("وللمديرية")
     [('وللمديرية', 0), ('المديرية', 1), ('اللمديرية', 1), ('لمديرية', 2), ('للمديرية', 1)]
