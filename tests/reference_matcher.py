@@ -124,11 +124,13 @@ MINISTRY_HEADS = {
 STATE_NOUNS = {"دوله", "مملكه", "جمهوريه", "سلطنه", "اماره"}
 
 
-#: The nouns of a place of study or a news outlet, whose name any name completes, and of a
-#: building, a prize or the like, whose name a person's name completes.
+#: The nouns of a place of study, a news outlet, a library, a club or a company, whose name
+#: any name completes, and of a building, a prize or the like, whose name a person's name
+#: completes.
 INSTITUTIONS = {"مدرسه", "مدارس", "اكاديميه", "كليه", "جامعه", "معهد", "تلفزيون", "اذاعه"}
 INSTITUTIONS |= {"تليفزيون", "تلفزه"}
 INSTITUTIONS |= {"صحيفه", "جريده", "مجله"}
+INSTITUTIONS |= {"مكتبه", "نادي", "بنك", "مصرف", "شركه"}  # a library, a club, a company
 NAMED_AFTER = {"مبني", "مسجد", "جامع", "مستشفي", "شارع", "جائزه", "مطار", "ميناء", "قاعده"}
 NAMED_AFTER |= {"قاعه", "ملعب", "استاد", "جسر", "مركز", "مؤسسه", "مدينه"}
 #: The nouns before a place's name (without the article) that a place's noun with ب may be.

@@ -1553,11 +1553,18 @@ NAMED_AFTER_NOUNS: Final = frozenset(
     {"مبني", "مسجد", "جامع", "مستشفي", "شارع", "جائزه", "مطار", "ميناء", "قاعده", "قاعه"}
     | {"ملعب", "استاد", "جسر", "مركز", "مؤسسه", "مدينه"}
 )
+#: Nouns of a library, a club or a company (normalized, without the article), whose name
+#: any name completes in construct: مكتبة الإسكندرية، نادي الرياض، بنك الكويت الوطني، مصرف
+#: ليبيا المركزي، شركة مصر للطيران name the library, the club, the banks and the airline.
+COMPANY_NOUNS: Final = frozenset({"مكتبه", "نادي", "بنك", "مصرف", "شركه"})
 #: Nouns of a place of study or a news outlet (normalized, without the article), whose name
 #: any name completes in construct: أكاديمية قطر للقادة، جامعة بغداد، تلفزيون سوريا، صحيفة
-#: الرياض name the academy, the university, the channel and the paper, not the place.
+#: الرياض name the academy, the university, the channel and the paper, not the place; and
+#: those of :data:`COMPANY_NOUNS`.
 INSTITUTION_NOUNS: Final = (
-    frozenset({"مدرسه", "مدارس", "اكاديميه", "كليه", "جامعه", "معهد"}) | OUTLET_NOUNS
+    frozenset({"مدرسه", "مدارس", "اكاديميه", "كليه", "جامعه", "معهد"})
+    | OUTLET_NOUNS
+    | COMPANY_NOUNS
 )
 
 
@@ -1595,12 +1602,13 @@ def in_a_news_agency(ti: int, tj: int, tokens: Sequence[str], seps: Sequence[str
 
 
 def in_an_institution(hit: Hit, window: Window) -> bool:
-    """Whether *hit* completes the name of a building, a place of study, a prize or a news
-    outlet there: one space after the noun of one in construct (without the article,
-    proclitics off) and with no proclitic of its own. Any name after a place of study's or
-    an outlet's noun (:data:`INSTITUTION_NOUNS`, or one of :data:`NEWS_WORDS` after one of
-    :data:`NEWS_HEADS`: وكالة أنباء الإمارات); a person's after a building's, a prize's or
-    the like (:data:`NAMED_AFTER_NOUNS`: مطار صنعاء is still Sanaa's airport, in Sanaa)."""
+    """Whether *hit* completes the name of a building, a place of study, a prize, a news
+    outlet, a library, a club or a company there: one space after the noun of one in
+    construct (without the article, proclitics off) and with no proclitic of its own. Any
+    name after the noun of a place of study, an outlet or a company (:data:`INSTITUTION_NOUNS`,
+    or one of :data:`NEWS_WORDS` after one of :data:`NEWS_HEADS`: وكالة أنباء الإمارات); a
+    person's after a building's, a prize's or the like (:data:`NAMED_AFTER_NOUNS`: مطار صنعاء
+    is still Sanaa's airport, in Sanaa)."""
     forms = [] if hit.cut else forms_before(hit.ti, window)
     if not INSTITUTION_NOUNS.isdisjoint(forms):
         return True
