@@ -1120,7 +1120,12 @@ class ReferenceMatcher:
         def next_item(h: Hit) -> bool:
             # Rule: with only a space between, the later of two names is the next item of
             # a list only when the conjunction و is its proclitic (وبرج باجي مختار), not a
-            # letter of the name (وان, Van, in وإن صالح).
+            # letter of the name (وان, Van, in وإن صالح).  A colon or a dash alone (spaces
+            # and quotation marks aside) heads what follows, as a dateline's byline does
+            # (الرياض: «الشرق الأوسط»): no list either.
+            marks = {c for c in seps[h.ti] if not c.isspace()} - set("«»\"“”„‘’'")
+            if marks and marks <= set(":-–—"):
+                return h.cut > 0 and tokens[h.ti][:1] == "و"
             return bool(seps[h.ti].strip()) or (h.cut > 0 and tokens[h.ti][:1] == "و")
 
         # Rule: a common word that reads as و or ف and a frequent word, its first letter

@@ -487,6 +487,10 @@ def test_common_word_aliases_need_evidence(matcher: Matcher) -> None:
     text = "تعود في موتسامودو، كبرى مدن جزيرة أنجوان"
     assert "so-region-bari" not in ids(matcher, text)
     assert ids(matcher, "في مصر، والخليج") == ["country-eg", "region-gulf"]
+    # batch Y: a dateline's colon or dash heads the byline, no list: الشرق الأوسط there is
+    # the newspaper
+    assert ids(matcher, "الرياض: «الشرق الأوسط»\nأعلنت الوزارة") == ["sa-riyadh"]
+    assert ids(matcher, "لندن - الشرق الأوسط") == ["gb-london"]
     # a word left out of the list, and (being frequent) marked safe, is reported alone
     assert ids(Matcher(shipped_word_lists=False), "جلسنا على الساحل") == []
     safe = Matcher(safe_words={"الساحل"}, shipped_word_lists=False)

@@ -320,11 +320,30 @@ def _evidence(
     return None
 
 
+#: Separators that head what follows rather than list it (quotes and spaces aside): a
+#: colon or a dash, as in a dateline (الرياض: «الشرق الأوسط», لندن - الشرق الأوسط: the
+#: newspaper's byline, no list of places).
+HEADING_SEPS: Final = frozenset(":-\u2013\u2014")
+#: Quotation marks, which a separator may have around a heading's colon or dash.
+QUOTES: Final = frozenset("«»\"\u201c\u201d\u201e\u2018\u2019'")
+
+
+def _lists(sep: str) -> bool:
+    """Whether *sep*, what stands between two names, may separate the items of a list: a
+    mark other than a space (a comma), unless it is a colon or a dash alone
+    (:data:`HEADING_SEPS`, spaces and quotes aside)."""
+    marks = sep.strip()
+    if not marks:
+        return False
+    rest = {c for c in marks if not c.isspace()} - QUOTES
+    return not rest or not rest <= HEADING_SEPS
+
+
 def _next_item(hit: Hit, tokens: list[str], seps: list[str]) -> bool:
     """Whether *hit* may be the next item of a list after the name that ends right before
-    it: a separator other than a space stands between (a comma), or the conjunction و is
-    on its first word as a proclitic (وبرج باجي مختار), not a letter of the name (وان)."""
-    return bool(seps[hit.ti].strip()) or (hit.cut > 0 and tokens[hit.ti][0] == "و")
+    it: a separator of a list stands between (a comma: :func:`_lists`), or the conjunction
+    و is on its first word as a proclitic (وبرج باجي مختار), not a letter of the name (وان)."""
+    return _lists(seps[hit.ti]) or (hit.cut > 0 and tokens[hit.ti][0] == "و")
 
 
 def _complement(hit: Hit, tokens: list[str], seps: list[str]) -> bool:
