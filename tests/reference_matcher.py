@@ -189,6 +189,10 @@ SECURITY_BEFORE = {"يتعلق", "تتعلق", "المتعلقه", "المتعل
 SECURITY_BEFORE |= {"مساس", "الماسه", "ماسه", "تستهدف", "يستهدف", "استهداف", "تهدد", "يهدد"}
 SECURITY_BEFORE |= {"تهديد", "زعزعه", "العبث", "الاضرار", "اضرار", "الاخلال", "اخلال", "حفظ"}
 SECURITY_BEFORE |= {"حمايه", "صون", "ضد"}
+SECURITY_BEFORE |= {"تهديدا", "تهديدات", "استقرار", "يخل", "تخل", "يضر", "تضر", "صيانه"}
+#: Rule: ... and the words after which على before the name does (حفاظا على الأمن العام).
+SECURITY_BEFORE_ALA = {"حفاظا", "الحفاظ", "حفاظ", "حرصا", "الحرص", "خطرا", "خطر", "خطوره"}
+SECURITY_BEFORE_ALA |= {"خطورتها", "خطورته"}
 
 
 #: Words with ال at their start that are no noun with the article (إلى folded is الي).
@@ -2506,8 +2510,16 @@ class ReferenceMatcher:
                 if group and before & PLURAL_HEADS and self._generic(group):
                     group = []
                 # Rule: a generic security body's name after a word of threat, harm, keeping
-                # or concern is the common noun (المساس بأمن الدولة، حفظ الأمن العام).
-                if group and before & SECURITY_BEFORE and self._generic(group):
+                # or concern is the common noun (المساس بأمن الدولة، حفظ الأمن العام), or
+                # after على that follows one of SECURITY_BEFORE_ALA, one space apart each
+                # (حفاظا على الأمن العام).
+                ala = (
+                    "علي" in before
+                    and ti > 1
+                    and seps[ti - 1] == " "
+                    and self._cue_forms(tokens[ti - 2]) & SECURITY_BEFORE_ALA
+                )
+                if group and (before & SECURITY_BEFORE or ala) and self._generic(group):
                     group = []
                 if not group:
                     continue

@@ -1414,6 +1414,11 @@ def test_an_international_body_s_name_before_a_demonym_is_that_country_s_body(
         "وفي الإمارات كشفت السلطات مؤامرة تستهدف أمن الدولة",
         "وفي السعودية يعنى الجهاز بكل ما يتعلق بأمن الدولة",
         "وتعمل الشرطة الأردنية على حفظ الأمن العام في الأردن",
+        # batch Z: a threat to it, its stability; and keeping it or a danger to it with على
+        "في مصر، اعتبر البيان أن ذلك يمثل تهديدا للأمن الوطني",
+        "في العراق، قال إن استقرار الأمن الوطني أولوية",
+        "في الأردن، أغلقت الطرق حفاظا على الأمن العام",
+        "في الإمارات، رأت المحكمة في ذلك خطرا على أمن الدولة",
     ],
 )
 def test_a_generic_security_name_used_as_a_common_noun_is_not_reported(
@@ -1427,6 +1432,9 @@ def test_a_generic_security_name_used_as_a_common_noun_is_not_reported(
     [
         ("وفي الأردن قال مدير الأمن العام إن", "jo-psd"),
         ("وفي الإمارات أعلن جهاز أمن الدولة", "ae-state-security"),
+        # على alone is no sign of the common noun: relied on General Security
+        ("وفي الأردن اعتمد على الأمن العام في التحقيق", "jo-psd"),
+        ("في العراق، أعلن الأمن الوطني اعتقال خلية", "iq-nss"),
     ],
 )
 def test_a_generic_security_name_as_a_body_is_still_reported(

@@ -1724,13 +1724,26 @@ SECURITY_AS_NOUN_BEFORE: Final = frozenset(
     {"يتعلق", "تتعلق", "المتعلقه", "المتعلق", "متعلقه", "يمس", "تمس", "المساس", "مساس"}
     | {"الماسه", "ماسه", "تستهدف", "يستهدف", "استهداف", "تهدد", "يهدد", "تهديد", "زعزعه"}
     | {"العبث", "الاضرار", "اضرار", "الاخلال", "اخلال", "حفظ", "حمايه", "صون", "ضد"}
+    | {"تهديدا", "تهديدات", "استقرار", "يخل", "تخل", "يضر", "تضر", "صيانه"}
 )
+#: Words after which على before a generic security body's name makes it the common noun
+#: (normalized): حفاظا على الأمن العام، خطرا على أمن الدولة، حرصا على الأمن الوطني.
+SECURITY_AS_NOUN_BEFORE_ALA: Final = frozenset(
+    {"حفاظا", "الحفاظ", "حفاظ", "حرصا", "الحرص", "خطرا", "خطر", "خطوره", "خطورتها", "خطورته"}
+)
+#: على, folded (ى to ي).
+ALA: Final = "علي"
 
 
 def security_as_a_noun(ti: int, window: Window) -> bool:
     """Whether the generic name that word *ti* begins is the common noun there: one space
-    after a word of :data:`SECURITY_AS_NOUN_BEFORE` (proclitics off)."""
-    return not SECURITY_AS_NOUN_BEFORE.isdisjoint(forms_before(ti, window))
+    after a word of :data:`SECURITY_AS_NOUN_BEFORE` (proclitics off), or after على that
+    follows one of :data:`SECURITY_AS_NOUN_BEFORE_ALA` (one space apart each: حفاظا على الأمن
+    العام)."""
+    forms = forms_before(ti, window)
+    if not SECURITY_AS_NOUN_BEFORE.isdisjoint(forms):
+        return True
+    return ALA in forms and not SECURITY_AS_NOUN_BEFORE_ALA.isdisjoint(forms_before(ti - 1, window))
 
 
 def after_a_rank(hit: Hit, window: Window) -> bool:
