@@ -147,6 +147,7 @@ NEWS_HEADS = {"وكاله", "شبكه", "موقع", "مركز", "بوابه"}
 UNIT_FORCES = {"امن", "عمليات", "مباحث", "مخابرات", "استخبارات"}
 UNIT_HEADS = {"مديريه", "مديريات", "مدير", "مديرا", "مديري", "قياده", "قيادات", "قائد"}
 UNIT_HEADS |= {"قائدا", "اداره", "ادارات", "فرع", "مكتب", "ولايه", "والي", "دائره"}
+UNIT_HEADS |= {"قيادتي", "مديريتي", "ادارتي"}  # the duals
 #: Rule: police forces whose unit a place's name completes with no head, and the ordinals
 #: of a police station (قسم ثان شبرا الخيمة).
 POLICE = {"شرطه", "اسايش", "مباحث"}
@@ -2724,6 +2725,19 @@ class ReferenceMatcher:
             if start == 0:
                 while start < stop and not fold(text[: start + 1]):
                     start += 1
+            # A word of tatweel goes with the space before it, and what the folding deletes
+            # belongs to the letter before: a match still ends at its word, before the first
+            # white space of what follows its last letter (تونس ـ في: تونس).
+            tail = stop
+            while tail > start and (
+                text[tail - 1].isspace()
+                or text[tail - 1] == "\u0640"
+                or unicodedata.category(text[tail - 1]) == "Cf"
+            ):
+                tail -= 1
+            spaces = [k for k in range(tail, stop) if text[k].isspace()]
+            if spaces:
+                stop = spaces[0]
             out.append(
                 RefMatch(
                     start,

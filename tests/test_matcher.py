@@ -511,6 +511,19 @@ def test_a_frequent_word_is_not_read_as_a_proclitic_and_a_name(matcher: Matcher)
     assert ids(matcher, "زار والجزائر وللسعودية") == ["country-dz", "country-sa"]
 
 
+def test_a_match_ends_at_its_word_before_a_dash_of_tatweel(matcher: Matcher) -> None:
+    # batch AA: الداخلية التونسية ـ في بيان: the dash drawn with kashida goes with the space
+    # before it, which normalizing deletes and gives to the letter before; the match ends at
+    # its word all the same
+    text = "وذكرت الداخلية التونسية ـ في بيان"
+    (found_,) = matcher.find(text)
+    assert found_.text == "الداخلية التونسية"
+    assert text[found_.start : found_.end] == found_.text
+    assert [x.text for x in matcher.find("زار تونس ـــ\nأمس")] == ["تونس"]
+    # a tatweel or a mark on the word itself stays in it
+    assert [x.text for x in matcher.find("زار تونسـ وتونسَ")] == ["تونسـ", "تونسَ"]
+
+
 def test_the_preposition_ala_is_no_given_name_read_by_a_variant(matcher: Matcher) -> None:
     # batch Y: وافق على العرض ("agreed to the offer") was Ali Laarayedh (علي العريض) by على
     # folded to علي and a long-vowel variant of العريض

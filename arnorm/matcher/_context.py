@@ -1633,10 +1633,12 @@ POLICE_FORCES: Final = frozenset({"شرطه", "اسايش", "مباحث"})
 #: Nouns of a local unit or of its head (normalized, without the article) that a force's
 #: noun of :data:`UNIT_FORCES` follows in a unit's name (ولاية أمن الدار البيضاء is
 #: Casablanca's police prefecture and والي أمن وجدة the head of Oujda's, مكتب مخابرات
-#: الرصيفة an intelligence office).
+#: الرصيفة an intelligence office; the duals قيادتي، مديريتي، إدارتي too: قيادتي عمليات الجزيرة
+#: والأنبار).
 UNIT_HEADS: Final = frozenset(
     {"مديريه", "مديريات", "مدير", "مديرا", "مديري", "قياده", "قيادات", "قائد", "قائدا"}
     | {"اداره", "ادارات", "فرع", "مكتب", "ولايه", "والي", "دائره"}
+    | {"قيادتي", "مديريتي", "ادارتي"}
 )
 #: Nouns of a division (normalized, as written: no article, no proclitic) that may stand
 #: between a unit's force and the place whose name the unit bears, when the place's own

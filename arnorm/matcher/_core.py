@@ -19,6 +19,7 @@ import itertools
 import os
 import pickle
 import threading
+import unicodedata
 import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
@@ -1315,6 +1316,8 @@ class Matcher:
         start, end = _span_of(hit, words, offsets)
         if start == 0:
             start = _deleted_prefix(self._normalizer, chunk, end)
+        if chunk[end - 1] == "\u0640" or not chunk[end - 1].isalnum():  # (tatweel is Lm)
+            end = _without_trailing_space(chunk, start, end)
         return Match(
             base + start,
             base + end,
@@ -1497,6 +1500,29 @@ def _from_state(state: dict[str, Any], where: str = "pickled matcher") -> Matche
     matcher._index = index
     matcher._start()
     return matcher
+
+
+def _without_trailing_space(chunk: str, start: int, end: int) -> int:
+    """*end*, or where a space stands in what the span of *chunk* from *start* to *end* ends
+    with after its last letter (white space, tatweel, invisible characters): normalizing
+    deletes a word of tatweel with the space before it (a dash drawn with kashida, تونس ـ
+    في), and what it deletes belongs to the letter before, but a match ends at its word.
+
+    >>> text = "زار تونس ـ أمس"
+    >>> text[4:_without_trailing_space(text, 4, 10)]
+    'تونس'
+    """
+    k = end
+    while k > start and (
+        chunk[k - 1].isspace()
+        or chunk[k - 1] == "\u0640"
+        or unicodedata.category(chunk[k - 1]) == "Cf"
+    ):
+        k -= 1
+    for at in range(k, end):
+        if chunk[at].isspace():
+            return at
+    return end
 
 
 def _deleted_prefix(normalizer: Normalizer, chunk: str, end: int) -> int:
