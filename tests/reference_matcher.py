@@ -2725,19 +2725,15 @@ class ReferenceMatcher:
             if start == 0:
                 while start < stop and not fold(text[: start + 1]):
                     start += 1
+
             # A word of tatweel goes with the space before it, and what the folding deletes
             # belongs to the letter before: a match still ends at its word, before the first
             # white space of what follows its last letter (تونس ـ في: تونس).
-            tail = stop
-            while tail > start and (
-                text[tail - 1].isspace()
-                or text[tail - 1] == "\u0640"
-                or unicodedata.category(text[tail - 1]) == "Cf"
-            ):
-                tail -= 1
-            spaces = [k for k in range(tail, stop) if text[k].isspace()]
-            if spaces:
-                stop = spaces[0]
+            def trailing(c: str) -> bool:
+                return c.isspace() or c == "\u0640" or unicodedata.category(c) == "Cf"
+
+            run = sum(1 for _ in itertools.takewhile(trailing, reversed(text[start:stop])))
+            stop = next((k for k in range(stop - run, stop) if text[k].isspace()), stop)
             out.append(
                 RefMatch(
                     start,
