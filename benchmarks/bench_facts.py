@@ -68,8 +68,17 @@ DEFAULT_OUTPUT = HERE / "results" / "facts.json"
 #: found gaps that officials 2.23.0 filled; round 2 was written after that release, round 3
 #: after 2.25.0, round 4 while 2.26.0 was researched, from the coverage page, not the quiz;
 #: round 5 while 2.28.0 and 2.29.0 were researched, from stale open roles and the coverage
-#: page, not the quiz).
-WRITTEN_AGAINST = {1: "2.22.0", 2: "2.23.0", 3: "2.25.0", 4: "2.26.0", 5: "2.29.0", 6: "2.29.0"}
+#: page, not the quiz; round 6 while 2.30.0 was researched, round 7 while 2.32.0 was, both
+#: from the coverage scan, not the quiz).
+WRITTEN_AGAINST = {
+    1: "2.22.0",
+    2: "2.23.0",
+    3: "2.25.0",
+    4: "2.26.0",
+    5: "2.29.0",
+    6: "2.29.0",
+    7: "2.31.0",
+}
 ARAB_LEAGUE = frozenset(
     [
         "DZ",
@@ -274,6 +283,12 @@ def latin_words(name: str) -> list[str]:
     return [re.sub(r"(.)\1+", r"\1", w) for w in folded if w and w not in DROPPED_WORDS]
 
 
+def consonants(word: str) -> str:
+    """*word* (of :func:`latin_words`) without its vowels after the first letter: the part
+    of a transliteration that its spellings share (``fiqi`` and ``faqi`` give ``fq``)."""
+    return word[:1] + re.sub("[aeiouy]", "", word[1:])
+
+
 def fold_latin_short(name: str) -> str:
     """:func:`fold_latin` of :func:`latin_words` (``Lt. Gen. (Dr.) Sheikh Mohammed bin
     Abdullah Al Khalifa`` gives ``mohammedabdullahkhalifa``)."""
@@ -356,11 +371,16 @@ class Oracle:
                     break
         if not ids:  # one entry whose English words all are the quiz's, first word first
             asked = latin_words(name_en)
-            named = [
-                entry_id
-                for entry_id, words in self.by_first.get(asked[0] if asked else "", [])
-                if words <= set(asked)
-            ]
+            candidates = self.by_first.get(asked[0] if asked else "", [])
+            named = [entry_id for entry_id, words in candidates if words <= set(asked)]
+            if not named:  # the same, each word read without its vowels after the first
+                # letter: one transliteration writes Fiqi, another Faqi
+                bare = {consonants(w) for w in asked}
+                named = [
+                    entry_id
+                    for entry_id, words in candidates
+                    if {consonants(w) for w in words} <= bare
+                ]
             if len(named) == 1:
                 ids.extend(named)
         found = (self.officials.get(entry_id) for entry_id in ids)

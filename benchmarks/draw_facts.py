@@ -8,8 +8,7 @@ from 2010-01-01 to 2026-11-30. Numbers follow on from the last question already 
 that every question of every round has its own number.
 
 Round 1 and 2's questions (``draw.jsonl``, seed 20261206) were drawn this way before this
-script existed; round 3's (``draw-3.jsonl``), round 4's (``draw-4.jsonl``) and round 5's
-(``draw-5.jsonl``) were drawn by it:
+script existed; rounds 3 to 7's (``draw-3.jsonl`` to ``draw-7.jsonl``) were drawn by it:
 
     python benchmarks/draw_facts.py --seed 20261215 -n 100 --first 201 \\
         > benchmarks/heldout/facts/draw-3.jsonl
@@ -17,6 +16,10 @@ script existed; round 3's (``draw-3.jsonl``), round 4's (``draw-4.jsonl``) and r
         > benchmarks/heldout/facts/draw-4.jsonl
     python benchmarks/draw_facts.py --seed 20261217 -n 100 --first 401 \\
         > benchmarks/heldout/facts/draw-5.jsonl
+    python benchmarks/draw_facts.py --seed 20261218 -n 100 --first 501 \\
+        > benchmarks/heldout/facts/draw-6.jsonl
+    python benchmarks/draw_facts.py --seed 20261219 -n 100 --first 601 \\
+        > benchmarks/heldout/facts/draw-7.jsonl
 """
 
 from __future__ import annotations
