@@ -1596,6 +1596,9 @@ class ReferenceMatcher:
             return False
         if hit.cut == 1 and tokens[ti].startswith("و"):
             return False  # و starts a name of its own (a list)
+        own = self.own_given.get(name.entry.id, set())
+        if name.kind == "surname" and self._own_nasab(hit, tokens, seps, own):
+            return False
         forms = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
         if forms & set(PARTICLES):
             return True
@@ -1644,6 +1647,39 @@ class ReferenceMatcher:
         demonym = word in self.demonyms or word.removeprefix("ال") in self.demonyms
         return name.kind == "surname" and demonym and any(map(definite, forms))
 
+    def _own_nasab(self, hit: Hit, tokens: list[str], seps: list[str], own: set[str]) -> bool:
+        """Rule: a surname alone with no proclitic after the person's own name written with a
+        nasab is the person's (فالح فيصل الفياض): going back from the word before it, one
+        space apart each, one to three names, each a given name of any person (a compound
+        written apart counting once: عبد and the next word read joined, or a word and الدين،
+        الله، الاسلام or الرحمن after it read as that word), or بن، ابن، بنت between them,
+        then the person's own given name (proclitics off or not, each)."""
+        if hit.cut:
+            return False
+        names: list[set[str]] = []  # the names before the surname, nearest first
+        links = 0
+        k = hit.ti - 1
+        while k >= 0 and seps[k + 1] == " " and len(names) <= 3:
+            word = tokens[k]
+            if word in NASAB:
+                links += 1
+                k -= 1
+                continue
+            if k > 0 and seps[k] == " " and tokens[k - 1] == "عبد":
+                names.append({"عبد" + word})
+                k -= 2
+            elif k > 0 and seps[k] == " " and word in (*COMPOUND_ENDS, "الرحمن"):
+                names.append({tokens[k - 1], *(f for f, _ in strip(tokens[k - 1]))})
+                k -= 2
+            else:
+                names.append({word, *(f for f, _ in strip(word))})
+                k -= 1
+            if len(names) > 1 and names[-1] & own:
+                return all(n & self.given_before for n in names[:-1])
+            if not names[-1] & self.given_before:
+                return False
+        return False
+
     def _ranked_name(self, hit: Hit, tokens: list[str], seps: list[str], own: set[str]) -> bool:
         """A surname alone with no proclitic in a rank's name beside a word that no rule
         knows as a given name (see _inside_another_name)."""
@@ -1677,6 +1713,8 @@ class ReferenceMatcher:
             return False
         forms = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
         own = self.own_given.get(hit.name.entry.id, set())
+        if self._own_nasab(hit, tokens, seps, own):
+            return False
         if forms & self.given_before and not forms & own:
             return True
         return bool(forms & GIVEN_WITH_ARTICLE) or self._ranked_name(hit, tokens, seps, own)

@@ -168,6 +168,17 @@ def test_a_surname_inside_another_name_is_not_its_person(m: Matcher) -> None:
     assert [x.id for x in m.find("وقال عبد اللطيف الحموشي")] == ["person-abdellatif-hammouchi"]
 
 
+def test_a_surname_after_the_person_s_own_name_and_nasab_is_theirs(m: Matcher) -> None:
+    # batch AA: the press writes a name with the father's (and grandfather's) between
+    fayyadh = "person-falih-al-fayyadh"
+    assert [x.id for x in m.find("التقى فالح فيصل الفياض")] == [fayyadh]
+    assert [x.id for x in m.find("التقى فالح بن فيصل الفياض")] == [fayyadh]
+    # a chain that does not start with his own given name is someone else's
+    assert m.find("التقى محمد فيصل الفياض") == []
+    # nor is one given name too many for the nasab (four names between)
+    assert m.find("التقى فالح علي حسن محمد أحمد الفياض") == []
+
+
 def test_a_name_that_goes_on_with_bin_is_someone_elses(m: Matcher) -> None:
     # الأمير سلطان is Sultan bin Abdulaziz; الأمير سلطان بن سعد, an ambassador, is not
     assert [x.id for x in m.find("وقال الأمير سلطان إن")] == ["person-sultan-bin-abdulaziz"]
@@ -249,8 +260,10 @@ def test_a_surname_with_a_conjunction_starts_a_name_of_its_own(m: Matcher) -> No
 
 def test_a_nasab_name_inside_another_persons_name(m: Matcher) -> None:
     ben_ali = "person-zine-el-abidine-ben-ali"
-    # خالد بن علي is Khalid son of Ali, not Ben Ali
-    assert found(m, "واستقبل خالد بن علي الحميدان رئيس الاستخبارات") == []
+    # خالد بن علي is Khalid son of Ali, not Ben Ali: Khalid bin Ali al-Humaidan, his surname
+    # after his own given name and nasab
+    humaidan = ("الحميدان", "person-khalid-al-humaidan")
+    assert found(m, "واستقبل خالد بن علي الحميدان رئيس الاستخبارات") == [humaidan]
     assert found(m, "وقال الرئيس بن علي إن") == [("بن علي", ben_ali)]
     assert found(m, "وقال زين العابدين بن علي إن") == [("زين العابدين بن علي", ben_ali)]
 

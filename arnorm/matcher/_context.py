@@ -986,10 +986,47 @@ def surname_of_another(
         return False
     if hit.cut == 1 and tokens[ti][0] == "و":
         return False
+    if not hit.cut and own_nasab_before(ti, window, given, own):
+        return False  # the person's own name with their nasab: فالح فيصل الفياض
     forms = {form for form, _ in strip_forms(tokens[ti - 1])}
     if not forms.isdisjoint(given) and forms.isdisjoint(own):
         return True
     return not forms.isdisjoint(ARTICLE_GIVEN) or after_a_ranked_name(hit, window, frequent, own)
+
+
+#: The words of a nasab between two names (normalized): بن، بنت، ابن.
+NASAB_LINKS: Final = frozenset({"بن", "بنت", "ابن"})
+#: The most names (a compound given name counting once) a nasab puts between a person's
+#: given name and their family name: a father's, a grandfather's and one more.
+NASAB_REACH: Final = 3
+
+
+def own_nasab_before(ti: int, window: Window, given: frozenset[str], own: frozenset[str]) -> bool:
+    """Whether the words right before word *ti* (one space apart each) are a nasab that
+    starts with the person's own given name (*own*): one to :data:`NASAB_REACH` given names
+    (*given*; a compound one written apart, عبد الله or حسام الدين, counts once) or words of
+    :data:`NASAB_LINKS` after it.  The text then writes the person's name with their
+    father's and grandfather's names between (فالح فيصل الفياض is فالح الفياض), and the
+    surname after it is theirs."""
+    tokens, seps = window.tokens, window.seps
+    k, names = ti - 1, 0
+    while k >= 0 and seps[k + 1] == " " and names <= NASAB_REACH:
+        start = k
+        if k and seps[k] == " " and tokens[k - 1] == "عبد":
+            start = k - 1  # عبد الله written apart: one name
+            forms = {"عبد" + tokens[k]}
+        elif k and seps[k] == " " and tokens[k] in GIVEN_ENDS:
+            start = k - 1  # حسام الدين: one name, its first word the given name's key
+            forms = {form for form, _ in strip_forms(tokens[k - 1])}
+        else:
+            forms = {form for form, _ in strip_forms(tokens[k])}
+        if names and not forms.isdisjoint(own):
+            return True
+        if forms.isdisjoint(given) and tokens[k] not in NASAB_LINKS:
+            return False
+        names += tokens[k] not in NASAB_LINKS
+        k = start - 1
+    return False
 
 
 def surname_words(hit: Hit, tokens: Sequence[str]) -> str:
@@ -1054,6 +1091,8 @@ def part_of_another_name(
         return False
     if hit.cut == 1 and tokens[ti][0] == "و":
         return False  # و starts a name of its own: توفيق وطرطاق
+    if hit.alias.kind == "surname" and not hit.cut and own_nasab_before(ti, window, given, own):
+        return False  # the person's own name with their nasab: فالح فيصل الفياض
     forms = {form for form, _ in strip_forms(tokens[ti - 1])}
     if not forms.isdisjoint(PARTICLES):
         return True
