@@ -51,6 +51,7 @@ from arnorm.gazetteer import (
     Entry,
     Source,
     available_gazetteers,
+    common_given_names,
     common_word_aliases,
     common_word_surnames,
     safe_word_aliases,
@@ -755,7 +756,9 @@ class ReferenceMatcher:
         self.shared_given = {w for w, n in bearers.items() if n > 1}
         # Rule: function words that fold like a given name (أن/إن/آن → ان, هو, لي, بأن) are the
         # word before a surname, not someone else's given name.
-        self.given_before = self.given - set(NOT_GIVEN)
+        # Rule: and so are the shipped common given names (given-names-ar.txt: مصعب), read
+        # before a surname as any person's given name is.
+        self.given_before = (self.given | common_given_names()) - set(NOT_GIVEN)
         # What follows بن in each person's own names (and a particle joined to the word after
         # it): the lineage a name of theirs may go on with.
         self.lineage: dict[str, set[str]] = {}

@@ -168,6 +168,19 @@ def test_a_surname_inside_another_name_is_not_its_person(m: Matcher) -> None:
     assert [x.id for x in m.find("وقال عبد اللطيف الحموشي")] == ["person-abdellatif-hammouchi"]
 
 
+def test_a_surname_after_a_common_given_name_no_person_bears_is_someone_else_s(
+    m: Matcher,
+) -> None:
+    # batch AA: مصعب اشتية, a wanted militant, was Palestine's prime minister by his surname
+    assert m.find("اعتقال المطلوبين مصعب اشتية وعميد طبيلة") == []
+    assert [x.id for x in m.find("وقال اشتية إن")] == ["person-mohammad-shtayyeh"]
+    # without the shipped word lists, only the people's own given names count
+    bare = Matcher(shipped_word_lists=False)
+    assert [x.id for x in bare.find("اعتقال مصعب اشتية")] == ["person-mohammad-shtayyeh"]
+    # an everyday word spelled as a name is no given name (وعد: promised)
+    assert [x.id for x in m.find("وعد اشتية بالرد")] == ["person-mohammad-shtayyeh"]
+
+
 def test_a_surname_after_the_person_s_own_name_and_nasab_is_theirs(m: Matcher) -> None:
     # batch AA: the press writes a name with the father's (and grandfather's) between
     fayyadh = "person-falih-al-fayyadh"

@@ -12,12 +12,14 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
-from arnorm import Matcher
+from arnorm import Matcher, normalize
 from arnorm import gazetteer as gz
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -245,7 +247,10 @@ def test_every_shipped_data_file_matches_its_checksum() -> None:
         assert gz._read_data_file(name) == (gz._data_dir() / name).read_bytes()
 
 
-@pytest.mark.parametrize("name", ["ambiguities.json", "common-words.json", "frequent-words-ar.txt"])
+@pytest.mark.parametrize(
+    "name",
+    ["ambiguities.json", "common-words.json", "frequent-words-ar.txt", "given-names-ar.txt"],
+)
 def test_an_edited_data_file_is_refused(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -549,3 +554,15 @@ def test_a_file_with_too_many_entries_is_refused(
     objs = [{**GOOD, "id": f"x-{i}"} for i in range(10)]
     path = write(tmp_path / "many.jsonl", jsonl(*objs))
     assert errors(path) == [f"{path}:4: (file): has more than 3 entries"]
+
+
+def test_the_shipped_given_names_are_normalized_names_and_no_everyday_word(
+    load_script: Callable[[str], ModuleType],
+) -> None:
+    # as tools/gen_given_names.py writes them: one normalized word a line, none it leaves out
+    gen = load_script("tools/gen_given_names.py")
+    names = gz.common_given_names()
+    assert len(names) > 250
+    assert all(normalize(n) == n and " " not in n for n in names)
+    assert names.isdisjoint(gen.EVERYDAY)
+    assert {"مصعب", "خالد"} <= names

@@ -34,6 +34,7 @@ from ..gazetteer import (
     GazetteerError,
     Role,
     available_gazetteers,
+    common_given_names,
     common_word_aliases,
     common_word_surnames,
     load_gazetteer,
@@ -546,7 +547,10 @@ class Matcher:
         #: The words of each person's own names, normalized when first asked for (rarely:
         #: only a name followed by a given name asks): see _own_words_of.
         self._own_words: dict[str, frozenset[str]] = {}
-        # the given names a surname after them shows to be someone else's (NOT_GIVEN aside)
+        # the given names a surname after them shows to be someone else's (NOT_GIVEN aside):
+        # the people's, and with the shipped word lists the common ones (مصعب)
+        if self._shipped_word_lists:
+            given = given | common_given_names()
         self._given = given - NOT_GIVEN
         #: Demonyms (with their proclitics) and the country each names: evidence of context.
         self._demonyms = demonym_forms(
