@@ -175,9 +175,11 @@ RANK_QUALIFIERS = {
     for f in (w, "ال" + w)
 }
 #: Rule: places' names that the word right after them makes a phrase (القائم بأعمال: a
-#: chargé d'affaires; السلط الأمنية: the authorities; مسقط رأسه: his birthplace).
+#: chargé d'affaires; السلط الأمنية: the authorities; مسقط رأسه: his birthplace; القنابل
+#: المسيلة للدموع: tear gas).
 PHRASES_AFTER = {
     "القائم": {"باعمال"},
+    "المسيله": {"للدموع"},
     "مسقط": {"راس", "راسه", "راسها", "راسهم", "راسي", "راسك", "راسنا"},
     "السلط": {"الامنيه", "الرسميه", "الجهويه", "المحليه", "المعنيه", "العموميه", "القضائيه"}
     | {"الاداريه", "المختصه", "الحكوميه", "العليا", "السياسيه", "التونسيه", "المركزيه"},

@@ -1067,6 +1067,7 @@ def test_the_country_in_construct_is_the_evidence_and_names_the_ministry_later(m
         "الاعتراف من الأجهزة و السلط الرسمية",
         "ولد الضابط في مسقط رأسه بالصعيد",  # his birthplace, not Muscat (held-out Y)
         "عاد إلى مسقط رأس والده",
+        "أطلقت الشرطة القنابل المسيلة للدموع",  # tear gas, not M'sila (held-out AB)
     ],
 )
 def test_a_place_s_name_after_water_or_in_a_phrase_is_not_the_place(m: Matcher, text: str) -> None:
@@ -1075,6 +1076,18 @@ def test_a_place_s_name_after_water_or_in_a_phrase_is_not_the_place(m: Matcher, 
 
 def test_salt_is_still_the_city_before_any_other_word(m: Matcher) -> None:
     assert [x.id for x in m.find("هجوم في مدينة السلط الأردنية")] == ["jo-as-salt"]
+
+
+def test_msila_is_still_the_province_before_any_other_word(m: Matcher) -> None:
+    assert [x.id for x in m.find("وصل الوزير إلى المسيلة أمس")] == ["dz-province-msila"]
+
+
+def test_the_northern_borders_need_their_region_s_noun_or_a_list(m: Matcher) -> None:
+    # held-out AB: الحدود الشمالية للكويت is Kuwait's northern border, no Saudi region
+    assert [x.id for x in m.find("على الحدود الشمالية للكويت")] == ["country-kw"]
+    region = "sa-region-al-hudud-ash-shamaliyah"
+    assert [x.id for x in m.find("أمير منطقة الحدود الشمالية")] == [region]
+    assert region in [x.id for x in m.find("في الرياض والحدود الشمالية وتبوك")]
 
 
 def test_muscat_is_still_the_city_before_any_other_word(m: Matcher) -> None:

@@ -117,9 +117,10 @@ WATER_NOUNS: Final = frozenset({"نهر", "نهري", "خليج", "بحيره", 
 #: (normalized): القائم بأعمال is a chargé d'affaires (or an acting head), not al-Qaim; السلط,
 #: the Maghreb's plural of سلطة, before an adjective of authorities (السلط الأمنية، السلط
 #: الجهوية) is the authorities, not Jordan's Salt; مسقط رأس (رأسه، رأسها …) is a birthplace,
-#: not Muscat.
+#: not Muscat; القنابل المسيلة للدموع is tear gas, not M'sila.
 NOT_A_PLACE_BEFORE: Final[dict[str, frozenset[str]]] = {
     "القائم": frozenset({"باعمال"}),
+    "المسيله": frozenset({"للدموع"}),
     "مسقط": frozenset({"راس", "راسه", "راسها", "راسهم", "راسي", "راسك", "راسنا"}),
     "السلط": frozenset(
         {
