@@ -69,7 +69,7 @@ DEFAULT_OUTPUT = HERE / "results" / "facts.json"
 #: after 2.25.0, round 4 while 2.26.0 was researched, from the coverage page, not the quiz;
 #: round 5 while 2.28.0 and 2.29.0 were researched, from stale open roles and the coverage
 #: page, not the quiz; round 6 while 2.30.0 was researched, round 7 while 2.32.0 was, both
-#: from the coverage scan, not the quiz).
+#: from the coverage scan, not the quiz; round 8 after 2.33.0).
 WRITTEN_AGAINST = {
     1: "2.22.0",
     2: "2.23.0",
@@ -78,6 +78,7 @@ WRITTEN_AGAINST = {
     5: "2.29.0",
     6: "2.29.0",
     7: "2.31.0",
+    8: "2.33.0",
 }
 ARAB_LEAGUE = frozenset(
     [

@@ -149,8 +149,8 @@ def test_the_quiz_is_well_formed(bench: ModuleType) -> None:
     lines = (BENCHMARKS / "heldout" / "facts" / "quiz.jsonl").read_text(encoding="utf-8")
     questions = [json.loads(line) for line in lines.splitlines()]
     facts = BENCHMARKS / "heldout" / "facts"
-    # rounds 1 and 2; round 3; round 4; round 5; round 6; round 7
-    draws = [facts / f"draw{suffix}.jsonl" for suffix in ("", "-3", "-4", "-5", "-6", "-7")]
+    # rounds 1 and 2; rounds 3 to 8
+    draws = [facts / f"draw{suffix}.jsonl" for suffix in ("", "-3", "-4", "-5", "-6", "-7", "-8")]
     drawn = {
         (d["n"], d["country"], d["post"], d["date"])
         for path in draws
@@ -180,6 +180,7 @@ def test_the_committed_figures_are_current(bench: ModuleType) -> None:
         (20261217, 401, "draw-5.jsonl"),
         (20261218, 501, "draw-6.jsonl"),
         (20261219, 601, "draw-7.jsonl"),
+        (20261220, 701, "draw-8.jsonl"),
     ],
 )
 def test_a_round_s_draw_is_reproducible_and_spread_over_the_groups(
