@@ -364,16 +364,8 @@ CONTEXTS = {
     "first_name": "وقال مصدر مطلع إن {first} {x} أعلن أمس",
     "full_name_earlier": "وصل {full} أمس. وقال مصدر مطلع إن {x} أعلن أمس",
 }
-#: The cue put before a person's surname and before a place's name; before a country's, a
-#: state's noun (a country's name read as a long-vowel variant needs one, not مدينة).
+#: The cue put before a person's surname and before a place's name.
 _CUE_WORD = {"person": "الوزير", "place": "مدينة"}
-_COUNTRY_CUE = "دولة"
-
-
-def _cue(entry: Entry) -> str:
-    """The cue word for *entry*'s spelling."""
-    country = entry.type == "place" and entry.part_of is None and entry.country is not None
-    return _COUNTRY_CUE if country else _CUE_WORD[entry.type]
 
 
 def attested_spellings(limit: int = 300) -> tuple[list[tuple[str, Entry]], dict[str, int]]:
@@ -435,7 +427,9 @@ def in_context(finder: Any, spellings: Sequence[tuple[str, Entry]]) -> dict[str,
                 # a compound given name is its two words (عبد المجيد تبون), not عبد alone
                 compound = words[0] in ("عبد", "ابو") and len(words) > 2
                 first = " ".join(words[:2]) if compound else words[0]
-                sentence = pattern.format(x=spelling, first=first, full=entry.name, cue=_cue(entry))
+                sentence = pattern.format(
+                    x=spelling, first=first, full=entry.name, cue=_CUE_WORD[kind]
+                )
                 start = sentence.rindex(spelling)
                 hit += any(
                     m.id == entry.id and m.start <= start < m.end for m in finder.find(sentence)

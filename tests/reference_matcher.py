@@ -1781,10 +1781,6 @@ class ReferenceMatcher:
                 own = self.own_given.get(entry.id, set())
                 if any(f.removeprefix("ال") in GUESS_TITLES for f in forms) or forms & own:
                     return f"cue: {before}"
-            elif entry.type == "place" and entry.part_of is None and entry.country:
-                # Rule: a country's support is a state's noun before it (دولة، جمهورية …)
-                if forms & STATE_NOUNS:
-                    return f"cue: {before}"
             elif forms & GUESS_CUES.get(entry.type, set()):
                 return f"cue: {before}"
         if entry.type == "person" and entry.id in seen:
@@ -2735,20 +2731,8 @@ class ReferenceMatcher:
             ]
             if not group:
                 continue
-
-            # Rule: a country's name of one word (a place in no other place, of a country)
-            # read as a long-vowel variant needs the support a guessed spelling does (أواران
-            # is not إيران).
-            def needs(h: Hit) -> bool:
-                entry = h.name.entry
-                country = entry.type == "place" and entry.part_of is None and entry.country
-                one = h.tj == h.ti + 1
-                # (a word the text elongates, a letter three times in a row, is its own)
-                long = re.search(r"(.)\1\1", tokens[h.ti]) is not None
-                return h.guessed or bool(h.methods == ("variant",) and one and country and not long)
-
-            supported = {h: self._supported(h, tokens, seps, seen) for h in group if needs(h)}
-            group = [h for h in group if not needs(h) or supported[h] is not None]
+            supported = {h: self._supported(h, tokens, seps, seen) for h in group if h.guessed}
+            group = [h for h in group if not h.guessed or supported[h] is not None]
             if not group:
                 continue  # a real word that nothing shows to be meant as a name
             for h, why in supported.items():

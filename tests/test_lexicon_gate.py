@@ -69,18 +69,10 @@ def at_last(finder: object, text: str, word: str) -> list[str]:
 VERSES = [
     ("وَلَقَدْ آتَيْنَا مُوسَى الْكِتَابَ", "gr-athens"),
     ("الَّذِينَ كَفَرُوا وَصَدُّوا عَن سَبِيلِ اللَّهِ", "lb-sidon"),
+    ("قُلْ سِيرُوا فِي الْأَرْضِ", "country-sy"),
     ("إِنَّ قَارُونَ كَانَ مِن قَوْمِ مُوسَىٰ", "tn-governorate-kairouan"),
     ("وَمَا نَحْنُ بِتَأْوِيلِ الْأَحْلَامِ بِعَالِمِينَ", "person-kash-patel"),
 ]
-
-
-def test_a_country_read_by_a_long_vowel_is_no_country_even_without_the_gate(
-    plain: Matcher,
-) -> None:
-    # سيروا (walk!) was read as Syria until a country's one-word name read as a long-vowel
-    # variant asked for a state's noun before it, as a guessed spelling asks for its cue
-    assert "country-sy" not in ids(plain, "قُلْ سِيرُوا فِي الْأَرْضِ")
-    assert "country-sy" in ids(plain, "دولة سيروا")
 
 
 def test_a_word_with_tanwin_is_no_name_even_without_the_gate(plain: Matcher) -> None:

@@ -33,7 +33,6 @@ import bisect
 import dataclasses
 import functools
 import itertools
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final
@@ -1228,31 +1227,6 @@ def is_guessed(hit: Hit) -> bool:
     return bool(methods) and methods[0][-1] == GUESSED
 
 
-#: A letter written three times or more in a row: the text's own elongation (السعودييييه).
-ELONGATED_RUN: Final = re.compile(r"(.)\1\1")
-
-
-def needs_support(hit: Hit, tokens: Sequence[str]) -> bool:
-    """Whether *hit* counts only where the text supports it (:func:`supported`): a real word
-    read as a name's spelling (:func:`is_guessed`), or a country's name of one word read as
-    a long-vowel variant.  A country's name is written as the data writes it, or as one of
-    its aliases; a word a long vowel from it is most often another place's transliterated
-    name (أواران, a Pakistani district, is not إيران).  A typo or a dot (أنعولا) is still
-    read as the country, and so is a word the text elongates (*tokens*: the window's)."""
-    if not hit.methods:
-        return False
-    if hit.methods[0][-1] == GUESSED:
-        return True
-    # a country's one-word name by a long-vowel variant: the class of transliterated names
-    # (a word the text elongates is its own, written long: السعودييييه is Saudi Arabia)
-    return (
-        hit.methods == ("variant",)
-        and hit.tj == hit.ti + 1
-        and is_country(hit.alias.entry)
-        and ELONGATED_RUN.search(tokens[hit.ti]) is None
-    )
-
-
 def supported(hit: Hit, window: Window, document: Document, own: frozenset[str]) -> Evidence | None:
     """What in the text shows that the real word *hit* starts with is meant as its name
     (None: nothing, and the hit does not count).
@@ -1260,9 +1234,9 @@ def supported(hit: Hit, window: Window, document: Document, own: frozenset[str])
     Either the word right before it, one space apart: a title for a person
     (الوزير، اللواء …, with the article or without) or the person's own given name
     (*own*), the first noun of a construct for a place or an organisation (مدينة،
-    تنظيم …), a state's noun for a country (دولة، جمهورية …); or, for a person, the
-    person named earlier in the text by a name that is not a surname alone.  A place named
-    earlier is no support: over a long text, اليمن once would make every المن Yemen.
+    تنظيم …); or, for a person, the person named earlier in the text by a name that is
+    not a surname alone.  A place named earlier is no support: over a long text, اليمن
+    once would make every المن Yemen.
     """
     entry = hit.alias.entry
     ti = hit.ti
@@ -1274,19 +1248,11 @@ def supported(hit: Hit, window: Window, document: Document, own: frozenset[str])
                 return Evidence("cue", before)
             if not own.isdisjoint(forms):
                 return Evidence("cue", before)
-        elif is_country(entry):
-            if not STATE_NOUNS.isdisjoint(forms):  # a state's noun: دولة، جمهورية، مملكة …
-                return Evidence("cue", before)
         elif not GUESS_CUES.get(entry.type, frozenset()).isdisjoint(forms):
             return Evidence("cue", before)
     if entry.type == "person" and entry.id in document.seen:
         return Evidence("full-name", entry.name)
     return None
-
-
-def is_country(entry: Entry) -> bool:
-    """Whether *entry* is a country: a place of a country, in no other place."""
-    return entry.type == "place" and entry.part_of is None and entry.country is not None
 
 
 def contradicted(hit: Hit, window: Window) -> bool:
@@ -1432,15 +1398,14 @@ def keep_supported(
     own_given: Mapping[str, frozenset[str]],
     found: dict[int, Evidence],
 ) -> list[Hit]:
-    """The hits of *group* less those that need support (:func:`needs_support`: the guessed
-    ones, a country read by a fuzzy class) and that nothing supports; the support of those
-    kept goes into *found* (by the hit's ``id``), as the match's evidence.
+    """The hits of *group* less the guessed ones that nothing supports; the support of
+    those kept goes into *found* (by the hit's ``id``), as the match's evidence.
 
     A surname alone supported by its full name earlier says so already (``full-name``).
     """
     kept: list[Hit] = []
     for hit in group:
-        if not needs_support(hit, window.tokens):
+        if not is_guessed(hit):
             kept.append(hit)
             continue
         entry = hit.alias.entry

@@ -67,6 +67,7 @@ from ._context import (
     in_an_institution,
     is_adjective,
     is_generic,
+    is_guessed,
     is_partial_name,
     keep_supported,
     leading_country,
@@ -75,7 +76,6 @@ from ._context import (
     name_words,
     named_ahead,
     named_before,
-    needs_support,
     not_another_s,
     not_the_place,
     part_of_another_name,
@@ -949,7 +949,7 @@ class Matcher:
             group = not_another_s(group, doc, words.tokens)  # ميلود الزوي … الزوي
             if not group:
                 continue  # a name that goes on: someone else's, read no further
-            if any(needs_support(hit, tokens) for hit in group):
+            if any(map(is_guessed, group)):
                 group = keep_supported(group, window, doc, self._own_given, found)
                 if not group:
                     continue  # a real word, nothing shows it is meant as a name
