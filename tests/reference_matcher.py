@@ -125,13 +125,13 @@ MINISTRY_HEADS = {
 STATE_NOUNS = {"دوله", "مملكه", "جمهوريه", "سلطنه", "اماره"}
 
 
-#: The nouns of a place of study, a news outlet, a library, a club or a company, whose name
+#: The nouns of a place of study, a news outlet, a bank or a company, whose name
 #: any name completes, and of a building, a prize or the like, whose name a person's name
 #: completes.
 INSTITUTIONS = {"مدرسه", "مدارس", "اكاديميه", "كليه", "جامعه", "معهد", "تلفزيون", "اذاعه"}
 INSTITUTIONS |= {"تليفزيون", "تلفزه"}
 INSTITUTIONS |= {"صحيفه", "جريده", "مجله"}
-INSTITUTIONS |= {"مكتبه", "نادي", "بنك", "مصرف", "شركه"}  # a library, a club, a company
+INSTITUTIONS |= {"بنك", "مصرف", "شركه"}  # a bank, a company
 NAMED_AFTER = {"مبني", "مسجد", "جامع", "مستشفي", "شارع", "جائزه", "مطار", "ميناء", "قاعده"}
 NAMED_AFTER |= {"قاعه", "ملعب", "استاد", "جسر", "مركز", "مؤسسه", "مدينه"}
 #: The nouns before a place's name (without the article) that a place's noun with ب may be.
@@ -1654,7 +1654,8 @@ class ReferenceMatcher:
 
     def _own_nasab(self, hit: Hit, tokens: list[str], seps: list[str], own: set[str]) -> bool:
         """Rule: a surname alone with no proclitic after the person's own name written with a
-        nasab is the person's (فالح فيصل الفياض): going back from the word before it, one
+        nasab is the person's (فالح فيصل الفياض), the given name being one that no other person
+        bears: going back from the word before it, one
         space apart each, one to three names, each a given name of any person (a compound
         written apart counting once: عبد and the next word read joined, or a word and الدين،
         الله، الاسلام or الرحمن after it read as that word), or بن، ابن، بنت between them,
@@ -1679,7 +1680,9 @@ class ReferenceMatcher:
             else:
                 names.append({word, *(f for f, _ in strip(word))})
                 k -= 1
-            if len(names) > 1 and names[-1] & own:
+            # (the person's own given name, one no other person bears: محمد أحمد اشتية may
+            # be anyone)
+            if len(names) > 1 and names[-1] & own and not names[-1] & self.shared_given:
                 return all(n & self.given_before for n in names[:-1])
             if not names[-1] & self.given_before:
                 return False

@@ -6,10 +6,10 @@ SOURCE_DIR is a checkout of https://github.com/AKhateeb/arabic-names (MIT licenc
 AKhateeb), whose ``male-first--names-in-arabic.txt`` and ``female-first-names-in-arabic.txt``
 list given names written in Arabic, one a line.  Each name is normalized with arnorm's
 ``search`` profile.  Left out: a name of more than one word, and the names of :data:`EVERYDAY`,
-reviewed by hand among those that are shipped frequent words (``frequent-words-ar.txt``): the
-everyday words, demonyms and places spelled as a name is (أمام, in front of; وعد, promised;
-جمعة, Friday; يمني, Yemeni; أريحا, Jericho), since before a surname they are more often the
-word than the name.  The frequent words that are names first (خالد، مصعب، فهد) stay.  The
+reviewed by hand: the everyday words, verbs, demonyms and places spelled as a name is (أمام, in
+front of; وعد and باشر, promised and started; جمعة, Friday; يمني and حجازي, Yemeni and Hejazi;
+أريحا and تيماء, Jericho and Tayma), since before a surname they are more often the word than
+the name (باشر الكاظمي مهامه).  The frequent words that are names first (خالد، مصعب، فهد) stay.  The
 matcher reads the rest as given names beside those of the people in its gazetteers: a surname
 alone right after one is the end of someone else's name (مصعب اشتية is not Mohammad Shtayyeh).
 
@@ -27,8 +27,8 @@ from arnorm import normalize
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "gazetteers" / "given-names-ar.txt"
 FILES = ("male-first--names-in-arabic.txt", "female-first-names-in-arabic.txt")
-#: The source's names that are also everyday words, demonyms or places (normalized), reviewed
-#: among its names that are frequent words: left out (:data:`EVERYDAY`).
+#: The source's names that are also everyday words, verbs, demonyms or places (normalized),
+#: reviewed among all its names: left out (:data:`EVERYDAY`).
 _EVERYDAY_WORDS = """
     امام ابي امر حياه رسول مني جميله بيان تي بطل امين ذكري بكر حبيب الاخضر ربيع امنيه تركي
     هلا وعد اناس افكار اسمي تمام امنه جمعه عزيز بيضاء رجاء بينه تحيه ثابته دعاء هلال ابيه
@@ -38,6 +38,9 @@ _EVERYDAY_WORDS = """
     كنعان جليل مطلق ساري جوهري بدوي بدويه صابر سالم عادل كمال رضا جمال هند مي سحر حصه ليلي
     ربي خطاب حنان ندي سمر دلال كوثر مها وداد سلوي نبيله فاتن عامر مسعود برهان نذير بادي
     حجي رابح سامي هاني بشير باسل مؤيد صلاح شهاب
+    باشر جاهد عايد توسل اكرم تهامه تيماء حبشي حجازي انصاري تيجاني حنفي رضوي بدري بكري رحاب
+    انعام محاسن صياح تذكار بلبله بلبل اسمر ثائره حاكمه براق سرحان مسره تسبيح تودد ايثار بيداء
+    براعم برعم بنفسج
 """
 EVERYDAY = frozenset(_EVERYDAY_WORDS.split())
 

@@ -973,7 +973,12 @@ def after_a_ranked_name(
 
 
 def surname_of_another(
-    hit: Hit, window: Window, given: frozenset[str], own: frozenset[str], frequent: frozenset[str]
+    hit: Hit,
+    window: Window,
+    given: frozenset[str],
+    own: frozenset[str],
+    frequent: frozenset[str],
+    shared: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether *hit*, a surname alone, is the end of another person's name written there:
     after a given name (one space before, proclitics off) that is not the person's own, be
@@ -987,7 +992,7 @@ def surname_of_another(
         return False
     if hit.cut == 1 and tokens[ti][0] == "و":
         return False
-    if not hit.cut and own_nasab_before(ti, window, given, own):
+    if not hit.cut and own_nasab_before(ti, window, given, own, shared):
         return False  # the person's own name with their nasab: فالح فيصل الفياض
     forms = {form for form, _ in strip_forms(tokens[ti - 1])}
     if not forms.isdisjoint(given) and forms.isdisjoint(own):
@@ -1002,13 +1007,16 @@ NASAB_LINKS: Final = frozenset({"بن", "بنت", "ابن"})
 NASAB_REACH: Final = 3
 
 
-def own_nasab_before(ti: int, window: Window, given: frozenset[str], own: frozenset[str]) -> bool:
+def own_nasab_before(
+    ti: int, window: Window, given: frozenset[str], own: frozenset[str], shared: frozenset[str]
+) -> bool:
     """Whether the words right before word *ti* (one space apart each) are a nasab that
-    starts with the person's own given name (*own*): one to :data:`NASAB_REACH` given names
-    (*given*; a compound one written apart, عبد الله or حسام الدين, counts once) or words of
-    :data:`NASAB_LINKS` after it.  The text then writes the person's name with their
-    father's and grandfather's names between (فالح فيصل الفياض is فالح الفياض), and the
-    surname after it is theirs."""
+    starts with the person's own given name (*own*), one that no other person bears
+    (*shared*: the given names two people or more bear; محمد أحمد اشتية may be anyone): one
+    to :data:`NASAB_REACH` given names (*given*; a compound one written apart, عبد الله or
+    حسام الدين, counts once) or words of :data:`NASAB_LINKS` after it.  The text then writes
+    the person's name with their father's and grandfather's names between (فالح فيصل الفياض
+    is فالح الفياض), and the surname after it is theirs."""
     tokens, seps = window.tokens, window.seps
     k, names = ti - 1, 0
     while k >= 0 and seps[k + 1] == " " and names <= NASAB_REACH:
@@ -1021,7 +1029,7 @@ def own_nasab_before(ti: int, window: Window, given: frozenset[str], own: frozen
             forms = {form for form, _ in strip_forms(tokens[k - 1])}
         else:
             forms = {form for form, _ in strip_forms(tokens[k])}
-        if names and not forms.isdisjoint(own):
+        if names and not forms.isdisjoint(own) and forms.isdisjoint(shared):
             return True
         if forms.isdisjoint(given) and tokens[k] not in NASAB_LINKS:
             return False
@@ -1057,10 +1065,12 @@ def part_of_another_name(
     given: frozenset[str],
     own: frozenset[str],
     frequent: frozenset[str] = frozenset(),
+    shared: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether *hit*, a person's partial name, is a part of a longer phrase that is not its
     person's name (*given*: every person's given names; *own*: the hit's person's; *frequent*:
-    the frequent words, for :func:`after_a_ranked_name`).
+    the frequent words, for :func:`after_a_ranked_name`; *shared*: the given names two people
+    or more bear, for :func:`own_nasab_before`).
 
     So it is, just after the word before it (one space between):
 
@@ -1092,7 +1102,8 @@ def part_of_another_name(
         return False
     if hit.cut == 1 and tokens[ti][0] == "و":
         return False  # و starts a name of its own: توفيق وطرطاق
-    if hit.alias.kind == "surname" and not hit.cut and own_nasab_before(ti, window, given, own):
+    nasab = hit.alias.kind == "surname" and not hit.cut
+    if nasab and own_nasab_before(ti, window, given, own, shared):
         return False  # the person's own name with their nasab: فالح فيصل الفياض
     forms = {form for form, _ in strip_forms(tokens[ti - 1])}
     if not forms.isdisjoint(PARTICLES):
@@ -1593,10 +1604,11 @@ NAMED_AFTER_NOUNS: Final = frozenset(
     {"مبني", "مسجد", "جامع", "مستشفي", "شارع", "جائزه", "مطار", "ميناء", "قاعده", "قاعه"}
     | {"ملعب", "استاد", "جسر", "مركز", "مؤسسه", "مدينه"}
 )
-#: Nouns of a library, a club or a company (normalized, without the article), whose name
-#: any name completes in construct: مكتبة الإسكندرية، نادي الرياض، بنك الكويت الوطني، مصرف
-#: ليبيا المركزي، شركة مصر للطيران name the library, the club, the banks and the airline.
-COMPANY_NOUNS: Final = frozenset({"مكتبه", "نادي", "بنك", "مصرف", "شركه"})
+#: Nouns of a bank or a company (normalized, without the article), whose name any name
+#: completes in construct: بنك الكويت الوطني، مصرف ليبيا المركزي، شركة مصر للطيران name the
+#: banks and the airline.  (مكتبة, a library, and نادي, a club, fold as مكتبه, his office, and
+#: نادى, he called for, do: مكتبة الإسكندرية stays Alexandria.)
+COMPANY_NOUNS: Final = frozenset({"بنك", "مصرف", "شركه"})
 #: Nouns of a place of study or a news outlet (normalized, without the article), whose name
 #: any name completes in construct: أكاديمية قطر للقادة، جامعة بغداد، تلفزيون سوريا، صحيفة
 #: الرياض name the academy, the university, the channel and the paper, not the place; and
@@ -1643,7 +1655,7 @@ def in_a_news_agency(ti: int, tj: int, tokens: Sequence[str], seps: Sequence[str
 
 def in_an_institution(hit: Hit, window: Window) -> bool:
     """Whether *hit* completes the name of a building, a place of study, a prize, a news
-    outlet, a library, a club or a company there: one space after the noun of one in
+    outlet, a bank or a company there: one space after the noun of one in
     construct (without the article, proclitics off) and with no proclitic of its own. Any
     name after the noun of a place of study, an outlet or a company (:data:`INSTITUTION_NOUNS`,
     or one of :data:`NEWS_WORDS` after one of :data:`NEWS_HEADS`: وكالة أنباء الإمارات); a

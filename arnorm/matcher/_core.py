@@ -98,6 +98,7 @@ from ._index import (
     check_state,
     normalize_all,
     people_given_names,
+    shared_given_names,
     state_of,
     surfaces,
     why_common,
@@ -547,6 +548,10 @@ class Matcher:
         #: The words of each person's own names, normalized when first asked for (rarely:
         #: only a name followed by a given name asks): see _own_words_of.
         self._own_words: dict[str, frozenset[str]] = {}
+        #: The given names two people or more bear (محمد): a nasab after one is anyone's.
+        self._shared_given = shared_given_names(
+            (e for e in index.entries if e.type == "person"), self._normalizer
+        )
         # the given names a surname after them shows to be someone else's (NOT_GIVEN aside):
         # the people's, and with the shipped word lists the common ones (مصعب)
         if self._shipped_word_lists:
@@ -1076,7 +1081,12 @@ class Matcher:
                 h
                 for h in group
                 if not part_of_another_name(
-                    h, window, self._given, own.get(h.alias.entry.id, frozenset()), self._frequent
+                    h,
+                    window,
+                    self._given,
+                    own.get(h.alias.entry.id, frozenset()),
+                    self._frequent,
+                    self._shared_given,
                 )
             ]
             self._remember_others([h for h in group if h not in kept], window, doc)
@@ -1170,7 +1180,9 @@ class Matcher:
         (:func:`~._context.surname_of_another`)."""
         for hit in dropped:
             own = self._own_given.get(hit.alias.entry.id, frozenset())
-            if surname_of_another(hit, window, self._given, own, self._frequent):
+            if surname_of_another(
+                hit, window, self._given, own, self._frequent, self._shared_given
+            ):
                 doc.others.add(surname_words(hit, window.tokens))
 
     def _pick_one(
@@ -1187,6 +1199,7 @@ class Matcher:
                 self._given,
                 self._own_given.get(alias.entry.id, frozenset()),
                 self._frequent,
+                self._shared_given,
             ):
                 self._remember_others([hit], window, doc)
                 return None  # a part of someone else's name
