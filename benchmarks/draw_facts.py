@@ -8,20 +8,11 @@ from 2010-01-01 to 2026-11-30. Numbers follow on from the last question already 
 that every question of every round has its own number.
 
 Round 1 and 2's questions (``draw.jsonl``, seed 20261206) were drawn this way before this
-script existed; rounds 3 to 8's (``draw-3.jsonl`` to ``draw-8.jsonl``) were drawn by it:
+script existed; round N's (``draw-N.jsonl``), from 3 to 8, were drawn by it with seed
+20261212 + N, numbered from 100 × (N − 1) + 1 (round 3: seed 20261215, ``--first 201``):
 
     python benchmarks/draw_facts.py --seed 20261215 -n 100 --first 201 \\
         > benchmarks/heldout/facts/draw-3.jsonl
-    python benchmarks/draw_facts.py --seed 20261216 -n 100 --first 301 \\
-        > benchmarks/heldout/facts/draw-4.jsonl
-    python benchmarks/draw_facts.py --seed 20261217 -n 100 --first 401 \\
-        > benchmarks/heldout/facts/draw-5.jsonl
-    python benchmarks/draw_facts.py --seed 20261218 -n 100 --first 501 \\
-        > benchmarks/heldout/facts/draw-6.jsonl
-    python benchmarks/draw_facts.py --seed 20261219 -n 100 --first 601 \\
-        > benchmarks/heldout/facts/draw-7.jsonl
-    python benchmarks/draw_facts.py --seed 20261220 -n 100 --first 701 \\
-        > benchmarks/heldout/facts/draw-8.jsonl
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ from typing import Final
 from ..gazetteer import Entry
 from ._model import Evidence, Hit
 from ._morphology import (
+    ALI,
     COMPOUND_ENDS,
     DIVISION_NOUNS,
     DIVISION_SINGULARS,
@@ -1785,8 +1786,6 @@ SECURITY_AS_NOUN_BEFORE: Final = frozenset(
 SECURITY_AS_NOUN_BEFORE_ALA: Final = frozenset(
     {"حفاظا", "الحفاظ", "حفاظ", "حرصا", "الحرص", "خطرا", "خطر", "خطوره", "خطورتها", "خطورته"}
 )
-#: على, folded (ى to ي).
-ALA: Final = "علي"
 
 
 def security_as_a_noun(ti: int, window: Window) -> bool:
@@ -1797,7 +1796,8 @@ def security_as_a_noun(ti: int, window: Window) -> bool:
     forms = forms_before(ti, window)
     if not SECURITY_AS_NOUN_BEFORE.isdisjoint(forms):
         return True
-    return ALA in forms and not SECURITY_AS_NOUN_BEFORE_ALA.isdisjoint(forms_before(ti - 1, window))
+    # (على folds to علي)
+    return ALI in forms and not SECURITY_AS_NOUN_BEFORE_ALA.isdisjoint(forms_before(ti - 1, window))
 
 
 def after_a_rank(hit: Hit, window: Window) -> bool:

@@ -119,6 +119,7 @@ from ._model import (
     new_hit,
 )
 from ._morphology import (
+    ALI,
     CUES,
     DIVISION_TYPES,
     DIVISION_WORDS,
@@ -1435,9 +1436,6 @@ def _as_written(
         ]
     return hits
 
-
-#: The given name علي as normalized: the preposition على folds to it (see _as_written).
-ALI: Final = "\u0639\u0644\u064a"
 
 #: How many characters at the end of a word as written, tatweels aside, a tanwin on its
 #: last letter may stand among (the letter's other marks, an alif after it: سوريًّا).

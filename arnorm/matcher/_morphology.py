@@ -336,6 +336,8 @@ def indefinite(written: str) -> bool:
 #: The preposition على ("on") as its letters: folding ى (U+0649) to ي makes it the given
 #: name علي.
 _ALA: Final = "\u0639\u0644\u0649"
+#: The given name علي as normalized, which the preposition على folds to too.
+ALI: Final = "\u0639\u0644\u064a"
 
 
 def written_ala(written: str) -> bool:
