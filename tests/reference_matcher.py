@@ -780,6 +780,13 @@ class ReferenceMatcher:
         # (محافظة القطيف) names the division, not the town.
         parent = {e.id: e.part_of for g in gazetteers for e in g if e.type == "place"}
         self.towns = {i for i, p in parent.items() if p is not None and parent.get(p) is not None}
+        # Rule data: the places each place lies inside, following part_of up to the top.
+        self.within: dict[str, set[str]] = {}
+        for place_id in parent:
+            up = parent[place_id]
+            while up is not None and up != place_id and up not in self.within.get(place_id, ()):
+                self.within.setdefault(place_id, set()).add(up)
+                up = parent.get(up)
         # Rule: a division is a place with a name or alias whose first word (as written) is
         # a division's noun (محافظة كركوك), or a place inside another whose English name
         # ends with a division's type (Bay Region).
@@ -2081,6 +2088,44 @@ class ReferenceMatcher:
             if generic:
                 return None
         ti = group[0].ti
+        # Rule: a name that several places share names those of them that lie inside a
+        # place named firmly (every hit on its span a place's exact name or abbreviation,
+        # as written) in the sentence, the name's own words and any name overlapping them
+        # aside, else in the text before the name (a name that starts before it), when
+        # those are some of them, not all. A place counts only if one namesake lies inside
+        # it and not every one, and it is none of the namesakes (the city of Kirkuk is
+        # inside the governorate of Kirkuk, another namesake).
+        namesakes = {h.name.entry.id for h in group if h.name.entry.type == "place"}
+        if len(namesakes) > 1:
+            inside = {i: self.within.get(i, set()) - namesakes for i in namesakes}
+            everyone = set.intersection(*inside.values())
+            inside = {i: up - everyone for i, up in inside.items()}
+            lo = ti
+            while lo > max(0, ti - REACH) and not SENTENCE_END & set(seps[lo]):
+                lo -= 1
+            hi, end = group[0].tj, min(len(tokens), group[0].tj + REACH)
+            while hi < end and not SENTENCE_END & set(seps[hi]):
+                hi += 1
+            in_sentence = [
+                n
+                for n in self.named_places
+                if lo <= n[0] and n[1] <= hi and (n[1] <= ti or n[0] >= group[0].tj)
+            ]
+            before = [n for n in self.named_places if n[0] < ti]
+            for around in (in_sentence, before):
+                words_of: dict[str, str] = {}
+                for _, _, ids, words in around:
+                    for i in ids:
+                        words_of.setdefault(i, words)
+                keep = [
+                    h
+                    for h in group
+                    if h.name.entry.type == "place" and inside[h.name.entry.id] & set(words_of)
+                ]
+                if keep and len({h.name.entry.id for h in keep}) < len(namesakes):
+                    parent = sorted(i for h in keep for i in inside[h.name.entry.id] & set(words_of))
+                    why = f"inside: {words_of[parent[0]]} ({keep[0].name.entry.country})"
+                    return (*self._rank(group, keep, seen, context=False), (why,))
         # Rule: a city is meant after a city's cue word before the name or its list, before
         # العاصمة right after the name, and in
         # a dateline (a name that begins a line, then a dash, a bracket, or a number after a
@@ -2380,6 +2425,21 @@ class ReferenceMatcher:
                     self.place_at[h.ti] = [h]
                 elif h.tj == longest[0].tj:
                     longest.append(h)
+        # and the places named firmly: the spans whose every hit is a place's exact name or
+        # abbreviation found as written (first word, end, ids, words)
+        on_span: dict[tuple[int, int], list[Hit]] = {}
+        for h in hits:
+            on_span.setdefault((h.ti, h.tj), []).append(h)
+        self.named_places = [
+            (ti, tj, {h.name.entry.id for h in on}, " ".join(tokens[ti:tj]))
+            for (ti, tj), on in sorted(on_span.items())
+            if all(
+                h.name.entry.type == "place"
+                and h.name.kind in ("exact", "abbreviation")
+                and not h.methods
+                for h in on
+            )
+        ]
         # and where the longest body's name from each word ends, and from where the longest
         # one ending before each word starts
         self.body_to: dict[int, int] = {}

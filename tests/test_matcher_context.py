@@ -1504,3 +1504,85 @@ def test_a_council_s_name_narrowed_by_an_adjective_is_another_body(
     m: Matcher, text: str, expected: list[str]
 ) -> None:
     assert [x.id for x in m.find(text) if x.type == "organization"] == expected
+
+
+# -- a place of a name that several places share: the one inside a place the text names ----
+
+
+@pytest.fixture(scope="module")
+def namesakes() -> Matcher:
+    """The shipped places and agencies, with a second المطرية: a district of Cairo (the
+    shipped one is the town of Dakahlia)."""
+    import dataclasses
+
+    from arnorm import Gazetteer
+    from arnorm.matcher import EvidenceWarning
+
+    places = load_gazetteer("places")
+    town = next(e for e in places if e.id == "eg-al-matariyah")
+    district = dataclasses.replace(
+        town, id="test-cairo-al-matariyah", part_of="eg-cairo", name_en="Al-Matariya (Cairo)"
+    )
+    edited = Gazetteer("places", places.version, [*places, district])
+    with pytest.warns(EvidenceWarning):  # (its common-word aliases, as for any own gazetteer)
+        return Matcher([edited, load_gazetteer("agencies")])
+
+
+def matariya(m: Matcher, text: str) -> tuple[str, tuple[str, ...]]:
+    (x,) = [x for x in m.find(text) if x.text == "المطرية"]
+    return x.id, tuple(str(e) for e in x.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sentence names the city that one of them lies inside, after it or before it
+        (
+            "داهمت الشرطة وكرا بمنطقة المطرية شرق القاهرة",
+            ("test-cairo-al-matariyah", "inside: القاهره (EG)"),
+        ),
+        (
+            "في القاهرة داهمت الشرطة وكرا بمنطقة المطرية",
+            ("test-cairo-al-matariyah", "inside: القاهره (EG)"),
+        ),
+        # or the governorate the other lies inside
+        ("ضبط مخزن أسلحة بمنطقة المطرية بالدقهلية", ("eg-al-matariyah", "inside: بالدقهليه (EG)")),
+        # the text before, when the sentence names neither
+        (
+            "خلية تستغل أماكن للإيواء شرق القاهرة.\n\nوتم تحديد مخزن للأسلحة بمنطقة المطرية",
+            ("test-cairo-al-matariyah", "inside: القاهره (EG)"),
+        ),
+    ],
+)
+def test_a_namesake_is_the_one_inside_a_place_the_text_names(
+    namesakes: Matcher, text: str, expected: tuple[str, str]
+) -> None:
+    found_id, evidence = matariya(namesakes, text)
+    assert (found_id, evidence[0]) == expected
+
+
+def test_a_namesake_with_no_place_around_falls_back_to_the_ranking(namesakes: Matcher) -> None:
+    # nothing names Cairo or Dakahlia: the gazetteer's order, the other one a candidate
+    (x,) = [x for x in namesakes.find("ضبط مخزن أسلحة بمنطقة المطرية") if x.text == "المطرية"]
+    assert x.id == "eg-al-matariyah"
+    assert [c.id for c in x.candidates] == ["test-cairo-al-matariyah"]
+    assert all(e.kind != "inside" for e in x.evidence)
+
+
+def test_a_place_named_after_the_sentence_does_not_decide(namesakes: Matcher) -> None:
+    # the document is what comes before the name: Cairo in the next sentence says nothing
+    text = "ضبط مخزن أسلحة بمنطقة المطرية. وفي القاهرة أعلنت الشرطة"
+    assert matariya(namesakes, text)[0] == "eg-al-matariyah"
+
+
+def test_the_country_all_namesakes_lie_in_decides_nothing(namesakes: Matcher) -> None:
+    text = "في مصر، ضبط مخزن أسلحة بمنطقة المطرية"
+    found_id, evidence = matariya(namesakes, text)
+    assert found_id == "eg-al-matariyah"
+    assert all(not e.startswith("inside") for e in evidence)
+
+
+def test_a_division_does_not_pick_its_own_city_of_the_same_name(m: Matcher) -> None:
+    # كركوك the city lies inside كركوك the governorate, another namesake: no evidence
+    x = [x for x in m.find("في محافظة كركوك. وقال مسؤول في كركوك") if x.text == "كركوك"][-1]
+    assert all(e.kind != "inside" for e in x.evidence)

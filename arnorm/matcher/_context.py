@@ -245,6 +245,10 @@ class Document:
     #: The words of surnames alone the text wrote in another person's name (ميلود الزوي):
     #: the same surname alone later is that person's (:func:`surname_of_another`).
     others: set[str] = dataclasses.field(default_factory=set)
+    #: The places the text named so far by a name that fits places only, each id with the
+    #: words first naming it: a place of a name that several places share is the one inside
+    #: one of them (:func:`inside_named`).
+    places: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def add(self, facts: Iterable[tuple[int, str, str]]) -> None:
         """Count *facts* (word, country, words) as evidence of the document."""
@@ -430,6 +434,16 @@ class Window:
             if tj > self.place_spans.get(ti, (0,))[0]:
                 inside = all(h.alias.entry.part_of is not None for h in on)
                 self.place_spans[ti] = (tj, frozenset(h.alias.entry.id for h in on), inside)
+        #: The spans named by places only, firmly (first word, end, ids, words), in order:
+        #: the places a namesake may lie inside (:func:`inside_named`).
+        every = Counter((hit.ti, hit.tj) for hit in hits)
+        self.named_places = sorted(
+            (ti, tj, frozenset(h.alias.entry.id for h in on), " ".join(tokens[ti:tj]))
+            for (ti, tj), on in spans.items()
+            if len(on) == every[ti, tj] and all(h.alias.kind in _FIRM and not h.methods for h in on)
+        )
+        self._named_at = [n[0] for n in self.named_places]
+        self._places_fed = 0
 
     def _index_people(
         self, hits: Sequence[Hit], by_span: dict[tuple[int, int], set[str | None]]
@@ -473,6 +487,12 @@ class Window:
         if end > start:
             document.add(self.facts[start:end])
             self._fed = end
+        start = max(self._places_fed, bisect.bisect_left(self._named_at, lo))
+        end = bisect.bisect_left(self._named_at, hi)
+        for _, _, ids, words in self.named_places[start:end]:
+            for entry_id in ids:
+                document.places.setdefault(entry_id, words)
+        self._places_fed = max(self._places_fed, end)
         document.sisters.update(self.sisters)
 
     def sentence(self, ti: int, tj: int) -> tuple[int, int]:
@@ -665,6 +685,48 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     if generic:
         countries -= window.sisters | document.sisters
     return _from_text(ti, tj, window, document, countries)
+
+
+def inside_named(
+    group: Sequence[Hit],
+    window: Window,
+    document: Document,
+    ancestors: Mapping[str, frozenset[str]],
+) -> tuple[list[Hit], Evidence] | None:
+    """The places of *group* (a name that several places share) that lie inside a place
+    the text names, and why; None when that tells none of them apart.
+
+    *ancestors* gives each place the places it lies inside (its ``part_of``, theirs, and
+    so on).  Only the places that one of the namesakes lies inside and the others do not
+    count, and none that is itself one of them: the country all of them lie in says
+    nothing, nor does كركوك the governorate about كركوك the city.  The sentence's places
+    come first (the name's own words not counted), else those of the text before: in a
+    report on a cell hiding in the east of القاهرة, a depot in المطرية is Cairo's district,
+    not the town of Dakahlia.  A place counts only when named by a name that fits places
+    alone, firmly (no common word, no guessed spelling).
+    """
+    places = [h for h in group if h.alias.entry.type == "place"]
+    ids = {h.alias.entry.id for h in places}
+    if len(ids) < 2:
+        return None
+    chains = {i: ancestors.get(i, frozenset()) - ids for i in ids}
+    shared = frozenset.intersection(*chains.values())
+    own = {i: chain - shared for i, chain in chains.items()}
+    if not any(own.values()):
+        return None
+    ti, tj = group[0].ti, group[0].tj
+    lo, hi = window.sentence(ti, tj)
+    here: dict[str, str] = {}
+    for a, b, named, words in window.named_places:
+        if lo <= a and b <= hi and (b <= ti or a >= tj):
+            for entry_id in named:
+                here.setdefault(entry_id, words)
+    for around in (here, document.places):
+        keep = [h for h in places if not own[h.alias.entry.id].isdisjoint(around)]
+        if keep and len({h.alias.entry.id for h in keep}) < len(ids):
+            parent = min(i for h in keep for i in own[h.alias.entry.id] if i in around)
+            return keep, Evidence("inside", around[parent], keep[0].alias.entry.country)
+    return None
 
 
 def named_before(keep: list[Hit], decided: set[str]) -> list[Hit]:

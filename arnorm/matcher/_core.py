@@ -21,7 +21,7 @@ import pickle
 import threading
 import unicodedata
 import warnings
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
@@ -65,6 +65,7 @@ from ._context import (
     in_a_mission,
     in_a_unit,
     in_an_institution,
+    inside_named,
     is_adjective,
     is_generic,
     is_guessed,
@@ -477,6 +478,8 @@ class Matcher:
             for entry_id, parent in parents.items()
             if parent is not None and parents.get(parent) is not None
         )
+        #: The places each place lies inside (its part_of, theirs, ...): see inside_named.
+        self._ancestors = _ancestors(parents)
         #: The places named as divisions: a name or alias begins with a division's noun
         #: (محافظة كركوك), or the English name of a place inside another ends with a
         #: division's type (Bay Region: إقليم باي), as the text's noun before a name asks for.
@@ -1121,9 +1124,7 @@ class Matcher:
                 return (*ranked, (why,))
             if generic:
                 return None
-        cued = city_cue(group, window, self._towns, self._divisions)
-        if cued is None:
-            cued = listed_with(group, window, self._divisions)
+        cued = self._placed(group, window, doc)
         if cued is not None:
             keep, cue = cued
             return (*self._ranker.rank_preferring(group, keep, seen, context=False), (cue,))
@@ -1141,6 +1142,19 @@ class Matcher:
         if alias.kind == "surname" and alias.entry.id in seen:
             evidence += (Evidence("full-name", alias.entry.name),)
         return (*best, evidence)
+
+    def _placed(
+        self, group: list[Hit], window: Window, doc: Document
+    ) -> tuple[list[Hit], Evidence] | None:
+        """The places of *group* that the places around pick, and why: the namesake inside a
+        place the text names (:func:`~._context.inside_named`: المطرية after القاهرة), else
+        the city after a city's cue or in a dateline, else the kind of the other items of
+        its list (None: nothing decides)."""
+        return (
+            inside_named(group, window, doc, self._ancestors)
+            or city_cue(group, window, self._towns, self._divisions)
+            or listed_with(group, window, self._divisions)
+        )
 
     def _no_towns_after_a_division(
         self, group: list[Hit], window: Window, doc: Document
@@ -1467,6 +1481,20 @@ def _span_of(hit: Hit, words: Words, offsets: OffsetMap) -> tuple[int, int]:
     outside; every hit spans at least one letter of the text)."""
     at = words.offset(2 * hit.ti + 1) + hit.cut
     return offsets._span(at, words.offset(2 * hit.tj))
+
+
+def _ancestors(parents: Mapping[str, str | None]) -> dict[str, frozenset[str]]:
+    """For each place of *parents* (id to ``part_of``) that lies inside another, the places
+    it lies inside, up the chain (a loop in the data ends it)."""
+    out: dict[str, frozenset[str]] = {}
+    for entry_id, parent in parents.items():
+        chain: list[str] = []
+        while parent is not None and parent not in chain and parent != entry_id:
+            chain.append(parent)
+            parent = parents.get(parent)
+        if chain:
+            out[entry_id] = frozenset(chain)
+    return out
 
 
 @functools.cache
