@@ -2123,7 +2123,9 @@ class ReferenceMatcher:
                     if h.name.entry.type == "place" and inside[h.name.entry.id] & set(words_of)
                 ]
                 if keep and len({h.name.entry.id for h in keep}) < len(namesakes):
-                    parent = sorted(i for h in keep for i in inside[h.name.entry.id] & set(words_of))
+                    parent = sorted(
+                        i for h in keep for i in inside[h.name.entry.id] & set(words_of)
+                    )
                     why = f"inside: {words_of[parent[0]]} ({keep[0].name.entry.country})"
                     return (*self._rank(group, keep, seen, context=False), (why,))
         # Rule: a city is meant after a city's cue word before the name or its list, before
@@ -2391,6 +2393,50 @@ class ReferenceMatcher:
             return "".join(letters) == "\u0639\u0644\u0649"
 
         hits = [h for h in hits if not preposition_ala(h)]
+
+        # Rule: a word beginning with و that names places as it is (وجدة, Oujda) and, with
+        # the و cut, a place named firmly (exact or abbreviation, as written) is the
+        # conjunction and that place when a neighbouring item of its list is a place named
+        # firmly of that place's country and of none of the whole word's places' countries.
+        # The neighbours: a firm place ending right before the word (one space between),
+        # and a firm place read with a proclitic cut from a word beginning with و right
+        # after the cut reading (one space between).
+        def firm_place(h: Hit) -> bool:
+            return (
+                h.name.entry.type == "place"
+                and h.name.kind in ("exact", "abbreviation")
+                and not h.methods
+            )
+
+        def conjunction_and_place(word_hits: list[Hit], ti: int) -> bool:
+            cut_places = [h for h in hits if h.ti == ti and h.cut == 1 and firm_place(h)]
+            if not tokens[ti].startswith("و") or not cut_places:
+                return False
+            neighbours = set()
+            if ti > 0 and seps[ti] == " ":
+                neighbours |= {h.name.entry.country for h in hits if h.tj == ti and firm_place(h)}
+            for c in cut_places:
+                if c.tj < len(tokens) and seps[c.tj] == " " and tokens[c.tj].startswith("و"):
+                    neighbours |= {
+                        h.name.entry.country
+                        for h in hits
+                        if h.ti == c.tj and h.cut > 0 and firm_place(h)
+                    }
+            neighbours.discard(None)
+            of_cut = {h.name.entry.country for h in cut_places}
+            of_whole = {h.name.entry.country for h in word_hits}
+            return bool(neighbours & of_cut) and not neighbours & of_whole
+
+        whole_places: dict[int, list[Hit]] = {}
+        for h in hits:
+            if h.cut == 0 and h.name.entry.type == "place":
+                whole_places.setdefault(h.ti, []).append(h)
+        dropped = {
+            ti for ti, word_hits in whole_places.items() if conjunction_and_place(word_hits, ti)
+        }
+        hits = [
+            h for h in hits if not (h.ti in dropped and h.cut == 0 and h.name.entry.type == "place")
+        ]
         facts = self._facts(hits, tokens, seps)
         # Rule: a country named with a sisterly adjective right after it (one space: سلطنة
         # عمان الشقيقة) is not the text's own; a country is a place in no other place.

@@ -1586,3 +1586,33 @@ def test_a_division_does_not_pick_its_own_city_of_the_same_name(m: Matcher) -> N
     # كركوك the city lies inside كركوك the governorate, another namesake: no evidence
     x = [x for x in m.find("في محافظة كركوك. وقال مسؤول في كركوك") if x.text == "كركوك"][-1]
     assert all(e.kind != "inside" for e in x.evidence)
+
+
+# -- و and a place, or a place of its own: وجدة -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Saudi city before it: و and Jeddah
+        ("زار الوزير الرياض وجدة والدمام", ["sa-riyadh", "sa-jeddah", "sa-dammam"]),
+        # a Saudi city after it, written with و
+        ("وجدة والرياض", ["sa-jeddah", "sa-riyadh"]),
+        # a Moroccan city beside it: Oujda
+        ("زار تطوان ووجدة", ["ma-tetouan", "ma-oujda"]),
+        ("وجدة والرباط", ["ma-oujda", "ma-rabat"]),
+        # no list: the word as it is
+        ("في وجدة", ["ma-oujda"]),
+        ("في الرياض. وجدة", ["sa-riyadh", "ma-oujda"]),
+    ],
+)
+def test_a_word_with_waw_is_the_conjunction_and_a_place_of_its_list(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.id for x in m.find(text) if x.type == "place"] == expected
+
+
+def test_the_conjunction_and_a_place_keeps_the_clitic_outside_the_span(m: Matcher) -> None:
+    text = "الرياض وجدة"
+    jeddah = m.find(text)[-1]
+    assert (jeddah.id, text[jeddah.start : jeddah.end]) == ("sa-jeddah", "جدة")

@@ -687,6 +687,46 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     return _from_text(ti, tj, window, document, countries)
 
 
+def conjoined(hits: list[Hit], tokens: Sequence[str], seps: Sequence[str]) -> list[Hit]:
+    """*hits* less the places a word beginning with و names as it is, where the word is the
+    conjunction and another place of its list: وجدة is Morocco's Oujda, but in الرياض وجدة
+    it is و and Jeddah.
+
+    The word's places as it is are dropped when, read with the و cut, it names a place
+    firmly (an exact name or abbreviation, as written) of a country that a neighbouring item
+    of its list is of, and none of its places as it is belongs to such a country.  A
+    neighbouring item is a place named firmly right before the word (one space between:
+    الرياض وجدة) or right after it, written with و (وجدة والرياض).
+    """
+    whole_at: dict[int, list[Hit]] = {}
+    for hit in hits:
+        if not hit.cut and hit.alias.entry.type == "place" and tokens[hit.ti][0] == "و":
+            whole_at.setdefault(hit.ti, []).append(hit)
+    if not whole_at:
+        return hits
+    firm: dict[int, list[Hit]] = {}
+    ending: dict[int, set[str]] = {}
+    for hit in hits:
+        if hit.alias.entry.type == "place" and hit.alias.kind in _FIRM and not hit.methods:
+            firm.setdefault(hit.ti, []).append(hit)
+            if (country := hit.alias.entry.country) is not None:
+                ending.setdefault(hit.tj, set()).add(country)
+    drop: set[int] = set()
+    for ti, whole in whole_at.items():
+        cut = [h for h in firm.get(ti, ()) if h.cut == 1]
+        joined = {h.alias.entry.country for h in cut}
+        if not joined:
+            continue
+        around: set[str | None] = set(ending.get(ti, ())) if ti and seps[ti] == " " else set()
+        for h in cut:
+            if h.tj < len(tokens) and seps[h.tj] == " " and tokens[h.tj][0] == "و":
+                around |= {n.alias.entry.country for n in firm.get(h.tj, ()) if n.cut}
+        around.discard(None)
+        if around & joined and not around & {h.alias.entry.country for h in whole}:
+            drop.update(id(h) for h in whole)
+    return [h for h in hits if id(h) not in drop] if drop else hits
+
+
 def inside_named(
     group: Sequence[Hit],
     window: Window,

@@ -54,6 +54,7 @@ from ._context import (
     after_a_region_noun,
     choose,
     city_cue,
+    conjoined,
     contradicted,
     demonym_forms,
     division_nouns_before,
@@ -931,6 +932,7 @@ class Matcher:
             )
         if hi is None:
             hi = len(tokens)
+        hits = conjoined(hits, tokens, seps)  # الرياض وجدة: و and Jeddah, not Oujda
         window = Window(tokens, seps, hits, self._demonyms, self._given)
         last_end = -1 if state is None else state[0]  # the word a kept match ends before
         generic_end = -1 if state is None else state[1]  # see the docstring
