@@ -2624,6 +2624,24 @@ class ReferenceMatcher:
                 for b in (end, end + 1)
             ):
                 group = [h for h in group if h.cut]
+            # Rule: a place's name with no proclitic right after تحرير or لتحرير (as written,
+            # one space between), with a movement's noun (جبهة، حركة، جيش، هيئة، منظمة، قوات،
+            # ألوية، لواء، كتائب، كتيبة; proclitics and the article off) one to three words
+            # before تحرير, all one space apart, the words between written with the article
+            # (الجبهة الشعبية لتحرير), completes the movement's name (جبهة تحرير بلوشستان):
+            # the place is not read there.
+            if ti >= 2 and seps[ti] == " " and tokens[ti - 1] in ("تحرير", "لتحرير"):
+                heads = {"جبهه", "حركه", "جيش", "هيئه", "منظمه", "قوات", "الويه", "لواء"}
+                heads |= {"كتائب", "كتيبه"}
+                k = ti - 2
+                while k >= max(0, ti - 4) and seps[k + 1] == " ":
+                    forms = {tokens[k], *(f for f, _ in strip(tokens[k]))}
+                    if {f[2:] if f.startswith("ال") else f for f in forms} & heads:
+                        group = [h for h in group if h.cut or h.name.entry.type != "place"]
+                        break
+                    if not tokens[k].startswith("ال"):
+                        break  # (the words between are adjectives with the article)
+                    k -= 1
             if ti and seps[ti] == " ":
                 before = self._cue_forms(tokens[ti - 1])
                 if before & INSTITUTIONS:

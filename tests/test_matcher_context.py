@@ -1616,3 +1616,34 @@ def test_the_conjunction_and_a_place_keeps_the_clitic_outside_the_span(m: Matche
     text = "الرياض وجدة"
     jeddah = m.find(text)[-1]
     assert (jeddah.id, text[jeddah.start : jeddah.end]) == ("sa-jeddah", "جدة")
+
+
+# -- a place in an armed movement's name --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هاجمت جبهة تحرير بلوشستان",
+        "قالت حركة تحرير السودان",
+        "وقالت الحركة الوطنية لتحرير أزواد",
+        "أعلنت وجبهة تحرير بلوشستان",
+    ],
+)
+def test_a_place_in_a_movement_s_name_is_not_read(m: Matcher, text: str) -> None:
+    assert [x for x in m.find(text) if x.type == "place"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("بعد معركة تحرير الموصل", "iq-mosul"),  # the battle to retake the city
+        ("بعد تحرير الموصل", "iq-mosul"),
+        ("جبهة في تحرير الموصل", "iq-mosul"),  # في between: no movement's name
+        ("حركة تحرير بالسودان", "country-sd"),  # a proclitic on the place
+    ],
+)
+def test_a_place_after_liberation_without_a_movement_is_read(
+    m: Matcher, text: str, expected: str
+) -> None:
+    assert [x.id for x in m.find(text) if x.type == "place"] == [expected]

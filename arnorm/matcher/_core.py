@@ -64,6 +64,7 @@ from ._context import (
     held_by_holder,
     in_a_court,
     in_a_mission,
+    in_a_movement,
     in_a_unit,
     in_an_institution,
     inside_named,
@@ -1017,7 +1018,8 @@ class Matcher:
         noun there (:func:`~._context.untitled`: حق الدفاع عن النفس); an agency's name that
         completes a court's (:func:`~._context.in_a_court`: محكمة أمن الدولة); a name that
         completes an institution's (:func:`~._context.in_an_institution`: جامعة بغداد، مبنى
-        الشيخ نواف) or a place's that completes a local security unit's
+        الشيخ نواف), an armed movement's (:func:`~._context.in_a_movement`: جبهة تحرير
+        بلوشستان) or a place's that completes a local security unit's
         (:func:`~._context.in_a_unit`: مدير أمن بنغازي); a generic name after a dual or plural
         head (وزراء الداخلية) or where it is the common noun
         (:func:`~._context.security_as_a_noun`: المساس بأمن الدولة).  What is dropped
@@ -1040,6 +1042,7 @@ class Matcher:
         group = [h for h in group if not untitled(h, window)]  # الدفاع عن النفس
         group = [h for h in group if not in_a_court(h, window)]  # محكمة أمن الدولة
         group = [h for h in group if not in_an_institution(h, window)]  # جامعة بغداد
+        group = [h for h in group if not in_a_movement(h, window)]  # جبهة تحرير بلوشستان
         if any(in_a_unit(h, window) for h in group):
             units.update(range(ti, tj))  # nor a reading with a proclitic: شرطة وجدة, not و جدة
             return [], gone_on  # مدير أمن عدن: the unit's name, no name of its words
