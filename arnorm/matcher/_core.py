@@ -49,6 +49,7 @@ from ._context import (
     REACH,
     Document,
     Window,
+    abroad,
     after_a_plural_head,
     after_a_rank,
     after_a_region_noun,
@@ -75,6 +76,7 @@ from ._context import (
     keep_supported,
     leading_country,
     lineages,
+    list_items,
     listed_with,
     name_words,
     named_ahead,
@@ -976,7 +978,12 @@ class Matcher:
                     if state is not None:
                         state[0], state[1] = last_end, generic_end
                 continue
-            if picked[0] <= 0.0 or picked[0] < self.min_score:
+            if (
+                picked[0] <= 0.0
+                or picked[0] < self.min_score
+                # منطقة الناصرية in Aswan: a namesake the data lacks
+                or self._namesake_abroad(picked, group[0], window, doc)
+            ):
                 continue
             alias = picked[1]
             if alias.kind != "surname":
@@ -989,6 +996,23 @@ class Matcher:
                     state[0], state[1] = last_end, generic_end
             yield self._match(chunk, base, offsets, words, group[0], picked)
         window.feed(doc, lo, hi)
+
+    def _namesake_abroad(
+        self,
+        picked: tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]],
+        hit: Hit,
+        window: Window,
+        doc: Document,
+    ) -> bool:
+        """Whether the town *picked* names stands in a text about another country
+        (:func:`~._context.abroad`), nothing around it showing it is that town: no place it
+        lies inside, no dateline, no list of places it is an item of (بين الرباط وأبوظبي)."""
+        return (
+            picked[1].entry.id in self._towns
+            and not any(e.kind in ("inside", "dateline") for e in picked[4])
+            and abroad(picked[1].entry.country, hit.ti, hit.tj, window, doc)
+            and not list_items(hit.ti, hit.tj, window)
+        )
 
     def _own_words_of(self, entry: Entry) -> frozenset[str]:
         """The words of *entry*'s own names (a given name after a name that is one of them
