@@ -2884,10 +2884,10 @@ class ReferenceMatcher:
             if score <= 0.0 or score < self.min_score:
                 continue
             # Rule: a town (self.towns) picked with no inside or dateline evidence, in no
-            # list of places, is not reported when its sentence (12 words either side, its
-            # own words aside) names a country and never the town's, or, when the sentence
-            # names none, the text before it names some country and never the town's: a
-            # namesake the data lacks (منطقة الناصرية in a report on Aswan).
+            # list of places, is not reported when the text before it names some country
+            # and never the town's, and its sentence (12 words either side, its own words
+            # aside) does not name the town's either: a namesake the data lacks (منطقة
+            # الناصرية in a report on Aswan).
             country = best.name.entry.country
             if (
                 best.name.entry.id in self.towns
@@ -2897,9 +2897,7 @@ class ReferenceMatcher:
             ):
                 here = [c for _, c, _ in self._sentence_facts(ti, -neg_tj, tokens, seps, facts)]
                 before = [c for k, c, _ in facts if k < ti]
-                if (here and country not in here) or (
-                    not here and before and country not in before
-                ):
+                if before and country not in before and country not in here:
                     continue
             if best.name.kind != "surname":
                 seen.add(best.name.entry.id)

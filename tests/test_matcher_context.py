@@ -1686,3 +1686,12 @@ def test_a_town_with_its_country_or_no_other_around_is_reported(
     m: Matcher, text: str, town: str
 ) -> None:
     assert town in [x.id for x in m.find(text)]
+
+
+def test_a_town_of_a_country_the_text_named_before_is_reported(m: Matcher) -> None:
+    # Morocco named before: Rabat is its capital, though the sentence names only Abu Dhabi
+    text = (
+        "وتأتي الزيارة في إطار التعاون بين المغرب والإمارات.\n"
+        "ثم زار الوفد الرباط قبل أن يعود إلى أبوظبي."
+    )
+    assert "ma-rabat" in [x.id for x in m.find(text)]

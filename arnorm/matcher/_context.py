@@ -857,18 +857,16 @@ def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evi
 
 def abroad(country: str | None, ti: int, tj: int, window: Window, document: Document) -> bool:
     """Whether words *ti* to *tj*, read as a town of *country* (a place inside a place inside
-    a country), stand in a text about another country: their sentence names another country
-    and not the town's (the name's own words aside), or, when the sentence names no country,
-    the document before names some and never the town's.  The town is then a namesake the
-    data lacks: منطقة الناصرية in a report on Aswan is no Iraqi city, الكرك beside زحلة no
-    Jordanian one."""
-    if country is None:
+    a country), stand in a text about another country: the text before them names some
+    country and never the town's, and their sentence does not name it either (the name's
+    own words aside).  The town is then a namesake the data lacks: منطقة الناصرية in a
+    report on Aswan is no Iraqi city, الكرك beside Lebanese villages no Jordanian one.  A
+    town in a text that named its country before is its country's (ثم زار الوفد الرباط after
+    المغرب, whatever else the sentence names)."""
+    if country is None or not document.counts or document.counts[country]:
         return False
     lo, hi = window.sentence(ti, tj)
-    here = Counter(f[1] for f in window.facts_between(lo, hi) if not ti <= f[0] < tj)
-    if here:
-        return not here[country]
-    return bool(document.counts) and not document.counts[country]
+    return not any(f[1] == country for f in window.facts_between(lo, hi) if not ti <= f[0] < tj)
 
 
 def leading_country(
