@@ -2624,24 +2624,36 @@ class ReferenceMatcher:
                 for b in (end, end + 1)
             ):
                 group = [h for h in group if h.cut]
-            # Rule: a place's name with no proclitic right after تحرير or لتحرير (as written,
-            # one space between), with a movement's noun (جبهة، حركة، جيش، هيئة، منظمة، قوات،
-            # ألوية، لواء، كتائب، كتيبة; proclitics and the article off) one to three words
-            # before تحرير, all one space apart, the words between written with the article
-            # (الجبهة الشعبية لتحرير), completes the movement's name (جبهة تحرير بلوشستان):
-            # the place is not read there.
-            if ti >= 2 and seps[ti] == " " and tokens[ti - 1] in ("تحرير", "لتحرير"):
-                heads = {"جبهه", "حركه", "جيش", "هيئه", "منظمه", "قوات", "الويه", "لواء"}
-                heads |= {"كتائب", "كتيبه"}
-                k = ti - 2
-                while k >= max(0, ti - 4) and seps[k + 1] == " ":
-                    forms = {tokens[k], *(f for f, _ in strip(tokens[k]))}
-                    if {f[2:] if f.startswith("ال") else f for f in forms} & heads:
-                        group = [h for h in group if h.cut or h.name.entry.type != "place"]
-                        break
-                    if not tokens[k].startswith("ال"):
-                        break  # (the words between are adjectives with the article)
-                    k -= 1
+            # Rule: a place's name with no proclitic completes an armed movement's name (one
+            # space between each word), and is not read there, right after تحرير whose word
+            # before is, proclitics off and with no article, a movement's noun (جبهة، حركة،
+            # جيش، هيئة، منظمة، قوات، ألوية، لواء، كتائب، كتيبة: جبهة تحرير بلوشستان), or right
+            # after لتحرير with such a noun, with or without the article, one to three words
+            # before it and only words with the article between (not إلى, التي and the like:
+            # الحركة الوطنية لتحرير أزواد). الجيش تحرير is a sentence (أعلن الجيش تحرير الموصل).
+            heads = {"جبهه", "حركه", "جيش", "هيئه", "منظمه", "قوات", "الويه", "لواء"}
+            heads |= {"كتائب", "كتيبه"}
+            not_adjectives = {"الي", "الا", "التي", "الذي", "الذين", "اللذان", "اللتان"}
+            not_adjectives |= {"اللذين", "اللتين", "اللاتي", "اللواتي", "اللائي", "اللي"}
+            movement = False
+            if ti >= 2 and seps[ti] == " " and seps[ti - 1] == " ":
+                if tokens[ti - 1] == "تحرير":
+                    forms = {tokens[ti - 2], *(f for f, _ in strip(tokens[ti - 2]))}
+                    movement = bool(forms & heads)
+                elif tokens[ti - 1] == "لتحرير":
+                    k = ti - 2
+                    while k >= max(0, ti - 4):
+                        forms = {tokens[k], *(f for f, _ in strip(tokens[k]))}
+                        if {f[2:] if f.startswith("ال") else f for f in forms} & heads:
+                            movement = True
+                            break
+                        word = tokens[k]
+                        adjective = word.startswith("ال") and len(word) > 2
+                        if not adjective or word in not_adjectives or k == 0 or seps[k] != " ":
+                            break
+                        k -= 1
+            if movement:
+                group = [h for h in group if h.cut or h.name.entry.type != "place"]
             if ti and seps[ti] == " ":
                 before = self._cue_forms(tokens[ti - 1])
                 if before & INSTITUTIONS:
@@ -2883,14 +2895,16 @@ class ReferenceMatcher:
             score, method, best, others, evidence = picked
             if score <= 0.0 or score < self.min_score:
                 continue
-            # Rule: a town (self.towns) picked with no inside or dateline evidence, in no
-            # list of places, is not reported when the text before it names some country
+            # Rule: a town (self.towns) picked by a common-word alias (found by a cue: منطقة
+            # الناصرية) with no inside or dateline evidence, in no list of places, is not
+            # reported when the text before it names some country
             # and never the town's, and its sentence (12 words either side, its own words
             # aside) does not name the town's either: a namesake the data lacks (منطقة
             # الناصرية in a report on Aswan).
             country = best.name.entry.country
             if (
-                best.name.entry.id in self.towns
+                best.name.kind == "common"
+                and best.name.entry.id in self.towns
                 and country
                 and not any(e.startswith(("inside:", "dateline:")) for e in evidence)
                 and not self._list_items(ti, -neg_tj, tokens, seps)

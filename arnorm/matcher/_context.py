@@ -1835,39 +1835,40 @@ OPEN_QUOTES: Final = frozenset('"“«')
 OPENERS: Final = OPEN_QUOTES | {"("}
 
 
-#: The word "liberation" (normalized, as written, with ل: الحركة الوطنية لتحرير أزواد) that a
-#: place's name completes in an armed movement's name.
-LIBERATION: Final = frozenset({"تحرير", "لتحرير"})
-#: Nouns of an armed movement (normalized, without the article) that may head the name
-#: (جبهة تحرير بلوشستان، حركة تحرير السودان، جيش تحرير بلوشستان).
+#: Nouns of an armed movement (normalized, without the article) that head its name: in
+#: construct before تحرير (جبهة تحرير بلوشستان، حركة تحرير السودان، جيش تحرير بلوشستان), or
+#: with the article and perhaps adjectives before لتحرير (الحركة الوطنية لتحرير أزواد).
 MOVEMENT_NOUNS: Final = frozenset(
     {"جبهه", "حركه", "جيش", "هيئه", "منظمه", "قوات", "الويه", "لواء", "كتائب", "كتيبه"}
 )
-#: How many words before تحرير the movement's noun may stand (an adjective or two between:
-#: الجبهة الشعبية لتحرير فلسطين).
+#: How many words before لتحرير the movement's noun may stand (adjectives between:
+#: الجبهة الشعبية الديمقراطية لتحرير فلسطين).
 MOVEMENT_REACH: Final = 3
 
 
 def in_a_movement(hit: Hit, window: Window) -> bool:
-    """Whether *hit*, a place's name with no proclitic, completes an armed movement's name:
-    right after تحرير or لتحرير (one space between), which follows a movement's noun
-    (:data:`MOVEMENT_NOUNS`, with the article or without, proclitics off) at most
-    :data:`MOVEMENT_REACH` words before it, one space between each, the words between
-    written with the article (adjectives: الجبهة الشعبية لتحرير فلسطين).  جبهة تحرير بلوشستان
-    names a front, not the province; معركة تحرير الموصل (the battle to retake Mosul) names
-    the city.  A movement the data has is matched whole first (جيش تحرير بلوشستان)."""
+    """Whether *hit*, a place's name with no proclitic, completes an armed movement's name
+    (one space between each word): right after تحرير that follows a movement's noun
+    (:data:`MOVEMENT_NOUNS`, proclitics off) in construct, with no article (جبهة تحرير
+    بلوشستان); or right after لتحرير with such a noun, with the article or without, at most
+    :data:`MOVEMENT_REACH` words before it and only adjectives with the article between
+    (الحركة الوطنية لتحرير أزواد).  A noun with the article before تحرير is the subject of a
+    sentence, not a name: أعلن الجيش تحرير الموصل and أعلن الجيش العراقي تحرير الموصل name
+    the city, as معركة تحرير الموصل does.  A movement the data has is matched whole first
+    (جيش تحرير بلوشستان)."""
     ti, tokens, seps = hit.ti, window.tokens, window.seps
     if hit.cut or hit.alias.entry.type != "place" or ti < 2 or seps[ti] != " ":
         return False
-    if tokens[ti - 1] not in LIBERATION:
+    if seps[ti - 1] != " ":
+        return False
+    if tokens[ti - 1] == "تحرير":
+        return any(form in MOVEMENT_NOUNS for form, _ in strip_forms(tokens[ti - 2]))
+    if tokens[ti - 1] != "لتحرير":
         return False
     for k in range(ti - 2, max(-1, ti - 2 - MOVEMENT_REACH), -1):
-        if seps[k + 1] != " ":
-            return False
-        for form, _ in strip_forms(tokens[k]):
-            if form.removeprefix("ال") in MOVEMENT_NOUNS:
-                return True
-        if not has_article(tokens[k]):
+        if any(form.removeprefix("ال") in MOVEMENT_NOUNS for form, _ in strip_forms(tokens[k])):
+            return True
+        if not has_article(tokens[k]) or k == 0 or seps[k] != " ":
             return False  # only adjectives between: الجبهة الشعبية لتحرير
     return False
 

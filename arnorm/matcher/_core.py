@@ -1004,11 +1004,13 @@ class Matcher:
         window: Window,
         doc: Document,
     ) -> bool:
-        """Whether the town *picked* names stands in a text about another country
+        """Whether the town *picked* names, by a name that is also a common word (found by a
+        cue: منطقة الناصرية), stands in a text about another country
         (:func:`~._context.abroad`), nothing around it showing it is that town: no place it
-        lies inside, no dateline, no list of places it is an item of (بين الرباط وأبوظبي)."""
+        lies inside, no dateline, no list of places it is an item of."""
         return (
-            picked[1].entry.id in self._towns
+            picked[1].kind == "common"
+            and picked[1].entry.id in self._towns
             and not any(e.kind in ("inside", "dateline") for e in picked[4])
             and abroad(picked[1].entry.country, hit.ti, hit.tj, window, doc)
             and not list_items(hit.ti, hit.tj, window)
