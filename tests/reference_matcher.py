@@ -2398,9 +2398,10 @@ class ReferenceMatcher:
         # the و cut, a place named firmly (exact or abbreviation, as written) is the
         # conjunction and that place when a neighbouring item of its list is a place named
         # firmly of that place's country and of none of the whole word's places' countries.
-        # The neighbours: a firm place ending right before the word (one space between),
-        # and a firm place read with a proclitic cut from a word beginning with و right
-        # after the cut reading (one space between).
+        # The neighbours: a firm place ending right before the word (one space or a comma on
+        # one line between), and a firm place read with a proclitic cut from a word
+        # beginning with و right after the cut reading (the same separators). Not after a
+        # preposition written as a word (في، من، إلى، على، عن، حتى، منذ; one space between).
         def firm_place(h: Hit) -> bool:
             return (
                 h.name.entry.type == "place"
@@ -2408,15 +2409,21 @@ class ReferenceMatcher:
                 and not h.methods
             )
 
+        def list_sep(sep: str) -> bool:
+            return sep == " " or (sep.strip() in ("،", ",") and "\n" not in sep)
+
         def conjunction_and_place(word_hits: list[Hit], ti: int) -> bool:
             cut_places = [h for h in hits if h.ti == ti and h.cut == 1 and firm_place(h)]
             if not tokens[ti].startswith("و") or not cut_places:
                 return False
+            after_preposition = ("في", "من", "الي", "علي", "عن", "حتي", "منذ")
+            if ti > 0 and seps[ti] == " " and tokens[ti - 1] in after_preposition:
+                return False
             neighbours = set()
-            if ti > 0 and seps[ti] == " ":
+            if ti > 0 and list_sep(seps[ti]):
                 neighbours |= {h.name.entry.country for h in hits if h.tj == ti and firm_place(h)}
             for c in cut_places:
-                if c.tj < len(tokens) and seps[c.tj] == " " and tokens[c.tj].startswith("و"):
+                if c.tj < len(tokens) and list_sep(seps[c.tj]) and tokens[c.tj].startswith("و"):
                     neighbours |= {
                         h.name.entry.country
                         for h in hits

@@ -1580,6 +1580,11 @@ def test_a_division_does_not_pick_its_own_city_of_the_same_name(m: Matcher) -> N
         ("زار الوزير الرياض وجدة والدمام", ["sa-riyadh", "sa-jeddah", "sa-dammam"]),
         # a Saudi city after it, written with و
         ("وجدة والرياض", ["sa-jeddah", "sa-riyadh"]),
+        # a list with commas
+        ("مكة المكرمة، والمدينة المنورة، وجدة", ["sa-mecca", "sa-medina", "sa-jeddah"]),
+        ("الرياض، وجدة، والدمام", ["sa-riyadh", "sa-jeddah", "sa-dammam"]),
+        # after a preposition, و is no conjunction
+        ("على وجدة والرياض", ["ma-oujda", "sa-riyadh"]),
         # a Moroccan city beside it: Oujda
         ("زار تطوان ووجدة", ["ma-tetouan", "ma-oujda"]),
         ("وجدة والرباط", ["ma-oujda", "ma-rabat"]),

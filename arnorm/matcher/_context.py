@@ -687,6 +687,11 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     return _from_text(ti, tj, window, document, countries)
 
 
+#: Prepositions written as words (normalized): a word right after one is its object, so a و
+#: that begins it is no conjunction (على وجدة is on Oujda).
+WORD_PREPOSITIONS: Final = frozenset({"في", "من", "الي", "علي", "عن", "حتي", "منذ"})
+
+
 def conjoined(hits: list[Hit], tokens: Sequence[str], seps: Sequence[str]) -> list[Hit]:
     """*hits* less the places a word beginning with و names as it is, where the word is the
     conjunction and another place of its list: وجدة is Morocco's Oujda, but in الرياض وجدة
@@ -695,8 +700,10 @@ def conjoined(hits: list[Hit], tokens: Sequence[str], seps: Sequence[str]) -> li
     The word's places as it is are dropped when, read with the و cut, it names a place
     firmly (an exact name or abbreviation, as written) of a country that a neighbouring item
     of its list is of, and none of its places as it is belongs to such a country.  A
-    neighbouring item is a place named firmly right before the word (one space between:
-    الرياض وجدة) or right after it, written with و (وجدة والرياض).
+    neighbouring item is a place named firmly right before the word (one space or a comma
+    between: الرياض وجدة، الرياض، وجدة) or right after it, written with و (وجدة والرياض).  A
+    word right after a preposition written as a word (:data:`WORD_PREPOSITIONS`: على وجدة) is
+    read as it is.
     """
     whole_at: dict[int, list[Hit]] = {}
     for hit in hits:
@@ -715,11 +722,13 @@ def conjoined(hits: list[Hit], tokens: Sequence[str], seps: Sequence[str]) -> li
     for ti, whole in whole_at.items():
         cut = [h for h in firm.get(ti, ()) if h.cut == 1]
         joined = {h.alias.entry.country for h in cut}
-        if not joined:
+        if not joined or (ti and seps[ti] == " " and tokens[ti - 1] in WORD_PREPOSITIONS):
             continue
-        around: set[str | None] = set(ending.get(ti, ())) if ti and seps[ti] == " " else set()
+        before = ti and (seps[ti] == " " or _comma(seps[ti]))
+        around: set[str | None] = set(ending.get(ti, ())) if before else set()
         for h in cut:
-            if h.tj < len(tokens) and seps[h.tj] == " " and tokens[h.tj][0] == "و":
+            after = h.tj < len(tokens) and (seps[h.tj] == " " or _comma(seps[h.tj]))
+            if after and tokens[h.tj][0] == "و":
                 around |= {n.alias.entry.country for n in firm.get(h.tj, ()) if n.cut}
         around.discard(None)
         if around & joined and not around & {h.alias.entry.country for h in whole}:
