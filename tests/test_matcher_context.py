@@ -1695,3 +1695,53 @@ def test_a_town_of_a_country_the_text_named_before_is_reported(m: Matcher) -> No
         "ثم زار الوفد الرباط قبل أن يعود إلى أبوظبي."
     )
     assert "ma-rabat" in [x.id for x in m.find(text)]
+
+
+# -- a generic reference that opens the text ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "أعلنت وزارة الداخلية أنه في إطار التصدي للإرهاب تمكنت وحدات الحرس الوطني من "
+            "تحقيق النتائج التالية:\nفي ولاية القيروان: أوقفت عنصرا تكفيريا",
+            ["tn-interior", "tn-garde-nationale"],
+        ),
+        (
+            "قالت القوات المسلحة، اليوم السبت، إن قوات الأمن قتلت 205 من العناصر التكفيرية "
+            "خلال الثلاثة أيام الماضية في مواجهات برفح والشيخ زويد بشمال سيناء.",
+            ["eg-armed-forces"],
+        ),
+    ],
+)
+def test_a_generic_reference_opening_a_text_takes_the_country_named_next(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    bodies = [x for x in m.find(text) if x.type == "agency"]
+    assert [x.id for x in bodies] == expected
+    assert {x.evidence[0].kind for x in bodies} == {"ahead"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blank line between: another paragraph
+        "أعلنت وزارة الداخلية أنها أوقفت خلية.\n\nوفي ولاية القيروان أوقفت الوحدات عنصرا",
+        # more than 24 words on
+        "أعلنت وزارة الداخلية أنها أوقفت " + "خلية " * 30 + "في ولاية القيروان",
+        # two countries, once each, in the next sentence: none leads
+        "أعلنت وزارة الداخلية أنها أوقفت خلية.\nوقالت إن عناصرها دخلوا من المغرب إلى تونس",
+    ],
+)
+def test_a_generic_reference_opening_a_text_needs_a_country_close_after_it(
+    m: Matcher, text: str
+) -> None:
+    assert [x for x in m.find(text) if x.type == "agency"] == []
+
+
+def test_a_generic_reference_after_a_country_does_not_look_ahead(m: Matcher) -> None:
+    # Morocco named before: the document decides, not the Tunisian place after
+    text = "في المغرب.\nأعلنت وزارة الداخلية أنها أوقفت خلية.\nوفي ولاية القيروان أوقفت عنصرا"
+    (ministry,) = [x for x in m.find(text) if x.type == "agency"]
+    assert (ministry.id, ministry.evidence[0].kind) == ("ma-interior", "document")

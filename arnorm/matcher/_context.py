@@ -442,7 +442,8 @@ class Window:
             for (ti, tj), on in spans.items()
             if len(on) == every[ti, tj] and all(h.alias.kind in _FIRM and not h.methods for h in on)
         )
-        self._named_at = [n[0] for n in self.named_places]
+        #: Their first words, in order: the named places of a sentence by bisection.
+        self.named_at = [n[0] for n in self.named_places]
         self._places_fed = 0
 
     def _index_people(
@@ -487,8 +488,8 @@ class Window:
         if end > start:
             document.add(self.facts[start:end])
             self._fed = end
-        start = max(self._places_fed, bisect.bisect_left(self._named_at, lo))
-        end = bisect.bisect_left(self._named_at, hi)
+        start = max(self._places_fed, bisect.bisect_left(self.named_at, lo))
+        end = bisect.bisect_left(self.named_at, hi)
         for _, _, ids, words in self.named_places[start:end]:
             for entry_id in ids:
                 document.places.setdefault(entry_id, words)
@@ -684,7 +685,29 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
         return earlier[0], Evidence("earlier", earlier[1], earlier[0])
     if generic:
         countries -= window.sisters | document.sisters
-    return _from_text(ti, tj, window, document, countries)
+    picked = _from_text(ti, tj, window, document, countries)
+    if picked is None and generic and not document.counts:
+        return _opening(ti, tj, window, countries)
+    return picked
+
+
+def _opening(ti: int, tj: int, window: Window, countries: set[str]) -> tuple[str, Evidence] | None:
+    """For a generic reference that opens its text (nothing before it names a country, and
+    its sentence decides nothing), the one of *countries* that the words after it name more
+    than every other, at most :data:`AHEAD` words after its first word and in its paragraph
+    (no blank line between): أعلنت وزارة الداخلية … تمكنت وحدات الحرس الوطني … في ولاية
+    القيروان.  None when none leads."""
+    end = min(len(window.tokens), ti + AHEAD + 1)
+    for k in range(tj, end):
+        if window.seps[k].count("\n") > 1:
+            end = k
+            break
+    ahead = window.facts_between(tj, end)
+    picked = _favoured(Counter(f[1] for f in ahead), countries)
+    if picked is None:
+        return None
+    words = "، ".join(dict.fromkeys(f[2] for f in ahead if f[1] == picked))
+    return picked, Evidence("ahead", words, picked)
 
 
 #: Prepositions written as words (normalized): a word right after one is its object, so a و
@@ -766,8 +789,10 @@ def inside_named(
     ti, tj = group[0].ti, group[0].tj
     lo, hi = window.sentence(ti, tj)
     here: dict[str, str] = {}
-    for a, b, named, words in window.named_places:
-        if lo <= a and b <= hi and (b <= ti or a >= tj):
+    first = bisect.bisect_left(window.named_at, lo)
+    last = bisect.bisect_left(window.named_at, hi)
+    for a, b, named, words in window.named_places[first:last]:
+        if b <= hi and (b <= ti or a >= tj):
             for entry_id in named:
                 here.setdefault(entry_id, words)
     for around in (here, document.places):
