@@ -1543,21 +1543,6 @@ class ReferenceMatcher:
             # the first words that named the country in the document
             words = next(w for _, c, w in before if c == picked)
             return picked, f"document: {words} ({picked})"
-        # Rule: a generic reference with no country fact at all before it in the text (it
-        # opens the text) takes the country that the facts after it favour, from the end of
-        # the name up to 24 words after its first word, and not past a separator holding two
-        # line breaks or more (a blank line).
-        if self._generic(group) and not before:
-            stop = min(len(tokens), ti + 25)
-            for k in range(tj, stop):
-                if seps[k].count("\n") >= 2:
-                    stop = k
-                    break
-            ahead = [f for f in facts if tj <= f[0] < stop]
-            picked = favoured(Counter(c for _, c, _ in ahead), countries)
-            if picked is not None:
-                words = "، ".join(dict.fromkeys(w for _, c, w in ahead if c == picked))
-                return picked, f"ahead: {words} ({picked})"
         return None
 
     def _sentence_facts(

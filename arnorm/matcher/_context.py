@@ -685,29 +685,7 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
         return earlier[0], Evidence("earlier", earlier[1], earlier[0])
     if generic:
         countries -= window.sisters | document.sisters
-    picked = _from_text(ti, tj, window, document, countries)
-    if picked is None and generic and not document.counts:
-        return _opening(ti, tj, window, countries)
-    return picked
-
-
-def _opening(ti: int, tj: int, window: Window, countries: set[str]) -> tuple[str, Evidence] | None:
-    """For a generic reference that opens its text (nothing before it names a country, and
-    its sentence decides nothing), the one of *countries* that the words after it name more
-    than every other, at most :data:`AHEAD` words after its first word and in its paragraph
-    (no blank line between): أعلنت وزارة الداخلية … تمكنت وحدات الحرس الوطني … في ولاية
-    القيروان.  None when none leads."""
-    end = min(len(window.tokens), ti + AHEAD + 1)
-    for k in range(tj, end):
-        if window.seps[k].count("\n") > 1:
-            end = k
-            break
-    ahead = window.facts_between(tj, end)
-    picked = _favoured(Counter(f[1] for f in ahead), countries)
-    if picked is None:
-        return None
-    words = "، ".join(dict.fromkeys(f[2] for f in ahead if f[1] == picked))
-    return picked, Evidence("ahead", words, picked)
+    return _from_text(ti, tj, window, document, countries)
 
 
 #: Prepositions written as words (normalized): a word right after one is its object, so a و

@@ -76,9 +76,7 @@ class Evidence:
     strongest first), ``dateline`` (a city's name that begins a line, then a dash, a bracket
     or a date: عمان 21 كانون الثاني), ``cue`` (a word before a common-word name, or العاصمة before a
     capital, or a title before a real word read as a name's spelling), ``list``
-    (another name of the same type beside it), ``ahead`` (for a generic reference that
-    opens the text, the country the words right after it name), ``inside`` (a place the
-    text names that
+    (another name of the same type beside it), ``inside`` (a place the text names that
     the entry lies inside, where places of one name lie in different places: المطرية after
     القاهرة) or ``full-name`` (a surname alone, or a real word read as a name's spelling,
     after the person's full name).  *text* is the words that
