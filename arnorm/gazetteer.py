@@ -186,6 +186,11 @@ class Entry:
     #: reports them as the country; they are evidence of which country a text is
     #: about.
     demonyms: tuple[str, ...] = ()
+    #: On an agency with a ``country`` only: the head words of its local units' names, as
+    #: the press writes them right before a place of that country (ولاية أمن for Morocco's
+    #: national police: ولاية أمن طنجة is its Tangier prefecture).  They are not names of the
+    #: entry: a matcher reports a head and a place of the country together as the agency.
+    units: tuple[str, ...] = ()
 
     def valid_on(self, date: DateLike) -> bool:
         """Whether the data places the entry (a body, most often) in existence on *date*.
@@ -258,7 +263,7 @@ class Entry:
         """The entry as the JSON object of the file format (``None`` and empty fields left out)."""
         out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name}
         out["name_en"] = self.name_en
-        for key in ("aliases", "abbreviations", "demonyms"):
+        for key in ("aliases", "abbreviations", "demonyms", "units"):
             if getattr(self, key):
                 out[key] = list(getattr(self, key))
         for key in ("country", "part_of", "valid_from", "valid_to"):
@@ -514,8 +519,8 @@ def _read_limited(path: Path) -> bytes:
 # --------------------------------------------------------------------------
 
 _ENTRY_KEYS: Final = frozenset(
-    {"id", "type", "name", "name_en", "aliases", "abbreviations", "demonyms", "country",
-     "part_of", "valid_from", "valid_to", "roles", "checked", "sources", "notes"}
+    {"id", "type", "name", "name_en", "aliases", "abbreviations", "demonyms", "units",
+     "country", "part_of", "valid_from", "valid_to", "roles", "checked", "sources", "notes"}
 )  # fmt: skip
 _ROLE_KEYS: Final = frozenset({"title", "title_en", "organization", "from", "to", "note"})
 _SOURCE_KEYS: Final = frozenset({"title", "publisher", "url", "date"})
@@ -531,7 +536,9 @@ _REFUSED: Final = frozenset({"Cc", "Cs", "Zl", "Zp"})
 #: A cell starting with one of these is run as a formula by spreadsheets.
 _FORMULA_START: Final = ("=", "+", "-", "@")
 #: Fields that hold a name: no formula-like first character in them.
-_NAME_FIELDS: Final = frozenset({"name", "name_en", "aliases", "abbreviations", "demonyms"})
+_NAME_FIELDS: Final = frozenset(
+    {"name", "name_en", "aliases", "abbreviations", "demonyms", "units"}
+)
 #: A JSON number with more characters than this is refused (the schema has no numbers).
 _MAX_DIGITS: Final = 64
 
@@ -740,6 +747,9 @@ def _entry(check: _Checker, line: int, obj: Any) -> Entry | None:
                 f"demonyms[{i}]",
                 f"{_shown(demonym)} is also a name of the entry; a demonym is never a name",
             )
+    units = check.strings(line, obj, "units")
+    if "units" in obj and (kind != "agency" or country is None):
+        check.fail(line, "units", "only an agency with a country has local units' heads")
     if entry_id is None or name is None or name_en is None:
         return None
     if kind not in ENTRY_TYPES or not sources:
@@ -760,6 +770,7 @@ def _entry(check: _Checker, line: int, obj: Any) -> Entry | None:
         notes=notes,
         checked=checked,
         demonyms=demonyms,
+        units=units,
     )
 
 
@@ -1031,6 +1042,24 @@ def _check_references(check: _Checker, entries: list[tuple[int, Entry]]) -> None
                     f"refers to unknown id {_shown(role.organization)}",
                 )
     _check_part_of_cycles(check, entries)
+    _check_unit_heads(check, entries)
+
+
+def _check_unit_heads(check: _Checker, entries: list[tuple[int, Entry]]) -> None:
+    """Refuse a local units' head that two agencies of one country claim: the matcher could
+    not tell which body a unit of that name belongs to."""
+    owners: dict[tuple[str | None, str], tuple[str, int]] = {}
+    for line, entry in entries:
+        for i, head in enumerate(entry.units):
+            key = (entry.country, normalize(head))
+            first = owners.setdefault(key, (entry.id, line))
+            if first[0] != entry.id:
+                check.fail(
+                    line,
+                    f"units[{i}]",
+                    f"{_shown(head)} is also a head of {_shown(first[0])}'s local units"
+                    f" (line {first[1]}), a body of the same country",
+                )
 
 
 def _check_part_of_cycles(check: _Checker, entries: list[tuple[int, Entry]]) -> None:

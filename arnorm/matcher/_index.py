@@ -838,7 +838,7 @@ def check_entry(entry: object) -> str:
             return f"field {field} is {type(getattr(entry, field, None)).__name__}"
     if entry.type not in ENTRY_TYPES:
         return f"type {entry.type!r:.40} is none of {', '.join(ENTRY_TYPES)}"
-    for field in ("aliases", "abbreviations", "demonyms"):
+    for field in ("aliases", "abbreviations", "demonyms", "units"):
         value = getattr(entry, field, None)
         if not isinstance(value, tuple) or not all(map(_is_str, value)):
             return f"field {field} is not a tuple of strings"
