@@ -194,6 +194,7 @@ SECURITY_BEFORE |= {"مساس", "الماسه", "ماسه", "تستهدف", "ي�
 SECURITY_BEFORE |= {"تهديد", "زعزعه", "العبث", "الاضرار", "اضرار", "الاخلال", "اخلال", "حفظ"}
 SECURITY_BEFORE |= {"حمايه", "صون", "ضد"}
 SECURITY_BEFORE |= {"تهديدا", "تهديدات", "استقرار", "يخل", "تخل", "يضر", "تضر", "صيانه"}
+SECURITY_BEFORE |= {"تعزيز", "تعزيزا", "لتعزيز"}
 #: Rule: ... and the words after which على before the name does (حفاظا على الأمن العام).
 SECURITY_BEFORE_ALA = {"حفاظا", "الحفاظ", "حفاظ", "حرصا", "الحرص", "خطرا", "خطر", "خطوره"}
 SECURITY_BEFORE_ALA |= {"خطورتها", "خطورته"}
@@ -255,6 +256,8 @@ DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "�
 #: A region's nouns (normalized): منطقة is also any area, so it asks only for a division
 #: named with it (منطقة الرياض).
 REGION_NOUNS = {"منطقه", "منطقتي", "منطقتا", "مناطق"}
+#: Rule data: a countryside's nouns (ريف حلب: the governorate's countryside).
+COUNTRYSIDE = {"ريف", "ارياف"}
 #: A wilaya's nouns (normalized).  Rule: after one, a governorate of a state whose
 #: places are never named as wilayas is not that governorate (ولاية صلاح الدين: a jihadist
 #: group's "province").
@@ -775,6 +778,20 @@ class ReferenceMatcher:
                         self.lineage.setdefault(e.id, set()).update(after)
         self.own_given = {e.id: {w for s in e.surfaces for w in given_name(s)} for e in people}
         self.own_words = {e.id: {w for s in e.surfaces for w in fold(s).split()} for e in people}
+        # Rule data: the heads of a body's local units (its `units`), folded, by the body's
+        # country: the body as a name whose alias is the head as written.
+        self.unit_heads: dict[tuple[str, tuple[str, ...]], Name] = {}
+        for gaz in gazetteers:
+            for n, entry in enumerate(gaz):
+                if entry.type != "agency" or not entry.country:
+                    continue
+                if types is not None and "agency" not in types:
+                    continue
+                for head in entry.units:
+                    words = fold(head).split()
+                    if words and (entry.country, tuple(words)) not in self.unit_heads:
+                        unit = Name(entry, gaz.name, gaz.version, head, tuple(words), "exact", n)
+                        self.unit_heads[(entry.country, tuple(words))] = unit
         # Rule: a town is a place inside a place that is inside another (a town of a
         # governorate of a country); the name of one right after a division's noun
         # (محافظة القطيف) names the division, not the town.
@@ -1848,6 +1865,84 @@ class ReferenceMatcher:
             k = self.place_at[k][0].tj
         return items
 
+    def _unit_of(
+        self,
+        group: list[Hit],
+        tokens: list[str],
+        seps: list[str],
+        facts: list[tuple[int, str, str]],
+        places: dict[int, set[str]],
+        people: dict[int, tuple[str, str, set[str]]],
+    ) -> tuple[int, int, Name, Hit] | None:
+        """The body a local unit's name belongs to, when its head's words end right before
+        the place's name of *group* (or take in the division's noun that begins that name):
+        (the head's first word, the proclitic's letters cut from it, the body as a name, the
+        place's hit)."""
+        # (a place with ب glued is a unit's place only by a listed head: unit_heads)
+        spots = [
+            h for h in group if h.name.entry.type == "place" and tokens[h.ti][: h.cut] in ("", "ب")
+        ]
+        if not spots:
+            return None
+        for first, first_cut, key in self._heads_before(spots[0], tokens, seps):
+            # Rule: not after a word of threat or keeping (حفظ أمن ولاية وهران: the state's
+            # security), or after على that follows one (as for a generic reference)
+            before = self._cue_forms(tokens[first - 1]) if first and seps[first] == " " else set()
+            ala = (
+                "علي" in before
+                and first > 1
+                and seps[first - 1] == " "
+                and bool(self._cue_forms(tokens[first - 2]) & SECURITY_BEFORE_ALA)
+            )
+            if before & SECURITY_BEFORE or ala:
+                continue
+            fits = [h for h in spots if (h.name.entry.country, key) in self.unit_heads]
+            # Rule: a place whose namesakes lie in several countries: the country the
+            # evidence picks among them all, or none
+            if fits and len({h.name.entry.country for h in spots}) > 1:
+                picked = self._choose(spots, tokens, seps, facts, places, people)
+                fits = [h for h in fits if picked and h.name.entry.country == picked[0]]
+            # Rule: a town of a country that the text before names none of, while it names
+            # another, nor its sentence: a namesake the data lacks, no unit
+            for h in list(fits):
+                country = h.name.entry.country
+                before_countries = [c for k, c, _ in facts if k < h.ti]
+                here = [c for _, c, _ in self._sentence_facts(h.ti, h.tj, tokens, seps, facts)]
+                if (
+                    h.name.entry.id in self.towns
+                    and before_countries
+                    and country not in before_countries
+                    and country not in here
+                ):
+                    fits.remove(h)
+            if fits:
+                place = fits[0]
+                body = self.unit_heads[(place.name.entry.country or "", key)]
+                return first, first_cut, body, place
+        return None
+
+    def _heads_before(
+        self, place: Hit, tokens: list[str], seps: list[str]
+    ) -> list[tuple[int, int, tuple[str, ...]]]:
+        """The heads of local units (of any country) whose words end right before *place*
+        (one space apart each), or whose last word is the word that begins the place's name
+        of two words or more (شرطة منطقة الرياض), longest first: (first word, proclitic
+        letters cut from it, the head's words)."""
+        out = []
+        k = place.ti
+        most = max((len(w) for _, w in self.unit_heads), default=0)
+        extra = [tokens[k][place.cut :]] if place.tj - k > 1 else []
+        for n in range(most, 0, -1):
+            first = k - n
+            if first < 0 or not all(seps[j] == " " for j in range(first + 1, k + 1)):
+                continue
+            rest = tokens[first + 1 : k]
+            for form, first_cut in [(tokens[first], 0), *strip(tokens[first])]:
+                for key in dict.fromkeys([(form, *rest), (form, *rest, *extra)]):
+                    if any(key == words for _, words in self.unit_heads):
+                        out.append((first, first_cut, key))
+        return out
+
     def _cue_forms(self, token: str) -> set[str]:
         """*token* and its forms with the proclitics off, as a cue word is read (a city cue
         too: بالعاصمة تونس is "in the capital, Tunis")."""
@@ -1918,6 +2013,15 @@ class ReferenceMatcher:
             # Rule: a region's noun before the name or its list: the regions named so, if
             # the name fits one (منطقة الرياض), else nothing changes (منطقة الساحل).
             group = [h for h in group if h.name.entry.id in self.regions]
+        elif (
+            head
+            and opened(seps[head])
+            and self._cue_forms(tokens[head - 1]) & COUNTRYSIDE
+            and any(h.name.entry.id in self.divisions for h in group)
+        ):
+            # Rule: a countryside's noun before the name or its list: the divisions, if the
+            # name fits one (ريف دير الزور is the governorate's, not the city's).
+            group = [h for h in group if h.name.entry.id in self.divisions]
         single = len(group) == 1
         inside = [h for h in group if self._inside_another_name(h, tokens, seps)]
         # Rule: remember the words of a surname alone that ends another person's name
@@ -2691,9 +2795,51 @@ class ReferenceMatcher:
                         not force & STATION_ORDINALS and force & UNIT_FORCES and second & UNIT_HEADS
                     )
                 )
-                if unit and any(not h.cut and h.name.entry.type == "place" for h in group):
+                # Rule: so is a place's name (no proclitic, or ب alone) whose country has a body
+                # that lists the words before it among the heads of its local units (مفرزة
+                # استقصاء بيروت، مفوضية الشرطة بالرباط), where the unit is reported: one body,
+                # not inside the last match kept.
+                named = (
+                    self._unit_of(group, tokens, seps, facts, places, people)
+                    if self.overlaps == "longest"
+                    else None
+                )
+                listed = named is not None and (self.overlaps != "longest" or named[0] >= last_end)
+                plain = any(not h.cut and h.name.entry.type == "place" for h in group)
+                if (unit and plain) or listed:
                     # nor is any other reading of its words (شرطة وجدة is not و and جدة)
                     unit_words.update(range(ti, -neg_tj))
+                    # Rule: the unit is its body's where a body of the place's country lists
+                    # the words before it (a proclitic off the first; one space apart; the
+                    # division's noun, if any, aside) among the heads of its local units:
+                    # ولاية أمن طنجة is Morocco's national police, from ولاية to طنجة.
+                    if named is not None and (self.overlaps != "longest" or named[0] >= last_end):
+                        first, first_cut, body, place = named
+                        score, method = self._score(
+                            Hit(first, place.tj, first_cut, body, place.methods), seen
+                        )
+                        if score > 0.0 and score >= self.min_score:
+                            start, stop = offsets.to_original(
+                                starts[2 * first] + first_cut, starts[2 * place.tj - 1]
+                            )
+                            start, stop = trimmed(text, start, stop)
+                            named = " ".join((tokens[ti][place.cut :], *tokens[ti + 1 : place.tj]))
+                            why = f"unit: {named} ({body.entry.country})"
+                            out.append(
+                                RefMatch(
+                                    start,
+                                    stop,
+                                    text[start:stop],
+                                    body.entry.id,
+                                    method,
+                                    score if score == 1.0 else round(score, 4),
+                                    (),
+                                    (why,),
+                                )
+                            )
+                            seen.add(body.entry.id)
+                            if self.overlaps == "longest":
+                                last_end, generic_end = place.tj, -1
                     continue
                 # Rule: a generic reference after a dual or plural minister's or ministry's
                 # noun (وزراء الداخلية العرب، وزارتي الداخلية) names several bodies, or none.
@@ -2926,21 +3072,7 @@ class ReferenceMatcher:
                     self.decided.add(best.name.entry.id)
             if self.overlaps == "longest":
                 last_end, generic_end = -neg_tj, -1
-            # What the folding deletes at the very start of the text belongs to no letter:
-            # a match that starts there starts after it, even when its first letter is a
-            # clitic's (ﻻلرباط).
-            if start == 0:
-                while start < stop and not fold(text[: start + 1]):
-                    start += 1
-
-            # A word of tatweel goes with the space before it, and what the folding deletes
-            # belongs to the letter before: a match still ends at its word, before the first
-            # white space of what follows its last letter (تونس ـ في: تونس).
-            def trailing(c: str) -> bool:
-                return c.isspace() or c == "\u0640" or unicodedata.category(c) == "Cf"
-
-            run = sum(1 for _ in itertools.takewhile(trailing, reversed(text[start:stop])))
-            stop = next((k for k in range(stop - run, stop) if text[k].isspace()), stop)
+            start, stop = trimmed(text, start, stop)
             out.append(
                 RefMatch(
                     start,
@@ -2954,6 +3086,25 @@ class ReferenceMatcher:
                 )
             )
         return out
+
+
+def trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
+    """A match's span *start* to *stop* in *text*, as reported."""
+    # What the folding deletes at the very start of the text belongs to no letter:
+    # a match that starts there starts after it, even when its first letter is a
+    # clitic's (ﻻلرباط).
+    if start == 0:
+        while start < stop and not fold(text[: start + 1]):
+            start += 1
+
+    # A word of tatweel goes with the space before it, and what the folding deletes
+    # belongs to the letter before: a match still ends at its word, before the first
+    # white space of what follows its last letter (تونس ـ في: تونس).
+    def trailing(c: str) -> bool:
+        return c.isspace() or c == "\u0640" or unicodedata.category(c) == "Cf"
+
+    run = sum(1 for _ in itertools.takewhile(trailing, reversed(text[start:stop])))
+    return start, next((k for k in range(stop - run, stop) if text[k].isspace()), stop)
 
 
 def favoured(counts: Counter[str], countries: set[str]) -> str | None:
@@ -3068,13 +3219,17 @@ OWN = Gazetteer(
         _entry("pl-oman", "place", "عمان", country="OM", demonyms=("العماني",)),
         _entry("pl-tunisia", "place", "تونس", country="TN", demonyms=("التونسي",)),
         _entry("pl-tunis", "place", "تونس", part_of="pl-tunisia", country="TN"),
+        # bodies listing the heads of their local units (ولاية أمن الدار البيضاء), one head
+        # that bodies of two countries list (شرطة طرابلس: Lebanon's or Libya's)
         _entry(
             "ag-dgsn",
             "agency",
             "المديرية العامة للأمن الوطني",
             abbreviations=("DGSN",),
             country="MA",
+            units=("ولاية أمن",),
         ),
+        _entry("ag-police-ly", "agency", "الشرطة الليبية", country="LY", units=("شرطة",)),
         _entry(
             "ag-dged",
             "agency",
@@ -3086,8 +3241,22 @@ OWN = Gazetteer(
         # common-word names of bodies, and a name bodies of two countries share
         _entry("ag-interior", "agency", "وزارة الداخلية", country="MA"),
         _entry("ag-security", "agency", "الأمن الوطني", country="MA"),
-        _entry("ag-gs-lb", "agency", "الأمن العام", aliases=("مديرية الأمن",), country="LB"),
-        _entry("ag-gs-jo", "agency", "الأمن العام", aliases=("مديرية الأمن",), country="JO"),
+        _entry(
+            "ag-gs-lb",
+            "agency",
+            "الأمن العام",
+            aliases=("مديرية الأمن",),
+            country="LB",
+            units=("شرطة",),
+        ),
+        _entry(
+            "ag-gs-jo",
+            "agency",
+            "الأمن العام",
+            aliases=("مديرية الأمن",),
+            country="JO",
+            units=("مديرية شرطة محافظة", "مديرية مخابرات"),
+        ),
         _entry("ag-cia", "agency", "وكالة المخابرات", abbreviations=("سي آي إيه",), country="US"),
         _entry("org-isis", "organization", "داعش"),
         # names of one word, with the article and without (the other form is read too)
@@ -3118,6 +3287,7 @@ FILLERS = (
     "آل", "ال", "المصرف", "التونسية", "يونس", "نعمان", "الرابط", "اليمين", "الأمن", "العامة",
     "DGSN", "dgsn", "Rabat", "2024", "٢٠٢٤", "#", "وال", "لل", "الوطني", "الداخلية",
     "العاصمة", "بلدة", "بالعاصمة", "ومدينة", "علي", "محمد", "إبراهيم", "ضاحي", "أحمد",
+    "ولاية أمن", "مديرية شرطة", "بمديرية مخابرات", "شرطة",
 )  # fmt: skip
 #: Real words (of the lexicon) one variant or typo away from a name, and elongated words.
 LEXICON_TRAPS = (

@@ -34,7 +34,7 @@ import dataclasses
 import functools
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Final
 
 from ..gazetteer import Entry
@@ -42,6 +42,7 @@ from ._model import Evidence, Hit
 from ._morphology import (
     ALI,
     COMPOUND_ENDS,
+    COUNTRYSIDE_NOUNS,
     DIVISION_NOUNS,
     DIVISION_SINGULARS,
     GUESS_CUES,
@@ -1937,6 +1938,33 @@ def in_a_unit(hit: Hit, window: Window) -> bool:
     return not UNIT_HEADS.isdisjoint(forms_before(ti - 1, window))
 
 
+def unit_heads_before(
+    hit: Hit, window: Window, heads: Collection[tuple[str, ...]], longest: int
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The heads of *heads* (a local unit's head words, normalized) that stand right before
+    the place's name *hit*, longest first: (the head's first word, the letters of a proclitic
+    cut from that word, the head's words).  One space between the words and before the place;
+    the first word may carry a proclitic (بولاية أمن طنجة: ب, then the unit's name); the
+    head's last word may be the first word of a place's name of two words or more (شرطة منطقة
+    الرياض, where the name is منطقة الرياض; أمن ولاية وهران)."""
+    tokens, seps = window.tokens, window.seps
+    ti = hit.ti
+    if ti <= 0 or seps[ti] != " ":
+        return []
+    own = (tokens[ti][hit.cut :],) if hit.tj > ti + 1 else ()
+    found = []
+    for n in range(min(longest, ti), 0, -1):
+        first = ti - n
+        if any(seps[k] != " " for k in range(first + 1, ti + 1)):
+            continue  # a separator inside: a shorter head may still stand after it
+        rest = tuple(tokens[first + 1 : ti])
+        for form, cut in strip_forms(tokens[first]):
+            for key in ((form, *rest), (form, *rest, *own)) if own else ((form, *rest),):
+                if key in heads:
+                    found.append((first, cut, key))
+    return found
+
+
 #: Words after which a generic security body's name (أمن الدولة، الأمن العام، الأمن الوطني)
 #: is the common noun, the state's security or public order, as what is threatened,
 #: touched, kept or concerned (normalized): تستهدف أمن الدولة، المساس بأمن الدولة، يتعلق
@@ -1946,6 +1974,7 @@ SECURITY_AS_NOUN_BEFORE: Final = frozenset(
     | {"الماسه", "ماسه", "تستهدف", "يستهدف", "استهداف", "تهدد", "يهدد", "تهديد", "زعزعه"}
     | {"العبث", "الاضرار", "اضرار", "الاخلال", "اخلال", "حفظ", "حمايه", "صون", "ضد"}
     | {"تهديدا", "تهديدات", "استقرار", "يخل", "تخل", "يضر", "تضر", "صيانه"}
+    | {"تعزيز", "تعزيزا", "لتعزيز"}
 )
 #: Words after which على before a generic security body's name makes it the common noun
 #: (normalized): حفاظا على الأمن العام، خطرا على أمن الدولة، حرصا على الأمن الوطني.
@@ -1995,6 +2024,13 @@ def after_a_region_noun(ti: int, window: Window) -> bool:
     region's noun (:data:`REGION_NOUNS`), its
     proclitics off (بمنطقة، منطقتي)."""
     return not REGION_NOUNS.isdisjoint(forms_before_quoted(list_head(ti, window), window))
+
+
+def after_a_countryside_noun(ti: int, window: Window) -> bool:
+    """Whether the word before the list of places that word *ti* begins an item of (as for
+    :func:`after_a_region_noun`) is a countryside's noun (:data:`COUNTRYSIDE_NOUNS`: ريف حلب
+    وإدلب، بريف دير الزور), its proclitics off."""
+    return not COUNTRYSIDE_NOUNS.isdisjoint(forms_before_quoted(list_head(ti, window), window))
 
 
 def in_a_mission(hit: Hit, window: Window) -> bool:

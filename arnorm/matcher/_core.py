@@ -50,6 +50,7 @@ from ._context import (
     Document,
     Window,
     abroad,
+    after_a_countryside_noun,
     after_a_plural_head,
     after_a_rank,
     after_a_region_noun,
@@ -92,6 +93,7 @@ from ._context import (
     surname_of_another,
     surname_of_one,
     surname_words,
+    unit_heads_before,
     untitled,
 )
 from ._index import (
@@ -571,6 +573,21 @@ class Matcher:
         )
         #: The aliases written with a shadda (عمّان), by entry: evidence in marked text.
         self._marked = marked_aliases(index.entries, self._normalizer)
+        #: The heads of local units' names (normalized words) by the country whose place
+        #: completes one, each with the agency whose units they are, as an alias of that
+        #: agency (see _unit).
+        self._unit_heads: dict[tuple[str, tuple[str, ...]], Alias] = {}
+        for owner, e in enumerate(index.entries):
+            if e.type != "agency" or not e.units or e.country is None:
+                continue
+            gaz = self.gazetteers[index.entry_gaz[owner]]
+            for head in e.units:
+                words = tuple(self._normalizer(head).split())
+                if words:
+                    alias = Alias(e, gaz.name, gaz.version, head, "exact", owner)
+                    self._unit_heads.setdefault((e.country, words), alias)
+        self._unit_words = frozenset(words for _, words in self._unit_heads)
+        self._unit_longest = max(map(len, self._unit_words), default=0)
         #: The most words a name spans in a text (a particle and its word are two).
         self._name_words = 2 * (
             max(map(str.count, index.phrases, itertools.repeat(" ")), default=0) + 1
@@ -941,6 +958,7 @@ class Matcher:
         generic_end = -1 if state is None else state[1]  # see the docstring
         gone_on = -1  # the first word of a person's name that goes on (goes_on)
         units: set[int] = set()  # the words of a place's name that completes a unit's
+        in_unit: list[Hit] = []  # the names of such a place, when a body's units may be named
         reach = reach_of(hits)  # the last word a name starting at a word reaches
         full_at = full_names_at(hits)  # where each person's full names start
         for group in spans(hits, self.overlaps == "longest"):
@@ -956,7 +974,17 @@ class Matcher:
             window.feed(doc, lo, ti)  # the document is what comes before the name
             if full_at:  # a surname alone, its full name a few words on: named (السوداني …)
                 doc.seen.update(named_ahead(group, full_at, doc.seen, seps))
-            group, gone_on = self._not_going_on(group, window, gone_on, units)
+            group, gone_on = self._not_going_on(
+                group, window, gone_on, units, in_unit, doc, last_end
+            )
+            if in_unit:  # ولاية أمن طنجة: Morocco's national police, if the data says so
+                unit = self._unit(in_unit, window, doc)
+                in_unit.clear()
+                if unit is not None and unit[0].ti >= last_end and unit[1][0] >= self.min_score:
+                    doc.seen.add(unit[1][1].entry.id)
+                    last_end, generic_end = self._kept_up_to(unit[0].tj, last_end, state), -1
+                    yield self._match(chunk, base, offsets, words, *unit)
+                continue
             group = styled_given_seen(group, doc.seen)  # الأمير عبدالعزيز: once named in full
             group = styled_given_outrun(group, reach)  # الشيخ فهد يوسف: the longer name
             group = surname_of_one(group, doc.seen)  # خليل حقاني … سراج الدين حقاني … حقاني
@@ -990,12 +1018,19 @@ class Matcher:
                 doc.seen.add(alias.entry.id)
                 if not picked[3]:  # a name that fits no other entry
                     doc.decided.add(alias.entry.id)
-            if self.overlaps == "longest":
-                last_end, generic_end = group[0].tj, -1
-                if state is not None:
-                    state[0], state[1] = last_end, generic_end
+            last_end, generic_end = self._kept_up_to(group[0].tj, last_end, state), -1
             yield self._match(chunk, base, offsets, words, group[0], picked)
         window.feed(doc, lo, hi)
+
+    def _kept_up_to(self, tj: int, last_end: int, state: list[int] | None) -> int:
+        """The word no match may start before once a match ending before word *tj* is kept
+        (under ``overlaps="longest"``; else *last_end*, as it was), also written to *state*
+        (see :meth:`_resolve`)."""
+        if self.overlaps != "longest":
+            return last_end
+        if state is not None:
+            state[0], state[1] = tj, -1
+        return tj
 
     def _namesake_abroad(
         self,
@@ -1016,6 +1051,58 @@ class Matcher:
             and not list_items(hit.ti, hit.tj, window)
         )
 
+    def _listed_unit(
+        self, group: list[Hit], window: Window, doc: Document, last_end: int
+    ) -> list[Hit]:
+        """The place's names of *group* (no proclitic of their own but ب: المنطقة الإقليمية
+        للأمن بالعرائش) whose country has a body that lists the words right before them among
+        the heads of its local units (:func:`~._context.unit_heads_before`: مفرزة استقصاء
+        بيروت), a unit's name that :func:`~._context.in_a_unit` does not know by its words
+        alone, and which :meth:`_unit` gives to one body, from word *last_end* on (after the
+        last kept match); else none (the place is read as a place)."""
+        places = [h for h in group if h.alias.entry.type == "place" and _joins_a_unit(h, window)]
+        unit = self._unit(places, window, doc) if places else None
+        return places if unit is not None and unit[0].ti >= last_end else []
+
+    def _unit(
+        self, places: list[Hit], window: Window, doc: Document
+    ) -> tuple[Hit, tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]]] | None:
+        """The national body whose local unit's name the place's names *places* complete
+        (:func:`~._context.in_a_unit`), as a hit from the unit's first word to the place's
+        last and what it picks; None where no body's ``units`` lists the head words before
+        it for the place's country.  A place whose namesakes lie in several countries is the
+        one the text is about (:func:`~._context.choose`), and none without evidence; a town
+        of a country the text is not about (:func:`~._context.abroad`) is a namesake the data
+        lacks; a head after a word of threat or keeping is the state's security
+        (:func:`~._context.security_as_a_noun`: حفظ أمن ولاية وهران)."""
+        heads = unit_heads_before(places[0], window, self._unit_words, self._unit_longest)
+        namesakes = len({h.alias.entry.country for h in places}) > 1
+        for first, cut, words in heads:
+            if security_as_a_noun(first, window):
+                continue  # حفظ أمن ولاية وهران: the province's security, no unit
+            fits = [h for h in places if (h.alias.entry.country, words) in self._unit_heads]
+            if fits and namesakes:  # رفح, Egypt's or Gaza's: the text's country first
+                chosen = choose(places, window, doc)
+                fits = [h for h in fits if chosen and h.alias.entry.country == chosen[0]]
+            fits = [
+                h
+                for h in fits
+                if h.alias.entry.id not in self._towns
+                or not abroad(h.alias.entry.country, h.ti, h.tj, window, doc)
+            ]  # a town of a country the text is not about: a namesake the data lacks
+            if not fits:
+                continue
+            place = fits[0]
+            country = place.alias.entry.country or ""
+            agency = self._unit_heads[(country, words)]
+            hit = new_hit((first, place.tj, cut, agency, place.factor, place.methods))
+            score, hit, method = self._ranker.score(hit, doc.seen)
+            place_words = window.tokens[place.ti : place.tj]
+            named = " ".join((place_words[0][place.cut :], *place_words[1:]))
+            why = Evidence("unit", named, country)
+            return hit, (score, agency, method, (), (why,))
+        return None
+
     def _own_words_of(self, entry: Entry) -> frozenset[str]:
         """The words of *entry*'s own names (a given name after a name that is one of them
         does not make it run on: محمد إبراهيم مصطفى), normalized once, when first asked for."""
@@ -1025,11 +1112,19 @@ class Matcher:
         return words
 
     def _not_going_on(
-        self, group: list[Hit], window: Window, gone_on: int, units: set[int]
+        self,
+        group: list[Hit],
+        window: Window,
+        gone_on: int,
+        units: set[int],
+        in_unit: list[Hit],
+        doc: Document,
+        last_end: int,
     ) -> tuple[list[Hit], int]:
         """*group* less the names that the words around them show are not theirs, and the
         first word of a person's name that goes on (*gone_on*: -1 if none yet); the words of
-        a place's name that completes a local unit's are added to *units*.
+        a place's name that completes a local unit's are added to *units*, and the place's
+        names to *in_unit* when some body lists the heads of its local units (see _unit).
 
         Dropped: a body's name followed by another country's qualifier
         (:func:`~._context.contradicted`); a surname alone read after a proclitic cut from a
@@ -1069,7 +1164,13 @@ class Matcher:
         group = [h for h in group if not in_a_court(h, window)]  # محكمة أمن الدولة
         group = [h for h in group if not in_an_institution(h, window)]  # جامعة بغداد
         group = [h for h in group if not in_a_movement(h, window)]  # جبهة تحرير بلوشستان
-        if any(in_a_unit(h, window) for h in group):
+        in_units = [h for h in group if in_a_unit(h, window)]
+        reporting = bool(self._unit_heads) and self.overlaps == "longest"
+        if not in_units and reporting:
+            in_units = self._listed_unit(group, window, doc, last_end)  # مفرزة استقصاء بيروت
+        if in_units:
+            if reporting:
+                in_unit.extend(in_units)
             units.update(range(ti, tj))  # nor a reading with a proclitic: شرطة وجدة, not و جدة
             return [], gone_on  # مدير أمن عدن: the unit's name, no name of its words
         if group and is_generic(group):
@@ -1195,13 +1296,17 @@ class Matcher:
         (:func:`~._context.division_nouns_before`): محافظتي صلاح الدين وكركوك are governorates;
         محافظة القطيف is not the town, nor مديرية المكلا the city, and the data lacks the
         governorate and the district.  The country is chosen first when the entries have
-        several (إقليم القنيطرة in a Moroccan text is no Syrian province)."""
+        several (إقليم القنيطرة in a Moroccan text is no Syrian province).  After a region's
+        noun, the divisions named as regions (منطقة الرياض); after a countryside's noun, the
+        divisions (ريف دير الزور: the governorate's countryside, outside the city)."""
         if not any(h.alias.entry.type == "place" for h in group):
             return group
         nouns = division_nouns_before(group[0].ti, window)
         if not nouns:
             if after_a_region_noun(group[0].ti, window):  # منطقة الرياض: the region
                 return [h for h in group if h.alias.entry.id in self._regions] or group
+            if after_a_countryside_noun(group[0].ti, window):  # ريف دير الزور: the governorate
+                return [h for h in group if h.alias.entry.id in self._divisions] or group
             return group
         if not WILAYA_NOUNS.isdisjoint(nouns):
             # a governorate of a state without wilayas after ولاية: a jihadist group's
@@ -1500,6 +1605,12 @@ def _tanwin_near_end(tj: int, words: Words, chunk: str, offsets: OffsetMap) -> b
     end = offsets._end(words.offset(2 * tj) - 1)
     tail = chunk[max(0, end - 4 * _MARKS_AT_END) : end].replace("\u0640", "")  # no tatweel
     return not TANWIN.isdisjoint(tail[-_MARKS_AT_END:])
+
+
+def _joins_a_unit(hit: Hit, window: Window) -> bool:
+    """Whether *hit* may end a local unit's name: it has no proclitic, or ب alone (مفوضية
+    الشرطة بالرباط)."""
+    return not hit.cut or window.tokens[hit.ti][: hit.cut] == "ب"
 
 
 def _full_name(hit: Hit) -> bool:

@@ -153,6 +153,9 @@ DIVISION_NOUNS: Final = (
 #: Arabia's Riyadh Region, منطقة غاو Mali's Gao Region), and is left as it is otherwise
 #: (منطقة القبايل, في منطقة الساحل): منطقة is also any area.
 REGION_NOUNS: Final = frozenset({"منطقه", "منطقتي", "منطقتا", "مناطق"})
+#: A countryside's nouns (normalized): ريف دير الزور, the rural part of a governorate, lies
+#: outside the city that shares its name.
+COUNTRYSIDE_NOUNS: Final = frozenset({"ريف", "ارياف"})
 #: A region's noun as a gazetteer writes it first in a region's name (منطقة الرياض).
 REGION_WORDS: Final = frozenset({"منطقة", "منطقه"})
 #: The nouns of one mission or force of an organisation (normalized): بعثة الأمم المتحدة is
