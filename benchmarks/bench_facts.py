@@ -79,6 +79,7 @@ WRITTEN_AGAINST = {
     6: "2.29.0",
     7: "2.31.0",
     8: "2.33.0",
+    9: "2.35.0",
 }
 ARAB_LEAGUE = frozenset(
     [
@@ -247,6 +248,7 @@ DROPPED_WORDS = frozenset(
         "sheikh",
         "shaikh",
         "sheikha",
+        "moulay",
         "prince",
         "crown",
         "emir",
@@ -330,14 +332,16 @@ class Oracle:
                     a for a in entry.abbreviations if re.fullmatch(r"[A-Z][A-Z0-9]+", a)
                 )
         self.by_latin: dict[str, set[str]] = {}
-        #: Each entry's English name as a set of :func:`latin_words`, by its first word.
+        #: Each entry's English name as a set of :func:`latin_words`, by its first word
+        #: without its vowels after the first letter (:func:`consonants`: Aymen and Aïmene).
         self.by_first: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for entry in officials:
             for key in {fold_latin(entry.name_en), fold_latin_short(entry.name_en)}:
                 self.by_latin.setdefault(key, set()).add(entry.id)
             words = latin_words(entry.name_en)
             if len(words) > 1:
-                self.by_first.setdefault(words[0], []).append((entry.id, frozenset(words)))
+                first = consonants(words[0])
+                self.by_first.setdefault(first, []).append((entry.id, frozenset(words)))
         self.by_arabic: dict[str, set[str]] = {}  # names of two words or more, normalized
         for entry in officials:
             for name in (entry.name, *entry.aliases):
@@ -372,7 +376,7 @@ class Oracle:
                     break
         if not ids:  # one entry whose English words all are the quiz's, first word first
             asked = latin_words(name_en)
-            candidates = self.by_first.get(asked[0] if asked else "", [])
+            candidates = self.by_first.get(consonants(asked[0]) if asked else "", [])
             named = [entry_id for entry_id, words in candidates if words <= set(asked)]
             if not named:  # the same, each word read without its vowels after the first
                 # letter: one transliteration writes Fiqi, another Faqi
