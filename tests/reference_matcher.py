@@ -264,6 +264,8 @@ COUNTRYSIDE = {"ريف", "ارياف"}
 WILAYA_NOUNS = {"ولايه", "ولايات", "ولايتي", "ولايتا"}
 #: The nouns of one of an organisation's missions or forces (normalized).
 MISSION_NOUNS = {"بعثه", "قوات", "قوه", "مكتب"}
+#: Rule data: words after which a place's name is a news outlet's (واشنطن بوست).
+OUTLETS_AFTER = {"نيوز", "بريس", "برس", "تايمز", "تايم", "بوست", "الاخباريه", "تيفي"}
 #: Nouns of water and channels: a place's name after one names the water (نهر النيجر).
 WATER_NOUNS = {"نهر", "نهري", "خليج", "بحيره", "مضيق", "قناه", "بحر"}
 #: The titles before which الدفاع names a ministry of defence.
@@ -2674,7 +2676,14 @@ class ReferenceMatcher:
                 and tokens[h.tj] in PHRASES_AFTER.get(tokens[ti][h.cut :], ())
                 for h in group
             )
-            if (water or phrase) and any(h.name.entry.type == "place" for h in group):
+            # Rule: a place's name before a word of OUTLETS_AFTER (one space between) is a
+            # news outlet's (نيويورك تايمز، نينوى بريس): no name is read there either.
+            outlet = any(
+                h.tj < len(tokens) and seps[h.tj] == " " and tokens[h.tj] in OUTLETS_AFTER
+                for h in group
+                if h.name.entry.type == "place"
+            )
+            if (water or phrase or outlet) and any(h.name.entry.type == "place" for h in group):
                 continue
             # Rule: a place's name right after a rank or an honorific written with the
             # article (العقيد صلاح الدين، والشيخ …) is a person's name: not the place.

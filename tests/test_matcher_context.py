@@ -1074,6 +1074,25 @@ def test_a_place_s_name_after_water_or_in_a_phrase_is_not_the_place(m: Matcher, 
     assert [x.id for x in m.find(text) if x.type != "agency"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نقلت صحيفة نيويورك تايمز عن مسؤول أمريكي",  # the newspaper, not New York
+        "وقالت واشنطن بوست إن التحقيق مستمر",
+        "قال مراسل القاهرة الإخبارية إن",  # the channel (held-out AD)
+        "حسب ما أوردت وكالة نينوى بريس",  # the site (held-out AE)
+        "بحسب موقع سوريا نيوز",
+    ],
+)
+def test_a_place_s_name_in_a_news_outlet_s_name_is_not_the_place(m: Matcher, text: str) -> None:
+    assert [x.id for x in m.find(text) if x.type == "place"] == []
+
+
+def test_the_place_is_read_before_other_words_and_after_an_outlet_s_word(m: Matcher) -> None:
+    assert [x.id for x in m.find("وصل الوزير إلى واشنطن بوسط الأسبوع")] == ["us-washington"]
+    assert [x.id for x in m.find("نيوز: وصل الوفد إلى القاهرة")] == ["eg-cairo"]
+
+
 def test_salt_is_still_the_city_before_any_other_word(m: Matcher) -> None:
     assert [x.id for x in m.find("هجوم في مدينة السلط الأردنية")] == ["jo-as-salt"]
 

@@ -110,6 +110,12 @@ GENERIC_TYPES: Final = frozenset({"agency"})
 #: (:func:`supported`).
 GUESSED: Final = "?"
 
+#: Words that make a place's name right before them (one space between) a news outlet's name
+#: (normalized): نيويورك تايمز، واشنطن بوست، سوريا نيوز، نينوى بريس، القاهرة الإخبارية name
+#: newspapers, sites and channels, not the cities.
+OUTLET_AFTER: Final = frozenset(
+    {"نيوز", "بريس", "برس", "تايمز", "تايم", "بوست", "الاخباريه", "تيفي"}
+)
 #: Nouns of bodies of water and channels (normalized, without the article): a place's name
 #: right after one names the water, not the place (نهر النيجر، خليج عدن، قناة السويس), or a
 #: television channel (قناة الجزيرة).
@@ -1681,8 +1687,9 @@ def untitled(hit: Hit, window: Window) -> bool:
 
 def not_the_place(hit: Hit, window: Window) -> bool:
     """Whether *hit*, a place's name, names something else there: the water after a noun
-    of :data:`WATER_NOUNS` (one space before, its proclitics off: في نهر النيجر), or a
-    phrase of :data:`NOT_A_PLACE_BEFORE` (القائم بأعمال السفارة)."""
+    of :data:`WATER_NOUNS` (one space before, its proclitics off: في نهر النيجر), a
+    phrase of :data:`NOT_A_PLACE_BEFORE` (القائم بأعمال السفارة), or a news outlet before a
+    word of :data:`OUTLET_AFTER` (one space between: صحيفة نيويورك تايمز)."""
     if hit.alias.entry.type != "place":
         return False
     tokens, seps, ti, tj = window.tokens, window.seps, hit.ti, hit.tj
@@ -1692,6 +1699,8 @@ def not_the_place(hit: Hit, window: Window) -> bool:
         and any(form in WATER_NOUNS for form, _ in strip_forms(tokens[ti - 1]))
     ):
         return True
+    if tj < len(tokens) and seps[tj] == " " and tokens[tj] in OUTLET_AFTER:
+        return True  # واشنطن بوست: the newspaper
     after = NOT_A_PLACE_BEFORE.get(tokens[ti][hit.cut :]) if tj == ti + 1 else None
     return after is not None and tj < len(tokens) and seps[tj] == " " and tokens[tj] in after
 
