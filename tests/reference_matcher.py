@@ -2006,24 +2006,15 @@ class ReferenceMatcher:
             ]
             if not group:
                 return None  # محافظة القطيف: the governorate, not the town
-        elif (
-            head
-            and opened(seps[head])
-            and self._cue_forms(tokens[head - 1]) & REGION_NOUNS
-            and any(h.name.entry.id in self.regions for h in group)
-        ):
+        elif head and opened(seps[head]):
             # Rule: a region's noun before the name or its list: the regions named so, if
-            # the name fits one (منطقة الرياض), else nothing changes (منطقة الساحل).
-            group = [h for h in group if h.name.entry.id in self.regions]
-        elif (
-            head
-            and opened(seps[head])
-            and self._cue_forms(tokens[head - 1]) & COUNTRYSIDE
-            and any(h.name.entry.id in self.divisions for h in group)
-        ):
-            # Rule: a countryside's noun before the name or its list: the divisions, if the
-            # name fits one (ريف دير الزور is the governorate's, not the city's).
-            group = [h for h in group if h.name.entry.id in self.divisions]
+            # the name fits one (منطقة الرياض), else nothing changes (منطقة الساحل); a
+            # countryside's noun: the divisions (ريف دير الزور is the governorate's, not the
+            # city's).
+            before = self._cue_forms(tokens[head - 1])
+            for nouns, kind in ((REGION_NOUNS, self.regions), (COUNTRYSIDE, self.divisions)):
+                if before & nouns and any(h.name.entry.id in kind for h in group):
+                    group = [h for h in group if h.name.entry.id in kind]
         single = len(group) == 1
         inside = [h for h in group if self._inside_another_name(h, tokens, seps)]
         # Rule: remember the words of a surname alone that ends another person's name

@@ -155,11 +155,17 @@ OWN = Gazetteer(
 )
 
 
+def quiet(gazetteer: Gazetteer, *safe: str, **options: Any) -> Matcher:
+    """A matcher of *gazetteer*, *safe* its names first; the bodies' common-word names warn
+    (not the point here)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", EvidenceWarning)
+        return Matcher([gazetteer], safe_words=safe, **options)
+
+
 @pytest.fixture(scope="module")
 def own() -> Matcher:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", EvidenceWarning)  # the bodies' names: not the point
-        return Matcher([OWN], safe_words=("طرابلس", "بيروت", "المغرب", "لبنان", "ليبيا"))
+    return quiet(OWN, "طرابلس", "بيروت", "المغرب", "لبنان", "ليبيا")
 
 
 def found(m: Matcher, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -239,7 +245,7 @@ def test_a_head_of_two_countries_goes_to_the_country_of_the_text(own: Matcher) -
 
 
 def test_no_unit_without_the_agencies() -> None:
-    places = Matcher([OWN], types=("place",), safe_words=("بيروت", "طنجة"))
+    places = quiet(OWN, "بيروت", "طنجة", types=("place",))
     # a unit's name the matcher knows by its words: no name of its words
     assert places.find("ولاية أمن طنجة") == []
     # one it knows only from the data: the place
@@ -326,9 +332,7 @@ def test_a_namesake_place_goes_to_the_country_of_the_text_before_its_unit() -> N
             ),
         ],
     )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", EvidenceWarning)
-        m = Matcher([gazetteer], safe_words=("رفح", "مصر", "فلسطين"))
+    m = quiet(gazetteer, "رفح", "مصر", "فلسطين")
     assert ("مديرية أمن رفح", "eg-interior") in [
         (x.text, x.id) for x in m.find("قالت الشرطة المصرية إن مديرية أمن رفح")
     ]
@@ -345,8 +349,6 @@ def test_the_state_s_security_is_no_unit(own: Matcher, text: str) -> None:
 
 
 def test_units_are_reported_only_under_longest_overlaps() -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", EvidenceWarning)
-        every = Matcher([OWN], overlaps="all", safe_words=("بيروت",))
+    every = quiet(OWN, "بيروت", overlaps="all")
     assert [x.id for x in every.find("ولاية أمن طنجة")] == []
     assert [x.id for x in every.find("مفرزة استقصاء بيروت")] == ["lb-beirut"]

@@ -145,6 +145,10 @@ from ._rank import Ranker, spans
 from ._variants import frequent_words
 from ._walk import PIECE_GROWTH, Walker, Words, cut_at
 
+#: A local unit's name read as its national body: the hit from the head's first word to the
+#: place's last, and what it picks (score, the body's alias, method, no candidates, why).
+Unit = tuple[Hit, tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]]]
+
 
 class EvidenceWarning(UserWarning):
     """Aliases of a gazetteer of your own are common words: they need evidence to be reported."""
@@ -958,7 +962,7 @@ class Matcher:
         generic_end = -1 if state is None else state[1]  # see the docstring
         gone_on = -1  # the first word of a person's name that goes on (goes_on)
         units: set[int] = set()  # the words of a place's name that completes a unit's
-        in_unit: list[Hit] = []  # the names of such a place, when a body's units may be named
+        in_unit: list[Unit] = []  # the national body such a unit's name names, if any
         reach = reach_of(hits)  # the last word a name starting at a word reaches
         full_at = full_names_at(hits)  # where each person's full names start
         for group in spans(hits, self.overlaps == "longest"):
@@ -978,9 +982,8 @@ class Matcher:
                 group, window, gone_on, units, in_unit, doc, last_end
             )
             if in_unit:  # ولاية أمن طنجة: Morocco's national police, if the data says so
-                unit = self._unit(in_unit, window, doc)
-                in_unit.clear()
-                if unit is not None and unit[0].ti >= last_end and unit[1][0] >= self.min_score:
+                unit = in_unit.pop()
+                if unit[0].ti >= last_end and unit[1][0] >= self.min_score:
                     doc.seen.add(unit[1][1].entry.id)
                     last_end, generic_end = self._kept_up_to(unit[0].tj, last_end, state), -1
                     yield self._match(chunk, base, offsets, words, *unit)
@@ -1051,22 +1054,7 @@ class Matcher:
             and not list_items(hit.ti, hit.tj, window)
         )
 
-    def _listed_unit(
-        self, group: list[Hit], window: Window, doc: Document, last_end: int
-    ) -> list[Hit]:
-        """The place's names of *group* (no proclitic of their own but ب: المنطقة الإقليمية
-        للأمن بالعرائش) whose country has a body that lists the words right before them among
-        the heads of its local units (:func:`~._context.unit_heads_before`: مفرزة استقصاء
-        بيروت), a unit's name that :func:`~._context.in_a_unit` does not know by its words
-        alone, and which :meth:`_unit` gives to one body, from word *last_end* on (after the
-        last kept match); else none (the place is read as a place)."""
-        places = [h for h in group if h.alias.entry.type == "place" and _joins_a_unit(h, window)]
-        unit = self._unit(places, window, doc) if places else None
-        return places if unit is not None and unit[0].ti >= last_end else []
-
-    def _unit(
-        self, places: list[Hit], window: Window, doc: Document
-    ) -> tuple[Hit, tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]]] | None:
+    def _unit(self, places: list[Hit], window: Window, doc: Document) -> Unit | None:
         """The national body whose local unit's name the place's names *places* complete
         (:func:`~._context.in_a_unit`), as a hit from the unit's first word to the place's
         last and what it picks; None where no body's ``units`` lists the head words before
@@ -1076,6 +1064,8 @@ class Matcher:
         lacks; a head after a word of threat or keeping is the state's security
         (:func:`~._context.security_as_a_noun`: حفظ أمن ولاية وهران)."""
         heads = unit_heads_before(places[0], window, self._unit_words, self._unit_longest)
+        if not heads:
+            return None  # most places: no head before them
         namesakes = len({h.alias.entry.country for h in places}) > 1
         for first, cut, words in heads:
             if security_as_a_noun(first, window):
@@ -1117,14 +1107,14 @@ class Matcher:
         window: Window,
         gone_on: int,
         units: set[int],
-        in_unit: list[Hit],
+        in_unit: list[Unit],
         doc: Document,
         last_end: int,
     ) -> tuple[list[Hit], int]:
         """*group* less the names that the words around them show are not theirs, and the
         first word of a person's name that goes on (*gone_on*: -1 if none yet); the words of
-        a place's name that completes a local unit's are added to *units*, and the place's
-        names to *in_unit* when some body lists the heads of its local units (see _unit).
+        a place's name that completes a local unit's are added to *units*, and the national
+        body the unit's name names, if a body lists its head, to *in_unit* (see _unit).
 
         Dropped: a body's name followed by another country's qualifier
         (:func:`~._context.contradicted`); a surname alone read after a proclitic cut from a
@@ -1165,12 +1155,21 @@ class Matcher:
         group = [h for h in group if not in_an_institution(h, window)]  # جامعة بغداد
         group = [h for h in group if not in_a_movement(h, window)]  # جبهة تحرير بلوشستان
         in_units = [h for h in group if in_a_unit(h, window)]
-        reporting = bool(self._unit_heads) and self.overlaps == "longest"
-        if not in_units and reporting:
-            in_units = self._listed_unit(group, window, doc, last_end)  # مفرزة استقصاء بيروت
+        unit = None
+        if self._unit_heads and self.overlaps == "longest":
+            if in_units:
+                unit = self._unit(in_units, window, doc)
+            else:  # a unit's name known only by a head the data lists: مفرزة استقصاء بيروت
+                places = [h for h in group if h.alias.entry.type == "place"]
+                places = [h for h in places if _joins_a_unit(h, window)]
+                unit = self._unit(places, window, doc) if places else None
+                if unit is not None and unit[0].ti >= last_end:
+                    in_units = places
+                else:
+                    unit = None  # (not after the last kept match: the place is read)
         if in_units:
-            if reporting:
-                in_unit.extend(in_units)
+            if unit is not None:
+                in_unit.append(unit)
             units.update(range(ti, tj))  # nor a reading with a proclitic: شرطة وجدة, not و جدة
             return [], gone_on  # مدير أمن عدن: the unit's name, no name of its words
         if group and is_generic(group):
