@@ -80,6 +80,7 @@ WRITTEN_AGAINST = {
     7: "2.31.0",
     8: "2.33.0",
     9: "2.35.0",
+    10: "2.36.0",
 }
 ARAB_LEAGUE = frozenset(
     [
@@ -375,19 +376,26 @@ class Oracle:
                     ids.extend(named)
                     break
         if not ids:  # one entry whose English words all are the quiz's, first word first
+            # (the words in brackets too: another spelling or the rest of the name, as in
+            # "Fakridine Mahamoud (Mahamoud Fakridine Mradabi)")
             asked = latin_words(name_en)
+            asked_all = set(asked) | set(latin_words(re.sub(r"[()]", " ", name_en)))
             candidates = self.by_first.get(consonants(asked[0]) if asked else "", [])
-            named = [entry_id for entry_id, words in candidates if words <= set(asked)]
+            named = [(entry_id, words) for entry_id, words in candidates if words <= asked_all]
             if not named:  # the same, each word read without its vowels after the first
                 # letter: one transliteration writes Fiqi, another Faqi
-                bare = {consonants(w) for w in asked}
+                bare = {consonants(w) for w in asked_all}
                 named = [
-                    entry_id
+                    (entry_id, words)
                     for entry_id, words in candidates
                     if {consonants(w) for w in words} <= bare
                 ]
-            if len(named) == 1:
-                ids.extend(named)
+            # several fit: the one whose words hold every other's (Mohammed bin Abdulrahman
+            # Al Thani, not a Mohammed Abdulrahman, for "Mohammed bin Abdulrahman bin Jassim
+            # Al Thani")
+            widest = [(i, w) for i, w in named if all(v <= w for _, v in named)]
+            if len(named) == 1 or len(widest) == 1:
+                ids.append((widest or named)[0][0])
         found = (self.officials.get(entry_id) for entry_id in ids)
         return [entry for entry in found if entry is not None]
 
