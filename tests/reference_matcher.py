@@ -266,6 +266,8 @@ WILAYA_NOUNS = {"ولايه", "ولايات", "ولايتي", "ولايتا"}
 MISSION_NOUNS = {"بعثه", "قوات", "قوه", "مكتب"}
 #: Rule data: words after which a place's name is a news outlet's (واشنطن بوست).
 OUTLETS_AFTER = {"نيوز", "بريس", "برس", "تايمز", "تايم", "بوست", "الاخباريه", "تيفي"}
+# Rule data: the first words of a department's name, the article off.
+DEPARTMENTS = {"اداره", "مديريه", "شعبه", "فرع", "قسم", "مكتب", "وحده", "دائره", "قطاع", "مصلحه"}
 #: Nouns of water and channels: a place's name after one names the water (نهر النيجر).
 WATER_NOUNS = {"نهر", "نهري", "خليج", "بحيره", "مضيق", "قناه", "بحر"}
 #: The titles before which الدفاع names a ministry of defence.
@@ -1950,6 +1952,63 @@ class ReferenceMatcher:
         too: بالعاصمة تونس is "in the capital, Tunis")."""
         return {token, *(f for f, _ in strip(token))}
 
+    def _lies_in(self, inner: str, outer: str) -> bool:
+        """Whether the data puts entry *inner* inside entry *outer* (part_of, up the chain)."""
+        chain = [inner]
+        while (up := self.part_of_any.get(chain[-1])) is not None and up not in chain:
+            if up == outer:
+                return True
+            chain.append(up)
+        return False
+
+    @staticmethod
+    def _departments_noun(word: str) -> bool:
+        forms = {word, *(form for form, _ in strip(word))}
+        return any(form.removeprefix("ال") in DEPARTMENTS for form in forms)
+
+    def _department_elsewhere(
+        self, group: list[Hit], hits: list[Hit], tokens: list[str], seps: list[str]
+    ) -> bool:
+        """Rule: agencies' names whose first word (proclitics and article off) is a
+        department's noun (DEPARTMENTS), followed by an agency's name written with ب, or by في
+        and one (no proclitic; one space either side), whose first word is no such noun, name
+        that agency's own department, which the data lacks, when the name's entries of the
+        agency's countries all lie in some body (part_of) and the agency (its longest firm
+        name there) is none of them, none they lie in, none lying in them."""
+        if any(h.name.entry.type != "agency" for h in group):
+            return False
+        first = group[0]
+        if not self._departments_noun(tokens[first.ti]):
+            return False
+        tj = first.tj
+        after: list[Hit] = []
+        if tj < len(tokens) and seps[tj] == " ":
+            for h in hits:
+                firm = h.name.kind in ("exact", "abbreviation") and not h.methods
+                if not firm or h.name.entry.type != "agency":
+                    continue
+                with_fi = tokens[tj] == "في" and h.ti == tj + 1 and not h.cut and seps[h.ti] == " "
+                with_bi = h.ti == tj and h.cut == 1 and tokens[tj].startswith("ب")
+                if with_fi or with_bi:
+                    after.append(h)
+        if not after or self._departments_noun(tokens[after[0].ti]):
+            return False
+        longest = max(h.tj for h in after)
+        hosts = [h.name.entry for h in after if h.tj == longest]
+        ids = [
+            h.name.entry.id
+            for h in group
+            if h.name.entry.country in {host.country for host in hosts}
+        ]
+        if not ids or any(self.part_of_any.get(entry_id) is None for entry_id in ids):
+            return False
+        for entry_id in ids:
+            for host in hosts:
+                inside = self._lies_in(entry_id, host.id) or self._lies_in(host.id, entry_id)
+                if entry_id == host.id or inside:
+                    return False
+        return True
+
     @staticmethod
     def _generic(group: list[Hit]) -> bool:
         """Whether *group* is a generic reference: a body's common-word name, or a name
@@ -3036,8 +3095,12 @@ class ReferenceMatcher:
             at = starts[2 * ti] + cut
             end = starts[2 * (-neg_tj) - 1]
             start, stop = offsets.to_original(at, end)
-            picked = self._pick(
-                group, tokens, seps, facts, places, people, seen, found, text[start:stop]
+            picked = (
+                None
+                if self._department_elsewhere(group, hits, tokens, seps)
+                else self._pick(
+                    group, tokens, seps, facts, places, people, seen, found, text[start:stop]
+                )
             )
             if picked is None:
                 # not reported, and its words are read as no shorter name either

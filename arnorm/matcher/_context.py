@@ -402,6 +402,37 @@ class Window:
                     ends[hit.tj] = hit.ti
         return spans, ends
 
+    @functools.cached_property
+    def _agencies(self) -> dict[int, list[Hit]]:
+        """The firm hits of agencies' names (no common word, no guessed spelling) by the word
+        they start at."""
+        out: dict[int, list[Hit]] = {}
+        for hit in self._hits:
+            if hit.alias.entry.type == "agency" and hit.alias.kind in _FIRM and not hit.methods:
+                out.setdefault(hit.ti, []).append(hit)
+        return out
+
+    def host_after(self, tj: int) -> tuple[list[Hit], int] | None:
+        """The hits of the agency named right after a name ending before word *tj* as the
+        body it lies in, and the word it starts at: after في, one space either side (شعبة
+        المعلومات في الأمن العام), or written with ب (الإدارة العامة لمكافحة المخدرات بشرطة
+        دبي); the longest such name.  None if no agency is named so."""
+        tokens, seps = self.tokens, self.seps
+        if tj >= len(tokens) or seps[tj] != " ":
+            return None
+        if tokens[tj] == "في":
+            at = tj + 1
+            if at >= len(tokens) or seps[at] != " ":
+                return None
+            hits = [h for h in self._agencies.get(at, ()) if not h.cut]
+        else:
+            at = tj
+            hits = [h for h in self._agencies.get(at, ()) if h.cut == 1 and tokens[at][0] == "ب"]
+        if not hits:
+            return None
+        end = max(h.tj for h in hits)
+        return [h for h in hits if h.tj == end], at
+
     def _index_places(
         self, hits: Sequence[Hit], by_span: dict[tuple[int, int], set[str | None]]
     ) -> None:
@@ -823,6 +854,60 @@ def narrowed(tj: int, window: Window) -> bool:
         and word not in window.demonyms
         and word not in STATUS_ADJECTIVES
     )
+
+
+#: Nouns (normalized, without the article) that begin a department's name: a branch, a
+#: directorate, an office of a larger body (شعبة المعلومات، الإدارة العامة لمكافحة المخدرات).
+DEPARTMENT_NOUNS: Final = frozenset(
+    {"شعبه", "اداره", "مديريه", "دائره", "قسم", "وحده", "مكتب", "فرع", "مصلحه", "قطاع"}
+)
+
+
+def _a_department_s(word: str) -> bool:
+    """Whether *word* (normalized, proclitics and article off or not: للإدارة) is a noun of
+    :data:`DEPARTMENT_NOUNS`."""
+    return any(form.removeprefix("ال") in DEPARTMENT_NOUNS for form, _ in strip_forms(word))
+
+
+def in_another_body(
+    group: Sequence[Hit], window: Window, ancestors: Mapping[str, frozenset[str]]
+) -> bool:
+    """Whether *group*, a department's name, names there a department of another body of its
+    country, which the data lacks.
+
+    The name's first word is a noun of :data:`DEPARTMENT_NOUNS`.  The agency named right
+    after it as the body it lies in (:meth:`Window.host_after`) is no department itself; the
+    name's entries of its country are departments in the data (each lies in a body:
+    *ancestors*, the bodies each body lies in), and the agency is none of them, none they lie
+    in and none that lies in them.  شعبة المعلومات في الأمن العام is
+    General Security's own information branch, not the Internal Security Forces' of that name;
+    مدير الإدارة العامة لمكافحة المخدرات بشرطة دبي heads Dubai Police's department, not the
+    federal ministry's.  A body of another country after it is read as the object of a verb
+    (أشاد مكتب التحقيقات الفيدرالي بالأمن العام اللبناني), a department after it as a sister
+    department the data does not link (إدارة البحث الجنائي بإدارة المختبرات)."""
+    if not all(h.alias.entry.type == "agency" for h in group):
+        return False
+    first = group[0]
+    tokens = window.tokens
+    if not _a_department_s(tokens[first.ti]):
+        return False
+    host = window.host_after(first.tj)
+    if host is None:
+        return False
+    hits, at = host
+    if _a_department_s(tokens[at]):
+        return False
+    countries = {h.alias.entry.country for h in hits}
+    own = [h.alias.entry.id for h in group if h.alias.entry.country in countries]
+    if not own or not all(entry_id in ancestors for entry_id in own):
+        return False  # no department of the host's country in the data
+    ids = {h.alias.entry.id for h in hits}
+    for entry_id in own:
+        if entry_id in ids or not ids.isdisjoint(ancestors[entry_id]):
+            return False  # its own body: شعبة المعلومات في قوى الأمن الداخلي
+        if any(entry_id in ancestors.get(body, ()) for body in ids):
+            return False  # a body inside it
+    return True
 
 
 def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evidence] | None:

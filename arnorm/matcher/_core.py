@@ -69,6 +69,7 @@ from ._context import (
     in_a_movement,
     in_a_unit,
     in_an_institution,
+    in_another_body,
     inside_named,
     is_adjective,
     is_generic,
@@ -490,6 +491,10 @@ class Matcher:
         )
         #: The places each place lies inside (its part_of, theirs, ...): see inside_named.
         self._ancestors = _ancestors(parents)
+        #: The bodies each body lies in: see in_another_body.
+        self._body_ancestors = _ancestors(
+            {e.id: e.part_of for e in index.entries if e.type in ("agency", "organization")}
+        )
         #: The places named as divisions: a name or alias begins with a division's noun
         #: (محافظة كركوك), or the English name of a place inside another ends with a
         #: division's type (Bay Region: إقليم باي), as the text's noun before a name asks for.
@@ -760,8 +765,6 @@ class Matcher:
             if entry is not None:
                 return entry.part_of
         return None
-
-    # -- finding -----------------------------------------------------------
 
     # -- finding -----------------------------------------------------------
 
@@ -1204,6 +1207,8 @@ class Matcher:
         *written* gives a hit's span as the text writes it (its marks too).
         """
         seen = doc.seen
+        if in_another_body(group, window, self._body_ancestors):
+            return None  # شعبة المعلومات في الأمن العام: General Security's own branch
         if group[0].ti:
             group = self._no_towns_after_a_division(group, window, doc)
             if not group:
@@ -1625,8 +1630,8 @@ def _span_of(hit: Hit, words: Words, offsets: OffsetMap) -> tuple[int, int]:
 
 
 def _ancestors(parents: Mapping[str, str | None]) -> dict[str, frozenset[str]]:
-    """For each place of *parents* (id to ``part_of``) that lies inside another, the places
-    it lies inside, up the chain (a loop in the data ends it)."""
+    """For each entry of *parents* (id to ``part_of``) that lies inside another, the entries
+    it lies inside, up the chain (a loop in the data ends it): places, or bodies."""
     out: dict[str, frozenset[str]] = {}
     for entry_id, parent in parents.items():
         chain: list[str] = []
