@@ -1629,6 +1629,8 @@ class ReferenceMatcher:
             return False
         if hit.cut == 1 and tokens[ti].startswith("و"):
             return False  # و starts a name of its own (a list)
+        if name.kind == "surname" and self._letter_of_the_name(hit, tokens):
+            return True
         own = self.own_given.get(name.entry.id, set())
         if name.kind == "surname" and self._own_nasab(hit, tokens, seps, own):
             return False
@@ -1748,12 +1750,28 @@ class ReferenceMatcher:
         if hit.cut == 1 and tokens[ti].startswith("و"):
             return False
         forms = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
+        if self._letter_of_the_name(hit, tokens):
+            return True
         own = self.own_given.get(hit.name.entry.id, set())
         if self._own_nasab(hit, tokens, seps, own):
             return False
         if forms & self.given_before and not forms & own:
             return True
         return bool(forms & GIVEN_WITH_ARTICLE) or self._ranked_name(hit, tokens, seps, own)
+
+    def _letter_of_the_name(self, hit: Hit, tokens: list[str]) -> bool:
+        """Rule: a surname read with ب, ل or ك cut before it, one space after a given name
+        (any person's, or one joined to عبد: عبدالجبار) or a rank with the article, proclitics
+        off: no preposition stands inside a name, so the letter is the name's (العقيد بعكر)."""
+        ti = hit.ti
+        if hit.cut == 0 or tokens[ti][:1] not in ("ب", "ل", "ك"):
+            return False
+        before = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
+        return (
+            bool(before & self.given_before)
+            or any(f.startswith("ال") and f[2:] in RANKS for f in before)
+            or any(f.startswith("عبد") and len(f) >= 5 for f in before)
+        )
 
     def _an_adjective(self, hit: Hit, tokens: list[str], seps: list[str]) -> bool:
         """A name written with no proclitic, one space after a word with the article, that is

@@ -1133,6 +1133,24 @@ def test_a_department_in_its_own_body_or_alone_is_read(m: Matcher, text: str, en
     assert entry in [x.id for x in m.find(text)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # held-out AF: a Yemeni colonel named بعكر, not ب and Lebanon's Zeina Akar
+        "تمت الحملة بإشراف مباشر للعقيد عبدالجبار بعكر مدير أمن المديرية",
+        "وأضاف العقيد بعكر أن الحملة مستمرة",
+    ],
+)
+def test_no_preposition_inside_a_name(m: Matcher, text: str) -> None:
+    assert "person-zeina-akar" not in [x.id for x in m.find(text)]
+
+
+def test_a_preposition_before_a_surname_outside_a_name_is_read(m: Matcher) -> None:
+    # after a title, not a rank or a given name: the preposition of the verb
+    text = "وقالت وزيرة الدفاع زينة عكر إن الجيش جاهز. ورحب الرئيس بعكر"
+    assert [x.id for x in m.find(text)][-1] == "person-zeina-akar"
+
+
 def test_salt_is_still_the_city_before_any_other_word(m: Matcher) -> None:
     assert [x.id for x in m.find("هجوم في مدينة السلط الأردنية")] == ["jo-as-salt"]
 

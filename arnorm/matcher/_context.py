@@ -1193,6 +1193,29 @@ def after_a_ranked_name(
     )  # العقيد ونيس بوخمادة
 
 
+#: The first letters of the prepositions written as proclitics (ب، ل، ك), which never
+#: stand on a word inside a person's name: one there is the name's own letter.
+NAME_PREPOSITIONS: Final = frozenset("بلك")
+
+
+def preposition_inside_a_name(hit: Hit, window: Window, given: frozenset[str]) -> bool:
+    """Whether *hit*, a surname alone read with a preposition's letter cut before it
+    (:data:`NAME_PREPOSITIONS`), stands right after a given name (*given*, or a compound
+    one written joined: عبدالجبار) or a rank written with the article (one space between,
+    the word's proclitics off): no preposition stands inside a name, so the letter is the
+    name's own, and the word a name the data may lack (للعقيد عبدالجبار بعكر، العقيد بعكر
+    are no ب and Akar)."""
+    tokens, ti = window.tokens, hit.ti
+    if not hit.cut or tokens[ti][0] not in NAME_PREPOSITIONS or window.seps[ti] != " ":
+        return False
+    forms = {form for form, _ in strip_forms(tokens[ti - 1])}
+    return (
+        not forms.isdisjoint(given)
+        or any(form[:2] == "ال" and form[2:] in RANKS for form in forms)
+        or any(form[:3] == "عبد" and len(form) > 4 for form in forms)
+    )
+
+
 def surname_of_another(
     hit: Hit,
     window: Window,
@@ -1205,14 +1228,18 @@ def surname_of_another(
     after a given name (one space before, proclitics off) that is not the person's own, be
     it any person's given name (*given*), one written with the article
     (:data:`ARTICLE_GIVEN`), or a word no rule knows as one in a rank's name
-    (:func:`after_a_ranked_name`).  The text has then used the surname for someone the data
-    may not have: the same surname alone later, its entry not named in full before, is that
-    someone (العقيد ميلود الزوي … وأضاف الزوي)."""
+    (:func:`after_a_ranked_name`); or the surname read with a preposition's letter before it
+    right after a given name or a rank (:func:`preposition_inside_a_name`: العقيد بعكر).  The
+    text has then used the surname for someone the data may not have: the same surname alone
+    later, its entry not named in full before, is that someone (العقيد ميلود الزوي … وأضاف
+    الزوي)."""
     tokens, ti = window.tokens, hit.ti
     if hit.alias.kind != "surname" or not ti or window.seps[ti] != " ":
         return False
     if hit.cut == 1 and tokens[ti][0] == "و":
         return False
+    if preposition_inside_a_name(hit, window, given):
+        return True  # للعقيد عبدالجبار بعكر
     if not hit.cut and own_nasab_before(ti, window, given, own, shared):
         return False  # the person's own name with their nasab: فالح فيصل الفياض
     forms = {form for form, _ in strip_forms(tokens[ti - 1])}
@@ -1313,7 +1340,9 @@ def part_of_another_name(
     * a surname alone after a noun that a place's name follows (مدينة، محافظة، مركز، حي …):
       it is the place's name (مركز العياط);
     * a surname alone in a rank's name beside a word no rule knows as a given name
-      (:func:`after_a_ranked_name`: العقيد ميلود الزوي، العقيد ونيس بوخمادة).
+      (:func:`after_a_ranked_name`: العقيد ميلود الزوي، العقيد ونيس بوخمادة);
+    * a surname alone read with a preposition's letter before it, after a given name or a
+      rank (:func:`preposition_inside_a_name`: العقيد بعكر).
 
     A word with the conjunction و starts a name of its own: توفيق وطرطاق is two people.
     """
@@ -1323,6 +1352,8 @@ def part_of_another_name(
         return False
     if hit.cut == 1 and tokens[ti][0] == "و":
         return False  # و starts a name of its own: توفيق وطرطاق
+    if hit.alias.kind == "surname" and preposition_inside_a_name(hit, window, given):
+        return True  # للعقيد عبدالجبار بعكر: the letter is the name's own
     nasab = hit.alias.kind == "surname" and not hit.cut
     if nasab and own_nasab_before(ti, window, given, own, shared):
         return False  # the person's own name with their nasab: فالح فيصل الفياض
