@@ -266,6 +266,15 @@ WILAYA_NOUNS = {"ولايه", "ولايات", "ولايتي", "ولايتا"}
 MISSION_NOUNS = {"بعثه", "قوات", "قوه", "مكتب"}
 #: Rule data: words after which a place's name is a news outlet's (واشنطن بوست).
 OUTLETS_AFTER = {"نيوز", "بريس", "برس", "تايمز", "تايم", "بوست", "الاخباريه", "تيفي"}
+# Rule data: what may follow a local unit's head in place of a place: a direction (two may
+# follow one another) or an ordinal, feminine or masculine.
+UNIT_DIRECTIONS = {"الشماليه", "الجنوبيه", "الشرقيه", "الغربيه", "الوسطي"}
+UNIT_ORDINALS = {
+    prefix + word + ending
+    for prefix in ("ال",)
+    for word in ("ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر")
+    for ending in ("", "ه")
+} | {"الاول", "الاولي"}
 # Rule data: the first words of a department's name, the article off.
 DEPARTMENTS = {"اداره", "مديريه", "شعبه", "فرع", "قسم", "مكتب", "وحده", "دائره", "قطاع", "مصلحه"}
 #: Nouns of water and channels: a place's name after one names the water (نهر النيجر).
@@ -785,6 +794,8 @@ class ReferenceMatcher:
         # Rule data: the heads of a body's local units (its `units`), folded, by the body's
         # country: the body as a name whose alias is the head as written.
         self.unit_heads: dict[tuple[str, tuple[str, ...]], Name] = {}
+        #: The common-word names that a unit's head and number stand for (see _numbered_units).
+        self.numbered_names: set[Name] = set()
         for gaz in gazetteers:
             for n, entry in enumerate(gaz):
                 if entry.type != "agency" or not entry.country:
@@ -1970,6 +1981,74 @@ class ReferenceMatcher:
         too: بالعاصمة تونس is "in the capital, Tunis")."""
         return {token, *(f for f, _ in strip(token))}
 
+    def _numbered_units(self, hits: list[Hit], tokens: list[str], seps: list[str]) -> list[Hit]:
+        """Rule: a head of agencies' units (its words one space apart, a proclitic on the
+        first) and, one space after it, an ordinal or a direction (a second direction may
+        follow) is a local unit's name: a common-word name of each agency listing the head
+        (the longest head there), which the text's country picks as a generic reference."""
+        extra: list[Hit] = []
+        for j, word in enumerate(tokens):
+            if j == 0 or seps[j] != " " or word not in UNIT_DIRECTIONS | UNIT_ORDINALS:
+                continue
+            end = j + 1
+            two = end < len(tokens) and seps[end] == " " and tokens[end] in UNIT_DIRECTIONS
+            if word in UNIT_DIRECTIONS and two:
+                end += 1
+            best: tuple[int, int, tuple[str, ...]] | None = None
+            for _, key in self.unit_heads:
+                first = j - len(key)
+                if first < 0 or tuple(tokens[first + 1 : j]) != key[1:]:
+                    continue
+                if any(seps[k] != " " for k in range(first + 1, j)):
+                    continue
+                cuts = [0] if tokens[first] == key[0] else []
+                cuts += [cut for form, cut in strip(tokens[first]) if form == key[0]]
+                if cuts and (best is None or len(key) > len(best[2])):
+                    best = (first, min(cuts), key)
+            if best is not None:
+                first, cut, key = best
+                for (_, head), name in self.unit_heads.items():
+                    if head == key:
+                        numbered = dataclasses.replace(name, kind="common")
+                        self.numbered_names.add(numbered)
+                        extra.append(Hit(first, end, cut, numbered, ()))
+        return sorted(hits + extra, key=lambda h: h.ti)
+
+    def _qualified_or_leading(
+        self,
+        tokens: list[str],
+        seps: list[str],
+        ti: int,
+        tj: int,
+        facts: list[tuple[int, str, str]],
+        places: dict[int, set[str]],
+        people: dict[int, tuple[str, str, set[str]]],
+    ) -> tuple[str, str] | None:
+        """The country a qualifier right after words *ti* to *tj* names, else the one their
+        sentence, else the document before, names more than every other (all countries
+        competing), with the evidence as a string."""
+        named, words = self._qualifier(tokens, seps, tj, places, people, True)
+        if len(named) == 1:
+            (country,) = named
+            return country, f"qualifier: {words} ({country})"
+        return self._leading(ti, self._sentence_facts(ti, tj, tokens, seps, facts), facts)
+
+    def _numbered_pick(
+        self, group: list[Hit], seen: set[str], tokens: list[str], leading: tuple[str, str] | None
+    ) -> tuple[float, str, Hit, tuple[str, ...], tuple[str, ...]] | None:
+        """Rule: a unit's head and number names the body (of those listing the head) of the
+        *leading* country (:meth:`_qualified_or_leading`), the number's words first in the
+        evidence; none where no country leads or its bodies list no such head."""
+        if leading is None:
+            return None
+        keep = [h for h in group if h.name.entry.country == leading[0]]
+        if not keep:
+            return None
+        ti, tj = group[0].ti, group[0].tj
+        number = " ".join(tokens[ti + len(keep[0].name.key) : tj])
+        unit = f"unit: {number} ({leading[0]})"
+        return (*self._rank(group, keep, seen, context=True), (unit, leading[1]))
+
     def _lies_in(self, inner: str, outer: str) -> bool:
         """Whether the data puts entry *inner* inside entry *outer* (part_of, up the chain)."""
         chain = [inner]
@@ -2057,6 +2136,11 @@ class ReferenceMatcher:
         *found* holds the evidence of the common-word hits kept for a cue or a list;
         *raw* is the span as the text writes it."""
         ti = group[0].ti
+        if group[0].name in self.numbered_names:
+            leading = self._qualified_or_leading(
+                tokens, seps, ti, group[0].tj, facts, places, people
+            )
+            return self._numbered_pick(group, seen, tokens, leading)
         head = self._list_head(ti, seps)
         # Rule: an opening quote or bracket may stand after the space between the noun
         # and the name or its list (محافظات (بابل، النجف)).
@@ -2127,14 +2211,7 @@ class ReferenceMatcher:
         # the branch of the country a qualifier right after it gives, else of the country
         # its sentence, else the document before, names more than every other country.
         if single and first.name.kind == "exact" and first.name.entry.id in self.branches:
-            qualifier, words = self._qualifier(tokens, seps, first.tj, places, people, True)
-            leading: tuple[str, str] | None = None
-            if len(qualifier) == 1:
-                (country,) = qualifier
-                leading = country, f"qualifier: {words} ({country})"
-            else:
-                here = self._sentence_facts(ti, first.tj, tokens, seps, facts)
-                leading = self._leading(ti, here, facts)
+            leading = self._qualified_or_leading(tokens, seps, ti, first.tj, facts, places, people)
             branch = self.branches[first.name.entry.id].get(leading[0]) if leading else None
             # ... when the branch is of the era (_old: al-Qaeda in Iraq, dissolved in 2006, is
             # not read for a text of no known date)
@@ -2496,6 +2573,7 @@ class ReferenceMatcher:
         hits = self._with_constructs(hits, tokens, seps)
         if self.overlaps == "longest":
             hits = self._looked_for(hits, tokens, seps)
+            hits = self._numbered_units(hits, tokens, seps)
         found = {
             h: why
             for h in hits
@@ -3113,13 +3191,12 @@ class ReferenceMatcher:
             at = starts[2 * ti] + cut
             end = starts[2 * (-neg_tj) - 1]
             start, stop = offsets.to_original(at, end)
-            picked = (
-                None
-                if self._department_elsewhere(group, hits, tokens, seps)
-                else self._pick(
+            if self._department_elsewhere(group, hits, tokens, seps):
+                picked = None
+            else:
+                picked = self._pick(
                     group, tokens, seps, facts, places, people, seen, found, text[start:stop]
                 )
-            )
             if picked is None:
                 # not reported, and its words are read as no shorter name either
                 if self.overlaps == "longest":
@@ -3129,6 +3206,7 @@ class ReferenceMatcher:
             score, method, best, others, evidence = picked
             if score <= 0.0 or score < self.min_score:
                 continue
+
             # Rule: a town (self.towns) picked by a common-word alias (found by a cue: منطقة
             # الناصرية) with no inside or dateline evidence, in no list of places, is not
             # reported when the text before it names some country

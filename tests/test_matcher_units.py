@@ -291,8 +291,9 @@ def test_every_shipped_head_is_an_agency_s_with_a_source_that_says_so() -> None:
     for entry in listed:
         assert entry.type == "agency"
         assert entry.country
-        # the notes say where the heads come from
-        assert "local units" in (entry.notes or ""), entry.id
+        # the notes say where the heads come from (a local unit's or a regional command's)
+        notes = entry.notes or ""
+        assert "local units" in notes or "regional commands" in notes, entry.id
 
 
 # -- found by review: separators, namesakes, the state's security, modes --------------
@@ -352,3 +353,109 @@ def test_units_are_reported_only_under_longest_overlaps() -> None:
     every = quiet(OWN, "بيروت", overlaps="all")
     assert [x.id for x in every.find("ولاية أمن طنجة")] == []
     assert [x.id for x in every.find("مفرزة استقصاء بيروت")] == ["lb-beirut"]
+
+
+# -- a head and a number: an army's regional commands -----------------------------
+
+ARMIES = Gazetteer(
+    "armies",
+    "1.0.0",
+    [
+        _entry("country-dz", "place", "الجزائر", country="DZ", demonyms=("الجزائري",)),
+        _entry("country-mr", "place", "موريتانيا", country="MR", demonyms=("الموريتاني",)),
+        _entry("country-jo", "place", "الأردن", country="JO", demonyms=("الأردني",)),
+        _entry("dz-ouargla", "place", "ورقلة", country="DZ", part_of="country-dz"),
+        _entry(
+            "dz-anp", "agency", "الجيش الوطني الشعبي", country="DZ", units=("الناحية العسكرية",)
+        ),
+        _entry("mr-army", "agency", "الجيش الموريتاني", country="MR", units=("المنطقة العسكرية",)),
+        _entry(
+            "jo-jaf", "agency", "القوات المسلحة الأردنية", country="JO", units=("المنطقة العسكرية",)
+        ),
+    ],
+)
+
+
+@pytest.fixture(scope="module")
+def armies() -> Matcher:
+    return quiet(ARMIES, "الجزائر", "موريتانيا", "الأردن", "ورقلة")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country of the sentence picks the body that lists the head
+        (
+            "أوقفت مفارز للجيش الوطني الشعبي بالناحية العسكرية الخامسة",
+            ("الناحية العسكرية الخامسة", "dz-anp", "unit: الخامسه (DZ)"),
+        ),
+        # a head two countries' bodies list: the qualifier's country
+        (
+            "قائد المنطقة العسكرية الخامسة في موريتانيا",
+            ("المنطقة العسكرية الخامسة", "mr-army", "unit: الخامسه (MR)"),
+        ),
+        # a direction, and two of them
+        (
+            "في الأردن، قال قائد المنطقة العسكرية الشمالية الغربية",
+            ("المنطقة العسكرية الشمالية الغربية", "jo-jaf", "unit: الشماليه الغربيه (JO)"),
+        ),
+        # a masculine ordinal, and a place after the unit, read as well
+        (
+            "الناحية العسكرية الأول بورقلة",
+            ("الناحية العسكرية الأول", "dz-anp", "unit: الاول (DZ)"),
+        ),
+    ],
+)
+def test_a_head_and_a_number_are_the_body_of_the_text_s_country(
+    armies: Matcher, text: str, expected: tuple[str, str, str]
+) -> None:
+    units = [(x.text, x.id, str(x.evidence[0])) for x in armies.find(text) if x.method == "context"]
+    assert expected in units
+
+
+def test_a_head_and_a_number_need_the_text_s_country(armies: Matcher) -> None:
+    # no country anywhere: no body; another country's text: none either
+    assert armies.find("قال قائد المنطقة العسكرية الخامسة") == []
+    assert armies.find("في الأردن قال قائد الناحية العسكرية الخامسة")[-1].id == "country-jo"
+    assert [x.id for x in armies.find("الناحية العسكرية في الجزائر")] == ["country-dz"]  # no number
+
+
+def test_a_head_and_a_number_only_under_longest_and_the_same_line_by_line(tmp_path: Path) -> None:
+    every = quiet(ARMIES, "الجزائر", overlaps="all")
+    assert [x.id for x in every.find("الناحية العسكرية الخامسة في الجزائر")] == ["country-dz"]
+    armies = quiet(ARMIES, "الجزائر")
+    text = "قال الجزائري إن\nالناحية العسكرية الخامسة أوقفت"
+    whole = [(x.start, x.end, x.id) for x in armies.find(text)]
+    assert ("dz-anp") in [x[2] for x in whole]
+    by_line = [
+        (x.start, x.end, x.id) for x in armies.iter_chunks(line + "\n" for line in text.split("\n"))
+    ]
+    assert by_line[: len(whole)] == whole
+    path = tmp_path / "armies.arnorm"
+    armies.save(path)
+    assert [(x.start, x.end, x.id) for x in Matcher.load(path).find(text)] == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "body"),
+    [
+        (
+            "أوقفت مفرزة للجيش الوطني الشعبي بالناحية العسكرية الخامسة إرهابيا",
+            "الناحية العسكرية الخامسة",
+            "dz-anp",
+        ),
+        (
+            "قال قائد المنطقة العسكرية الخامسة الموريتانية",
+            "المنطقة العسكرية الخامسة",
+            "mr-armed-forces",
+        ),
+        ("زار الملك المنطقة العسكرية الشرقية في الأردن", "المنطقة العسكرية الشرقية", "jo-jaf"),
+    ],
+)
+def test_shipped_numbered_units(shipped: Matcher, text: str, unit: str, body: str) -> None:
+    assert (unit, body) in [(x.text, x.id) for x in shipped.find(text)]
+
+
+def test_a_shipped_numbered_unit_of_a_country_the_data_lacks_names_none(shipped: Matcher) -> None:
+    text = "قال قائد المنطقة العسكرية الوسطى في الجيش الإسرائيلي إن قواته"
+    assert "jo-jaf" not in [x.id for x in shipped.find(text)]

@@ -2090,6 +2090,60 @@ def unit_heads_before(
     return found
 
 
+#: Directions (normalized) that may stand after a local unit's head in place of a place's
+#: name: an army's regional command (المنطقة العسكرية الشمالية).  Two may follow one another
+#: (المنطقة العسكرية الشمالية الغربية).
+UNIT_DIRECTIONS: Final = frozenset({"الشماليه", "الجنوبيه", "الشرقيه", "الغربيه", "الوسطي"})
+#: Ordinals and directions (normalized) that may stand after a local unit's head in place
+#: of a place's name: an army's numbered regional commands (الناحية العسكرية الخامسة) and
+#: the directions of :data:`UNIT_DIRECTIONS`.
+UNIT_NUMBERS: Final = UNIT_DIRECTIONS | frozenset(
+    {"الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه", "الثامنه"}
+    | {"التاسعه", "العاشره", "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس"}
+    | {"السابع", "الثامن", "التاسع", "العاشر"}
+)
+
+
+def numbered_units(
+    tokens: Sequence[str],
+    seps: Sequence[str],
+    heads: Collection[tuple[str, ...]],
+    longest: int,
+) -> list[tuple[int, int, int, tuple[str, ...]]]:
+    """The local units' names made of a head of *heads* (normalized words, at most
+    *longest*) and, one space after it, an ordinal or a direction (:data:`UNIT_NUMBERS`;
+    a second direction may follow): (the head's first word, the letters of a proclitic cut
+    from it, the word after the name, the head's words), the longest head at each place.
+    الناحية العسكرية الخامسة, بالمنطقة العسكرية الشمالية الغربية."""
+    found = []
+    for at in itertools.compress(range(len(tokens)), map(UNIT_NUMBERS.__contains__, tokens)):
+        if not at or seps[at] != " ":
+            continue
+        end = at + 1
+        if (
+            tokens[at] in UNIT_DIRECTIONS
+            and end < len(tokens)
+            and seps[end] == " "
+            and tokens[end] in UNIT_DIRECTIONS
+        ):
+            end += 1  # الشمالية الغربية
+        for n in range(min(longest, at), 0, -1):
+            first = at - n
+            if any(seps[k] != " " for k in range(first + 1, at)):
+                continue
+            rest = tuple(tokens[first + 1 : at])
+            heads_here = [
+                (cut, head)
+                for form, cut in strip_forms(tokens[first])
+                if (head := (form, *rest)) in heads
+            ]
+            if heads_here:
+                cut, head = heads_here[0]
+                found.append((first, cut, end, head))
+                break
+    return found
+
+
 #: Words after which a generic security body's name (أمن الدولة، الأمن العام، الأمن الوطني)
 #: is the common noun, the state's security or public order, as what is threatened,
 #: touched, kept or concerned (normalized): تستهدف أمن الدولة، المساس بأمن الدولة، يتعلق

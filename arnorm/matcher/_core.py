@@ -11,6 +11,7 @@ window at a time.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import gc
@@ -85,6 +86,7 @@ from ._context import (
     named_before,
     not_another_s,
     not_the_place,
+    numbered_units,
     part_of_another_name,
     reach_of,
     runs_on,
@@ -596,6 +598,16 @@ class Matcher:
                     alias = Alias(e, gaz.name, gaz.version, head, "exact", owner)
                     self._unit_heads.setdefault((e.country, words), alias)
         self._unit_words = frozenset(words for _, words in self._unit_heads)
+        #: The agencies whose local units' names a head begins, as common-word aliases: a
+        #: head and an ordinal or a direction (الناحية العسكرية الخامسة) names the body of
+        #: the country the text is about, as a generic reference does (see _numbered).
+        self._numbered: dict[tuple[str, ...], list[Alias]] = {}
+        #: The number of a head's words, by the id of such an alias (for its evidence).
+        self._numbered_heads: dict[int, int] = {}
+        for (_, words), alias in self._unit_heads.items():
+            numbered = dataclasses.replace(alias, kind="common")
+            self._numbered.setdefault(words, []).append(numbered)
+            self._numbered_heads[id(numbered)] = len(words)
         self._unit_longest = max(map(len, self._unit_words), default=0)
         #: The most words a name spans in a text (a particle and its word are two).
         self._name_words = 2 * (
@@ -825,7 +837,7 @@ class Matcher:
             whole = hi > lo
             if not whole:
                 hi = count  # no room for the context (a word of 64K characters): cut it
-            hits = self._walker.hits(words)
+            hits = self._hits(words)
             if hits:
                 matches = self._resolve(
                     chunk, base + start, offsets, words, hits, doc, lo, hi, state
@@ -909,11 +921,30 @@ class Matcher:
     def _scan(self, chunk: str, base: int, doc: Document) -> Iterator[Match]:
         normalized, offsets = self._normalizer.with_offsets(chunk)
         words = self._walker.words(normalized)
-        hits = self._walker.hits(words)
+        hits = self._hits(words)
         if not hits:
             self._learn(words, doc, 0, len(words.tokens))
             return
         yield from self._resolve(chunk, base, offsets, words, hits, doc)
+
+    def _hits(self, words: Words) -> list[Hit]:
+        """The names found in *words*, in order of their first word, with the local units'
+        names a head and an ordinal or a direction make (:func:`~._context.numbered_units`:
+        الناحية العسكرية الخامسة), one hit for each body whose ``units`` list the head, as a
+        common-word alias: the country the text is about picks one, as for a generic
+        reference.  Under ``overlaps="longest"`` only, as for a unit named after a place."""
+        hits = self._walker.hits(words)
+        if not self._numbered or self.overlaps != "longest":
+            return hits
+        found = numbered_units(words.tokens, words.seps, self._unit_words, self._unit_longest)
+        if not found:
+            return hits
+        extra = [
+            new_hit((first, end, cut, alias, 1.0, ()))
+            for first, cut, end, head in found
+            for alias in self._numbered[head]
+        ]
+        return sorted([*hits, *extra], key=lambda hit: hit.ti)
 
     def _learn(self, words: Words, doc: Document, lo: int, hi: int) -> None:
         """Count the country evidence of words *lo* to *hi* of a text with no name in them
@@ -1207,8 +1238,9 @@ class Matcher:
         *written* gives a hit's span as the text writes it (its marks too).
         """
         seen = doc.seen
-        if in_another_body(group, window, self._body_ancestors):
-            return None  # شعبة المعلومات في الأمن العام: General Security's own branch
+        settled = self._settled(group, window, doc)
+        if settled is not None:
+            return settled[0]
         if group[0].ti:
             group = self._no_towns_after_a_division(group, window, doc)
             if not group:
@@ -1278,6 +1310,47 @@ class Matcher:
         if alias.kind == "surname" and alias.entry.id in seen:
             evidence += (Evidence("full-name", alias.entry.name),)
         return (*best, evidence)
+
+    def _settled(
+        self, group: list[Hit], window: Window, doc: Document
+    ) -> tuple[tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None] | None:
+        """What :meth:`_pick` says of a span that a rule of its own settles, in a tuple (None
+        when none does): a local unit's head and number (:meth:`_numbered_unit`), and a
+        department named inside another body of its country, which the data lacks
+        (:func:`~._context.in_another_body`: شعبة المعلومات في الأمن العام)."""
+        if id(group[0].alias) in self._numbered_heads:
+            return (self._numbered_unit(group, window, doc),)
+        if in_another_body(group, window, self._body_ancestors):
+            return (None,)
+        return None
+
+    def _numbered_unit(
+        self, group: list[Hit], window: Window, doc: Document
+    ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
+        """:meth:`_pick` for a local unit's head and number (:meth:`_hits`: الناحية العسكرية
+        الخامسة): the body of the country a qualifier right after it names, else of the
+        country the text around it is about (:func:`~._context.leading_country`: every
+        country competes, so the numbered command of a state whose body the data lacks, as
+        Israel's المنطقة العسكرية الوسطى in a text on Israel, names none), and why: the
+        evidence ``unit`` (the number's words), then the country's."""
+        ti, tj = group[0].ti, group[0].tj
+        qualified = window.qualifier(tj, True)
+        if qualified is not None:
+            chosen: tuple[str, Evidence] | None = (
+                qualified[0],
+                Evidence("qualifier", qualified[1], qualified[0]),
+            )
+        else:
+            chosen = leading_country(ti, tj, window, doc)
+        if chosen is None:
+            return None
+        country, why = chosen
+        same = [h for h in group if h.alias.entry.country == country]
+        if not same:
+            return None
+        ranked = self._ranker.rank_preferring(group, same, doc.seen, context=True)
+        number = " ".join(window.tokens[ti + self._numbered_heads[id(same[0].alias)] : tj])
+        return (*ranked, (Evidence("unit", number, country), why))
 
     def _placed(
         self, group: list[Hit], window: Window, doc: Document
