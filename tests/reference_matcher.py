@@ -275,6 +275,8 @@ UNIT_ORDINALS = {
     for word in ("ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر")
     for ending in ("", "ه")
 } | {"الاول", "الاولي"}
+# Rule data: the posts a department's name follows in construct (مدير، رئيس …).
+POSTS_BEFORE_DEPARTMENTS = {"رئيس", "رئيسه", "مدير", "مديره", "قائد", "مساعد", "نائب"}
 # Rule data: the first words of a department's name, the article off.
 DEPARTMENTS = {"اداره", "مديريه", "شعبه", "فرع", "قسم", "مكتب", "وحده", "دائره", "قطاع", "مصلحه"}
 #: Nouns of water and channels: a place's name after one names the water (نهر النيجر).
@@ -2075,7 +2077,13 @@ class ReferenceMatcher:
         if any(h.name.entry.type != "agency" for h in group):
             return False
         first = group[0]
-        if not self._departments_noun(tokens[first.ti]):
+        ti = first.ti
+        if first.cut or ti == 0 or seps[ti] != " " or not self._departments_noun(tokens[ti]):
+            return False
+        # Rule: ... and only in construct after a post's noun (مدير الإدارة …): after a verb,
+        # ب or في may be the verb's (أشادت مديرية الأمن العام بالقوات المسلحة).
+        before = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
+        if not {f.removeprefix("ال") for f in before} & POSTS_BEFORE_DEPARTMENTS:
             return False
         tj = first.tj
         after: list[Hit] = []

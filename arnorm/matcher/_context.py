@@ -863,6 +863,12 @@ DEPARTMENT_NOUNS: Final = frozenset(
 )
 
 
+#: Nouns of a post (normalized, without the article) a department's name follows in
+#: construct when the body after it is the one the department lies in: مدير الإدارة العامة
+#: لمكافحة المخدرات بشرطة دبي, رئيس شعبة المعلومات في الأمن العام.
+POST_HEADS: Final = frozenset({"مدير", "مديره", "رئيس", "رئيسه", "قائد", "نائب", "مساعد"})
+
+
 def _a_department_s(word: str) -> bool:
     """Whether *word* (normalized, proclitics and article off or not: للإدارة) is a noun of
     :data:`DEPARTMENT_NOUNS`."""
@@ -875,22 +881,29 @@ def in_another_body(
     """Whether *group*, a department's name, names there a department of another body of its
     country, which the data lacks.
 
-    The name's first word is a noun of :data:`DEPARTMENT_NOUNS`.  The agency named right
+    The name's first word is a noun of :data:`DEPARTMENT_NOUNS`, with no proclitic, one space
+    after a post's noun (:data:`POST_HEADS`, its proclitics off: مدير، رئيس …): in
+    construct after a post, the body after the name is where the department lies, while
+    after a verb or a verbal noun it may be the verb's (أشادت مديرية الأمن العام بالقوات
+    المسلحة، دور المديرية العامة للجوازات في الأمن العام).  The agency named right
     after it as the body it lies in (:meth:`Window.host_after`) is no department itself; the
     name's entries of its country are departments in the data (each lies in a body:
     *ancestors*, the bodies each body lies in), and the agency is none of them, none they lie
-    in and none that lies in them.  شعبة المعلومات في الأمن العام is
-    General Security's own information branch, not the Internal Security Forces' of that name;
-    مدير الإدارة العامة لمكافحة المخدرات بشرطة دبي heads Dubai Police's department, not the
-    federal ministry's.  A body of another country after it is read as the object of a verb
+    in and none that lies in them.  رئيس شعبة المعلومات في الأمن العام heads General
+    Security's own information branch, not the Internal Security Forces' of that name; مدير
+    الإدارة العامة لمكافحة المخدرات بشرطة دبي heads Dubai Police's department, not the federal
+    ministry's.  A body of another country after it is read as the object of a verb
     (أشاد مكتب التحقيقات الفيدرالي بالأمن العام اللبناني), a department after it as a sister
     department the data does not link (إدارة البحث الجنائي بإدارة المختبرات)."""
     if not all(h.alias.entry.type == "agency" for h in group):
         return False
     first = group[0]
     tokens = window.tokens
-    if not _a_department_s(tokens[first.ti]):
+    ti = first.ti
+    if first.cut or not ti or window.seps[ti] != " " or not _a_department_s(tokens[ti]):
         return False
+    if not any(form.removeprefix("ال") in POST_HEADS for form, _ in strip_forms(tokens[ti - 1])):
+        return False  # أشادت مديرية الأمن العام بالقوات المسلحة: ب is the verb's
     host = window.host_after(first.tj)
     if host is None:
         return False
