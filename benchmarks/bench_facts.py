@@ -81,6 +81,7 @@ WRITTEN_AGAINST = {
     8: "2.33.0",
     9: "2.35.0",
     10: "2.36.0",
+    11: "2.38.0",
 }
 ARAB_LEAGUE = frozenset(
     [
