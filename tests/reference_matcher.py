@@ -184,6 +184,9 @@ PHRASES_AFTER = {
     "السلط": {"الامنيه", "الرسميه", "الجهويه", "المحليه", "المعنيه", "العموميه", "القضائيه"}
     | {"الاداريه", "المختصه", "الحكوميه", "العليا", "السياسيه", "التونسيه", "المركزيه"},
 }
+#: Rule: words before a place's name that make it something else (قبيل المغرب: the sunset
+#: prayer, not Morocco).
+PHRASES_BEFORE = {"المغرب": {"صلاه", "صلاتي", "اذان", "قبيل", "بعيد", "وقت"}}
 #: Rule: given names written with the article, before a surname alone (الطاهر عثماني).
 GIVEN_WITH_ARTICLE = {"الطاهر", "الهادي", "الحبيب", "المختار", "الصادق", "الطيب", "المنصف"}
 GIVEN_WITH_ARTICLE |= {"المهدي", "البشير", "الامين", "العربي", "الناصر", "الصديق", "الخضر"}
@@ -194,7 +197,7 @@ SECURITY_BEFORE |= {"مساس", "الماسه", "ماسه", "تستهدف", "ي�
 SECURITY_BEFORE |= {"تهديد", "زعزعه", "العبث", "الاضرار", "اضرار", "الاخلال", "اخلال", "حفظ"}
 SECURITY_BEFORE |= {"حمايه", "صون", "ضد"}
 SECURITY_BEFORE |= {"تهديدا", "تهديدات", "استقرار", "يخل", "تخل", "يضر", "تضر", "صيانه"}
-SECURITY_BEFORE |= {"تعزيز", "تعزيزا", "لتعزيز"}
+SECURITY_BEFORE |= {"تعزيز", "تعزيزا", "لتعزيز"} | {"ضمان", "لضمان"}
 #: Rule: ... and the words after which على before the name does (حفاظا على الأمن العام).
 SECURITY_BEFORE_ALA = {"حفاظا", "الحفاظ", "حفاظ", "حرصا", "الحرص", "خطرا", "خطر", "خطوره"}
 SECURITY_BEFORE_ALA |= {"خطورتها", "خطورته"}
@@ -2820,8 +2823,9 @@ class ReferenceMatcher:
                 group = [h for h in group if h.name.kind != "surname"]
             # Rule: a place's name right after a noun of water or a channel names the water
             # (نهر النيجر، قناة الجزيرة), القائم before بأعمال is a chargé d'affaires, and
-            # السلط before an adjective of authorities the authorities (السلط الأمنية): no
-            # name is read there.
+            # السلط before an adjective of authorities the authorities (السلط الأمنية), and
+            # المغرب after a word of prayer or time the sunset prayer (قبيل المغرب): no name
+            # is read there.
             water = ti and seps[ti] == " " and self._cue_forms(tokens[ti - 1]) & WATER_NOUNS
             phrase = any(
                 h.tj == ti + 1
@@ -2829,6 +2833,15 @@ class ReferenceMatcher:
                 and seps[h.tj] == " "
                 and tokens[h.tj] in PHRASES_AFTER.get(tokens[ti][h.cut :], ())
                 for h in group
+            ) or any(
+                h.tj == ti + 1
+                and ti
+                and seps[ti] == " "
+                and bool(
+                    self._cue_forms(tokens[ti - 1]) & PHRASES_BEFORE.get(tokens[ti][h.cut :], set())
+                )
+                for h in group
+                if h.name.entry.type == "place"
             )
             # Rule: a place's name before a word of OUTLETS_AFTER (one space between) is a
             # news outlet's (نيويورك تايمز، نينوى بريس): no name is read there either.

@@ -1068,6 +1068,8 @@ def test_the_country_in_construct_is_the_evidence_and_names_the_ministry_later(m
         "ولد الضابط في مسقط رأسه بالصعيد",  # his birthplace, not Muscat (held-out Y)
         "عاد إلى مسقط رأس والده",
         "أطلقت الشرطة القنابل المسيلة للدموع",  # tear gas, not M'sila (held-out AB)
+        "عقد الاجتماع الثاني قبيل المغرب بحضور اللجنة",  # the sunset prayer (held-out AG)
+        "اعتقل بعد صلاة المغرب قرب المسجد",
     ],
 )
 def test_a_place_s_name_after_water_or_in_a_phrase_is_not_the_place(m: Matcher, text: str) -> None:
@@ -1150,6 +1152,10 @@ def test_a_preposition_before_a_surname_outside_a_name_is_read(m: Matcher) -> No
     # after a title, not a rank or a given name: the preposition of the verb
     text = "وقالت وزيرة الدفاع زينة عكر إن الجيش جاهز. ورحب الرئيس بعكر"
     assert [x.id for x in m.find(text)][-1] == "person-zeina-akar"
+
+
+def test_morocco_is_still_the_country_after_any_other_word(m: Matcher) -> None:
+    assert [x.id for x in m.find("زار الوزير المغرب قبيل الانتخابات")] == ["country-ma"]
 
 
 def test_salt_is_still_the_city_before_any_other_word(m: Matcher) -> None:
@@ -1513,6 +1519,8 @@ def test_an_international_body_s_name_before_a_demonym_is_that_country_s_body(
         "في العراق، قال إن استقرار الأمن الوطني أولوية",
         "في الأردن، أغلقت الطرق حفاظا على الأمن العام",
         "في الإمارات، رأت المحكمة في ذلك خطرا على أمن الدولة",
+        # held-out AG: ensuring it
+        "في ليبيا، انتشرت الدوريات في العاصمة لضمان الأمن العام",
     ],
 )
 def test_a_generic_security_name_used_as_a_common_noun_is_not_reported(

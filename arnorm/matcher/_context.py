@@ -137,6 +137,12 @@ NOT_A_PLACE_BEFORE: Final[dict[str, frozenset[str]]] = {
         }
     ),
 }  # fmt: skip
+#: Places' names (normalized) and the words (normalized, proclitics off) one space before them
+#: that make them something else: المغرب after a word of prayer or time is the sunset prayer
+#: (صلاة المغرب، أذان المغرب، قبيل المغرب، وقت المغرب), not Morocco.
+NOT_A_PLACE_AFTER: Final[dict[str, frozenset[str]]] = {
+    "المغرب": frozenset({"صلاه", "صلاتي", "اذان", "قبيل", "بعيد", "وقت"}),
+}
 
 #: Bodies' one-word short forms that are far more often a common noun (الدفاع, defence:
 #: الدفاع عن النفس، الدفاع المدني، الدفاع الجوي), normalized, and the titles (without the
@@ -1817,8 +1823,9 @@ def untitled(hit: Hit, window: Window) -> bool:
 def not_the_place(hit: Hit, window: Window) -> bool:
     """Whether *hit*, a place's name, names something else there: the water after a noun
     of :data:`WATER_NOUNS` (one space before, its proclitics off: في نهر النيجر), a
-    phrase of :data:`NOT_A_PLACE_BEFORE` (القائم بأعمال السفارة), or a news outlet before a
-    word of :data:`OUTLET_AFTER` (one space between: صحيفة نيويورك تايمز)."""
+    phrase of :data:`NOT_A_PLACE_BEFORE` (القائم بأعمال السفارة) or of
+    :data:`NOT_A_PLACE_AFTER` (قبيل المغرب), or a news outlet before a word of
+    :data:`OUTLET_AFTER` (one space between: صحيفة نيويورك تايمز)."""
     if hit.alias.entry.type != "place":
         return False
     tokens, seps, ti, tj = window.tokens, window.seps, hit.ti, hit.tj
@@ -1830,6 +1837,9 @@ def not_the_place(hit: Hit, window: Window) -> bool:
         return True
     if tj < len(tokens) and seps[tj] == " " and tokens[tj] in OUTLET_AFTER:
         return True  # واشنطن بوست: the newspaper
+    before = NOT_A_PLACE_AFTER.get(tokens[ti][hit.cut :]) if tj == ti + 1 else None
+    if before is not None and not before.isdisjoint(forms_before(ti, window)):
+        return True  # قبيل المغرب: the sunset prayer
     after = NOT_A_PLACE_BEFORE.get(tokens[ti][hit.cut :]) if tj == ti + 1 else None
     return after is not None and tj < len(tokens) and seps[tj] == " " and tokens[tj] in after
 
@@ -2166,7 +2176,7 @@ SECURITY_AS_NOUN_BEFORE: Final = frozenset(
     | {"الماسه", "ماسه", "تستهدف", "يستهدف", "استهداف", "تهدد", "يهدد", "تهديد", "زعزعه"}
     | {"العبث", "الاضرار", "اضرار", "الاخلال", "اخلال", "حفظ", "حمايه", "صون", "ضد"}
     | {"تهديدا", "تهديدات", "استقرار", "يخل", "تخل", "يضر", "تضر", "صيانه"}
-    | {"تعزيز", "تعزيزا", "لتعزيز"}
+    | {"تعزيز", "تعزيزا", "لتعزيز", "ضمان", "لضمان"}
 )
 #: Words after which على before a generic security body's name makes it the common noun
 #: (normalized): حفاظا على الأمن العام، خطرا على أمن الدولة، حرصا على الأمن الوطني.
