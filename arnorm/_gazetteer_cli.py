@@ -47,7 +47,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Add the ``gazetteer`` subcommand and its own subcommands."""
     parser = subparsers.add_parser(
         "gazetteer",
-        help="list, show, validate and compare gazetteers",
+        help="list, show, export, validate and compare gazetteers",
         description="Inspect the shipped gazetteers and validate your own.",
     )
     sub = parser.add_subparsers(dest="gazetteer_command", metavar="COMMAND", required=True)
@@ -67,6 +67,15 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
             " (YYYY, YYYY-MM or YYYY-MM-DD), instead of the entry as JSON"
         ),
     )
+    export = sub.add_parser(
+        "export",
+        help="a shipped version's JSON Lines, as released",
+        description=(
+            "Print the JSON Lines of a shipped version exactly as released (checked against"
+            " their SHA-256), whether it is stored as a file of its own or in the archive."
+        ),
+    )
+    export.add_argument("name", metavar="NAME[@VERSION]", help="e.g. officials@2.0.0")
     validate = sub.add_parser("validate", help="check a gazetteer file against the schema")
     validate.add_argument("path", help="a JSON Lines (.jsonl) or CSV (.csv) file")
     diff = sub.add_parser("diff", help="entries and aliases added, removed and changed")
@@ -166,6 +175,13 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    gaz = load_named(args.name)  # a usage error for an unknown name or version
+    release = gz._release(gaz.name, gaz.version)
+    out.write(gz._release_lines(gaz.name, release).decode("utf-8"))
+    return 0
+
+
 def _stale(args: argparse.Namespace, out: TextIO) -> int:
     cutoff = _date_argument(args.before, "--before")
     names = args.names or sorted(gz.available_gazetteers())
@@ -240,6 +256,7 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "list": _list,
     "show": _show,
+    "export": _export,
     "stale": _stale,
     "validate": _validate,
     "diff": _diff,

@@ -1350,14 +1350,19 @@ def _shipped_ids(exclude: str) -> set[str]:
 
 
 def _release_lines(name: str, release: Mapping[str, Any]) -> bytes:
-    """The JSON Lines of a shipped release, once its file matches its SHA-256 in the index.
+    """The JSON Lines of a shipped release, once they match their SHA-256 in the index.
 
-    ``sha256`` is the digest of the file as it was released. The releases from 2026-12-05 on were
-    released xz-compressed (``NAME-VERSION.jsonl.xz``): their digest is of the compressed file.
-    The earlier ones were released as plain JSON Lines; they are now stored xz-compressed too,
-    with the digest of the stored file as ``stored_sha256``. Both digests are checked, so the
-    JSON Lines read are still the released ones, byte for byte.
+    ``sha256`` is the digest of the file as it was released: the JSON Lines themselves for the
+    releases before 2026-12-05, the xz-compressed file for those from then on. The latest
+    version of each gazetteer is stored as its own file, ``NAME-VERSION.jsonl.xz``; a release
+    first published as plain JSON Lines and stored compressed adds ``stored_sha256``, the
+    stored file's digest. Every earlier version is stored in the gazetteer's archive (see
+    :func:`_archived_lines`); ``lines_sha256`` is then the digest of its JSON Lines when
+    ``sha256`` is that of a compressed file. Every digest listed is checked, so the JSON Lines
+    read are the released ones, byte for byte.
     """
+    if release.get("archived"):
+        return _archived_lines(name, release)
     base = _data_dir()
     path: Path = (base / release["file"]).resolve()
     if base.resolve() not in path.parents:
@@ -1383,11 +1388,70 @@ def _release_lines(name: str, release: Mapping[str, Any]) -> bytes:
     return data
 
 
+#: Archives read, by the digest of the file: (their distinct lines, each version's line numbers).
+_ARCHIVES: dict[str, tuple[list[bytes], dict[str, list[int]]]] = {}
+
+
+def _read_archive(name: str, where: str) -> tuple[list[bytes], dict[str, list[int]]]:
+    """The archive of *name*'s earlier versions, once it matches its SHA-256 in the index.
+
+    An archive (``NAME/NAME-archive.json.xz``, written by ``tools/archive_releases.py``) is an
+    xz-compressed JSON object: ``lines``, every distinct line of the archived versions, and
+    ``versions``, each version's lines as indexes into ``lines``, in order. Versions differ in a
+    few entries, so the archive of 44 versions of the officials is a fortieth of their size.
+    """
+    listed = _index()["gazetteers"][name].get("archive")
+    if not isinstance(listed, dict):
+        raise GazetteerError(f"{where}: the index lists no archive for {name}")
+    base = _data_dir()
+    path: Path = (base / listed["file"]).resolve()
+    if base.resolve() not in path.parents:
+        raise GazetteerError(f"{name}: index entry points outside the data directory")
+    packed = path.read_bytes()
+    digest = hashlib.sha256(packed).hexdigest()
+    if digest != listed["sha256"]:
+        raise GazetteerError(
+            f"{where}: {path.name} does not match its SHA-256 in the index"
+            " (a released version must never change)"
+        )
+    if digest not in _ARCHIVES:
+        try:
+            doc = json.loads(lzma.decompress(packed, format=lzma.FORMAT_XZ))
+            lines = [line.encode("utf-8") for line in doc["lines"]]
+            versions = {str(k): [int(i) for i in v] for k, v in doc["versions"].items()}
+        except (lzma.LZMAError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise GazetteerError(f"{where}: {path.name} is not a readable archive: {exc}") from exc
+        _ARCHIVES[digest] = (lines, versions)
+    return _ARCHIVES[digest]
+
+
+def _archived_lines(name: str, release: Mapping[str, Any]) -> bytes:
+    """The JSON Lines of a release stored in its gazetteer's archive, checked by their digest."""
+    where = f"{name}@{release['version']}"
+    lines, versions = _read_archive(name, where)
+    numbers = versions.get(release["version"])
+    if numbers is None:
+        raise GazetteerError(f"{where}: the archive holds no such version")
+    try:
+        data = b"".join(lines[i] + b"\n" for i in numbers)
+    except IndexError as exc:
+        raise GazetteerError(f"{where}: the archive refers to a line it does not hold") from exc
+    if hashlib.sha256(data).hexdigest() != release.get("lines_sha256", release["sha256"]):
+        raise GazetteerError(
+            f"{where}: the JSON Lines the archive holds do not match the released file's SHA-256"
+            " (a released version must never change)"
+        )
+    return data
+
+
 def _load_release(name: str, release: Mapping[str, Any], *, check_refs: bool) -> list[Entry]:
     data = _release_lines(name, release)
     external = _shipped_ids(name) if check_refs else None
     schema = schema_of(release["version"])
-    where = f"{name}/{Path(release['file']).name}"
+    if release.get("archived"):
+        where = f"{name}@{release['version']} (in {name}-archive.json.xz)"
+    else:
+        where = f"{name}/{Path(release['file']).name}"
     return parse_jsonl(data, where, external_ids=external, schema=schema)
 
 

@@ -9,8 +9,9 @@ import lzma
 import os
 import pickle
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
@@ -45,16 +46,26 @@ def test_every_shipped_gazetteer_loads_from_the_installed_package() -> None:
 def test_released_files_match_their_checksums() -> None:
     index = json.loads((gz._data_dir() / "index.json").read_text(encoding="utf-8"))
     for name, info in index["gazetteers"].items():
+        latest = max(info["versions"], key=lambda r: gz._version_key(r["version"]))
+        archive = (gz._data_dir() / info["archive"]["file"]).read_bytes()
+        assert hashlib.sha256(archive).hexdigest() == info["archive"]["sha256"], name
         for release in info["versions"]:
-            # every release is stored compressed (tools/store_compressed.py), the wheel stays small
-            assert release["file"].endswith(".jsonl.xz"), (name, release)
-            data = (gz._data_dir() / release["file"]).read_bytes()
-            stored = release.get("stored_sha256", release["sha256"])
-            assert hashlib.sha256(data).hexdigest() == stored, (name, release)
             lines = gz._release_lines(name, release)
-            if "stored_sha256" in release:  # released plain: the JSON Lines are the released file
-                assert hashlib.sha256(lines).hexdigest() == release["sha256"], (name, release)
             assert lines.count(b"\n") == release["entries"], (name, release)
+            if release is not latest:  # every earlier version is in the archive, none on its own
+                assert release.get("archived") is True, (name, release)
+                assert "file" not in release, (name, release)
+                assert not (
+                    gz._data_dir() / name / f"{name}-{release['version']}.jsonl.xz"
+                ).exists()
+                digest = release.get("lines_sha256", release["sha256"])
+                assert hashlib.sha256(lines).hexdigest() == digest, (name, release)
+                continue
+            # the latest is a file of its own, released compressed: its digest is the file's
+            assert release["file"] == f"{name}/{name}-{release['version']}.jsonl.xz", release
+            stored = (gz._data_dir() / release["file"]).read_bytes()
+            assert hashlib.sha256(stored).hexdigest() == release["sha256"], (name, release)
+            assert lzma.decompress(stored) == lines
 
 
 def _copy_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -62,65 +73,116 @@ def _copy_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(gz._data_dir(), copy)
     monkeypatch.setattr(gz, "_data_dir", lambda: copy)
     monkeypatch.setattr(gz, "_CACHE", {})
+    monkeypatch.setattr(gz, "_ARCHIVES", {})
     return copy
 
 
-def test_a_changed_release_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _edit_index(copy: Path, name: str, change: Callable[[dict[str, Any]], None]) -> None:
+    index = json.loads((copy / "index.json").read_text(encoding="utf-8"))
+    change(index["gazetteers"][name])
+    (copy / "index.json").write_text(json.dumps(index), encoding="utf-8")
+
+
+def test_a_changed_archive_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     copy = _copy_data(tmp_path, monkeypatch)
-    places = copy / "places" / "places-1.0.0.jsonl.xz"
-    places.write_bytes(places.read_bytes()[:-1] + b"!")
-    refused = r"places-1\.0\.0\.jsonl\.xz does not match its SHA-256"
+    archive = copy / "places" / "places-archive.json.xz"
+    archive.write_bytes(archive.read_bytes()[:-1] + b"!")
+    refused = r"places@1\.0\.0: places-archive\.json\.xz does not match its SHA-256"
     with pytest.raises(gz.GazetteerError, match=refused):
         gz.load_gazetteer("places", "1.0.0")
-    # the other versions are unaffected
+    # the latest version is a file of its own, unaffected
     assert len(gz.load_gazetteer("places", gz.available_gazetteers()["places"][-1])) > 0
 
 
-def test_a_recompressed_release_must_hold_the_released_lines(
+def test_a_changed_latest_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = _copy_data(tmp_path, monkeypatch)
+    latest = gz._release("places", None)
+    stored = copy / latest["file"]
+    stored.write_bytes(stored.read_bytes()[:-1] + b"!")
+    with pytest.raises(gz.GazetteerError, match=r"places-[0-9.]+\.jsonl\.xz does not match"):
+        gz.load_gazetteer("places")
+    assert len(gz.load_gazetteer("places", "1.0.0")) > 0  # the archive is unaffected
+
+
+def _rewrite_archive(copy: Path, name: str, edit: Callable[[dict[str, Any]], None]) -> None:
+    """Change the archive's content and record the new file's digest, as a careless edit would."""
+    path = copy / name / f"{name}-archive.json.xz"
+    doc = json.loads(lzma.decompress(path.read_bytes()))
+    edit(doc)
+    packed = lzma.compress(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    path.write_bytes(packed)
+    digest = hashlib.sha256(packed).hexdigest()
+    _edit_index(copy, name, lambda info: info["archive"].update(sha256=digest))
+
+
+def test_an_archive_must_hold_the_released_lines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # places 1.0.0 was released as plain JSON Lines and is stored compressed: a copy whose stored
-    # digest was updated to fit a changed text is still refused, by the released file's digest
+    # an archive whose own digest was updated to fit a changed line is still refused: each
+    # version's lines are checked against the digest of the file as released
     copy = _copy_data(tmp_path, monkeypatch)
-    release = gz._release("places", "1.0.0")
-    assert "stored_sha256" in release
-    original = gz._release_lines("places", release)
-    changed = lzma.compress(original.replace("المغرب".encode(), "المغرب!".encode(), 1))
-    (copy / release["file"]).write_bytes(changed)
-    index = json.loads((copy / "index.json").read_text(encoding="utf-8"))
-    for listed in index["gazetteers"]["places"]["versions"]:
-        if listed["version"] == "1.0.0":
-            listed["stored_sha256"] = hashlib.sha256(changed).hexdigest()
-    (copy / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    first = gz._release_lines("places", gz._release("places", "1.0.0")).decode("utf-8")
+    changed_line = first.split("\n")[0]
+
+    def edit(doc: dict[str, Any]) -> None:
+        at = doc["lines"].index(changed_line)
+        doc["lines"][at] = changed_line.replace("المغرب", "المغرب!", 1) + " "
+
+    _rewrite_archive(copy, "places", edit)
     with pytest.raises(gz.GazetteerError, match="do not match the released file's SHA-256"):
         gz.load_gazetteer("places", "1.0.0")
 
 
-def test_a_compressed_release_is_read_and_a_broken_one_refused(
+def test_a_release_published_compressed_is_checked_by_its_lines_digest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # the releases from 2026-12-05 on are stored xz-compressed, the checksum of the stored file
+    # officials 2.11.1 was released as an xz file (its sha256 is that file's); archived, its
+    # lines are checked against lines_sha256, recorded when it was archived
     release = gz._release("officials", "2.11.1")
-    assert release["file"].endswith(".jsonl.xz")
-    stored = (gz._data_dir() / release["file"]).read_bytes()
-    assert lzma.decompress(stored) == gz._release_lines("officials", release)
+    assert release["archived"] is True
+    assert "lines_sha256" in release
     assert len(gz.load_gazetteer("officials", "2.11.1")) == release["entries"]
-    # a file that matches its checksum but is no xz stream is refused, and says which
-    copy = tmp_path / "gazetteers"
-    shutil.copytree(gz._data_dir(), copy)
-    broken = copy / release["file"]
-    broken.write_bytes(stored[: len(stored) // 2])
-    index = json.loads((copy / "index.json").read_text(encoding="utf-8"))
-    for listed in index["gazetteers"]["officials"]["versions"]:
-        if listed["version"] == "2.11.1":
-            listed["sha256"] = hashlib.sha256(broken.read_bytes()).hexdigest()
-    (copy / "index.json").write_text(json.dumps(index), encoding="utf-8")
-    monkeypatch.setattr(gz, "_data_dir", lambda: copy)
-    monkeypatch.setattr(gz, "_CACHE", {})
+    copy = _copy_data(tmp_path, monkeypatch)
+    _edit_index(
+        copy,
+        "officials",
+        lambda info: next(r for r in info["versions"] if r["version"] == "2.11.1").update(
+            lines_sha256="0" * 64
+        ),
+    )
+    with pytest.raises(gz.GazetteerError, match=r"officials@2\.11\.1: the JSON Lines"):
+        gz.load_gazetteer("officials", "2.11.1")
+
+
+def test_a_broken_archive_is_refused_and_says_which(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = _copy_data(tmp_path, monkeypatch)
+    path = copy / "officials" / "officials-archive.json.xz"
+    path.write_bytes(path.read_bytes()[:1000])  # cut short; the index records the cut file
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    _edit_index(copy, "officials", lambda info: info["archive"].update(sha256=digest))
     with pytest.raises(
-        gz.GazetteerError, match=r"officials@2\.11\.1: officials-2\.11\.1\.jsonl\.xz"
+        gz.GazetteerError,
+        match=r"officials@2\.11\.1: officials-archive\.json\.xz is not a readable archive",
     ):
         gz.load_gazetteer("officials", "2.11.1")
+
+
+def test_an_archive_that_lacks_a_version_or_a_line_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = _copy_data(tmp_path, monkeypatch)
+
+    def edit(doc: dict[str, Any]) -> None:
+        del doc["versions"]["1.0.0"]
+        doc["versions"]["1.1.0"].append(len(doc["lines"]))
+
+    _rewrite_archive(copy, "places", edit)
+    with pytest.raises(gz.GazetteerError, match=r"places@1\.0\.0: the archive holds no such"):
+        gz.load_gazetteer("places", "1.0.0")
+    with pytest.raises(gz.GazetteerError, match=r"places@1\.1\.0: the archive refers to a line"):
+        gz.load_gazetteer("places", "1.1.0")
 
 
 def test_coverage_of_the_first_release() -> None:

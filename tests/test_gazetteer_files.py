@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import lzma
 import subprocess
 import sys
 from pathlib import Path
@@ -220,3 +222,23 @@ def test_cli_diff_of_a_version_with_itself() -> None:
     result = run_cli("diff", "places", "1.0.0", "1.0.0")
     assert result.returncode == 0
     assert result.stdout == "--- places@1.0.0\n+++ places@1.0.0\n"
+
+
+def test_cli_export_prints_a_version_as_released() -> None:
+    # an archived version (released plain) and the latest (released compressed): the lines
+    # printed are the released ones, by their digests
+    old = gz._release("places", "1.0.0")
+    result = run_cli("export", "places@1.0.0")
+    assert result.returncode == 0
+    assert hashlib.sha256(result.stdout.encode("utf-8")).hexdigest() == old["sha256"]
+    latest = gz._release("officials", None)
+    result = run_cli("export", "officials")
+    stored = (gz._data_dir() / latest["file"]).read_bytes()
+    assert result.stdout.encode("utf-8") == lzma.decompress(stored)
+    assert result.stdout.count("\n") == latest["entries"]
+
+
+def test_cli_export_of_an_unknown_version_is_a_usage_error() -> None:
+    result = run_cli("export", "places@9.9.9")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "places has no version 9.9.9" in result.stderr

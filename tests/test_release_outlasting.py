@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import lzma
 import shutil
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -30,6 +33,7 @@ def copy(tool: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> P
     shutil.copytree(gz._data_dir(), copied)
     monkeypatch.setattr(gz, "_data_dir", lambda: copied)
     monkeypatch.setattr(gz, "_CACHE", {})
+    monkeypatch.setattr(gz, "_ARCHIVES", {})
     monkeypatch.setattr(tool, "ROOT", copied)
     return copied
 
@@ -78,7 +82,7 @@ def test_the_release_tool_refuses_the_draft(
 
 
 def test_a_release_is_written_compressed_and_reads_back(
-    tool: ModuleType, copy: Path, tmp_path: Path
+    tool: ModuleType, copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     latest = gz.available_gazetteers()["places"][-1]
     draft = tmp_path / "draft.jsonl"
@@ -89,6 +93,47 @@ def test_a_release_is_written_compressed_and_reads_back(
     assert not (copy / "places" / "places-9.0.0.jsonl").exists()
     assert gz._release("places", "9.0.0")["file"] == "places/places-9.0.0.jsonl.xz"
     again = gz.load_gazetteer("places", "9.0.0")
-    assert [e.to_json() for e in again] == [
-        e.to_json() for e in gz.load_gazetteer("places", latest)
-    ]
+    before = gz.load_gazetteer("places", latest)
+    assert [e.to_json() for e in again] == [e.to_json() for e in before]
+    # the version it replaced as the latest moved into the archive, its lines unchanged
+    moved = gz._release("places", latest)
+    assert moved["archived"] is True
+    assert "file" not in moved
+    assert not (copy / "places" / f"places-{latest}.jsonl.xz").exists()
+    assert hashlib.sha256(gz._release_lines("places", moved)).hexdigest() == moved["lines_sha256"]
+    assert gz._release_lines("places", moved) == draft.read_bytes()
+    archiver = sys.modules["archive_releases"]
+    monkeypatch.setattr(archiver, "ROOT", copy)
+    assert archiver.main(["--check"]) == 0  # nothing left to archive
+
+
+def test_the_archive_tool_reports_a_version_stored_on_its_own(
+    tool: ModuleType,
+    copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # an earlier version put back as a file of its own (as before the archive) is reported by
+    # --check, then archived again by the tool, its lines unchanged
+    archiver = sys.modules["archive_releases"]
+    monkeypatch.setattr(archiver, "ROOT", copy)
+    index = json.loads((copy / "index.json").read_text(encoding="utf-8"))
+    release = next(
+        r for r in index["gazetteers"]["agencies"]["versions"] if r["version"] == "2.6.0"
+    )
+    lines = gz._release_lines("agencies", gz._release("agencies", "2.6.0"))
+    packed = lzma.compress(lines)
+    (copy / "agencies" / "agencies-2.6.0.jsonl.xz").write_bytes(packed)
+    release.pop("archived")
+    release["file"] = "agencies/agencies-2.6.0.jsonl.xz"
+    release["sha256"] = hashlib.sha256(packed).hexdigest()
+    release.pop("lines_sha256", None)
+    (copy / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    assert archiver.main(["--check"]) == 1
+    assert "agencies@2.6.0: stored on its own" in capsys.readouterr().out
+    assert archiver.main([]) == 0
+    assert archiver.main(["--check"]) == 0
+    assert not (copy / "agencies" / "agencies-2.6.0.jsonl.xz").exists()
+    archived = gz._release("agencies", "2.6.0")
+    assert archived["archived"] is True
+    assert gz._release_lines("agencies", archived) == lines

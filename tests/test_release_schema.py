@@ -292,7 +292,7 @@ def _schema2_problems(name: str, version: str) -> list[str]:
     release = gz._release(name, version)
     data = gz._release_lines(name, release)
     try:
-        gz.parse_jsonl(data, release["file"], external_ids=None, schema=2)
+        gz.parse_jsonl(data, f"{name}@{version}", external_ids=None, schema=2)
     except gz.ValidationError as exc:
         return exc.errors
     return []

@@ -11,10 +11,10 @@ no source from the development corpus), against the ids of the other shipped
 gazetteers, and against the end of each body (a role may not outlast the body
 it was held at, unless its note says why), written to
 ``gazetteers/NAME/NAME-VERSION.jsonl.xz`` (JSON Lines, keys in schema order, compressed with
-xz: every version ships in the wheel, and a version of the officials is 2.5 MB as text, 0.4 MB
-compressed; the versions first released as plain ``.jsonl`` are stored compressed too, by
-``tools/store_compressed.py``, their released SHA-256 kept), and
-listed in ``gazetteers/index.json`` with the entry count and the SHA-256 of the file as stored.
+xz), and listed in ``gazetteers/index.json`` with the entry count and the SHA-256 of that file.
+The version it replaces as the latest then moves into the gazetteer's archive
+(``tools/archive_releases.py``: every version ships in the wheel, and the archive stores the lines
+the versions share once).
 An existing
 version is never overwritten: a change is a new version.  Add the version's
 entry to ``gazetteers/NAME/CHANGELOG.md`` by hand.
@@ -39,6 +39,8 @@ import lzma
 import sys
 from pathlib import Path
 from typing import Any
+
+import archive_releases  # beside this script
 
 from arnorm import gazetteer
 
@@ -190,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     _write_index(index)
     print(f"released {args.name} {args.version}: {len(entries)} entries -> {target}")
+    moved = archive_releases.archive(ROOT, index, args.name)
+    if moved:
+        print(f"moved {', '.join(moved)} into {args.name}'s archive")
     return 0
 
 
