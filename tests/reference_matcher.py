@@ -688,6 +688,9 @@ class ReferenceMatcher:
         # (الجراد, the locusts), counts only once the full name was seen.
         self.surname_words = self.frequent | set(common_word_surnames())
         common = set(common_word_aliases()) | {fold(w) for w in common_words}
+        # Rule: a listed phrase with a name particle (بن سليمان) is the alias the particle
+        # joins to the word after it (بنسليمان), as the alias is read.
+        common |= {" ".join(units(w)) for w in list(common)}
         safe = safe_word_aliases() | {fold(w) for w in safe_words}
         self.safe = safe
         names: list[Name] = []

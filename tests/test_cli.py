@@ -353,6 +353,7 @@ def test_parser_documents_every_option() -> None:
     ]
     assert sorted(gazetteer_commands.choices) == [
         "diff",
+        "export",
         "list",
         "show",
         "stale",

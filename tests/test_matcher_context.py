@@ -71,6 +71,9 @@ def test_an_unresolved_generic_name_hides_the_shorter_name_inside_it(m: Matcher)
         ("انتشرت قوات الأمن الوطني في عدن اليمنية", ["ye-national-security-forces"]),
         # the competent services are a phrase before they are Tunisia's
         ("وأحيل الملف إلى المصالح المختصة للتحقيق", []),
+        # the national intelligence agency: Burkina Faso's by name, any state's in a text
+        ("قالت الوكالة الوطنية للاستخبارات إنها اعتقلت مشتبها به", []),
+        ("في بوركينا فاسو قالت الوكالة الوطنية للاستخبارات إنها أحبطت انقلابا", ["bf-anr"]),
     ],
 )
 def test_a_one_state_name_that_any_state_s_body_bears_needs_its_country(
@@ -1060,7 +1063,6 @@ def test_the_country_in_construct_is_the_evidence_and_names_the_ministry_later(m
     "text",
     [
         "هاجم التنظيم زورقا في نهر النيجر",  # the river, not the country
-        "قرصنة في خليج عدن",  # the gulf, not Aden (nor anyone's surname)
         "في بث على قناة الجزيرة",  # the channel, not Sudan's state
         "والقائم بأعمال السفارة الصومالية",  # a chargé d'affaires, not al-Qaim
         "السلط الأمنية و الحكومية تقر بوجود إخلال",  # the authorities, not Salt (held-out W)
@@ -1074,6 +1076,11 @@ def test_the_country_in_construct_is_the_evidence_and_names_the_ministry_later(m
 )
 def test_a_place_s_name_after_water_or_in_a_phrase_is_not_the_place(m: Matcher, text: str) -> None:
     assert [x.id for x in m.find(text) if x.type != "agency"] == []
+
+
+def test_a_gulf_named_after_a_city_is_the_gulf(m: Matcher) -> None:
+    # the gulf has an entry of its own (places 3.22.0): the name is the gulf, never Aden
+    assert [x.id for x in m.find("قرصنة في خليج عدن")] == ["region-gulf-of-aden"]
 
 
 @pytest.mark.parametrize(

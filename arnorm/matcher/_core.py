@@ -106,6 +106,7 @@ from ._index import (
     SafeUnpickler,
     build,
     check_state,
+    key_of,
     normalize_all,
     people_given_names,
     shared_given_names,
@@ -174,12 +175,16 @@ def _word_lists(
     shipped: bool,
     normalizer: Normalizer,
 ) -> tuple[frozenset[str], frozenset[str]]:
-    """The common and safe words a matcher uses (normalized): the given ones, and the shipped."""
+    """The common and safe words a matcher uses (normalized): the given ones, and the shipped.
+
+    A phrase with a name particle is listed as written (بن سليمان) and read as the index keys
+    its alias, the particle joined to the word after it (بنسليمان): both forms are kept."""
     common = {normalizer(w) for w in common_words}
     safe = {normalizer(w) for w in safe_words}
     if shipped:
         common.update(common_word_aliases())
         safe.update(safe_word_aliases())
+    common.update([key_of(w) for w in common if " " in w])
     return frozenset(common), frozenset(safe)
 
 

@@ -400,6 +400,12 @@ def prefixes_of(phrases: Iterable[str]) -> set[str]:
     return prefixes
 
 
+def key_of(spaced: str) -> str:
+    """The key the index gives a name of several words (*spaced*: its words joined by spaces):
+    a name particle joined to the word after it (بن سليمان gives بنسليمان)."""
+    return _key_of(" ".join(spaced.split()))[0]
+
+
 def _key_of(spaced: str) -> tuple[str, tuple[str, ...], str]:
     """The key of a name of several words (*spaced*: its words joined by spaces), its units
     (a particle joined to the word after it), and its last word as written."""
