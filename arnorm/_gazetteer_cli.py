@@ -176,9 +176,12 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
-    gaz = load_named(args.name)  # a usage error for an unknown name or version
-    release = gz._release(gaz.name, gaz.version)
-    out.write(gz._release_lines(gaz.name, release).decode("utf-8"))
+    name, _, version = args.name.partition("@")
+    try:
+        release = gz._release(name, version or None)
+    except gz.GazetteerError as err:  # an unknown or malformed name or version
+        raise UsageError(str(err)) from None
+    out.write(gz._release_lines(name, release).decode("utf-8"))  # checked, not parsed
     return 0
 
 

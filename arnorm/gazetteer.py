@@ -1398,7 +1398,7 @@ def _read_archive(name: str, where: str) -> tuple[list[bytes], dict[str, list[in
     An archive (``NAME/NAME-archive.json.xz``, written by ``tools/archive_releases.py``) is an
     xz-compressed JSON object: ``lines``, every distinct line of the archived versions, and
     ``versions``, each version's lines as indexes into ``lines``, in order. Versions differ in a
-    few entries, so the archive of 44 versions of the officials is a fortieth of their size.
+    few entries, so the officials' archive is about a twenty-fifth of their size as single files.
     """
     listed = _index()["gazetteers"][name].get("archive")
     if not isinstance(listed, dict):
