@@ -1249,6 +1249,8 @@ class ReferenceMatcher:
             if not counted:
                 continue
             least = min(h.cut for h in counted)
+            # (nor is a span that bodies of several countries share, a generic reference
+            # that only the text's country makes a match: جهاز الأمن العام اللبناني)
             sure = [
                 h.tj
                 for h in counted
@@ -1256,6 +1258,7 @@ class ReferenceMatcher:
                 and not h.methods
                 and h.name.kind in ("exact", "abbreviation")
                 and self._score(h, set())[0] >= self.min_score
+                and not self._generic([g for g in here if g.cut == least and g.tj == h.tj])
             ]
             if sure and max(sure) > i and reach <= i:
                 covered = max(sure)
@@ -1431,6 +1434,38 @@ class ReferenceMatcher:
         ):
             return tj + 1
         return tj if tj in people else None
+
+    def _after_government(
+        self,
+        tokens: list[str],
+        seps: list[str],
+        tj: int,
+        people: dict[int, tuple[str, str, set[str]]],
+    ) -> int | None:
+        """Where the holder named after a government (see the rule at its use) starts."""
+        if tj >= len(tokens) or seps[tj] != " ":
+            return None
+        if tokens[tj] == "في":
+            if tj + 1 >= len(tokens) or seps[tj + 1] != " ":
+                return None
+            gov = tj + 1
+            word = tokens[gov]
+        elif tokens[tj].startswith("ب"):
+            gov = tj
+            word = tokens[tj][1:]
+        else:
+            return None
+        if word not in ("حكومه", "الحكومه"):
+            return None
+        k = gov + 1
+        while k < len(tokens) and k <= gov + 4:
+            found = self._holder(tokens, seps, k, people, True)
+            if found is not None:
+                return found
+            if seps[k] != " ":
+                return None
+            k += 1
+        return None
 
     @staticmethod
     def _nasab_words(tokens: list[str], seps: list[str], k: int) -> set[str]:
@@ -2301,6 +2336,12 @@ class ReferenceMatcher:
             # not after a demonym.
             if at is None and not demonym:
                 at = self._after_posts(tokens, seps, tj, people)
+            # Rule: or the person named after the government the post is of, right after the
+            # name: في or the proclitic ب, حكومة (with the article or not), at most three more
+            # words one space apart, then the holder as _holder finds him (a comma allowed):
+            # وزير الداخلية في الحكومة الليبية، اللواء عصام أبوزريبة
+            if at is None and not demonym:
+                at = self._after_government(tokens, seps, tj, people)
             if at is not None:
                 country, words, held = people[at]
                 keep = [h for h in group if h.name.entry.id in held]
@@ -2473,7 +2514,8 @@ class ReferenceMatcher:
             scored = [(*self._score(h, seen), h) for h in hits]
             return sorted(
                 scored,
-                key=lambda s: (-s[0], s[2].name.entry.id not in parents, self._old(s[2].name.entry),
+                key=lambda s: (-s[0], s[2].name.entry.id not in parents,
+                               self._era_rank(s[2].name.entry),
                                s[2].name.kind != "exact",
                                s[2].name.order, s[2].name.entry.id),
             )  # fmt: skip
@@ -2495,11 +2537,23 @@ class ReferenceMatcher:
         return score, method, best, others
 
     def _old(self, entry: Entry) -> bool:
+        """Whether *entry* is of another era than the matcher's (see :meth:`_era_rank`)."""
+        return self._era_rank(entry) == (1 if self.as_of is None else 2)
+
+    def _era_rank(self, entry: Entry) -> int:
         """Rule: of the entries of a span, those of the era come first: valid on ``as_of``
-        (from ``valid_from`` to ``valid_to``, partial dates covering their whole period), or
+        (from ``valid_from`` to ``valid_to``, partial dates covering their whole period),
+        those with a date before those with none (valid only for want of dates), or
         without ``as_of``, with no ``valid_to`` (still existing)."""
         if self.as_of is None:
-            return entry.valid_to is not None
+            return 1 if entry.valid_to is not None else 0
+        if not self._valid_then(entry):
+            return 2
+        return 1 if entry.valid_from is None and entry.valid_to is None else 0
+
+    def _valid_then(self, entry: Entry) -> bool:
+        """Whether *entry* is valid on ``as_of``."""
+        assert self.as_of is not None
 
         def first(d: str) -> str:
             return d + "-01-01"[len(d) - 4 :] if len(d) < 10 else d
@@ -2515,7 +2569,7 @@ class ReferenceMatcher:
         lo, hi = first(self.as_of), last(self.as_of)
         start = first(entry.valid_from) if entry.valid_from else "0000-01-01"
         end = last(entry.valid_to) if entry.valid_to else "9999-12-31"
-        return not (start <= hi and lo <= end)
+        return start <= hi and lo <= end
 
     # -- scores and the matches ----------------------------------------------
 
@@ -2788,13 +2842,14 @@ class ReferenceMatcher:
                 continue
             # Rule: the words of a generic reference that nothing made specific are read as
             # no shorter name, but as a generic reference that ends where it ends
-            # (تولى إدارة الأمن العام: a head noun, and a short form the country decides)
-            if (
-                self.overlaps == "longest"
-                and ti < last_end
-                and not (-neg_tj == generic_end and self._generic(group))
-            ):
-                continue
+            # (تولى إدارة الأمن العام: a head noun, and a short form the country decides),
+            # and a name that reaches past its last word is read (قوات الجيش الوطني الشعبي)
+            inside = self.overlaps == "longest" and ti < last_end
+            if inside:
+                reaches = generic_end >= 0 and -neg_tj > generic_end
+                same_end = -neg_tj == generic_end and self._generic(group)
+                if not (reaches or same_end):
+                    continue
             # Rule: a surname alone (no style and given name, no real word read as a variant)
             # whose person the text names in full, that name beginning after it and at most
             # AHEAD words after its first word, names that person, as a full name before it
@@ -3222,8 +3277,10 @@ class ReferenceMatcher:
                     group, tokens, seps, facts, places, people, seen, found, text[start:stop]
                 )
             if picked is None:
-                # not reported, and its words are read as no shorter name either
-                if self.overlaps == "longest":
+                # not reported, and its words are read as no shorter name either; but a name
+                # read past a generic reference's end (above) that is not reported and is no
+                # generic reference itself hides no word the reference did not
+                if self.overlaps == "longest" and (not inside or self._generic(group)):
                     last_end = -neg_tj
                     generic_end = last_end if self._generic(group) else -1
                 continue

@@ -85,3 +85,42 @@ def test_match_as_of_writes_the_roles(tmp_path: Path) -> None:
     bad = subprocess.run([*run, "--as-of", "2019-13"], capture_output=True, text=True)
     assert bad.returncode == 2
     assert "--as-of" in bad.stderr
+
+
+def _ministry(entry_id: str, valid_from: str | None, valid_to: str | None) -> Entry:
+    return Entry(
+        id=entry_id,
+        type="agency",
+        name="وزارة الداخلية الليبية",
+        name_en="Ministry of the Interior",
+        country="LY",
+        valid_from=valid_from,
+        valid_to=valid_to,
+        sources=(Source("s"),),
+    )
+
+
+# two bodies of one name: one whose dates are known, one with no dates at all (listed first)
+UNDATED = _ministry("undated", None, None)
+DATED = _ministry("dated", "2011-11", "2014")
+TWO_ERAS = Gazetteer("own", "2.0.0", [UNDATED, DATED])
+ATTACK = "هاجم مسلحون مقر وزارة الداخلية الليبية في طرابلس"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "entry"),
+    [
+        # on a date its dates cover, the dated body: the undated one is valid only for want of dates
+        ("2013-07-15", "dated"),
+        ("2013", "dated"),
+        # on a date they do not cover, the undated body, as without as_of (gazetteer order)
+        ("2022-05-01", "undated"),
+        (None, "undated"),
+    ],
+)
+def test_a_body_dated_to_the_era_comes_before_one_of_no_dates(
+    as_of: str | None, entry: str
+) -> None:
+    (match,) = Matcher([TWO_ERAS], as_of=as_of).find(ATTACK)
+    assert match.id == entry
+    assert [c.id for c in match.candidates] == [{"dated": "undated", "undated": "dated"}[entry]]

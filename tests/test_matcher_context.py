@@ -108,6 +108,56 @@ def test_an_unresolved_generic_name_hides_what_is_not_a_generic_suffix(m: Matche
     assert found(m, text) == [("المديرية العامة للأمن العام", "lb-gs", "context")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the national army's forces of any state, cut short: the name goes on as Algeria's army
+        ("تمكنت قوات الجيش الوطني الشعبي من القضاء على إرهابي", ["dz-anp"]),
+        ("تمكنت قوات الجيش الوطني الشعبي من القضاء على إرهابي في الجزائر", ["dz-anp"]),
+        # the generic phrase alone, with no country, is still not reported
+        ("تمكنت قوات الجيش الوطني من القضاء على إرهابي", []),
+        # and with its country it is the generic reference made specific, read whole
+        ("تمكنت قوات الجيش الوطني في اليمن من القضاء على إرهابي", ["ye-army"]),
+    ],
+)
+def test_a_name_that_goes_on_past_an_unresolved_generic_name_is_read(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.id for x in m.find(text) if x.type == "agency"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name several countries' bodies share exactly, then the body's country's demonym
+        ("أوقف جهاز الأمن العام اللبناني ثلاثة أشخاص", "lb-gs"),
+        ("وأعلن جهاز الأمن الوطني التونسي", "tn-dgsn"),
+        ("وقالت مديرية الأمن الوطني الفلسطيني", "ps-nsf"),
+        ("وأكد مسؤول في جهاز المخابرات العامة الأردنية", "jo-gid"),
+        ("وأفادت مصلحة الجوازات السعودية", "sa-jawazat"),
+    ],
+)
+def test_a_name_past_a_name_that_several_countries_share_is_read(
+    m: Matcher, text: str, expected: str
+) -> None:
+    assert [x.id for x in m.find(text) if x.type == "agency"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # الداخلية بغزة goes on past المخابرات الداخلية, but is its adjective: not read, and
+        # Gaza after it is still found
+        ("قال مدير المخابرات الداخلية بغزة إن", ["ps-gaza"]),
+        ("المخابرات الداخلية والأمن الوطني في فلسطين", ["ps-nsf", "country-ps"]),
+    ],
+)
+def test_a_name_past_a_generic_name_that_is_not_read_hides_nothing_more(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.id for x in m.find(text)] == expected
+
+
 KUWAIT_VISIT = "وصل إلى الكويت في زيارة رسمية للكويت وزير الداخلية {} ، والتقى نظيره في الكويت"
 
 
@@ -1788,3 +1838,27 @@ def test_a_town_of_a_country_the_text_named_before_is_reported(m: Matcher) -> No
         "ثم زار الوفد الرباط قبل أن يعود إلى أبوظبي."
     )
     assert "ma-rabat" in [x.id for x in m.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # the holder named after the government the post is of qualifies the body
+        ("عقد وزير الداخلية في الحكومة الليبية، اللواء عصام أبوزريبة، اجتماعا", "ly-interior-east"),
+        ("عقد وزير الداخلية بالحكومة الليبية اللواء عصام أبو زريبة اجتماعا", "ly-interior-east"),
+        ("قال وزير الداخلية بحكومة الوحدة الوطنية عماد الطرابلسي إن الوضع آمن", "ly-interior-gnu"),
+    ],
+)
+def test_a_holder_after_the_government_of_the_post_qualifies_the_body(
+    m: Matcher, text: str, entry: str
+) -> None:
+    (body,) = [x for x in m.find(text) if x.type == "agency"]
+    assert body.id == entry
+    assert body.evidence[0].kind == "qualifier"
+
+
+def test_the_person_a_government_is_named_after_does_not_qualify_the_post(m: Matcher) -> None:
+    # حكومة الدبيبة names the prime minister, who never held the interior ministry
+    text = "قال وزير الداخلية في حكومة عبد الحميد الدبيبة إن الوضع آمن"
+    (body,) = [x for x in m.find(text) if x.type == "agency"]
+    assert body.evidence[0].kind != "qualifier"

@@ -78,6 +78,9 @@ def test_exact_forms_agree_on_own_gazetteer(text: str) -> None:
 @example("سطر\nمديرية أمن حولي (كونا) ولاية أمن طنجة، ومفوضية الشرطة بالرباط وشرطة منطقة الرياض")
 @example("حفظ أمن ولاية وهران وأمن دائرة عين الترك. في غزة، مديرية أمن رفح وبريف دير الزور الشرقي")
 @example("نقلت نيويورك تايمز وواشنطن بوست عن مراسل القاهرة الإخبارية في واشنطن بوسط")
+@example("تمكنت قوات الجيش الوطني الشعبي وقال مدير المخابرات الداخلية بغزة إن")
+@example("المخابرات الداخلية والأمن الوطني في فلسطين")
+@example("أوقف جهاز الأمن العام اللبناني ثلاثة. وأفادت مصلحة الجوازات السعودية")
 @example("رئيس شعبة المعلومات في الأمن العام ومدير الإدارة العامة لمكافحة المخدرات بشرطة دبي")
 @example("للعقيد عبدالجبار بعكر والعقيد بعكر وزينة عكر. ورحب الرئيس بعكر ومحمد بعكر")
 @example("الإدارة العامة لمكافحة المخدرات بقطاع الأمن الجنائي وشعبة الاستخبارات في الجيش")
@@ -171,6 +174,17 @@ def test_all_overlaps_agree_on_own_gazetteer(text: str) -> None:
 @given(ref.sentences(SHIPPED_ALIASES, SHIPPED_DEMONYMS))
 def test_min_score_and_no_surnames_agree_on_shipped_gazetteers(text: str) -> None:
     agree(text, False, min_score=0.75, surnames=False)
+
+
+@settings(deadline=None, max_examples=EXAMPLES // 2)
+@given(
+    ref.sentences(SHIPPED_ALIASES, SHIPPED_DEMONYMS),
+    st.sampled_from(["2005-06", "2013", "2013-07-15", "2016-09", "2021-03", "2025-01-10"]),
+)
+@example("مقر وزارة الداخلية الليبية وقالت إدارة المخابرات العامة في دمشق والقاعدة", "2013-07-15")
+@example("مقر وزارة الداخلية الليبية وقالت إدارة المخابرات العامة في دمشق والقاعدة", "2025-01-10")
+def test_eras_agree_on_shipped_gazetteers(text: str, as_of: str) -> None:
+    agree(text, False, as_of=as_of, **EXACT)
 
 
 @settings(deadline=None, max_examples=EXAMPLES // 2)

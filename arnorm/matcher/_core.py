@@ -977,9 +977,11 @@ class Matcher:
         date.  The words of such a reference are read as no shorter name, except
         a generic reference that ends where it ends: in تولى إدارة الأمن العام (ran
         General Security) the name of one country's body, إدارة الأمن العام, may
-        be a head noun and the short form that the text's country makes specific.
-        *doc* holds what the text before taught: the country evidence, and the
-        people named in full.
+        be a head noun and the short form that the text's country makes specific;
+        and a name that starts inside it and goes on past its end is read (قوات
+        الجيش الوطني الشعبي), or, if it is not read and is no generic reference
+        itself, hides nothing beyond the reference.  *doc* holds what the text
+        before taught: the country evidence, and the people named in full.
         """
         tokens, seps = words.tokens, words.seps
         found: dict[int, Evidence] = {}
@@ -1008,9 +1010,8 @@ class Matcher:
             ti = group[0].ti
             if ti < lo:
                 continue
-            if (ti < last_end and not (group[0].tj == generic_end and is_generic(group))) or (
-                ti in units
-            ):
+            crossing = ti < last_end  # inside a generic reference (see _after_generic)
+            if (crossing and not _after_generic(group, generic_end)) or ti in units:
                 continue
             if ti >= hi:
                 break
@@ -1041,8 +1042,10 @@ class Matcher:
             if picked is None:
                 # a generic reference nothing makes specific is not reported, but
                 # its words are not read as a shorter name either (but one generic
-                # reference that ends where it ends: see the docstring)
-                if self.overlaps == "longest":
+                # reference that ends where it ends, and a name that goes on past
+                # it: see the docstring); a name that went on past one and is not
+                # read (the adjective in المخابرات الداخلية بغزة) hides nothing more
+                if self.overlaps == "longest" and not (crossing and not is_generic(group)):
                     last_end = group[0].tj
                     generic_end = last_end if is_generic(group) else -1
                     if state is not None:
@@ -1487,7 +1490,7 @@ class Matcher:
         if part is None:
             return None
         alias = self._alias(self._part_row(part))
-        if self._ranker.era(alias.entry):
+        if self._ranker.of_another_era(alias.entry):
             return None  # a branch of another era: the parent
         return SCORES["context"], alias, "context", (), (why,)
 
@@ -1693,6 +1696,18 @@ def _joins_a_unit(hit: Hit, window: Window) -> bool:
     """Whether *hit* may end a local unit's name: it has no proclitic, or ب alone (مفوضية
     الشرطة بالرباط)."""
     return not hit.cut or window.tokens[hit.ti][: hit.cut] == "ب"
+
+
+def _after_generic(group: list[Hit], generic_end: int) -> bool:
+    """Whether *group*, starting inside a generic reference that nothing made specific and
+    that ends before word *generic_end* (negative: none), may still be read: a generic reference
+    that ends where it ends (تولى إدارة الأمن العام, see :meth:`Matcher._resolve`), or a name
+    that goes on past its end (قوات الجيش الوطني الشعبي: Algeria's army, not the national
+    army's forces of any state cut short)."""
+    if generic_end < 0:
+        return False
+    tj = group[0].tj
+    return tj > generic_end or (tj == generic_end and is_generic(group))
 
 
 def _full_name(hit: Hit) -> bool:

@@ -63,17 +63,28 @@ class Ranker:
         self.rank_cache: dict[tuple[tuple[int, float, tuple[str, ...], bool], ...], Ranked] = {}
 
     def era(self, entry: Entry) -> int:
-        """0 if *entry* is of the era the matcher reads for, else 1 (ranked after).
+        """0 if *entry* is of the era the matcher reads for; higher ranks after.
 
-        With ``as_of``, the entries valid on that date (:meth:`Entry.valid_on`); without,
-        those with no ``valid_to``, that still exist: a name that a dissolved body and
-        its successor share (إدارة المخابرات العامة, Syria's before and after 2025) is
-        the successor's in a text of no known date, the older body's with an ``as_of``
-        of its time.
+        With ``as_of``, the entries valid on that date (:meth:`Entry.valid_on`), those
+        whose dates say so (0) before those of no dates at all (1), which are valid on
+        every date only for want of dates: on 2013-07-15, Libya's interior ministry of
+        2011-2014 before the undated ministry of the 2021 government that shares its
+        name; then the others (2).  Without ``as_of``, those with no ``valid_to``, that
+        still exist (0), then the others (1): a name that a dissolved body and its
+        successor share (إدارة المخابرات العامة, Syria's before and after 2025) is the
+        successor's in a text of no known date, the older body's with an ``as_of`` of
+        its time.
         """
         if self.as_of is None:
             return 0 if entry.valid_to is None else 1
-        return 0 if entry.valid_on(self.as_of) else 1
+        if not entry.valid_on(self.as_of):
+            return 2
+        return 0 if entry.valid_from or entry.valid_to else 1
+
+    def of_another_era(self, entry: Entry) -> bool:
+        """Whether *entry* is not of the era the matcher reads for (see :meth:`era`): not
+        valid on ``as_of``, or, without one, no longer existing."""
+        return self.era(entry) == (1 if self.as_of is None else 2)
 
     def cues_of(self, token: str) -> frozenset[str]:
         """The entry types *token* is a cue for (منطقة for places), clitics off; cached."""

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from .. import _chunks
-from ._context import CONSTRUCT_FORMS, GENERIC_TYPES, MINISTRY_HEADS, construct_starts
+from ._context import CONSTRUCT_FORMS, GENERIC_TYPES, MINISTRY_HEADS, construct_starts, is_generic
 from ._index import Index
 from ._lookup import Lookups
 from ._model import EXACT, Alias, Hit, State, new_hit, rows_of
@@ -275,14 +275,24 @@ class Walker:
 
         The span kept at a word is the one with the fewest clitic letters cut
         (بكين before ب + كين مكالوم), so only its hits count: among them, an
-        exact alias of a kind that needs no evidence is sure.
+        exact alias of a kind that needs no evidence is sure, unless its span is
+        a generic reference (a name that bodies of several countries share, جهاز
+        الأمن العام), which only the text's country makes a match: a name inside
+        it or going on past it (جهاز الأمن العام اللبناني) is still looked for.
         """
         if not new:
             return 0
         least = min(h.cut for h in new)
         sure = self.sure_kinds
+        ends = {h.tj for h in new if h.cut == least and not h.methods and h.alias.kind in sure}
+        if not ends:
+            return 0
         return max(
-            (h.tj for h in new if h.cut == least and not h.methods and h.alias.kind in sure),
+            (
+                tj
+                for tj in ends
+                if not is_generic([h for h in new if h.cut == least and h.tj == tj])
+            ),
             default=0,
         )
 
