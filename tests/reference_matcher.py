@@ -1229,7 +1229,9 @@ class ReferenceMatcher:
         longest): no name is looked for inside a span that is sure to be kept: from a
         word no earlier name reaches past, the reading with the fewest clitic letters
         cut, an exact alias or an abbreviation with no guessed word, scoring at least
-        ``min_score``.  Such nested names are then neither list nor country evidence.
+        ``min_score``, unless that span is a name bodies of several countries share (a
+        generic reference, which only the text's country makes a match).  Such nested
+        names are then neither list nor country evidence.
         """
         kept: list[Hit] = []
         reach = covered = 0
@@ -1434,38 +1436,6 @@ class ReferenceMatcher:
         ):
             return tj + 1
         return tj if tj in people else None
-
-    def _after_government(
-        self,
-        tokens: list[str],
-        seps: list[str],
-        tj: int,
-        people: dict[int, tuple[str, str, set[str]]],
-    ) -> int | None:
-        """Where the holder named after a government (see the rule at its use) starts."""
-        if tj >= len(tokens) or seps[tj] != " ":
-            return None
-        if tokens[tj] == "في":
-            if tj + 1 >= len(tokens) or seps[tj + 1] != " ":
-                return None
-            gov = tj + 1
-            word = tokens[gov]
-        elif tokens[tj].startswith("ب"):
-            gov = tj
-            word = tokens[tj][1:]
-        else:
-            return None
-        if word not in ("حكومه", "الحكومه"):
-            return None
-        k = gov + 1
-        while k < len(tokens) and k <= gov + 4:
-            found = self._holder(tokens, seps, k, people, True)
-            if found is not None:
-                return found
-            if seps[k] != " ":
-                return None
-            k += 1
-        return None
 
     @staticmethod
     def _nasab_words(tokens: list[str], seps: list[str], k: int) -> set[str]:
@@ -2336,12 +2306,6 @@ class ReferenceMatcher:
             # not after a demonym.
             if at is None and not demonym:
                 at = self._after_posts(tokens, seps, tj, people)
-            # Rule: or the person named after the government the post is of, right after the
-            # name: في or the proclitic ب, حكومة (with the article or not), at most three more
-            # words one space apart, then the holder as _holder finds him (a comma allowed):
-            # وزير الداخلية في الحكومة الليبية، اللواء عصام أبوزريبة
-            if at is None and not demonym:
-                at = self._after_government(tokens, seps, tj, people)
             if at is not None:
                 country, words, held = people[at]
                 keep = [h for h in group if h.name.entry.id in held]

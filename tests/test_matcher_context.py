@@ -1838,27 +1838,3 @@ def test_a_town_of_a_country_the_text_named_before_is_reported(m: Matcher) -> No
         "ثم زار الوفد الرباط قبل أن يعود إلى أبوظبي."
     )
     assert "ma-rabat" in [x.id for x in m.find(text)]
-
-
-@pytest.mark.parametrize(
-    ("text", "entry"),
-    [
-        # the holder named after the government the post is of qualifies the body
-        ("عقد وزير الداخلية في الحكومة الليبية، اللواء عصام أبوزريبة، اجتماعا", "ly-interior-east"),
-        ("عقد وزير الداخلية بالحكومة الليبية اللواء عصام أبو زريبة اجتماعا", "ly-interior-east"),
-        ("قال وزير الداخلية بحكومة الوحدة الوطنية عماد الطرابلسي إن الوضع آمن", "ly-interior-gnu"),
-    ],
-)
-def test_a_holder_after_the_government_of_the_post_qualifies_the_body(
-    m: Matcher, text: str, entry: str
-) -> None:
-    (body,) = [x for x in m.find(text) if x.type == "agency"]
-    assert body.id == entry
-    assert body.evidence[0].kind == "qualifier"
-
-
-def test_the_person_a_government_is_named_after_does_not_qualify_the_post(m: Matcher) -> None:
-    # حكومة الدبيبة names the prime minister, who never held the interior ministry
-    text = "قال وزير الداخلية في حكومة عبد الحميد الدبيبة إن الوضع آمن"
-    (body,) = [x for x in m.find(text) if x.type == "agency"]
-    assert body.evidence[0].kind != "qualifier"

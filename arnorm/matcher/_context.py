@@ -83,11 +83,6 @@ _SLASHED: Final = frozenset({" ", "/", "/ ", " /", " / "})
 CHAIN_WORDS: Final = frozenset({"ولي", "عهد", "مجلس", "وزراء", "حكومه", "اول", "اعلي", "دوله"})
 #: The longest chain of posts (in words) read over between a name and its holder.
 CHAIN_REACH: Final = 10
-#: The words of a government a post is of, right after the post's body, before its holder
-#: (في الحكومة الليبية، اللواء …; بحكومة الوحدة الوطنية …): حكومة with or without the article,
-#: after في or with ب, then at most this many words.
-GOVERNMENT_WORDS: Final = 3
-_GOVERNMENT: Final = frozenset({"حكومه", "الحكومه"})
 #: Quotation marks that may stand between a title and a holder ("عبد الوافي لفتيت" وزير
 #: الداخلية).
 _QUOTES: Final = "\"'«»“”„"
@@ -627,36 +622,6 @@ class Window:
             return tj + 1
         return tj if tj in self.people else None
 
-    def holder_after_government(self, tj: int) -> int | None:
-        """The first word of the person who holds the post a name (ending before word *tj*)
-        is part of, named after the government the post is of: وزير الداخلية في الحكومة
-        الليبية، اللواء عصام أبوزريبة; بحكومة الوحدة الوطنية عماد الطرابلسي.  The government is
-        حكومة, with or without the article, after في or with the proclitic ب, and at most
-        :data:`GOVERNMENT_WORDS` more words, one space apart; the holder follows as
-        :meth:`holder_at` has him, a comma allowed.  None if no person is named there (the
-        person a government is named after, حكومة الدبيبة, is found, and the caller checks
-        that he held the post)."""
-        tokens, seps = self.tokens, self.seps
-        if tj >= len(tokens) or seps[tj] != " ":
-            return None
-        k = tj
-        if tokens[k] == "في" and k + 1 < len(tokens) and seps[k + 1] == " ":
-            k += 1
-            word = tokens[k]
-        elif tokens[k][:1] == "ب":
-            word = tokens[k][1:]
-        else:
-            return None
-        if word not in _GOVERNMENT:
-            return None
-        for j in range(k + 1, min(len(tokens), k + 2 + GOVERNMENT_WORDS)):
-            at = self.holder_at(j, apposition=True)
-            if at is not None:
-                return at
-            if seps[j] != " ":
-                return None
-        return None
-
     def in_chain(self, k: int) -> bool:
         """Whether word *k* may stand in a chain of posts: a title or a word of
         :data:`CHAIN_WORDS`."""
@@ -1002,10 +967,7 @@ def held_by_holder(group: Sequence[Hit], window: Window) -> tuple[list[Hit], Evi
         if before is not None and (at is None or not window.held[before].isdisjoint(ids)):
             at = before
     if at is None and not demonym:
-        # after the rest of his posts, or after the government the post is of
-        at = window.holder_after_chain(tj)
-        if at is None:
-            at = window.holder_after_government(tj)
+        at = window.holder_after_chain(tj)  # after the rest of his posts
     if at is None or (demonym and window.people[at][0] != demonym):
         return None
     held = window.held[at]
