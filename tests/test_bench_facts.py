@@ -150,7 +150,7 @@ def test_the_quiz_is_well_formed(bench: ModuleType) -> None:
     questions = [json.loads(line) for line in lines.splitlines()]
     facts = BENCHMARKS / "heldout" / "facts"
     # rounds 1 and 2; rounds 3 to 12
-    suffixes = ("", "-3", "-4", "-5", "-6", "-7", "-8", "-9", "-10", "-11", "-12")
+    suffixes = ("", "-3", "-4", "-5", "-6", "-7", "-8", "-9", "-10", "-11", "-12", "-13")
     draws = [facts / f"draw{suffix}.jsonl" for suffix in suffixes]
     drawn = {
         (d["n"], d["country"], d["post"], d["date"])
