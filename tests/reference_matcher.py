@@ -40,7 +40,7 @@ import lzma
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -89,6 +89,9 @@ CUES = {
         "منطقه", "دول", "بلدان", "مدينه", "اقليم", "عاصمه", "ولايه", "محافظه", "حوض",
         "شمال", "جنوب", "شرق", "غرب", "وسط", "مياه", "سواحل", "امن", "استقرار",
         "محافظ", "والي",
+        # a division's noun in the dual or the plural, before the first item of its list
+        "محافظتي", "محافظتا", "محافظات", "منطقتي", "منطقتا", "ولايتي", "ولايتا", "ولايات",
+        "اقليمي", "اقليما", "مدينتي", "مدينتا",
     },
     "organization": {
         "تنظيم", "جماعه", "حركه", "عناصر", "زعيم", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو",
@@ -1118,16 +1121,83 @@ class ReferenceMatcher:
         return any(form in cues for form, _ in [(tokens[i - 1], 0), *strip(tokens[i - 1])])
 
     def _evidence(
-        self, hit: Hit, hits: list[Hit], tokens: list[str], seps: list[str]
+        self,
+        hit: Hit,
+        hits: list[Hit],
+        tokens: list[str],
+        seps: list[str],
+        shown: Collection[Hit] = (),
     ) -> str | None:
         """A cue just before the common word, or (places) a place in the same list beside
         it, as the match's evidence says it (None: no evidence)."""
-        kind = hit.name.entry.type
-        i, j = hit.ti, hit.tj
+        i = hit.ti
         # Rule: a frequent word as written (كبرى), read as a proclitic other than و or ف
         # and a common word (برى), has no evidence at all.
         if hit.cut and tokens[i][0] not in "وف" and tokens[i] in self.frequent:
             return None
+        near = self._evidence_near(hit, hits, tokens, seps, shown)
+        return near if near is not None else self._within(hit, hits, tokens, seps, shown)
+
+    def _within(
+        self, hit: Hit, hits: list[Hit], tokens: list[str], seps: list[str], shown: Collection[Hit]
+    ) -> str | None:
+        """Rule: a common-word place is the place when the place named right after it (ب on
+        that name, or في standing between, one space each) is one its entry lies inside
+        (``inside``; a country only when the common word is two words or more: الخبر في
+        السعودية is also "the news in Saudi Arabia"), or the place named right before it (ب on
+        it, or في between) lies inside its entry (``contains``: القطيف في المنطقة الشرقية).
+        The other name is a place's that is no common word (or one shown), not guessed, and
+        (leftmost-longest) inside no longer name."""
+        entry = hit.name.entry
+        if entry.type != "place":
+            return None
+        i, j = hit.ti, hit.tj
+
+        def firm(h: Hit) -> bool:
+            return (
+                (h.name.kind != "common" or h in shown)
+                and not h.guessed
+                and (self.overlaps == "all" or not self._inside_longer(h, hits))
+            )
+
+        if j < len(tokens) and seps[j] == " ":
+            if tokens[j] == "في":
+                after = [
+                    h
+                    for h in hits
+                    if j + 1 < len(tokens) and seps[j + 1] == " " and h.ti == j + 1 and not h.cut
+                ]
+            else:
+                after = [h for h in hits if h.ti == j and h.cut == 1 and tokens[j][0] == "ب"]
+            for h in sorted(after, key=lambda h: h.tj):
+                if (
+                    firm(h)
+                    and self._lies_in(entry.id, h.name.entry.id)
+                    and (j - i > 1 or h.name.entry.part_of is not None)
+                ):
+                    return f"inside: {' '.join(tokens[h.ti : h.tj])} ({h.name.entry.country})"
+        if i and seps[i] == " ":
+            end = None
+            if hit.cut == 1 and tokens[i][0] == "ب":
+                end = i
+            elif not hit.cut and i > 1 and tokens[i - 1] == "في" and seps[i - 1] == " ":
+                end = i - 1
+            for h in hits:
+                if (
+                    end is not None
+                    and h.tj == end
+                    and firm(h)
+                    and self._lies_in(h.name.entry.id, entry.id)
+                ):
+                    return f"contains: {' '.join(tokens[h.ti : h.tj])} ({h.name.entry.country})"
+        return None
+
+    def _evidence_near(
+        self, hit: Hit, hits: list[Hit], tokens: list[str], seps: list[str], shown: Collection[Hit]
+    ) -> str | None:
+        """A cue just before the common word, or a place in the same list beside it."""
+        kind = hit.name.entry.type
+        i, j = hit.ti, hit.tj
         if self._cue_before(hit, tokens, seps):
             return f"cue: {tokens[i - 1]}"
         if kind not in LIST_TYPES:
@@ -1195,8 +1265,11 @@ class ReferenceMatcher:
             for h in sorted(hits, key=lambda h: (h.ti, h.tj)):
                 if (end, at) == ("ti", j) and (complement(h) or not next_item(h)):
                     continue
+                # Rule: a common word that the text shows to be a place (*shown*: a cue
+                # before it, or a neighbour in turn) is a neighbour too (محافظتي البيضاء
+                # ومأرب: the cue shows البيضاء, and البيضاء shows مأرب).
                 if (
-                    h.name.kind != "common"
+                    (h.name.kind != "common" or h in shown)
                     and not h.guessed  # a real word guessed to be a name is no evidence
                     and h.name.entry.type == kind
                     and getattr(h, end) == at
@@ -2627,6 +2700,12 @@ class ReferenceMatcher:
                 rest = "ال" + rest[2:]
             return word[h.cut - 1] == "ك" or rest not in self.frequent
 
+        order = {id(h): k for k, h in enumerate(hits)}
+        unshown = [
+            h
+            for h in hits
+            if h.name.kind == "common" and h.name.entry.type not in GENERIC_TYPES and h not in found
+        ]
         hits = [
             h
             for h in hits
@@ -2662,6 +2741,39 @@ class ReferenceMatcher:
             for h in hits
             if (h.name.entry.type == "person" and h.name.kind != "surname") or not with_tanwin(h)
         ]
+        # the common words shown to be places show the next items of their lists in turn
+        pending = [
+            h
+            for h in unshown
+            if not misread(h)
+            and not with_tanwin(h)
+            and not (h.cut and tokens[h.ti][0] not in "وف" and tokens[h.ti] in self.frequent)
+        ]
+        shown = [
+            h
+            for h in hits
+            if h in found
+            and h.name.entry.type in LIST_TYPES
+            and (self.overlaps == "all" or not self._inside_longer(h, hits))
+        ]
+        while pending and shown:
+            more = {
+                h: why
+                for h in pending
+                if (why := self._evidence(h, hits, tokens, seps, shown)) is not None
+            }
+            found.update(more)
+            hits = sorted([*hits, *more], key=lambda h: order[id(h)])
+            pending = [h for h in pending if h not in more]
+            fresh = [
+                h
+                for h in more
+                if h.name.entry.type in LIST_TYPES
+                and (self.overlaps == "all" or not self._inside_longer(h, hits))
+            ]
+            if not fresh:
+                break
+            shown = [*shown, *fresh]
 
         # Rule: a person's name read by a fuzzy class whose first word, as written (its clitic
         # letters cut), is the preposition على (its letters ع ل ى, marks, tatweels and the other
@@ -3178,7 +3290,8 @@ class ReferenceMatcher:
             # Rule: a person's name (not a surname alone) that ends in a given name, followed
             # by another given name (one space) that is no word of the person's own names and
             # begins no person's name in the text, runs on: it is someone else's (الفريق محمد
-            # إبراهيم عوض الله).
+            # إبراهيم عوض الله), unless the name has three given names or more (شلال علي شائع
+            # هادي: the rest of the person's own chain).
             group = [
                 h
                 for h in group
@@ -3192,6 +3305,8 @@ class ReferenceMatcher:
                     and tokens[h.tj] != "علي"  # also على (on), folded
                     and tokens[h.tj] not in self.own_words.get(h.name.entry.id, set())
                     and h.tj not in people
+                    # three given names or more: the rest of the person's own chain
+                    and sum(t in self.given_before for t in tokens[h.ti : h.tj]) < 3
                 )
             ]
             # Rule: a style and a given name (الأمير عبدالعزيز) names a person only once the

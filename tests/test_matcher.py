@@ -506,6 +506,34 @@ def test_common_word_aliases_need_evidence(matcher: Matcher) -> None:
     # the newspaper
     assert ids(matcher, "الرياض: «الشرق الأوسط»\nأعلنت الوزارة") == ["sa-riyadh"]
     assert ids(matcher, "لندن - الشرق الأوسط") == ["gb-london"]
+    # batch AI: a division's noun in the dual is a cue for the first item, and a common word
+    # shown to be a place shows the next item of its list in turn; without the cue, neither
+    yemen = ["ye-governorate-al-bayda", "ye-governorate-marib"]
+    shabwah = "ye-governorate-shabwah"
+    assert ids(matcher, "على حدود شبوة مع محافظتي البيضاء ومأرب") == [shabwah, *yemen]
+    assert ids(matcher, "غارات على البيضاء ومأرب") == []
+    assert ids(matcher, "في محافظات مأرب والجوف والبيضاء") == [
+        "ye-governorate-marib",
+        "ye-governorate-al-jawf",
+        "ye-governorate-al-bayda",
+    ]
+    # batch AG: a place right after a common-word place (ب on it, or في between) that the
+    # data puts around it, or one right before it that lies inside it, shows it is the place
+    (east, saudi) = matcher.find("في المنطقة الشرقية بالسعودية")
+    assert (east.id, [str(e) for e in east.evidence]) == (
+        "sa-region-ash-sharqiyah",
+        ["inside: بالسعوديه (SA)"],
+    )
+    assert saudi.id == "country-sa"
+    (qatif, east) = matcher.find("تفجير في القطيف في المنطقة الشرقية")
+    assert (qatif.id, east.id, east.evidence[0].kind) == (
+        "sa-al-qatif",
+        "sa-region-ash-sharqiyah",
+        "contains",
+    )
+    # not beside a place of another country, and a country is no evidence for one word
+    assert ids(matcher, "في المنطقة الشرقية بليبيا") == ["country-ly"]
+    assert ids(matcher, "وقال الخبر في السعودية") == ["country-sa"]
     # a word left out of the list, and (being frequent) marked safe, is reported alone
     assert ids(Matcher(shipped_word_lists=False), "جلسنا على الساحل") == []
     safe = Matcher(safe_words={"الساحل"}, shipped_word_lists=False)

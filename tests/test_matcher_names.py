@@ -457,6 +457,9 @@ def test_a_two_name_alias_that_runs_on_is_someone_else_s(m: Matcher) -> None:
     assert [x.id for x in m.find("محمد إبراهيم مصطفى")] == [egypt]
     assert [x.id for x in m.find("وزير الداخلية محمد إبراهيم في القاهرة")][1] == egypt
     assert [x.id for x in m.find("وضع حسن رشاد على رأس الجهاز")] == ["person-hassan-rashad"]
+    # three given names: what follows is the rest of the person's own chain
+    shallal = m.find("وقال مدير أمن عدن اللواء شلال علي شائع هادي إن")
+    assert [x.id for x in shallal if x.type == "person"] == ["person-shallal-ali-shaye"]
     # two people one after the other
     two = "استقبل الأمير محمد بن سلمان محمد بن زايد"
     assert [x.id for x in m.find(two)] == [

@@ -1641,6 +1641,10 @@ def _nasab_forms(k: int, window: Window) -> tuple[str, ...]:
 #: علي (حسن رشاد على رأس الجهاز).  After a name they do not make it run on.
 RUNS_ON_NOT: Final = frozenset({"علي"})
 
+#: The given names (of anyone) in a person's name from which a given name after it is the
+#: rest of the person's own chain, not the start of someone else's name.
+CHAIN_OF_NAMES: Final = 3
+
 
 def name_words(entry: Entry, normalize: Callable[[str], str]) -> frozenset[str]:
     """The words of a person's own names and aliases (normalized)."""
@@ -1658,7 +1662,9 @@ def runs_on(
     is not محمد إبراهيم, Egypt's former minister; محمد إبراهيم مصطفى is).  Two people named
     one after the other (… محمد بن سلمان محمد بن زايد) are kept: the second is a name of
     its own; and a given name that is also a common word after a name (:data:`RUNS_ON_NOT`)
-    is read as that word."""
+    is read as that word.  A name of three given names or more (a given name, a father's
+    and a grandfather's: شلال علي شائع) is too long to be the start of someone else's: the
+    name after it is the rest of the person's own chain (شلال علي شائع هادي)."""
     tokens, seps, tj = window.tokens, window.seps, hit.tj
     return (
         hit.alias.entry.type == "person"
@@ -1670,6 +1676,7 @@ def runs_on(
         and tokens[tj] not in RUNS_ON_NOT
         and tj not in window.people
         and tokens[tj] not in own(hit.alias.entry)
+        and sum(token in given for token in tokens[hit.ti : tj]) < CHAIN_OF_NAMES
     )
 
 

@@ -498,6 +498,7 @@ class Matcher:
         )
         #: The places each place lies inside (its part_of, theirs, ...): see inside_named.
         self._ancestors = _ancestors(parents)
+        self._ranker.ancestors = self._ancestors
         #: The bodies each body lies in: see in_another_body.
         self._body_ancestors = _ancestors(
             {e.id: e.part_of for e in index.entries if e.type in ("agency", "organization")}

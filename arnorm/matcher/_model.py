@@ -78,10 +78,13 @@ class Evidence:
     capital, or a title before a real word read as a name's spelling), ``list``
     (another name of the same type beside it), ``inside`` (a place the text names that
     the entry lies inside, where places of one name lie in different places: المطرية after
-    القاهرة), ``unit`` (a local unit's name, the head its body lists and a place of the body's
-    country: ولاية أمن طنجة; *text* is the place's words) or ``full-name`` (a surname alone, or
-    a real word read as a name's spelling, after the person's full name).  *text* is the words that
-    are the evidence, as normalized (for ``marks``, as the text writes them);
+    القاهرة; or right after a common-word name: المنطقة الشرقية بالسعودية), ``contains`` (a
+    place named right before a common-word name that lies inside its entry: القطيف في
+    المنطقة الشرقية), ``unit`` (a local unit's name, the head its body lists and a place of
+    the body's country: ولاية أمن طنجة; *text* is the place's words) or ``full-name`` (a
+    surname alone, or a real word read as a name's spelling, after the person's full name).
+    *text* is the words that are the evidence, as normalized (for ``marks``, as the text
+    writes them);
     *country* the country they point to.
     """
 

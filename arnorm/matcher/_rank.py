@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Final
 
 from ..gazetteer import Entry
@@ -61,6 +61,9 @@ class Ranker:
         #: garbage collector to go over in every full collection.
         self._cue_sets: dict[frozenset[str], frozenset[str]] = {}
         self.rank_cache: dict[tuple[tuple[int, float, tuple[str, ...], bool], ...], Ranked] = {}
+        #: The places each place lies inside (its part_of, theirs, ...), for the evidence of
+        #: a place named beside the one it lies in (:meth:`_within`); the matcher sets it.
+        self.ancestors: Mapping[str, frozenset[str]] = {}
 
     def era(self, entry: Entry) -> int:
         """0 if *entry* is of the era the matcher reads for; higher ranks after.
@@ -219,34 +222,117 @@ class Ranker:
                     continue
                 starting.setdefault(hit.ti, []).append(hit)
                 ending.setdefault(hit.tj, []).append(hit)
-        cues_of = self.cues_of
-        kept: list[Hit] = []
         found: dict[int, Evidence] = {}
         frequent = self.frequent
+        pending: list[Hit] = []
         for hit in hits:
             if hit.alias.kind != "common" or hit.alias.entry.type in GENERIC_TYPES:
-                kept.append(hit)
                 continue
             if hit.cut and tokens[hit.ti][0] not in "وف" and tokens[hit.ti] in frequent:
                 # a frequent word as written, read as a preposition and a common-word name
                 # (كبرى as ك and برى, Somalia's Bari): nothing around makes it the name
                 continue
-            evidence = _evidence(hit, tokens, seps, starting, ending, cues_of)
-            if (
-                evidence is not None
-                and evidence.kind == "list"
-                and not hit.cut
-                and tokens[hit.ti][:1] in "وف"
-                and tokens[hit.ti][1:] in frequent
-            ):
-                # a name that reads as و or ف and a frequent word (وان: and that; Turkey's
-                # Van) is that reading beside a place, whatever separates them: only a cue
-                # makes it the name (ولاية وان)
-                evidence = None
-            if evidence is not None:
-                kept.append(hit)
+            pending.append(hit)
+        # a common word shown to be a place is a neighbour in turn for the next item of its
+        # list (محافظتي البيضاء ومأرب: the cue shows البيضاء, the list then مأرب)
+        while pending:
+            fresh: list[Hit] = []
+            still: list[Hit] = []
+            for hit in pending:
+                evidence = self._evidence_of(hit, tokens, seps, starting, ending)
+                if evidence is None:
+                    still.append(hit)
+                    continue
                 found[id(hit)] = evidence
+                if hit.alias.entry.type in LIST_EVIDENCE and not (
+                    longest and inside.nested(hit.ti, hit.tj)
+                ):
+                    fresh.append(hit)
+            if not fresh or len(still) == len(pending):
+                break
+            for hit in fresh:
+                starting.setdefault(hit.ti, []).append(hit)
+                ending.setdefault(hit.tj, []).append(hit)
+            pending = still
+        kept = [
+            hit
+            for hit in hits
+            if id(hit) in found
+            or hit.alias.kind != "common"
+            or hit.alias.entry.type in GENERIC_TYPES
+        ]
         return kept, found
+
+    def _within(
+        self,
+        hit: Hit,
+        tokens: list[str],
+        seps: list[str],
+        starting: dict[int, list[Hit]],
+        ending: dict[int, list[Hit]],
+    ) -> Evidence | None:
+        """Evidence that *hit*, a common-word place, is the place: the place named right
+        after it, with ب on it or في standing between (one space each), that its entry lies
+        inside (``inside``: المنطقة الشرقية بالسعودية; a country only after a name of two
+        words or more: الخبر في السعودية is also "the news in Saudi Arabia"), or the place
+        named right before it so (ب on *hit*, or في between) that lies inside its entry
+        (``contains``: القطيف في المنطقة الشرقية).  Two places one inside the other are no
+        everyday words.  (A frequent word as written with ب, بالمنطقة, is no name at all:
+        see :meth:`with_evidence`.)"""
+        entry = hit.alias.entry
+        ancestors = self.ancestors
+        if entry.type != "place" or not ancestors:
+            return None
+        ti, tj, n = hit.ti, hit.tj, len(tokens)
+        if tj < n and seps[tj] == " ":
+            if tokens[tj] == "في":
+                after = starting.get(tj + 1, ()) if tj + 1 < n and seps[tj + 1] == " " else ()
+                after = [o for o in after if not o.cut]
+            else:
+                after = [o for o in starting.get(tj, ()) if o.cut == 1 and tokens[tj][0] == "ب"]
+            around = ancestors.get(entry.id, frozenset())
+            for other in after:
+                # a country around one word is too weak: الخبر في السعودية is "the news in
+                # Saudi Arabia" as well as Khobar
+                if other.alias.entry.id in around and (
+                    tj - ti > 1 or other.alias.entry.part_of is not None
+                ):
+                    words = " ".join(tokens[other.ti : other.tj])
+                    return Evidence("inside", words, other.alias.entry.country)
+        if ti and seps[ti] == " ":
+            before: Sequence[Hit] = ()
+            if hit.cut == 1 and tokens[ti][0] == "ب":
+                before = ending.get(ti, ())
+            elif not hit.cut and ti > 1 and tokens[ti - 1] == "في" and seps[ti - 1] == " ":
+                before = ending.get(ti - 1, ())
+            for other in before:
+                if entry.id in ancestors.get(other.alias.entry.id, frozenset()):
+                    words = " ".join(tokens[other.ti : other.tj])
+                    return Evidence("contains", words, other.alias.entry.country)
+        return None
+
+    def _evidence_of(
+        self,
+        hit: Hit,
+        tokens: list[str],
+        seps: list[str],
+        starting: dict[int, list[Hit]],
+        ending: dict[int, list[Hit]],
+    ) -> Evidence | None:
+        """The evidence around *hit*, a common-word hit (:func:`_evidence`), or None."""
+        evidence = _evidence(hit, tokens, seps, starting, ending, self.cues_of)
+        if (
+            evidence is not None
+            and evidence.kind == "list"
+            and not hit.cut
+            and tokens[hit.ti][:1] in "وف"
+            and tokens[hit.ti][1:] in self.frequent
+        ):
+            # a name that reads as و or ف and a frequent word (وان: and that; Turkey's
+            # Van) is that reading beside a place, whatever separates them: only a cue
+            # makes it the name (ولاية وان)
+            evidence = None
+        return evidence or self._within(hit, tokens, seps, starting, ending)
 
 
 class _Nesting:

@@ -285,16 +285,10 @@ class Walker:
         least = min(h.cut for h in new)
         sure = self.sure_kinds
         ends = {h.tj for h in new if h.cut == least and not h.methods and h.alias.kind in sure}
-        if not ends:
-            return 0
-        return max(
-            (
-                tj
-                for tj in ends
-                if not is_generic([h for h in new if h.cut == least and h.tj == tj])
-            ),
-            default=0,
-        )
+        for tj in sorted(ends, reverse=True):  # the longest that is not generic
+            if not is_generic([h for h in new if h.cut == least and h.tj == tj]):
+                return tj
+        return 0
 
     def _add_hits(
         self,
