@@ -89,7 +89,7 @@ CUES = {
         "منطقه", "دول", "بلدان", "مدينه", "اقليم", "عاصمه", "ولايه", "محافظه", "حوض",
         "شمال", "جنوب", "شرق", "غرب", "وسط", "مياه", "سواحل", "امن", "استقرار",
         "محافظ", "والي",
-        # a division's noun in the dual or the plural, before the first item of its list
+        # a division's noun in the dual or the plural (LIST_HEADS), before a list's first item
         "محافظتي", "محافظتا", "محافظات", "منطقتي", "منطقتا", "ولايتي", "ولايتا", "ولايات",
         "اقليمي", "اقليما", "مدينتي", "مدينتا",
     },
@@ -98,6 +98,17 @@ CUES = {
         "فرع", "قاده", "قياده", "معاقل", "خلايا", "خليه", "امير",
     },
 }  # fmt: skip
+#: A division's noun in the dual or the plural: it heads a list of places, each item of which
+#: shows the next (محافظتي البيضاء ومأرب).
+LIST_HEADS = {"محافظتي", "محافظتا", "محافظات", "منطقتي", "منطقتا", "ولايتي", "ولايتا", "ولايات"}
+LIST_HEADS |= {"اقليمي", "اقليما", "مدينتي", "مدينتا"}
+#: Those that are also a noun with the suffix "my" or another word (مدينتي, my city; ولايتي,
+#: Velayati; إقليمي, regional): a cue only when a list's next item follows the name.
+LIST_ONLY = {"محافظتي", "منطقتي", "ولايتي", "اقليمي", "مدينتي"}
+#: Prepositions standing alone, folded (في، من، إلى، على، عن، حتى، منذ).
+ALONE_PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "حتي", "منذ"}
+#: How many items down its list a list's head shows.
+LIST_REACH = 12
 #: The particles of a nasab (son or daughter of).
 NASAB = ("بن", "ابن", "بنت")
 #: Entry types whose common-word names, and names shared by several countries, are generic
@@ -1118,7 +1129,47 @@ class ReferenceMatcher:
         if i == 0 or "\n" in seps[i]:
             return False
         cues = CUES.get(hit.name.entry.type, set())
-        return any(form in cues for form, _ in [(tokens[i - 1], 0), *strip(tokens[i - 1])])
+        forms = {f for f, _ in [(tokens[i - 1], 0), *strip(tokens[i - 1])]}
+        if not forms & cues:
+            return False
+        # Rule: a list's head cues no point of the compass as a noun (محافظات الجنوب, the
+        # southern governorates).
+        compass = {"الشمال", "الجنوب", "الشرق", "الغرب", "الوسط"}
+        if forms & LIST_HEADS and hit.tj - hit.ti == 1 and tokens[i][hit.cut :] in compass:
+            return False
+        # Rule: a list-only head (مدينتي, also "my city") is a cue only when the list's next
+        # item follows the name: a word beginning with و (one space) or a comma.
+        if forms & LIST_ONLY:
+            j = hit.tj
+            if j >= len(tokens):
+                return False
+            joined = seps[j] == " " and tokens[j][:1] == "و" and len(tokens[j]) > 1
+            return joined or seps[j].strip() in ("،", ",")
+        return True
+
+    def _given_names(self, h: Hit, tokens: list[str]) -> int:
+        """Rule: the given names of a name, its clitic off: a given name of anyone counts
+        once, a particle with the word after it once (عبد الله), بن, ابن, بنت and آل with its
+        family's name not at all (محمد بن سلمان: two)."""
+        words = [tokens[h.ti][h.cut :], *tokens[h.ti + 1 : h.tj]]
+        count = k = 0
+        while k < len(words):
+            if words[k] in NASAB:
+                k += 1
+            elif words[k] == "ال":
+                k += 2
+            elif words[k] in PARTICLES and k + 1 < len(words):
+                count += 1
+                k += 2
+            else:
+                count += words[k] in self.given_before
+                k += 1
+        return count
+
+    def _list_head_cue(self, hit: Hit, tokens: list[str]) -> bool:
+        """The cue before *hit* is a list's head (a division's noun in the dual or plural)."""
+        word = tokens[hit.ti - 1]
+        return bool({word, *(f for f, _ in strip(word))} & LIST_HEADS)
 
     def _evidence(
         self,
@@ -1160,7 +1211,10 @@ class ReferenceMatcher:
                 and (self.overlaps == "all" or not self._inside_longer(h, hits))
             )
 
-        if j < len(tokens) and seps[j] == " ":
+        # Rule: the place around counts only after a preposition standing right before the
+        # common word (في المنطقة الشرقية بالسعودية; not المظاهرات السلمية في حماة).
+        after_preposition = i > 0 and seps[i] == " " and tokens[i - 1] in ALONE_PREPOSITIONS
+        if after_preposition and j < len(tokens) and seps[j] == " ":
             if tokens[j] == "في":
                 after = [
                     h
@@ -1265,16 +1319,26 @@ class ReferenceMatcher:
             for h in sorted(hits, key=lambda h: (h.ti, h.tj)):
                 if (end, at) == ("ti", j) and (complement(h) or not next_item(h)):
                     continue
-                # Rule: a common word that the text shows to be a place (*shown*: a cue
-                # before it, or a neighbour in turn) is a neighbour too (محافظتي البيضاء
+                # Rule: a common word that a list's head shows to be a place (*shown*: a
+                # division's noun in the dual or plural before it, or a neighbour so shown
+                # in turn) is a neighbour too, for an item of its own country (محافظتي البيضاء
                 # ومأرب: the cue shows البيضاء, and البيضاء shows مأرب).
                 if (
-                    (h.name.kind != "common" or h in shown)
+                    (
+                        h.name.kind != "common"
+                        or (
+                            h in shown
+                            and h.name.entry.country is not None
+                            and h.name.entry.country == hit.name.entry.country
+                        )
+                    )
                     and not h.guessed  # a real word guessed to be a name is no evidence
                     and h.name.entry.type == kind
                     and getattr(h, end) == at
                     and (self.overlaps == "all" or not self._inside_longer(h, hits))
                 ):
+                    if h.name.kind == "common":  # shown down a list: its country says so
+                        return f"list: {' '.join(tokens[h.ti : h.tj])} ({h.name.entry.country})"
                     return f"list: {' '.join(tokens[h.ti : h.tj])}"
         return None
 
@@ -2679,13 +2743,6 @@ class ReferenceMatcher:
         if self.overlaps == "longest":
             hits = self._looked_for(hits, tokens, seps)
             hits = self._numbered_units(hits, tokens, seps)
-        found = {
-            h: why
-            for h in hits
-            if h.name.kind == "common"
-            and h.name.entry.type not in GENERIC_TYPES  # the country context decides those
-            and (why := self._evidence(h, hits, tokens, seps)) is not None
-        }
 
         # Rule: a frequent word as written, read as a proclitic and a name, is the word,
         # whatever the name's kind, when the proclitic ends in ك (كواليس is not ك and واليس)
@@ -2699,19 +2756,6 @@ class ReferenceMatcher:
             if rest.startswith("لل"):
                 rest = "ال" + rest[2:]
             return word[h.cut - 1] == "ك" or rest not in self.frequent
-
-        order = {id(h): k for k, h in enumerate(hits)}
-        unshown = [
-            h
-            for h in hits
-            if h.name.kind == "common" and h.name.entry.type not in GENERIC_TYPES and h not in found
-        ]
-        hits = [
-            h
-            for h in hits
-            if (h.name.kind != "common" or h.name.entry.type in GENERIC_TYPES or h in found)
-            and not misread(h)
-        ]
 
         # Rule: a name whose last word as written (white space separates the words) carries
         # a tanwin, U+064B, U+064C or U+064D, is the indefinite common word (35 سوريًا,
@@ -2736,45 +2780,6 @@ class ReferenceMatcher:
             last = unicodedata.normalize("NFKC", groups[-1][0])
             return tanwin[-1] or (len(groups) > 1 and last in "\u0627\u0649" and tanwin[-2])
 
-        hits = [
-            h
-            for h in hits
-            if (h.name.entry.type == "person" and h.name.kind != "surname") or not with_tanwin(h)
-        ]
-        # the common words shown to be places show the next items of their lists in turn
-        pending = [
-            h
-            for h in unshown
-            if not misread(h)
-            and not with_tanwin(h)
-            and not (h.cut and tokens[h.ti][0] not in "وف" and tokens[h.ti] in self.frequent)
-        ]
-        shown = [
-            h
-            for h in hits
-            if h in found
-            and h.name.entry.type in LIST_TYPES
-            and (self.overlaps == "all" or not self._inside_longer(h, hits))
-        ]
-        while pending and shown:
-            more = {
-                h: why
-                for h in pending
-                if (why := self._evidence(h, hits, tokens, seps, shown)) is not None
-            }
-            found.update(more)
-            hits = sorted([*hits, *more], key=lambda h: order[id(h)])
-            pending = [h for h in pending if h not in more]
-            fresh = [
-                h
-                for h in more
-                if h.name.entry.type in LIST_TYPES
-                and (self.overlaps == "all" or not self._inside_longer(h, hits))
-            ]
-            if not fresh:
-                break
-            shown = [*shown, *fresh]
-
         # Rule: a person's name read by a fuzzy class whose first word, as written (its clitic
         # letters cut), is the preposition على (its letters ع ل ى, marks, tatweels and the other
         # characters of no letter category aside, NFKC first) is the preposition, not the
@@ -2788,7 +2793,82 @@ class ReferenceMatcher:
             letters = [c for c in first if unicodedata.category(c)[0] == "L" and c != "\u0640"]
             return "".join(letters) == "\u0639\u0644\u0649"
 
+        # Rule: a person's alias of a style with the article and one name (الجنرال حسان, a
+        # by-name) is read only as spelled: by a fuzzy class, الجنرال حسين is another general.
+        hits = [
+            h
+            for h in hits
+            if not (h.methods and h.name.entry.type == "person" and styled_key(h.name.key))
+        ]
+
+        # the names as written come first: a misread clitic, a tanwin, على, a by-name read
+        # by a fuzzy class are no names, nor evidence for others
+        hits = [h for h in hits if not misread(h)]
+        hits = [
+            h
+            for h in hits
+            if (h.name.entry.type == "person" and h.name.kind != "surname") or not with_tanwin(h)
+        ]
         hits = [h for h in hits if not preposition_ala(h)]
+        hits = [
+            h
+            for h in hits
+            if not (h.methods and h.name.entry.type == "person" and styled_key(h.name.key))
+        ]
+        found = {
+            h: why
+            for h in hits
+            if h.name.kind == "common"
+            and h.name.entry.type not in GENERIC_TYPES  # the country context decides those
+            and (why := self._evidence(h, hits, tokens, seps)) is not None
+        }
+        order = {id(h): k for k, h in enumerate(hits)}
+        pending = [
+            h
+            for h in hits
+            if h.name.kind == "common"
+            and h.name.entry.type not in GENERIC_TYPES
+            and h not in found
+            and not (h.cut and tokens[h.ti][0] not in "وف" and tokens[h.ti] in self.frequent)
+        ]
+        hits = [
+            h
+            for h in hits
+            if h.name.kind != "common" or h.name.entry.type in GENERIC_TYPES or h in found
+        ]
+
+        # Rule: a place that a list's head shows (a division's noun in the dual or the plural
+        # right before it: محافظتي البيضاء), not guessed and (leftmost-longest) inside no longer
+        # name, shows the next item of its list in turn if of its own country (مأرب), and that
+        # item the next, up to LIST_REACH items.
+        def heads_on(h: Hit, why: str) -> bool:
+            if h.name.entry.type not in LIST_TYPES or h.guessed:
+                return False
+            if self.overlaps != "all" and self._inside_longer(h, hits):
+                return False
+            if why.startswith("list:"):
+                country = h.name.entry.country
+                return country is not None and why.endswith(f"({country})")
+            return why.startswith("cue:") and self._list_head_cue(h, tokens)
+
+        shown = [h for h in hits if h in found and heads_on(h, found[h])]
+        for _ in range(LIST_REACH):
+            if not pending or not shown:
+                break
+            more = {
+                h: why
+                for h in pending
+                if (why := self._evidence(h, hits, tokens, seps, shown)) is not None
+            }
+            if not more:
+                break
+            found.update(more)
+            hits = sorted([*hits, *more], key=lambda h: order[id(h)])
+            pending = [h for h in pending if h not in more]
+            fresh = [h for h, why in more.items() if heads_on(h, why)]
+            if not fresh:
+                break
+            shown = [*shown, *fresh]
 
         # Rule: a word beginning with و that names places as it is (وجدة, Oujda) and, with
         # the و cut, a place named firmly (exact or abbreviation, as written) is the
@@ -3046,9 +3126,10 @@ class ReferenceMatcher:
             ):
                 group = [h for h in group if h.cut]
             # Rule: a place's name with no proclitic completes an armed movement's name (one
-            # space between each word), and is not read there, right after تحرير whose word
-            # before is, proclitics off and with no article, a movement's noun (جبهة، حركة،
-            # جيش، هيئة، منظمة، قوات، ألوية، لواء، كتائب، كتيبة: جبهة تحرير بلوشستان), or right
+            # space between each word), and is not read there, right after تحرير or درع
+            # (shield: قوات درع ليبيا) whose word before is, proclitics off and with no
+            # article, a movement's noun (جبهة، حركة، جيش، هيئة، منظمة، قوات، ألوية، لواء،
+            # كتائب، كتيبة: جبهة تحرير بلوشستان), or right
             # after لتحرير with such a noun, with or without the article, one to three words
             # before it and only words with the article between (not إلى, التي and the like:
             # الحركة الوطنية لتحرير أزواد). الجيش تحرير is a sentence (أعلن الجيش تحرير الموصل).
@@ -3058,7 +3139,7 @@ class ReferenceMatcher:
             not_adjectives |= {"اللذين", "اللتين", "اللاتي", "اللواتي", "اللائي", "اللي"}
             movement = False
             if ti >= 2 and seps[ti] == " " and seps[ti - 1] == " ":
-                if tokens[ti - 1] == "تحرير":
+                if tokens[ti - 1] in ("تحرير", "درع"):
                     forms = {tokens[ti - 2], *(f for f, _ in strip(tokens[ti - 2]))}
                     movement = bool(forms & heads)
                 elif tokens[ti - 1] == "لتحرير":
@@ -3302,11 +3383,11 @@ class ReferenceMatcher:
                     and seps[h.tj] == " "
                     and tokens[h.tj - 1] in self.given_before
                     and tokens[h.tj] in self.given_before
-                    and tokens[h.tj] != "علي"  # also على (on), folded
+                    and tokens[h.tj] not in ("علي", "امير")  # also على (on); the title emir
                     and tokens[h.tj] not in self.own_words.get(h.name.entry.id, set())
                     and h.tj not in people
                     # three given names or more: the rest of the person's own chain
-                    and sum(t in self.given_before for t in tokens[h.ti : h.tj]) < 3
+                    and self._given_names(h, tokens) < 3
                 )
             ]
             # Rule: a style and a given name (الأمير عبدالعزيز) names a person only once the
@@ -3367,16 +3448,16 @@ class ReferenceMatcher:
             if score <= 0.0 or score < self.min_score:
                 continue
 
-            # Rule: a town (self.towns) picked by a common-word alias (found by a cue: منطقة
-            # الناصرية) with no inside or dateline evidence, in no list of places, is not
-            # reported when the text before it names some country
-            # and never the town's, and its sentence (12 words either side, its own words
-            # aside) does not name the town's either: a namesake the data lacks (منطقة
-            # الناصرية in a report on Aswan).
+            # Rule: a place inside a country (a town, a province: part_of set) picked by a
+            # common-word alias (found by a cue: منطقة الناصرية، منطقة الجنوب) with no inside
+            # or dateline evidence, in no list of places, is not reported when the text
+            # before it names some country and never the place's, and its sentence (12 words
+            # either side, its own words aside) does not name the place's either: a namesake
+            # the data lacks (منطقة الناصرية in a report on Aswan, منطقة الجنوب in one on Libya).
             country = best.name.entry.country
             if (
                 best.name.kind == "common"
-                and best.name.entry.id in self.towns
+                and self.part_of_any.get(best.name.entry.id) is not None
                 and country
                 and not any(e.startswith(("inside:", "dateline:")) for e in evidence)
                 and not self._list_items(ti, -neg_tj, tokens, seps)

@@ -1760,6 +1760,8 @@ def test_the_conjunction_and_a_place_keeps_the_clitic_outside_the_span(m: Matche
         "قالت حركة تحرير السودان",
         "وقالت الحركة الوطنية لتحرير أزواد",
         "أعلنت وجبهة تحرير بلوشستان",
+        # batch AJ: a shield's name, after a force's noun
+        "اتجهت إلى مقر كتيبة الحق التابعة لقوات درع ليبيا في الجنوب",
     ],
 )
 def test_a_place_in_a_movement_s_name_is_not_read(m: Matcher, text: str) -> None:
@@ -1780,6 +1782,9 @@ def test_a_place_in_a_movement_s_name_is_not_read(m: Matcher, text: str) -> None
         # إلى is no adjective between a noun and لتحرير
         ("دعت الحركة إلى تحرير فلسطين", "country-ps"),
         ("دعت الحركة الى لتحرير فلسطين", "country-ps"),
+        # a shield with no force's noun before it, or the place with a proclitic
+        ("انتشرت القوات بوصفها درع ليبيا", "country-ly"),
+        ("قوات درع بليبيا", "country-ly"),
     ],
 )
 def test_a_place_after_liberation_without_a_movement_is_read(

@@ -1638,8 +1638,9 @@ def _nasab_forms(k: int, window: Window) -> tuple[str, ...]:
 
 
 #: Given names that are also, folded, a word that often follows a name: على (on) folds to
-#: علي (حسن رشاد على رأس الجهاز).  After a name they do not make it run on.
-RUNS_ON_NOT: Final = frozenset({"علي"})
+#: علي (حسن رشاد على رأس الجهاز), and أمير is the title emir (فيصل بن سلمان أمير منطقة
+#: المدينة).  After a name they do not make it run on.
+RUNS_ON_NOT: Final = frozenset({"علي", "امير"})
 
 #: The given names (of anyone) in a person's name from which a given name after it is the
 #: rest of the person's own chain, not the start of someone else's name.
@@ -1663,8 +1664,9 @@ def runs_on(
     one after the other (… محمد بن سلمان محمد بن زايد) are kept: the second is a name of
     its own; and a given name that is also a common word after a name (:data:`RUNS_ON_NOT`)
     is read as that word.  A name of three given names or more (a given name, a father's
-    and a grandfather's: شلال علي شائع) is too long to be the start of someone else's: the
-    name after it is the rest of the person's own chain (شلال علي شائع هادي)."""
+    and a grandfather's: شلال علي شائع; name particles and بن do not count, so محمد بن سلمان
+    has two) is too long to be the start of someone else's: the name after it is the rest
+    of the person's own chain (شلال علي شائع هادي)."""
     tokens, seps, tj = window.tokens, window.seps, hit.tj
     return (
         hit.alias.entry.type == "person"
@@ -1676,8 +1678,28 @@ def runs_on(
         and tokens[tj] not in RUNS_ON_NOT
         and tj not in window.people
         and tokens[tj] not in own(hit.alias.entry)
-        and sum(token in given for token in tokens[hit.ti : tj]) < CHAIN_OF_NAMES
+        and _given_count(hit, tokens, given) < CHAIN_OF_NAMES
     )
+
+
+def _given_count(hit: Hit, tokens: Sequence[str], given: frozenset[str]) -> int:
+    """How many given names *hit*'s words are, its proclitics off: a word of *given* (anyone's
+    given names) counts once, and so does a name particle with the word after it (عبد الله);
+    the words of a nasab and a family's name after آل do not count (محمد بن سلمان has two,
+    محمد عبد الله حسن three)."""
+    words = (tokens[hit.ti][hit.cut :], *tokens[hit.ti + 1 : hit.tj])
+    count, k = 0, 0
+    while k < len(words):
+        word = words[k]
+        if word in NASAB:
+            k += 1
+        elif word == "ال":  # آل, folded: a family's name follows
+            k += 2
+        elif word in PARTICLES and k + 1 < len(words):
+            count, k = count + 1, k + 2
+        else:
+            count, k = count + (word in given), k + 1
+    return count
 
 
 def keep_supported(
@@ -2009,6 +2031,9 @@ OPENERS: Final = OPEN_QUOTES | {"("}
 MOVEMENT_NOUNS: Final = frozenset(
     {"جبهه", "حركه", "جيش", "هيئه", "منظمه", "قوات", "الويه", "لواء", "كتائب", "كتيبه"}
 )
+#: The words between a movement's noun and a place that make the place part of its name,
+#: in construct: تحرير (liberation: جبهة تحرير بلوشستان) and درع (shield: قوات درع ليبيا).
+NAME_WORDS: Final = frozenset({"تحرير", "درع"})
 #: How many words before لتحرير the movement's noun may stand (adjectives between:
 #: الجبهة الشعبية الديمقراطية لتحرير فلسطين).
 MOVEMENT_REACH: Final = 3
@@ -2016,10 +2041,11 @@ MOVEMENT_REACH: Final = 3
 
 def in_a_movement(hit: Hit, window: Window) -> bool:
     """Whether *hit*, a place's name with no proclitic, completes an armed movement's name
-    (one space between each word): right after تحرير that follows a movement's noun
-    (:data:`MOVEMENT_NOUNS`, proclitics off) in construct, with no article (جبهة تحرير
-    بلوشستان); or right after لتحرير with such a noun, with the article or without, at most
-    :data:`MOVEMENT_REACH` words before it and only adjectives with the article between
+    (one space between each word): right after تحرير or درع (:data:`NAME_WORDS`) that
+    follows a movement's noun (:data:`MOVEMENT_NOUNS`, proclitics off) in construct, with no
+    article (جبهة تحرير بلوشستان، قوات درع ليبيا); or right after لتحرير with such a noun,
+    with the article or without, at most :data:`MOVEMENT_REACH` words before it and only
+    adjectives with the article between
     (الحركة الوطنية لتحرير أزواد).  A noun with the article before تحرير is the subject of a
     sentence, not a name: أعلن الجيش تحرير الموصل and أعلن الجيش العراقي تحرير الموصل name
     the city, as معركة تحرير الموصل does.  A movement the data has is matched whole first
@@ -2029,7 +2055,7 @@ def in_a_movement(hit: Hit, window: Window) -> bool:
         return False
     if seps[ti - 1] != " ":
         return False
-    if tokens[ti - 1] == "تحرير":
+    if tokens[ti - 1] in NAME_WORDS:
         return any(form in MOVEMENT_NOUNS for form, _ in strip_forms(tokens[ti - 2]))
     if tokens[ti - 1] != "لتحرير":
         return False

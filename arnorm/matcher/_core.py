@@ -141,6 +141,7 @@ from ._morphology import (
     TOKEN,
     WILAYA_NOUNS,
     indefinite,
+    is_style,
     misread_clitic,
     units,
     written_ala,
@@ -220,7 +221,10 @@ def _reason(why: str, entry_type: str) -> str:
     """Why an alias of an entry of *entry_type* needs evidence (*why* it is common), and what
     evidence counts."""
     if entry_type in LIST_EVIDENCE:
-        then = "reported only after a cue word (منطقة، مدينة …) or beside another place in a list"
+        then = (
+            "reported only after a cue word (منطقة، مدينة …), beside another place in a list, "
+            "or beside a place it lies in or that lies in it"
+        )
     elif entry_type in CUES:
         then = f"reported only after a cue word for an {entry_type} (تنظيم، جماعة …)"
     else:
@@ -239,8 +243,9 @@ def aliases_needing_evidence(
 
     An alias is a common word when it is in the common-word list, or when
     it is a single :func:`frequent_words` word not in *safe_words*.  Such an
-    alias of a place is reported only after a cue (منطقة الخليج) or beside
-    another place in a list; of an organisation, only after a cue (تنظيم
+    alias of a place is reported only after a cue (منطقة الخليج), beside
+    another place in a list, or beside a place it lies in or that lies in it
+    (في المنطقة الشرقية بالسعودية); of an organisation, only after a cue (تنظيم
     القاعدة); of a person or an agency, never on its own.  The word lists
     are those a matcher built with the same arguments uses.
 
@@ -575,6 +580,9 @@ class Matcher:
         #: The words of each person's own names, normalized when first asked for (rarely:
         #: only a name followed by a given name asks): see _own_words_of.
         self._own_words: dict[str, frozenset[str]] = {}
+        #: Whether each alias read by a fuzzy class is a style and one name, by its surface,
+        #: when first asked for (rarely: only fuzzy readings ask): see _styled_pair.
+        self._styled_pairs: dict[str, bool] = {}
         #: The given names two people or more bear (محمد): a nasab after one is anyone's.
         self._shared_given = shared_given_names(
             (e for e in index.entries if e.type == "person"), self._normalizer
@@ -991,7 +999,7 @@ class Matcher:
             """The span of *hit* as the text writes it."""
             return _written(hit, words, chunk, offsets)
 
-        hits = _as_written(hits, words, self._frequent, chunk, offsets)
+        hits = _as_written(hits, words, self._frequent, chunk, offsets, self._styled_pair)
         if any(hit.alias.kind == "common" for hit in hits):
             hits, found = self._ranker.with_evidence(
                 hits, tokens, seps, longest=self.overlaps == "longest"
@@ -1085,13 +1093,14 @@ class Matcher:
         window: Window,
         doc: Document,
     ) -> bool:
-        """Whether the town *picked* names, by a name that is also a common word (found by a
-        cue: منطقة الناصرية), stands in a text about another country
-        (:func:`~._context.abroad`), nothing around it showing it is that town: no place it
-        lies inside, no dateline, no list of places it is an item of."""
+        """Whether the place inside a country *picked* names (a town, a province), by a name
+        that is also a common word (found by a cue: منطقة الناصرية، منطقة الجنوب), stands in
+        a text about another country (:func:`~._context.abroad`), nothing around it showing
+        it is that place: no place it lies inside, no dateline, no list of places it is an
+        item of."""
         return (
             picked[1].kind == "common"
-            and picked[1].entry.id in self._towns
+            and picked[1].entry.part_of is not None
             and not any(e.kind in ("inside", "dateline") for e in picked[4])
             and abroad(picked[1].entry.country, hit.ti, hit.tj, window, doc)
             and not list_items(hit.ti, hit.tj, window)
@@ -1135,6 +1144,16 @@ class Matcher:
             why = Evidence("unit", named, country)
             return hit, (score, agency, method, (), (why,))
         return None
+
+    def _styled_pair(self, alias: Alias) -> bool:
+        """Whether *alias* is a style with the article and one name (الجنرال حسان, a
+        general's by-name), normalized once, when first asked for."""
+        pair = self._styled_pairs.get(alias.surface)
+        if pair is None:
+            key = units(self._normalizer(alias.surface), first=False)
+            pair = len(key) == 2 and key[0][:2] == "ال" and is_style(key[0])
+            self._styled_pairs[alias.surface] = pair
+        return pair
 
     def _own_words_of(self, entry: Entry) -> frozenset[str]:
         """The words of *entry*'s own names (a given name after a name that is one of them
@@ -1628,6 +1647,7 @@ def _as_written(
     frequent: frozenset[str],
     chunk: str,
     offsets: OffsetMap,
+    styled_pair: Callable[[Alias], bool],
 ) -> list[Hit]:
     """*hits* but those the words as written show to be misread: a frequent word read as
     a proclitic and a name (كواليس as ك and Wallis, وصول as و and Sool: the word), and a
@@ -1638,7 +1658,9 @@ def _as_written(
     from the preposition على as written (:func:`~._morphology.written_ala`), which folds to
     the given name علي: وافق على العرض ("agreed to the offer") is not علي العريض.  Written
     على and spelled as the data spells the rest, the name is kept: the Egyptian press writes
-    على for علي.
+    على for علي.  And a person's alias of a style with the article and one name (الجنرال حسان,
+    *styled_pair*) read by a variant: الجنرال حسين is another general, whose given name the
+    variant class would fold into the by-name's.
 
     Only a name with a tanwin among the last characters of its last word as written
     (:func:`_tanwin_near_end`, once for each word a name ends at) is read whole as written:
@@ -1655,6 +1677,7 @@ def _as_written(
             and hit.alias.entry.type == "person"
             and written_ala(_written(hit, words, chunk, offsets))
         )
+        and not (hit.methods and hit.alias.entry.type == "person" and styled_pair(hit.alias))
     ]
     if any(mark in chunk for mark in TANWIN):
         near: dict[int, bool] = {}  # by the word a name ends before

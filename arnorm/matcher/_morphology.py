@@ -65,6 +65,21 @@ ARTICLE_COUNTRIES: Final = frozenset(
 )
 #: Particles as the first word of a name may carry a proclitic (وعبد، لابن).
 PARTICLES_FIRST: Final = PARTICLES | frozenset(c + p for c in PROCLITICS for p in PARTICLES)
+#: The dual and the plural of a division's noun: before the first item of a list of places
+#: (محافظتي البيضاء ومأرب), a cue for it, and through it for the later items of the list
+#: (:meth:`~._rank.Ranker.with_evidence`).
+LIST_HEAD_CUES: Final = frozenset(
+    {"محافظتي", "محافظتا", "محافظات", "منطقتي", "منطقتا", "ولايتي", "ولايتا", "ولايات"}
+    | {"اقليمي", "اقليما", "مدينتي", "مدينتا"}
+)
+#: The points of the compass as nouns (normalized): after a division's noun in the dual or
+#: the plural they say which of a country's divisions, not which division (محافظات الجنوب,
+#: the southern governorates; ولايات الشمال في نيجيريا), so no list head cues them.
+COMPASS_NOUNS: Final = frozenset({"الشمال", "الجنوب", "الشرق", "الغرب", "الوسط"})
+#: Those of :data:`LIST_HEAD_CUES` that are also a noun with the suffix "my" (مدينتي الجديدة,
+#: my new city) or another word (ولايتي, Velayati; إقليمي, regional): a cue only when a list's
+#: next item follows the name (و on it, or a comma).
+LIST_ONLY_CUES: Final = frozenset({"محافظتي", "منطقتي", "ولايتي", "اقليمي", "مدينتي"})
 #: Words just before a common-word alias that show it is meant as a name, by entry
 #: type.  Agencies and people have none: an alias such as الشرطة or الأمن الوطني
 #: names the body of any country, so it is never reported alone.
@@ -73,10 +88,7 @@ CUES: Final[dict[str, frozenset[str]]] = {
         {"منطقه", "دول", "بلدان", "مدينه", "اقليم", "عاصمه", "ولايه", "محافظه", "حوض"}
         | {"شمال", "جنوب", "شرق", "غرب", "وسط", "مياه", "سواحل", "امن", "استقرار"}
         | {"محافظ", "والي"}  # a governor's title: محافظ البحر الأحمر، والي الخرطوم
-        # the dual and the plural of a division's noun, before the first of its list
-        # (محافظتي البيضاء ومأرب): the later items have the list itself as evidence
-        | {"محافظتي", "محافظتا", "محافظات", "منطقتي", "منطقتا", "ولايتي", "ولايتا", "ولايات"}
-        | {"اقليمي", "اقليما", "مدينتي", "مدينتا"}
+        | LIST_HEAD_CUES
     ),
     "organization": frozenset(
         {"تنظيم", "جماعه", "حركه", "عناصر", "زعيم", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو"}

@@ -2,7 +2,9 @@
 
 * A common-word alias (الخليج، القاعدة) counts only with evidence on its line: a
   cue word of its entry's type just before it, or, for places, another place
-  in the same list (:func:`with_evidence`).
+  in the same list (through the list a division's noun in the dual or the plural
+  heads: محافظتي البيضاء ومأرب), or a place it lies in or that lies in it named right
+  beside it (:meth:`Ranker.with_evidence`).
 * A hit's score is its alias kind's (exact 1, abbreviation, surname, context)
   times the factors of the variant classes its words were found by
   (:meth:`Ranker.score`); a surname alone scores higher once the full name was
@@ -20,13 +22,16 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Final
 
 from ..gazetteer import Entry
-from ._context import GENERIC_TYPES, SENTENCE_END, is_city_cue, is_guessed
+from ._context import GENERIC_TYPES, SENTENCE_END, WORD_PREPOSITIONS, is_city_cue, is_guessed
 from ._model import SCORES, Alias, Candidate, Evidence, Hit, candidate_from, remember
 from ._morphology import (
+    COMPASS_NOUNS,
     CONJUNCTIONS,
     CUES,
     LAL,
     LIST_EVIDENCE,
+    LIST_HEAD_CUES,
+    LIST_ONLY_CUES,
     LONGEST_CUE,
     PREPOSITIONS,
     cue_types,
@@ -37,6 +42,10 @@ Ranked = tuple[float, Alias, str, tuple[Candidate, ...]]
 
 #: What ends a list of places: a line break, a sentence's end, or a clause's (؛ ;).
 LIST_BREAKS: Final = SENTENCE_END | frozenset("؛;")
+#: How many items on a list a division's noun in the dual or the plural shows, one after the
+#: other (:meth:`Ranker.with_evidence`): fewer than a window's context words, so that a long
+#: text read window by window finds what it finds read whole.
+LIST_REACH: Final = 12
 
 
 class Ranker:
@@ -196,8 +205,14 @@ class Ranker:
         Under leftmost-longest (*longest*), a name nested in a longer one is not a
         neighbour: the longer name is what the text says there.
 
-        Returns the hits kept and, for each common-word hit kept for a cue or a list,
-        its evidence (by the hit's ``id``).  A common-word name of a body (وزارة
+        A place shown by a division's noun in the dual or the plural (:data:`LIST_HEAD_CUES`:
+        محافظتي البيضاء ومأرب) shows the next item of its list in turn, if of the same
+        country and not guessed, up to :data:`LIST_REACH` items: مأرب is Yemen's governorate
+        by the list the cue heads.  A place beside one it lies in or that lies in it is shown
+        too (:meth:`_within`).
+
+        Returns the hits kept and, for each common-word hit kept for a cue, a list or a
+        place around, its evidence (by the hit's ``id``).  A common-word name of a body (وزارة
         الداخلية) is kept whatever is around it: the country evidence decides it
         later (see :mod:`._context`).
         """
@@ -233,9 +248,10 @@ class Ranker:
                 # (كبرى as ك and برى, Somalia's Bari): nothing around makes it the name
                 continue
             pending.append(hit)
-        # a common word shown to be a place is a neighbour in turn for the next item of its
-        # list (محافظتي البيضاء ومأرب: the cue shows البيضاء, the list then مأرب)
-        while pending:
+        # a place a division's noun in the dual or the plural shows is a neighbour in turn
+        # for the next item of its list (محافظتي البيضاء ومأرب: the cue shows البيضاء, the
+        # list then مأرب), and so on down the list
+        for _ in range(LIST_REACH + 1):  # the hits the text shows, then down the lists
             fresh: list[Hit] = []
             still: list[Hit] = []
             for hit in pending:
@@ -244,11 +260,11 @@ class Ranker:
                     still.append(hit)
                     continue
                 found[id(hit)] = evidence
-                if hit.alias.entry.type in LIST_EVIDENCE and not (
+                if self._heads_on(hit, evidence) and not (
                     longest and inside.nested(hit.ti, hit.tj)
                 ):
                     fresh.append(hit)
-            if not fresh or len(still) == len(pending):
+            if not fresh or not still:
                 break
             for hit in fresh:
                 starting.setdefault(hit.ti, []).append(hit)
@@ -263,6 +279,17 @@ class Ranker:
         ]
         return kept, found
 
+    @staticmethod
+    def _heads_on(hit: Hit, evidence: Evidence) -> bool:
+        """Whether *hit*, a common word just shown to be a place by *evidence*, shows the next
+        item of its list in turn: shown by a division's noun in the dual or the plural, or
+        by a list such a noun heads, and not guessed."""
+        if hit.alias.entry.type not in LIST_EVIDENCE or is_guessed(hit):
+            return False
+        if evidence.kind == "list":  # from a neighbour shown down the list: it has a country
+            return evidence.country is not None and evidence.country == hit.alias.entry.country
+        return evidence.kind == "cue" and _list_head(evidence.text)
+
     def _within(
         self,
         hit: Hit,
@@ -273,8 +300,10 @@ class Ranker:
     ) -> Evidence | None:
         """Evidence that *hit*, a common-word place, is the place: the place named right
         after it, with ب on it or في standing between (one space each), that its entry lies
-        inside (``inside``: المنطقة الشرقية بالسعودية; a country only after a name of two
-        words or more: الخبر في السعودية is also "the news in Saudi Arabia"), or the place
+        inside, when a preposition stands right before *hit* (``inside``: في المنطقة الشرقية
+        بالسعودية; a country only after a name of two words or more: في الخبر في السعودية is
+        also "in the news in Saudi Arabia"; المظاهرات السلمية في حماة, the peaceful
+        demonstrations, not Salamiyah), or the place
         named right before it so (ب on *hit*, or في between) that lies inside its entry
         (``contains``: القطيف في المنطقة الشرقية).  Two places one inside the other are no
         everyday words.  (A frequent word as written with ب, بالمنطقة, is no name at all:
@@ -284,7 +313,10 @@ class Ranker:
         if entry.type != "place" or not ancestors:
             return None
         ti, tj, n = hit.ti, hit.tj, len(tokens)
-        if tj < n and seps[tj] == " ":
+        # a place around only after a preposition (في المنطقة الشرقية بالسعودية): a noun that
+        # is a town's name reads as the noun (المظاهرات السلمية في حماة, يوم الأربعاء في البليدة)
+        after_preposition = ti > 0 and seps[ti] == " " and tokens[ti - 1] in WORD_PREPOSITIONS
+        if after_preposition and tj < n and seps[tj] == " ":
             if tokens[tj] == "في":
                 after = starting.get(tj + 1, ()) if tj + 1 < n and seps[tj + 1] == " " else ()
                 after = [o for o in after if not o.cut]
@@ -381,7 +413,14 @@ def _evidence(
         return None
     ti, tj = hit.ti, hit.tj
     before = ti > 0 and "\n" not in seps[ti]  # the word before is on the same line
-    if before and kind in cues_of(tokens[ti - 1]):
+    if (
+        before
+        and kind in cues_of(tokens[ti - 1])
+        and (_list_follows(tj, tokens, seps) or not _list_only(tokens[ti - 1]))
+        and not (
+            tj - ti == 1 and tokens[ti][hit.cut :] in COMPASS_NOUNS and _list_head(tokens[ti - 1])
+        )
+    ):
         return Evidence("cue", tokens[ti - 1])
     if kind not in LIST_EVIDENCE or not starting:
         return None
@@ -412,9 +451,39 @@ def _evidence(
     if before and tokens[ti - 1] in CONJUNCTIONS and LIST_BREAKS.isdisjoint(seps[ti - 1]):
         neighbours += ending.get(ti - 1, ())
     for other in neighbours:
-        if other.alias.entry.type == kind:
+        if other.alias.entry.type != kind:
+            continue
+        if other.alias.kind != "common":
             return Evidence("list", " ".join(tokens[other.ti : other.tj]))
+        # a common word a list's head showed (Ranker.with_evidence): of the same country only
+        country = other.alias.entry.country
+        if country is not None and country == hit.alias.entry.country:
+            return Evidence("list", " ".join(tokens[other.ti : other.tj]), country)
     return None
+
+
+def _list_head(word: str) -> bool:
+    """Whether *word*, its proclitics off, is a division's noun in the dual or the plural
+    (:data:`LIST_HEAD_CUES`)."""
+    return any(form in LIST_HEAD_CUES for form, _ in strip_forms(word))
+
+
+def _list_only(word: str) -> bool:
+    """Whether *word*, its proclitics off, is a cue only before a list (:data:`LIST_ONLY_CUES`:
+    مدينتي is also "my city")."""
+    return any(form in LIST_ONLY_CUES for form, _ in strip_forms(word))
+
+
+def _list_follows(tj: int, tokens: list[str], seps: list[str]) -> bool:
+    """Whether the next item of a list follows a name that ends before word *tj*: a word with
+    و on it, one space between, or a comma."""
+    if tj >= len(tokens):
+        return False
+    sep = seps[tj]
+    return (sep == " " and tokens[tj][:1] == "و" and len(tokens[tj]) > 1) or sep.strip() in (
+        "،",
+        ",",
+    )
 
 
 #: Separators that head what follows rather than list it (quotes and spaces aside): a
