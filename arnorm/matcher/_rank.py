@@ -255,7 +255,9 @@ class Ranker:
             fresh: list[Hit] = []
             still: list[Hit] = []
             for hit in pending:
-                evidence = self._evidence_of(hit, tokens, seps, starting, ending)
+                evidence = _evidence(
+                    hit, tokens, seps, starting, ending, self.cues_of, self.frequent
+                ) or self._within(hit, tokens, seps, starting, ending)
                 if evidence is None:
                     still.append(hit)
                     continue
@@ -343,29 +345,6 @@ class Ranker:
                     return Evidence("contains", words, other.alias.entry.country)
         return None
 
-    def _evidence_of(
-        self,
-        hit: Hit,
-        tokens: list[str],
-        seps: list[str],
-        starting: dict[int, list[Hit]],
-        ending: dict[int, list[Hit]],
-    ) -> Evidence | None:
-        """The evidence around *hit*, a common-word hit (:func:`_evidence`), or None."""
-        evidence = _evidence(hit, tokens, seps, starting, ending, self.cues_of)
-        if (
-            evidence is not None
-            and evidence.kind == "list"
-            and not hit.cut
-            and tokens[hit.ti][:1] in "وف"
-            and tokens[hit.ti][1:] in self.frequent
-        ):
-            # a name that reads as و or ف and a frequent word (وان: and that; Turkey's
-            # Van) is that reading beside a place, whatever separates them: only a cue
-            # makes it the name (ولاية وان)
-            evidence = None
-        return evidence or self._within(hit, tokens, seps, starting, ending)
-
 
 class _Nesting:
     """Which spans lie inside a longer one of *names* (spans of words, start and end).
@@ -400,6 +379,7 @@ def _evidence(
     starting: dict[int, list[Hit]],
     ending: dict[int, list[Hit]],
     cues_of: Callable[[str], frozenset[str]],
+    frequent: frozenset[str],
 ) -> Evidence | None:
     """A common-word alias counts only with evidence around it, on its line.
 
@@ -407,6 +387,9 @@ def _evidence(
     تنظيم القاعدة) or, for places, another place in the same list
     (بالخليج أو أوربا).  Nothing on another line counts: a line is matched
     the same alone as in its text (``seps[i]`` is what precedes word *i*).
+    A name that reads as و or ف and a frequent word (*frequent*: وان, and that, and
+    Turkey's Van) is that reading beside a place, whatever separates them: only a cue
+    makes it the name (ولاية وان).
     """
     kind = hit.alias.entry.type
     if kind not in CUES:
@@ -424,6 +407,8 @@ def _evidence(
         return Evidence("cue", tokens[ti - 1])
     if kind not in LIST_EVIDENCE or not starting:
         return None
+    if not hit.cut and tokens[ti][:1] in "وف" and tokens[ti][1:] in frequent:
+        return None  # وان: no item of a list at all
     if tj - ti == 1 and _is_cue(tokens[ti], kind):
         return None  # العاصمة before a place is a cue for it, not a place of the list
     # a list does not run across a sentence's or a clause's end (النيجر؛ السلمية أو
