@@ -82,6 +82,9 @@ WRITTEN_AGAINST = {
     9: "2.35.0",
     10: "2.36.0",
     11: "2.38.0",
+    12: "2.39.0",
+    13: "2.40.0",
+    14: "2.41.0",
 }
 ARAB_LEAGUE = frozenset(
     [
@@ -422,12 +425,15 @@ class Oracle:
         """Whether the data places *entry*, on *date*, at the very body the quiz took as the
         post (*body*, the quiz's description, which names it: the BCIJ as Morocco's
         counter-terrorism service), in *country*: the body's Arabic or English name is in
-        the description, or one of its abbreviations in capitals as a word of it (BCIJ)."""
+        the description, or one of its abbreviations in capitals as a word of it (BCIJ).  The
+        English name is taken without what it says in brackets: the country a name gives to
+        tell namesakes apart (Ministry of National Security (Israel))."""
         folded, lower = normalize(body), body.lower()
         words = set(re.findall(r"[A-Z][A-Z0-9]+", body))
         for role in entry.roles_at(date):
             org = role.organization or ""
-            arabic, english = self.arabic_of.get(org), self.name_of.get(org, "")
+            arabic = self.arabic_of.get(org)
+            english = re.sub(r"\s*\([^)]*\)", "", self.name_of.get(org, "")).strip()
             named = (arabic and arabic in folded) or (english and english.lower() in lower)
             if not named and words.isdisjoint(self.abbreviations_of.get(org, ())):
                 continue

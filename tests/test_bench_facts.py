@@ -149,8 +149,8 @@ def test_the_quiz_is_well_formed(bench: ModuleType) -> None:
     lines = (BENCHMARKS / "heldout" / "facts" / "quiz.jsonl").read_text(encoding="utf-8")
     questions = [json.loads(line) for line in lines.splitlines()]
     facts = BENCHMARKS / "heldout" / "facts"
-    # rounds 1 and 2; rounds 3 to 12
-    suffixes = ("", "-3", "-4", "-5", "-6", "-7", "-8", "-9", "-10", "-11", "-12", "-13")
+    # rounds 1 and 2; rounds 3 to 14
+    suffixes = ("", "-3", "-4", "-5", "-6", "-7", "-8", "-9", "-10", "-11", "-12", "-13", "-14")
     draws = [facts / f"draw{suffix}.jsonl" for suffix in suffixes]
     drawn = {
         (d["n"], d["country"], d["post"], d["date"])
