@@ -244,7 +244,9 @@ def joins(sep: str) -> bool:
 
 
 #: Words before a country-and-city name that pick the city.  Rule: بلدة (town) too.
-CITY_CUES = {"العاصمه", "مدينه", "بلده", "مدن", "مدينتي", "بلدات"}
+CITY_CUES = {"العاصمه", "مدينه", "بلده", "مدن", "مدينتي", "مدينتا", "مدينتين", "المدينتين"} | {
+    "المدينتان", "بلدات", "بلديه", "بلديات"
+}  # fmt: skip
 #: Words right before a real word that show it is meant as a name spelt another way: a
 #: person's title (with the article or without), the first noun of a construct for a place
 #: or an organisation (without it).
@@ -269,7 +271,7 @@ GUESS_CUES = {
 #: The nouns of administrative divisions (without the article), and a governor's titles.
 DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"} | {
     "محافظات", "محافظتي", "محافظتا", "ولايات", "ولايتي", "ولايتا", "اقاليم", "محافظ", "والي"
-}  # fmt: skip
+} | {"اماره", "امارتي", "امارتا", "حاكم"}  # fmt: skip
 #: A region's nouns (normalized): منطقة is also any area, so it asks only for a division
 #: named with it (منطقة الرياض).
 REGION_NOUNS = {"منطقه", "منطقتي", "منطقتا", "مناطق"}
@@ -1513,6 +1515,38 @@ class ReferenceMatcher:
             if len(found) == 1 and None not in found:
                 out[ti] = {c for c in found if c}
         return out
+
+    def _son_of(
+        self,
+        h: Hit,
+        tokens: list[str],
+        seps: list[str],
+        people: dict[int, tuple[str, str, set[str]]],
+    ) -> bool:
+        ti = h.ti
+        if (
+            h.name.entry.type != "person"
+            or h.name.kind == "surname"
+            or h.cut
+            or h.tj - ti < 2
+            or ti == 0
+            or seps[ti] != " "
+        ):
+            return False
+        first = ti - 1
+        if tokens[first] in (*COMPOUND_ENDS, "الرحمن") and first and seps[first] == " ":
+            first -= 1
+            if tokens[first] not in self.given_before and tokens[first] != "عبد":
+                return False
+        elif tokens[first] not in self.given_before or tokens[first] in ("علي", "امير"):
+            return False
+        if tokens[first] in self.own_words.get(h.name.entry.id, set()):
+            return False
+        if first and seps[first] == " " and tokens[first - 1] in ("ابو", "ابي", "ابا", "ام"):
+            return False
+        return not any(
+            s < first and s + len(words.split()) == ti for s, (_, words, _) in people.items()
+        )
 
     @staticmethod
     def _people(hits: list[Hit], tokens: list[str]) -> dict[int, tuple[str, str, set[str]]]:
@@ -3390,6 +3424,13 @@ class ReferenceMatcher:
                     and self._given_names(h, tokens) < 3
                 )
             ]
+            # Rule: a person's name of two words or more (not a surname alone), no proclitic,
+            # right after a given name (one space, no proclitic; not على or أمير) or a compound
+            # one written apart (a given name or عبد, then الله، الدين، الاسلام or الرحمن)
+            # that is no word of the person's own names, is the father's chain in a son's name
+            # (علاء حسني مبارك), unless a kunya comes before the given name (أبو مازن محمود
+            # عباس) or another person's name of two words or more ends there.
+            group = [h for h in group if not self._son_of(h, tokens, seps, people)]
             # Rule: a style and a given name (الأمير عبدالعزيز) names a person only once the
             # text has named that person in full, and only if it has named no other one so.
             styled_hits = [h for h in group if h.name.kind == "surname" and styled_key(h.name.key)]

@@ -1250,6 +1250,26 @@ def test_a_division_s_noun_rules_out_a_city_inside_a_country(m: Matcher) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a ruler's title or an emirate's noun: the emirate, not its city
+        ("قال حاكم الشارقة إن", ["ae-emirate-ash-shariqah"]),
+        ("وصل إلى إمارة الشارقة", ["ae-emirate-ash-shariqah"]),
+        ("قال حاكم عجمان إن", ["ae-emirate-ajman"]),
+        ("وقع حريق في الشارقة", ["ae-sharjah"]),  # no cue: the city, as before
+        # a municipality's noun and the city's duals: the cities
+        ("قال رئيس بلدية بيروت إن", ["lb-beirut"]),
+        ("سيطر المسلحون على المدينتين كيدال وتمبكتو", ["ml-kidal", "ml-tombouctou"]),
+        ("سيطروا على كيدال وتمبكتو", ["ml-region-kidal", "ml-region-tombouctou"]),
+    ],
+)
+def test_a_ruler_an_emirate_or_a_municipality_picks_its_kind_of_place(
+    m: Matcher, text: str, expected: list[str]
+) -> None:
+    assert [x.id for x in m.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("وقال وزير الدفاع السعودي إن", ["sa-mod"]),
         ("وقال لوزير الدفاع المصري", ["eg-mod"]),
         ("استقبل وزير الدفاع نظيره في الرياض", ["sa-mod", "sa-riyadh"]),

@@ -603,3 +603,35 @@ def test_a_style_and_a_given_name_do_not_hide_the_full_name_they_begin(m: Matche
         ("فهد يوسف سعود الصباح", pm, "exact"),
         ("الشيخ فهد", pm, "surname"),
     ]
+
+
+# -- a son named with his father's chain ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أكد علاء حسني مبارك أن",  # a given name before the father's name
+        "استقبل أحمد علي عبد الله صالح السفير",
+        "التقى سيف الإسلام معمر القذافي بوفد",  # a compound given name written apart
+        "وقال عبد الله حسني مبارك",
+    ],
+)
+def test_a_fathers_chain_in_a_sons_name_is_not_the_father(m: Matcher, text: str) -> None:
+    assert [x for x in m.find(text) if x.type == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("التقى محمد حسني مبارك", "person-hosni-mubarak"),  # his own given name
+        ("اعتمد على حسني مبارك", "person-hosni-mubarak"),  # على, on, folds to علي
+        ("أمين عام حزب الله حسن نصر الله", "person-hassan-nasrallah"),  # حزب is no given name
+        ("قال الرئيس أبو مازن محمود عباس", "person-mahmoud-abbas"),  # a kunya
+        ("التقى الرئيس عبد الفتاح السيسي محمد بن زايد", "person-mohamed-bin-zayed-al-nahyan"),
+    ],
+)
+def test_a_name_after_a_word_that_is_no_sons_name_is_kept(
+    m: Matcher, text: str, entry: str
+) -> None:
+    assert entry in [x.id for x in m.find(text)]

@@ -87,8 +87,12 @@ CHAIN_REACH: Final = 10
 #: الداخلية).
 _QUOTES: Final = "\"'«»“”„"
 #: Words before a place name that say it is a city, not a country or a division (العاصمة
-#: تونس، مدن حمص وطرطوس).
-CITY_CUES: Final = frozenset({"العاصمه", "مدينه", "بلده", "مدن", "مدينتي", "بلدات"})
+#: تونس، مدن حمص وطرطوس، مدينتي كيدال وتمبكتو), a municipality's included (بلدية بيروت: a
+#: municipality is a town, never a governorate).
+CITY_CUES: Final = frozenset(
+    {"العاصمه", "مدينه", "بلده", "مدن", "مدينتي", "مدينتا", "مدينتين", "المدينتين"}
+    | {"المدينتان", "بلدات", "بلديه", "بلديات"}
+)
 #: The word that, right after a name that fits a country and its capital, says the capital
 #: is meant (تونس العاصمة، الجزائر العاصمة), normalized.
 CAPITAL_AFTER: Final = "العاصمه"
@@ -1680,6 +1684,47 @@ def runs_on(
         and tokens[tj] not in own(hit.alias.entry)
         and _given_count(hit, tokens, given) < CHAIN_OF_NAMES
     )
+
+
+#: The words of a kunya (normalized): a given name after one is the kunya's, not the father
+#: of the name that follows (أبو مازن محمود عباس).
+KUNYA_WORDS: Final = frozenset({"ابو", "ابي", "ابا", "ام"})
+
+
+def son_of(
+    hit: Hit, window: Window, given: frozenset[str], own: Callable[[Entry], frozenset[str]]
+) -> bool:
+    """Whether *hit*, a person's name of two words or more (not a surname alone) with no
+    proclitic, comes right after a given name (of anyone: *given*; one space between, no
+    proclitic), or a compound one written apart (سيف الإسلام، عبد الله: a given name or عبد
+    and a word of :data:`GIVEN_ENDS`), that is no word of the person's own names: then it is
+    the father's chain of names in a son's (أحمد علي عبد الله صالح is Saleh's son; علاء حسني
+    مبارك, Mubarak's; سيف الإسلام معمر القذافي), not the father.  Not so after a given
+    name that is also a common word before a name (:data:`RUNS_ON_NOT`: على, on; the title
+    emir), after a kunya's given name (أبو مازن محمود عباس), nor when a name of another
+    person of two words or more ends there (two people named one after the other)."""
+    ti, tokens, seps = hit.ti, window.tokens, window.seps
+    if (
+        hit.alias.entry.type != "person"
+        or hit.alias.kind == "surname"
+        or hit.cut
+        or hit.tj - ti < 2
+        or ti == 0
+        or seps[ti] != " "
+    ):
+        return False
+    first = ti - 1  # the son's given name: one word, or two (سيف الإسلام، عبد الله)
+    before, own_words = tokens[first], own(hit.alias.entry)
+    if before in GIVEN_ENDS and first and seps[first] == " ":
+        first -= 1
+        if tokens[first] not in given and tokens[first] != "عبد":
+            return False  # أمين عام حزب الله حسن نصر الله: no given name before الله
+        before = tokens[first]
+    elif before not in given or before in RUNS_ON_NOT:
+        return False
+    if before in own_words or (first and seps[first] == " " and tokens[first - 1] in KUNYA_WORDS):
+        return False
+    return window.people_ends.get(ti, ti) >= first
 
 
 def _given_count(hit: Hit, tokens: Sequence[str], given: frozenset[str]) -> int:

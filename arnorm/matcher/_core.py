@@ -46,6 +46,7 @@ from . import _walk
 from ._context import (
     AHEAD,
     GENERIC_TYPES,
+    GIVEN_ENDS,
     GUESSED,
     REACH,
     Document,
@@ -91,6 +92,7 @@ from ._context import (
     reach_of,
     runs_on,
     security_as_a_noun,
+    son_of,
     styled_given_outrun,
     styled_given_seen,
     surname_of_another,
@@ -1250,6 +1252,9 @@ class Matcher:
             group = kept
         elif group and tj < len(tokens) and tokens[tj] in self._given:
             group = [h for h in group if not runs_on(h, window, self._given, self._own_words_of)]
+        if group and ti and (tokens[ti - 1] in self._given or tokens[ti - 1] in GIVEN_ENDS):
+            # علاء حسني مبارك، سيف الإسلام معمر القذافي: the son's name
+            group = [h for h in group if not son_of(h, window, self._given, self._own_words_of)]
         return group, gone_on
 
     def _pick(

@@ -157,12 +157,14 @@ DIVISION_SINGULARS: Final = frozenset(
 )
 #: Nouns of administrative divisions (without the article; a dual in both its cases, محافظتا
 #: and محافظتي): a place's name right after one names the division (محافظة القطيف, the
-#: governorate), not a town of that name inside one; so does a governor's title (محافظ
-#: مأرب، والي الخرطوم: the governorate, the state).
+#: governorate), not a town of that name inside one; so does a governor's or a ruler's
+#: title (محافظ مأرب، والي الخرطوم، حاكم الشارقة: the governorate, the state, the emirate),
+#: and an emirate's noun (إمارة الشارقة).
 DIVISION_NOUNS: Final = (
     DIVISION_SINGULARS
     | {"محافظات", "محافظتي", "محافظتا", "ولايات", "ولايتي", "ولايتا", "اقاليم"}
-    | {"محافظ", "والي"}
+    | {"اماره", "امارتي", "امارتا"}
+    | {"محافظ", "والي", "حاكم"}
 )
 #: The nouns of a region (normalized): a place's name right after one, or its list, names
 #: a division whose own name begins with منطقة if the name fits one (منطقة الرياض is Saudi
