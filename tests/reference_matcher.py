@@ -170,7 +170,7 @@ STATION_ORDINALS = {"اول", "ثان", "ثاني", "ثالث", "رابع"}
 #: Rule: division nouns (as written) that may stand between a unit's force and its place.
 UNIT_DIVISIONS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"}
 #: Rule: the nouns of a military formation or base that a place's name names (فيلق "كربلاء").
-FORMATIONS = {"فيلق", "كتيبه", "سريه", "فوج", "مقر"}
+FORMATIONS = {"فيلق", "كتيبه", "كتائب", "سريه", "سرايا", "فوج", "مقر"}
 
 
 def opened(sep: str) -> bool:

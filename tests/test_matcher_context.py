@@ -1470,6 +1470,9 @@ def test_news_about_a_place_is_still_the_place(m: Matcher) -> None:
         'قتل قائد فيلق "كربلاء" التابع للحرس الثوري',
         "في مقر القدس التابع للقوات البرية للحرس الثوري",
         "وأعلنت قيادة مقر “القدس” التابع للقوات البرية",
+        # an armed group named after its town, in the plural (held-out batch AK)
+        "وأعلنت كتائب جنين مسؤوليتها عن الهجوم",
+        "وقالت سرايا طولكرم إن",
         # a military region named after a place (held-out batch M)
         "وقائد منطقة البحر الأحمر العسكرية، ومدير شرطة الجمارك",
         "قائد منطقة دمشق العسكرية",

@@ -2058,8 +2058,9 @@ STATION_HEADS: Final = frozenset({"قسم", "شرطه"})
 
 #: Nouns of a military formation or base (normalized, without the article) that a place's
 #: name names, with or without quotes: فيلق "كربلاء" is a corps of Iran's Revolutionary
-#: Guard, مقر القدس one of its bases, neither the city.
-FORMATION_NOUNS: Final = frozenset({"فيلق", "كتيبه", "سريه", "فوج", "مقر"})
+#: Guard, مقر القدس one of its bases, neither the city; كتائب جنين (the plural, brigades)
+#: and سرايا (companies) name armed groups after their town.
+FORMATION_NOUNS: Final = frozenset({"فيلق", "كتيبه", "كتائب", "سريه", "سرايا", "فوج", "مقر"})
 #: The adjective (normalized) after منطقة and a place's name that makes the three words a
 #: military region's name (منطقة البحر الأحمر العسكرية، منطقة دمشق العسكرية).
 MILITARY_REGION_AFTER: Final = "العسكريه"
