@@ -271,7 +271,9 @@ GUESS_CUES = {
 #: The nouns of administrative divisions (without the article), and a governor's titles.
 DIVISION_NOUNS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "قضاء", "ناحيه", "مديريه"} | {
     "محافظات", "محافظتي", "محافظتا", "ولايات", "ولايتي", "ولايتا", "اقاليم", "محافظ", "والي"
-} | {"اماره", "امارتي", "امارتا", "حاكم"}  # fmt: skip
+}  # fmt: skip
+#: Rule data: a ruler's title and an emirate's noun (حاكم الشارقة، إمارة الشارقة).
+RULERS = {"حاكم", "اماره", "امارتي", "امارتا"}
 #: A region's nouns (normalized): منطقة is also any area, so it asks only for a division
 #: named with it (منطقة الرياض).
 REGION_NOUNS = {"منطقه", "منطقتي", "منطقتا", "مناطق"}
@@ -1516,6 +1518,41 @@ class ReferenceMatcher:
                 out[ti] = {c for c in found if c}
         return out
 
+    def _of_no_country(
+        self,
+        group: list[Hit],
+        tokens: list[str],
+        seps: list[str],
+        places: dict[int, set[str]],
+        people: dict[int, tuple[str, str, set[str]]],
+    ) -> tuple[list[Hit], tuple[str, ...]] | None:
+        """Rule: a name that one place of no country (a sea) shares with divisions of
+        countries (البحر الأحمر) names the divisions of the country a qualifier right after
+        it names, else those a place named firmly in the sentence lies inside (الغردقة
+        بالبحر الأحمر), else the place of no country, with no evidence."""
+        if any(h.name.entry.type != "place" for h in group):
+            return None
+        free = [h for h in group if h.name.entry.country is None and h.name.entry.part_of is None]
+        if len(free) != 1 or len(free) == len(group):
+            return None
+        ti, tj = group[0].ti, group[0].tj
+        qualifier, words = self._qualifier(tokens, seps, tj, places, people, False)
+        if len(qualifier) == 1:
+            (country,) = qualifier
+            same = [h for h in group if h.name.entry.country == country]
+            if same:
+                return same, (f"qualifier: {words} ({country})",)
+        divisions = {h.name.entry.id for h in group} - {free[0].name.entry.id}
+        lo, hi = sentence_span(ti, tj, tokens, seps)
+        for a, b, ids, words in self.named_places:
+            if lo <= a and b <= hi and (b <= ti or a >= tj):
+                for i in sorted(ids):
+                    within = self.within.get(i, set()) & divisions
+                    if within:
+                        keep = [h for h in group if h.name.entry.id in within]
+                        return keep, (f"contains: {words} ({keep[0].name.entry.country})",)
+        return free, ()
+
     def _son_of(
         self,
         h: Hit,
@@ -1529,12 +1566,13 @@ class ReferenceMatcher:
             or h.name.kind == "surname"
             or h.cut
             or h.tj - ti < 2
-            or ti == 0
+            or ti < 2
             or seps[ti] != " "
+            or tokens[ti].startswith("ال")
         ):
             return False
         first = ti - 1
-        if tokens[first] in (*COMPOUND_ENDS, "الرحمن") and first and seps[first] == " ":
+        if tokens[first] in (*COMPOUND_ENDS, "الرحمن") and seps[first] == " ":
             first -= 1
             if tokens[first] not in self.given_before and tokens[first] != "عبد":
                 return False
@@ -1542,7 +1580,11 @@ class ReferenceMatcher:
             return False
         if tokens[first] in self.own_words.get(h.name.entry.id, set()):
             return False
-        if first and seps[first] == " " and tokens[first - 1] in ("ابو", "ابي", "ابا", "ام"):
+        if not first or seps[first] != " ":
+            return False
+        # the son's given name right after a style with the article (الشيخ، العميد، الرئيس)
+        style = tokens[first - 1]
+        if not (style.startswith("ال") and style[2:] in STYLES):
             return False
         return not any(
             s < first and s + len(words.split()) == ti for s, (_, words, _) in people.items()
@@ -1771,12 +1813,7 @@ class ReferenceMatcher:
     ) -> list[tuple[int, str, str]]:
         """The country facts of the sentence of words *ti* to *tj* (12 words either side at
         most), the name's own words aside."""
-        lo = ti
-        while lo > max(0, ti - REACH) and not SENTENCE_END & set(seps[lo]):
-            lo -= 1
-        hi, end = tj, min(len(tokens), tj + REACH)
-        while hi < end and not SENTENCE_END & set(seps[hi]):
-            hi += 1
+        lo, hi = sentence_span(ti, tj, tokens, seps)
         return [f for f in facts if lo <= f[0] < hi and not ti <= f[0] < tj]
 
     def _leading(
@@ -2366,6 +2403,15 @@ class ReferenceMatcher:
             for nouns, kind in ((REGION_NOUNS, self.regions), (COUNTRYSIDE, self.divisions)):
                 if before & nouns and any(h.name.entry.id in kind for h in group):
                     group = [h for h in group if h.name.entry.id in kind]
+            # Rule: a ruler's title or an emirate's noun: the divisions and the countries, if
+            # the name fits a division (حاكم الشارقة is the emirate, حاكم الجزائر the country),
+            # else nothing changes (حاكم الفلوجة).
+            if before & RULERS and any(h.name.entry.id in self.divisions for h in group):
+                group = [
+                    h
+                    for h in group
+                    if h.name.entry.id in self.divisions or not h.name.entry.part_of
+                ]
         single = len(group) == 1
         inside = [h for h in group if self._inside_another_name(h, tokens, seps)]
         # Rule: remember the words of a surname alone that ends another person's name
@@ -2506,6 +2552,10 @@ class ReferenceMatcher:
             ]
             if keep and len({h.name.entry.id for h in keep}) < len(entries):
                 return (*self._rank(group, keep, seen, context=False), (f"marks: {raw}",))
+        sea = None if generic else self._of_no_country(group, tokens, seps, places, people)
+        if sea is not None:
+            keep, why = sea
+            return (*self._rank(group, keep, seen, context=False), why)
         if generic or len({h.name.entry.country for h in group}) > 1:
             chosen = self._choose(group, tokens, seps, facts, places, people)
             if chosen is not None:
@@ -2541,12 +2591,7 @@ class ReferenceMatcher:
             inside = {i: self.within.get(i, set()) - namesakes for i in namesakes}
             everyone = set.intersection(*inside.values())
             inside = {i: up - everyone for i, up in inside.items()}
-            lo = ti
-            while lo > max(0, ti - REACH) and not SENTENCE_END & set(seps[lo]):
-                lo -= 1
-            hi, end = group[0].tj, min(len(tokens), group[0].tj + REACH)
-            while hi < end and not SENTENCE_END & set(seps[hi]):
-                hi += 1
+            lo, hi = sentence_span(ti, group[0].tj, tokens, seps)
             in_sentence = [
                 n
                 for n in self.named_places
@@ -3424,12 +3469,13 @@ class ReferenceMatcher:
                     and self._given_names(h, tokens) < 3
                 )
             ]
-            # Rule: a person's name of two words or more (not a surname alone), no proclitic,
-            # right after a given name (one space, no proclitic; not على or أمير) or a compound
-            # one written apart (a given name or عبد, then الله، الدين، الاسلام or الرحمن)
-            # that is no word of the person's own names, is the father's chain in a son's name
-            # (علاء حسني مبارك), unless a kunya comes before the given name (أبو مازن محمود
-            # عباس) or another person's name of two words or more ends there.
+            # Rule: a person's name of two words or more (not a surname alone, not beginning
+            # with the article), no proclitic, right after a given name (one space, no
+            # proclitic; not على or أمير) or a compound one written apart (a given name or
+            # عبد, then الله، الدين، الاسلام or الرحمن) that is no word of the person's own
+            # names and comes right after a style with the article (الشيخ، العميد، الرئيس),
+            # is the father's chain in a son's name (الشيخ أحمد نواف الأحمد الجابر الصباح),
+            # unless another person's name of two words or more ends right before it.
             group = [h for h in group if not self._son_of(h, tokens, seps, people)]
             # Rule: a style and a given name (الأمير عبدالعزيز) names a person only once the
             # text has named that person in full, and only if it has named no other one so.
@@ -3576,6 +3622,17 @@ def strip(word: str) -> list[tuple[str, int]]:
             out.append(("ال" + word[len(lal) :], len(c)))
             out.append(("الل" + word[len(lal) :], len(c)))
     return out
+
+
+def sentence_span(ti: int, tj: int, tokens: list[str], seps: list[str]) -> tuple[int, int]:
+    """Rule: the sentence of words *ti* to *tj*: up to its ends, 12 words either side at most."""
+    lo = ti
+    while lo > max(0, ti - REACH) and not SENTENCE_END & set(seps[lo]):
+        lo -= 1
+    hi, end = tj, min(len(tokens), tj + REACH)
+    while hi < end and not SENTENCE_END & set(seps[hi]):
+        hi += 1
+    return lo, hi
 
 
 def fast_view(matcher: Matcher, text: str) -> list[RefMatch]:

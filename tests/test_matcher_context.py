@@ -1241,6 +1241,22 @@ def test_the_place_is_read_beside_the_water_words_elsewhere(m: Matcher) -> None:
     assert [x.id for x in m.find("عبر معبر القائم الحدودي")] == ["iq-al-qaim-crossing"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("هاجم الحوثيون سفينة في البحر الأحمر", "region-red-sea"),
+        ("الملاحة في البحر الأحمر وخليج عدن", "region-red-sea"),  # no longer Egypt's, by order
+        ("أكدت الخارجية المصرية أن أمن البحر الأحمر", "region-red-sea"),  # the country: no cue
+        ("قال محافظ البحر الأحمر إن", "eg-governorate-al-bahr-al-ahmar"),  # a governor's title
+        ("في البحر الأحمر المصرية", "eg-governorate-al-bahr-al-ahmar"),  # a qualifier
+        ("وصل إلى الغردقة بالبحر الأحمر", "eg-governorate-al-bahr-al-ahmar"),  # Hurghada's
+        ("بورتسودان عاصمة ولاية البحر الأحمر", "sd-state-red-sea"),
+    ],
+)
+def test_a_sea_is_the_sea_unless_a_division_is_shown(m: Matcher, text: str, expected: str) -> None:
+    assert expected in [x.id for x in m.find(text) if "البحر" in x.text]
+
+
 def test_a_division_s_noun_rules_out_a_city_inside_a_country(m: Matcher) -> None:
     # Mukalla's district has no entry: not the city
     assert m.find("مدير مديرية المكلا") == []
@@ -1255,6 +1271,12 @@ def test_a_division_s_noun_rules_out_a_city_inside_a_country(m: Matcher) -> None
         ("وصل إلى إمارة الشارقة", ["ae-emirate-ash-shariqah"]),
         ("قال حاكم عجمان إن", ["ae-emirate-ajman"]),
         ("وقع حريق في الشارقة", ["ae-sharjah"]),  # no cue: the city, as before
+        # a country stays itself; with no division of the name, nothing changes
+        ("من هو حاكم الجزائر الفعلي", ["country-dz"]),
+        ("قال حاكم الفلوجة", ["iq-al-fallujah"]),
+        ("في إمارة سيناء", ["eg-sinai"]),
+        # بحاكم is no division's noun with ب: Beirut lies in no emirate
+        ("التقى رئيس بلدية بيروت بحاكم الشارقة", ["lb-beirut", "ae-emirate-ash-shariqah"]),
         # a municipality's noun and the city's duals: the cities
         ("قال رئيس بلدية بيروت إن", ["lb-beirut"]),
         ("سيطر المسلحون على المدينتين كيدال وتمبكتو", ["ml-kidal", "ml-tombouctou"]),

@@ -56,6 +56,8 @@ from ._morphology import (
     PROCLITICS,
     RANKS,
     REGION_NOUNS,
+    RULER_NOUNS,
+    STYLES,
     TITLES,
     has_article,
     is_style,
@@ -827,6 +829,42 @@ def inside_named(
             parent = min(i for h in keep for i in own[h.alias.entry.id] if i in around)
             return keep, Evidence("inside", around[parent], keep[0].alias.entry.country)
     return None
+
+
+def of_no_country(
+    group: Sequence[Hit], window: Window, ancestors: Mapping[str, frozenset[str]]
+) -> tuple[list[Hit], tuple[Evidence, ...]] | None:
+    """For a name that one place of no country (a sea: البحر الأحمر) shares with divisions
+    of countries named after it (Egypt's governorate and Sudan's state), the hits it names,
+    and why: the divisions of the country a qualifier right after the name names (البحر
+    الأحمر المصرية); else those that a place the sentence names firmly lies inside (الغردقة
+    بالبحر الأحمر: Hurghada is the governorate's); else the place of no country itself, with
+    no evidence: the country the text is about would say which country's division the name
+    is if it were one, not that it is one.  None for any other group.  A division's noun or
+    a governor's title before the name has kept the divisions alone already."""
+    if any(h.alias.entry.type != "place" for h in group):
+        return None
+    free = [h for h in group if h.alias.entry.country is None and h.alias.entry.part_of is None]
+    if len(free) != 1 or len(free) == len(group):
+        return None
+    ti, tj = group[0].ti, group[0].tj
+    qualified = window.qualifier(tj)
+    if qualified is not None:
+        same = [h for h in group if h.alias.entry.country == qualified[0]]
+        if same:
+            return same, (Evidence("qualifier", qualified[1], qualified[0]),)
+    divisions = {h.alias.entry.id for h in group} - {free[0].alias.entry.id}
+    lo, hi = window.sentence(ti, tj)
+    first = bisect.bisect_left(window.named_at, lo)
+    last = bisect.bisect_left(window.named_at, hi)
+    for a, b, named, words in window.named_places[first:last]:
+        if b <= hi and (b <= ti or a >= tj):
+            for entry_id in sorted(named):
+                within = ancestors.get(entry_id, frozenset()) & divisions
+                if within:
+                    keep = [h for h in group if h.alias.entry.id in within]
+                    return keep, (Evidence("contains", words, keep[0].alias.entry.country),)
+    return free, ()
 
 
 def named_before(keep: list[Hit], decided: set[str]) -> list[Hit]:
@@ -1686,43 +1724,44 @@ def runs_on(
     )
 
 
-#: The words of a kunya (normalized): a given name after one is the kunya's, not the father
-#: of the name that follows (أبو مازن محمود عباس).
-KUNYA_WORDS: Final = frozenset({"ابو", "ابي", "ابا", "ام"})
-
-
 def son_of(
     hit: Hit, window: Window, given: frozenset[str], own: Callable[[Entry], frozenset[str]]
 ) -> bool:
-    """Whether *hit*, a person's name of two words or more (not a surname alone) with no
-    proclitic, comes right after a given name (of anyone: *given*; one space between, no
-    proclitic), or a compound one written apart (سيف الإسلام، عبد الله: a given name or عبد
-    and a word of :data:`GIVEN_ENDS`), that is no word of the person's own names: then it is
-    the father's chain of names in a son's (أحمد علي عبد الله صالح is Saleh's son; علاء حسني
-    مبارك, Mubarak's; سيف الإسلام معمر القذافي), not the father.  Not so after a given
-    name that is also a common word before a name (:data:`RUNS_ON_NOT`: على, on; the title
-    emir), after a kunya's given name (أبو مازن محمود عباس), nor when a name of another
-    person of two words or more ends there (two people named one after the other)."""
+    """Whether *hit*, a person's name of two words or more (not a surname alone, not a style
+    and a name) with no proclitic, is the father's chain of names in a son's, not the father:
+    it comes right after a given name (of anyone: *given*; one space between, no proclitic),
+    or a compound one written apart (سيف الإسلام، عبد الله: a given name or عبد and a word of
+    :data:`GIVEN_ENDS`), that is no word of the person's own names, and that itself comes
+    right after a style with the article (:data:`STYLES`: الشيخ، العميد، الدكتور، الرئيس; one
+    space between): الشيخ أحمد نواف الأحمد الجابر الصباح is the emir's son, العميد أحمد علي
+    عبد الله صالح Saleh's, الدكتور سيف الإسلام معمر القذافي Gaddafi's.  Only after a style: a
+    given name alone before a name is as often a verb or a noun (أشرف, supervised; خليفة,
+    successor; سلام, peace and a prime minister) whose subject or complement the name is.  Not
+    either when a name of another person of two words or more ends right before the name."""
     ti, tokens, seps = hit.ti, window.tokens, window.seps
     if (
         hit.alias.entry.type != "person"
         or hit.alias.kind == "surname"
         or hit.cut
         or hit.tj - ti < 2
-        or ti == 0
+        or ti < 2
         or seps[ti] != " "
+        or tokens[ti][:2] == "ال"
     ):
         return False
     first = ti - 1  # the son's given name: one word, or two (سيف الإسلام، عبد الله)
-    before, own_words = tokens[first], own(hit.alias.entry)
-    if before in GIVEN_ENDS and first and seps[first] == " ":
+    before = tokens[first]
+    if before in GIVEN_ENDS and seps[first] == " ":
         first -= 1
-        if tokens[first] not in given and tokens[first] != "عبد":
-            return False  # أمين عام حزب الله حسن نصر الله: no given name before الله
         before = tokens[first]
+        if before not in given and before != "عبد":
+            return False  # أمين عام حزب الله حسن نصر الله: no given name before الله
     elif before not in given or before in RUNS_ON_NOT:
         return False
-    if before in own_words or (first and seps[first] == " " and tokens[first - 1] in KUNYA_WORDS):
+    if before in own(hit.alias.entry) or not first or seps[first] != " ":
+        return False
+    style = tokens[first - 1]
+    if style[:2] != "ال" or style[2:] not in STYLES:
         return False
     return window.people_ends.get(ti, ti) >= first
 
@@ -2305,6 +2344,13 @@ def after_a_region_noun(ti: int, window: Window) -> bool:
     region's noun (:data:`REGION_NOUNS`), its
     proclitics off (بمنطقة، منطقتي)."""
     return not REGION_NOUNS.isdisjoint(forms_before_quoted(list_head(ti, window), window))
+
+
+def after_a_ruler_noun(ti: int, window: Window) -> bool:
+    """Whether the word before the list of places that word *ti* begins an item of (as for
+    :func:`after_a_region_noun`) is a ruler's title or an emirate's noun (:data:`RULER_NOUNS`:
+    حاكم الشارقة، بإمارة الشارقة), its proclitics off."""
+    return not RULER_NOUNS.isdisjoint(forms_before_quoted(list_head(ti, window), window))
 
 
 def after_a_countryside_noun(ti: int, window: Window) -> bool:

@@ -56,6 +56,7 @@ from ._context import (
     after_a_plural_head,
     after_a_rank,
     after_a_region_noun,
+    after_a_ruler_noun,
     choose,
     city_cue,
     conjoined,
@@ -88,6 +89,7 @@ from ._context import (
     not_another_s,
     not_the_place,
     numbered_units,
+    of_no_country,
     part_of_another_name,
     reach_of,
     runs_on,
@@ -1309,10 +1311,9 @@ class Matcher:
             ranked = self._ranker.rank_preferring(group, keep, seen, context=is_generic(keep))
             return (*ranked, (why,))
         generic = is_generic(group)
-        if not generic and self._marked:
-            marked = self._by_marks(group, written, seen)
-            if marked is not None:
-                return marked
+        by_name = None if generic else self._by_the_name(group, window, written, seen)
+        if by_name is not None:
+            return by_name
         if generic or len({h.alias.entry.country for h in group}) > 1:
             chosen = choose(group, window, doc)
             if chosen is not None:
@@ -1385,6 +1386,25 @@ class Matcher:
         number = " ".join(window.tokens[ti + self._numbered_heads[id(same[0].alias)] : tj])
         return (*ranked, (Evidence("unit", number, country), why))
 
+    def _by_the_name(
+        self,
+        group: list[Hit],
+        window: Window,
+        written: Callable[[Hit], str],
+        seen: set[str],
+    ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
+        """The pick that the name itself settles before any country's evidence, if any: the
+        letters the text marks (:meth:`_by_marks`), then a place of no country whose name
+        divisions of countries bear (:func:`~._context.of_no_country`: البحر الأحمر)."""
+        if self._marked:
+            marked = self._by_marks(group, written, seen)
+            if marked is not None:
+                return marked
+        sea = of_no_country(group, window, self._ancestors)
+        if sea is None:
+            return None
+        return (*self._ranker.rank_preferring(group, sea[0], seen, context=False), sea[1])
+
     def _placed(
         self, group: list[Hit], window: Window, doc: Document
     ) -> tuple[list[Hit], Evidence] | None:
@@ -1417,6 +1437,14 @@ class Matcher:
                 return [h for h in group if h.alias.entry.id in self._regions] or group
             if after_a_countryside_noun(group[0].ti, window):  # ريف دير الزور: the governorate
                 return [h for h in group if h.alias.entry.id in self._divisions] or group
+            if after_a_ruler_noun(group[0].ti, window) and any(
+                h.alias.entry.id in self._divisions for h in group
+            ):  # حاكم الشارقة: the emirate, not the city; حاكم الجزائر: still the country
+                return [
+                    h
+                    for h in group
+                    if h.alias.entry.id in self._divisions or h.alias.entry.part_of is None
+                ]
             return group
         if not WILAYA_NOUNS.isdisjoint(nouns):
             # a governorate of a state without wilayas after ولاية: a jihadist group's

@@ -157,15 +157,18 @@ DIVISION_SINGULARS: Final = frozenset(
 )
 #: Nouns of administrative divisions (without the article; a dual in both its cases, محافظتا
 #: and محافظتي): a place's name right after one names the division (محافظة القطيف, the
-#: governorate), not a town of that name inside one; so does a governor's or a ruler's
-#: title (محافظ مأرب، والي الخرطوم، حاكم الشارقة: the governorate, the state, the emirate),
-#: and an emirate's noun (إمارة الشارقة).
+#: governorate), not a town of that name inside one; so does a governor's title (محافظ
+#: مأرب، والي الخرطوم: the governorate, the state).
 DIVISION_NOUNS: Final = (
     DIVISION_SINGULARS
     | {"محافظات", "محافظتي", "محافظتا", "ولايات", "ولايتي", "ولايتا", "اقاليم"}
-    | {"اماره", "امارتي", "امارتا"}
-    | {"محافظ", "والي", "حاكم"}
+    | {"محافظ", "والي"}
 )
+#: A ruler's title and an emirate's noun (normalized): a place's name right after one, or its
+#: list, names the division of that name rather than its city (حاكم الشارقة، إمارة الشارقة:
+#: the emirate), a country still itself (حاكم الجزائر), and any other place, when no division
+#: fits, is left as it is (حاكم الفلوجة, إمارة سيناء: a governor or an armed group's emirate).
+RULER_NOUNS: Final = frozenset({"حاكم", "اماره", "امارتي", "امارتا"})
 #: The nouns of a region (normalized): a place's name right after one, or its list, names
 #: a division whose own name begins with منطقة if the name fits one (منطقة الرياض is Saudi
 #: Arabia's Riyadh Region, منطقة غاو Mali's Gao Region), and is left as it is otherwise
