@@ -1574,8 +1574,10 @@ class ReferenceMatcher:
         first = ti - 1
         if tokens[first] in (*COMPOUND_ENDS, "الرحمن") and seps[first] == " ":
             first -= 1
-            if tokens[first] not in self.given_before and tokens[first] != "عبد":
-                return False
+            if tokens[first] != "عبد" and (
+                tokens[first] not in self.given_before or tokens[ti - 1] == "الله"
+            ):
+                return False  # نصر الله، فضل الله are as often surnames
         elif tokens[first] not in self.given_before or tokens[first] in ("علي", "امير"):
             return False
         if tokens[first] in self.own_words.get(h.name.entry.id, set()):
@@ -1584,11 +1586,10 @@ class ReferenceMatcher:
             return False
         # the son's given name right after a style with the article (الشيخ، العميد، الرئيس)
         style = tokens[first - 1]
-        if not (style.startswith("ال") and style[2:] in STYLES):
+        if not (style.startswith("ال") and style[2:] in STYLES) or style[2:] in ("ملك", "ملكه"):
             return False
-        return not any(
-            s < first and s + len(words.split()) == ti for s, (_, words, _) in people.items()
-        )
+        # any person's name ending right before: two people (السيد نصر الله نعيم قاسم)
+        return not any(s + len(words.split()) == ti for s, (_, words, _) in people.items())
 
     @staticmethod
     def _people(hits: list[Hit], tokens: list[str]) -> dict[int, tuple[str, str, set[str]]]:
@@ -3473,9 +3474,9 @@ class ReferenceMatcher:
             # with the article), no proclitic, right after a given name (one space, no
             # proclitic; not على or أمير) or a compound one written apart (a given name or
             # عبد, then الله، الدين، الاسلام or الرحمن) that is no word of the person's own
-            # names and comes right after a style with the article (الشيخ، العميد، الرئيس),
-            # is the father's chain in a son's name (الشيخ أحمد نواف الأحمد الجابر الصباح),
-            # unless another person's name of two words or more ends right before it.
+            # names and comes right after a style with the article (الشيخ، العميد، الرئيس; not
+            # a king's), is the father's chain in a son's name (الشيخ أحمد نواف الأحمد الجابر
+            # الصباح), unless any person's name ends right before it.
             group = [h for h in group if not self._son_of(h, tokens, seps, people)]
             # Rule: a style and a given name (الأمير عبدالعزيز) names a person only once the
             # text has named that person in full, and only if it has named no other one so.

@@ -1724,6 +1724,11 @@ def runs_on(
     )
 
 
+#: The styles of a king (normalized, without the article): after one, a given name and a
+#: name are no son's chain (مطار الملك خالد محمد بن سلمان).
+ROYAL_STYLES: Final = frozenset({"ملك", "ملكه"})
+
+
 def son_of(
     hit: Hit, window: Window, given: frozenset[str], own: Callable[[Entry], frozenset[str]]
 ) -> bool:
@@ -1731,13 +1736,16 @@ def son_of(
     and a name) with no proclitic, is the father's chain of names in a son's, not the father:
     it comes right after a given name (of anyone: *given*; one space between, no proclitic),
     or a compound one written apart (سيف الإسلام، عبد الله: a given name or عبد and a word of
-    :data:`GIVEN_ENDS`), that is no word of the person's own names, and that itself comes
+    :data:`GIVEN_ENDS`; with الله, عبد alone, since نصر الله and فضل الله are as often
+    surnames), that is no word of the person's own names, and that itself comes
     right after a style with the article (:data:`STYLES`: الشيخ، العميد، الدكتور، الرئيس; one
     space between): الشيخ أحمد نواف الأحمد الجابر الصباح is the emir's son, العميد أحمد علي
     عبد الله صالح Saleh's, الدكتور سيف الإسلام معمر القذافي Gaddafi's.  Only after a style: a
     given name alone before a name is as often a verb or a noun (أشرف, supervised; خليفة,
     successor; سلام, peace and a prime minister) whose subject or complement the name is.  Not
-    either when a name of another person of two words or more ends right before the name."""
+    after a king's style (:data:`ROYAL_STYLES`: a king's son is named with بن, and الملك خالد
+    is as often an airport's or a city's name), nor when any person's name ends right before
+    the name (السيد نصر الله نعيم قاسم: two people)."""
     ti, tokens, seps = hit.ti, window.tokens, window.seps
     if (
         hit.alias.entry.type != "person"
@@ -1754,16 +1762,16 @@ def son_of(
     if before in GIVEN_ENDS and seps[first] == " ":
         first -= 1
         before = tokens[first]
-        if before not in given and before != "عبد":
-            return False  # أمين عام حزب الله حسن نصر الله: no given name before الله
+        if before != "عبد" and (before not in given or tokens[ti - 1] == "الله"):
+            return False  # نصر الله، فضل الله: surnames as often; حزب الله: no given name
     elif before not in given or before in RUNS_ON_NOT:
         return False
     if before in own(hit.alias.entry) or not first or seps[first] != " ":
         return False
     style = tokens[first - 1]
-    if style[:2] != "ال" or style[2:] not in STYLES:
+    if style[:2] != "ال" or style[2:] not in STYLES or style[2:] in ROYAL_STYLES:
         return False
-    return window.people_ends.get(ti, ti) >= first
+    return ti not in window.people_ends  # السيد نصر الله نعيم قاسم: two people
 
 
 def _given_count(hit: Hit, tokens: Sequence[str], given: frozenset[str]) -> int:
