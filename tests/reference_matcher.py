@@ -1528,24 +1528,32 @@ class ReferenceMatcher:
     ) -> tuple[list[Hit], tuple[str, ...]] | None:
         """Rule: a name that one place of no country (a sea) shares with divisions of
         countries (البحر الأحمر) names the divisions of the country a qualifier right after
-        it names, else those a place named firmly in the sentence lies inside (الغردقة
-        بالبحر الأحمر), else the place of no country, with no evidence."""
+        it names (not a masculine demonym, which agrees with the sea: البحر الأحمر المصري),
+        else those a place named firmly right before it lies inside, joined by the name's ب
+        or by في (الغردقة بالبحر الأحمر), else the place of no country, with no evidence;
+        after the noun of a capital (عاصمة البحر الأحمر) the usual reading."""
         if any(h.name.entry.type != "place" for h in group):
             return None
         free = [h for h in group if h.name.entry.country is None and h.name.entry.part_of is None]
         if len(free) != 1 or len(free) == len(group):
             return None
         ti, tj = group[0].ti, group[0].tj
+        before = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))} if ti else set()
+        if seps[ti] == " " and "عاصمه" in before:
+            return None
         qualifier, words = self._qualifier(tokens, seps, tj, places, people, False)
-        if len(qualifier) == 1:
+        if len(qualifier) == 1 and not words.endswith("ي"):
             (country,) = qualifier
             same = [h for h in group if h.name.entry.country == country]
             if same:
                 return same, (f"qualifier: {words} ({country})",)
         divisions = {h.name.entry.id for h in group} - {free[0].name.entry.id}
-        lo, hi = sentence_span(ti, tj, tokens, seps)
-        for a, b, ids, words in self.named_places:
-            if lo <= a and b <= hi and (b <= ti or a >= tj):
+        joined = group[0].cut == 1 and tokens[ti].startswith("ب")
+        end = ti if joined else ti - 1
+        if joined or (ti > 1 and tokens[ti - 1] == "في" and seps[ti] == " "):
+            for _, b, ids, words in self.named_places:
+                if b != end or seps[end] != " ":
+                    continue
                 for i in sorted(ids):
                     within = self.within.get(i, set()) & divisions
                     if within:

@@ -1251,6 +1251,12 @@ def test_the_place_is_read_beside_the_water_words_elsewhere(m: Matcher) -> None:
         ("في البحر الأحمر المصرية", "eg-governorate-al-bahr-al-ahmar"),  # a qualifier
         ("وصل إلى الغردقة بالبحر الأحمر", "eg-governorate-al-bahr-al-ahmar"),  # Hurghada's
         ("بورتسودان عاصمة ولاية البحر الأحمر", "sd-state-red-sea"),
+        # review of f7fb00b: a place named elsewhere, or on the water, is no division's
+        ("ميناء سفاجا على البحر الأحمر", "region-red-sea"),
+        ("الغردقة المطلة على البحر الأحمر", "region-red-sea"),
+        ("هاجم الحوثيون سفينة في البحر الأحمر، وقال مسؤولون في الغردقة", "region-red-sea"),
+        ("ممر البحر الأحمر المصري", "region-red-sea"),  # a masculine demonym: the sea's
+        ("بورتسودان، عاصمة البحر الأحمر", "sd-state-red-sea"),  # a capital's noun
     ],
 )
 def test_a_sea_is_the_sea_unless_a_division_is_shown(m: Matcher, text: str, expected: str) -> None:

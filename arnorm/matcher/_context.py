@@ -836,29 +836,39 @@ def of_no_country(
 ) -> tuple[list[Hit], tuple[Evidence, ...]] | None:
     """For a name that one place of no country (a sea: البحر الأحمر) shares with divisions
     of countries named after it (Egypt's governorate and Sudan's state), the hits it names,
-    and why: the divisions of the country a qualifier right after the name names (البحر
-    الأحمر المصرية); else those that a place the sentence names firmly lies inside (الغردقة
-    بالبحر الأحمر: Hurghada is the governorate's); else the place of no country itself, with
-    no evidence: the country the text is about would say which country's division the name
-    is if it were one, not that it is one.  None for any other group.  A division's noun or
-    a governor's title before the name has kept the divisions alone already."""
+    and why: the divisions of the country a qualifier right after the name names, unless the
+    qualifier is a masculine demonym, which agrees with the sea's noun, not the division's
+    (البحر الأحمر المصرية is the governorate, البحر الأحمر المصري the sea); else those that a
+    place named right before lies inside, the name joined to it by its ب or by في (الغردقة
+    بالبحر الأحمر: Hurghada is the governorate's; سفاجا على البحر الأحمر is the sea); else the
+    place of no country itself, with no evidence: the country the text is about would say
+    which country's division the name is if it were one, not that it is one.  None (the
+    usual reading) after the noun of a capital (بورتسودان، عاصمة البحر الأحمر) and for any
+    other group.  A division's noun or a governor's title before the name has kept the
+    divisions alone already."""
     if any(h.alias.entry.type != "place" for h in group):
         return None
     free = [h for h in group if h.alias.entry.country is None and h.alias.entry.part_of is None]
     if len(free) != 1 or len(free) == len(group):
         return None
     ti, tj = group[0].ti, group[0].tj
+    if "عاصمه" in forms_before(ti, window):
+        return None  # عاصمة البحر الأحمر: a division's capital
     qualified = window.qualifier(tj)
-    if qualified is not None:
+    if qualified is not None and not qualified[1].endswith("ي"):
         same = [h for h in group if h.alias.entry.country == qualified[0]]
         if same:
             return same, (Evidence("qualifier", qualified[1], qualified[0]),)
     divisions = {h.alias.entry.id for h in group} - {free[0].alias.entry.id}
-    lo, hi = window.sentence(ti, tj)
-    first = bisect.bisect_left(window.named_at, lo)
-    last = bisect.bisect_left(window.named_at, hi)
-    for a, b, named, words in window.named_places[first:last]:
-        if b <= hi and (b <= ti or a >= tj):
+    joined = group[0].cut == 1 and window.tokens[ti][0] == "ب"
+    end = ti if joined else ti - 1
+    if joined or (ti > 1 and window.tokens[ti - 1] == "في" and window.seps[ti] == " "):
+        at = bisect.bisect_left(window.named_at, max(0, end - 8))
+        for a, b, named, words in window.named_places[at:]:
+            if a >= end:
+                break
+            if b != end or window.seps[end] != " ":
+                continue
             for entry_id in sorted(named):
                 within = ancestors.get(entry_id, frozenset()) & divisions
                 if within:
