@@ -1542,7 +1542,8 @@ class ReferenceMatcher:
         if seps[ti] == " " and "عاصمه" in before:
             return None
         qualifier, words = self._qualifier(tokens, seps, tj, places, people, False)
-        if len(qualifier) == 1 and not words.endswith("ي"):
+        masculine = words in self.demonyms and words.endswith("ي")  # agrees with البحر
+        if len(qualifier) == 1 and not masculine:
             (country,) = qualifier
             same = [h for h in group if h.name.entry.country == country]
             if same:
@@ -1553,7 +1554,7 @@ class ReferenceMatcher:
         if joined or (ti > 1 and tokens[ti - 1] == "في" and seps[ti] == " "):
             for _, b, ids, words in self.named_places:
                 if b != end or seps[end] != " ":
-                    continue
+                    continue  # (a place ending right before the ب's word or في)
                 for i in sorted(ids):
                     within = self.within.get(i, set()) & divisions
                     if within:

@@ -89,8 +89,8 @@ CHAIN_REACH: Final = 10
 #: الداخلية).
 _QUOTES: Final = "\"'«»“”„"
 #: Words before a place name that say it is a city, not a country or a division (العاصمة
-#: تونس، مدن حمص وطرطوس، مدينتي كيدال وتمبكتو), a municipality's included (بلدية بيروت: a
-#: municipality is a town, never a governorate).
+#: تونس، مدن حمص وطرطوس، مدينتي كيدال وتمبكتو), a municipality's included (بلدية بيروت: the
+#: town a municipality governs).
 CITY_CUES: Final = frozenset(
     {"العاصمه", "مدينه", "بلده", "مدن", "مدينتي", "مدينتا", "مدينتين", "المدينتين"}
     | {"المدينتان", "بلدات", "بلديه", "بلديات"}
@@ -855,19 +855,22 @@ def of_no_country(
     if "عاصمه" in forms_before(ti, window):
         return None  # عاصمة البحر الأحمر: a division's capital
     qualified = window.qualifier(tj)
-    if qualified is not None and not qualified[1].endswith("ي"):
-        same = [h for h in group if h.alias.entry.country == qualified[0]]
+    if qualified is not None:
+        country, words = qualified
+        masculine = words in window.demonyms and words[-1] == "ي"  # agrees with البحر
+        same = [] if masculine else [h for h in group if h.alias.entry.country == country]
         if same:
-            return same, (Evidence("qualifier", qualified[1], qualified[0]),)
+            return same, (Evidence("qualifier", words, country),)
     divisions = {h.alias.entry.id for h in group} - {free[0].alias.entry.id}
     joined = group[0].cut == 1 and window.tokens[ti][0] == "ب"
-    end = ti if joined else ti - 1
-    if joined or (ti > 1 and window.tokens[ti - 1] == "في" and window.seps[ti] == " "):
-        at = bisect.bisect_left(window.named_at, max(0, end - 8))
+    end = ti if joined else ti - 1  # where the place before ends: ب's word, or في
+    fi = not joined and ti > 1 and window.tokens[ti - 1] == "في" and window.seps[ti] == " "
+    if (joined or fi) and window.seps[end] == " ":
+        at = bisect.bisect_left(window.named_at, max(0, end - REACH))
         for a, b, named, words in window.named_places[at:]:
             if a >= end:
                 break
-            if b != end or window.seps[end] != " ":
+            if b != end:
                 continue
             for entry_id in sorted(named):
                 within = ancestors.get(entry_id, frozenset()) & divisions

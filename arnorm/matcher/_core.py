@@ -1255,7 +1255,7 @@ class Matcher:
         elif group and tj < len(tokens) and tokens[tj] in self._given:
             group = [h for h in group if not runs_on(h, window, self._given, self._own_words_of)]
         if group and ti and (tokens[ti - 1] in self._given or tokens[ti - 1] in GIVEN_ENDS):
-            # علاء حسني مبارك، سيف الإسلام معمر القذافي: the son's name
+            # الشيخ أحمد نواف الأحمد الجابر الصباح: the son's name, not the father's
             group = [h for h in group if not son_of(h, window, self._given, self._own_words_of)]
         return group, gone_on
 
