@@ -85,6 +85,7 @@ WRITTEN_AGAINST = {
     12: "2.39.0",
     13: "2.40.0",
     14: "2.41.0",
+    15: "2.42.0",
 }
 ARAB_LEAGUE = frozenset(
     [
@@ -231,7 +232,8 @@ def fold_latin(name: str) -> str:
 
 #: Words of an English name that one spelling writes and another drops: particles
 #: (``al``, ``bin``), styles and ranks (``King Felipe VI``, ``Lt. Gen. Sheikh``).
-DROPPED_WORDS = frozenset(
+#: Particles, dropped wherever they stand.
+PARTICLES = frozenset(
     [
         "al",
         "el",
@@ -248,6 +250,12 @@ DROPPED_WORDS = frozenset(
         "ibn",
         "ould",
         "bint",
+    ]
+)
+#: Titles and styles, dropped before the first word of the name only: after it, a word such
+#: as Sultan is a name (Salman bin Sultan is not King Salman).
+TITLES = frozenset(
+    [
         "king",
         "queen",
         "sheikh",
@@ -279,16 +287,22 @@ DROPPED_WORDS = frozenset(
         "royal",
     ]
 )
+DROPPED_WORDS = PARTICLES | TITLES
 
 
 def latin_words(name: str) -> list[str]:
-    """The words of an English name, folded to lower-case letters, without
-    :data:`DROPPED_WORDS` and without what is in brackets, a letter written twice in a row
-    written once (a transliteration writes a long vowel or a shadda, another does not:
-    ``Yaacoub Sarraf`` and ``Yacoub Sarraf`` give ``yacoub saraf``)."""
+    """The words of an English name, folded to lower-case letters, without its
+    :data:`PARTICLES`, the :data:`TITLES` before its first word, and what is in brackets, a
+    letter written twice in a row written once (a transliteration writes a long vowel or a
+    shadda, another does not: ``Yaacoub Sarraf`` and ``Yacoub Sarraf`` give ``yacoub
+    saraf``)."""
     text = re.sub(r"\([^)]*\)", " ", unicodedata.normalize("NFKD", name).casefold())
     folded = ("".join(ch for ch in w if "a" <= ch <= "z") for w in re.split(r"[\s\-‐'’.,]+", text))
-    return [re.sub(r"(.)\1+", r"\1", w) for w in folded if w and w not in DROPPED_WORDS]
+    words: list[str] = []
+    for w in folded:
+        if w and w not in PARTICLES and (words or w not in TITLES):
+            words.append(re.sub(r"(.)\1+", r"\1", w))
+    return words
 
 
 def consonants(word: str) -> str:
@@ -387,12 +401,13 @@ class Oracle:
             candidates = self.by_first.get(consonants(asked[0]) if asked else "", [])
             named = [(entry_id, words) for entry_id, words in candidates if words <= asked_all]
             if not named:  # the same, each word read without its vowels after the first
-                # letter: one transliteration writes Fiqi, another Faqi
-                bare = {consonants(w) for w in asked_all}
+                # letter: one transliteration writes Fiqi, another Faqi; each word of the
+                # entry's its own word of the quiz's (Said Sayoud, sd sd, is not Sidi …)
+                bare = Counter(consonants(w) for w in asked_all)
                 named = [
                     (entry_id, words)
                     for entry_id, words in candidates
-                    if {consonants(w) for w in words} <= bare
+                    if not Counter(consonants(w) for w in words) - bare
                 ]
             # several fit: the one whose words hold every other's (Mohammed bin Abdulrahman
             # Al Thani, not a Mohammed Abdulrahman, for "Mohammed bin Abdulrahman bin Jassim

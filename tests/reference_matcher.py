@@ -2389,6 +2389,7 @@ class ReferenceMatcher:
         ):
             # Rule: a division's noun before the name or its list: the divisions, or else no
             # towns (of several countries, the one the evidence picks first).
+            group_before_noun = group
             if self._cue_forms(tokens[head - 1]) & WILAYA_NOUNS:
                 group = [h for h in group if h.name.entry.id not in self.governorates]
                 if not group:
@@ -2399,9 +2400,16 @@ class ReferenceMatcher:
                     group = [h for h in group if h.name.entry.country == chosen[0]]
             # (and no city inside a country either: مديرية المكلا is the district)
             named = [h for h in group if h.name.entry.id in self.divisions]
-            group = named or [
-                h for h in group if h.name.entry.id not in self.towns and not h.name.entry.part_of
-            ]
+            whole, group = (
+                group_before_noun,
+                named
+                or [
+                    h
+                    for h in group
+                    if h.name.entry.id not in self.towns and not h.name.entry.part_of
+                ],
+            )
+            self._remember_reading(whole, group, tokens[head - 1], tokens)
             if not group:
                 return None  # محافظة القطيف: the governorate, not the town
         elif head and opened(seps[head]):
@@ -2651,6 +2659,7 @@ class ReferenceMatcher:
             if not why and tj < len(tokens) and seps[tj] == " " and tokens[tj] == "العاصمه":
                 why = "cue: العاصمه"
             if why:
+                self._remember_reading(group, keep, why.split(": ", 1)[1], tokens)
                 return (*self._rank(group, keep, seen, context=False), (why,))
         # Rule: a name that fits a division and a place inside one that is no division (a
         # city and its governorate), in a list whose other items are all divisions, or all
@@ -2680,11 +2689,39 @@ class ReferenceMatcher:
                 keep = named if divs > towns else inner
                 why = "list: " + "، ".join(words)
                 return (*self._rank(group, keep, seen, context=False), (why,))
+        # Rule: a name that several places inside countries share (no country among them)
+        # and that nothing above decides is the place a cue chose for it earlier in the text
+        # (a division's noun or a city's cue, the last such), or that the text named since by
+        # a name no other entry has: the evidence is ``earlier`` with the cue's (or that
+        # name's) words.
+        ids = self._inner_places(group)
+        if ids is not None and ids in self.readings:
+            chosen, words = self.readings[ids]
+            keep = [h for h in group if h.name.entry.id == chosen]
+            return (*self._rank(group, keep, seen, context=False), (f"earlier: {words}",))
         score, method, best, others = self._rank(group, group, seen, context=False)
         why = [found[h] for h in group if h.name == best.name and h in found][:1]
         if best.name.kind == "surname" and best.name.entry.id in seen:
             why.append(f"full-name: {best.name.entry.name}")
         return score, method, best, others, tuple(why)
+
+    @staticmethod
+    def _inner_places(group: list[Hit]) -> frozenset[str] | None:
+        """The ids of *group*'s places if several, each inside another place; else None."""
+        places = [h.name.entry for h in group if h.name.entry.type == "place"]
+        ids = frozenset(e.id for e in places)
+        return ids if len(ids) > 1 and all(e.part_of for e in places) else None
+
+    def _remember_reading(
+        self, group: list[Hit], keep: list[Hit], cue: str, tokens: list[str]
+    ) -> None:
+        """Note that the word *cue* chose *keep*'s one place among *group*'s namesakes."""
+        ids = self._inner_places(group)
+        chosen = {h.name.entry.id for h in keep if h.name.entry.type == "place"}
+        if ids is not None and len(chosen) == 1 and chosen < ids:
+            h = group[0]
+            words = " ".join((tokens[h.ti][h.cut :], *tokens[h.ti + 1 : h.tj]))
+            self.readings[ids] = (min(chosen), f"{cue} {words}")
 
     def _rank(
         self, group: list[Hit], keep: list[Hit], seen: set[str], *, context: bool
@@ -2741,8 +2778,9 @@ class ReferenceMatcher:
             return 2
         return 1 if entry.valid_from is None and entry.valid_to is None else 0
 
-    def _valid_then(self, entry: Entry) -> bool:
-        """Whether *entry* is valid on ``as_of``."""
+    def _valid_then(self, entry: Entry, before_start: list[bool] | None = None) -> bool:
+        """Whether *entry* is valid on ``as_of`` (and, appended to *before_start*, whether
+        ``as_of`` ends before the entry's ``valid_from`` begins)."""
         assert self.as_of is not None
 
         def first(d: str) -> str:
@@ -2759,7 +2797,18 @@ class ReferenceMatcher:
         lo, hi = first(self.as_of), last(self.as_of)
         start = first(entry.valid_from) if entry.valid_from else "0000-01-01"
         end = last(entry.valid_to) if entry.valid_to else "9999-12-31"
+        if before_start is not None:
+            before_start.append(hi < start)
         return start <= hi and lo <= end
+
+    def _not_yet(self, entry: Entry) -> bool:
+        """Rule: with ``as_of``, an entry founded after every day of it (``as_of`` ends
+        before its ``valid_from`` begins) is not reported: its name then was another's."""
+        if self.as_of is None:
+            return False
+        before: list[bool] = []
+        self._valid_then(entry, before)
+        return before[0]
 
     # -- scores and the matches ----------------------------------------------
 
@@ -2816,6 +2865,8 @@ class ReferenceMatcher:
         self.decided: set[str] = set()
         #: The words of surnames alone written in another person's name so far.
         self.others: set[str] = set()
+        #: The place a cue chose among namesakes inside countries, and the cue's words.
+        self.readings: dict[frozenset[str], tuple[str, str]] = {}
         normalized, offsets = SEARCH.with_offsets(text)
         parts = re.split(r"([^\W_]+)", normalized)
         # Rule: a word that is two names glued by و is two words with nothing between;
@@ -3542,7 +3593,7 @@ class ReferenceMatcher:
                     generic_end = last_end if self._generic(group) else -1
                 continue
             score, method, best, others, evidence = picked
-            if score <= 0.0 or score < self.min_score:
+            if score <= 0.0 or score < self.min_score or self._not_yet(best.name.entry):
                 continue
 
             # Rule: a place inside a country (a town, a province: part_of set) picked by a
@@ -3567,6 +3618,10 @@ class ReferenceMatcher:
                 seen.add(best.name.entry.id)
                 if not others:  # a name that fits no other entry
                     self.decided.add(best.name.entry.id)
+                    for ids in self.readings:
+                        if best.name.entry.id in ids:
+                            words = " ".join((tokens[ti][best.cut :], *tokens[ti + 1 : -neg_tj]))
+                            self.readings[ids] = (best.name.entry.id, words)
             if self.overlaps == "longest":
                 last_end, generic_end = -neg_tj, -1
             start, stop = trimmed(text, start, stop)

@@ -124,3 +124,44 @@ def test_a_body_dated_to_the_era_comes_before_one_of_no_dates(
     (match,) = Matcher([TWO_ERAS], as_of=as_of).find(ATTACK)
     assert match.id == entry
     assert [c.id for c in match.candidates] == [{"dated": "undated", "undated": "dated"}[entry]]
+
+
+#: A body founded in 2017 and one dissolved in 2013, alone on their names.
+BODIES = Gazetteer(
+    "bodies",
+    "1.0.0",
+    [
+        Entry(
+            "new",
+            "agency",
+            "مكتب مكافحة الإرهاب",
+            "Office",
+            (Source("s"),),
+            valid_from="2017-06-15",
+        ),
+        Entry(
+            "old", "agency", "قوات الأمن المركزي", "Forces", (Source("s"),), valid_to="2013-02-21"
+        ),
+    ],
+)
+BOTH = "وقال مكتب مكافحة الإرهاب إن قوات الأمن المركزي انتشرت"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "found"),
+    [
+        # before the office was founded its name was no name of its: not reported
+        ("2016-03-01", ["old"]),
+        ("2017-05", ["old"]),
+        # a period that reaches its founding day, or a later date, or no date: reported; a
+        # dissolved body's name after its end is the old body's still (a text looking back)
+        ("2017", ["new", "old"]),
+        ("2017-06-15", ["new", "old"]),
+        ("2021-01-01", ["new", "old"]),
+        (None, ["new", "old"]),
+    ],
+)
+def test_a_body_not_founded_yet_on_the_date_is_not_reported(
+    as_of: str | None, found: list[str]
+) -> None:
+    assert [m.id for m in Matcher([BODIES], as_of=as_of).find(BOTH)] == found

@@ -460,6 +460,42 @@ def test_a_city_cue_picks_the_city_over_a_governorate_inside_a_region(m: Matcher
     assert [x.id for x in m.find("في محافظة السليمانية")] == ["iq-governorate-as-sulaymaniyah"]
 
 
+def test_a_cue_reads_the_same_name_later_in_the_text(m: Matcher) -> None:
+    # طرطوس alone is the governorate; once the text says it means the city, it keeps meaning
+    # it, with the cue's words as the evidence
+    text = "السيطرة على مدينتي طرطوس واللاذقية. وفرض حظر تجول في طرطوس واللاذقية."
+    places = [(x.id, x.evidence) for x in m.find(text)]
+    assert places[2:] == [
+        ("sy-tartus", (Evidence("earlier", "مدينتي طرطوس"),)),
+        ("sy-latakia", (Evidence("earlier", "مدينتي اللاذقيه"),)),
+    ]
+    assert [x.id for x in m.find("وفرض حظر تجول في طرطوس")] == ["sy-province-tartus"]
+
+
+def test_the_last_reading_of_a_name_of_several_places_holds(m: Matcher) -> None:
+    # اللاذقية alone is the city: named after as the governorate, it is the governorate
+    text = "قصفت الطائرات مدينة اللاذقية. ثم زار محافظة اللاذقية. وعاد الهدوء إلى اللاذقية"
+    assert [x.id for x in m.find(text)] == [
+        "sy-latakia",
+        "sy-province-al-ladhiqiyah",
+        "sy-province-al-ladhiqiyah",
+    ]
+    # what comes after a name never changes it
+    assert [x.id for x in m.find("وعاد الهدوء إلى اللاذقية. قصفت مدينة اللاذقية")] == [
+        "sy-latakia",
+        "sy-latakia",
+    ]
+
+
+def test_a_capital_named_as_a_city_once_leaves_its_country_alone(m: Matcher) -> None:
+    # the capital's name is the country's too: a city's cue once does not make every later
+    # الكويت the city
+    assert [x.id for x in m.find("في مدينة الكويت. وفي الكويت قال")] == [
+        "kw-kuwait",
+        "country-kw",
+    ]
+
+
 # -- the document is what comes before ---------------------------------------------------------
 
 LEBANON = "وأكد الرئيس اللبناني ميشال عون في بيروت أن الأمن مستتب."

@@ -268,6 +268,11 @@ class Document:
     #: words first naming it: a place of a name that several places share is the one inside
     #: one of them (:func:`inside_named`).
     places: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: The namesake a cue chose, with the cue's words, for each name that several places
+    #: inside countries share (their ids): a division's noun or a city's cue (محافظة طرطوس،
+    #: مدينتي طرطوس واللاذقية); the same name later with nothing of its own to decide is
+    #: read so (:func:`read_before`), the last cue's reading if several.
+    readings: dict[frozenset[str], tuple[str, str]] = dataclasses.field(default_factory=dict)
 
     def add(self, facts: Iterable[tuple[int, str, str]]) -> None:
         """Count *facts* (word, country, words) as evidence of the document."""
@@ -829,6 +834,55 @@ def inside_named(
             parent = min(i for h in keep for i in own[h.alias.entry.id] if i in around)
             return keep, Evidence("inside", around[parent], keep[0].alias.entry.country)
     return None
+
+
+def _inner_places(group: Sequence[Hit]) -> frozenset[str] | None:
+    """The ids of *group*'s places when there are several and every one lies inside
+    another place (no country, no place of no country: a capital's name is the country's
+    too, and a country named once as its capital is not its capital for the rest of the
+    text); else None."""
+    places = [h.alias.entry for h in group if h.alias.entry.type == "place"]
+    if any(entry.part_of is None for entry in places):
+        return None
+    ids = frozenset(entry.id for entry in places)
+    return ids if len(ids) > 1 else None
+
+
+def written_words(hit: Hit, window: Window) -> str:
+    """The words of *hit*'s span, as normalized, the proclitics of its first word off."""
+    return " ".join([window.tokens[hit.ti][hit.cut :], *window.tokens[hit.ti + 1 : hit.tj]])
+
+
+def remember_reading(group: Sequence[Hit], keep: Sequence[Hit], cue: str, window: Window,
+                     doc: Document) -> None:  # fmt: skip
+    """Note in *doc* that a cue (the word *cue*) chose *keep*'s place among *group*'s
+    namesakes (see :attr:`Document.readings`), when *group* is a name of several places
+    inside countries and *keep* one of them."""
+    ids = _inner_places(group)
+    chosen = {h.alias.entry.id for h in keep if h.alias.entry.type == "place"}
+    if ids is not None and len(chosen) == 1 and chosen < ids:
+        doc.readings[ids] = (min(chosen), f"{cue} {written_words(group[0], window)}")
+
+
+def remember_named(entry: Entry, words: str, doc: Document) -> None:
+    """Note in *doc* that the text named the place *entry* by a name no other entry has
+    (محافظة طرطوس): a name it shares with places a cue chose among before is read as it
+    from now on (:attr:`Document.readings`), with *words* as the evidence."""
+    for ids in doc.readings:
+        if entry.id in ids:
+            doc.readings[ids] = (entry.id, words)
+
+
+def read_before(group: Sequence[Hit], doc: Document) -> tuple[list[Hit], Evidence] | None:
+    """The hits of *group* that a cue chose earlier in the text for the same name
+    (:attr:`Document.readings`: مدينتي طرطوس واللاذقية … حظر تجول في طرطوس is the city), and
+    the cue's words as the evidence ``earlier``; None when no cue chose among these places."""
+    ids = _inner_places(group)
+    reading = None if ids is None else doc.readings.get(ids)
+    if reading is None:
+        return None
+    chosen, words = reading
+    return [h for h in group if h.alias.entry.id == chosen], Evidence("earlier", words)
 
 
 def of_no_country(

@@ -81,6 +81,7 @@ from ._context import (
     keep_supported,
     leading_country,
     lineages,
+    list_head,
     list_items,
     listed_with,
     name_words,
@@ -92,6 +93,9 @@ from ._context import (
     of_no_country,
     part_of_another_name,
     reach_of,
+    read_before,
+    remember_named,
+    remember_reading,
     runs_on,
     security_as_a_noun,
     son_of,
@@ -102,6 +106,7 @@ from ._context import (
     surname_words,
     unit_heads_before,
     untitled,
+    written_words,
 )
 from ._index import (
     SAVE_MAGIC,
@@ -280,6 +285,21 @@ def _remember_held(group: list[Hit], keep: list[Hit], why: Evidence, doc: Docume
         doc.qualified.setdefault(key, (why.country, why.text))
 
 
+def _remember_kept(
+    alias: Alias, others: tuple[Candidate, ...], hit: Hit, window: Window, doc: Document
+) -> None:
+    """Note in *doc* a match kept of *alias* at *hit*, with the *others* its span fits: the
+    entry named (a surname alone is not), and, if the name fits no other entry, decided
+    (:func:`~._context.named_before`) and a place's reading (:func:`~._context.remember_named`)."""
+    if alias.kind == "surname":
+        return
+    doc.seen.add(alias.entry.id)
+    if not others:  # a name that fits no other entry
+        doc.decided.add(alias.entry.id)
+        if doc.readings and alias.entry.type == "place":
+            remember_named(alias.entry, written_words(hit, window), doc)
+
+
 class Matcher:
     """Find the entries of one or more gazetteers in text.
 
@@ -304,7 +324,9 @@ class Matcher:
     *min_score* are dropped.  With *as_of* (a ``datetime.date`` or an ISO
     date, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), each person match carries in
     ``Match.roles`` the roles the person held on that date, so that
-    an article of 2019 reads with who the people were then.
+    an article of 2019 reads with who the people were then; of several bodies a
+    name fits, those valid on that date come first, and a body founded after it
+    is not reported.
 
     A matcher pickles small when its gazetteers are shipped ones (their names
     and versions travel, and each process builds the matcher once); one built
@@ -1069,13 +1091,11 @@ class Matcher:
                 or picked[0] < self.min_score
                 # منطقة الناصرية in Aswan: a namesake the data lacks
                 or self._namesake_abroad(picked, group[0], window, doc)
+                # with as_of, a body founded after it: its name then was another's
+                or self._ranker.not_yet(picked[1].entry)
             ):
                 continue
-            alias = picked[1]
-            if alias.kind != "surname":
-                doc.seen.add(alias.entry.id)
-                if not picked[3]:  # a name that fits no other entry
-                    doc.decided.add(alias.entry.id)
+            _remember_kept(picked[1], picked[3], group[0], window, doc)
             last_end, generic_end = self._kept_up_to(group[0].tj, last_end, state), -1
             yield self._match(chunk, base, offsets, words, group[0], picked)
         window.feed(doc, lo, hi)
@@ -1412,11 +1432,14 @@ class Matcher:
         place the text names (:func:`~._context.inside_named`: المطرية after القاهرة), else
         the city after a city's cue or in a dateline, else the kind of the other items of
         its list (None: nothing decides)."""
-        return (
-            inside_named(group, window, doc, self._ancestors)
-            or city_cue(group, window, self._towns, self._divisions)
-            or listed_with(group, window, self._divisions)
-        )
+        inside = inside_named(group, window, doc, self._ancestors)
+        if inside is not None:
+            return inside
+        cued = city_cue(group, window, self._towns, self._divisions)
+        if cued is not None:
+            remember_reading(group, cued[0], cued[1].text, window, doc)
+            return cued
+        return listed_with(group, window, self._divisions) or read_before(group, doc)
 
     def _no_towns_after_a_division(
         self, group: list[Hit], window: Window, doc: Document
@@ -1453,15 +1476,19 @@ class Matcher:
             if not group:
                 return []
         towns, divisions = self._towns, self._divisions
+        whole = group
         if len({h.alias.entry.country for h in group}) > 1:
             chosen = choose(group, window, doc)
             if chosen is not None:
                 group = [h for h in group if h.alias.entry.country == chosen[0]]
-        named = [h for h in group if h.alias.entry.id in divisions]
-        # else no town, nor a city inside a country (مديرية المكلا is the district)
-        return named or [
+        # the divisions, else no town, nor a city inside a country (مديرية المكلا is the
+        # district)
+        kept = [h for h in group if h.alias.entry.id in divisions] or [
             h for h in group if h.alias.entry.id not in towns and h.alias.entry.part_of is None
         ]
+        noun = window.tokens[list_head(whole[0].ti, window) - 1]
+        remember_reading(whole, kept, noun, window, doc)
+        return kept
 
     def _remember_others(self, dropped: list[Hit], window: Window, doc: Document) -> None:
         """Remember in *doc* the words of the surnames alone of *dropped* (names read as

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Final
 
@@ -92,6 +93,16 @@ class Ranker:
         if not entry.valid_on(self.as_of):
             return 2
         return 0 if entry.valid_from or entry.valid_to else 1
+
+    def not_yet(self, entry: Entry) -> bool:
+        """Whether the data says *entry* did not exist yet on ``as_of`` (every day of it
+        before its ``valid_from``; False without ``as_of``): its name then was no name of
+        its (مكتب الأمم المتحدة لمكافحة الإرهاب, founded in 2017, in a text of 2016)."""
+        if self.as_of is None or entry.valid_from is None or entry.valid_on(self.as_of):
+            return False
+        return entry.valid_to is None or dataclasses.replace(entry, valid_from=None).valid_on(
+            self.as_of
+        )
 
     def of_another_era(self, entry: Entry) -> bool:
         """Whether *entry* is not of the era the matcher reads for (see :meth:`era`): not
