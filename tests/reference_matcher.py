@@ -1711,16 +1711,18 @@ class ReferenceMatcher:
         places: dict[int, set[str]],
         people: dict[int, tuple[str, str, set[str]]],
         apposition: bool = False,
+        head: str = "",
     ) -> tuple[set[str], str]:
-        """The countries a qualifier right after a name ending before word *tj* names, and
-        its words: a demonym, في and a place, or the person who holds the post."""
+        """The countries a qualifier right after a name ending before word *tj* (its first
+        word *head*) names, and its words: a demonym, في and a place, or the person who
+        holds the post."""
         if tj >= len(tokens):
             return set(), ""
         qualifier: set[str] = set()
         words = ""
         if seps[tj] == " ":
-            if tokens[tj] in self.demonyms:
-                qualifier, words = {self.demonyms[tokens[tj]]}, tokens[tj]
+            if self._demonym(tokens[tj], head):
+                qualifier, words = {self._demonym(tokens[tj], head)}, tokens[tj]
             elif tokens[tj] == "في" and tj + 1 < len(tokens) and seps[tj + 1] == " ":
                 qualifier = places.get(tj + 1, set())
                 words = f"في {tokens[tj + 1]}"
@@ -1735,6 +1737,17 @@ class ReferenceMatcher:
                 country, words, _ = people[at]
                 qualifier = {country}
         return qualifier, words
+
+    def _demonym(self, word: str, head: str = "") -> str:
+        """Rule: the country *word* is a demonym of (a listed one, or its masculine), or with
+        the article the feminine (+ ة) of one (السعودية: the country's name, not listed as a
+        demonym) after a name whose first word *head* ends in ة or ات, which the adjective
+        agrees with (وزارة الدفاع السعودية); "" if none."""
+        if word in self.demonyms:
+            return self.demonyms[word]
+        if head.endswith(("ه", "ات")) and word.startswith("ال") and word.endswith("ه"):
+            return self.demonyms.get(word[:-1], "")
+        return ""
 
     def _choose(
         self,
@@ -1766,7 +1779,8 @@ class ReferenceMatcher:
                     qualifier, words = places[at], " ".join(tokens[tj : longest[0].tj])
                     break
         else:
-            qualifier, words = self._qualifier(tokens, seps, tj, places, people, bodies)
+            head = tokens[ti][group[0].cut :]
+            qualifier, words = self._qualifier(tokens, seps, tj, places, people, bodies, head)
         entries = frozenset(h.name.entry.id for h in group)
         if len(qualifier) == 1 and qualifier <= countries:
             (country,) = qualifier
@@ -1786,7 +1800,7 @@ class ReferenceMatcher:
                 word[:2] == "ال"
                 and len(word) > 4
                 and (word[-1] == "ي" or word[-2:] == "يه")
-                and word not in self.demonyms
+                and not self._demonym(word, tokens[ti][group[0].cut :])
                 and word not in STATUS
             ):
                 return None
@@ -2389,7 +2403,6 @@ class ReferenceMatcher:
         ):
             # Rule: a division's noun before the name or its list: the divisions, or else no
             # towns (of several countries, the one the evidence picks first).
-            group_before_noun = group
             if self._cue_forms(tokens[head - 1]) & WILAYA_NOUNS:
                 group = [h for h in group if h.name.entry.id not in self.governorates]
                 if not group:
@@ -2400,16 +2413,9 @@ class ReferenceMatcher:
                     group = [h for h in group if h.name.entry.country == chosen[0]]
             # (and no city inside a country either: مديرية المكلا is the district)
             named = [h for h in group if h.name.entry.id in self.divisions]
-            whole, group = (
-                group_before_noun,
-                named
-                or [
-                    h
-                    for h in group
-                    if h.name.entry.id not in self.towns and not h.name.entry.part_of
-                ],
-            )
-            self._remember_reading(whole, group, tokens[head - 1], tokens)
+            group = named or [
+                h for h in group if h.name.entry.id not in self.towns and not h.name.entry.part_of
+            ]
             if not group:
                 return None  # محافظة القطيف: the governorate, not the town
         elif head and opened(seps[head]):
@@ -2652,14 +2658,23 @@ class ReferenceMatcher:
                 if (after and after[0] in "-–—(") or number:
                     why = f"dateline: {tokens[ti]}"
             head = self._list_head(ti, seps)
-            cue = head and "\n" not in seps[head] and self._cue_forms(tokens[head - 1]) & CITY_CUES
+            # Rule: the cue one space before the name or its list, perhaps with an opening
+            # quote or bracket after the space, and no conjunction و on the name itself.
+            attached = opened(seps[head])
+            if head == ti and group[0].cut and tokens[ti][0] == "و":
+                attached = False
+            cue = head and attached and self._cue_forms(tokens[head - 1]) & CITY_CUES
             if not why and cue:
                 why = f"cue: {tokens[head - 1]}"
             # ... and before the word العاصمة right after the name (تونس العاصمة)
             if not why and tj < len(tokens) and seps[tj] == " " and tokens[tj] == "العاصمه":
                 why = "cue: العاصمه"
             if why:
-                self._remember_reading(group, keep, why.split(": ", 1)[1], tokens)
+                # Rule: the city a city's cue or a dateline chose is remembered for the name
+                # (see below), with the cue's words and the name's (the name's alone for a
+                # dateline).
+                cue = "" if why.startswith("dateline") else why.split(": ", 1)[1]
+                self._remember_reading(group, keep, cue, tokens)
                 return (*self._rank(group, keep, seen, context=False), (why,))
         # Rule: a name that fits a division and a place inside one that is no division (a
         # city and its governorate), in a list whose other items are all divisions, or all
@@ -2690,10 +2705,9 @@ class ReferenceMatcher:
                 why = "list: " + "، ".join(words)
                 return (*self._rank(group, keep, seen, context=False), (why,))
         # Rule: a name that several places inside countries share (no country among them)
-        # and that nothing above decides is the place a cue chose for it earlier in the text
-        # (a division's noun or a city's cue, the last such), or that the text named since by
-        # a name no other entry has: the evidence is ``earlier`` with the cue's (or that
-        # name's) words.
+        # and that nothing above decides is the city a city's cue or a dateline chose for it
+        # earlier in the text (the last such): the evidence is ``earlier`` with the cue's
+        # words.
         ids = self._inner_places(group)
         if ids is not None and ids in self.readings:
             chosen, words = self.readings[ids]
@@ -2721,7 +2735,7 @@ class ReferenceMatcher:
         if ids is not None and len(chosen) == 1 and chosen < ids:
             h = group[0]
             words = " ".join((tokens[h.ti][h.cut :], *tokens[h.ti + 1 : h.tj]))
-            self.readings[ids] = (min(chosen), f"{cue} {words}")
+            self.readings[ids] = (min(chosen), f"{cue} {words}".strip())
 
     def _rank(
         self, group: list[Hit], keep: list[Hit], seen: set[str], *, context: bool
@@ -2803,7 +2817,8 @@ class ReferenceMatcher:
 
     def _not_yet(self, entry: Entry) -> bool:
         """Rule: with ``as_of``, an entry founded after every day of it (``as_of`` ends
-        before its ``valid_from`` begins) is not reported: its name then was another's."""
+        before its ``valid_from`` begins) is not reported when no evidence chose it: its
+        name then was another's."""
         if self.as_of is None:
             return False
         before: list[bool] = []
@@ -2888,14 +2903,19 @@ class ReferenceMatcher:
         # whatever the name's kind, when the proclitic ends in ك (كواليس is not ك and واليس)
         # or when the rest, ل fused with the article read as ال, is no frequent word (وصول is
         # not و and صول; والجزائر is و and الجزائر).
+        # Rule: and so is a word that a proclitic less leaves a frequent word of (وبقايا is
+        # و and بقايا, not وب and قايا).
         def misread(h: Hit) -> bool:
-            word = tokens[h.ti]
-            if not h.cut or word not in self.frequent:
-                return False
-            rest = word[h.cut :]
-            if rest.startswith("لل"):
-                rest = "ال" + rest[2:]
-            return word[h.cut - 1] == "ك" or rest not in self.frequent
+            for shorter in range(h.cut):
+                word = tokens[h.ti][shorter:]
+                if word not in self.frequent:
+                    continue
+                rest = tokens[h.ti][h.cut :]
+                if rest.startswith("لل"):
+                    rest = "ال" + rest[2:]
+                if word[h.cut - shorter - 1] == "ك" or rest not in self.frequent:
+                    return True
+            return False
 
         # Rule: a name whose last word as written (white space separates the words) carries
         # a tanwin, U+064B, U+064C or U+064D, is the indefinite common word (35 سوريًا,
@@ -3411,7 +3431,8 @@ class ReferenceMatcher:
             # Rule: a body's name (agency, organisation) of one country followed by a
             # qualifier of another country names that country's body, not this one; it does
             # not hide the names inside it.
-            qualifier, _ = self._qualifier(tokens, seps, -neg_tj, places, people, True)
+            head = tokens[ti][cut:]
+            qualifier, _ = self._qualifier(tokens, seps, -neg_tj, places, people, True, head)
             if len(qualifier) == 1 and not self._generic(group):
                 group = [
                     h
@@ -3593,7 +3614,9 @@ class ReferenceMatcher:
                     generic_end = last_end if self._generic(group) else -1
                 continue
             score, method, best, others, evidence = picked
-            if score <= 0.0 or score < self.min_score or self._not_yet(best.name.entry):
+            if score <= 0.0 or score < self.min_score:
+                continue
+            if not evidence and self._not_yet(best.name.entry):
                 continue
 
             # Rule: a place inside a country (a town, a province: part_of set) picked by a
@@ -3618,10 +3641,6 @@ class ReferenceMatcher:
                 seen.add(best.name.entry.id)
                 if not others:  # a name that fits no other entry
                     self.decided.add(best.name.entry.id)
-                    for ids in self.readings:
-                        if best.name.entry.id in ids:
-                            words = " ".join((tokens[ti][best.cut :], *tokens[ti + 1 : -neg_tj]))
-                            self.readings[ids] = (best.name.entry.id, words)
             if self.overlaps == "longest":
                 last_end, generic_end = -neg_tj, -1
             start, stop = trimmed(text, start, stop)

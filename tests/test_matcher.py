@@ -561,6 +561,10 @@ def test_a_frequent_word_is_not_read_as_a_proclitic_and_a_name(matcher: Matcher)
     assert found(matcher, "بعد وصول الوفد غادر باكرا وتعلم لغات") == []
     assert ids(matcher, "في إقليم صول") == ["so-region-sool"]
     assert ids(matcher, "زار والجزائر وللسعودية") == ["country-dz", "country-sa"]
+    # batch AN: وبقايا is و and بقايا (remains), a frequent word, not وب and قايا, the end of
+    # Yerlikaya's name; a frequent word a proclitic less still sheds it (وبباريس: و, ب, Paris)
+    assert found(matcher, "عثر على وبقايا أسلحة") == []
+    assert ids(matcher, "وصل وبباريس أمس") == ["fr-paris"]
 
 
 def test_a_match_ends_at_its_word_before_a_dash_of_tatweel(matcher: Matcher) -> None:

@@ -460,6 +460,32 @@ def test_a_city_cue_picks_the_city_over_a_governorate_inside_a_region(m: Matcher
     assert [x.id for x in m.find("في محافظة السليمانية")] == ["iq-governorate-as-sulaymaniyah"]
 
 
+def test_a_country_s_name_as_a_feminine_adjective_qualifies_a_feminine_name(m: Matcher) -> None:
+    # السعودية is the country's name and the feminine of the demonym السعودي: after وزارة
+    # (feminine) it is the ministry's adjective, so the ministry is Saudi Arabia's
+    (ministry,) = m.find("أعلنت وزارة الدفاع السعودية أمس")
+    assert (ministry.id, ministry.evidence) == (
+        "sa-mod",
+        (Evidence("qualifier", "السعوديه", "SA"),),
+    )
+    # after وزير الدفاع (masculine) it agrees with nothing: not the Saudi ministry
+    assert "sa-mod" not in [x.id for x in m.find("زار وزير الدفاع السعودية")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أحب مدينتي، طرطوس جميلة",  # "my city", then Tartus: a comma between
+        "الطريق بين العاصمة وطرطوس",  # the capital and Tartus: و on the name
+    ],
+)
+def test_a_city_cue_is_one_space_before_a_name_without_its_conjunction(
+    m: Matcher, text: str
+) -> None:
+    (tartus,) = m.find(text)
+    assert (tartus.id, tartus.evidence) == ("sy-province-tartus", ())
+
+
 def test_a_cue_reads_the_same_name_later_in_the_text(m: Matcher) -> None:
     # طرطوس alone is the governorate; once the text says it means the city, it keeps meaning
     # it, with the cue's words as the evidence
@@ -472,18 +498,17 @@ def test_a_cue_reads_the_same_name_later_in_the_text(m: Matcher) -> None:
     assert [x.id for x in m.find("وفرض حظر تجول في طرطوس")] == ["sy-province-tartus"]
 
 
-def test_the_last_reading_of_a_name_of_several_places_holds(m: Matcher) -> None:
-    # اللاذقية alone is the city: named after as the governorate, it is the governorate
-    text = "قصفت الطائرات مدينة اللاذقية. ثم زار محافظة اللاذقية. وعاد الهدوء إلى اللاذقية"
-    assert [x.id for x in m.find(text)] == [
-        "sy-latakia",
-        "sy-province-al-ladhiqiyah",
-        "sy-province-al-ladhiqiyah",
-    ]
+def test_only_a_city_s_cue_sets_a_reading_for_later(m: Matcher) -> None:
+    # a countryside's noun or a governor's title decides its own name, not the later ones:
+    # حلب after مدينة حلب … ريف حلب is still the city, بغداد after محافظ بغداد the city
+    text = "اشتباكات في مدينة حلب. وقصف في ريف حلب. وعادت الكهرباء إلى حلب"
+    assert [x.id for x in m.find(text)] == ["sy-aleppo", "sy-province-halab", "sy-aleppo"]
+    text = "قال محافظ بغداد إن الأمن مستتب. ثم وصل الوزير إلى بغداد"
+    assert [x.id for x in m.find(text)][-1] == "iq-baghdad"
     # what comes after a name never changes it
-    assert [x.id for x in m.find("وعاد الهدوء إلى اللاذقية. قصفت مدينة اللاذقية")] == [
-        "sy-latakia",
-        "sy-latakia",
+    assert [x.id for x in m.find("فرض حظر تجول في طرطوس. ثم في مدينة طرطوس")] == [
+        "sy-province-tartus",
+        "sy-tartus",
     ]
 
 

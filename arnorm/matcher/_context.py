@@ -237,6 +237,9 @@ def demonym_forms(entries: Iterable[Entry], normalize: Callable[[str], str]) -> 
     return out
 
 
+#: The endings of a feminine noun or a plural in ات (normalized): a feminine adjective after
+#: a name that begins with one agrees with it (وزارة الدفاع السعودية، القوات السعودية).
+FEMININE_ENDS: Final = ("ه", "ات")
 #: The ending of a feminine nisba (ـية), with its ة folded to ه or kept.
 NISBA_FEMININE: Final = ("\u064a\u0647", "\u064a\u0629")
 
@@ -268,10 +271,9 @@ class Document:
     #: words first naming it: a place of a name that several places share is the one inside
     #: one of them (:func:`inside_named`).
     places: dict[str, str] = dataclasses.field(default_factory=dict)
-    #: The namesake a cue chose, with the cue's words, for each name that several places
-    #: inside countries share (their ids): a division's noun or a city's cue (محافظة طرطوس،
-    #: مدينتي طرطوس واللاذقية); the same name later with nothing of its own to decide is
-    #: read so (:func:`read_before`), the last cue's reading if several.
+    #: The city a city's cue or a dateline chose, with the cue's words, for each name that
+    #: several places inside countries share (their ids: مدينتي طرطوس واللاذقية); the same
+    #: name later with nothing of its own to decide is read so (:func:`read_before`).
     readings: dict[frozenset[str], tuple[str, str]] = dataclasses.field(default_factory=dict)
 
     def add(self, facts: Iterable[tuple[int, str, str]]) -> None:
@@ -564,17 +566,31 @@ class Window:
             hi += 1
         return lo, hi
 
-    def qualifier(self, tj: int, bodies: bool = False) -> tuple[str, str] | None:
-        """The country a qualifier right after a name (ending before word *tj*) names, and
-        its words: a demonym, في and a place, a place written with ب (بسلطنة عمان), or the
-        person who holds the post the name is part of (:meth:`holder_at`).  With *bodies*
-        (the name is a body's), the holder may also follow a comma (وزير الداخلية، السيد/
-        سعيد حسن نوح)."""
+    def demonym_of(self, word: str, head: str | None = None) -> str | None:
+        """The country *word* is a demonym of: one the entries list (with its masculine), or,
+        with the article, the feminine (+ ة) of one that the entries do not list because it
+        is the country's name, after a name whose first word *head* is feminine or a
+        plural in ات, which it then agrees with (وزارة الدفاع السعودية، القوات السعودية: Saudi;
+        after وزير الدفاع, masculine, السعودية is the country)."""
+        country = self.demonyms.get(word)
+        feminine = head is not None and head.endswith(FEMININE_ENDS)
+        if country is None and feminine and word.startswith("ال") and word.endswith("ه"):
+            country = self.demonyms.get(word[:-1])
+        return country
+
+    def qualifier(
+        self, tj: int, bodies: bool = False, head: str | None = None
+    ) -> tuple[str, str] | None:
+        """The country a qualifier right after a name (ending before word *tj*, its first
+        word *head*, if given) names, and its words: a demonym (:meth:`demonym_of`), في and
+        a place, a place written with ب (بسلطنة عمان), or the person who holds the post the
+        name is part of (:meth:`holder_at`).  With *bodies* (the name is a body's), the
+        holder may also follow a comma (وزير الداخلية، السيد/ سعيد حسن نوح)."""
         tokens, seps = self.tokens, self.seps
         if tj >= len(tokens):
             return None
         if seps[tj] == " ":
-            country = self.demonyms.get(tokens[tj])
+            country = self.demonym_of(tokens[tj], head)
             if country:
                 return country, tokens[tj]
             if tj + 1 < len(tokens) and seps[tj + 1] == " " and tokens[tj] in QUALIFYING:
@@ -723,17 +739,18 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
         return None
     ti, tj = group[0].ti, group[0].tj
     key = frozenset(h.alias.entry.id for h in group)
+    head = window.tokens[ti][group[0].cut :]
     if tj == ti + 1 and window.tokens[ti] in CONSTRUCT_FORMS:
         qualified = window.construct_qualifier(tj)  # وزير داخلية مملكة البحرين
     else:
-        qualified = window.qualifier(tj, all(h.alias.entry.type in BODIES for h in group))
+        qualified = window.qualifier(tj, all(h.alias.entry.type in BODIES for h in group), head)
     if qualified is not None and qualified[0] in countries:
         document.qualified.setdefault(key, qualified)  # the first: the story's own
         return qualified[0], Evidence("qualifier", qualified[1], qualified[0])
     generic = is_generic(group)
     if qualified is not None and generic:
         return None  # another country's body, which the data lacks: وزير الداخلية العماني
-    if generic and narrowed(tj, window):
+    if generic and narrowed(tj, window, head):
         return None  # another body, which the data lacks: القوات المسلحة الجنوبية
     earlier = document.qualified.get(key)
     if earlier is not None:
@@ -853,24 +870,17 @@ def written_words(hit: Hit, window: Window) -> str:
     return " ".join([window.tokens[hit.ti][hit.cut :], *window.tokens[hit.ti + 1 : hit.tj]])
 
 
-def remember_reading(group: Sequence[Hit], keep: Sequence[Hit], cue: str, window: Window,
+def remember_reading(group: Sequence[Hit], keep: Sequence[Hit], why: Evidence, window: Window,
                      doc: Document) -> None:  # fmt: skip
-    """Note in *doc* that a cue (the word *cue*) chose *keep*'s place among *group*'s
-    namesakes (see :attr:`Document.readings`), when *group* is a name of several places
-    inside countries and *keep* one of them."""
+    """Note in *doc* that a city's cue or a dateline (*why*, from :func:`city_cue`) chose
+    *keep*'s place among *group*'s namesakes (see :attr:`Document.readings`), when *group*
+    is a name of several places inside countries and *keep* one of them."""
     ids = _inner_places(group)
     chosen = {h.alias.entry.id for h in keep if h.alias.entry.type == "place"}
     if ids is not None and len(chosen) == 1 and chosen < ids:
-        doc.readings[ids] = (min(chosen), f"{cue} {written_words(group[0], window)}")
-
-
-def remember_named(entry: Entry, words: str, doc: Document) -> None:
-    """Note in *doc* that the text named the place *entry* by a name no other entry has
-    (محافظة طرطوس): a name it shares with places a cue chose among before is read as it
-    from now on (:attr:`Document.readings`), with *words* as the evidence."""
-    for ids in doc.readings:
-        if entry.id in ids:
-            doc.readings[ids] = (entry.id, words)
+        name = written_words(group[0], window)
+        words = name if why.kind == "dateline" else f"{why.text} {name}"
+        doc.readings[ids] = (min(chosen), words)
 
 
 def read_before(group: Sequence[Hit], doc: Document) -> tuple[list[Hit], Evidence] | None:
@@ -948,10 +958,11 @@ def named_before(keep: list[Hit], decided: set[str]) -> list[Hit]:
     return named if named and len({h.alias.entry.id for h in named}) < len(ids) else keep
 
 
-def narrowed(tj: int, window: Window) -> bool:
-    """Whether the word right after a generic reference (ending before word *tj*) is an
-    adjective that names another body than the shared name does: a relative adjective
-    (ال… ending in ي or ية) that is not a demonym nor of :data:`STATUS_ADJECTIVES`.
+def narrowed(tj: int, window: Window, head: str | None = None) -> bool:
+    """Whether the word right after a generic reference (ending before word *tj*, its first
+    word *head*, if given) is an adjective that names another body than the shared name
+    does: a relative adjective (ال… ending in ي or ية) that is not a demonym
+    (:meth:`Window.demonym_of`) nor of :data:`STATUS_ADJECTIVES`.
 
     القوات المسلحة الجنوبية (the southern forces), الشرطة القضائية (the judicial police),
     الاستخبارات العسكرية (military intelligence) are bodies of their own: where the data has
@@ -966,7 +977,7 @@ def narrowed(tj: int, window: Window) -> bool:
         word.startswith("ال")
         and len(word) >= 5
         and word.endswith(("ي", "يه"))
-        and word not in window.demonyms
+        and window.demonym_of(word, head) is None
         and word not in STATUS_ADJECTIVES
     )
 
@@ -1688,7 +1699,7 @@ def contradicted(hit: Hit, window: Window) -> bool:
         return other is not None and other != country
     if entry.type not in BODIES:
         return False
-    qualified = window.qualifier(hit.tj, bodies=True)
+    qualified = window.qualifier(hit.tj, bodies=True, head=window.tokens[hit.ti][hit.cut :])
     return qualified is not None and qualified[0] != country
 
 
@@ -2465,6 +2476,17 @@ def is_dateline(ti: int, tj: int, window: Window) -> bool:
     )
 
 
+def _cue_attached(head: int, hit: Hit, window: Window) -> bool:
+    """Whether the word before word *head* (the first item of the list of places *hit* is an
+    item of) may be its cue: one space between, perhaps an opening quote or bracket after it
+    (مدينة "طرطوس"), no comma or other mark (أحب مدينتي، طرطوس: "my city", then Tartus), and
+    no conjunction و on the name itself (بين العاصمة وطرطوس: the capital and Tartus)."""
+    sep = window.seps[head]
+    if sep != " " and not (sep[:1] == " " and sep[1:] in OPENERS):
+        return False
+    return not (head == hit.ti and hit.cut and window.tokens[head][0] == "و")
+
+
 def city_cue(
     group: Sequence[Hit], window: Window, towns: frozenset[str], divisions: frozenset[str]
 ) -> tuple[list[Hit], Evidence] | None:
@@ -2489,7 +2511,7 @@ def city_cue(
     if is_dateline(ti, group[0].tj, window):
         return keep, Evidence("dateline", tokens[ti])
     head = list_head(ti, window)
-    if head and "\n" not in window.seps[head] and is_city_cue(tokens[head - 1]):
+    if head and _cue_attached(head, group[0], window) and is_city_cue(tokens[head - 1]):
         return keep, Evidence("cue", tokens[head - 1])
     tj = group[0].tj
     if tj < len(tokens) and window.seps[tj] == " " and tokens[tj] == CAPITAL_AFTER:

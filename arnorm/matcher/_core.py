@@ -81,7 +81,6 @@ from ._context import (
     keep_supported,
     leading_country,
     lineages,
-    list_head,
     list_items,
     listed_with,
     name_words,
@@ -94,7 +93,6 @@ from ._context import (
     part_of_another_name,
     reach_of,
     read_before,
-    remember_named,
     remember_reading,
     runs_on,
     security_as_a_noun,
@@ -106,7 +104,6 @@ from ._context import (
     surname_words,
     unit_heads_before,
     untitled,
-    written_words,
 )
 from ._index import (
     SAVE_MAGIC,
@@ -285,19 +282,15 @@ def _remember_held(group: list[Hit], keep: list[Hit], why: Evidence, doc: Docume
         doc.qualified.setdefault(key, (why.country, why.text))
 
 
-def _remember_kept(
-    alias: Alias, others: tuple[Candidate, ...], hit: Hit, window: Window, doc: Document
-) -> None:
-    """Note in *doc* a match kept of *alias* at *hit*, with the *others* its span fits: the
-    entry named (a surname alone is not), and, if the name fits no other entry, decided
-    (:func:`~._context.named_before`) and a place's reading (:func:`~._context.remember_named`)."""
+def _remember_kept(alias: Alias, others: tuple[Candidate, ...], doc: Document) -> None:
+    """Note in *doc* a match kept of *alias*, with the *others* its span fits: the entry
+    named (a surname alone is not), and, if the name fits no other entry, decided
+    (:func:`~._context.named_before`)."""
     if alias.kind == "surname":
         return
     doc.seen.add(alias.entry.id)
     if not others:  # a name that fits no other entry
         doc.decided.add(alias.entry.id)
-        if doc.readings and alias.entry.type == "place":
-            remember_named(alias.entry, written_words(hit, window), doc)
 
 
 class Matcher:
@@ -326,7 +319,7 @@ class Matcher:
     ``Match.roles`` the roles the person held on that date, so that
     an article of 2019 reads with who the people were then; of several bodies a
     name fits, those valid on that date come first, and a body founded after it
-    is not reported.
+    is not reported unless the text chose it (its holder named with it).
 
     A matcher pickles small when its gazetteers are shipped ones (their names
     and versions travel, and each process builds the matcher once); one built
@@ -1091,11 +1084,12 @@ class Matcher:
                 or picked[0] < self.min_score
                 # منطقة الناصرية in Aswan: a namesake the data lacks
                 or self._namesake_abroad(picked, group[0], window, doc)
-                # with as_of, a body founded after it: its name then was another's
-                or self._ranker.not_yet(picked[1].entry)
+                # with as_of, a body founded after it that nothing in the text chose: its
+                # name then was another's (a holder named with it says it is his body)
+                or (not picked[4] and self._ranker.not_yet(picked[1].entry))
             ):
                 continue
-            _remember_kept(picked[1], picked[3], group[0], window, doc)
+            _remember_kept(picked[1], picked[3], doc)
             last_end, generic_end = self._kept_up_to(group[0].tj, last_end, state), -1
             yield self._match(chunk, base, offsets, words, group[0], picked)
         window.feed(doc, lo, hi)
@@ -1437,7 +1431,7 @@ class Matcher:
             return inside
         cued = city_cue(group, window, self._towns, self._divisions)
         if cued is not None:
-            remember_reading(group, cued[0], cued[1].text, window, doc)
+            remember_reading(group, cued[0], cued[1], window, doc)
             return cued
         return listed_with(group, window, self._divisions) or read_before(group, doc)
 
@@ -1476,19 +1470,15 @@ class Matcher:
             if not group:
                 return []
         towns, divisions = self._towns, self._divisions
-        whole = group
         if len({h.alias.entry.country for h in group}) > 1:
             chosen = choose(group, window, doc)
             if chosen is not None:
                 group = [h for h in group if h.alias.entry.country == chosen[0]]
-        # the divisions, else no town, nor a city inside a country (مديرية المكلا is the
-        # district)
-        kept = [h for h in group if h.alias.entry.id in divisions] or [
+        named = [h for h in group if h.alias.entry.id in divisions]
+        # else no town, nor a city inside a country (مديرية المكلا is the district)
+        return named or [
             h for h in group if h.alias.entry.id not in towns and h.alias.entry.part_of is None
         ]
-        noun = window.tokens[list_head(whole[0].ti, window) - 1]
-        remember_reading(whole, kept, noun, window, doc)
-        return kept
 
     def _remember_others(self, dropped: list[Hit], window: Window, doc: Document) -> None:
         """Remember in *doc* the words of the surnames alone of *dropped* (names read as

@@ -298,21 +298,29 @@ def misread_clitic(token: str, cut: int, frequent: frozenset[str]) -> bool:
     proclitic, and a name: when the proclitic ends in ك (كسرت is not ك and Sirte, كواليس not
     ك and Wallis), or when what is left is no frequent word itself (وصول, arrival, is not و
     and Sool; باكرا, early, not ب and Accra; لغات not ل and Ghat).  A frequent word whose
-    rest is frequent too is read as the clitic and the name (والجزائر، بباريس).
+    rest is frequent too is read as the clitic and the name (والجزائر، بباريس).  The same
+    holds of what a shorter cut, a proclitic less, leaves of *token*: وبقايا is و and بقايا
+    (remains), not وب and قايا, a surname.
 
     >>> misread_clitic("وصول", 1, frozenset({"وصول"}))
     True
     >>> misread_clitic("والجزائر", 1, frozenset({"والجزائر", "الجزائر"}))
     False
+    >>> misread_clitic("وبقايا", 2, frozenset({"بقايا"}))
+    True
     """
-    if not cut or token not in frequent:
-        return False
-    if token[cut - 1] == "ك":
-        return True
-    rest = token[cut:]
-    if rest.startswith(LAL):  # ل fused with the article (للسعودية): the rest has ال
-        rest = "ال" + rest[len(LAL) :]
-    return rest not in frequent
+    for shorter in range(cut):
+        word = token[shorter:]
+        if word not in frequent:
+            continue
+        if word[cut - shorter - 1] == "ك":
+            return True
+        rest = token[cut:]
+        if rest.startswith(LAL):  # ل fused with the article (للسعودية): the rest has ال
+            rest = "ال" + rest[len(LAL) :]
+        if rest not in frequent:
+            return True
+    return False
 
 
 #: U+064B ARABIC FATHATAN, U+064C ARABIC DAMMATAN and U+064D ARABIC KASRATAN: tanwin, the
