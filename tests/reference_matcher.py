@@ -2658,9 +2658,9 @@ class ReferenceMatcher:
                 if (after and after[0] in "-–—(") or number:
                     why = f"dateline: {tokens[ti]}"
             head = self._list_head(ti, seps)
-            # Rule: the cue one space before the name or its list, perhaps with an opening
-            # quote or bracket after the space, and no conjunction و on the name itself.
-            attached = opened(seps[head])
+            # Rule: the cue before the name or its list on the same line, with no comma,
+            # semicolon or sentence end between, and no conjunction و on the name itself.
+            attached = not set(seps[head]) & set("\n،,؛;.!?؟")
             if head == ti and group[0].cut and tokens[ti][0] == "و":
                 attached = False
             cue = head and attached and self._cue_forms(tokens[head - 1]) & CITY_CUES
@@ -2817,8 +2817,8 @@ class ReferenceMatcher:
 
     def _not_yet(self, entry: Entry) -> bool:
         """Rule: with ``as_of``, an entry founded after every day of it (``as_of`` ends
-        before its ``valid_from`` begins) is not reported when no evidence chose it: its
-        name then was another's."""
+        before its ``valid_from`` begins) is not reported unless the text named its holder
+        with it (then decided): its name then was another's."""
         if self.as_of is None:
             return False
         before: list[bool] = []
@@ -3431,8 +3431,7 @@ class ReferenceMatcher:
             # Rule: a body's name (agency, organisation) of one country followed by a
             # qualifier of another country names that country's body, not this one; it does
             # not hide the names inside it.
-            head = tokens[ti][cut:]
-            qualifier, _ = self._qualifier(tokens, seps, -neg_tj, places, people, True, head)
+            qualifier, _ = self._qualifier(tokens, seps, -neg_tj, places, people, True)
             if len(qualifier) == 1 and not self._generic(group):
                 group = [
                     h
@@ -3616,7 +3615,8 @@ class ReferenceMatcher:
             score, method, best, others, evidence = picked
             if score <= 0.0 or score < self.min_score:
                 continue
-            if not evidence and self._not_yet(best.name.entry):
+            # (the holder named with it, which decided it, still chooses it)
+            if best.name.entry.id not in self.decided and self._not_yet(best.name.entry):
                 continue
 
             # Rule: a place inside a country (a town, a province: part_of set) picked by a

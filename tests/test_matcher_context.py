@@ -470,6 +470,8 @@ def test_a_country_s_name_as_a_feminine_adjective_qualifies_a_feminine_name(m: M
     )
     # after وزير الدفاع (masculine) it agrees with nothing: not the Saudi ministry
     assert "sa-mod" not in [x.id for x in m.find("زار وزير الدفاع السعودية")]
+    # after a body's full name it is as often the verb's object: the body stays
+    assert [x.id for x in m.find("اتهمت جماعة الحوثي السعودية بخرق الهدنة")] == ["org-houthis"]
 
 
 @pytest.mark.parametrize(
@@ -479,11 +481,15 @@ def test_a_country_s_name_as_a_feminine_adjective_qualifies_a_feminine_name(m: M
         "الطريق بين العاصمة وطرطوس",  # the capital and Tartus: و on the name
     ],
 )
-def test_a_city_cue_is_one_space_before_a_name_without_its_conjunction(
+def test_a_city_cue_does_not_reach_over_a_comma_or_onto_a_conjunction(
     m: Matcher, text: str
 ) -> None:
     (tartus,) = m.find(text)
     assert (tartus.id, tartus.evidence) == ("sy-province-tartus", ())
+
+
+def test_a_city_cue_reaches_over_a_colon(m: Matcher) -> None:
+    assert [x.id for x in m.find("في مدينتي: طرطوس واللاذقية")] == ["sy-tartus", "sy-latakia"]
 
 
 def test_a_cue_reads_the_same_name_later_in_the_text(m: Matcher) -> None:

@@ -1699,7 +1699,7 @@ def contradicted(hit: Hit, window: Window) -> bool:
         return other is not None and other != country
     if entry.type not in BODIES:
         return False
-    qualified = window.qualifier(hit.tj, bodies=True, head=window.tokens[hit.ti][hit.cut :])
+    qualified = window.qualifier(hit.tj, bodies=True)
     return qualified is not None and qualified[0] != country
 
 
@@ -2476,13 +2476,18 @@ def is_dateline(ti: int, tj: int, window: Window) -> bool:
     )
 
 
+#: What between a city's cue and the name cuts the name off from it (:func:`_cue_attached`):
+#: a line break, a comma, a semicolon, the end of a sentence.
+CUE_BREAKS: Final = frozenset("\n،,؛;.!?؟")
+
+
 def _cue_attached(head: int, hit: Hit, window: Window) -> bool:
     """Whether the word before word *head* (the first item of the list of places *hit* is an
-    item of) may be its cue: one space between, perhaps an opening quote or bracket after it
-    (مدينة "طرطوس"), no comma or other mark (أحب مدينتي، طرطوس: "my city", then Tartus), and
-    no conjunction و on the name itself (بين العاصمة وطرطوس: the capital and Tartus)."""
-    sep = window.seps[head]
-    if sep != " " and not (sep[:1] == " " and sep[1:] in OPENERS):
+    item of) may be its cue: on the same line, with no mark that ends a clause or separates a
+    list's items between (:data:`CUE_BREAKS`: أحب مدينتي، طرطوس is "my city", then Tartus; a
+    colon, a dash or a quote may stand there: مدن: حمص وحماة), and no conjunction و on the
+    name itself (بين العاصمة وطرطوس: the capital and Tartus)."""
+    if not CUE_BREAKS.isdisjoint(window.seps[head]):
         return False
     return not (head == hit.ti and hit.cut and window.tokens[head][0] == "و")
 

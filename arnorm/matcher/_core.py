@@ -319,7 +319,7 @@ class Matcher:
     ``Match.roles`` the roles the person held on that date, so that
     an article of 2019 reads with who the people were then; of several bodies a
     name fits, those valid on that date come first, and a body founded after it
-    is not reported unless the text chose it (its holder named with it).
+    is not reported unless the text names its holder with it.
 
     A matcher pickles small when its gazetteers are shipped ones (their names
     and versions travel, and each process builds the matcher once); one built
@@ -1084,9 +1084,9 @@ class Matcher:
                 or picked[0] < self.min_score
                 # منطقة الناصرية in Aswan: a namesake the data lacks
                 or self._namesake_abroad(picked, group[0], window, doc)
-                # with as_of, a body founded after it that nothing in the text chose: its
-                # name then was another's (a holder named with it says it is his body)
-                or (not picked[4] and self._ranker.not_yet(picked[1].entry))
+                # with as_of, a body founded after it: its name then was another's, unless
+                # the text named its holder with it (held_by_holder: then decided)
+                or (picked[1].entry.id not in doc.decided and self._ranker.not_yet(picked[1].entry))
             ):
                 continue
             _remember_kept(picked[1], picked[3], doc)

@@ -97,8 +97,8 @@ class Ranker:
     def not_yet(self, entry: Entry) -> bool:
         """Whether the data says *entry* did not exist yet on ``as_of`` (every day of it
         before its ``valid_from``; False without ``as_of``): its name then was no name of
-        its (مكتب الأمم المتحدة لمكافحة الإرهاب, founded in 2017, in a text of 2016), unless
-        evidence in the text chose it (the matcher asks only then)."""
+        its (مكتب الأمم المتحدة لمكافحة الإرهاب, founded in 2017, in a text of 2016); the
+        matcher asks only of a body the text did not name by its holder."""
         if self.as_of is None or entry.valid_from is None or entry.valid_on(self.as_of):
             return False
         return entry.valid_to is None or dataclasses.replace(entry, valid_from=None).valid_on(
