@@ -287,7 +287,6 @@ TITLES = frozenset(
         "royal",
     ]
 )
-DROPPED_WORDS = PARTICLES | TITLES
 
 
 def latin_words(name: str) -> list[str]:

@@ -865,11 +865,6 @@ def _inner_places(group: Sequence[Hit]) -> frozenset[str] | None:
     return ids if len(ids) > 1 else None
 
 
-def written_words(hit: Hit, window: Window) -> str:
-    """The words of *hit*'s span, as normalized, the proclitics of its first word off."""
-    return " ".join([window.tokens[hit.ti][hit.cut :], *window.tokens[hit.ti + 1 : hit.tj]])
-
-
 def remember_reading(group: Sequence[Hit], keep: Sequence[Hit], why: Evidence, window: Window,
                      doc: Document) -> None:  # fmt: skip
     """Note in *doc* that a city's cue or a dateline (*why*, from :func:`city_cue`) chose
@@ -878,7 +873,7 @@ def remember_reading(group: Sequence[Hit], keep: Sequence[Hit], why: Evidence, w
     ids = _inner_places(group)
     chosen = {h.alias.entry.id for h in keep if h.alias.entry.type == "place"}
     if ids is not None and len(chosen) == 1 and chosen < ids:
-        name = written_words(group[0], window)
+        name = surname_words(group[0], window.tokens)
         words = name if why.kind == "dateline" else f"{why.text} {name}"
         doc.readings[ids] = (min(chosen), words)
 
@@ -1427,7 +1422,7 @@ def own_nasab_before(
 
 def surname_words(hit: Hit, tokens: Sequence[str]) -> str:
     """The words of *hit* as written, its proclitics off (what :attr:`Document.others`
-    holds)."""
+    holds, and the name in a reading's evidence: :func:`remember_reading`)."""
     return " ".join((tokens[hit.ti][hit.cut :], *tokens[hit.ti + 1 : hit.tj]))
 
 
