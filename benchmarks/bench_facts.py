@@ -86,6 +86,7 @@ WRITTEN_AGAINST = {
     13: "2.40.0",
     14: "2.41.0",
     15: "2.42.0",
+    16: "2.43.0",
 }
 ARAB_LEAGUE = frozenset(
     [

@@ -58,7 +58,7 @@ from arnorm.gazetteer import (
 )
 from arnorm.matcher import frequent_words
 from arnorm.matcher._context import ADJECTIVE_READINGS
-from arnorm.matcher._morphology import COMPOUND_ENDS, NOT_GIVEN
+from arnorm.matcher._morphology import COMPOUND_ENDS, NOT_GIVEN, SPEECH_VERBS
 from arnorm.matcher._variants import commonest_words
 
 # -- the documented rules, as data ---------------------------------------------------------
@@ -466,6 +466,23 @@ def article_form(name: Name) -> str | None:
     return bare if bare != word else "ال" + word
 
 
+def nasab_less(alias: str) -> tuple[str, ...] | None:
+    """The key of a person's *alias* less each nasab particle written apart that begins a
+    unit other than its first and its last, in a name of three units or more; None when
+    there is none."""
+    words = WORD.findall(fold(alias))
+    starts, i = [], 0
+    while i < len(words):
+        starts.append(i)
+        while words[i] in PARTICLES and i + 1 < len(words):
+            i += 1
+        i += 1
+    drop = [k for k in starts[1:-1] if words[k] in NASAB]
+    if len(starts) < 3 or not drop:
+        return None
+    return units(" ".join(w for k, w in enumerate(words) if k not in drop))
+
+
 def _lexicon() -> frozenset[str]:
     """The words of the shipped lexicon (``lexicon-ar.txt.xz``), read plainly, once."""
     global _LEXICON
@@ -787,6 +804,14 @@ class ReferenceMatcher:
             other = article_form(name)
             if other is not None and (other,) not in keys and not is_common(other):
                 add(dataclasses.replace(name, key=(other,)))
+        # Rule: a person's name of three units or more less the nasab particles (بن، بنت،
+        # ابن) written apart that begin a unit between its first and its last, as the press
+        # writes Gulf names (عبداللطيف راشد الزياني): only when it is the key of no name
+        # and no common word.
+        for name in [n for n in names if n.entry.type == "person" and n.kind == "exact"]:
+            form = nasab_less(name.alias)
+            if form is not None and form not in keys and not is_common(" ".join(form)):
+                add(dataclasses.replace(name, key=form))
         # Given names: the first word of each person's name (a word with the article is a
         # title, not a given name).  Rule: the name only, not the aliases, and the first
         # word as written (عبد of عبد اللطيف, not the unit عبداللطيف).
@@ -891,6 +916,11 @@ class ReferenceMatcher:
         # Rule: the article is put on the surname of a person of an Arab League state or
         # of no country, never on a foreign one (بينيت, not البينيت).
         commonest = commonest_words()
+        # Rule: a surname alone of one word that is a given name too (حسين of فؤاد حسين), so
+        # no surname above, of three letters at least and none of the commonest words, names
+        # its person right after a verb of saying (see _hits), once the text has named the
+        # person in full (see find).
+        self.verb_surnames: dict[str, list[Name]] = {}
         for last, person in last_words:
             arab = person.entry.country is None or person.entry.country in ARAB_LEAGUE
             if len(last) == 2:
@@ -898,6 +928,14 @@ class ReferenceMatcher:
             elif (
                 not last or last[0] in self.given or last[0].removeprefix("ال") in self.shared_given
             ):
+                if last and len(last[0]) >= 3 and last[0] not in commonest:
+                    owners = self.verb_surnames.setdefault(last[0], [])
+                    if all(n.entry.id != person.entry.id for n in owners):
+                        owners.append(
+                            dataclasses.replace(
+                                person, alias=last[0], key=(last[0],), kind="surname"
+                            )
+                        )
                 continue
             else:
                 word = last[0]
@@ -912,6 +950,7 @@ class ReferenceMatcher:
                     names.append(
                         dataclasses.replace(person, alias=" ".join(form), key=form, kind="surname")
                     )
+        self.verb_names = {n for names in self.verb_surnames.values() for n in names}
         # The styles and given names (الامير عبدالعزيز): surname names, where the second word
         # is a given name and the two are no name of the person's already.
         for person in styled_names:
@@ -1010,10 +1049,32 @@ class ReferenceMatcher:
                     hits.add(Hit(i, i + length, cut, name, ()))
             if self.opts.fuzzy or self.opts.variants:
                 hits.update(self._fuzzy_hits(tokens, seps, i))
+            hits.update(self._verb_surname_hits(tokens, seps, i))
         return sorted(
             hits,
             key=lambda h: (h.ti, h.cut, -h.tj, h.name.order, h.name.alias, h.methods),
         )
+
+    def _verb_surname_hits(self, tokens: list[str], seps: list[str], i: int) -> list[Hit]:
+        """Rule: a verb surname (see __init__) at word *i*, one space after a verb of saying
+        with و, ف or nothing before it (وقال حسين), unless the word one space after it is a
+        given name (or علي), a nasab particle, or a word with the article that is no
+        frequent word: someone else's name may go on there."""
+        if not i or tokens[i] not in self.verb_surnames or seps[i] != " ":
+            return []
+        verb = tokens[i - 1]
+        if verb not in SPEECH_VERBS and not (verb[:1] in "وف" and verb[1:] in SPEECH_VERBS):
+            return []
+        if i + 1 < len(tokens) and seps[i + 1] == " ":
+            after = tokens[i + 1]
+            if (
+                after in self.given_before
+                or after == "علي"
+                or after in NASAB
+                or (after.startswith("ال") and after not in self.frequent)
+            ):
+                return []
+        return [Hit(i, i + 1, 0, name, ()) for name in self.verb_surnames[tokens[i]]]
 
     def is_word(self, form: str) -> bool:
         """A real word: a frequent word or a word of the lexicon.  An elongated form is one
@@ -3583,6 +3644,8 @@ class ReferenceMatcher:
                 or h.name.entry.id in seen
                 or " ".join((tokens[h.ti][h.cut :], *tokens[h.ti + 1 : h.tj])) not in self.others
             ]
+            # Rule: a verb surname names its person only once the text has named them in full.
+            group = [h for h in group if h.name not in self.verb_names or h.name.entry.id in seen]
             if not group:
                 continue
             supported = {h: self._supported(h, tokens, seps, seen) for h in group if h.guessed}

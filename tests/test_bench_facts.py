@@ -153,8 +153,8 @@ def test_the_quiz_is_well_formed(bench: ModuleType) -> None:
     lines = (BENCHMARKS / "heldout" / "facts" / "quiz.jsonl").read_text(encoding="utf-8")
     questions = [json.loads(line) for line in lines.splitlines()]
     facts = BENCHMARKS / "heldout" / "facts"
-    # rounds 1 and 2; rounds 3 to 15
-    suffixes = ("", *(f"-{n}" for n in range(3, 16)))
+    # rounds 1 and 2; rounds 3 to 16
+    suffixes = ("", *(f"-{n}" for n in range(3, 17)))
     draws = [facts / f"draw{suffix}.jsonl" for suffix in suffixes]
     drawn = {
         (d["n"], d["country"], d["post"], d["date"])

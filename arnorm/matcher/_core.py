@@ -112,6 +112,7 @@ from ._index import (
     SafeUnpickler,
     build,
     check_state,
+    given_surnames,
     key_of,
     normalize_all,
     people_given_names,
@@ -141,8 +142,10 @@ from ._morphology import (
     DIVISION_TYPES,
     DIVISION_WORDS,
     LIST_EVIDENCE,
+    NASAB,
     NOT_GIVEN,
     REGION_WORDS,
+    SPEECH_VERBS,
     TANWIN,
     TOKEN,
     WILAYA_NOUNS,
@@ -606,6 +609,29 @@ class Matcher:
         self._shared_given = shared_given_names(
             (e for e in index.entries if e.type == "person"), self._normalizer
         )
+        #: The surnames alone that are given names too (حسين of فؤاد حسين), which no index
+        #: row holds, each as a surname alias of each person it is the surname of: after a
+        #: verb of saying (وقال حسين) one names its person once the text has named them in
+        #: full (see _verb_surname_hits).
+        self._verb_surnames: dict[str, tuple[Alias, ...]] = {}
+        if self.surnames:
+            for form, owners in given_surnames(
+                index.entries, self._normalizer, given, self._shared_given
+            ).items():
+                self._verb_surnames[form] = tuple(
+                    Alias(
+                        index.entries[owner],
+                        self.gazetteers[index.entry_gaz[owner]].name,
+                        self.gazetteers[index.entry_gaz[owner]].version,
+                        form,
+                        "surname",
+                        owner,
+                    )
+                    for owner in owners
+                )
+        self._verb_surname_ids = frozenset(
+            id(alias) for aliases in self._verb_surnames.values() for alias in aliases
+        )
         # the given names a surname after them shows to be someone else's (NOT_GIVEN aside):
         # the people's, and with the shipped word lists the common ones (مصعب)
         if self._shipped_word_lists:
@@ -937,6 +963,10 @@ class Matcher:
                     spans.append(
                         (_span_of(hit, words, offsets)[0], _span_of(full, words, offsets)[1])
                     )
+        if self._verb_surnames:  # وقال حسين: the verb and the surname, one span
+            for hit in self._verb_surname_hits(words):
+                verb = new_hit((hit.ti - 1, hit.tj, 0, hit.alias, 1.0, ()))
+                spans.append(_span_of(verb, words, offsets))
         return spans
 
     @property
@@ -967,6 +997,10 @@ class Matcher:
         common-word alias: the country the text is about picks one, as for a generic
         reference.  Under ``overlaps="longest"`` only, as for a unit named after a place."""
         hits = self._walker.hits(words)
+        if self._verb_surnames:
+            extra = self._verb_surname_hits(words)
+            if extra:
+                hits = sorted([*hits, *extra], key=lambda hit: hit.ti)
         if not self._numbered or self.overlaps != "longest":
             return hits
         found = numbered_units(words.tokens, words.seps, self._unit_words, self._unit_longest)
@@ -978,6 +1012,37 @@ class Matcher:
             for alias in self._numbered[head]
         ]
         return sorted([*hits, *extra], key=lambda hit: hit.ti)
+
+    def _verb_surname_hits(self, words: Words) -> list[Hit]:
+        """A hit for each person whose surname alone, a given name too (:data:`given
+        surnames <._index.given_surnames>`), a word is, right after a verb of saying
+        (:data:`~._morphology.SPEECH_VERBS`, with و or ف or none) and one space: وقال حسين;
+        not when the word after it may go on with a name of someone else's: a given name
+        (علي too), a nasab, or a word with the article that is no frequent word (وقال حسين
+        الحمداني).  :meth:`_resolve` keeps it only for a person the text has named in full
+        before."""
+        tokens, seps, forms = words.tokens, words.seps, self._verb_surnames
+        found: list[Hit] = []
+        last = len(tokens) - 1
+        for i in range(1, len(tokens)):
+            aliases = forms.get(tokens[i])
+            if aliases is None or seps[i] != " ":
+                continue
+            verb = tokens[i - 1]
+            if verb not in SPEECH_VERBS and not (
+                verb[:1] in ("و", "ف") and verb[1:] in SPEECH_VERBS
+            ):
+                continue
+            after = tokens[i + 1] if i < last and seps[i + 1] == " " else ""
+            if (
+                after in self._given
+                or after == ALI
+                or after in NASAB
+                or (after.startswith("ال") and after not in self._frequent)
+            ):
+                continue
+            found += [new_hit((i, i + 1, 0, alias, 1.0, ())) for alias in aliases]
+        return found
 
     def _learn(self, words: Words, doc: Document, lo: int, hi: int) -> None:
         """Count the country evidence of words *lo* to *hi* of a text with no name in them
@@ -1060,6 +1125,12 @@ class Matcher:
             group = styled_given_outrun(group, reach)  # الشيخ فهد يوسف: the longer name
             group = surname_of_one(group, doc.seen)  # خليل حقاني … سراج الدين حقاني … حقاني
             group = not_another_s(group, doc, words.tokens)  # ميلود الزوي … الزوي
+            if self._verb_surname_ids:  # وقال حسين: only once named in full
+                group = [
+                    h
+                    for h in group
+                    if id(h.alias) not in self._verb_surname_ids or h.alias.entry.id in doc.seen
+                ]
             if not group:
                 continue  # a name that goes on: someone else's, read no further
             if any(map(is_guessed, group)):

@@ -44,6 +44,7 @@ from ._morphology import (
     TOKEN,
     is_style,
     units,
+    without_nasab,
 )
 from ._variants import (
     INDEX_MASK,
@@ -311,7 +312,8 @@ def build(
     #: The other form of a body's name of one word, with or without the article.
     article_forms: list[tuple[str, int]] = []
     # (a row's kind is read before it is changed, and only its own)
-    rows = zip(itertools.count(), word_keys(normalizer, strings), kinds, row_types)
+    spaced_keys = word_keys(normalizer, strings)
+    rows = zip(itertools.count(), spaced_keys, kinds, row_types)
     for row, spaced, kind, entry_type in rows:
         if not spaced:
             continue
@@ -351,7 +353,8 @@ def build(
                 article_forms.append((other, row))
     # after every alias is in: a name that is an alias of its own is never another's form
     added: set[str] = set()
-    for other_key, row in article_forms:
+    nasab_forms = _nasab_forms(spaced_keys, kinds, row_types)
+    for other_key, row in article_forms + nasab_forms:
         if (other_key in added or other_key not in phrases) and not why_common(
             other_key, common, frequent, safe
         ):
@@ -366,6 +369,22 @@ def build(
     index.words = WordList.of(word_list)
     index.tables = build_tables(word_list)
     return index
+
+
+def _nasab_forms(
+    spaced_keys: Sequence[str], kinds: bytearray, row_types: Sequence[str]
+) -> list[tuple[str, int]]:
+    """The key of each person's name of three units or more, less the nasab particles inside
+    it (:func:`without_nasab`), with its row: the exact rows only (a common person's name is
+    never reported, and its row's kind is no longer exact)."""
+    found = []
+    for row, spaced in enumerate(spaced_keys):
+        if kinds[row] != EXACT or row_types[row] != "person" or NASAB.isdisjoint(spaced.split()):
+            continue
+        bare = without_nasab(spaced)
+        if bare is not None:
+            found.append((_key_of(bare)[0], row))
+    return found
 
 
 def _given_of(
@@ -633,6 +652,42 @@ def _add_surnames(
                 kinds.append(SURNAME)
                 owners.append(owner)
                 index.add(key, row)
+
+
+def given_surnames(
+    entries: Sequence[Entry],
+    normalizer: Normalizer,
+    given: frozenset[str],
+    shared: frozenset[str],
+) -> dict[str, list[int]]:
+    """The surnames alone of one word that :func:`_add_surnames` files no row for because
+    they are given names too (حسين of فؤاد حسين; الصباح, two people being named صباح), each
+    with the numbers of the people of *entries* whose surname it is."""
+    named = [
+        (owner, surface)
+        for owner, entry in enumerate(entries)
+        if entry.type == "person"
+        for surface in (entry.name, *entry.aliases)
+    ]
+    keys = word_keys(normalizer, [surface for _, surface in named]) if named else []
+    commonest = commonest_words()
+    found: dict[str, list[int]] = {}
+    for (owner, _), spaced in zip(named, keys, strict=True):
+        if " " not in spaced:
+            continue
+        _, key_units, last_written = _key_of(spaced)
+        surname = _name_parts(key_units, last_written)[0] if len(key_units) > 1 else None
+        if (
+            surname
+            and " " not in surname
+            and (surname in given or surname.removeprefix("ال") in shared)
+            and len(surname) >= 3
+            and surname not in commonest
+        ):
+            owners = found.setdefault(surname, [])
+            if owner not in owners:
+                owners.append(owner)
+    return found
 
 
 _NASAB_STARTS: Final = tuple(NASAB)

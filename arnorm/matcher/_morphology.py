@@ -206,6 +206,24 @@ LONGEST_CUE: Final = max(len(w) for words in CUES.values() for w in words) + 3
 LIST_EVIDENCE: Final = frozenset({"place"})
 #: Conjunctions between the items of a list of names.
 CONJUNCTIONS: Final = frozenset({"و", "او", "ثم"})
+#: Verbs of saying and the like (normalized; past, masculine and feminine, and a few in the
+#: present) whose subject follows them: after one, a surname alone that is a given name too
+#: (وقال حسين) is the person the text has named in full (see ``Matcher._verb_surname_hits``).
+SPEECH_VERBS: Final = frozenset(
+    {
+        *(
+            root + ending
+            for root in (
+                "قال", "اكد", "اضاف", "اوضح", "اشار", "اعرب", "اشاد", "شدد", "لفت", "تابع",
+                "اعلن", "كشف", "ذكر", "صرح", "حذر", "اعتبر", "طالب", "افاد", "ختم", "علق",
+                "اردف", "استطرد", "نوه", "تحدث", "رحب", "ندد", "لاحظ", "اقر", "استدرك",
+            )
+            for ending in ("", "ت")
+        ),
+        "نفي", "نفت", "دعا", "دعت", "راي", "رات", "مضي", "مضت",
+        "يقول", "تقول", "يضيف", "تضيف", "يوكد", "يؤكد", "توكد", "تؤكد", "يري", "تري",
+    }
+)  # fmt: skip
 
 #: A word of the normalized text: letters and digits of any script.
 TOKEN: Final = re.compile(r"[^\W_]+")
@@ -480,6 +498,36 @@ def units(text: str, first: bool) -> tuple[str, ...]:
         out.append(word)
         i += 1
     return tuple(out)
+
+
+def without_nasab(spaced: str) -> str | None:
+    """A person's name (*spaced*: normalized, its words joined by spaces) less the nasab
+    particles written apart inside it, or None when it has none to drop.
+
+    The press writes a Gulf name with or without its بن: عبداللطيف راشد الزياني is
+    عبداللطيف بن راشد الزياني.  Only a particle that begins a unit between the first and
+    the last drops, in a name of three units or more: the last is a family name (بن علي of
+    زين العابدين بن علي), and محمد بن سلمان less its بن would be any Mohammed Salman.
+
+    >>> without_nasab("عبداللطيف بن راشد الزياني")
+    'عبداللطيف راشد الزياني'
+    >>> without_nasab("خالد بن محمد بن زايد ال نهيان")
+    'خالد محمد زايد ال نهيان'
+    >>> without_nasab("زين العابدين بن علي"), without_nasab("محمد بن سلمان")
+    (None, None)
+    """
+    words = spaced.split(" ")
+    starts: list[int] = []  # the index of each unit's first word
+    i, n = 0, len(words)
+    while i < n:
+        starts.append(i)
+        while i + 1 < n and is_particle(words[i], False):
+            i += 1
+        i += 1
+    drop = {s for s in starts[1:-1] if words[s] in NASAB}
+    if len(starts) < 3 or not drop:
+        return None
+    return " ".join(w for k, w in enumerate(words) if k not in drop)
 
 
 def cue_types(token: str) -> frozenset[str]:
