@@ -58,7 +58,13 @@ from arnorm.gazetteer import (
 )
 from arnorm.matcher import frequent_words
 from arnorm.matcher._context import ADJECTIVE_READINGS
-from arnorm.matcher._morphology import COMPOUND_ENDS, NOT_GIVEN, SPEECH_VERBS
+from arnorm.matcher._morphology import (
+    AFTER_SUBJECT,
+    AFTER_SUBJECT_MARKS,
+    COMPOUND_ENDS,
+    NOT_GIVEN,
+    SPEECH_VERBS,
+)
 from arnorm.matcher._variants import commonest_words
 
 # -- the documented rules, as data ---------------------------------------------------------
@@ -917,9 +923,10 @@ class ReferenceMatcher:
         # of no country, never on a foreign one (بينيت, not البينيت).
         commonest = commonest_words()
         # Rule: a surname alone of one word that is a given name too (حسين of فؤاد حسين), so
-        # no surname above, of three letters at least and none of the commonest words, names
-        # its person right after a verb of saying (see _hits), once the text has named the
-        # person in full (see find).
+        # no surname above, of three letters at least and none of the commonest words, the
+        # surname of the person's name (not of an alias), names its person right after a
+        # verb of saying (see _hits), once the text has named the person in full and no other
+        # person named bears it as a given name (see find).
         self.verb_surnames: dict[str, list[Name]] = {}
         for last, person in last_words:
             arab = person.entry.country is None or person.entry.country in ARAB_LEAGUE
@@ -928,7 +935,12 @@ class ReferenceMatcher:
             elif (
                 not last or last[0] in self.given or last[0].removeprefix("ال") in self.shared_given
             ):
-                if last and len(last[0]) >= 3 and last[0] not in commonest:
+                if (
+                    last
+                    and len(last[0]) >= 3
+                    and last[0] not in commonest
+                    and person.alias == person.entry.name
+                ):
                     owners = self.verb_surnames.setdefault(last[0], [])
                     if all(n.entry.id != person.entry.id for n in owners):
                         owners.append(
@@ -1056,23 +1068,35 @@ class ReferenceMatcher:
         )
 
     def _verb_surname_hits(self, tokens: list[str], seps: list[str], i: int) -> list[Hit]:
-        """Rule: a verb surname (see __init__) at word *i*, one space after a verb of saying
-        with و, ف or nothing before it (وقال حسين), unless the word one space after it is a
-        given name (or علي), a nasab particle, or a word with the article that is no
-        frequent word: someone else's name may go on there."""
+        """Rule: a verb surname (see __init__) at word *i*, one space after a (masculine)
+        verb of saying with و, ف or nothing before it (وقال حسين), and then the end of the
+        text, a colon or an opening quote, or one space and a word that follows a verb's
+        subject (إن، أن، في، ل …): no one else's name can go on there."""
         if not i or tokens[i] not in self.verb_surnames or seps[i] != " ":
             return []
         verb = tokens[i - 1]
         if verb not in SPEECH_VERBS and not (verb[:1] in "وف" and verb[1:] in SPEECH_VERBS):
             return []
-        if i + 1 < len(tokens) and seps[i + 1] == " ":
-            after = tokens[i + 1]
-            if (
-                after in self.given_before
-                or after == "علي"
-                or after in NASAB
-                or (after.startswith("ال") and after not in self.frequent)
-            ):
+        if i + 1 < len(tokens):
+            after = seps[i + 1]
+            # (or ب and a frequent word with the article: وأشاد هادي بالجيش; or a frequent
+            # word without the article that is no given name, no name of one word, nor a
+            # surname alone, and no nisba (ending in ي), as family names are: وأكد الصباح
+            # التزام بلاده, not وقال حسين علاوي)
+            nxt = tokens[i + 1]
+            if nxt.startswith("بال"):
+                ok = nxt[1:] in self.frequent
+            else:
+                ok = nxt in AFTER_SUBJECT or (
+                    nxt in self.frequent
+                    and not nxt.startswith("ال")
+                    and not nxt.endswith("ي")
+                    and nxt not in self.given_before
+                    and (nxt,) not in self.forms
+                )
+            if after == " " and not ok:
+                return []
+            if after != " " and not any(c in AFTER_SUBJECT_MARKS for c in after):
                 return []
         return [Hit(i, i + 1, 0, name, ()) for name in self.verb_surnames[tokens[i]]]
 
@@ -3645,7 +3669,18 @@ class ReferenceMatcher:
                 or " ".join((tokens[h.ti][h.cut :], *tokens[h.ti + 1 : h.tj])) not in self.others
             ]
             # Rule: a verb surname names its person only once the text has named them in full.
-            group = [h for h in group if h.name not in self.verb_names or h.name.entry.id in seen]
+            group = [
+                h
+                for h in group
+                if h.name not in self.verb_names
+                or (
+                    h.name.entry.id in seen
+                    and not any(
+                        p != h.name.entry.id and h.name.key[0] in self.own_given.get(p, set())
+                        for p in seen
+                    )
+                )
+            ]
             if not group:
                 continue
             supported = {h: self._supported(h, tokens, seps, seen) for h in group if h.guessed}

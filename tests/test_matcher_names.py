@@ -717,9 +717,37 @@ def test_a_given_name_surname_after_a_verb_of_saying_is_the_person_named_before(
         "قال فؤاد حسين إن. والتقى الوفد حسين في",  # no verb right before
         "قال فؤاد حسين إن. وقال، حسين إن",  # not one space after the verb
         "قال مراد حسين وفؤاد حسين إن. وقال حسين إن",  # two people of that surname
+        # the second review's probes: a family name, or a common word, after the surname
+        "قال وزير الخارجية فؤاد حسين إن. وقال حسين علاوي، مستشار رئيس الوزراء، إن",
+        "قال فؤاد حسين إن. وقال حسين الصدر إن",
+        "قال فؤاد حسين إن. وقال حسين، وهو بائع، إن",  # a comma: anyone quoted by first name
+        "قال فؤاد حسين إن. وقالت حسين إن",  # a feminine verb
     ],
 )
 def test_a_given_name_surname_needs_the_verb_the_full_name_and_no_name_after(
     m: Matcher, text: str
 ) -> None:
     assert [x.text for x in m.find(text)].count("حسين") == 0
+
+
+def test_a_given_name_surname_that_another_person_named_bears_as_a_given_name_is_no_one_s(
+    m: Matcher,
+) -> None:
+    text = "قال الشيخ تميم بن حمد آل ثاني. وقال ضاحي خلفان تميم إن. وأكد تميم أن"
+    assert [x.text for x in m.find(text)].count("تميم") == 0
+    assert [x.id for x in m.find("قال ضاحي خلفان تميم إن. وأكد تميم أن")][-1] == (
+        "person-dhahi-khalfan-tamim"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال الرئيس عبد ربه منصور هادي. وأكد حسن نية الحكومة",  # an ordinary word after
+        "قال نواف سلام إن. وأكدت سلامة السجل",
+        "قال رئيس الوزراء صباح الخالد الصباح. وذكرت الصباح التونسية أن",  # a newspaper
+    ],
+)
+def test_a_verb_and_a_word_that_is_a_surname_do_not_make_a_name(m: Matcher, text: str) -> None:
+    last = m.find(text)[-1]
+    assert last.method != "surname"

@@ -137,12 +137,13 @@ from ._model import (
     new_hit,
 )
 from ._morphology import (
+    AFTER_SUBJECT,
+    AFTER_SUBJECT_MARKS,
     ALI,
     CUES,
     DIVISION_TYPES,
     DIVISION_WORDS,
     LIST_EVIDENCE,
-    NASAB,
     NOT_GIVEN,
     REGION_WORDS,
     SPEECH_VERBS,
@@ -963,9 +964,10 @@ class Matcher:
                     spans.append(
                         (_span_of(hit, words, offsets)[0], _span_of(full, words, offsets)[1])
                     )
-        if self._verb_surnames:  # وقال حسين: the verb and the surname, one span
+        if self._verb_surnames:  # وقال حسين إن: the verb, the surname, the word after it
+            last = len(words.tokens)
             for hit in self._verb_surname_hits(words):
-                verb = new_hit((hit.ti - 1, hit.tj, 0, hit.alias, 1.0, ()))
+                verb = new_hit((hit.ti - 1, min(hit.tj + 1, last), 0, hit.alias, 1.0, ()))
                 spans.append(_span_of(verb, words, offsets))
         return spans
 
@@ -1016,11 +1018,11 @@ class Matcher:
     def _verb_surname_hits(self, words: Words) -> list[Hit]:
         """A hit for each person whose surname alone, a given name too (:data:`given
         surnames <._index.given_surnames>`), a word is, right after a verb of saying
-        (:data:`~._morphology.SPEECH_VERBS`, with و or ف or none) and one space: وقال حسين;
-        not when the word after it may go on with a name of someone else's: a given name
-        (علي too), a nasab, or a word with the article that is no frequent word (وقال حسين
-        الحمداني).  :meth:`_resolve` keeps it only for a person the text has named in full
-        before."""
+        (:data:`~._morphology.SPEECH_VERBS`, with و or ف or none) and one space, and right
+        before the end of the text, a colon or an opening quote, or one space and a word
+        that follows a verb's subject (:meth:`_after_subject`): وقال حسين إن.
+        :meth:`_resolve` keeps it only for a person the text has named in full before,
+        when no other person it has named bears the word as a given name."""
         tokens, seps, forms = words.tokens, words.seps, self._verb_surnames
         found: list[Hit] = []
         last = len(tokens) - 1
@@ -1033,16 +1035,43 @@ class Matcher:
                 verb[:1] in ("و", "ف") and verb[1:] in SPEECH_VERBS
             ):
                 continue
-            after = tokens[i + 1] if i < last and seps[i + 1] == " " else ""
-            if (
-                after in self._given
-                or after == ALI
-                or after in NASAB
-                or (after.startswith("ال") and after not in self._frequent)
-            ):
-                continue
+            if i < last:
+                after = seps[i + 1]
+                if after == " ":
+                    if not self._after_subject(tokens[i + 1]):
+                        continue
+                elif not AFTER_SUBJECT_MARKS.intersection(after):
+                    continue
             found += [new_hit((i, i + 1, 0, alias, 1.0, ())) for alias in aliases]
         return found
+
+    def _after_subject(self, word: str) -> bool:
+        """Whether *word* may follow a verb's subject: a word of
+        :data:`~._morphology.AFTER_SUBJECT`, the preposition ب and a frequent word with the
+        article (وأشاد هادي بالجيش), or a frequent word without the article that is no
+        given name, no name or surname of the data and no nisba (ending in ي), as family
+        names are (وأكد الصباح التزام بلاده; not علاوي of وقال حسين علاوي)."""
+        if word in AFTER_SUBJECT:
+            return True
+        if word[:3] == "بال":
+            return word[1:] in self._frequent
+        return (
+            word in self._frequent
+            and word[:2] != "ال"
+            and word[-1:] != "ي"
+            and word not in self._given
+            and word not in self._index.phrases
+        )
+
+    def _verb_surname_ok(self, hit: Hit, doc: Document) -> bool:
+        """Whether *hit*, a surname alone read after a verb of saying, names its person: the
+        text has named them in full before, and no other person it has named bears the
+        word as a given name (وأكد تميم after Tamim bin Hamad and Dhahi Khalfan Tamim)."""
+        entry_id = hit.alias.entry.id
+        if entry_id not in doc.seen:
+            return False
+        own, word = self._own_given, hit.alias.surface
+        return not any(p != entry_id and p in own and word in own[p] for p in doc.seen)
 
     def _learn(self, words: Words, doc: Document, lo: int, hi: int) -> None:
         """Count the country evidence of words *lo* to *hi* of a text with no name in them
@@ -1129,7 +1158,7 @@ class Matcher:
                 group = [
                     h
                     for h in group
-                    if id(h.alias) not in self._verb_surname_ids or h.alias.entry.id in doc.seen
+                    if id(h.alias) not in self._verb_surname_ids or self._verb_surname_ok(h, doc)
                 ]
             if not group:
                 continue  # a name that goes on: someone else's, read no further

@@ -662,13 +662,10 @@ def given_surnames(
 ) -> dict[str, list[int]]:
     """The surnames alone of one word that :func:`_add_surnames` files no row for because
     they are given names too (حسين of فؤاد حسين; الصباح, two people being named صباح), each
-    with the numbers of the people of *entries* whose surname it is."""
-    named = [
-        (owner, surface)
-        for owner, entry in enumerate(entries)
-        if entry.type == "person"
-        for surface in (entry.name, *entry.aliases)
-    ]
+    with the numbers of the people of *entries* whose surname it is: the surnames of the
+    people's names only, not of their aliases (a nickname's or a long legal name's last word
+    is no surname the press uses alone)."""
+    named = [(owner, entry.name) for owner, entry in enumerate(entries) if entry.type == "person"]
     keys = word_keys(normalizer, [surface for _, surface in named]) if named else []
     commonest = commonest_words()
     found: dict[str, list[int]] = {}

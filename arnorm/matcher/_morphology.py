@@ -206,24 +206,33 @@ LONGEST_CUE: Final = max(len(w) for words in CUES.values() for w in words) + 3
 LIST_EVIDENCE: Final = frozenset({"place"})
 #: Conjunctions between the items of a list of names.
 CONJUNCTIONS: Final = frozenset({"و", "او", "ثم"})
-#: Verbs of saying and the like (normalized; past, masculine and feminine, and a few in the
-#: present) whose subject follows them: after one, a surname alone that is a given name too
-#: (وقال حسين) is the person the text has named in full (see ``Matcher._verb_surname_hits``).
+#: Verbs of saying and the like (normalized; masculine: the past and a few in the present)
+#: whose subject follows them: after one, a surname alone that is a given name too (وقال
+#: حسين) is the person the text has named in full (see ``Matcher._verb_surname_hits``).
+#: Feminine forms are left out: the gazetteers record no one's sex, and a woman is rarely
+#: named by a surname that is a man's given name (وقالت سلام is not Nawaf Salam).
 SPEECH_VERBS: Final = frozenset(
     {
-        *(
-            root + ending
-            for root in (
-                "قال", "اكد", "اضاف", "اوضح", "اشار", "اعرب", "اشاد", "شدد", "لفت", "تابع",
-                "اعلن", "كشف", "ذكر", "صرح", "حذر", "اعتبر", "طالب", "افاد", "ختم", "علق",
-                "اردف", "استطرد", "نوه", "تحدث", "رحب", "ندد", "لاحظ", "اقر", "استدرك",
-            )
-            for ending in ("", "ت")
-        ),
-        "نفي", "نفت", "دعا", "دعت", "راي", "رات", "مضي", "مضت",
-        "يقول", "تقول", "يضيف", "تضيف", "يوكد", "يؤكد", "توكد", "تؤكد", "يري", "تري",
+        "قال", "اكد", "اضاف", "اوضح", "اشار", "اعرب", "اشاد", "شدد", "لفت", "تابع",
+        "اعلن", "كشف", "ذكر", "صرح", "حذر", "اعتبر", "افاد", "ختم", "علق", "اردف",
+        "استطرد", "نوه", "تحدث", "رحب", "ندد", "لاحظ", "اقر", "استدرك", "نفي", "دعا",
+        "راي", "مضي", "يقول", "يضيف", "يوكد", "يؤكد", "يري",
     }
 )  # fmt: skip
+#: The words that follow a verb's subject (normalized), one space after it: a surname alone
+#: after a verb of saying is read only before one of these, or before a colon or an opening
+#: quote (وقال حسين إن، وأضاف حسين: «…»), where nothing can go on with someone else's name
+#: (وقال حسين علاوي، وقال حسين الصدر, and common words: وأكد حسن نية).
+AFTER_SUBJECT: Final = frozenset(
+    {
+        "ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "في", "خلال", "امام", "لدي",
+        "عن", "امس", "اليوم", "ايضا", "الي", "حول", "ردا", "ل", "قائلا", "مشيرا", "مضيفا",
+        "موضحا", "مؤكدا", "موكدا", "معتبرا",
+    }
+)  # fmt: skip
+#: What may stand between such a surname and what follows instead of one space: a colon or
+#: an opening quote (its first character).
+AFTER_SUBJECT_MARKS: Final = frozenset(':«"\u201c')
 
 #: A word of the normalized text: letters and digits of any script.
 TOKEN: Final = re.compile(r"[^\W_]+")
