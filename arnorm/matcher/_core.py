@@ -1025,6 +1025,8 @@ class Matcher:
         when no other person it has named bears the word as a given name."""
         tokens, seps, forms = words.tokens, words.seps, self._verb_surnames
         found: list[Hit] = []
+        if forms.keys().isdisjoint(tokens):  # the usual chunk: no such surname, no loop
+            return found
         last = len(tokens) - 1
         for i in range(1, len(tokens)):
             aliases = forms.get(tokens[i])

@@ -627,7 +627,7 @@ def _add_surnames(
         country = entries[owner].country
         article = country is None or country in ARTICLE_COUNTRIES
         if joined and " " not in joined:  # the usual case: surname_forms of one word, inline
-            if joined in given or joined.removeprefix("ال") in shared:
+            if is_given_too(joined, given, shared):
                 continue  # علي، المحمد; but الأسد, though one person is named أسد
             with_article = joined if joined.startswith("ال") or not article else "ال" + joined
             forms = (joined,) if with_article == joined else (joined, with_article)
@@ -654,6 +654,13 @@ def _add_surnames(
                 index.add(key, row)
 
 
+def is_given_too(surname: str, given: frozenset[str], shared: frozenset[str]) -> bool:
+    """Whether a surname of one word is never a surname alone because it is a given name too:
+    one of the people's (*given*: علي، حسين), or, with the article, one that two people or
+    more bear (*shared*: المحمد; but الأسد, though one person is named أسد)."""
+    return surname in given or surname.removeprefix("ال") in shared
+
+
 def given_surnames(
     entries: Sequence[Entry],
     normalizer: Normalizer,
@@ -677,7 +684,7 @@ def given_surnames(
         if (
             surname
             and " " not in surname
-            and (surname in given or surname.removeprefix("ال") in shared)
+            and is_given_too(surname, given, shared)
             and len(surname) >= 3
             and surname not in commonest
         ):
