@@ -87,6 +87,7 @@ WRITTEN_AGAINST = {
     14: "2.41.0",
     15: "2.42.0",
     16: "2.43.0",
+    17: "2.44.0",
 }
 ARAB_LEAGUE = frozenset(
     [

@@ -102,6 +102,7 @@ CUES = {
     "organization": {
         "تنظيم", "جماعه", "حركه", "عناصر", "زعيم", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو",
         "فرع", "قاده", "قياده", "معاقل", "خلايا", "خليه", "امير",
+        "تنظيمي", "تنظيما", "جماعتي", "جماعتا", "حركتي", "حركتا",
     },
 }  # fmt: skip
 #: A division's noun in the dual or the plural: it heads a list of places, each item of which
@@ -869,6 +870,9 @@ class ReferenceMatcher:
         # (محافظة القطيف) names the division, not the town.
         parent = {e.id: e.part_of for g in gazetteers for e in g if e.type == "place"}
         self.towns = {i for i, p in parent.items() if p is not None and parent.get(p) is not None}
+        # Rule data: the places that others lie inside (after a plural division noun, the
+        # place whose divisions they are: محافظات الضفة الغربية).
+        self.containers = {p for p in parent.values() if p is not None}
         # Rule data: the places each place lies inside, following part_of up to the top.
         self.within: dict[str, set[str]] = {}
         for place_id in parent:
@@ -1015,6 +1019,20 @@ class ReferenceMatcher:
         for e in orgs.values():
             if e.part_of in orgs:
                 self.parts.setdefault(e.part_of, set()).add(e.id)
+        # Rule: of those parts, its missions: a part with a name that is a mission's noun
+        # (perhaps with the article) and then one of the parent's names (بعثة الأمم المتحدة
+        # لمساعدة العراق).  An organisation with none (the Islamic State) is not read as a
+        # mission after such a noun (قوات داعش is the group).
+        self.missions: dict[str, set[str]] = {}
+        for parent_id, ids in self.parts.items():
+            parent_names = [SEARCH(s) for s in orgs[parent_id].surfaces]
+            for i in ids:
+                for s in orgs[i].surfaces:
+                    noun, _, rest = SEARCH(s).partition(" ")
+                    if noun.removeprefix("ال") in MISSION_NOUNS and any(
+                        rest == n or rest.startswith(n + " ") for n in parent_names
+                    ):
+                        self.missions.setdefault(parent_id, set()).add(i)
         # Rule: an organisation's branches named after it (تنظيم القاعدة في جزيرة العرب) that
         # belong to a country, by the parent and the country (a country with two: none).
         found: dict[str, dict[str, list[str]]] = {}
@@ -1456,8 +1474,10 @@ class ReferenceMatcher:
         word no earlier name reaches past, the reading with the fewest clitic letters
         cut, an exact alias or an abbreviation with no guessed word, scoring at least
         ``min_score``, unless that span is a name bodies of several countries share (a
-        generic reference, which only the text's country makes a match).  Such nested
-        names are then neither list nor country evidence.
+        generic reference, which only the text's country makes a match), nor one that a
+        demonym or the feminine of one follows, one space after it (another country's body,
+        perhaps: القيادة العامة للقوات المسلحة الإماراتية).  Such nested names are then
+        neither list nor country evidence.
         """
         kept: list[Hit] = []
         reach = covered = 0
@@ -1488,8 +1508,15 @@ class ReferenceMatcher:
                 and self._score(h, set())[0] >= self.min_score
                 and not self._generic([g for g in here if g.cut == least and g.tj == h.tj])
             ]
-            if sure and max(sure) > i and reach <= i:
-                covered = max(sure)
+            # (nor is a span one space before a demonym or the feminine of one, which
+            # may make it another country's body: القيادة العامة للقوات المسلحة الإماراتية)
+            end = max(sure, default=0)
+            after = tokens[end] if end < len(tokens) and seps[end] == " " else ""
+            qualified = after in self.demonyms or (
+                after.endswith("ه") and after[:-1] in self.demonyms
+            )
+            if sure and end > i and reach <= i and not qualified:
+                covered = end
             reach = max([reach, *(h.tj for h in counted)])
         return kept
 
@@ -2498,8 +2525,12 @@ class ReferenceMatcher:
                     group = [h for h in group if h.name.entry.country == chosen[0]]
             # (and no city inside a country either: مديرية المكلا is the district)
             named = [h for h in group if h.name.entry.id in self.divisions]
+            plural = bool(self._cue_forms(tokens[head - 1]) & {"محافظات", "ولايات", "اقاليم"})
             group = named or [
-                h for h in group if h.name.entry.id not in self.towns and not h.name.entry.part_of
+                h
+                for h in group
+                if h.name.entry.id not in self.towns
+                and (not h.name.entry.part_of or (plural and h.name.entry.id in self.containers))
             ]
             if not group:
                 return None  # محافظة القطيف: the governorate, not the town
@@ -2535,18 +2566,18 @@ class ReferenceMatcher:
         if not group:
             return None  # an adjective: القوات السعودية
         # Rule: an organisation's name alone in its span, with no proclitic, one space after
-        # a mission's noun (proclitics off: بعثة الأمم المتحدة), that other organisations are
-        # part of, names the one of those the text has named before, or nothing.
+        # a mission's noun (proclitics off: بعثة الأمم المتحدة), that has missions, names the
+        # one of its missions the text has named before, or nothing.
         (first, *_) = group
         if (
             single
             and ti
             and seps[ti] == " "
             and not first.cut
-            and first.name.entry.id in self.parts
+            and first.name.entry.id in self.missions
             and self._cue_forms(tokens[ti - 1]) & MISSION_NOUNS
         ):
-            named = self.parts[first.name.entry.id] & seen
+            named = self.missions[first.name.entry.id] & seen
             if len(named) != 1:
                 return None
             part = self.part_names[named.pop()]
@@ -3515,8 +3546,14 @@ class ReferenceMatcher:
                     continue
             # Rule: a body's name (agency, organisation) of one country followed by a
             # qualifier of another country names that country's body, not this one; it does
-            # not hide the names inside it.
-            qualifier, _ = self._qualifier(tokens, seps, -neg_tj, places, people, True)
+            # not hide the names inside it.  A country's name that is a feminine adjective
+            # too (السعودية) qualifies it when the name's last word, with the article, ends
+            # as a feminine noun or in ات and is no relative adjective (ية), so that the word
+            # agrees with it (القيادة العامة للقوات المسلحة السعودية).
+            last = tokens[-neg_tj - 1] if -neg_tj - 1 > ti else tokens[ti][group[0].cut :]
+            agrees = last.startswith("ال") and last.endswith(("ه", "ات"))
+            head = tokens[ti][group[0].cut :] if agrees and not last.endswith("يه") else ""
+            qualifier, _ = self._qualifier(tokens, seps, -neg_tj, places, people, True, head)
             if len(qualifier) == 1 and not self._generic(group):
                 group = [
                     h

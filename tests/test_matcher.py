@@ -492,6 +492,9 @@ def test_common_word_aliases_need_evidence(matcher: Matcher) -> None:
     assert ids(matcher, "في مياه الخليج") == ["region-gulf"]
     assert ids(matcher, "سواء بالخليج أو أوربا") == ["region-gulf", "region-europe"]
     assert ids(matcher, "عناصر تنظيم القاعدة") == ["org-al-qaeda"]
+    # the dual of a group's noun, before two groups (held-out AP)
+    assert ids(matcher, "المرتبطين بتنظيمي القاعدة وداعش") == ["org-al-qaeda", "org-isis"]
+    assert ids(matcher, "الهيكل التنظيمي القاعدة") == []
     # حزب العمال is many countries' party: the PKK's only after a cue (مقاتلو, nominative)
     assert ids(matcher, "فوز حزب العمال في الانتخابات") == []
     assert ids(matcher, "مقاتلو حزب العمال في قنديل") == ["org-pkk"]

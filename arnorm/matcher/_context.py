@@ -1694,8 +1694,21 @@ def contradicted(hit: Hit, window: Window) -> bool:
         return other is not None and other != country
     if entry.type not in BODIES:
         return False
-    qualified = window.qualifier(hit.tj, bodies=True)
+    qualified = window.qualifier(hit.tj, bodies=True, head=agreeing_head(hit, window.tokens))
     return qualified is not None and qualified[0] != country
+
+
+def agreeing_head(hit: Hit, tokens: Sequence[str]) -> str | None:
+    """The first word of *hit*'s name (proclitics off) when its last word, with the article,
+    ends as a feminine noun or a plural in ات and is no relative adjective (ية): a feminine
+    adjective right after it agrees with it, and a country's name that is also one
+    (السعودية) then qualifies the name (القيادة العامة للقوات المسلحة السعودية is Saudi
+    Arabia's, not Libya's); after a name ending otherwise it may be a verb's object
+    (اتهمت جماعة الحوثي السعودية).  None otherwise."""
+    last = tokens[hit.tj - 1] if hit.tj - 1 > hit.ti else tokens[hit.ti][hit.cut :]
+    if last.startswith("ال") and last.endswith(FEMININE_ENDS) and not last.endswith("يه"):
+        return tokens[hit.ti][hit.cut :]
+    return None
 
 
 def lineages(people: Iterable[Entry], normalize: Callable[[str], str]) -> dict[str, frozenset[str]]:

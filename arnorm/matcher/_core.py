@@ -22,7 +22,7 @@ import pickle
 import threading
 import unicodedata
 import warnings
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
@@ -144,7 +144,9 @@ from ._morphology import (
     DIVISION_TYPES,
     DIVISION_WORDS,
     LIST_EVIDENCE,
+    MISSION_NOUNS,
     NOT_GIVEN,
+    PLURAL_DIVISION_NOUNS,
     REGION_WORDS,
     SPEECH_VERBS,
     TANWIN,
@@ -524,6 +526,9 @@ class Matcher:
             for entry_id, parent in parents.items()
             if parent is not None and parents.get(parent) is not None
         )
+        #: The places that others lie inside (محافظات الضفة الغربية: the governorates of
+        #: the West Bank, which is part of a country).
+        self._containers = frozenset(p for p in parents.values() if p is not None)
         #: The places each place lies inside (its part_of, theirs, ...): see inside_named.
         self._ancestors = _ancestors(parents)
         self._ranker.ancestors = self._ancestors
@@ -560,6 +565,8 @@ class Matcher:
             if e.type == "organization" and e.part_of in orgs:
                 parts.setdefault(e.part_of, set()).add(e.id)
         self._parts = {parent: frozenset(ids) for parent, ids in parts.items()}
+        #: Of those, the parts named as the parent's missions or forces (see _missions_of).
+        self._missions = _missions_of(index.entries, parts, self._normalizer)
         #: The branches of an organisation that are named after it (تنظيم القاعدة في جزيرة
         #: العرب of تنظيم القاعدة) and belong to one country, by the parent and the country:
         #: in a text about that country the parent's name is the branch (see _branch).
@@ -642,6 +649,7 @@ class Matcher:
         self._demonyms = demonym_forms(
             (entry for gazetteer in self.gazetteers for entry in gazetteer), self._normalizer
         )
+        self._walker.demonyms = self._demonyms
         #: The aliases written with a shadda (عمّان), by entry: evidence in marked text.
         self._marked = marked_aliases(index.entries, self._normalizer)
         #: The heads of local units' names (normalized words) by the country whose place
@@ -1577,9 +1585,14 @@ class Matcher:
             if chosen is not None:
                 group = [h for h in group if h.alias.entry.country == chosen[0]]
         named = [h for h in group if h.alias.entry.id in divisions]
-        # else no town, nor a city inside a country (مديرية المكلا is the district)
+        # else no town, nor a city inside a country (مديرية المكلا is the district); after
+        # a plural, a place that others lie inside (محافظات الضفة الغربية, its governorates)
+        containers = self._containers if not PLURAL_DIVISION_NOUNS.isdisjoint(nouns) else ()
         return named or [
-            h for h in group if h.alias.entry.id not in towns and h.alias.entry.part_of is None
+            h
+            for h in group
+            if h.alias.entry.id not in towns
+            and (h.alias.entry.part_of is None or h.alias.entry.id in containers)
         ]
 
     def _remember_others(self, dropped: list[Hit], window: Window, doc: Document) -> None:
@@ -1613,7 +1626,7 @@ class Matcher:
                 return None  # a part of someone else's name
             if is_adjective(hit, window):
                 return None  # the adjective of the word before: القوات السعودية
-            if alias.entry.id in self._parts and in_a_mission(hit, window):
+            if alias.entry.id in self._missions and in_a_mission(hit, window):
                 return self._mission(alias.entry.id, doc)  # بعثة الأمم المتحدة
         if alias.entry.id in self._branches and alias.kind == "exact":
             branch = self._branch(alias.entry.id, hit, window, doc)
@@ -1691,10 +1704,11 @@ class Matcher:
         self, parent: str, doc: Document
     ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
         """The mission or force that an organisation's name after a mission's noun names
-        (بعثة الأمم المتحدة): the one part of *parent* the text has named before, with the
+        (بعثة الأمم المتحدة): the one mission of *parent* the text has named before, with the
         evidence kind ``earlier``; None when it has named none of them, or several: the
-        organisation's name is then part of a mission's name, not the organisation."""
-        named = self._parts[parent] & doc.seen
+        organisation's name is then part of a mission's name, not the organisation.  Its
+        other parts do not count (مجلس الأمن named before is no mission)."""
+        named = self._missions[parent] & doc.seen
         if len(named) != 1:
             return None
         (part,) = named
@@ -1896,6 +1910,33 @@ def _span_of(hit: Hit, words: Words, offsets: OffsetMap) -> tuple[int, int]:
     outside; every hit spans at least one letter of the text)."""
     at = words.offset(2 * hit.ti + 1) + hit.cut
     return offsets._span(at, words.offset(2 * hit.tj))
+
+
+def _missions_of(
+    entries: Sequence[Entry], parts: Mapping[str, set[str]], fold: Callable[[str], str]
+) -> dict[str, frozenset[str]]:
+    """The parts of each organisation of *parts* (its parts' ids, by its id) that are named
+    as its missions or forces: a name or alias that is a mission's noun (perhaps with the
+    article) and then one of the organisation's names (بعثة الأمم المتحدة لمساعدة العراق,
+    قوة الأمم المتحدة المؤقتة في لبنان), folded by *fold*.  Only an organisation that has
+    such parts has its name after a mission's noun read as one of them: قوات داعش are the
+    Islamic State's forces, the group itself (its branches are named otherwise)."""
+    by_id = {e.id: e for e in entries}
+    missions: dict[str, frozenset[str]] = {}
+    for owner, ids in parts.items():
+        names = [fold(s) for s in by_id[owner].surfaces]
+        found = set()
+        for part in ids:
+            for surface in map(fold, by_id[part].surfaces):
+                noun, _, rest = surface.partition(" ")
+                if noun.removeprefix("ال") in MISSION_NOUNS and any(
+                    rest == n or rest.startswith(n + " ") for n in names
+                ):
+                    found.add(part)
+                    break
+        if found:
+            missions[owner] = frozenset(found)
+    return missions
 
 
 def _ancestors(parents: Mapping[str, str | None]) -> dict[str, frozenset[str]]:

@@ -93,6 +93,8 @@ CUES: Final[dict[str, frozenset[str]]] = {
     "organization": frozenset(
         {"تنظيم", "جماعه", "حركه", "عناصر", "زعيم", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو"}
         | {"فرع", "قاده", "قياده", "معاقل", "خلايا", "خليه", "امير"}
+        # the duals in construct, before two groups' names (بتنظيمي القاعدة وداعش)
+        | {"تنظيمي", "تنظيما", "جماعتي", "جماعتا", "حركتي", "حركتا"}
     ),
 }
 #: Titles just before a person's name (normalized, without the article): they show that a
@@ -164,6 +166,9 @@ DIVISION_NOUNS: Final = (
     | {"محافظات", "محافظتي", "محافظتا", "ولايات", "ولايتي", "ولايتا", "اقاليم"}
     | {"محافظ", "والي"}
 )
+#: The plurals among them: the name after one may be of the place whose divisions they are
+#: (محافظات الضفة الغربية, the West Bank's governorates).
+PLURAL_DIVISION_NOUNS: Final = frozenset({"محافظات", "ولايات", "اقاليم"})
 #: A ruler's title and an emirate's noun (normalized): a place's name right after one, or its
 #: list, names the division of that name rather than its city (حاكم الشارقة، إمارة الشارقة:
 #: the emirate), a country still itself (حاكم الجزائر), and any other place, when no division

@@ -12,7 +12,7 @@ inside a hit that is sure to be kept.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 from .. import _chunks
@@ -123,6 +123,9 @@ class Walker:
         self.cues_of = cues_of
         self.longest = longest
         self.sure_kinds = sure_kinds
+        #: The demonyms (normalized, with their proclitics): a name one space before one
+        #: may be another country's body (see :meth:`qualified`), so it is not sure.
+        self.demonyms: Mapping[str, str] = {}
 
     def words(self, normalized: str) -> Words:
         """The words of a *normalized* text, two names glued by و cut apart (:meth:`glued_at`)."""
@@ -179,13 +182,23 @@ class Walker:
             if i < covered:
                 continue
             far, sure_end = self._walk_from(i, tokens, seps, hits)
-            if self.longest and sure_end > i and reach <= i:
+            if self.longest and sure_end > i and reach <= i and not self.qualified(sure_end, words):
                 covered = sure_end
             if far > reach:
                 reach = far
         if not CONSTRUCT_FORMS.keys().isdisjoint(tokens):
             self._constructs(tokens, seps, hits)
         return hits
+
+    def qualified(self, tj: int, words: Words) -> bool:
+        """Whether a demonym follows the name that ends before word *tj*, one space after
+        it, or the feminine (+ ة) of one (السعودية): the name may then be dropped as another
+        country's body (القيادة العامة للقوات المسلحة الإماراتية is not Libya's), so the
+        names that start inside it are looked for too."""
+        if tj >= len(words.tokens) or words.seps[tj] != " ":
+            return False
+        word, demonyms = words.tokens[tj], self.demonyms
+        return word in demonyms or (word.endswith("ه") and word[:-1] in demonyms)
 
     def _constructs(self, tokens: list[str], seps: list[str], hits: list[Hit]) -> None:
         """Add to *hits* the ministries' short forms in construct with a country's name.
