@@ -102,7 +102,7 @@ CUES = {
     "organization": {
         "تنظيم", "جماعه", "حركه", "عناصر", "زعيم", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو",
         "فرع", "قاده", "قياده", "معاقل", "خلايا", "خليه", "امير",
-        "تنظيمي", "تنظيما", "جماعتي", "جماعتا", "حركتي", "حركتا",
+        "تنظيمي", "تنظيما", "جماعتا", "حركتا",
     },
 }  # fmt: skip
 #: A division's noun in the dual or the plural: it heads a list of places, each item of which
@@ -212,6 +212,9 @@ PHRASES_BEFORE = {"المغرب": {"صلاه", "صلاتي", "اذان", "قبي
 GIVEN_WITH_ARTICLE = {"الطاهر", "الهادي", "الحبيب", "المختار", "الصادق", "الطيب", "المنصف"}
 GIVEN_WITH_ARTICLE |= {"المهدي", "البشير", "الامين", "العربي", "الناصر", "الصديق", "الخضر"}
 GIVEN_WITH_ARTICLE |= {"العيد"}
+#: Rule: those that are a name of their own before a name that begins with a given name,
+#: with no style before them (الطيب محمد الشيخ is a son's name).
+GIVEN_ALONE_WITH_ARTICLE = GIVEN_WITH_ARTICLE - {"العربي", "الامين", "العيد", "الخضر"}
 #: Rule: the words around a generic security body's name that make it the common noun.
 SECURITY_BEFORE = {"يتعلق", "تتعلق", "المتعلقه", "المتعلق", "متعلقه", "يمس", "تمس", "المساس"}
 SECURITY_BEFORE |= {"مساس", "الماسه", "ماسه", "تستهدف", "يستهدف", "استهداف", "تهدد", "يهدد"}
@@ -1019,20 +1022,23 @@ class ReferenceMatcher:
         for e in orgs.values():
             if e.part_of in orgs:
                 self.parts.setdefault(e.part_of, set()).add(e.id)
-        # Rule: of those parts, its missions: a part with a name that is a mission's noun
-        # (perhaps with the article) and then one of the parent's names (بعثة الأمم المتحدة
-        # لمساعدة العراق).  An organisation with none (the Islamic State) is not read as a
-        # mission after such a noun (قوات داعش is the group).
-        self.missions: dict[str, set[str]] = {}
+        # Rule: of those parts, its missions, forces and offices, by their noun: a part with
+        # a name that is a mission's noun (perhaps with the article; قوات and قوة are one
+        # noun, a force) and then one of the parent's names (بعثة الأمم المتحدة لمساعدة
+        # العراق).  An organisation with none (the Islamic State) is not read as a mission
+        # after such a noun (قوات داعش is the group).
+        self.missions: dict[str, dict[str, set[str]]] = {}
         for parent_id, ids in self.parts.items():
             parent_names = [SEARCH(s) for s in orgs[parent_id].surfaces]
             for i in ids:
                 for s in orgs[i].surfaces:
                     noun, _, rest = SEARCH(s).partition(" ")
-                    if noun.removeprefix("ال") in MISSION_NOUNS and any(
+                    noun = noun.removeprefix("ال")
+                    if noun in MISSION_NOUNS and any(
                         rest == n or rest.startswith(n + " ") for n in parent_names
                     ):
-                        self.missions.setdefault(parent_id, set()).add(i)
+                        noun = "قوه" if noun == "قوات" else noun
+                        self.missions.setdefault(parent_id, {}).setdefault(noun, set()).add(i)
         # Rule: an organisation's branches named after it (تنظيم القاعدة في جزيرة العرب) that
         # belong to a country, by the parent and the country (a country with two: none).
         found: dict[str, dict[str, list[str]]] = {}
@@ -1693,6 +1699,12 @@ class ReferenceMatcher:
         ):
             return False
         first = ti - 1
+        # a given name with the article (not العربي، الأمين، العيد، الخضر) before a name that
+        # begins with a given name: a son's name, with no style needed (الطيب محمد الشيخ)
+        if tokens[first] in GIVEN_ALONE_WITH_ARTICLE and tokens[ti] in self.given_before:
+            if tokens[first] in self.own_words.get(h.name.entry.id, set()):
+                return False
+            return not any(s + len(words.split()) == ti for s, (_, words, _) in people.items())
         if tokens[first] in (*COMPOUND_ENDS, "الرحمن") and seps[first] == " ":
             first -= 1
             if tokens[first] != "عبد" and (
@@ -2163,6 +2175,15 @@ class ReferenceMatcher:
             # Rule: the interior's and foreign ministries' short forms are also adjectives.
             if word not in ("الداخليه", "الخارجيه"):
                 return False
+        elif name.entry.type == "organization":
+            # Rule: a group's name of one word that is a nisba (الحوثي), after a word with
+            # the article (proclitics off or not) that is no style nor the end of a compound
+            # given name (السيد الحوثي، بدر الدين الحوثي): الانقلاب الحوثي, the Houthi coup.
+            if hit.tj - ti != 1 or not (word.startswith("ال") and word.endswith("ي")):
+                return False
+            before = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
+            ends = (*COMPOUND_ENDS, "الرحمن")
+            return any(definite(f) and f[2:] not in STYLES and f not in ends for f in before)
         elif word in ADJECTIVE_READINGS and name.entry.type == "place" and hit.tj - ti == 1:
             # Rule: a place's name that is also a common adjective (مالي, financial), after
             # a noun it often qualifies (مبلغ مالي), its proclitics off or not (بمبلغ مالي).
@@ -2562,12 +2583,17 @@ class ReferenceMatcher:
         group = [h for h in group if h not in inside]
         if not group:
             return None  # a part of someone else's name
-        group = [h for h in group if not self._an_adjective(h, tokens, seps)]
+        adjectives = [h for h in group if self._an_adjective(h, tokens, seps)]
+        # Rule: a group's nisba read as an adjective (الانقلاب الحوثي) is no surname either.
+        if any(h.name.entry.type == "organization" for h in adjectives):
+            adjectives += [h for h in group if h.name.kind == "surname"]
+        group = [h for h in group if h not in adjectives]
         if not group:
             return None  # an adjective: القوات السعودية
         # Rule: an organisation's name alone in its span, with no proclitic, one space after
         # a mission's noun (proclitics off: بعثة الأمم المتحدة), that has missions, names the
-        # one of its missions the text has named before, or nothing.
+        # one of its missions of that noun (a force for قوات or قوة) the text has named
+        # before, or nothing.
         (first, *_) = group
         if (
             single
@@ -2577,7 +2603,9 @@ class ReferenceMatcher:
             and first.name.entry.id in self.missions
             and self._cue_forms(tokens[ti - 1]) & MISSION_NOUNS
         ):
-            named = self.missions[first.name.entry.id] & seen
+            nouns = {"قوه" if n == "قوات" else n for n in self._cue_forms(tokens[ti - 1])}
+            by_noun = self.missions[first.name.entry.id]
+            named = set().union(*(by_noun.get(n, set()) for n in nouns)) & seen
             if len(named) != 1:
                 return None
             part = self.part_names[named.pop()]
@@ -3551,9 +3579,9 @@ class ReferenceMatcher:
             # as a feminine noun or in ات and is no relative adjective (ية), so that the word
             # agrees with it (القيادة العامة للقوات المسلحة السعودية).
             last = tokens[-neg_tj - 1] if -neg_tj - 1 > ti else tokens[ti][group[0].cut :]
-            agrees = last.startswith("ال") and last.endswith(("ه", "ات"))
-            head = tokens[ti][group[0].cut :] if agrees and not last.endswith("يه") else ""
-            qualifier, _ = self._qualifier(tokens, seps, -neg_tj, places, people, True, head)
+            agrees = last.startswith("ال") and last.endswith(("ه", "ات")) and last != "الله"
+            agrees = agrees and not last.endswith("يه")
+            qualifier, _ = self._qualifier(tokens, seps, -neg_tj, places, people, True)
             if len(qualifier) == 1 and not self._generic(group):
                 group = [
                     h
@@ -3564,6 +3592,21 @@ class ReferenceMatcher:
                 ]
                 if not group:
                     continue
+            elif not qualifier and agrees and not self._generic(group):
+                # (a state agency's name only: after an armed group's, السعودية is as often
+                # the verb's object: أدانت جبهة النصرة السعودية)
+                head = tokens[ti][group[0].cut :]
+                feminine, _ = self._qualifier(tokens, seps, -neg_tj, places, people, True, head)
+                if len(feminine) == 1:
+                    group = [
+                        h
+                        for h in group
+                        if h.name.entry.type != "agency"
+                        or not h.name.entry.country
+                        or feminine == {h.name.entry.country}
+                    ]
+                    if not group:
+                        continue
             # Rule: a body's name with no country (an international body) followed, one space
             # after it, by a demonym is that country's body (مجلس الأمن الإيراني).
             # Rule: ... and so is a council's or an office's name (its first word, proclitics
@@ -3678,7 +3721,9 @@ class ReferenceMatcher:
             # عبد, then الله، الدين، الاسلام or الرحمن) that is no word of the person's own
             # names and comes right after a style with the article (الشيخ، العميد، الرئيس; not
             # a king's), is the father's chain in a son's name (الشيخ أحمد نواف الأحمد الجابر
-            # الصباح), unless any person's name ends right before it.
+            # الصباح), unless any person's name ends right before it; so is one that begins
+            # with a given name right after a given name with the article, with no style
+            # (الطيب محمد الشيخ).
             group = [h for h in group if not self._son_of(h, tokens, seps, people)]
             # Rule: a style and a given name (الأمير عبدالعزيز) names a person only once the
             # text has named that person in full, and only if it has named no other one so.
@@ -3760,9 +3805,11 @@ class ReferenceMatcher:
             # before it names some country and never the place's, and its sentence (12 words
             # either side, its own words aside) does not name the place's either: a namesake
             # the data lacks (منطقة الناصرية in a report on Aswan, منطقة الجنوب in one on Libya).
+            # So is one read through a spelling variant, dots or an edit (كاديال in a Somali
+            # report is no spelling of Mali's كيدال).
             country = best.name.entry.country
             if (
-                best.name.kind == "common"
+                (best.name.kind == "common" or method in ("variant", "dots", "edit"))
                 and self.part_of_any.get(best.name.entry.id) is not None
                 and country
                 and not any(e.startswith(("inside:", "dateline:")) for e in evidence)

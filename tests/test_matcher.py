@@ -495,6 +495,7 @@ def test_common_word_aliases_need_evidence(matcher: Matcher) -> None:
     # the dual of a group's noun, before two groups (held-out AP)
     assert ids(matcher, "المرتبطين بتنظيمي القاعدة وداعش") == ["org-al-qaeda", "org-isis"]
     assert ids(matcher, "الهيكل التنظيمي القاعدة") == []
+    assert ids(matcher, "جماعتي الشباب الذين يحبون الرياضة") == []  # "my group"
     # حزب العمال is many countries' party: the PKK's only after a cue (مقاتلو, nominative)
     assert ids(matcher, "فوز حزب العمال في الانتخابات") == []
     assert ids(matcher, "مقاتلو حزب العمال في قنديل") == ["org-pkk"]

@@ -1278,6 +1278,10 @@ ARTICLE_GIVEN: Final = frozenset(
     {"الطاهر", "الهادي", "الحبيب", "المختار", "الصادق", "الطيب", "المنصف", "المهدي"}
     | {"البشير", "الامين", "العربي", "الناصر", "الصديق", "الخضر", "العيد"}
 )
+#: Those that are a name of their own before a person's full name, with no style before
+#: them (الطيب محمد الشيخ: a son's name, not محمد الشيخ); not العربي (an adjective: الجيش
+#: العربي), الأمين (الأمين العام), العيد or الخضر (nouns).
+ARTICLE_GIVEN_ALONE: Final = ARTICLE_GIVEN - {"العربي", "الامين", "العيد", "الخضر"}
 
 
 #: Words (normalized) that may stand between a rank and a name without being a name: the
@@ -1583,6 +1587,10 @@ def is_adjective(hit: Hit, window: Window) -> bool:
     * a place's name of one word that is an adjective of direction (:data:`COMPASS_ADJECTIVES`):
       الدول الغربية are Western states, not Egypt's Gharbia (محافظة الغربية and في الغربية
       still name it);
+    * an organisation's name of one word that is a nisba (ends in ي: الحوثي), after a word
+      with the article that is no style (:data:`STYLES`) nor the end of a compound given name
+      (:data:`GIVEN_ENDS`): الانقلاب الحوثي is the Houthi coup, التحالف الحوثي an alliance (السيد
+      الحوثي، بدر الدين الحوثي are not read so);
     * an agency's name that begins with الداخلية or الخارجية (:data:`BODY_ADJECTIVES`):
       الشؤون الداخلية are internal affairs, الجبهة الداخلية اللبنانية Lebanon's home front,
       not its interior ministry (وزير الداخلية، أعلنت الداخلية still name it); and the
@@ -1603,6 +1611,15 @@ def is_adjective(hit: Hit, window: Window) -> bool:
     elif entry.type == "agency":
         if word not in BODY_ADJECTIVES:
             return False
+    elif entry.type == "organization":
+        # a group's one-word name that is a nisba (الحوثي), after a noun with the article that
+        # is no style nor the end of a compound given name (السيد الحوثي، بدر الدين الحوثي)
+        if hit.tj != ti + 1 or word[:2] != "ال" or word[-1] != "ي":
+            return False
+        return any(
+            has_article(form) and form[2:] not in STYLES and form not in GIVEN_ENDS
+            for form, _ in strip_forms(tokens[ti - 1])
+        )
     elif word in ADJECTIVE_READINGS and entry.type == "place" and hit.tj == ti + 1:
         heads = ADJECTIVE_READINGS[word]
         return any(form in heads for form, _ in strip_forms(tokens[ti - 1]))
@@ -1699,14 +1716,23 @@ def contradicted(hit: Hit, window: Window) -> bool:
 
 
 def agreeing_head(hit: Hit, tokens: Sequence[str]) -> str | None:
-    """The first word of *hit*'s name (proclitics off) when its last word, with the article,
-    ends as a feminine noun or a plural in ات and is no relative adjective (ية): a feminine
-    adjective right after it agrees with it, and a country's name that is also one
-    (السعودية) then qualifies the name (القيادة العامة للقوات المسلحة السعودية is Saudi
-    Arabia's, not Libya's); after a name ending otherwise it may be a verb's object
-    (اتهمت جماعة الحوثي السعودية).  None otherwise."""
+    """The first word of *hit*'s name (proclitics off), when it names a state's agency and
+    its last word, with the article, ends as a feminine noun or a plural in ات and is no
+    relative adjective (ية) nor الله: a feminine adjective right after it agrees with it, and
+    a country's name that is also one (السعودية) then qualifies the name, if its first word
+    is feminine too (القيادة العامة للقوات المسلحة السعودية is Saudi Arabia's, not Libya's).
+    After an armed group's name it is as often the verb's object (أدانت جبهة النصرة
+    السعودية، اتهمت جماعة أنصار الله السعودية), as after a name ending otherwise (اتهمت
+    جماعة الحوثي السعودية).  None otherwise."""
+    if hit.alias.entry.type != "agency":
+        return None
     last = tokens[hit.tj - 1] if hit.tj - 1 > hit.ti else tokens[hit.ti][hit.cut :]
-    if last.startswith("ال") and last.endswith(FEMININE_ENDS) and not last.endswith("يه"):
+    if (
+        last.startswith("ال")
+        and last.endswith(FEMININE_ENDS)
+        and not last.endswith("يه")
+        and last != "الله"
+    ):
         return tokens[hit.ti][hit.cut :]
     return None
 
@@ -1831,7 +1857,9 @@ def son_of(
     successor; سلام, peace and a prime minister) whose subject or complement the name is.  Not
     after a king's style (:data:`ROYAL_STYLES`: a king's son is named with بن, and الملك خالد
     is as often an airport's or a city's name), nor when any person's name ends right before
-    the name (السيد نصر الله نعيم قاسم: two people)."""
+    the name (السيد نصر الله نعيم قاسم: two people).  A given name with the article
+    (:data:`ARTICLE_GIVEN_ALONE`: الطيب، الصادق، المهدي …) before a name that begins with a
+    given name needs no style: الطيب محمد الشيخ is not محمد الشيخ."""
     ti, tokens, seps = hit.ti, window.tokens, window.seps
     if (
         hit.alias.entry.type != "person"
@@ -1845,6 +1873,10 @@ def son_of(
         return False
     first = ti - 1  # the son's given name: one word, or two (سيف الإسلام، عبد الله)
     before = tokens[first]
+    if before in ARTICLE_GIVEN_ALONE and tokens[ti] in given:
+        # a given name with the article before a name that begins with a given name: a son's
+        # name with no style needed (الطيب محمد الشيخ), unless it is the person's own
+        return before not in own(hit.alias.entry) and ti not in window.people_ends
     if before in GIVEN_ENDS and seps[first] == " ":
         first -= 1
         before = tokens[first]

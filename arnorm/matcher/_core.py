@@ -45,6 +45,7 @@ from ..normalizer import Normalizer, NormalizerConfig, _normalizer_for
 from . import _walk
 from ._context import (
     AHEAD,
+    ARTICLE_GIVEN_ALONE,
     GENERIC_TYPES,
     GIVEN_ENDS,
     GUESSED,
@@ -63,6 +64,7 @@ from ._context import (
     contradicted,
     demonym_forms,
     division_nouns_before,
+    forms_before,
     full_name_ahead,
     full_names_at,
     goes_on,
@@ -165,6 +167,10 @@ from ._walk import PIECE_GROWTH, Walker, Words, cut_at
 #: A local unit's name read as its national body: the hit from the head's first word to the
 #: place's last, and what it picks (score, the body's alias, method, no candidates, why).
 Unit = tuple[Hit, tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]]]
+
+
+#: The methods of the fuzzy classes: a name read through a spelling variant, dots or an edit.
+FUZZY_METHODS: Final = frozenset({"variant", "dots", "edit"})
 
 
 class EvidenceWarning(UserWarning):
@@ -1222,12 +1228,13 @@ class Matcher:
         doc: Document,
     ) -> bool:
         """Whether the place inside a country *picked* names (a town, a province), by a name
-        that is also a common word (found by a cue: منطقة الناصرية، منطقة الجنوب), stands in
-        a text about another country (:func:`~._context.abroad`), nothing around it showing
-        it is that place: no place it lies inside, no dateline, no list of places it is an
-        item of."""
+        that is also a common word (found by a cue: منطقة الناصرية، منطقة الجنوب) or by a
+        spelling variant, dots or an edit (كاديال, a Somali town, is no spelling of Mali's
+        كيدال), stands in a text about another country (:func:`~._context.abroad`), nothing
+        around it showing it is that place: no place it lies inside, no dateline, no list
+        of places it is an item of."""
         return (
-            picked[1].kind == "common"
+            (picked[1].kind == "common" or picked[2] in FUZZY_METHODS)
             and picked[1].entry.part_of is not None
             and not any(e.kind in ("inside", "dateline") for e in picked[4])
             and abroad(picked[1].entry.country, hit.ti, hit.tj, window, doc)
@@ -1378,7 +1385,15 @@ class Matcher:
             group = kept
         elif group and tj < len(tokens) and tokens[tj] in self._given:
             group = [h for h in group if not runs_on(h, window, self._given, self._own_words_of)]
-        if group and ti and (tokens[ti - 1] in self._given or tokens[ti - 1] in GIVEN_ENDS):
+        if (
+            group
+            and ti
+            and (
+                tokens[ti - 1] in self._given
+                or tokens[ti - 1] in GIVEN_ENDS
+                or tokens[ti - 1] in ARTICLE_GIVEN_ALONE
+            )
+        ):
             # الشيخ أحمد نواف الأحمد الجابر الصباح: the son's name, not the father's
             group = [h for h in group if not son_of(h, window, self._given, self._own_words_of)]
         return group, gone_on
@@ -1425,7 +1440,11 @@ class Matcher:
             if not group:
                 return None  # a part of someone else's name
         if group[0].ti:
-            group = [h for h in group if not is_adjective(h, window)]
+            adjectives = [h for h in group if is_adjective(h, window)]
+            if any(h.alias.entry.type == "organization" for h in adjectives):
+                # a group's nisba as an adjective (الانقلاب الحوثي) is no surname either
+                adjectives += [h for h in group if h.alias.kind == "surname"]
+            group = [h for h in group if h not in adjectives]
             if not group:
                 return None  # the adjective of the word before: القوات السعودية
         held = held_by_holder(group, window)
@@ -1627,7 +1646,7 @@ class Matcher:
             if is_adjective(hit, window):
                 return None  # the adjective of the word before: القوات السعودية
             if alias.entry.id in self._missions and in_a_mission(hit, window):
-                return self._mission(alias.entry.id, doc)  # بعثة الأمم المتحدة
+                return self._mission(alias.entry.id, hit, window, doc)  # بعثة الأمم المتحدة
         if alias.entry.id in self._branches and alias.kind == "exact":
             branch = self._branch(alias.entry.id, hit, window, doc)
             if branch is not None:
@@ -1701,14 +1720,17 @@ class Matcher:
         return rows[part]
 
     def _mission(
-        self, parent: str, doc: Document
+        self, parent: str, hit: Hit, window: Window, doc: Document
     ) -> tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]] | None:
-        """The mission or force that an organisation's name after a mission's noun names
-        (بعثة الأمم المتحدة): the one mission of *parent* the text has named before, with the
-        evidence kind ``earlier``; None when it has named none of them, or several: the
-        organisation's name is then part of a mission's name, not the organisation.  Its
-        other parts do not count (مجلس الأمن named before is no mission)."""
-        named = self._missions[parent] & doc.seen
+        """The mission, force or office that an organisation's name *hit* after such a noun
+        names (بعثة الأمم المتحدة): the one of *parent*'s named with that noun (a force for
+        قوات or قوة, a mission for بعثة, an office for مكتب) that the text has named before,
+        with the evidence kind ``earlier``; None when it has named none of them, or several:
+        the organisation's name is then part of a mission's name, not the organisation.  Its
+        other parts do not count (مجلس الأمن named before is no mission, nor UNODC a force)."""
+        nouns = {mission_noun(form) for form in forms_before(hit.ti, window)}
+        by_noun = self._missions[parent]
+        named = set().union(*(by_noun.get(n, frozenset()) for n in nouns if n)) & doc.seen
         if len(named) != 1:
             return None
         (part,) = named
@@ -1914,29 +1936,37 @@ def _span_of(hit: Hit, words: Words, offsets: OffsetMap) -> tuple[int, int]:
 
 def _missions_of(
     entries: Sequence[Entry], parts: Mapping[str, set[str]], fold: Callable[[str], str]
-) -> dict[str, frozenset[str]]:
+) -> dict[str, dict[str, frozenset[str]]]:
     """The parts of each organisation of *parts* (its parts' ids, by its id) that are named
-    as its missions or forces: a name or alias that is a mission's noun (perhaps with the
-    article) and then one of the organisation's names (بعثة الأمم المتحدة لمساعدة العراق,
-    قوة الأمم المتحدة المؤقتة في لبنان), folded by *fold*.  Only an organisation that has
-    such parts has its name after a mission's noun read as one of them: قوات داعش are the
-    Islamic State's forces, the group itself (its branches are named otherwise)."""
+    as its missions, forces or offices, by their noun (:func:`mission_noun`): a name or alias
+    that is such a noun, perhaps with the article, and then one of the organisation's names
+    (بعثة الأمم المتحدة لمساعدة العراق, قوة الأمم المتحدة المؤقتة في لبنان, مكتب الأمم
+    المتحدة لمكافحة الإرهاب), folded by *fold*.  Only an organisation that has such parts
+    has its name after a mission's noun read as one of them: قوات داعش are the Islamic
+    State's forces, the group itself (its branches are named otherwise)."""
     by_id = {e.id: e for e in entries}
-    missions: dict[str, frozenset[str]] = {}
+    missions: dict[str, dict[str, set[str]]] = {}
     for owner, ids in parts.items():
         names = [fold(s) for s in by_id[owner].surfaces]
-        found = set()
         for part in ids:
             for surface in map(fold, by_id[part].surfaces):
-                noun, _, rest = surface.partition(" ")
-                if noun.removeprefix("ال") in MISSION_NOUNS and any(
-                    rest == n or rest.startswith(n + " ") for n in names
-                ):
-                    found.add(part)
-                    break
-        if found:
-            missions[owner] = frozenset(found)
-    return missions
+                word, _, rest = surface.partition(" ")
+                noun = mission_noun(word.removeprefix("ال"))
+                if noun and any(rest == n or rest.startswith(n + " ") for n in names):
+                    missions.setdefault(owner, {}).setdefault(noun, set()).add(part)
+    return {
+        owner: {noun: frozenset(ids) for noun, ids in by_noun.items()}
+        for owner, by_noun in missions.items()
+    }
+
+
+def mission_noun(word: str) -> str | None:
+    """The kind of mission *word* (normalized, without the article or a proclitic) is the noun
+    of: بعثة a mission, قوة and قوات a force, مكتب an office (:data:`MISSION_NOUNS`); None if
+    none."""
+    if word not in MISSION_NOUNS:
+        return None
+    return "قوه" if word == "قوات" else word
 
 
 def _ancestors(parents: Mapping[str, str | None]) -> dict[str, frozenset[str]]:

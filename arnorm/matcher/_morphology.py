@@ -93,8 +93,9 @@ CUES: Final[dict[str, frozenset[str]]] = {
     "organization": frozenset(
         {"تنظيم", "جماعه", "حركه", "عناصر", "زعيم", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو"}
         | {"فرع", "قاده", "قياده", "معاقل", "خلايا", "خليه", "امير"}
-        # the duals in construct, before two groups' names (بتنظيمي القاعدة وداعش)
-        | {"تنظيمي", "تنظيما", "جماعتي", "جماعتا", "حركتي", "حركتا"}
+        # the duals in construct, before two groups' names (بتنظيمي القاعدة وداعش; not
+        # جماعتي or حركتي, as often "my group", "my movement")
+        | {"تنظيمي", "تنظيما", "جماعتا", "حركتا"}
     ),
 }
 #: Titles just before a person's name (normalized, without the article): they show that a
