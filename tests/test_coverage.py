@@ -130,3 +130,24 @@ def test_months_with_no_holder_by_post_read_titles_and_the_body_s_country(
     assert set(table) == set(tool.ARAB_LEAGUE) | set(tool.OTHER_STATES)
     page = "\n".join(tool.by_post(table, "2010-12"))
     assert "   * - United Arab Emirates (AE)\n     - 12\n     - 0\n     - 6\n     - 12" in page
+
+
+def test_months_with_no_holder_of_a_security_post(tool: ModuleType) -> None:
+    police = Entry("jo-police", "agency", "الشرطة", "Police Force", SOURCE, country="JO")
+    head = Entry(
+        "p",
+        "person",
+        "س",
+        "p",
+        SOURCE,
+        country="JO",
+        roles=(
+            Role("مدير", title_en="Director General", organization="jo-police", start="2010-04"),
+        ),
+    )
+    posts = tool.SECURITY_POSTS
+    table = tool.months_by_post([police, head], "2010-12", tool._post_patterns().is_of, posts)
+    assert table["JO"]["head of the national police (or public security)"] == 3  # Jan to Mar
+    assert table["JO"]["head of the counter-terrorism service"] == 12
+    page = "\n".join(tool.by_security_post(table, "2010-12"))
+    assert "   * - Jordan (JO)\n     - 12\n     - 12\n     - 12\n     - 12\n     - 3\n" in page

@@ -302,15 +302,20 @@ def test_a_surname_after_a_place_noun_is_a_place_name(m: Matcher) -> None:
 
 def test_a_countrys_feminine_demonym_after_a_definite_noun_is_an_adjective(m: Matcher) -> None:
     # السعودية is Saudi Arabia and the feminine of its demonym السعودي
-    assert found(m, "اشتبكت القوات السعودية مع المسلحين") == []
+    assert found(m, "اعترضت الدفاعات السعودية صاروخا") == []
+    # (القوات السعودية is the army's name since agencies 3.6.0: the name, not the country)
+    text = "اشتبكت القوات السعودية مع المسلحين"
+    assert found(m, text) == [("القوات السعودية", "sa-armed-forces")]
     assert found(m, "تشهد الحدود اليمنية السعودية تصعيدا") == []
     assert found(m, "وصل الوفد إلى السعودية") == [("السعودية", "country-sa")]
     assert found(m, "زار الإمارات والسعودية") == [
         ("الإمارات", "country-ae"),
         ("السعودية", "country-sa"),
     ]
-    # on the next line, the word before is no longer its noun
-    assert found(m, "القوات\nالسعودية") == [("السعودية", "country-sa")]
+    # on the next line, the word before is no longer its noun (a name the line break
+    # cuts is still the name)
+    assert found(m, "الدفاعات\nالسعودية") == [("السعودية", "country-sa")]
+    assert found(m, "القوات\nالسعودية") == [("القوات\nالسعودية", "sa-armed-forces")]
 
 
 @pytest.mark.parametrize(

@@ -305,6 +305,17 @@ COUNTED_POSTS = (
     "minister of defence",
     "minister of foreign affairs",
 )
+#: The posts counted the same way in the third table: the security posts and the heir, which
+#: many states do not have (the facts quiz asks about them all).
+SECURITY_POSTS = (
+    "crown prince or designated successor",
+    "national security adviser",
+    "head of the (foreign or general) intelligence service",
+    "head of state security or domestic intelligence",
+    "head of the national police (or public security)",
+    "head of the gendarmerie or national guard",
+    "head of the counter-terrorism service",
+)
 
 
 def _post_patterns() -> ModuleType:
@@ -320,11 +331,14 @@ def _post_patterns() -> ModuleType:
 
 
 def months_by_post(
-    entries: Iterable[Entry], last: str, is_of: Callable[[str, str], bool]
+    entries: Iterable[Entry],
+    last: str,
+    is_of: Callable[[str, str], bool],
+    posts: Sequence[str] = COUNTED_POSTS,
 ) -> dict[str, dict[str, int]]:
     """For each state of :data:`ARAB_LEAGUE` and :data:`OTHER_STATES`, and each post of
-    :data:`COUNTED_POSTS`: how many months since January 2010 (to *last*) no role of that
-    post is held in that state. A role is of a post when *is_of* (post, title) says so of
+    *posts* (:data:`COUNTED_POSTS`): how many months since January 2010 (to *last*) no role
+    of that post is held in that state. A role is of a post when *is_of* (post, title) says so of
     its English title with its body's English name; it is held in the state of its body,
     else of its holder."""
     entries = list(entries)
@@ -338,14 +352,14 @@ def months_by_post(
             title = f"{role.title_en or ''} | {body.name_en if body else ''}"
             title = re.sub(r"\([^)]*\)", " ", title)
             where = body.country if body is not None and body.country else person.country
-            for post in COUNTED_POSTS:
+            for post in posts:
                 if is_of(post, title):
                     held.setdefault((where, post), []).append(role)
     every = months(last)
     return {
         code: {
             post: sum(1 for m in every if not any(r.held_on(m) for r in held.get((code, post), ())))
-            for post in COUNTED_POSTS
+            for post in posts
         }
         for code in (*ARAB_LEAGUE, *OTHER_STATES)
     }
@@ -381,6 +395,46 @@ def by_post(table: dict[str, dict[str, int]], last: str) -> list[str]:
     return lines
 
 
+#: The third table's column heads, in the order of :data:`SECURITY_POSTS`.
+SECURITY_HEADS = (
+    "Crown prince",
+    "National security adviser",
+    "Intelligence",
+    "State security",
+    "Police",
+    "Gendarmerie / national guard",
+    "Counter-terrorism",
+)
+
+
+def by_security_post(table: dict[str, dict[str, int]], last: str) -> list[str]:
+    """The third table of the page: months with no holder of the security posts and the heir,
+    by state (*table* from :func:`months_by_post` with :data:`SECURITY_POSTS`)."""
+    names = {**ARAB_LEAGUE, **OTHER_STATES}
+    every = len(months(last))
+    lines = [
+        "",
+        "Months with no holder, security posts",
+        "-------------------------------------",
+        "",
+        "The same count for the heir and the security posts the facts quiz asks about. Many",
+        f"states have no such post, and then every month counts ({every}): a republic has no",
+        "heir, and few states name a national security adviser, a gendarmerie or a",
+        "counter-terrorism service of their own. Where one body is both the intelligence and the",
+        "state security service (Kuwait's, Tunisia's), both columns count its head alike. A count",
+        "below the full span is a gap in a post the state has, to research.",
+        "",
+        ".. list-table::",
+        "   :header-rows: 1",
+        "",
+        "   * - " + "\n     - ".join(("State", *SECURITY_HEADS)),
+    ]
+    for code, counts in table.items():
+        cells = (f"{names[code]} ({code})", *(str(counts[p]) for p in SECURITY_POSTS))
+        lines.append("   * - " + "\n     - ".join(cells))
+    return lines
+
+
 def newest_month(entries: Iterable[Entry]) -> str:
     """The newest ``checked`` month of the people among *entries* (``YYYY-MM``)."""
     newest = max((c for e in entries if e.type == "person" and (c := e.checked)), default="2010-01")
@@ -392,8 +446,10 @@ def page() -> str:
     entries = [e for name, version in versions.items() for e in load_gazetteer(name, version)]
     kinds = agency_kinds()
     last = newest_month(entries)
-    posts = by_post(months_by_post(entries, last, _post_patterns().is_of), last)
-    return render(rows(entries, kinds), versions, [*posts, *details(entries, kinds)])
+    is_of = _post_patterns().is_of
+    posts = by_post(months_by_post(entries, last, is_of), last)
+    security = by_security_post(months_by_post(entries, last, is_of, SECURITY_POSTS), last)
+    return render(rows(entries, kinds), versions, [*posts, *security, *details(entries, kinds)])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1578,8 +1578,8 @@ def is_adjective(hit: Hit, window: Window) -> bool:
     So it is, one space after a word with the article and written with no proclitic:
 
     * a place's name of one word that is the feminine form (+ ة) of a demonym of its own
-      country: القوات السعودية، الحدود اليمنية السعودية، الخارجية السعودية are Saudi
-      forces, a border, a ministry, not the country (في السعودية and والسعودية still name
+      country: الدفاعات السعودية، الحدود اليمنية السعودية، الخارجية السعودية are Saudi
+      air defences, a border, a ministry, not the country (في السعودية and والسعودية still name
       it);
     * a place's name of one word that is also a common adjective, after a noun it often
       qualifies (:data:`ADJECTIVE_READINGS`): مبلغ مالي is a sum of money, not Mali (here

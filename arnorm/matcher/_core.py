@@ -1446,7 +1446,7 @@ class Matcher:
                 adjectives += [h for h in group if h.alias.kind == "surname"]
             group = [h for h in group if h not in adjectives]
             if not group:
-                return None  # the adjective of the word before: القوات السعودية
+                return None  # the adjective of the word before: الدفاعات السعودية
         held = held_by_holder(group, window)
         if held is not None:  # the body whose post the person named after it held
             keep, why = held
@@ -1644,7 +1644,7 @@ class Matcher:
                 self._remember_others([hit], window, doc)
                 return None  # a part of someone else's name
             if is_adjective(hit, window):
-                return None  # the adjective of the word before: القوات السعودية
+                return None  # the adjective of the word before: الدفاعات السعودية
             if alias.entry.id in self._missions and in_a_mission(hit, window):
                 return self._mission(alias.entry.id, hit, window, doc)  # بعثة الأمم المتحدة
         if alias.entry.id in self._branches and alias.kind == "exact":
