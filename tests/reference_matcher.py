@@ -160,6 +160,8 @@ LOCATION_NOUNS = {"مدينه", "منطقه", "اقليم", "عاصمه", "ول�
 LOCATION_NOUNS |= {"مركز", "حي", "بلده"}
 #: The dual and plural nouns of ministers and ministries.
 PLURAL_HEADS = {"وزراء", "وزيري", "وزيرتي", "وزارتي", "وزارات"}
+#: The duals among them (before a list of two names, one body of each kind of one state).
+DUAL_HEADS = {"وزيري", "وزيرتي", "وزارتي"}
 #: Rule: the nouns of a court, a prosecution or a docket that an agency's name completes.
 JUDICIAL_NOUNS = {"محكمه", "محاكم", "نيابه", "نيابات", "جنايات", "جنح"}
 #: Rule: the second words of a news outlet's two-word noun, and the words before them.
@@ -313,7 +315,7 @@ DEPARTMENTS = {"اداره", "مديريه", "شعبه", "فرع", "قسم", "م
 #: Nouns of water and channels: a place's name after one names the water (نهر النيجر).
 WATER_NOUNS = {"نهر", "نهري", "خليج", "بحيره", "مضيق", "قناه", "بحر"}
 #: The titles before which الدفاع names a ministry of defence.
-DEFENCE_TITLES = {"وزير", "وزيرا", "وزيري", "وزراء", "وزيره", "لوزير"}
+DEFENCE_TITLES = {"وزير", "وزيرا", "وزيري", "وزراء", "وزيره", "لوزير", "وزارتا", "وزارتي"}
 #: Ranks (without the article) before a person's name: with the article, right before a
 #: place's name, they and the honorifics make it a person's (العقيد صلاح الدين).
 RANKS = {"عقيد", "عميد", "لواء", "فريق", "مشير", "جنرال", "رائد", "نقيب", "مقدم"} | {
@@ -1005,8 +1007,10 @@ class ReferenceMatcher:
         ]
         listed = [(word, country) for word, country in listed if word and " " not in word]
         masculine = [(w[:-1], c) for w, c in listed if w.endswith(("\u064a\u0647", "\u064a\u0629"))]
+        # Rule: and its feminine duals (اللبنانيتان، اللبنانيتين), after a dual noun.
+        duals = [(w[:-1] + end, c) for w, c in masculine for end in ("يتان", "يتين")]
         self.demonyms: dict[str, str] = {}
-        for word, country in listed + masculine:
+        for word, country in listed + masculine + duals:
             forms = [word, *(c + word for c in PROCLITICS)]
             if word.startswith("ال"):
                 forms += [c + "لل" + word[2:] for c in BEFORE_FUSED]
@@ -3537,8 +3541,14 @@ class ReferenceMatcher:
                                 last_end, generic_end = place.tj, -1
                     continue
                 # Rule: a generic reference after a dual or plural minister's or ministry's
-                # noun (وزراء الداخلية العرب، وزارتي الداخلية) names several bodies, or none.
-                if group and before & PLURAL_HEADS and self._generic(group):
+                # noun (وزراء الداخلية العرب، وزارتي الداخلية) names several bodies, or none;
+                # but a dual before a list of two names, the second with و one space after
+                # the first, names one body of each kind (وزارتي الدفاع والداخلية).
+                end = -neg_tj
+                listed = end < len(tokens) and seps[end] == " " and tokens[end][:1] == "و"
+                dual_list = bool(before & PLURAL_HEADS) and before & PLURAL_HEADS <= DUAL_HEADS
+                plural = before & PLURAL_HEADS and not (dual_list and listed)
+                if group and plural and self._generic(group):
                     group = []
                 # Rule: a generic security body's name after a word of threat, harm, keeping
                 # or concern is the common noun (المساس بأمن الدولة، حفظ الأمن العام), or

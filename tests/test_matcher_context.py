@@ -1780,12 +1780,35 @@ def test_a_generic_security_name_as_a_body_is_still_reported(
         "واتفقت وزارتي الداخلية في البلدين على تبادل المعلومات",
         "اجتماع وزراء الداخلية العرب في تونس",
         "والتقى بوزراء الداخلية من لبنان وسوريا والأردن",
+        "والتقى وزيري الداخلية السعودي والمصري",  # a dual before one name: two states'
     ],
 )
 def test_a_generic_name_after_a_dual_or_plural_title_names_no_one_body(
     m: Matcher, text: str
 ) -> None:
     assert [x.type for x in m.find(text) if x.type == "agency"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dual before a list of two names: one ministry of each kind, of one state
+        # (held-out AS), الدفاع after the dual as after وزير
+        "في مصر، أكدت وزارتا الدفاع والداخلية أن العملية",
+        "في مصر، أشاد الرئيس بجهود وزارتي الدفاع والداخلية",
+    ],
+)
+def test_a_dual_before_two_bodies_names_one_of_each(m: Matcher, text: str) -> None:
+    assert [x.id for x in m.find(text) if x.type == "agency"] == ["eg-mod", "eg-interior"]
+
+
+def test_a_demonym_s_feminine_dual_qualifies_like_the_demonym(m: Matcher) -> None:
+    # التونسيتان agrees with the dual وزارتا (held-out AS): the demonym of Tunisia
+    text = "اعلنت وزارتا الدفاع والداخلية التونسيتان مقتل 28 مهاجما"
+    assert [x.id for x in m.find(text)] == ["tn-mod", "tn-interior"]
+    # and the genitive dual
+    text = "أشاد بجهود وزارتي الدفاع والداخلية اللبنانيتين"
+    assert [x.id for x in m.find(text)] == ["lb-mod", "lb-interior"]
 
 
 def test_a_generic_name_after_a_singular_title_is_still_resolved(m: Matcher) -> None:

@@ -155,7 +155,7 @@ NOT_A_PLACE_AFTER: Final[dict[str, frozenset[str]]] = {
 #: article) after which they name the body: elsewhere only a demonym right after them
 #: (الدفاع الجزائرية) does.
 TITLED_FORMS: Final[dict[str, frozenset[str]]] = {
-    "الدفاع": frozenset({"وزير", "وزيرا", "وزيري", "وزراء", "وزيره", "لوزير"}),
+    "الدفاع": frozenset({"وزير", "وزيرا", "وزيري", "وزراء", "وزيره", "لوزير", "وزارتا", "وزارتي"}),
 }
 
 #: The short forms of a ministry's name that the press writes without the article in
@@ -215,8 +215,9 @@ def demonym_forms(entries: Iterable[Entry], normalize: Callable[[str], str]) -> 
 
     A feminine nisba listed (اللبنانية, normalized اللبنانيه) also stands for its
     masculine (اللبناني: the same word less its final ة), which the press writes after
-    a masculine noun (الأمن العام اللبناني).  A form an entry lists is never taken by
-    the masculine derived from another entry's.
+    a masculine noun (الأمن العام اللبناني), and for its feminine duals (اللبنانيتان،
+    اللبنانيتين) after a dual noun (وزارتا الدفاع والداخلية اللبنانيتان).  A form an entry
+    lists is never taken by a form derived from another entry's.
     """
     entries = [e for e in entries if e.type == "place" and e.country]
     listed: list[tuple[str, str]] = []
@@ -226,8 +227,10 @@ def demonym_forms(entries: Iterable[Entry], normalize: Callable[[str], str]) -> 
             if word and " " not in word:
                 listed.append((word, entry.country or ""))
     masculine = [(word[:-1], c) for word, c in listed if word.endswith(NISBA_FEMININE)]
+    # and its duals, after a dual noun (وزارتا الدفاع والداخلية التونسيتان)
+    duals = [(word[:-1] + end, c) for word, c in masculine for end in DUAL_NISBA_ENDS]
     out: dict[str, str] = {}
-    for word, country in listed + masculine:
+    for word, country in listed + masculine + duals:
         out.setdefault(word, country)
         for clitic in PROCLITICS:
             out.setdefault(clitic + word, country)
@@ -242,6 +245,8 @@ def demonym_forms(entries: Iterable[Entry], normalize: Callable[[str], str]) -> 
 FEMININE_ENDS: Final = ("ه", "ات")
 #: The ending of a feminine nisba (ـية), with its ة folded to ه or kept.
 NISBA_FEMININE: Final = ("\u064a\u0647", "\u064a\u0629")
+#: The endings a masculine nisba takes in the feminine dual (اللبنانيتان، اللبنانيتين).
+DUAL_NISBA_ENDS: Final = ("\u064a\u062a\u0627\u0646", "\u064a\u062a\u064a\u0646")
 
 
 @dataclasses.dataclass
@@ -2034,12 +2039,23 @@ def listed_with(
 #: one (وزارتي الداخلية في البلدين، وزراء الداخلية العرب) names the bodies of several countries,
 #: or of none, not one.
 PLURAL_HEADS: Final = frozenset({"وزراء", "وزيري", "وزيرتي", "وزارتي", "وزارات"})
+#: The duals among them: before a list of two bodies' names (وزارتي الدفاع والداخلية) they
+#: name one body of each kind, of one state.
+DUAL_HEADS: Final = frozenset({"وزيري", "وزيرتي", "وزارتي"})
 
 
-def after_a_plural_head(ti: int, window: Window) -> bool:
-    """Whether word *ti* follows a dual or plural minister's or ministry's noun
-    (:data:`PLURAL_HEADS`, proclitics off: بوزراء), one space between."""
-    return not PLURAL_HEADS.isdisjoint(forms_before(ti, window))
+def after_a_plural_head(ti: int, tj: int, window: Window) -> bool:
+    """Whether the name of words *ti* to *tj* follows a dual or plural minister's or
+    ministry's noun (:data:`PLURAL_HEADS`, proclitics off: بوزراء), one space between, and
+    so names several states' bodies: not a dual (:data:`DUAL_HEADS`) before a list of two
+    names, the next with و one space after it (وزارتي الدفاع والداخلية: two ministries of one
+    state, each read as any name)."""
+    heads = PLURAL_HEADS.intersection(forms_before(ti, window))
+    if not heads:
+        return False
+    tokens, seps = window.tokens, window.seps
+    listed = tj < len(tokens) and seps[tj] == " " and tokens[tj][:1] == "و"
+    return not (heads <= DUAL_HEADS and listed)
 
 
 def untitled(hit: Hit, window: Window) -> bool:

@@ -1370,7 +1370,7 @@ class Matcher:
             units.update(range(ti, tj))  # nor a reading with a proclitic: شرطة وجدة, not و جدة
             return [], gone_on  # مدير أمن عدن: the unit's name, no name of its words
         if group and is_generic(group):
-            if after_a_plural_head(ti, window):
+            if after_a_plural_head(ti, tj, window):
                 return [], gone_on  # وزراء الداخلية العرب: several countries' bodies, not one
             if security_as_a_noun(ti, window):
                 return [], gone_on  # المساس بأمن الدولة: the state's security, no body
