@@ -159,9 +159,10 @@ NAMED_AFTER |= {"قاعه", "ملعب", "استاد", "جسر", "مركز", "م�
 LOCATION_NOUNS = {"مدينه", "منطقه", "اقليم", "عاصمه", "ولايه", "محافظه", "قريه", "جزيره"}
 LOCATION_NOUNS |= {"مركز", "حي", "بلده"}
 #: The dual and plural nouns of ministers and ministries.
-PLURAL_HEADS = {"وزراء", "وزيري", "وزيرتي", "وزارتي", "وزارات"}
-#: The duals among them (before a list of two names, one body of each kind of one state).
-DUAL_HEADS = {"وزيري", "وزيرتي", "وزارتي"}
+PLURAL_HEADS = {"وزراء", "وزيري", "وزيرتي", "وزارتي", "وزارات", "وزارتا"}
+#: The duals among them (before a list of two ministries' short names, one body of each
+#: kind of one state); not وزيرا, as often the singular's accusative (عين وزيرا للداخلية).
+DUAL_HEADS = {"وزيري", "وزيرتي", "وزارتي", "وزارتا"}
 #: Rule: the nouns of a court, a prosecution or a docket that an agency's name completes.
 JUDICIAL_NOUNS = {"محكمه", "محاكم", "نيابه", "نيابات", "جنايات", "جنح"}
 #: Rule: the second words of a news outlet's two-word noun, and the words before them.
@@ -214,9 +215,6 @@ PHRASES_BEFORE = {"المغرب": {"صلاه", "صلاتي", "اذان", "قبي
 GIVEN_WITH_ARTICLE = {"الطاهر", "الهادي", "الحبيب", "المختار", "الصادق", "الطيب", "المنصف"}
 GIVEN_WITH_ARTICLE |= {"المهدي", "البشير", "الامين", "العربي", "الناصر", "الصديق", "الخضر"}
 GIVEN_WITH_ARTICLE |= {"العيد"}
-#: Rule: those that are a name of their own before a name that begins with a given name,
-#: with no style before them (الطيب محمد الشيخ is a son's name).
-GIVEN_ALONE_WITH_ARTICLE = GIVEN_WITH_ARTICLE - {"العربي", "الامين", "العيد", "الخضر"}
 #: Rule: the words around a generic security body's name that make it the common noun.
 SECURITY_BEFORE = {"يتعلق", "تتعلق", "المتعلقه", "المتعلق", "متعلقه", "يمس", "تمس", "المساس"}
 SECURITY_BEFORE |= {"مساس", "الماسه", "ماسه", "تستهدف", "يستهدف", "استهداف", "تهدد", "يهدد"}
@@ -1007,8 +1005,9 @@ class ReferenceMatcher:
         ]
         listed = [(word, country) for word, country in listed if word and " " not in word]
         masculine = [(w[:-1], c) for w, c in listed if w.endswith(("\u064a\u0647", "\u064a\u0629"))]
-        # Rule: and its feminine duals (اللبنانيتان، اللبنانيتين), after a dual noun.
-        duals = [(w[:-1] + end, c) for w, c in masculine for end in ("يتان", "يتين")]
+        # Rule: and its duals (اللبنانيتان، اللبنانيتين، اللبنانيان، اللبنانيين), after a dual
+        # noun.
+        duals = [(w[:-1] + end, c) for w, c in masculine for end in ("يتان", "يتين", "يان", "يين")]
         self.demonyms: dict[str, str] = {}
         for word, country in listed + masculine + duals:
             forms = [word, *(c + word for c in PROCLITICS)]
@@ -1703,12 +1702,6 @@ class ReferenceMatcher:
         ):
             return False
         first = ti - 1
-        # a given name with the article (not العربي، الأمين، العيد، الخضر) before a name that
-        # begins with a given name: a son's name, with no style needed (الطيب محمد الشيخ)
-        if tokens[first] in GIVEN_ALONE_WITH_ARTICLE and tokens[ti] in self.given_before:
-            if tokens[first] in self.own_words.get(h.name.entry.id, set()):
-                return False
-            return not any(s + len(words.split()) == ti for s, (_, words, _) in people.items())
         if tokens[first] in (*COMPOUND_ENDS, "الرحمن") and seps[first] == " ":
             first -= 1
             if tokens[first] != "عبد" and (
@@ -1909,6 +1902,15 @@ class ReferenceMatcher:
         else:
             head = tokens[ti][group[0].cut :]
             qualifier, words = self._qualifier(tokens, seps, tj, places, people, bodies, head)
+            # Rule: before و and a second ministry's short name (الداخلية، الخارجية، الدفاع),
+            # the qualifier after that second name qualifies the first too (الدفاع والخارجية
+            # الفرنسيان).
+            second = tj + 1 < len(tokens) and seps[tj] == " " and tokens[tj][:1] == "و"
+            second = second and tokens[tj][1:] in ("الداخليه", "الخارجيه", "الدفاع")
+            if not qualifier and second:
+                qualifier, words = self._qualifier(
+                    tokens, seps, tj + 1, places, people, bodies, head
+                )
         entries = frozenset(h.name.entry.id for h in group)
         if len(qualifier) == 1 and qualifier <= countries:
             (country,) = qualifier
@@ -2183,11 +2185,21 @@ class ReferenceMatcher:
             # Rule: a group's name of one word that is a nisba (الحوثي), after a word with
             # the article (proclitics off or not) that is no style nor the end of a compound
             # given name (السيد الحوثي، بدر الدين الحوثي): الانقلاب الحوثي, the Houthi coup.
+            # It agrees only with a masculine word that is no nisba itself and ends no place's
+            # name (حملت الحكومة اليمنية الحوثي, اتهم الجيش اليمني الحوثي: the object).
             if hit.tj - ti != 1 or not (word.startswith("ال") and word.endswith("ي")):
+                return False
+            if ti in self.place_ends:
                 return False
             before = {tokens[ti - 1], *(f for f, _ in strip(tokens[ti - 1]))}
             ends = (*COMPOUND_ENDS, "الرحمن")
-            return any(definite(f) and f[2:] not in STYLES and f not in ends for f in before)
+            return any(
+                definite(f)
+                and not f.endswith(("ه", "ات", "ي"))
+                and f[2:] not in STYLES
+                and f not in ends
+                for f in before
+            )
         elif word in ADJECTIVE_READINGS and name.entry.type == "place" and hit.tj - ti == 1:
             # Rule: a place's name that is also a common adjective (مالي, financial), after
             # a noun it often qualifies (مبلغ مالي), its proclitics off or not (بمبلغ مالي).
@@ -3542,10 +3554,12 @@ class ReferenceMatcher:
                     continue
                 # Rule: a generic reference after a dual or plural minister's or ministry's
                 # noun (وزراء الداخلية العرب، وزارتي الداخلية) names several bodies, or none;
-                # but a dual before a list of two names, the second with و one space after
-                # the first, names one body of each kind (وزارتي الدفاع والداخلية).
+                # but a dual before a list of two ministries' short names (الداخلية، الخارجية،
+                # الدفاع), the second with و one space after the first, names one body of
+                # each kind (وزارتي الدفاع والداخلية).
                 end = -neg_tj
                 listed = end < len(tokens) and seps[end] == " " and tokens[end][:1] == "و"
+                listed = listed and tokens[end][1:] in ("الداخليه", "الخارجيه", "الدفاع")
                 dual_list = bool(before & PLURAL_HEADS) and before & PLURAL_HEADS <= DUAL_HEADS
                 plural = before & PLURAL_HEADS and not (dual_list and listed)
                 if group and plural and self._generic(group):
@@ -3731,9 +3745,7 @@ class ReferenceMatcher:
             # عبد, then الله، الدين، الاسلام or الرحمن) that is no word of the person's own
             # names and comes right after a style with the article (الشيخ، العميد، الرئيس; not
             # a king's), is the father's chain in a son's name (الشيخ أحمد نواف الأحمد الجابر
-            # الصباح), unless any person's name ends right before it; so is one that begins
-            # with a given name right after a given name with the article, with no style
-            # (الطيب محمد الشيخ).
+            # الصباح), unless any person's name ends right before it.
             group = [h for h in group if not self._son_of(h, tokens, seps, people)]
             # Rule: a style and a given name (الأمير عبدالعزيز) names a person only once the
             # text has named that person in full, and only if it has named no other one so.
@@ -3815,11 +3827,9 @@ class ReferenceMatcher:
             # before it names some country and never the place's, and its sentence (12 words
             # either side, its own words aside) does not name the place's either: a namesake
             # the data lacks (منطقة الناصرية in a report on Aswan, منطقة الجنوب in one on Libya).
-            # So is one read through a spelling variant, dots or an edit (كاديال in a Somali
-            # report is no spelling of Mali's كيدال).
             country = best.name.entry.country
             if (
-                (best.name.kind == "common" or method in ("variant", "dots", "edit"))
+                best.name.kind == "common"
                 and self.part_of_any.get(best.name.entry.id) is not None
                 and country
                 and not any(e.startswith(("inside:", "dateline:")) for e in evidence)

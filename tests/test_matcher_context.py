@@ -781,6 +781,11 @@ def test_a_town_or_a_division_named_as_such_is_still_found(
         ("قال بدر الدين الحوثي", ["org-houthis"]),
         ("وأعلنت مليشيات الحوثي", ["org-houthis"]),
         ("قصف الحوثي مأرب", ["org-houthis"]),
+        # the object after a feminine, a nisba or a place's name ends the subject (review of
+        # 67a3f14)
+        ("حملت الحكومة اليمنية الحوثي المسؤولية", ["org-houthis"]),
+        ("واتهم الجيش اليمني الحوثي بخرق الهدنة", ["ye-army", "org-houthis"]),
+        ("واتهم العراق الحوثي", ["country-iq", "org-houthis"]),
     ],
 )
 def test_a_group_s_nisba_after_a_definite_noun_is_an_adjective(
@@ -1781,6 +1786,9 @@ def test_a_generic_security_name_as_a_body_is_still_reported(
         "اجتماع وزراء الداخلية العرب في تونس",
         "والتقى بوزراء الداخلية من لبنان وسوريا والأردن",
         "والتقى وزيري الداخلية السعودي والمصري",  # a dual before one name: two states'
+        # a dual before a list that is no list of ministries (review of 67a3f14)
+        "اجتمع وزيري الداخلية وعدد من كبار المسؤولين في السعودية والعراق",
+        "وزارتا الدفاع في العراق وسوريا",
     ],
 )
 def test_a_generic_name_after_a_dual_or_plural_title_names_no_one_body(
@@ -1809,6 +1817,10 @@ def test_a_demonym_s_feminine_dual_qualifies_like_the_demonym(m: Matcher) -> Non
     # and the genitive dual
     text = "أشاد بجهود وزارتي الدفاع والداخلية اللبنانيتين"
     assert [x.id for x in m.find(text)] == ["lb-mod", "lb-interior"]
+    # a masculine dual too, and it qualifies the first name of the list as well (review of
+    # 67a3f14: France's ministry of defence has no entry, Algeria's is not meant)
+    text = "وزار وزيري الدفاع والخارجية الفرنسيين الجزائر"
+    assert [x.id for x in m.find(text) if x.type == "agency"] == ["fr-mfa"]
 
 
 def test_a_generic_name_after_a_singular_title_is_still_resolved(m: Matcher) -> None:
@@ -1999,13 +2011,10 @@ def test_a_place_after_liberation_without_a_movement_is_read(
         # the sentence names no country; the text before names Lebanon only (الصف, the row,
         # is a town of Giza)
         "داهم الجيش اللبناني منازل في البقاع.\nوأوقف مطلوبين في منطقة الصف",
-        # a spelling variant of a Malian region in a Somali report (held-out AR)
-        "اختطف قراصنة صوماليون قارب صيد في المياه الإقليمية الصومالية قبالة سواحل كاديال",
     ],
 )
 def test_a_town_in_a_text_about_another_country_is_not_reported(m: Matcher, text: str) -> None:
-    found = [x.id for x in m.find(text)]
-    assert [i for i in found if i in ("iq-nasiriyah", "eg-as-saff", "ml-region-kidal")] == []
+    assert [x.id for x in m.find(text) if x.id in ("iq-nasiriyah", "eg-as-saff")] == []
 
 
 @pytest.mark.parametrize(
@@ -2026,8 +2035,9 @@ def test_a_town_in_a_text_about_another_country_is_not_reported(m: Matcher, text
         ("داهم الجيش اللبناني منازل في البقاع.\nوأوقف مطلوبين في بلدة الكرك", "jo-al-karak"),
         ("أبوظبي - وصل وزير الخارجية الإماراتي أمس إلى الرباط", "ma-rabat"),
         ("تدين المملكة العربية السعودية الهجوم في كويتا", "pk-quetta"),
-        # the variant where the text is about the place's country
-        ("هاجم مسلحون منطقة كاديال في شمال مالي", "ml-region-kidal"),
+        # a spelling variant of a town too: dropping it would drop real towns in reports on
+        # other states' operations there (review of cd8532e)
+        ("وقالت وزارة الدفاع التركية إن قواتها قصفت مواقع في منبيج", "sy-manbij"),
     ],
 )
 def test_a_town_with_its_country_or_no_other_around_is_reported(

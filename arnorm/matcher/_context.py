@@ -227,7 +227,8 @@ def demonym_forms(entries: Iterable[Entry], normalize: Callable[[str], str]) -> 
             if word and " " not in word:
                 listed.append((word, entry.country or ""))
     masculine = [(word[:-1], c) for word, c in listed if word.endswith(NISBA_FEMININE)]
-    # and its duals, after a dual noun (وزارتا الدفاع والداخلية التونسيتان)
+    # and its duals, after a dual noun (وزارتا الدفاع والداخلية التونسيتان، وزيرا الدفاع
+    # والخارجية الفرنسيان)
     duals = [(word[:-1] + end, c) for word, c in masculine for end in DUAL_NISBA_ENDS]
     out: dict[str, str] = {}
     for word, country in listed + masculine + duals:
@@ -240,13 +241,17 @@ def demonym_forms(entries: Iterable[Entry], normalize: Callable[[str], str]) -> 
     return out
 
 
+#: The endings of the words a masculine nisba does not agree with as their adjective: a
+#: feminine noun, a plural in ات, a nisba (normalized).
+NOT_AGREEING: Final = ("ه", "ات", "ي")
 #: The endings of a feminine noun or a plural in ات (normalized): a feminine adjective after
 #: a name that begins with one agrees with it (وزارة الدفاع السعودية، القوات السعودية).
 FEMININE_ENDS: Final = ("ه", "ات")
 #: The ending of a feminine nisba (ـية), with its ة folded to ه or kept.
 NISBA_FEMININE: Final = ("\u064a\u0647", "\u064a\u0629")
-#: The endings a masculine nisba takes in the feminine dual (اللبنانيتان، اللبنانيتين).
-DUAL_NISBA_ENDS: Final = ("\u064a\u062a\u0627\u0646", "\u064a\u062a\u064a\u0646")
+#: The endings a masculine nisba (less its ي) takes in the duals: feminine (اللبنانيتان،
+#: اللبنانيتين) and masculine (اللبنانيان، اللبنانيين, which is also the plural's).
+DUAL_NISBA_ENDS: Final = ("يتان", "يتين", "يان", "يين")
 
 
 @dataclasses.dataclass
@@ -748,7 +753,17 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     if tj == ti + 1 and window.tokens[ti] in CONSTRUCT_FORMS:
         qualified = window.construct_qualifier(tj)  # وزير داخلية مملكة البحرين
     else:
-        qualified = window.qualifier(tj, all(h.alias.entry.type in BODIES for h in group), head)
+        bodies = all(h.alias.entry.type in BODIES for h in group)
+        qualified = window.qualifier(tj, bodies, head)
+        tokens, seps = window.tokens, window.seps
+        if (
+            qualified is None
+            and tj + 1 < len(tokens)
+            and seps[tj] == " "
+            and tokens[tj][:1] == "و"
+            and tokens[tj][1:] in LISTED_MINISTRIES
+        ):  # the qualifier after the second of two ministries' short names qualifies both
+            qualified = window.qualifier(tj + 1, bodies, head)  # الدفاع والخارجية الفرنسيان
     if qualified is not None and qualified[0] in countries:
         document.qualified.setdefault(key, qualified)  # the first: the story's own
         return qualified[0], Evidence("qualifier", qualified[1], qualified[0])
@@ -1283,10 +1298,6 @@ ARTICLE_GIVEN: Final = frozenset(
     {"الطاهر", "الهادي", "الحبيب", "المختار", "الصادق", "الطيب", "المنصف", "المهدي"}
     | {"البشير", "الامين", "العربي", "الناصر", "الصديق", "الخضر", "العيد"}
 )
-#: Those that are a name of their own before a person's full name, with no style before
-#: them (الطيب محمد الشيخ: a son's name, not محمد الشيخ); not العربي (an adjective: الجيش
-#: العربي), الأمين (الأمين العام), العيد or الخضر (nouns).
-ARTICLE_GIVEN_ALONE: Final = ARTICLE_GIVEN - {"العربي", "الامين", "العيد", "الخضر"}
 
 
 #: Words (normalized) that may stand between a rank and a name without being a name: the
@@ -1593,9 +1604,11 @@ def is_adjective(hit: Hit, window: Window) -> bool:
       الدول الغربية are Western states, not Egypt's Gharbia (محافظة الغربية and في الغربية
       still name it);
     * an organisation's name of one word that is a nisba (ends in ي: الحوثي), after a word
-      with the article that is no style (:data:`STYLES`) nor the end of a compound given name
-      (:data:`GIVEN_ENDS`): الانقلاب الحوثي is the Houthi coup, التحالف الحوثي an alliance (السيد
-      الحوثي، بدر الدين الحوثي are not read so);
+      with the article that it agrees with as an adjective, so no feminine, plural in ات or
+      nisba itself (:data:`NOT_AGREEING`), no place's name's end, no style (:data:`STYLES`)
+      nor the end of a compound given name (:data:`GIVEN_ENDS`): الانقلاب الحوثي is the
+      Houthi coup, التحالف الحوثي an alliance (السيد الحوثي، بدر الدين الحوثي, and the verb's
+      object in حملت الحكومة اليمنية الحوثي or اتهم الجيش اليمني الحوثي, are not read so);
     * an agency's name that begins with الداخلية or الخارجية (:data:`BODY_ADJECTIVES`):
       الشؤون الداخلية are internal affairs, الجبهة الداخلية اللبنانية Lebanon's home front,
       not its interior ministry (وزير الداخلية، أعلنت الداخلية still name it); and the
@@ -1617,12 +1630,17 @@ def is_adjective(hit: Hit, window: Window) -> bool:
         if word not in BODY_ADJECTIVES:
             return False
     elif entry.type == "organization":
-        # a group's one-word name that is a nisba (الحوثي), after a noun with the article that
-        # is no style nor the end of a compound given name (السيد الحوثي، بدر الدين الحوثي)
-        if hit.tj != ti + 1 or word[:2] != "ال" or word[-1] != "ي":
+        # a group's one-word name that is a nisba (الحوثي), after a masculine noun with the
+        # article that it agrees with: no feminine or plural in ات (الحكومة اليمنية الحوثي:
+        # the object), no nisba ending a subject (الجيش اليمني الحوثي), no place's name (العراق
+        # الحوثي), no style nor the end of a compound given name (السيد الحوثي، بدر الدين)
+        if hit.tj != ti + 1 or word[:2] != "ال" or word[-1] != "ي" or ti in window.place_ends:
             return False
         return any(
-            has_article(form) and form[2:] not in STYLES and form not in GIVEN_ENDS
+            has_article(form)
+            and not form.endswith(NOT_AGREEING)
+            and form[2:] not in STYLES
+            and form not in GIVEN_ENDS
             for form, _ in strip_forms(tokens[ti - 1])
         )
     elif word in ADJECTIVE_READINGS and entry.type == "place" and hit.tj == ti + 1:
@@ -1862,9 +1880,7 @@ def son_of(
     successor; سلام, peace and a prime minister) whose subject or complement the name is.  Not
     after a king's style (:data:`ROYAL_STYLES`: a king's son is named with بن, and الملك خالد
     is as often an airport's or a city's name), nor when any person's name ends right before
-    the name (السيد نصر الله نعيم قاسم: two people).  A given name with the article
-    (:data:`ARTICLE_GIVEN_ALONE`: الطيب، الصادق، المهدي …) before a name that begins with a
-    given name needs no style: الطيب محمد الشيخ is not محمد الشيخ."""
+    the name (السيد نصر الله نعيم قاسم: two people)."""
     ti, tokens, seps = hit.ti, window.tokens, window.seps
     if (
         hit.alias.entry.type != "person"
@@ -1878,10 +1894,6 @@ def son_of(
         return False
     first = ti - 1  # the son's given name: one word, or two (سيف الإسلام، عبد الله)
     before = tokens[first]
-    if before in ARTICLE_GIVEN_ALONE and tokens[ti] in given:
-        # a given name with the article before a name that begins with a given name: a son's
-        # name with no style needed (الطيب محمد الشيخ), unless it is the person's own
-        return before not in own(hit.alias.entry) and ti not in window.people_ends
     if before in GIVEN_ENDS and seps[first] == " ":
         first -= 1
         before = tokens[first]
@@ -2038,23 +2050,31 @@ def listed_with(
 #: Dual and plural nouns of ministers and ministries (normalized): a generic name right after
 #: one (وزارتي الداخلية في البلدين، وزراء الداخلية العرب) names the bodies of several countries,
 #: or of none, not one.
-PLURAL_HEADS: Final = frozenset({"وزراء", "وزيري", "وزيرتي", "وزارتي", "وزارات"})
-#: The duals among them: before a list of two bodies' names (وزارتي الدفاع والداخلية) they
-#: name one body of each kind, of one state.
-DUAL_HEADS: Final = frozenset({"وزيري", "وزيرتي", "وزارتي"})
+PLURAL_HEADS: Final = frozenset({"وزراء", "وزيري", "وزيرتي", "وزارتي", "وزارات", "وزارتا"})
+#: The duals among them: before a list of two ministries' short names (وزارتي الدفاع
+#: والداخلية) they name one body of each kind, of one state.  Not وزيرا, as often the
+#: singular with the accusative's alif (عين وزيرا للداخلية, appointed minister).
+DUAL_HEADS: Final = frozenset({"وزيري", "وزيرتي", "وزارتي", "وزارتا"})
+#: The ministries' short names (normalized) that may stand second in such a list.
+LISTED_MINISTRIES: Final = frozenset({"الداخليه", "الخارجيه", "الدفاع"})
 
 
 def after_a_plural_head(ti: int, tj: int, window: Window) -> bool:
     """Whether the name of words *ti* to *tj* follows a dual or plural minister's or
     ministry's noun (:data:`PLURAL_HEADS`, proclitics off: بوزراء), one space between, and
     so names several states' bodies: not a dual (:data:`DUAL_HEADS`) before a list of two
-    names, the next with و one space after it (وزارتي الدفاع والداخلية: two ministries of one
-    state, each read as any name)."""
+    ministries' short names, the second with و one space after the first (وزارتي الدفاع
+    والداخلية: two ministries of one state, each read as any name; :data:`LISTED_MINISTRIES`)."""
     heads = PLURAL_HEADS.intersection(forms_before(ti, window))
     if not heads:
         return False
     tokens, seps = window.tokens, window.seps
-    listed = tj < len(tokens) and seps[tj] == " " and tokens[tj][:1] == "و"
+    listed = (
+        tj < len(tokens)
+        and seps[tj] == " "
+        and tokens[tj][:1] == "و"
+        and tokens[tj][1:] in LISTED_MINISTRIES
+    )
     return not (heads <= DUAL_HEADS and listed)
 
 

@@ -45,7 +45,6 @@ from ..normalizer import Normalizer, NormalizerConfig, _normalizer_for
 from . import _walk
 from ._context import (
     AHEAD,
-    ARTICLE_GIVEN_ALONE,
     GENERIC_TYPES,
     GIVEN_ENDS,
     GUESSED,
@@ -167,10 +166,6 @@ from ._walk import PIECE_GROWTH, Walker, Words, cut_at
 #: A local unit's name read as its national body: the hit from the head's first word to the
 #: place's last, and what it picks (score, the body's alias, method, no candidates, why).
 Unit = tuple[Hit, tuple[float, Alias, str, tuple[Candidate, ...], tuple[Evidence, ...]]]
-
-
-#: The methods of the fuzzy classes: a name read through a spelling variant, dots or an edit.
-FUZZY_METHODS: Final = frozenset({"variant", "dots", "edit"})
 
 
 class EvidenceWarning(UserWarning):
@@ -1228,13 +1223,12 @@ class Matcher:
         doc: Document,
     ) -> bool:
         """Whether the place inside a country *picked* names (a town, a province), by a name
-        that is also a common word (found by a cue: منطقة الناصرية، منطقة الجنوب) or by a
-        spelling variant, dots or an edit (كاديال, a Somali town, is no spelling of Mali's
-        كيدال), stands in a text about another country (:func:`~._context.abroad`), nothing
-        around it showing it is that place: no place it lies inside, no dateline, no list
-        of places it is an item of."""
+        that is also a common word (found by a cue: منطقة الناصرية، منطقة الجنوب), stands in
+        a text about another country (:func:`~._context.abroad`), nothing around it showing
+        it is that place: no place it lies inside, no dateline, no list of places it is an
+        item of."""
         return (
-            (picked[1].kind == "common" or picked[2] in FUZZY_METHODS)
+            picked[1].kind == "common"
             and picked[1].entry.part_of is not None
             and not any(e.kind in ("inside", "dateline") for e in picked[4])
             and abroad(picked[1].entry.country, hit.ti, hit.tj, window, doc)
@@ -1385,15 +1379,7 @@ class Matcher:
             group = kept
         elif group and tj < len(tokens) and tokens[tj] in self._given:
             group = [h for h in group if not runs_on(h, window, self._given, self._own_words_of)]
-        if (
-            group
-            and ti
-            and (
-                tokens[ti - 1] in self._given
-                or tokens[ti - 1] in GIVEN_ENDS
-                or tokens[ti - 1] in ARTICLE_GIVEN_ALONE
-            )
-        ):
+        if group and ti and (tokens[ti - 1] in self._given or tokens[ti - 1] in GIVEN_ENDS):
             # الشيخ أحمد نواف الأحمد الجابر الصباح: the son's name, not the father's
             group = [h for h in group if not son_of(h, window, self._given, self._own_words_of)]
         return group, gone_on
