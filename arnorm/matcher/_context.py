@@ -755,14 +755,8 @@ def choose(group: Sequence[Hit], window: Window, document: Document) -> tuple[st
     else:
         bodies = all(h.alias.entry.type in BODIES for h in group)
         qualified = window.qualifier(tj, bodies, head)
-        tokens, seps = window.tokens, window.seps
-        if (
-            qualified is None
-            and tj + 1 < len(tokens)
-            and seps[tj] == " "
-            and tokens[tj][:1] == "و"
-            and tokens[tj][1:] in LISTED_MINISTRIES
-        ):  # the qualifier after the second of two ministries' short names qualifies both
+        if qualified is None and second_ministry(tj, window):
+            # the qualifier after the second of two ministries' short names qualifies both
             qualified = window.qualifier(tj + 1, bodies, head)  # الدفاع والخارجية الفرنسيان
     if qualified is not None and qualified[0] in countries:
         document.qualified.setdefault(key, qualified)  # the first: the story's own
@@ -2068,14 +2062,19 @@ def after_a_plural_head(ti: int, tj: int, window: Window) -> bool:
     heads = PLURAL_HEADS.intersection(forms_before(ti, window))
     if not heads:
         return False
-    tokens, seps = window.tokens, window.seps
-    listed = (
+    return not (heads <= DUAL_HEADS and second_ministry(tj, window))
+
+
+def second_ministry(tj: int, window: Window) -> bool:
+    """Whether word *tj*, one space after a name, is و and a ministry's short name
+    (:data:`LISTED_MINISTRIES`): the second of a list of two (الدفاع والداخلية)."""
+    tokens = window.tokens
+    return (
         tj < len(tokens)
-        and seps[tj] == " "
+        and window.seps[tj] == " "
         and tokens[tj][:1] == "و"
         and tokens[tj][1:] in LISTED_MINISTRIES
     )
-    return not (heads <= DUAL_HEADS and listed)
 
 
 def untitled(hit: Hit, window: Window) -> bool:
