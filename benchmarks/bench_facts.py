@@ -88,6 +88,7 @@ WRITTEN_AGAINST = {
     15: "2.42.0",
     16: "2.43.0",
     17: "2.44.0",
+    18: "2.46.0",
 }
 ARAB_LEAGUE = frozenset(
     [

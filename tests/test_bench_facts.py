@@ -154,7 +154,7 @@ def test_the_quiz_is_well_formed(bench: ModuleType) -> None:
     questions = [json.loads(line) for line in lines.splitlines()]
     facts = BENCHMARKS / "heldout" / "facts"
     # rounds 1 and 2; rounds 3 to 16
-    suffixes = ("", *(f"-{n}" for n in range(3, 18)))
+    suffixes = ("", *(f"-{n}" for n in range(3, 19)))
     draws = [facts / f"draw{suffix}.jsonl" for suffix in suffixes]
     drawn = {
         (d["n"], d["country"], d["post"], d["date"])
