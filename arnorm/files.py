@@ -184,19 +184,16 @@ def _cut_between_names(matcher: Matcher, chunks: Iterable[str]) -> Iterator[str]
 
     fill()
     current = take()
-    opening = True  # no line break yielded yet: the text's first line is still to come
     while current is not None:
         fill()
         if not ahead or not current or _ends_paragraph(current, ahead[0]):
             yield current
-            opening = opening and "\n" not in current
             current = take()
             continue
         following = _first(ahead, 2 * margin)
-        cut = _free_cut(matcher, current, following, margin, opening)
+        cut = _free_cut(matcher, current, following, margin)
         if cut:
             yield current[:cut]
-            opening = opening and "\n" not in current[:cut]
         current = current[cut:] + (take() or "")
 
 
@@ -211,15 +208,8 @@ def _first(chunks: Iterable[str], size: int) -> str:
     return "".join(parts)
 
 
-def _free_cut(
-    matcher: Matcher, current: str, following: str, margin: int, opening: bool = False
-) -> int:
-    """Where to end *current*, followed by *following*, so that no match lies across the end.
-
-    With *opening*, *current* starts on the text's first line: a name on that line may
-    need the words after it, over line breaks but not a blank line (the evidence
-    ``following``): a cut over them is avoided, inside a line where another cut between
-    names will do, and at a line's end by reading the next line with it."""
+def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> int:
+    """Where to end *current*, followed by *following*, so that no match lies across the end."""
     end = len(current)
     cuts = list(_chunks.space_cuts(current, max(0, end - margin), end))
     wrapped = current.endswith("\n")  # a line that a name may run on from
@@ -230,29 +220,13 @@ def _free_cut(
     # before the margin (the country of a generic reference) is found in the whole text
     window = current[low:] + following[: 2 * margin]
     spans = [(low + start, low + stop) for start, stop in matcher._name_spans(window)]
-    # the words after a name on the text's first line, which may make it specific: a cut
-    # there is avoided where another will do
-    reach: list[tuple[int, int]] = []
-    if opening and "\n" not in current[:low]:
-        first_line = window.find("\n")
-        first_line = len(window) if first_line < 0 else first_line
-        reach = [
-            (low + start, low + stop)
-            for start, stop in matcher._first_line_reach(window, first_line)
-        ]
-    every = spans + reach
 
     def free(cut: int) -> bool:
-        return not any(start < cut < stop for start, stop in every)
-
-    def between_names(cut: int) -> bool:
         return not any(start < cut < stop for start, stop in spans)
 
     if wrapped:
         if free(end):
             return end
-        if between_names(end):
-            return 0  # the first line and the words after it that may speak for its names
         # a name runs on to the next line: end after the last sentence before it (a line
         # break, or a space after a sentence's end) that no match covers, or else read the
         # chunk and the next as one: a cut inside a sentence would lose its evidence
@@ -264,14 +238,7 @@ def _free_cut(
         return next((cut for cut in ends if free(cut)), 0)
     # after the end of a sentence first: the entry of a name may depend on its sentence
     ends = (cut for cut in cuts if _ends_sentence(current, cut) and free(cut))
-    found = next(ends, end if free(end) else next((cut for cut in cuts if free(cut)), None))
-    if found is not None or not reach:
-        return end if found is None else found
-    # a long first line names something every few words: cut between its names
-    ends = (cut for cut in cuts if _ends_sentence(current, cut) and between_names(cut))
-    return next(
-        ends, end if between_names(end) else next((c for c in cuts if between_names(c)), end)
-    )
+    return next(ends, end if free(end) else next((cut for cut in cuts if free(cut)), end))
 
 
 def _ends_paragraph(current: str, following: str) -> bool:

@@ -1955,37 +1955,7 @@ class ReferenceMatcher:
             # the first words that named the country in the document
             words = next(w for _, c, w in before if c == picked)
             return picked, f"document: {words} ({picked})"
-        return self._following(ti, tj, tokens, seps, facts, countries)
-
-    def _following(
-        self,
-        ti: int,
-        tj: int,
-        tokens: list[str],
-        seps: list[str],
-        facts: list[tuple[int, str, str]],
-        countries: set[str] | None,
-    ) -> tuple[str, str] | None:
-        """Rule: for a name at *ti* on the text's first line (no line break before it: a
-        headline, a statement's opening) when no word before it names a country, the one of
-        *countries* (None: any) that the words after its sentence, up to AHEAD words after
-        the name and not past a blank line, name more than every other."""
-        if any(f[0] < ti for f in facts) or any("\n" in sep for sep in seps[1 : ti + 1]):
-            return None
-        hi = sentence_span(ti, tj, tokens, seps)[1]
-        # ... not past a blank line (two line breaks, only spaces between them)
-        end = tj + AHEAD
-        for k in range(tj, min(end, len(tokens))):
-            if re.search(r"\n[^\S\n]*\n", seps[k]):
-                end = k
-                break
-        ahead = [f for f in facts if hi <= f[0] < end]
-        counts = Counter(c for _, c, _ in ahead)
-        picked = favoured(counts, set(counts) if countries is None else countries)
-        if picked is None:
-            return None
-        words = "، ".join(dict.fromkeys(w for _, c, w in ahead if c == picked))
-        return picked, f"following: {words} ({picked})"
+        return None
 
     def _sentence_facts(
         self,
@@ -2002,26 +1972,24 @@ class ReferenceMatcher:
 
     @staticmethod
     def _court_follows(tokens: list[str], seps: list[str], tj: int) -> bool:
-        """Rule: a court named right after word *tj*: في المحكمة or بالمحكمة, one space
-        before each word."""
+        """Rule: a court named right after word *tj*: في المحكمة, في محكمة, بالمحكمة or
+        بمحكمة, one space before each word."""
         if tj >= len(tokens) or seps[tj] != " ":
             return False
         if tokens[tj] == "في":
-            return tj + 1 < len(tokens) and seps[tj + 1] == " " and tokens[tj + 1] == "المحكمه"
-        return tokens[tj] == "بالمحكمه"
+            return (
+                tj + 1 < len(tokens)
+                and seps[tj + 1] == " "
+                and tokens[tj + 1] in ("المحكمه", "محكمه")
+            )
+        return tokens[tj] in ("بالمحكمه", "بمحكمه")
 
     def _leading(
-        self,
-        ti: int,
-        tj: int,
-        tokens: list[str],
-        seps: list[str],
-        facts: list[tuple[int, str, str]],
+        self, ti: int, here: list[tuple[int, str, str]], facts: list[tuple[int, str, str]]
     ) -> tuple[str, str] | None:
         """The country the sentence of the name at word *ti* names more than every other
-        (:meth:`_sentence_facts`), else the document before; every
+        (*here*: its facts, :meth:`_sentence_facts`), else the document before; every
         country competes (None: none, or a tie)."""
-        here = self._sentence_facts(ti, tj, tokens, seps, facts)
         counts = Counter(c for _, c, _ in here)
         picked = favoured(counts, set(counts))
         if picked is not None:
@@ -2032,7 +2000,7 @@ class ReferenceMatcher:
         picked = favoured(counts, set(counts))
         if picked is not None:
             return picked, f"document: {next(w for _, c, w in before if c == picked)} ({picked})"
-        return self._following(ti, tj, tokens, seps, facts, None)
+        return None
 
     def _inside_another_name(self, hit: Hit, tokens: list[str], seps: list[str]) -> bool:
         """A person's partial name (a surname alone, or a name starting with بن, ابن or
@@ -2471,7 +2439,7 @@ class ReferenceMatcher:
         if len(named) == 1:
             (country,) = named
             return country, f"qualifier: {words} ({country})"
-        return self._leading(ti, tj, tokens, seps, facts)
+        return self._leading(ti, self._sentence_facts(ti, tj, tokens, seps, facts), facts)
 
     def _numbered_pick(
         self, group: list[Hit], seen: set[str], tokens: list[str], leading: tuple[str, str] | None
@@ -3451,12 +3419,13 @@ class ReferenceMatcher:
                 group = [h for h in group if h.cut or h.name.entry.type != "agency"]
                 if not group:
                     continue
-            # Rule: ... and so does one after a chamber's noun (دائرة، دوائر) with a court
-            # named right after it (في المحكمة، بالمحكمة): دائرة أمن الدولة في المحكمة الاتحادية.
+            # Rule: ... and so does أمن الدولة after a chamber's noun (دائرة، دوائر) with a court
+            # named right after it (في المحكمة، بمحكمة): دائرة أمن الدولة في المحكمة الاتحادية.
             if (
                 ti
                 and seps[ti] == " "
                 and self._cue_forms(tokens[ti - 1]) & {"دائره", "دوائر"}
+                and tokens[ti : group[0].tj] == ["امن", "الدوله"]
                 and self._court_follows(tokens, seps, group[0].tj)
             ):
                 group = [h for h in group if h.cut or h.name.entry.type != "agency"]

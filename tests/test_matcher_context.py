@@ -2055,50 +2055,28 @@ def test_a_town_of_a_country_the_text_named_before_is_reported(m: Matcher) -> No
     assert "ma-rabat" in [x.id for x in m.find(text)]
 
 
-# -- a statement's first line: the words after it speak ------------------------
-
-
-def test_a_generic_name_nothing_before_makes_specific_reads_the_words_after(m: Matcher) -> None:
-    # a statement's heading: no country before it, its own line names none, the next does
-    text = "صدر عن قيادة الجيش – مديرية التوجيه البيان الآتي:\n"
-    text += "أوقفت وحدة من الجيش في بلدة عرسال سوريين"
-    first = m.find(text)[0]
-    assert (first.text, first.id) == ("قيادة الجيش", "lb-army")
-    assert first.evidence == (Evidence("following", "عرسال", "LB"),)
-    text = "الداخلية: ضبط خلية إرهابية\nأعلنت وزارة الداخلية الكويتية ضبط خلية"
-    assert [x.id for x in m.find(text)] == ["kw-interior", "kw-interior"]
-    assert m.find(text)[0].evidence[0].kind == "following"
+# -- a statement's first line: no evidence from the lines after it -------------
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    "text",
     [
-        # a country named before the name: the document before decides, as it did
-        (
-            "زار وفد من المغرب المنطقة. أعلنت وزارة الداخلية ضبط خلية. وقال مصدر إن المتهمين من "
-            "الأردن",
-            "ma-interior",
-        ),
-        # nothing after within reach: nothing decides
-        ("صدر عن قيادة الجيش البيان الآتي:", None),
-        # the words after name two countries as often: a tie decides nothing
-        ("أعلنت وزارة الداخلية ضبط خلية. وقال مصدر إن المتهمين من الأردن ومن لبنان", None),
+        # the deportees' nationality, not the ministry's country
+        "وزارة الداخلية: ترحيل 300 وافد مخالف\nرحّلت الإدارة العامة لشؤون الإقامة 300 وافد "
+        "مصري إلى القاهرة",
+        # the counterpart's
+        "وزارة الدفاع: توقيع اتفاقية تعاون عسكري\nوقع الوزير مع نظيره التركي في أنقرة",
+        # where the fugitive fled
+        "الداخلية تتسلم مطلوبا من الإنتربول\nتسلمت الأجهزة الأمنية مطلوبا فر إلى الأردن",
     ],
 )
-def test_the_words_after_speak_only_for_a_text_s_first_country(
-    m: Matcher, text: str, expected: str | None
+def test_a_headline_s_generic_name_takes_no_country_from_the_lines_after_it(
+    m: Matcher, text: str
 ) -> None:
-    generic = [x for x in m.find(text) if x.text in ("وزارة الداخلية", "قيادة الجيش")]
-    assert [x.id for x in generic] == ([expected] if expected else [])
-
-
-def test_the_words_after_are_read_up_to_a_reach(m: Matcher) -> None:
-    # the country named 30 words after the name is too far to speak for it
-    filler = " ".join(["وقال مصدر إن التحقيق مستمر"] * 6)
-    text = f"أعلنت وزارة الداخلية ضبط خلية. {filler} في الأردن"
-    assert [x.id for x in m.find(text)] == ["country-jo"]
-    text = f"أعلنت وزارة الداخلية ضبط خلية. وقال مصدر إن المتهمين من الأردن {filler}"
-    assert [x.id for x in m.find(text)] == ["jo-interior", "country-jo"]
+    # a body's headline is its own country's, which the story after it seldom names: the
+    # countries it does name are the other party's (tried and withdrawn after a review)
+    generic = ("وزارة الداخلية", "وزارة الدفاع", "الداخلية")
+    assert [x.id for x in m.find(text) if x.text in generic] == []
 
 
 def test_a_chamber_of_a_court_is_not_the_agency_its_name_ends_with(m: Matcher) -> None:
@@ -2107,6 +2085,12 @@ def test_a_chamber_of_a_court_is_not_the_agency_its_name_ends_with(m: Matcher) -
         "أحيلت القضية إلى دائرة أمن الدولة بالمحكمة الاتحادية العليا في الإمارات",
     ):
         assert [x.id for x in m.find(text)] == ["country-ae"]
+    # a court without the article too
+    text = "نظرت دائرة أمن الدولة في محكمة الاستئناف الاتحادية في الإمارات"
+    assert [x.id for x in m.find(text)] == ["country-ae"]
+    # another body's name after the noun, a court after it: a department, still the body
+    text = "نقل المتهم إلى دائرة الشرطة القضائية في المحكمة الابتدائية بالرباط"
+    assert [x.id for x in m.find(text)] == ["ma-dpj", "ma-rabat"]
     # a department's noun before the agency, no court after it: the agency
     text = "دائرة أمن الدولة في الإمارات"
     assert [x.id for x in m.find(text)] == ["ae-state-security", "country-ae"]
@@ -2121,30 +2105,3 @@ def test_a_demonym_without_the_article_after_a_place_is_no_adjective_of_it(m: Ma
     assert [x.id for x in m.find("أوقف الجيش في بلدة عرسال سوريين")] == ["lb-aarsal"]
     # with the article it is the adjective: Amman the Jordanian, not Oman
     assert [x.id for x in m.find("في عمان الأردنية")] == ["jo-amman"]
-
-
-HEADING = "صدر عن قيادة الجيش – مديرية التوجيه البيان الآتي:"
-
-
-def test_the_words_after_a_first_line_do_not_reach_past_a_blank_line(m: Matcher) -> None:
-    assert next(x.id for x in m.find(HEADING + "\nأوقف الجيش في عرسال سوريين")) == "lb-army"
-    # a blank line ends the words that speak for it: nothing decides
-    assert [x.id for x in m.find(HEADING + "\n\nأوقف الجيش في عرسال سوريين")] == ["lb-aarsal"]
-    # a name on the second line is no first line's
-    text = "بيان\n" + HEADING + "\nأوقف الجيش في عرسال سوريين"
-    assert [x.id for x in m.find(text)] == ["lb-aarsal"]
-
-
-@pytest.mark.parametrize("sep", ["\n", "\r\n", " \n"])
-def test_a_first_line_reads_alike_whole_line_by_line_and_cut_at_blank_lines(
-    m: Matcher, sep: str
-) -> None:
-    from arnorm.files import lined
-
-    text = HEADING + sep + "أوقف الجيش في عرسال سوريين\n\nوقالت قيادة الجيش إن التحقيق مستمر"
-    whole = m.find(text)
-    assert [x.id for x in whole] == ["lb-army", "lb-aarsal", "lb-army"]
-    lines = text.splitlines(keepends=True)
-    assert [x for _, x in lined(m, lines)] == whole
-    paragraphs = text.split("\n\n")
-    assert list(m.iter_chunks([paragraphs[0] + "\n\n", paragraphs[1]])) == whole

@@ -33,7 +33,6 @@ import bisect
 import dataclasses
 import functools
 import itertools
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Final
@@ -69,8 +68,6 @@ from ._morphology import (
 SENTENCE_END: Final = frozenset(".!?؟\n…")
 #: How many words either side of a name its sentence is read.
 REACH: Final = 12
-#: A blank line in a separator: two line breaks with only spaces between them.
-BLANK_LINE: Final = re.compile(r"\n[^\S\n]*\n")
 #: How many words after a surname alone its person's full name may begin and still name
 #: the person there (a headline's السوداني يترأس … before محمد شياع السوداني).
 AHEAD: Final = 24
@@ -288,10 +285,6 @@ class Document:
     #: several places inside countries share (their ids: مدينتي طرطوس واللاذقية); the same
     #: name later with nothing of its own to decide is read so (:func:`read_before`).
     readings: dict[frozenset[str], tuple[str, str]] = dataclasses.field(default_factory=dict)
-    #: Whether no line break has been read yet: a name read now is on the text's first line
-    #: (a headline, or a statement's opening), which the words after it may make specific
-    #: (:func:`_from_text`).
-    opening: bool = True
 
     def add(self, facts: Iterable[tuple[int, str, str]]) -> None:
         """Count *facts* (word, country, words) as evidence of the document."""
@@ -557,8 +550,6 @@ class Window:
 
     def feed(self, document: Document, lo: int, hi: int) -> None:
         """Count in *document* the evidence of words *lo* to *hi* not counted yet."""
-        if document.opening and self.first_break <= hi:
-            document.opening = False
         start = max(self._fed, bisect.bisect_left(self._at, lo))
         end = bisect.bisect_left(self._at, hi)
         if end > start:
@@ -571,22 +562,6 @@ class Window:
                 document.places.setdefault(entry_id, words)
         self._places_fed = max(self._places_fed, end)
         document.sisters.update(self.sisters)
-
-    @functools.cached_property
-    def first_break(self) -> int:
-        """The first word with a line break before it (the words' count if none): the words
-        before it are on the window's first line."""
-        return next((k for k in range(1, len(self.seps)) if "\n" in self.seps[k]), len(self.tokens))
-
-    def paragraph_end(self, tj: int, reach: int) -> int:
-        """The first word after word *tj* that a blank line comes before (two line breaks
-        with only spaces between them), or *reach*, or the words' end, whichever is first."""
-        end = min(reach, len(self.tokens))
-        for k in range(tj, end):
-            sep = self.seps[k]
-            if sep.count("\n") > 1 and BLANK_LINE.search(sep):
-                return k
-        return end
 
     def sentence(self, ti: int, tj: int) -> tuple[int, int]:
         """The words of the sentence that words *ti* to *tj* stand in (at most :data:`REACH`
@@ -1159,12 +1134,7 @@ def _from_text(
     ti: int, tj: int, window: Window, document: Document, countries: set[str] | None
 ) -> tuple[str, Evidence] | None:
     """The one of *countries* (None: any) that the sentence of words *ti* to *tj* names more
-    than every other, else the one the document before does, and why (None: none).
-
-    For a name on the text's first line (a headline, a statement's opening: صدر عن قيادة
-    الجيش – مديرية التوجيه البيان الآتي) when nothing before it names a country at all, the
-    words after its sentence, up to :data:`AHEAD` words after it and not past a blank line,
-    speak instead (``following``)."""
+    than every other, else the one the document before does, and why (None: none)."""
     lo, hi = window.sentence(ti, tj)
     here = [f for f in window.facts_between(lo, hi) if not ti <= f[0] < tj]
     counts = Counter(f[1] for f in here)
@@ -1176,14 +1146,6 @@ def _from_text(
     picked = _favoured(document.counts, counted)
     if picked is not None:
         return picked, Evidence("document", document.examples.get(picked, ""), picked)
-    if document.counts or not document.opening:
-        return None
-    ahead = window.facts_between(hi, window.paragraph_end(tj, tj + AHEAD))
-    counts = Counter(f[1] for f in ahead)
-    picked = _favoured(counts, set(counts) if countries is None else countries)
-    if picked is not None:
-        words = "، ".join(dict.fromkeys(f[2] for f in ahead if f[1] == picked))
-        return picked, Evidence("following", words, picked)
     return None
 
 
@@ -1731,8 +1693,8 @@ def contradicted(hit: Hit, window: Window) -> bool:
     Algeria's DGDSE, القيادة العامة للقوات المسلحة الأردنية not Libya's).  Or *hit*, a place's
     name, is followed by another country's demonym, one space after it: the name is that
     country's (الجمهورية الإسلامية الموريتانية is not Iran's الجمهورية الإسلامية, عمان الأردنية
-    not Oman; a demonym without the article is no adjective of it: عرسال سوريين are Syrians
-    in Arsal); or *hit*, a place inside a country, is followed by a place of another country
+    not Oman; a demonym written without the article does not make it so: عرسال سوريين are
+    Syrians in Arsal); or *hit*, a place inside a country, is followed by a place of another country
     written with ب, or by a division's noun written with ب and such a place
     (:meth:`Window.located_in`): a namesake there (منطقة القاهرة بإقليم شبيلي الوسطى is a
     Somali locality, not Cairo).  Or *hit*, the name of a body with no country (an
@@ -2169,10 +2131,15 @@ PERSON_BEFORE: Final = RANKS | HONORIFICS
 #: in construct (محكمة أمن الدولة، نيابة أمن الدولة العليا، جنايات أمن الدولة العليا, the
 #: state security felonies docket), normalized, without the article.
 JUDICIAL_NOUNS: Final = frozenset({"محكمه", "محاكم", "نيابه", "نيابات", "جنايات", "جنح"})
-#: Nouns of a court's chamber (normalized): before an agency's name and a court named right
-#: after it (في or ب, and المحكمة), a chamber of that court (دائرة أمن الدولة في المحكمة
-#: الاتحادية العليا), not the agency; before any other words, a department (دائرة المخابرات).
+#: Nouns of a court's chamber (normalized): before أمن الدولة and a court named right after
+#: it (في or ب, and محكمة), a chamber of that court (دائرة أمن الدولة في المحكمة الاتحادية
+#: العليا), not the agency; before another body's name, or no court, a department (دائرة
+#: المخابرات العامة، دائرة الشرطة القضائية في المحكمة).
 CHAMBER_NOUNS: Final = frozenset({"دائره", "دوائر"})
+#: The name a court's chamber bears (normalized words): state security.
+CHAMBER_NAME: Final = ("امن", "الدوله")
+#: The words that name a court right after a chamber's name, after في (normalized).
+COURT_WORDS: Final = frozenset({"المحكمه", "محكمه"})
 
 
 def forms_before(ti: int, window: Window) -> list[str]:
@@ -2188,25 +2155,29 @@ def in_a_court(hit: Hit, window: Window) -> bool:
     """Whether *hit*, an agency's name, completes the name of a court or a prosecution there:
     one space after a judicial noun (:data:`JUDICIAL_NOUNS`, proclitics off) and with no
     proclitic of its own (محكمة أمن الدولة is Jordan's State Security Court, نيابة أمن الدولة
-    العليا Egypt's Supreme State Security Prosecution, neither the agency), or after a
-    chamber's noun with a court named right after it (:data:`CHAMBER_NOUNS`)."""
+    العليا Egypt's Supreme State Security Prosecution, neither the agency), or أمن الدولة
+    after a chamber's noun with a court named right after it (:data:`CHAMBER_NOUNS`)."""
     if hit.cut or hit.alias.entry.type != "agency":
         return False
     before = forms_before(hit.ti, window)
     if not JUDICIAL_NOUNS.isdisjoint(before):
         return True
-    return not CHAMBER_NOUNS.isdisjoint(before) and _court_after(hit.tj, window)
+    return (
+        not CHAMBER_NOUNS.isdisjoint(before)
+        and tuple(window.tokens[hit.ti : hit.tj]) == CHAMBER_NAME
+        and _court_after(hit.tj, window)
+    )
 
 
 def _court_after(tj: int, window: Window) -> bool:
-    """Whether a court is named right after word *tj*: في المحكمة, or بالمحكمة (one
-    space before each word)."""
+    """Whether a court is named right after word *tj*: في المحكمة or في محكمة, بالمحكمة or
+    بمحكمة (one space before each word)."""
     tokens, seps = window.tokens, window.seps
     if tj >= len(tokens) or seps[tj] != " ":
         return False
     if tokens[tj] == "في":
-        return tj + 1 < len(tokens) and seps[tj + 1] == " " and tokens[tj + 1] == "المحكمه"
-    return tokens[tj] == "بالمحكمه"
+        return tj + 1 < len(tokens) and seps[tj + 1] == " " and tokens[tj + 1] in COURT_WORDS
+    return tokens[tj] in ("بالمحكمه", "بمحكمه")
 
 
 #: Nouns of a building, a place of study, a prize or the like (normalized, without the

@@ -980,22 +980,6 @@ class Matcher:
                 spans.append(_span_of(verb, words, offsets))
         return spans
 
-    def _first_line_reach(self, text: str, first_line: int) -> list[tuple[int, int]]:
-        """For each name of *text* that starts in its first *first_line* characters, which lie
-        on the first line of the whole text, the span from it over the words after it that
-        may make it specific (:data:`~._context.AHEAD` words, the evidence ``following``):
-        a cut there may change what is found, though a cut elsewhere is preferred only."""
-        normalized, offsets = self._normalizer.with_offsets(text)
-        words = self._walker.words(normalized)
-        last = len(words.tokens)
-        spans = []
-        for hit in self._walker.hits(words):
-            start, _ = _span_of(hit, words, offsets)
-            if start < first_line:
-                reach = new_hit((hit.ti, min(hit.tj + AHEAD, last), 0, hit.alias, 1.0, ()))
-                spans.append(_span_of(reach, words, offsets))
-        return spans
-
     @property
     def _context(self) -> int:
         """Words a window of :meth:`_scan_long` holds on either side of its region.

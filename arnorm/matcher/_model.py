@@ -73,9 +73,7 @@ class Evidence:
     *kind* is ``marks`` (a shadda the text writes where one entry's alias has it:
     عمّان), ``qualifier``, ``earlier`` (the same name qualified earlier in the text: the
     qualifier's words; or a city's cue that read it earlier: the cue's words), ``sentence``
-    or ``document`` (the country evidence, strongest first), ``following`` (the country
-    the words after the sentence name, for a name that nothing before names a country
-    for: a statement's first line), ``dateline`` (a city's name
+    or ``document`` (the country evidence, strongest first), ``dateline`` (a city's name
     that begins a line, then a dash, a bracket or a date: عمان 21 كانون الثاني), ``cue``
     (a word before a common-word name, or العاصمة before a capital, or a title before a
     real word read as a name's spelling), ``list``
