@@ -59,11 +59,13 @@ def test_an_unresolved_generic_name_hides_the_shorter_name_inside_it(m: Matcher)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # Jordan's military security directorate has no entry: not Syria's former one
+        # Jordan's military security directorate has no entry: not Syria's former one (the
+        # eastern military region is a local unit of Jordan's army, whose command the
+        # sentence names: the bare القيادة العامة للقوات المسلحة inside it is no Libyan word)
         (
             "أعلنت القيادة العامة للقوات المسلحة الأردنية أن المنطقة العسكرية الشرقية "
             "وبالتنسيق مع مديرية الأمن العسكري أحبطت محاولة تهريب",
-            ["jo-jaf"],
+            ["jo-jaf", "jo-jaf"],
         ),
         ("اعتقلت قوات الأمن العسكري السوري عددا من الشبان", ["sy-mi-assad"]),
         # national security forces: Yemen's only where the text is Yemeni
