@@ -220,8 +220,14 @@ def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> in
     # before the margin (the country of a generic reference) is found in the whole text
     window = current[low:] + following[: 2 * margin]
     spans = [(low + start, low + stop) for start, stop in matcher._name_spans(window)]
+    # a name and the cue before it (منطقة البديع): a cut between them is made only where
+    # every other cut falls inside a name
+    every = spans + [(low + start, low + stop) for start, stop in matcher._cue_spans(window)]
 
     def free(cut: int) -> bool:
+        return not any(start < cut < stop for start, stop in every)
+
+    def between_names(cut: int) -> bool:
         return not any(start < cut < stop for start, stop in spans)
 
     if wrapped:
@@ -238,7 +244,14 @@ def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> in
         return next((cut for cut in ends if free(cut)), 0)
     # after the end of a sentence first: the entry of a name may depend on its sentence
     ends = (cut for cut in cuts if _ends_sentence(current, cut) and free(cut))
-    return next(ends, end if free(end) else next((cut for cut in cuts if free(cut)), end))
+    found = next(ends, end if free(end) else next((cut for cut in cuts if free(cut)), None))
+    if found is not None:
+        return found
+    # names every few words, each after its cue: between names will do
+    ends = (cut for cut in cuts if _ends_sentence(current, cut) and between_names(cut))
+    return next(
+        ends, end if between_names(end) else next((c for c in cuts if between_names(c)), end)
+    )
 
 
 def _ends_paragraph(current: str, following: str) -> bool:

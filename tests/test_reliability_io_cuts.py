@@ -107,6 +107,15 @@ def test_lined_moves_a_cut_out_of_a_name() -> None:
     assert got == [dgsn, morocco] * 3
 
 
+def test_lined_keeps_a_cue_with_the_name_after_it() -> None:
+    # البديع is an everyday word: a place only after its cue, which a cut must not part from it
+    matcher = Matcher()
+    pieces = ["وقعت اشتباكات أمس في منطقة ", "البديع غرب المنامة وأصيب شرطيان"]
+    whole = matcher.find("".join(pieces))
+    assert [m.id for m in whole] == ["bh-budaiya", "bh-manama"]
+    assert [m for _, m in files.lined(matcher, pieces)] == whole
+
+
 def test_a_line_without_spaces_keeps_its_cut() -> None:
     matcher = Matcher()
     pieces = ["ب" * 300, "ب" * 300 + " الرباط"]

@@ -980,6 +980,19 @@ class Matcher:
                 spans.append(_span_of(verb, words, offsets))
         return spans
 
+    def _cue_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where each name that the words of *text* spell stands with the word before it on
+        its line: a cue there (منطقة البديع، الوزير ماتس) may be what makes a common word or
+        a spelling a name, so a cut is better made elsewhere (:func:`~arnorm.files.lined`)."""
+        normalized, offsets = self._normalizer.with_offsets(text)
+        words = self._walker.words(normalized)
+        seps = words.seps
+        return [
+            _span_of(new_hit((hit.ti - 1, hit.tj, 0, hit.alias, 1.0, ())), words, offsets)
+            for hit in self._walker.hits(words)
+            if hit.ti and "\n" not in seps[hit.ti]
+        ]
+
     @property
     def _context(self) -> int:
         """Words a window of :meth:`_scan_long` holds on either side of its region.
