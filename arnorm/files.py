@@ -219,10 +219,11 @@ def _free_cut(matcher: Matcher, current: str, following: str, margin: int) -> in
     # every name the words spell, reported or not: one that needs evidence from the text
     # before the margin (the country of a generic reference) is found in the whole text
     window = current[low:] + following[: 2 * margin]
-    spans = [(low + start, low + stop) for start, stop in matcher._name_spans(window)]
+    names, cued = matcher._name_spans(window)
+    spans = [(low + start, low + stop) for start, stop in names]
     # a name and the cue before it (منطقة البديع): a cut between them is made only where
     # every other cut falls inside a name
-    every = spans + [(low + start, low + stop) for start, stop in matcher._cue_spans(window)]
+    every = spans + [(low + start, low + stop) for start, stop in cued]
 
     def free(cut: int) -> bool:
         return not any(start < cut < stop for start, stop in every)

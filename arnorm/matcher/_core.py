@@ -948,12 +948,16 @@ class Matcher:
             yield from self._scan_text(chunk, base, doc)
             base += len(chunk)
 
-    def _name_spans(self, text: str) -> list[tuple[int, int]]:
-        """Where every name that the words of *text* spell stands, reported or not.
+    def _name_spans(self, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Where every name that the words of *text* spell stands, reported or not; and
+        where each stands with the word before it on its line.
 
         A name that is not reported in *text* alone may be in a longer text (a
         generic reference whose country the text before it gives): a cut that
-        must not change what is found falls in none of these spans.
+        must not change what is found falls in none of the first spans.  A cue
+        before a name (منطقة البديع، الوزير ماتس) may be what makes a common word or a
+        spelling a name: a cut is better made outside the second ones too
+        (:func:`~arnorm.files.lined`).
         """
         normalized, offsets = self._normalizer.with_offsets(text)
         words = self._walker.words(normalized)
@@ -978,20 +982,13 @@ class Matcher:
             for hit in self._verb_surname_hits(words):
                 verb = new_hit((hit.ti - 1, min(hit.tj + 1, last), 0, hit.alias, 1.0, ()))
                 spans.append(_span_of(verb, words, offsets))
-        return spans
-
-    def _cue_spans(self, text: str) -> list[tuple[int, int]]:
-        """Where each name that the words of *text* spell stands with the word before it on
-        its line: a cue there (منطقة البديع، الوزير ماتس) may be what makes a common word or
-        a spelling a name, so a cut is better made elsewhere (:func:`~arnorm.files.lined`)."""
-        normalized, offsets = self._normalizer.with_offsets(text)
-        words = self._walker.words(normalized)
         seps = words.seps
-        return [
+        cued = [
             _span_of(new_hit((hit.ti - 1, hit.tj, 0, hit.alias, 1.0, ())), words, offsets)
-            for hit in self._walker.hits(words)
+            for hit in hits
             if hit.ti and "\n" not in seps[hit.ti]
         ]
+        return spans, cued
 
     @property
     def _context(self) -> int:
